@@ -1,0 +1,179 @@
+/* ic-store.h — the local database of records
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One IcStore is one SQLite connection (WAL mode, foreign keys on).  It
+ * is not thread-safe: a worker thread opens its own IcStore on the same
+ * path.  Every write is one transaction, so a failed write leaves
+ * nothing behind.  The UI never sees SQL.
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ic-record.h"
+#include "ic-store-query.h"
+#include "ic-taxonomy.h"
+
+G_BEGIN_DECLS
+
+#define IC_STORE_ERROR (ic_store_error_quark ())
+
+typedef enum
+{
+  IC_STORE_ERROR_OPEN,        /* the file cannot be opened or created */
+  IC_STORE_ERROR_NOT_FOUND,   /* no database at the path, or no such record */
+  IC_STORE_ERROR_TOO_NEW,     /* the schema is newer than this program */
+  IC_STORE_ERROR_CONSTRAINT,  /* e.g. a record names an organisation that does not exist */
+  IC_STORE_ERROR_EXISTS,      /* a record with this id exists already */
+  IC_STORE_ERROR_BUSY,        /* another writer held the database too long */
+  IC_STORE_ERROR_SQL,         /* anything else SQLite reports */
+} IcStoreError;
+
+GQuark ic_store_error_quark (void);
+
+typedef enum
+{
+  IC_STORE_OPEN_DEFAULT = 0,
+  IC_STORE_OPEN_CREATE  = 1 << 0,  /* create the file (and its folder) if missing */
+} IcStoreOpenFlags;
+
+/* The latest schema version this program writes. */
+#define IC_STORE_SCHEMA_VERSION ic_store_get_latest_schema_version ()
+
+#define IC_TYPE_STORE (ic_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (IcStore, ic_store, IC, STORE, GObject)
+
+/* Opens the database at @path and migrates it forward to the latest
+ * schema.  Without IC_STORE_OPEN_CREATE a missing file is
+ * IC_STORE_ERROR_NOT_FOUND.
+ * Returns: (transfer full) (nullable) */
+IcStore      *ic_store_open                 (const char        *path,
+                                             IcStoreOpenFlags   flags,
+                                             GError           **error);
+/* $INTERCHANGE_DB, else $XDG_DATA_HOME/interchange/interchange.db.
+ * Returns: (transfer full) */
+char         *ic_store_get_default_path     (void);
+guint         ic_store_get_latest_schema_version (void);
+guint         ic_store_get_schema_version   (IcStore           *self);
+const char   *ic_store_get_path             (IcStore           *self);
+
+/* The clusters and places (transfer none); a new database holds the
+ * defaults. */
+IcTaxonomy   *ic_store_get_taxonomy         (IcStore           *self);
+/* Replaces the stored taxonomy by @taxonomy. */
+gboolean      ic_store_save_taxonomy        (IcStore           *self,
+                                             IcTaxonomy        *taxonomy,
+                                             GError           **error);
+
+/* Validates and inserts @record.  Gives it an id if it has none, sets
+ * rev to 1, updated_at to now and author to @author (may be NULL). */
+gboolean      ic_store_insert               (IcStore           *self,
+                                             IcRecord          *record,
+                                             const char        *author,
+                                             GError           **error);
+/* The same for many records in one transaction: all or nothing.
+ * @records holds IcRecord of any kinds (organisations before the records
+ * that name them). */
+gboolean      ic_store_insert_all           (IcStore           *self,
+                                             GPtrArray         *records,
+                                             const char        *author,
+                                             GError           **error);
+/* Validates and writes @record over the stored one with the same id;
+ * rev + 1, updated_at now.  IC_STORE_ERROR_NOT_FOUND if there is none. */
+gboolean      ic_store_update               (IcStore           *self,
+                                             IcRecord          *record,
+                                             const char        *author,
+                                             GError           **error);
+/* Marks the record a tombstone (deleted = true, rev + 1); its fields
+ * stay, so that an undo is ic_store_restore(). */
+gboolean      ic_store_delete               (IcStore           *self,
+                                             const char        *id,
+                                             const char        *author,
+                                             GError           **error);
+/* Brings a tombstoned record back (rev + 1). */
+gboolean      ic_store_restore              (IcStore           *self,
+                                             const char        *id,
+                                             const char        *author,
+                                             GError           **error);
+/* Writes @record exactly as given (id, rev, updated_at, author, deleted),
+ * inserting or replacing, without a change-log entry: for records that
+ * arrive from the feed. */
+gboolean      ic_store_put_remote           (IcStore           *self,
+                                             IcRecord          *record,
+                                             GError           **error);
+
+/* The record with @id of whatever kind, tombstones included.
+ * Returns: (transfer full) (nullable) */
+IcRecord     *ic_store_get                  (IcStore           *self,
+                                             const char        *id,
+                                             GError           **error);
+
+/* One page of records of @kind that @query selects (NULL: all live
+ * records), in the query's order.
+ * Returns: (transfer full) (element-type IcRecord) */
+GPtrArray    *ic_store_list                 (IcStore           *self,
+                                             IcRecordKind       kind,
+                                             IcStoreQuery      *query,
+                                             guint              offset,
+                                             guint              limit,
+                                             GError           **error);
+/* How many records @query selects; -1 on error. */
+gint64        ic_store_count                (IcStore           *self,
+                                             IcRecordKind       kind,
+                                             IcStoreQuery      *query,
+                                             GError           **error);
+
+/* Calls @func for every live record of @kind, in id order, reading the
+ * database in pages; stops early if @func returns FALSE. */
+typedef gboolean (*IcStoreRecordFunc) (IcRecord *record,
+                                       gpointer  user_data);
+gboolean      ic_store_foreach              (IcStore           *self,
+                                             IcRecordKind       kind,
+                                             IcStoreRecordFunc  func,
+                                             gpointer           user_data,
+                                             GError           **error);
+
+/* Every distinct tag of live challenges and capabilities, sorted.
+ * Returns: (transfer full) */
+GStrv         ic_store_list_tags            (IcStore           *self,
+                                             GError           **error);
+
+/* The change log: one entry per write of a team record, oldest first.
+ * Entries stay until ic_store_ack_changes() removes them. */
+typedef struct
+{
+  gint64        seq;
+  IcRecordKind  kind;
+  char         *record_id;
+  gint64        rev;
+  gint64        base_rev;   /* the rev this edit was made on; 0 for a new record */
+  gboolean      deleted;
+  char         *created_at;
+} IcChange;
+
+void          ic_change_free                (IcChange          *change);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcChange, ic_change_free)
+
+/* Returns: (transfer full) (element-type IcChange) */
+GPtrArray    *ic_store_list_changes         (IcStore           *self,
+                                             gint64             after_seq,
+                                             guint              limit,
+                                             GError           **error);
+/* Removes change-log entries up to and including @up_to_seq. */
+gboolean      ic_store_ack_changes          (IcStore           *self,
+                                             gint64             up_to_seq,
+                                             GError           **error);
+
+/* A small key–value table for settings that belong to the database
+ * (feed cursor, weights); @value NULL deletes. */
+char         *ic_store_get_setting          (IcStore           *self,
+                                             const char        *key);
+gboolean      ic_store_set_setting          (IcStore           *self,
+                                             const char        *key,
+                                             const char        *value,
+                                             GError           **error);
+
+G_END_DECLS
