@@ -29,6 +29,7 @@ typedef enum
   IC_STORE_ERROR_EXISTS,      /* a record with this id exists already */
   IC_STORE_ERROR_BUSY,        /* another writer held the database too long */
   IC_STORE_ERROR_SQL,         /* anything else SQLite reports */
+  IC_STORE_ERROR_INVALID,     /* a query names a field the kind does not have */
 } IcStoreError;
 
 GQuark ic_store_error_quark (void);
@@ -82,7 +83,8 @@ gboolean      ic_store_insert_all           (IcStore           *self,
                                              const char        *author,
                                              GError           **error);
 /* Validates and writes @record over the stored one with the same id;
- * rev + 1, updated_at now.  IC_STORE_ERROR_NOT_FOUND if there is none. */
+ * rev + 1, updated_at now.  IC_STORE_ERROR_NOT_FOUND if there is none.
+ * The tombstone stays as stored: only delete and restore change it. */
 gboolean      ic_store_update               (IcStore           *self,
                                              IcRecord          *record,
                                              const char        *author,
@@ -100,7 +102,9 @@ gboolean      ic_store_restore              (IcStore           *self,
                                              GError           **error);
 /* Writes @record exactly as given (id, rev, updated_at, author, deleted),
  * inserting or replacing, without a change-log entry: for records that
- * arrive from the feed. */
+ * arrive from the feed.  Validated without the taxonomy (the sender's
+ * clusters and places may differ); a reference to a record not here is
+ * IC_STORE_ERROR_CONSTRAINT. */
 gboolean      ic_store_put_remote           (IcStore           *self,
                                              IcRecord          *record,
                                              GError           **error);
@@ -112,7 +116,8 @@ IcRecord     *ic_store_get                  (IcStore           *self,
                                              GError           **error);
 
 /* One page of records of @kind that @query selects (NULL: all live
- * records), in the query's order.
+ * records), in the query's order; @limit 0 means no limit.  A filter or
+ * sort field that @kind does not have is IC_STORE_ERROR_INVALID.
  * Returns: (transfer full) (element-type IcRecord) */
 GPtrArray    *ic_store_list                 (IcStore           *self,
                                              IcRecordKind       kind,

@@ -1,0 +1,87 @@
+/* ic-cli-private.h — what the interchange-cli commands share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "ic-store.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses, as DESIGN.md promises them to scripts. */
+enum
+{
+  IC_CLI_EXIT_OK = 0,
+  IC_CLI_EXIT_USER_ERROR = 1,
+  IC_CLI_EXIT_USAGE_ERROR = 2,
+};
+
+typedef struct
+{
+  char    *db_path;   /* from --db, else NULL for the default */
+  IcStore *store;     /* opened on first use */
+} IcCli;
+
+/* One command: @argv[0] is the command's name. */
+typedef int (*IcCliCommandFunc) (IcCli  *cli,
+                                 int     argc,
+                                 char  **argv);
+
+typedef struct
+{
+  const char       *name;
+  IcCliCommandFunc  run;
+  const char       *synopsis;   /* translatable */
+} IcCliCommand;
+
+/* Parses the command's options (adding --db and --help); on a usage
+ * error prints it and sets *@exit_status. */
+gboolean    ic_cli_parse_options  (IcCli              *cli,
+                                   const char         *parameter_string,
+                                   const GOptionEntry *entries,
+                                   int                *argc,
+                                   char             ***argv,
+                                   int                *exit_status);
+
+/* The store at --db or the default path; @create makes it if missing.
+ * (transfer none) */
+IcStore    *ic_cli_open_store     (IcCli              *cli,
+                                   gboolean            create,
+                                   GError            **error);
+
+/* The author of edits made from the command line. */
+const char *ic_cli_get_author     (void);
+
+/* Prints "interchange-cli: MESSAGE" to stderr; returns the exit status
+ * a user error gives. */
+int         ic_cli_fail           (GError             *error);
+/* Prints a usage error for @command to stderr; returns 2. */
+int         ic_cli_usage_error    (const char         *command,
+                                   const char         *format,
+                                   ...) G_GNUC_PRINTF (2, 3);
+
+/* Writes @node to stdout as pretty JSON, with a final newline. */
+void        ic_cli_print_json     (JsonNode           *node);
+
+/* Reads a whole file, or stdin when @path is "-".
+ * Returns: (transfer full) (nullable) */
+char       *ic_cli_read_input     (const char         *path,
+                                   gsize              *length,
+                                   GError            **error);
+
+/* "challenges" → IC_RECORD_KIND_CHALLENGE; singular or plural. */
+gboolean    ic_cli_parse_kind     (const char         *word,
+                                   IcRecordKind       *kind);
+
+/* Commands, one per source file. */
+int ic_cli_init        (IcCli *cli, int argc, char **argv);
+int ic_cli_demo        (IcCli *cli, int argc, char **argv);
+int ic_cli_add         (IcCli *cli, int argc, char **argv);
+int ic_cli_list        (IcCli *cli, int argc, char **argv);
+int ic_cli_show        (IcCli *cli, int argc, char **argv);
+int ic_cli_delete      (IcCli *cli, int argc, char **argv);
+
+G_END_DECLS

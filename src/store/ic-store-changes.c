@@ -1,0 +1,112 @@
+/* ic-store-changes.c — the change log, the feed's outbox
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each write of a team record appends one entry in the write's own
+ * transaction; the feed client reads them oldest first and acknowledges
+ * what the server has taken.
+ */
+
+#include "config.h"
+
+#include "ic-store-private.h"
+
+void
+ic_change_free (IcChange *change)
+{
+  if (change == NULL)
+    return;
+  g_free (change->record_id);
+  g_free (change->created_at);
+  g_free (change);
+}
+
+gboolean
+ic_store_log_change (IcStore       *self,
+                     IcRecordKind   kind,
+                     const char    *record_id,
+                     gint64         rev,
+                     gint64         base_rev,
+                     gboolean       deleted,
+                     const char    *created_at,
+                     GError       **error)
+{
+  g_autoptr(IcStoreStmt) stmt = NULL;
+
+  stmt = ic_store_prepare (self,
+                           "INSERT INTO change_log "
+                           "(kind, record_id, rev, base_rev, deleted, created_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, ic_record_kind_to_string (kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, record_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, rev);
+  sqlite3_bind_int64 (stmt, 4, base_rev);
+  sqlite3_bind_int (stmt, 5, deleted ? 1 : 0);
+  sqlite3_bind_text (stmt, 6, created_at, -1, SQLITE_TRANSIENT);
+  return ic_store_step_done (self, stmt, error);
+}
+
+GPtrArray *
+ic_store_list_changes (IcStore  *self,
+                       gint64    after_seq,
+                       guint     limit,
+                       GError  **error)
+{
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(IcStoreStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (IC_IS_STORE (self), NULL);
+
+  stmt = ic_store_prepare (self,
+                           "SELECT seq, kind, record_id, rev, base_rev, deleted, created_at "
+                           "FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, after_seq);
+  /* 0 means no limit, as in SQLite's -1. */
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+
+  changes = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_change_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      IcChange *change = g_new0 (IcChange, 1);
+      IcRecordKind kind = 0;
+
+      if (!ic_record_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &kind))
+        g_debug ("Change %" G_GINT64_FORMAT " has an unknown kind",
+                 (gint64) sqlite3_column_int64 (stmt, 0));
+      change->seq = sqlite3_column_int64 (stmt, 0);
+      change->kind = kind;
+      change->record_id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      change->rev = sqlite3_column_int64 (stmt, 3);
+      change->base_rev = sqlite3_column_int64 (stmt, 4);
+      change->deleted = sqlite3_column_int (stmt, 5) != 0;
+      change->created_at = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      g_ptr_array_add (changes, change);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ic_store_set_sqlite_error (error, ic_store_get_db (self), rc);
+      return NULL;
+    }
+  return g_steal_pointer (&changes);
+}
+
+gboolean
+ic_store_ack_changes (IcStore  *self,
+                      gint64    up_to_seq,
+                      GError  **error)
+{
+  g_autoptr(IcStoreStmt) stmt = NULL;
+
+  g_return_val_if_fail (IC_IS_STORE (self), FALSE);
+
+  stmt = ic_store_prepare (self, "DELETE FROM change_log WHERE seq <= ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, up_to_seq);
+  return ic_store_step_done (self, stmt, error);
+}

@@ -1,0 +1,114 @@
+/* ic-store-private.h — what the store's files share, and hooks for tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Nothing outside src/store and its tests includes this.
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "ic-store.h"
+#include "ic-store-table.h"
+
+G_BEGIN_DECLS
+
+/* A statement from the store's cache: the cleanup resets it and clears
+ * its bindings rather than finalising it. */
+typedef sqlite3_stmt IcStoreStmt;
+
+void          ic_store_stmt_release      (IcStoreStmt   *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcStoreStmt, ic_store_stmt_release)
+
+/* Sets @error from SQLite's result code @rc, with @db's message. */
+void          ic_store_set_sqlite_error  (GError       **error,
+                                          sqlite3       *db,
+                                          int            rc);
+/* Runs one or more statements that return no rows. */
+gboolean      ic_store_db_exec           (sqlite3       *db,
+                                          const char    *sql,
+                                          GError       **error);
+
+sqlite3      *ic_store_get_db            (IcStore       *self);
+/* A prepared statement for @sql, cached for the life of the store.
+ * Returns: (transfer none) (nullable) */
+IcStoreStmt  *ic_store_prepare           (IcStore       *self,
+                                          const char    *sql,
+                                          GError       **error);
+/* Steps @stmt once, expecting no row. */
+gboolean      ic_store_step_done         (IcStore       *self,
+                                          IcStoreStmt   *stmt,
+                                          GError       **error);
+/* BEGIN IMMEDIATE, COMMIT and ROLLBACK. */
+gboolean      ic_store_begin             (IcStore       *self,
+                                          GError       **error);
+gboolean      ic_store_commit            (IcStore       *self,
+                                          GError       **error);
+void          ic_store_rollback          (IcStore       *self);
+
+/* What the store knows of one record kind's table, built at open. */
+typedef struct
+{
+  IcStoreTable *table;
+  char         *select_sql;    /* "SELECT <columns> FROM <table> AS t" */
+  char         *insert_sql;
+  char         *upsert_sql;    /* insert, or update the row with that id */
+  const char   *fts;           /* the full-text table, or NULL */
+  char         *fts_rank;      /* its relevance, a title counting most */
+  const char   *title_column;  /* the default sort */
+} IcStoreKindInfo;
+
+const IcStoreKindInfo *ic_store_get_kind_info  (IcStore      *self,
+                                                IcRecordKind  kind);
+/* The same for shortlist entries; insert_sql starts with the columns
+ * shortlist_id and position, and select_sql has no upsert. */
+const IcStoreKindInfo *ic_store_get_entry_info (IcStore      *self);
+/* Reads a shortlist's entries into it. */
+gboolean      ic_store_load_entries      (IcStore       *self,
+                                          IcRecord      *shortlist,
+                                          GError       **error);
+/* A record from a row whose first columns are its table's columns.
+ * Returns: (transfer full) */
+IcRecord     *ic_store_read_record       (IcStore       *self,
+                                          IcRecordKind   kind,
+                                          IcStoreStmt   *stmt,
+                                          GError       **error);
+
+/* Change log (ic-store-changes.c): one entry for a write of a team
+ * record, inside the caller's transaction. */
+gboolean      ic_store_log_change        (IcStore       *self,
+                                          IcRecordKind   kind,
+                                          const char    *record_id,
+                                          gint64         rev,
+                                          gint64         base_rev,
+                                          gboolean       deleted,
+                                          const char    *created_at,
+                                          GError       **error);
+
+/* Taxonomy tables (ic-store-taxonomy.c), on a bare connection so that a
+ * migration can seed them. */
+gboolean      ic_store_taxonomy_write    (sqlite3       *db,
+                                          IcTaxonomy    *taxonomy,
+                                          GError       **error);
+IcTaxonomy   *ic_store_taxonomy_read     (sqlite3       *db,
+                                          GError       **error);
+/* Forgets the cached taxonomy, so that the next use reads it again. */
+gboolean      ic_store_reload_taxonomy   (IcStore       *self,
+                                          GError       **error);
+
+/* The words of @search: runs of letters, digits and marks.
+ * Returns: (transfer full) */
+char        **ic_store_search_words      (const char    *search);
+/* The FTS5 query for words typed by a person: every word a quoted
+ * prefix, all required; NULL if the text has no words.
+ * Returns: (transfer full) (nullable) */
+char         *ic_store_query_build_match (const char    *search);
+
+/* For tests: creates a new database at @path with schema @version
+ * (1 … latest), as an older program would have left it. */
+gboolean      ic_store_create_at_version (const char    *path,
+                                          guint          version,
+                                          GError       **error);
+
+G_END_DECLS

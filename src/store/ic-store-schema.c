@@ -1,0 +1,286 @@
+/* ic-store-schema.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Migrations only ever move forward, and a step is never edited once
+ * released: a change to the schema is a new step at the end.
+ *
+ * The full-text tables are external-content FTS5 tables keyed on the
+ * records' rowids.  Those are not aliased by an INTEGER PRIMARY KEY, so
+ * a VACUUM may renumber them; the store never vacuums, and whoever does
+ * by hand must then run "INSERT INTO x_fts (x_fts) VALUES ('rebuild')".
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ic-store-private.h"
+#include "ic-store-schema.h"
+#include "ic-taxonomy.h"
+
+#define COMMON_COLUMNS \
+  "  id TEXT PRIMARY KEY NOT NULL,\n" \
+  "  rev INTEGER NOT NULL DEFAULT 0,\n" \
+  "  updated_at TEXT,\n" \
+  "  author TEXT,\n" \
+  "  visibility TEXT NOT NULL DEFAULT 'team',\n" \
+  "  deleted INTEGER NOT NULL DEFAULT 0,\n"
+
+/* Version 1: one table per record kind, and the shortlists' entries. */
+static const char migration_1[] =
+  "CREATE TABLE organisation (\n" COMMON_COLUMNS
+  "  name TEXT,\n"
+  "  kind TEXT,\n"
+  "  cluster TEXT,\n"
+  "  local_authority TEXT,\n"
+  "  employees INTEGER,\n"
+  "  website TEXT,\n"
+  "  notes TEXT);\n"
+  "CREATE TABLE challenge (\n" COMMON_COLUMNS
+  "  organisation_id TEXT REFERENCES organisation (id),\n"
+  "  title TEXT,\n"
+  "  description TEXT,\n"
+  "  cluster TEXT,\n"
+  "  tags TEXT,\n"
+  "  trl_min INTEGER,\n"
+  "  trl_max INTEGER,\n"
+  "  budget_min INTEGER,\n"
+  "  budget_max INTEGER,\n"
+  "  deadline TEXT,\n"
+  "  local_authority TEXT,\n"
+  "  status TEXT,\n"
+  "  contact TEXT);\n"
+  "CREATE TABLE capability (\n" COMMON_COLUMNS
+  "  organisation_id TEXT REFERENCES organisation (id),\n"
+  "  title TEXT,\n"
+  "  description TEXT,\n"
+  "  cluster TEXT,\n"
+  "  tags TEXT,\n"
+  "  trl INTEGER,\n"
+  "  employees INTEGER,\n"
+  "  local_authority TEXT,\n"
+  "  certifications TEXT,\n"
+  "  contact TEXT);\n"
+  "CREATE TABLE foresight (\n" COMMON_COLUMNS
+  "  kind TEXT,\n"
+  "  title TEXT,\n"
+  "  summary TEXT,\n"
+  "  url TEXT,\n"
+  "  tags TEXT,\n"
+  "  published TEXT,\n"
+  "  source TEXT);\n"
+  "CREATE TABLE shortlist (\n" COMMON_COLUMNS
+  "  challenge_id TEXT REFERENCES challenge (id),\n"
+  "  name TEXT);\n"
+  "CREATE TABLE shortlist_entry (\n"
+  "  shortlist_id TEXT NOT NULL REFERENCES shortlist (id) ON DELETE CASCADE,\n"
+  "  position INTEGER NOT NULL,\n"
+  "  capability_id TEXT,\n"
+  "  score REAL,\n"
+  "  explanation TEXT,\n"
+  "  note TEXT,\n"
+  "  stage TEXT,\n"
+  "  PRIMARY KEY (shortlist_id, position)) WITHOUT ROWID;\n"
+  "CREATE INDEX organisation_cluster ON organisation (cluster);\n"
+  "CREATE INDEX organisation_local_authority ON organisation (local_authority);\n"
+  "CREATE INDEX organisation_updated_at ON organisation (updated_at);\n"
+  "CREATE INDEX challenge_organisation_id ON challenge (organisation_id);\n"
+  "CREATE INDEX challenge_cluster ON challenge (cluster);\n"
+  "CREATE INDEX challenge_local_authority ON challenge (local_authority);\n"
+  "CREATE INDEX challenge_status ON challenge (status);\n"
+  "CREATE INDEX challenge_updated_at ON challenge (updated_at);\n"
+  "CREATE INDEX capability_organisation_id ON capability (organisation_id);\n"
+  "CREATE INDEX capability_cluster ON capability (cluster);\n"
+  "CREATE INDEX capability_local_authority ON capability (local_authority);\n"
+  "CREATE INDEX capability_updated_at ON capability (updated_at);\n"
+  "CREATE INDEX foresight_published ON foresight (published);\n"
+  "CREATE INDEX foresight_updated_at ON foresight (updated_at);\n"
+  "CREATE INDEX shortlist_challenge_id ON shortlist (challenge_id);\n"
+  "CREATE INDEX shortlist_updated_at ON shortlist (updated_at);\n";
+
+/* An external-content FTS5 table over TABLE's COLS (written as they
+ * appear in SQL), kept in step by triggers, and filled from the rows
+ * already there. */
+#define FTS_TABLE(TABLE, COLS, NEW_COLS, OLD_COLS) \
+  "CREATE VIRTUAL TABLE " TABLE "_fts USING fts5 (" COLS ",\n" \
+  "  content='" TABLE "', content_rowid='rowid',\n" \
+  "  tokenize='unicode61 remove_diacritics 2');\n" \
+  "CREATE TRIGGER " TABLE "_fts_insert AFTER INSERT ON " TABLE " BEGIN\n" \
+  "  INSERT INTO " TABLE "_fts (rowid, " COLS ") VALUES (new.rowid, " NEW_COLS ");\n" \
+  "END;\n" \
+  "CREATE TRIGGER " TABLE "_fts_delete AFTER DELETE ON " TABLE " BEGIN\n" \
+  "  INSERT INTO " TABLE "_fts (" TABLE "_fts, rowid, " COLS ")\n" \
+  "    VALUES ('delete', old.rowid, " OLD_COLS ");\n" \
+  "END;\n" \
+  "CREATE TRIGGER " TABLE "_fts_update AFTER UPDATE OF " COLS " ON " TABLE " BEGIN\n" \
+  "  INSERT INTO " TABLE "_fts (" TABLE "_fts, rowid, " COLS ")\n" \
+  "    VALUES ('delete', old.rowid, " OLD_COLS ");\n" \
+  "  INSERT INTO " TABLE "_fts (rowid, " COLS ") VALUES (new.rowid, " NEW_COLS ");\n" \
+  "END;\n" \
+  "INSERT INTO " TABLE "_fts (" TABLE "_fts) VALUES ('rebuild');\n"
+
+/* Version 2: full-text search. */
+static const char migration_2[] =
+  FTS_TABLE ("organisation", "name, notes",
+             "new.name, new.notes", "old.name, old.notes")
+  FTS_TABLE ("challenge", "title, description, tags",
+             "new.title, new.description, new.tags",
+             "old.title, old.description, old.tags")
+  FTS_TABLE ("capability", "title, description, tags",
+             "new.title, new.description, new.tags",
+             "old.title, old.description, old.tags")
+  FTS_TABLE ("foresight", "title, summary, tags",
+             "new.title, new.summary, new.tags",
+             "old.title, old.summary, old.tags");
+
+#define QUEUE_TEAM_RECORDS(TABLE) \
+  "INSERT INTO change_log (kind, record_id, rev, base_rev, deleted, created_at)\n" \
+  "  SELECT '" TABLE "', id, rev, 0, deleted, strftime ('%Y-%m-%dT%H:%M:%fZ', 'now')\n" \
+  "  FROM " TABLE " WHERE visibility = 'team' ORDER BY rowid;\n"
+
+/* Version 3: the change log (the feed's outbox), settings and the
+ * editable taxonomy.  Team records written before there was an outbox
+ * are queued, so that the first sync sends them. */
+static const char migration_3[] =
+  "CREATE TABLE change_log (\n"
+  "  seq INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  kind TEXT NOT NULL,\n"
+  "  record_id TEXT NOT NULL,\n"
+  "  rev INTEGER NOT NULL,\n"
+  "  base_rev INTEGER NOT NULL,\n"
+  "  deleted INTEGER NOT NULL DEFAULT 0,\n"
+  "  created_at TEXT NOT NULL);\n"
+  "CREATE TABLE settings (\n"
+  "  key TEXT PRIMARY KEY NOT NULL,\n"
+  "  value TEXT);\n"
+  "CREATE TABLE cluster (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  name TEXT NOT NULL,\n"
+  "  position INTEGER NOT NULL);\n"
+  "CREATE TABLE place (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  name TEXT NOT NULL,\n"
+  "  area_id TEXT,\n"
+  "  area_name TEXT,\n"
+  "  region_id TEXT,\n"
+  "  region_name TEXT,\n"
+  "  position INTEGER NOT NULL);\n"
+  QUEUE_TEAM_RECORDS ("organisation")
+  QUEUE_TEAM_RECORDS ("challenge")
+  QUEUE_TEAM_RECORDS ("capability")
+  QUEUE_TEAM_RECORDS ("foresight")
+  QUEUE_TEAM_RECORDS ("shortlist");
+
+static gboolean
+seed_taxonomy (sqlite3  *db,
+               GError  **error)
+{
+  g_autoptr(IcTaxonomy) taxonomy = ic_taxonomy_new_default ();
+
+  return ic_store_taxonomy_write (db, taxonomy, error);
+}
+
+typedef struct
+{
+  const char *sql;
+  /* Work that SQL alone cannot do, in the same transaction; may be NULL. */
+  gboolean  (*finish) (sqlite3  *db,
+                       GError  **error);
+} IcMigration;
+
+static const IcMigration migrations[] = {
+  { migration_1, NULL },
+  { migration_2, NULL },
+  { migration_3, seed_taxonomy },
+};
+
+guint
+ic_store_schema_get_latest (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+gboolean
+ic_store_schema_read_version (sqlite3  *db,
+                              guint    *version,
+                              GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      ic_store_set_sqlite_error (error, db, rc);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  *version = (guint) MAX (sqlite3_column_int64 (stmt, 0), 0);
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+static gboolean
+run_step (sqlite3  *db,
+          guint     version,
+          GError  **error)
+{
+  const IcMigration *step = &migrations[version - 1];
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u", version);
+
+  if (!ic_store_db_exec (db, step->sql, error))
+    return FALSE;
+  if (step->finish != NULL && !step->finish (db, error))
+    return FALSE;
+  return ic_store_db_exec (db, set_version, error);
+}
+
+gboolean
+ic_store_schema_migrate (sqlite3  *db,
+                         guint     target,
+                         GError  **error)
+{
+  g_return_val_if_fail (target <= G_N_ELEMENTS (migrations), FALSE);
+
+  for (;;)
+    {
+      g_autoptr(GError) local_error = NULL;
+      guint version;
+
+      /* Read the version inside the write transaction: another program
+       * may have migrated the file since we last looked. */
+      if (!ic_store_db_exec (db, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      if (!ic_store_schema_read_version (db, &version, error))
+        goto fail;
+
+      if (version > G_N_ELEMENTS (migrations))
+        {
+          g_set_error (error, IC_STORE_ERROR, IC_STORE_ERROR_TOO_NEW,
+                       _("The database has schema version %u, but this program knows "
+                         "versions up to %u only; please update Interchange"),
+                       version, (guint) G_N_ELEMENTS (migrations));
+          goto fail;
+        }
+      if (version >= target)
+        return ic_store_db_exec (db, "COMMIT", error);
+
+      if (!run_step (db, version + 1, &local_error))
+        {
+          g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                      _("Cannot update the database to schema version %u: "),
+                                      version + 1);
+          goto fail;
+        }
+      if (!ic_store_db_exec (db, "COMMIT", error))
+        goto fail;
+    }
+
+fail:
+  if (!sqlite3_get_autocommit (db))
+    ic_store_db_exec (db, "ROLLBACK", NULL);
+  return FALSE;
+}

@@ -1,0 +1,239 @@
+#!/usr/bin/env python3
+"""End-to-end tests of interchange-cli: runs the real binary on fresh
+databases and checks its JSON, messages and exit statuses."""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+CLI = os.environ.get("INTERCHANGE_CLI", "interchange-cli")
+
+ORGANISATION = {
+    "name": "Tamebridge Test Works Ltd",
+    "kind": "large-firm",
+    "cluster": "automotive",
+    "local_authority": "sandwell",
+    "employees": 850,
+    "website": "https://tamebridge.example.com",
+}
+
+
+class CliTestCase(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.db = os.path.join(self.tmp.name, "test.db")
+        self.env = dict(os.environ, INTERCHANGE_AUTHOR="Test Expert", LC_ALL="C.UTF-8")
+        self.env.pop("INTERCHANGE_DB", None)
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def cli(self, *args, stdin=None, db=True):
+        argv = [CLI] + (["--db", self.db] if db else []) + list(args)
+        return subprocess.run(argv, input=stdin, capture_output=True, text=True,
+                              env=self.env, timeout=60)
+
+    def ok(self, *args, **kwargs):
+        result = self.cli(*args, **kwargs)
+        self.assertEqual(result.returncode, 0, f"{args}: {result.stderr}")
+        return result
+
+    def json(self, *args, **kwargs):
+        return json.loads(self.ok(*args, **kwargs).stdout)
+
+    def write(self, name, value):
+        path = os.path.join(self.tmp.name, name)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(value if isinstance(value, str) else json.dumps(value))
+        return path
+
+    def add(self, kind, record):
+        return self.ok("add", kind, "--json", self.write(kind + ".json", record)).stdout.strip()
+
+
+class InitTests(CliTestCase):
+    def test_init_creates_missing_directories(self):
+        self.db = os.path.join(self.tmp.name, "a", "b", "c.db")
+        result = self.ok("init")
+        self.assertTrue(os.path.exists(self.db))
+        self.assertIn("schema version", result.stdout)
+        # A second init only checks the schema.
+        self.ok("init")
+
+    def test_missing_database_is_a_user_error(self):
+        self.db = os.path.join(self.tmp.name, "missing", "x.db")
+        result = self.cli("list", "challenges")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn(self.db, result.stderr)
+        self.assertIn("init", result.stderr)
+        self.assertFalse(os.path.exists(os.path.dirname(self.db)))
+
+    def test_db_from_environment(self):
+        self.env["INTERCHANGE_DB"] = self.db
+        self.ok("init", db=False)
+        self.assertTrue(os.path.exists(self.db))
+
+    def test_db_option_after_command(self):
+        result = subprocess.run([CLI, "init", "--db", self.db], capture_output=True,
+                                text=True, env=self.env, timeout=60)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertTrue(os.path.exists(self.db))
+
+
+class UsageTests(CliTestCase):
+    def setUp(self):
+        super().setUp()
+        self.ok("init")
+
+    def assertUsage(self, *args):
+        result = self.cli(*args)
+        self.assertEqual(result.returncode, 2, f"{args}: {result.stdout} {result.stderr}")
+        self.assertTrue(result.stderr.strip(), "a usage error explains itself")
+        self.assertEqual(result.stdout, "")
+
+    def test_usage_errors(self):
+        self.assertUsage()
+        self.assertUsage("frobnicate")
+        self.assertUsage("--frob", "list", "challenges")
+        self.assertUsage("list")
+        self.assertUsage("list", "widgets")
+        self.assertUsage("list", "challenges", "--no-such-flag")
+        self.assertUsage("add", "challenge")
+        self.assertUsage("add", "shortlist", "--json", "x.json")
+        self.assertUsage("show")
+        self.assertUsage("delete", "a", "b")
+
+    def test_help_is_not_an_error(self):
+        result = self.ok("--help", db=False)
+        self.assertIn("demo", result.stdout)
+
+
+class RecordTests(CliTestCase):
+    def setUp(self):
+        super().setUp()
+        self.ok("init")
+        self.org = self.add("organisation", ORGANISATION)
+
+    def challenge(self, **fields):
+        record = {
+            "organisation_id": self.org,
+            "title": "Predictive maintenance for press lines",
+            "description": "Vibration monitoring on stamping presses.",
+            "cluster": "automotive",
+            "tags": ["Predictive Maintenance", "vibration", " vibration "],
+            "trl_min": 4,
+            "trl_max": 7,
+            "budget_min": 20000,
+            "budget_max": 80000,
+            "deadline": "2027-06-30",
+            "local_authority": "sandwell",
+        }
+        record.update(fields)
+        return record
+
+    def test_add_and_show_round_trip(self):
+        org = self.json("show", self.org, "--json")
+        for key, value in ORGANISATION.items():
+            self.assertEqual(org[key], value, key)
+        self.assertEqual(org["rev"], 1)
+        self.assertEqual(org["author"], "Test Expert")
+        self.assertEqual(org["visibility"], "team")
+        self.assertFalse(org["deleted"])
+
+        cid = self.add("challenge", self.challenge())
+        shown = self.json("show", cid, "--json")
+        self.assertEqual(shown["id"], cid)
+        self.assertEqual(shown["tags"], ["predictive maintenance", "vibration"])
+        self.assertEqual(shown["trl_min"], 4)
+        self.assertEqual(shown["status"], "open")
+        self.assertRegex(shown["updated_at"], r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d")
+
+    def test_add_from_stdin(self):
+        cid = self.ok("add", "challenge", "--json", "-",
+                      stdin=json.dumps(self.challenge(title="From stdin"))).stdout.strip()
+        self.assertEqual(self.json("show", cid, "--json")["title"], "From stdin")
+
+    def assertUserError(self, result, *needles):
+        self.assertEqual(result.returncode, 1, result.stderr)
+        for needle in needles:
+            self.assertIn(needle, result.stderr)
+
+    def count(self, kind):
+        return len(self.json("list", kind, "--json"))
+
+    def test_bad_input_is_refused_and_changes_nothing(self):
+        cases = [
+            ("{ \"title\": ", ["bad.json"]),
+            ("[1, 2]", ["JSON object"]),
+            (json.dumps(self.challenge(colour="red")), ["colour"]),
+            (json.dumps(self.challenge(trl_min="four")), ["trl_min", "whole number"]),
+            (json.dumps(self.challenge(tags="a,b")), ["tags", "array"]),
+            (json.dumps(self.challenge(trl_min=7, trl_max=3)), ["trl_min"]),
+            (json.dumps(self.challenge(trl_max=10)), ["trl_max", "between 1 and 9"]),
+            (json.dumps(self.challenge(title="   ")), ["title", "empty"]),
+            (json.dumps(self.challenge(deadline="2027-02-30")), ["deadline"]),
+            (json.dumps(self.challenge(cluster="knitting")), ["cluster", "knitting"]),
+            (json.dumps(self.challenge(status="pending")), ["status", "open"]),
+            (json.dumps(self.challenge(organisation_id="5b0e7a0e-9c1c-4d2b-8f64-1f7f3f0c2a11")),
+             ["organisation"]),
+        ]
+        for text, needles in cases:
+            with self.subTest(text=text[:60]):
+                path = self.write("bad.json", text)
+                self.assertUserError(self.cli("add", "challenge", "--json", path), *needles)
+        self.assertEqual(self.count("challenges"), 0)
+
+    def test_unreadable_file(self):
+        result = self.cli("add", "challenge", "--json", os.path.join(self.tmp.name, "nope.json"))
+        self.assertUserError(result, "nope.json")
+
+    def test_list_search_and_delete(self):
+        a = self.add("challenge", self.challenge(title="Hydrogen refuelling for depots"))
+        b = self.add("challenge", self.challenge(title="Low-waste packaging"))
+        titles = [c["title"] for c in self.json("list", "challenges", "--json")]
+        self.assertEqual(sorted(titles), ["Hydrogen refuelling for depots", "Low-waste packaging"])
+
+        found = self.json("list", "challenges", "--search", "hydro", "--json")
+        self.assertEqual([c["id"] for c in found], [a])
+
+        text = self.ok("list", "challenges").stdout
+        self.assertIn(a, text)
+        self.assertIn("Automotive", text)
+
+        self.ok("delete", a)
+        self.assertEqual([c["id"] for c in self.json("list", "challenges", "--json")], [b])
+        shown = self.json("show", a, "--json")
+        self.assertTrue(shown["deleted"])
+        self.assertEqual(shown["rev"], 2)
+
+    def test_unknown_id(self):
+        self.assertUserError(self.cli("show", "00000000-0000-4000-8000-000000000000"),
+                             "00000000-0000-4000-8000-000000000000")
+        self.assertUserError(self.cli("delete", "00000000-0000-4000-8000-000000000000"),
+                             "00000000-0000-4000-8000-000000000000")
+
+
+class DemoTests(CliTestCase):
+    def test_demo_loads_sample_data_once(self):
+        result = self.ok("demo")
+        self.assertIn("challenges", result.stdout)
+        challenges = self.json("list", "challenges", "--json")
+        capabilities = self.json("list", "capabilities", "--json")
+        organisations = self.json("list", "organisations", "--json")
+        self.assertGreaterEqual(len(challenges), 40)
+        self.assertGreaterEqual(len(capabilities), 150)
+        clusters = {c["cluster"] for c in challenges} | {c["cluster"] for c in capabilities}
+        self.assertGreaterEqual(len(clusters), 12)
+        org_ids = {o["id"] for o in organisations}
+        self.assertTrue(all(c["organisation_id"] in org_ids for c in challenges + capabilities))
+
+        again = self.ok("demo")
+        self.assertIn("already", again.stdout)
+        self.assertEqual(len(self.json("list", "challenges", "--json")), len(challenges))
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

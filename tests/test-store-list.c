@@ -1,0 +1,302 @@
+/* test-store-list.c — search, lists, sorting, filters, walks and tags
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "test-store-util.h"
+
+/* Search, lists and walks */
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  const char *hostile[] = {
+    "\"", "AND", "NEAR(", "*", "col:foo", "title:hydrogen", "\"unbalanced", "a\"b\"c\"",
+    "OR OR", "NOT", "-", "^", ")", "(", "{title}: x", "'; DROP TABLE challenge; --",
+    "\\", "hydro*gen", "🙂", "", "   ", "\t\n", "hydrogen AND", "x NEAR/2 y", "+", "%", "_",
+  };
+  g_autoptr(IcRecord) org = make_organisation ("Wing Works");
+  g_autoptr(IcRecord) challenge = NULL;
+  g_autoptr(IcRecord) other = NULL;
+  g_autoptr(IcRecord) foresight = make_foresight ("Roasting at the café");
+  g_autoptr(IcRecord) shortlist = NULL;
+  const char *none[] = { NULL };
+
+  insert_ok (f->store, org);
+  challenge = make_challenge (ic_record_get_id (org), "Hydrogen refuelling");
+  other = make_challenge (ic_record_get_id (org), "Battery swap");
+  ic_challenge_set_description (IC_CHALLENGE (other), "Swap packs at the kerb.");
+  ic_challenge_set_tags (IC_CHALLENGE (other), none);
+  insert_ok (f->store, challenge);
+  insert_ok (f->store, other);
+  insert_ok (f->store, foresight);
+  shortlist = make_shortlist (ic_record_get_id (challenge), "Depot 50% visit", none);
+  insert_ok (f->store, shortlist);
+
+  /* A word of the title, of the description, a tag, a prefix. */
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_CHALLENGE, "hydrogen"), ==, 1);
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_CHALLENGE, "depot overnight"), ==, 1);
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_CHALLENGE, "fuel cells"), ==, 1);
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_CHALLENGE, "hydro"), ==, 1);
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_CHALLENGE, "HYDRO  refuel"), ==, 1);
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_CHALLENGE, "hydrogen battery"), ==, 0);
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_CHALLENGE, "kerb"), ==, 1);
+  /* Accents do not matter. */
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_FORESIGHT, "cafe"), ==, 1);
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_FORESIGHT, "CAFÉS"), ==, 1);
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_ORGANISATION, "collaborate"), ==, 1);
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_SHORTLIST, "depot"), ==, 1);
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_SHORTLIST, "50"), ==, 1);
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_SHORTLIST, "%"), ==, 1);
+  /* No words match everything. */
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_CHALLENGE, " ** "), ==, 2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    for (IcRecordKind kind = 0; kind < IC_N_RECORD_KINDS; kind++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(IcStoreQuery) query = ic_store_query_new ();
+        g_autoptr(GPtrArray) listed = NULL;
+
+        ic_store_query_set_search (query, hostile[i]);
+        listed = ic_store_list (f->store, kind, query, 0, 10, &error);
+        g_assert_no_error (error);
+        g_assert_nonnull (listed);
+        g_assert_cmpint (ic_store_count (f->store, kind, query, &error), >=, 0);
+        g_assert_no_error (error);
+      }
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_CHALLENGE, NULL), ==, 2);
+
+  /* Relevance first: "hydrogen" in the title and the tags beats a
+   * mention in the description alone. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(IcStoreQuery) query = ic_store_query_new ();
+    g_autoptr(GPtrArray) listed = NULL;
+
+    ic_challenge_set_description (IC_CHALLENGE (other), "Not hydrogen: batteries.");
+    g_assert_true (ic_store_update (f->store, other, NULL, &error));
+    ic_store_query_set_search (query, "hydrogen");
+    listed = ic_store_list (f->store, IC_RECORD_KIND_CHALLENGE, query, 0, 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (listed->len, ==, 2);
+    g_assert_cmpstr (ic_record_get_id (g_ptr_array_index (listed, 0)), ==,
+                     ic_record_get_id (challenge));
+  }
+  assert_fts_intact (f->store);
+}
+
+static void
+test_paging (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(IcRecord) org = make_organisation ("Many Ltd");
+  g_autofree char *previous = NULL;
+  const guint n = 250;
+
+  ic_record_ensure_id (org);
+  g_ptr_array_add (records, g_object_ref (org));
+  /* Inserted out of order: 0, 7, 14, … modulo n. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Capability %03u", (i * 7) % n);
+      g_ptr_array_add (records, make_capability (ic_record_get_id (org), title));
+    }
+  g_assert_true (ic_store_insert_all (f->store, records, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_CAPABILITY, NULL), ==, n);
+
+  for (guint offset = 0;; offset += 40)
+    {
+      g_autoptr(GPtrArray) page = ic_store_list (f->store, IC_RECORD_KIND_CAPABILITY, NULL,
+                                                 offset, 40, &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < page->len; i++)
+        {
+          IcRecord *record = g_ptr_array_index (page, i);
+          const char *title = ic_record_get_title (record);
+
+          g_assert_false (g_hash_table_contains (seen, ic_record_get_id (record)));
+          g_hash_table_add (seen, g_strdup (ic_record_get_id (record)));
+          if (previous != NULL)
+            g_assert_cmpstr (previous, <, title);
+          g_free (previous);
+          previous = g_strdup (title);
+        }
+      if (page->len < 40)
+        break;
+    }
+  g_assert_cmpuint (g_hash_table_size (seen), ==, n);
+  g_assert_cmpstr (previous, ==, "Capability 249");
+}
+
+static void
+test_sort_and_filter (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcStoreQuery) query = ic_store_query_new ();
+  g_autoptr(IcRecord) org = make_organisation ("Sorting Ltd");
+  g_autoptr(IcRecord) org2 = make_organisation ("Filtering Ltd");
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(IcRecord) shortlist = NULL;
+  const char *none[] = { NULL };
+
+  insert_ok (f->store, org);
+  insert_ok (f->store, org2);
+  for (int i = 1; i <= 6; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Cap %d", i);
+      g_autoptr(IcRecord) cap = make_capability (ic_record_get_id (i % 2 ? org : org2), title);
+      g_autoptr(IcRecord) challenge = make_challenge (ic_record_get_id (org), title);
+
+      ic_capability_set_trl (IC_CAPABILITY (cap), (i * 5) % 9 + 1);
+      ic_capability_set_cluster (IC_CAPABILITY (cap), i <= 2 ? "rail" : "creative");
+      ic_capability_set_local_authority (IC_CAPABILITY (cap), i == 3 ? "worcester" : "dudley");
+      insert_ok (f->store, cap);
+      ic_challenge_set_status (IC_CHALLENGE (challenge), i % 4);
+      insert_ok (f->store, challenge);
+      if (shortlist == NULL)
+        shortlist = make_shortlist (ic_record_get_id (challenge), "Only list", none);
+    }
+  insert_ok (f->store, shortlist);
+
+  ic_store_query_set_sort (query, "trl", TRUE);
+  g_assert_cmpstr (ic_store_query_get_sort_field (query), ==, "trl");
+  g_assert_true (ic_store_query_get_sort_descending (query));
+  listed = ic_store_list (f->store, IC_RECORD_KIND_CAPABILITY, query, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 6);
+  for (guint i = 1; i < listed->len; i++)
+    g_assert_cmpint (ic_capability_get_trl (g_ptr_array_index (listed, i - 1)), >=,
+                     ic_capability_get_trl (g_ptr_array_index (listed, i)));
+  g_clear_pointer (&listed, g_ptr_array_unref);
+
+  ic_store_query_set_sort (query, NULL, TRUE);
+  listed = ic_store_list (f->store, IC_RECORD_KIND_CAPABILITY, query, 0, 1, &error);
+  g_assert_cmpstr (ic_record_get_title (g_ptr_array_index (listed, 0)), ==, "Cap 6");
+  g_clear_pointer (&listed, g_ptr_array_unref);
+
+  ic_store_query_set_sort (query, "updated_at", FALSE);
+  listed = ic_store_list (f->store, IC_RECORD_KIND_CAPABILITY, query, 0, 0, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+
+  /* A sort field is checked, never pasted into the SQL. */
+  ic_store_query_set_sort (query, "title; DROP TABLE capability; --", FALSE);
+  listed = ic_store_list (f->store, IC_RECORD_KIND_CAPABILITY, query, 0, 0, &error);
+  g_assert_null (listed);
+  g_assert_error (error, IC_STORE_ERROR, IC_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  ic_store_query_set_sort (query, "title", FALSE);
+  g_assert_cmpint (ic_store_count (f->store, IC_RECORD_KIND_CAPABILITY, query, &error), ==, 6);
+
+  ic_store_query_set_cluster (query, "rail");
+  g_assert_cmpint (ic_store_count (f->store, IC_RECORD_KIND_CAPABILITY, query, &error), ==, 2);
+  ic_store_query_set_cluster (query, NULL);
+  ic_store_query_set_local_authority (query, "worcester");
+  g_assert_cmpint (ic_store_count (f->store, IC_RECORD_KIND_CAPABILITY, query, &error), ==, 1);
+  ic_store_query_set_local_authority (query, NULL);
+  ic_store_query_set_owner_id (query, ic_record_get_id (org2));
+  g_assert_cmpint (ic_store_count (f->store, IC_RECORD_KIND_CAPABILITY, query, &error), ==, 3);
+  ic_store_query_set_owner_id (query, NULL);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (ic_store_query_get_status (query), ==, -1);
+  ic_store_query_set_status (query, IC_CHALLENGE_STATUS_MATCHED);
+  g_assert_cmpint (ic_store_count (f->store, IC_RECORD_KIND_CHALLENGE, query, &error), ==, 2);
+  ic_store_query_set_status (query, -1);
+  ic_store_query_set_owner_id (query, ic_shortlist_get_challenge_id (IC_SHORTLIST (shortlist)));
+  g_assert_cmpint (ic_store_count (f->store, IC_RECORD_KIND_SHORTLIST, query, &error), ==, 1);
+  g_assert_no_error (error);
+
+  /* A filter the kind has no field for is an error, not a silent match. */
+  ic_store_query_set_owner_id (query, NULL);
+  ic_store_query_set_cluster (query, "rail");
+  g_assert_cmpint (ic_store_count (f->store, IC_RECORD_KIND_FORESIGHT, query, &error), ==, -1);
+  g_assert_error (error, IC_STORE_ERROR, IC_STORE_ERROR_INVALID);
+}
+
+static gboolean
+count_visit (IcRecord *record,
+              gpointer  user_data)
+{
+  guint *n = user_data;
+
+  g_assert_false (ic_record_get_deleted (record));
+  return ++(*n) < 1500;
+}
+
+static void
+test_foreach (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = 0;
+
+  for (guint i = 0; i < 2100; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Signal %u", i);
+      g_ptr_array_add (records, make_foresight (title));
+    }
+  g_assert_true (ic_store_insert_all (f->store, records, NULL, &error));
+  g_assert_true (ic_store_delete (f->store, ic_record_get_id (g_ptr_array_index (records, 5)),
+                                  NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (ic_store_foreach (f->store, IC_RECORD_KIND_FORESIGHT, count_visit, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1500);   /* stopped early */
+
+  n = 0;
+  g_assert_true (ic_store_foreach (f->store, IC_RECORD_KIND_ORGANISATION, count_visit, &n, &error));
+  g_assert_cmpuint (n, ==, 0);
+}
+
+static void
+test_tags (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcRecord) org = make_organisation ("Tag Ltd");
+  g_autoptr(IcRecord) challenge = NULL;
+  g_autoptr(IcRecord) cap = NULL;
+  g_autoptr(IcRecord) gone = NULL;
+  g_autoptr(IcRecord) foresight = make_foresight ("Not counted");
+  g_auto(GStrv) tags = NULL;
+  const char *gone_tags[] = { "zeppelins", NULL };
+  const char *expected[] = { "fuel cells", "hydrogen", "low-carbon", "robotics", "welding", NULL };
+
+  insert_ok (f->store, org);
+  challenge = make_challenge (ic_record_get_id (org), "Tagged");
+  cap = make_capability (ic_record_get_id (org), "Tagged too");
+  gone = make_capability (ic_record_get_id (org), "Deleted");
+  ic_capability_set_tags (IC_CAPABILITY (gone), gone_tags);
+  insert_ok (f->store, challenge);
+  insert_ok (f->store, cap);
+  insert_ok (f->store, gone);
+  insert_ok (f->store, foresight);
+  g_assert_true (ic_store_delete (f->store, ic_record_get_id (gone), NULL, &error));
+
+  tags = ic_store_list_tags (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (tags, expected);
+}
+
+void
+test_store_add_list_tests (void)
+{
+  TEST_ADD ("list/search", test_search);
+  TEST_ADD ("list/paging", test_paging);
+  TEST_ADD ("list/sort-and-filter", test_sort_and_filter);
+  TEST_ADD ("list/foreach", test_foreach);
+  TEST_ADD ("list/tags", test_tags);
+}

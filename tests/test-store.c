@@ -1,0 +1,473 @@
+/* test-store.c — the SQLite store: records in and out and the change
+ * log; test-store-open.c and test-store-list.c hold the rest
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "test-store-util.h"
+
+/* Records in and out */
+
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcRecord) org = make_organisation ("Wing Works");
+  g_autoptr(IcRecord) challenge = NULL;
+  g_autoptr(IcRecord) cap_a = NULL;
+  g_autoptr(IcRecord) cap_b = NULL;
+  g_autoptr(IcRecord) cap_c = NULL;
+  g_autoptr(IcRecord) foresight = make_foresight ("Electric roasting");
+  g_autoptr(IcRecord) shortlist = NULL;
+  const char *ids[4];
+
+  insert_ok (f->store, org);
+  challenge = make_challenge (ic_record_get_id (org), "Hydrogen refuelling");
+  cap_a = make_capability (ic_record_get_id (org), "Welding cells");
+  cap_b = make_capability (ic_record_get_id (org), "Laser cutting");
+  cap_c = make_capability (ic_record_get_id (org), "Powder coating");
+  ic_record_set_visibility (cap_c, IC_VISIBILITY_PRIVATE);
+  insert_ok (f->store, challenge);
+  insert_ok (f->store, cap_a);
+  insert_ok (f->store, cap_b);
+  insert_ok (f->store, cap_c);
+  insert_ok (f->store, foresight);
+  /* Not in title order, so that the order kept is the shortlist's own. */
+  ids[0] = ic_record_get_id (cap_c);
+  ids[1] = ic_record_get_id (cap_a);
+  ids[2] = ic_record_get_id (cap_b);
+  ids[3] = NULL;
+  shortlist = make_shortlist (ic_record_get_id (challenge), "Depot visit", ids);
+  insert_ok (f->store, shortlist);
+
+  g_assert_true (g_uuid_string_is_valid (ic_record_get_id (org)));
+  g_assert_cmpint (ic_record_get_rev (org), ==, 1);
+  g_assert_cmpstr (ic_record_get_author (org), ==, "tester");
+  g_assert_nonnull (ic_record_get_updated_at (org));
+
+  {
+    IcRecord *records[] = { org, challenge, cap_a, cap_c, foresight, shortlist };
+
+    for (guint i = 0; i < G_N_ELEMENTS (records); i++)
+      {
+        IcRecordKind kind = ic_record_get_kind (records[i]);
+        g_autoptr(IcRecord) got = ic_store_get (f->store, ic_record_get_id (records[i]), &error);
+        g_autoptr(GPtrArray) listed = ic_store_list (f->store, kind, NULL, 0, 0, &error);
+        gboolean found = FALSE;
+
+        g_assert_no_error (error);
+        g_assert_true (G_OBJECT_TYPE (got) == G_OBJECT_TYPE (records[i]));
+        assert_same_record (records[i], got);
+        for (guint j = 0; j < listed->len; j++)
+          {
+            IcRecord *item = g_ptr_array_index (listed, j);
+
+            if (g_str_equal (ic_record_get_id (item), ic_record_get_id (records[i])))
+              {
+                assert_same_record (records[i], item);
+                found = TRUE;
+              }
+          }
+        g_assert_true (found);
+      }
+  }
+
+  /* The details that the JSON comparison could hide. */
+  {
+    g_autoptr(IcRecord) got = ic_store_get (f->store, ic_record_get_id (cap_a), &error);
+    const char * const *certs = ic_capability_get_certifications (IC_CAPABILITY (got));
+    g_autoptr(IcRecord) list = ic_store_get (f->store, ic_record_get_id (shortlist), &error);
+    GListModel *entries = G_LIST_MODEL (ic_shortlist_get_entries (IC_SHORTLIST (list)));
+    g_autoptr(IcShortlistEntry) third = NULL;
+
+    g_assert_cmpuint (g_strv_length ((char **) certs), ==, 3);
+    g_assert_cmpstr (certs[1], ==, "AS9100\nrev D");
+    g_assert_cmpstr (certs[2], ==, "back\\slash");
+    g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 3);
+    third = g_list_model_get_item (entries, 2);
+    g_assert_cmpstr (ic_shortlist_entry_get_capability_id (third), ==, ic_record_get_id (cap_b));
+    g_assert_cmpint (ic_shortlist_entry_get_stage (third), ==, IC_STAGE_INTRODUCED);
+    g_assert_cmpstr (ic_shortlist_entry_get_note (third), ==, "Note 2: call on Tuesday");
+    g_assert_cmpfloat_with_epsilon (ic_shortlist_entry_get_score (third), 0.65, 1e-9);
+  }
+
+  g_assert_null (ic_store_get (f->store, "00000000-0000-4000-8000-000000000000", &error));
+  g_assert_error (error, IC_STORE_ERROR, IC_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_update (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcRecord) org = make_organisation ("Wing Works");
+  g_autoptr(IcRecord) stale = NULL;
+  g_autoptr(IcRecord) got = NULL;
+  g_autoptr(IcRecord) never_stored = make_organisation ("Ghost");
+  g_autoptr(GPtrArray) changes = NULL;
+  IcChange *change;
+
+  insert_ok (f->store, org);
+  stale = ic_record_copy (org);
+
+  ic_organisation_set_name (IC_ORGANISATION (org), "Wing Works Group");
+  g_assert_true (ic_store_update (f->store, org, "editor", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ic_record_get_rev (org), ==, 2);
+  g_assert_cmpstr (ic_record_get_author (org), ==, "editor");
+
+  /* The rev on the object does not count: the stored one does. */
+  ic_organisation_set_notes (IC_ORGANISATION (stale), "Edited offline");
+  g_assert_true (ic_store_update (f->store, stale, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ic_record_get_rev (stale), ==, 3);
+  g_assert_cmpstr (ic_record_get_author (stale), ==, "tester");
+
+  got = ic_store_get (f->store, ic_record_get_id (org), &error);
+  g_assert_cmpint (ic_record_get_rev (got), ==, 3);
+  g_assert_cmpstr (ic_organisation_get_notes (IC_ORGANISATION (got)), ==, "Edited offline");
+  assert_same_record (stale, got);
+
+  changes = list_changes (f->store);
+  g_assert_cmpuint (changes->len, ==, 3);
+  change = g_ptr_array_index (changes, 0);
+  g_assert_cmpint (change->kind, ==, IC_RECORD_KIND_ORGANISATION);
+  g_assert_cmpstr (change->record_id, ==, ic_record_get_id (org));
+  g_assert_cmpint (change->rev, ==, 1);
+  g_assert_cmpint (change->base_rev, ==, 0);
+  change = g_ptr_array_index (changes, 2);
+  g_assert_cmpint (change->rev, ==, 3);
+  g_assert_cmpint (change->base_rev, ==, 2);
+  g_assert_false (change->deleted);
+  g_assert_nonnull (change->created_at);
+
+  ic_record_ensure_id (never_stored);
+  g_assert_false (ic_store_update (f->store, never_stored, NULL, &error));
+  g_assert_error (error, IC_STORE_ERROR, IC_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_delete_restore (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcRecord) org = make_organisation ("Wing Works");
+  g_autoptr(IcRecord) other = make_organisation ("Tail Works");
+  g_autoptr(IcRecord) got = NULL;
+  g_autoptr(IcStoreQuery) query = ic_store_query_new ();
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  IcChange *change;
+  const char *id;
+
+  ic_organisation_set_notes (IC_ORGANISATION (other), "Tails only.");
+  insert_ok (f->store, org);
+  insert_ok (f->store, other);
+  id = ic_record_get_id (org);
+
+  g_assert_true (ic_store_delete (f->store, id, "remover", &error));
+  g_assert_no_error (error);
+  got = ic_store_get (f->store, id, &error);
+  g_assert_true (ic_record_get_deleted (got));
+  g_assert_cmpint (ic_record_get_rev (got), ==, 2);
+  g_assert_cmpstr (ic_record_get_author (got), ==, "remover");
+  g_assert_cmpstr (ic_organisation_get_name (IC_ORGANISATION (got)), ==, "Wing Works");
+  g_clear_object (&got);
+
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_ORGANISATION, NULL), ==, 1);
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_ORGANISATION, "wing"), ==, 0);
+  listed = ic_store_list (f->store, IC_RECORD_KIND_ORGANISATION, NULL, 0, 10, &error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+
+  ic_store_query_set_include_deleted (query, TRUE);
+  g_assert_cmpint (ic_store_count (f->store, IC_RECORD_KIND_ORGANISATION, query, &error), ==, 2);
+  listed = ic_store_list (f->store, IC_RECORD_KIND_ORGANISATION, query, 0, 10, &error);
+  g_assert_cmpuint (listed->len, ==, 2);
+
+  /* Deleting twice changes nothing. */
+  g_assert_true (ic_store_delete (f->store, id, "remover", &error));
+  g_assert_true (ic_store_restore (f->store, id, NULL, &error));
+  g_assert_no_error (error);
+  got = ic_store_get (f->store, id, &error);
+  g_assert_false (ic_record_get_deleted (got));
+  g_assert_cmpint (ic_record_get_rev (got), ==, 3);
+  g_assert_cmpstr (ic_record_get_author (got), ==, "remover");
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_ORGANISATION, "wing"), ==, 1);
+
+  changes = list_changes (f->store);
+  g_assert_cmpuint (changes->len, ==, 4);
+  change = g_ptr_array_index (changes, 2);
+  g_assert_true (change->deleted);
+  g_assert_cmpint (change->rev, ==, 2);
+  g_assert_cmpint (change->base_rev, ==, 1);
+  change = g_ptr_array_index (changes, 3);
+  g_assert_false (change->deleted);
+  g_assert_cmpint (change->base_rev, ==, 2);
+
+  g_assert_false (ic_store_delete (f->store, "no-such-id", NULL, &error));
+  g_assert_error (error, IC_STORE_ERROR, IC_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_validation (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcRecord) org = make_organisation ("Wing Works");
+  g_autoptr(IcRecord) challenge = NULL;
+
+  insert_ok (f->store, org);
+  challenge = make_challenge (ic_record_get_id (org), "   ");
+  g_assert_false (ic_store_insert (f->store, challenge, NULL, &error));
+  g_assert_error (error, IC_MODEL_ERROR, IC_MODEL_ERROR_REQUIRED);
+  g_assert_cmpstr (ic_model_error_get_field (error), ==, "title");
+  g_assert_null (ic_record_get_id (challenge));
+  g_clear_error (&error);
+
+  /* The taxonomy of the store is the one checked against. */
+  ic_challenge_set_title (IC_CHALLENGE (challenge), "Fine title");
+  ic_challenge_set_cluster (IC_CHALLENGE (challenge), "underwater-basket-weaving");
+  g_assert_false (ic_store_insert (f->store, challenge, NULL, &error));
+  g_assert_error (error, IC_MODEL_ERROR, IC_MODEL_ERROR_UNKNOWN_VALUE);
+  g_assert_cmpstr (ic_model_error_get_field (error), ==, "cluster");
+  g_clear_error (&error);
+
+  ic_organisation_set_website (IC_ORGANISATION (org), "ftp://nope");
+  g_assert_false (ic_store_update (f->store, org, NULL, &error));
+  g_assert_cmpstr (ic_model_error_get_field (error), ==, "website");
+  g_assert_cmpint (ic_record_get_rev (org), ==, 1);
+}
+
+static void
+test_constraint (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *ghost = "11111111-2222-4333-8444-555555555555";
+  g_autoptr(IcRecord) challenge = make_challenge (ghost, "Orphan");
+  const char *none[] = { NULL };
+  g_autoptr(IcRecord) shortlist = make_shortlist (ghost, "Orphan list", none);
+
+  g_assert_false (ic_store_insert (f->store, challenge, NULL, &error));
+  g_assert_error (error, IC_STORE_ERROR, IC_STORE_ERROR_CONSTRAINT);
+  g_assert_true (g_str_has_prefix (error->message, "organisation_id: "));
+  g_assert_nonnull (strstr (error->message, ghost));
+  g_clear_error (&error);
+
+  g_assert_false (ic_store_insert (f->store, shortlist, NULL, &error));
+  g_assert_error (error, IC_STORE_ERROR, IC_STORE_ERROR_CONSTRAINT);
+  g_assert_true (g_str_has_prefix (error->message, "challenge_id: "));
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_CHALLENGE, NULL), ==, 0);
+}
+
+static void
+test_exists (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcRecord) org = make_organisation ("Wing Works");
+  g_autoptr(IcRecord) twin = make_organisation ("Twin Works");
+  g_autoptr(IcRecord) foresight = make_foresight ("Same id, other kind");
+
+  insert_ok (f->store, org);
+  ic_record_set_id (twin, ic_record_get_id (org));
+  g_assert_false (ic_store_insert (f->store, twin, NULL, &error));
+  g_assert_error (error, IC_STORE_ERROR, IC_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  ic_record_set_id (foresight, ic_record_get_id (org));
+  g_assert_false (ic_store_insert (f->store, foresight, NULL, &error));
+  g_assert_error (error, IC_STORE_ERROR, IC_STORE_ERROR_EXISTS);
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_FORESIGHT, NULL), ==, 0);
+}
+
+static void
+check_insert_all_fails (Fixture  *f,
+                        gboolean  by_foreign_key)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(IcRecord) org = make_organisation ("Zanzibar Holdings");
+  IcRecord *bad;
+
+  ic_record_ensure_id (org);
+  g_ptr_array_add (records, g_object_ref (org));
+  g_ptr_array_add (records, make_challenge (ic_record_get_id (org), "Zanzibar quokka"));
+  if (by_foreign_key)
+    bad = make_capability ("99999999-2222-4333-8444-555555555555", "Zanzibar orphan");
+  else
+    bad = make_capability (ic_record_get_id (org), "");
+  g_ptr_array_add (records, bad);
+  g_ptr_array_add (records, make_capability (ic_record_get_id (org), "Zanzibar welding"));
+  g_ptr_array_add (records, make_foresight ("Zanzibar signal"));
+
+  g_assert_false (ic_store_insert_all (f->store, records, "importer", &error));
+  if (by_foreign_key)
+    g_assert_error (error, IC_STORE_ERROR, IC_STORE_ERROR_CONSTRAINT);
+  else
+    g_assert_error (error, IC_MODEL_ERROR, IC_MODEL_ERROR_REQUIRED);
+
+  for (IcRecordKind kind = 0; kind < IC_N_RECORD_KINDS; kind++)
+    {
+      g_assert_cmpint (count_records (f->store, kind, NULL), ==, 0);
+      g_assert_cmpint (count_records (f->store, kind, "zanzibar"), ==, 0);
+    }
+  changes = list_changes (f->store);
+  g_assert_cmpuint (changes->len, ==, 0);
+  assert_fts_intact (f->store);
+
+  /* The callers' records are as they were. */
+  g_assert_cmpint (ic_record_get_rev (org), ==, 0);
+  g_assert_null (ic_record_get_id (g_ptr_array_index (records, 1)));
+}
+
+static void
+test_insert_all_atomic (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(IcRecord) org = make_organisation ("Yak Holdings");
+
+  check_insert_all_fails (f, FALSE);
+  check_insert_all_fails (f, TRUE);
+
+  ic_record_ensure_id (org);
+  g_ptr_array_add (records, g_object_ref (org));
+  g_ptr_array_add (records, make_challenge (ic_record_get_id (org), "Yak shaving"));
+  g_ptr_array_add (records, make_capability (ic_record_get_id (org), "Yak grooming"));
+  g_assert_true (ic_store_insert_all (f->store, records, "importer", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_CAPABILITY, "yak"), ==, 1);
+  for (guint i = 0; i < records->len; i++)
+    g_assert_cmpint (ic_record_get_rev (g_ptr_array_index (records, i)), ==, 1);
+}
+
+static void
+test_changes_private (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcRecord) secret = make_organisation ("Secret Ltd");
+  g_autoptr(IcRecord) team = make_organisation ("Team Ltd");
+  g_autoptr(GPtrArray) changes = NULL;
+  gint64 last;
+
+  ic_record_set_visibility (secret, IC_VISIBILITY_PRIVATE);
+  insert_ok (f->store, secret);
+  ic_organisation_set_notes (IC_ORGANISATION (secret), "still private");
+  g_assert_true (ic_store_update (f->store, secret, NULL, &error));
+  g_assert_true (ic_store_delete (f->store, ic_record_get_id (secret), NULL, &error));
+  g_assert_true (ic_store_restore (f->store, ic_record_get_id (secret), NULL, &error));
+  g_assert_no_error (error);
+  changes = list_changes (f->store);
+  g_assert_cmpuint (changes->len, ==, 0);
+  g_clear_pointer (&changes, g_ptr_array_unref);
+
+  insert_ok (f->store, team);
+  ic_organisation_set_notes (IC_ORGANISATION (team), "shared");
+  g_assert_true (ic_store_update (f->store, team, NULL, &error));
+  changes = list_changes (f->store);
+  g_assert_cmpuint (changes->len, ==, 2);
+  last = ((IcChange *) g_ptr_array_index (changes, 1))->seq;
+  g_clear_pointer (&changes, g_ptr_array_unref);
+
+  /* Paging and acknowledging. */
+  changes = ic_store_list_changes (f->store, 0, 1, &error);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_clear_pointer (&changes, g_ptr_array_unref);
+  g_assert_true (ic_store_ack_changes (f->store, last - 1, &error));
+  changes = list_changes (f->store);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpint (((IcChange *) g_ptr_array_index (changes, 0))->seq, ==, last);
+  g_clear_pointer (&changes, g_ptr_array_unref);
+  g_assert_true (ic_store_ack_changes (f->store, last, &error));
+  changes = ic_store_list_changes (f->store, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 0);
+}
+
+static void
+test_put_remote (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcRecord) org = make_organisation ("Remote Works");
+  g_autoptr(IcRecord) challenge = NULL;
+  g_autoptr(IcRecord) got = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  const char *ids[] = { "aaaaaaaa-2222-4333-8444-555555555555", NULL };
+  g_autoptr(IcRecord) shortlist = NULL;
+  GListModel *entries;
+
+  ic_record_set_id (org, "0a0a0a0a-2222-4333-8444-555555555555");
+  ic_record_set_rev (org, 17);
+  ic_record_set_updated_at (org, "2026-01-02T03:04:05Z");
+  ic_record_set_author (org, "colleague");
+  g_assert_true (ic_store_put_remote (f->store, org, &error));
+  g_assert_no_error (error);
+
+  challenge = make_challenge (ic_record_get_id (org), "Remote challenge");
+  ic_record_set_id (challenge, "0b0b0b0b-2222-4333-8444-555555555555");
+  ic_record_set_rev (challenge, 4);
+  g_assert_true (ic_store_put_remote (f->store, challenge, &error));
+  shortlist = make_shortlist (ic_record_get_id (challenge), "Remote list", ids);
+  ic_record_set_id (shortlist, "0c0c0c0c-2222-4333-8444-555555555555");
+  ic_record_set_rev (shortlist, 2);
+  g_assert_true (ic_store_put_remote (f->store, shortlist, &error));
+  g_assert_no_error (error);
+
+  /* A newer copy replaces the stored one, children and all. */
+  ic_record_set_rev (org, 18);
+  ic_record_set_deleted (org, TRUE);
+  ic_organisation_set_name (IC_ORGANISATION (org), "Remote Works plc");
+  g_assert_true (ic_store_put_remote (f->store, org, &error));
+  g_assert_no_error (error);
+  got = ic_store_get (f->store, ic_record_get_id (org), &error);
+  assert_same_record (org, got);
+  g_assert_cmpint (ic_record_get_rev (got), ==, 18);
+  g_assert_true (ic_record_get_deleted (got));
+  g_assert_cmpstr (ic_record_get_author (got), ==, "colleague");
+  g_assert_cmpstr (ic_record_get_updated_at (got), ==, "2026-01-02T03:04:05Z");
+  g_clear_object (&got);
+
+  g_list_store_remove_all (ic_shortlist_get_entries (IC_SHORTLIST (shortlist)));
+  ic_record_set_rev (shortlist, 3);
+  g_assert_true (ic_store_put_remote (f->store, shortlist, &error));
+  got = ic_store_get (f->store, ic_record_get_id (shortlist), &error);
+  entries = G_LIST_MODEL (ic_shortlist_get_entries (IC_SHORTLIST (got)));
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 0);
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_CHALLENGE, "remote"), ==, 1);
+  assert_fts_intact (f->store);
+
+  changes = list_changes (f->store);
+  g_assert_cmpuint (changes->len, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  test_store_add_open_tests ();
+  TEST_ADD ("records/round-trip", test_round_trip);
+  TEST_ADD ("records/update", test_update);
+  TEST_ADD ("records/delete-restore", test_delete_restore);
+  TEST_ADD ("records/validation", test_validation);
+  TEST_ADD ("records/constraint", test_constraint);
+  TEST_ADD ("records/exists", test_exists);
+  TEST_ADD ("records/insert-all-atomic", test_insert_all_atomic);
+  TEST_ADD ("records/put-remote", test_put_remote);
+  TEST_ADD ("changes/private", test_changes_private);
+  test_store_add_list_tests ();
+
+  return g_test_run ();
+}
