@@ -375,6 +375,47 @@ ic_record_new_from_json (IcRecordKind kind,
   return g_steal_pointer (&record);
 }
 
+/* json-glib reads "{...} {...}" as two statements and keeps only the
+ * first, so a second record would be dropped without a word.  TRUE if
+ * something other than white space follows the first top-level object
+ * or array of @data. */
+static gboolean
+has_trailing_value (const char *data,
+                    gsize       length)
+{
+  const char *p = data;
+  const char *end = data + length;
+  char quote = '\0';
+  int depth = 0;
+
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  if (p == end || (*p != '{' && *p != '['))
+    return FALSE;
+
+  for (; p < end; p++)
+    {
+      if (quote != '\0')
+        {
+          if (*p == '\\')
+            p++;
+          else if (*p == quote)
+            quote = '\0';
+        }
+      else if (*p == '"' || *p == '\'')
+        quote = *p;
+      else if (*p == '{' || *p == '[')
+        depth++;
+      else if ((*p == '}' || *p == ']') && --depth == 0)
+        break;
+    }
+
+  for (p++; p < end; p++)
+    if (!g_ascii_isspace (*p))
+      return TRUE;
+  return FALSE;
+}
+
 IcRecord *
 ic_record_new_from_json_data (IcRecordKind kind,
                               const char  *data,
@@ -384,6 +425,13 @@ ic_record_new_from_json_data (IcRecordKind kind,
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
 
+  /* Checked first: json-glib 1.6 also leaks the extra values. */
+  if (has_trailing_value (data, length < 0 ? strlen (data) : (gsize) length))
+    {
+      ic_model_set_error (error, IC_MODEL_ERROR_PARSE, NULL,
+                          _("Not valid JSON: more than one value; give one record"));
+      return NULL;
+    }
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       ic_model_set_error (error, IC_MODEL_ERROR_PARSE, NULL,
