@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "test-store-util.h"
 
 /* Search, lists and walks */
@@ -87,6 +89,215 @@ test_search (Fixture       *f,
                      ic_record_get_id (challenge));
   }
   assert_fts_intact (f->store);
+}
+
+/* Every match of @search, best first, in pages of @page_size (0: one
+ * list of all). */
+static GPtrArray *
+search_all (IcStore      *store,
+            IcStoreQuery *query,
+            guint         page_size)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint offset = 0;; offset += page_size)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) page = ic_store_list (store, IC_RECORD_KIND_CAPABILITY, query,
+                                                 offset, page_size, &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < page->len; i++)
+        g_ptr_array_add (all, g_object_ref (g_ptr_array_index (page, i)));
+      if (page_size == 0 || page->len < page_size)
+        break;
+    }
+  return g_steal_pointer (&all);
+}
+
+static void
+assert_same_ids (GPtrArray *a,
+                 GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    g_assert_cmpstr (ic_record_get_id (g_ptr_array_index (a, i)), ==,
+                     ic_record_get_id (g_ptr_array_index (b, i)));
+}
+
+/* A search with a page size ranks in the full-text index and reads only
+ * the page's records; with a filter, or without a page size, it ranks
+ * the joined rows.  Both must give the same order, tombstones or not. */
+static void
+test_search_ranked (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(IcStoreQuery) query = ic_store_query_new ();
+  g_autoptr(IcRecord) org = make_organisation ("Gear Works");
+  g_autoptr(GPtrArray) whole = NULL;
+  guint page_sizes[] = { 1, 3, 7, 50, 500 };
+  const char *gear_tags[] = { "gears", NULL };
+  const char *no_tags[] = { NULL };
+  const guint n = 150;
+
+  ic_record_ensure_id (org);
+  g_ptr_array_add (records, g_object_ref (org));
+  /* "gear" in the title, the tags, the description, some of them, once
+   * or more: many equal scores, whose order is the order of writing. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *title = g_strdup_printf (i % 3 == 0 ? "Gear cutting %u" : "Milling %u", i);
+      g_autofree char *description = g_strdup_printf ("%s%s", i % 2 ? "Gear trains. " : "",
+                                                      i % 5 == 0 ? "Gear gear gear." : "Shafts.");
+      IcRecord *cap = make_capability (ic_record_get_id (org), title);
+
+      ic_capability_set_description (IC_CAPABILITY (cap), description);
+      ic_capability_set_tags (IC_CAPABILITY (cap), i % 4 == 0 ? gear_tags : no_tags);
+      ic_capability_set_cluster (IC_CAPABILITY (cap), i % 2 ? "rail" : "creative");
+      g_ptr_array_add (records, cap);
+    }
+  g_assert_true (ic_store_insert_all (f->store, records, NULL, &error));
+  g_assert_no_error (error);
+
+  ic_store_query_set_search (query, "gear");
+  whole = search_all (f->store, query, 0);
+  g_assert_cmpint (whole->len, ==, count_records (f->store, IC_RECORD_KIND_CAPABILITY, "gear"));
+  g_assert_cmpuint (whole->len, >, 100);
+  /* The title weighs most. */
+  g_assert_true (g_str_has_prefix (ic_record_get_title (g_ptr_array_index (whole, 0)), "Gear"));
+  g_assert_false (g_str_has_prefix (ic_record_get_title (g_ptr_array_index (whole, whole->len - 1)),
+                                    "Gear"));
+  for (guint i = 0; i < G_N_ELEMENTS (page_sizes); i++)
+    {
+      g_autoptr(GPtrArray) paged = search_all (f->store, query, page_sizes[i]);
+      assert_same_ids (whole, paged);
+    }
+
+  /* Tombstones among the best matches, more than a page asks for in
+   * reserve: the ranked search asks again for more. */
+  for (guint i = 0; i < 40; i++)
+    g_assert_true (ic_store_delete (f->store, ic_record_get_id (g_ptr_array_index (whole, i)),
+                                    NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) live = search_all (f->store, query, 0);
+
+    g_assert_cmpuint (live->len, ==, whole->len - 40);
+    g_assert_cmpint (ic_store_count (f->store, IC_RECORD_KIND_CAPABILITY, query, &error), ==,
+                     live->len);
+    g_assert_cmpstr (ic_record_get_id (g_ptr_array_index (live, 0)), ==,
+                     ic_record_get_id (g_ptr_array_index (whole, 40)));
+    for (guint i = 0; i < G_N_ELEMENTS (page_sizes); i++)
+      {
+        g_autoptr(GPtrArray) paged = search_all (f->store, query, page_sizes[i]);
+        assert_same_ids (live, paged);
+      }
+  }
+
+  ic_store_query_set_include_deleted (query, TRUE);
+  g_assert_cmpint (ic_store_count (f->store, IC_RECORD_KIND_CAPABILITY, query, &error), ==,
+                   whole->len);
+  for (guint i = 0; i < G_N_ELEMENTS (page_sizes); i++)
+    {
+      g_autoptr(GPtrArray) paged = search_all (f->store, query, page_sizes[i]);
+      assert_same_ids (whole, paged);
+    }
+  ic_store_query_set_include_deleted (query, FALSE);
+
+  /* A filter: the same order, fewer records. */
+  ic_store_query_set_cluster (query, "rail");
+  {
+    g_autoptr(GPtrArray) rail = search_all (f->store, query, 0);
+    g_autoptr(GPtrArray) paged = search_all (f->store, query, 4);
+    guint j = 0;
+
+    assert_same_ids (rail, paged);
+    g_assert_cmpint (ic_store_count (f->store, IC_RECORD_KIND_CAPABILITY, query, &error), ==,
+                     rail->len);
+    for (guint i = 40; i < whole->len; i++)
+      {
+        IcRecord *record = g_ptr_array_index (whole, i);
+
+        if (g_strcmp0 (ic_capability_get_cluster (IC_CAPABILITY (record)), "rail") != 0)
+          continue;
+        g_assert_cmpuint (j, <, rail->len);
+        g_assert_cmpstr (ic_record_get_id (g_ptr_array_index (rail, j)), ==, ic_record_get_id (record));
+        j++;
+      }
+    g_assert_cmpuint (j, ==, rail->len);
+  }
+  assert_fts_intact (f->store);
+}
+
+static double
+rank_of (IcStore    *store,
+         const char *match,
+         const char *title)
+{
+  sqlite3_stmt *stmt = NULL;
+  double score;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (ic_store_get_db (store),
+                                       "SELECT ic_rank (foresight_fts, 10.0, 1.0, 5.0) "
+                                       "FROM foresight_fts JOIN foresight AS t "
+                                       "ON t.rowid = foresight_fts.rowid "
+                                       "WHERE foresight_fts MATCH ?1 AND t.title = ?2",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, title, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  score = sqlite3_column_double (stmt, 0);
+  sqlite3_finalize (stmt);
+  return score;
+}
+
+/* ic_rank(): BM25 with column weights and no length normalisation. */
+static void
+test_rank (Fixture       *f,
+           gconstpointer  data)
+{
+  const char *kelp_tags[] = { "kelp", NULL };
+  const char *no_tags[] = { NULL };
+  struct
+  {
+    const char  *title;
+    const char  *summary;
+    const char **tags;
+  } items[] = {
+    { "Kelp farming", "Seaweed at scale.", no_tags },
+    { "Ocean farming", "Kelp, kelp and more kelp.", no_tags },
+    { "Tidal power", "Turbines.", kelp_tags },
+    { "Kelp kelp", "Kelp.", kelp_tags },
+    { "Wave power", "Buoys and kelp.", no_tags },
+  };
+  double f_title = 10.0, f_summary = 3.0, f_tags = 5.0, f_all = 26.0, f_one = 1.0;
+  double n = G_N_ELEMENTS (items), n_power = 2, n_kelp = 5;
+  double idf_power = MAX (log ((n - n_power + 0.5) / (n_power + 0.5)), 1e-6);
+  double idf_kelp = MAX (log ((n - n_kelp + 0.5) / (n_kelp + 0.5)), 1e-6);
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autoptr(IcRecord) item = make_foresight (items[i].title);
+
+      ic_foresight_item_set_summary (IC_FORESIGHT_ITEM (item), items[i].summary);
+      ic_foresight_item_set_tags (IC_FORESIGHT_ITEM (item), items[i].tags);
+      insert_ok (f->store, item);
+    }
+
+  /* One phrase: f · (k1 + 1) / (f + k1), f the weighted hits. */
+#define SATURATE(F) ((F) * 2.2 / ((F) + 1.2))
+  g_assert_cmpfloat_with_epsilon (rank_of (f->store, "kelp", "Kelp farming"), SATURATE (f_title), 1e-9);
+  g_assert_cmpfloat_with_epsilon (rank_of (f->store, "kelp", "Ocean farming"), SATURATE (f_summary), 1e-9);
+  g_assert_cmpfloat_with_epsilon (rank_of (f->store, "kelp", "Tidal power"), SATURATE (f_tags), 1e-9);
+  g_assert_cmpfloat_with_epsilon (rank_of (f->store, "kelp", "Kelp kelp"), SATURATE (f_all), 1e-9);
+  g_assert_cmpfloat_with_epsilon (rank_of (f->store, "kelp", "Wave power"), SATURATE (f_one), 1e-9);
+  /* Two: each weighed by its rarity. */
+  g_assert_cmpfloat_with_epsilon (rank_of (f->store, "kelp AND power", "Wave power"),
+                                  idf_kelp * SATURATE (f_one) + idf_power * SATURATE (f_title),
+                                  1e-9);
+#undef SATURATE
 }
 
 static void
@@ -295,6 +506,8 @@ void
 test_store_add_list_tests (void)
 {
   TEST_ADD ("list/search", test_search);
+  TEST_ADD ("list/search-ranked", test_search_ranked);
+  TEST_ADD ("list/rank", test_rank);
   TEST_ADD ("list/paging", test_paging);
   TEST_ADD ("list/sort-and-filter", test_sort_and_filter);
   TEST_ADD ("list/foreach", test_foreach);

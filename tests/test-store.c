@@ -264,6 +264,30 @@ test_constraint (Fixture       *f,
   g_assert_error (error, IC_STORE_ERROR, IC_STORE_ERROR_CONSTRAINT);
   g_assert_true (g_str_has_prefix (error->message, "challenge_id: "));
   g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_CHALLENGE, NULL), ==, 0);
+  g_clear_error (&error);
+
+  /* An update to a dangling reference too, and the stored record stays. */
+  {
+    g_autoptr(IcRecord) org = make_organisation ("Parent Works");
+    g_autoptr(IcRecord) cap = NULL;
+    g_autoptr(IcRecord) got = NULL;
+
+    insert_ok (f->store, org);
+    cap = make_capability (ic_record_get_id (org), "Adopted");
+    insert_ok (f->store, cap);
+    ic_capability_set_organisation_id (IC_CAPABILITY (cap), ghost);
+    g_assert_false (ic_store_update (f->store, cap, NULL, &error));
+    g_assert_error (error, IC_STORE_ERROR, IC_STORE_ERROR_CONSTRAINT);
+    g_assert_true (g_str_has_prefix (error->message, "organisation_id: "));
+    g_assert_nonnull (strstr (error->message, ghost));
+    g_assert_cmpint (ic_record_get_rev (cap), ==, 1);
+    g_clear_error (&error);
+    got = ic_store_get (f->store, ic_record_get_id (cap), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (ic_capability_get_organisation_id (IC_CAPABILITY (got)), ==,
+                     ic_record_get_id (org));
+    assert_fts_intact (f->store);
+  }
 }
 
 static void
@@ -285,6 +309,66 @@ test_exists (Fixture       *f,
   g_assert_false (ic_store_insert (f->store, foresight, NULL, &error));
   g_assert_error (error, IC_STORE_ERROR, IC_STORE_ERROR_EXISTS);
   g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_FORESIGHT, NULL), ==, 0);
+}
+
+/* Two records with one id in one write: the second is refused by name,
+ * and the first goes with it. */
+static void
+test_exists_in_batch (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) changes = NULL;
+  IcRecord *twin;
+
+  g_ptr_array_add (records, make_foresight ("Twin signal"));
+  ic_record_ensure_id (g_ptr_array_index (records, 0));
+  twin = make_foresight ("Twin signal again");
+  ic_record_set_id (twin, ic_record_get_id (g_ptr_array_index (records, 0)));
+  g_ptr_array_add (records, twin);
+
+  g_assert_false (ic_store_insert_all (f->store, records, NULL, &error));
+  g_assert_error (error, IC_STORE_ERROR, IC_STORE_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, ic_record_get_id (twin)));
+  g_assert_nonnull (strstr (error->message, "foresight"));
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_FORESIGHT, NULL), ==, 0);
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_FORESIGHT, "twin"), ==, 0);
+  changes = list_changes (f->store);
+  g_assert_cmpuint (changes->len, ==, 0);
+  assert_fts_intact (f->store);
+}
+
+/* New rows of a kind mostly get consecutive rowids and are indexed in
+ * one statement; when they do not, one by one. */
+static void
+test_index_scattered_rowids (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3 *db = ic_store_get_db (f->store);
+
+  /* With the largest rowid taken, SQLite picks new ones at random. */
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO foresight (rowid, id, title, summary, tags) VALUES "
+                                 "  (9223372036854775807, 'ffffffff-2222-4333-8444-555555555555', "
+                                 "   'Last row', 'At the very end', NULL);"
+                                 "INSERT INTO foresight_fts (rowid, title, summary, tags) VALUES "
+                                 "  (9223372036854775807, 'Last row', 'At the very end', NULL);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Scattered signal %u", i);
+      g_ptr_array_add (records, make_foresight (title));
+    }
+  g_assert_true (ic_store_insert_all (f->store, records, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_FORESIGHT, "scattered"), ==, 20);
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_FORESIGHT, "roasters"), ==, 20);
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_FORESIGHT, "end"), ==, 1);
+  assert_fts_intact (f->store);
 }
 
 static void
@@ -451,6 +535,91 @@ test_put_remote (Fixture       *f,
   g_assert_cmpuint (changes->len, ==, 0);
 }
 
+/* A page from the feed: new records and newer copies of stored ones, in
+ * one transaction, indexed either way. */
+static void
+test_put_remote_all (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) page = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(IcRecord) org = make_organisation ("Feed Works");
+  g_autoptr(IcRecord) stored = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+
+  insert_ok (f->store, org);
+  stored = make_capability (ic_record_get_id (org), "Anodising line");
+  insert_ok (f->store, stored);
+
+  ic_capability_set_title (IC_CAPABILITY (stored), "Plating line");
+  ic_record_set_rev (stored, 9);
+  g_ptr_array_add (page, g_object_ref (stored));
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Remote pressing %u", i);
+      IcRecord *cap = make_capability (ic_record_get_id (org), title);
+
+      ic_record_ensure_id (cap);
+      ic_record_set_rev (cap, 3);
+      g_ptr_array_add (page, cap);
+    }
+  g_assert_true (ic_store_put_remote_all (f->store, page, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_CAPABILITY, "pressing"), ==, 5);
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_CAPABILITY, "plating"), ==, 1);
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_CAPABILITY, "anodising"), ==, 0);
+  assert_fts_intact (f->store);
+
+  /* Remote records are not queued to go back. */
+  changes = list_changes (f->store);
+  g_assert_cmpuint (changes->len, ==, 2);
+}
+
+/* The change log keeps the order of the write, over the statements that
+ * write many entries at once. */
+static void
+test_changes_in_order (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) changes = NULL;
+  guint n_team = 0;
+
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Ordered signal %u", i);
+      IcRecord *item = make_foresight (title);
+
+      if (i % 7 == 3)
+        ic_record_set_visibility (item, IC_VISIBILITY_PRIVATE);
+      else
+        n_team++;
+      g_ptr_array_add (records, item);
+    }
+  g_assert_true (ic_store_insert_all (f->store, records, "orderly", &error));
+  g_assert_no_error (error);
+
+  changes = list_changes (f->store);
+  g_assert_cmpuint (changes->len, ==, n_team);
+  for (guint i = 0, j = 0; i < records->len; i++)
+    {
+      IcRecord *record = g_ptr_array_index (records, i);
+      IcChange *change;
+
+      if (ic_record_get_visibility (record) != IC_VISIBILITY_TEAM)
+        continue;
+      change = g_ptr_array_index (changes, j++);
+      g_assert_cmpstr (change->record_id, ==, ic_record_get_id (record));
+      g_assert_cmpint (change->kind, ==, IC_RECORD_KIND_FORESIGHT);
+      g_assert_cmpint (change->rev, ==, 1);
+      g_assert_cmpint (change->base_rev, ==, 0);
+      g_assert_false (change->deleted);
+      g_assert_cmpstr (change->created_at, ==, ic_record_get_updated_at (record));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -464,6 +633,10 @@ main (int   argc,
   TEST_ADD ("records/validation", test_validation);
   TEST_ADD ("records/constraint", test_constraint);
   TEST_ADD ("records/exists", test_exists);
+  TEST_ADD ("records/exists-in-batch", test_exists_in_batch);
+  TEST_ADD ("records/index-scattered-rowids", test_index_scattered_rowids);
+  TEST_ADD ("records/put-remote-all", test_put_remote_all);
+  TEST_ADD ("changes/in-order", test_changes_in_order);
   TEST_ADD ("records/insert-all-atomic", test_insert_all_atomic);
   TEST_ADD ("records/put-remote", test_put_remote);
   TEST_ADD ("changes/private", test_changes_private);

@@ -21,6 +21,25 @@ ic_change_free (IcChange *change)
   g_free (change);
 }
 
+/* Entries per statement: one statement per entry spends more on the
+ * statement than on the row. */
+#define LOG_CHUNK 32
+
+static void
+bind_entry (sqlite3_stmt               *stmt,
+            int                         first_param,
+            const IcStoreChangeEntry   *entry)
+{
+  /* The statement is released, and its bindings cleared, before the
+   * entries can go. */
+  sqlite3_bind_text (stmt, first_param, ic_record_kind_to_string (entry->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first_param + 1, entry->record_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, first_param + 2, entry->rev);
+  sqlite3_bind_int64 (stmt, first_param + 3, entry->base_rev);
+  sqlite3_bind_int (stmt, first_param + 4, entry->deleted ? 1 : 0);
+  sqlite3_bind_text (stmt, first_param + 5, entry->created_at, -1, SQLITE_STATIC);
+}
+
 gboolean
 ic_store_log_change (IcStore       *self,
                      IcRecordKind   kind,
@@ -33,19 +52,56 @@ ic_store_log_change (IcStore       *self,
 {
   g_autoptr(IcStoreStmt) stmt = NULL;
 
-  stmt = ic_store_prepare (self,
-                           "INSERT INTO change_log "
-                           "(kind, record_id, rev, base_rev, deleted, created_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?)", error);
+  stmt = ic_store_prepare_slot (self, IC_STORE_SLOT_CHANGE_LOG, 0,
+                                "INSERT INTO change_log "
+                                "(kind, record_id, rev, base_rev, deleted, created_at) "
+                                "VALUES (?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, ic_record_kind_to_string (kind), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, record_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, rev);
-  sqlite3_bind_int64 (stmt, 4, base_rev);
-  sqlite3_bind_int (stmt, 5, deleted ? 1 : 0);
-  sqlite3_bind_text (stmt, 6, created_at, -1, SQLITE_TRANSIENT);
+  bind_entry (stmt, 1, &(IcStoreChangeEntry) { kind, record_id, rev, base_rev, deleted, created_at });
   return ic_store_step_done (self, stmt, error);
+}
+
+gboolean
+ic_store_log_changes (IcStore                   *self,
+                      const IcStoreChangeEntry  *entries,
+                      guint                      n_entries,
+                      GError                   **error)
+{
+  g_autoptr(GString) sql = NULL;
+  guint done = 0;
+
+  if (n_entries >= LOG_CHUNK)
+    {
+      sql = g_string_new ("INSERT INTO change_log "
+                          "(kind, record_id, rev, base_rev, deleted, created_at) VALUES ");
+      for (guint i = 0; i < LOG_CHUNK; i++)
+        g_string_append (sql, i > 0 ? ", (?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?)");
+    }
+
+  /* In order: the feed sends them oldest first. */
+  for (; done + LOG_CHUNK <= n_entries; done += LOG_CHUNK)
+    {
+      g_autoptr(IcStoreStmt) stmt =
+        ic_store_prepare_slot (self, IC_STORE_SLOT_CHANGE_LOG_CHUNK, 0, sql->str, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      for (guint i = 0; i < LOG_CHUNK; i++)
+        bind_entry (stmt, 1 + 6 * i, &entries[done + i]);
+      if (!ic_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  for (; done < n_entries; done++)
+    {
+      const IcStoreChangeEntry *entry = &entries[done];
+
+      if (!ic_store_log_change (self, entry->kind, entry->record_id, entry->rev,
+                                entry->base_rev, entry->deleted, entry->created_at, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 GPtrArray *

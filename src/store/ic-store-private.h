@@ -36,6 +36,29 @@ sqlite3      *ic_store_get_db            (IcStore       *self);
 IcStoreStmt  *ic_store_prepare           (IcStore       *self,
                                           const char    *sql,
                                           GError       **error);
+/* Statements a write runs for every record, found by number rather than
+ * by hashing their text: a slot per kind for each of these. */
+typedef enum
+{
+  IC_STORE_SLOT_FIND_STORED,
+  IC_STORE_SLOT_FIND_ELSEWHERE,
+  IC_STORE_SLOT_INSERT,
+  IC_STORE_SLOT_UPSERT,
+  IC_STORE_SLOT_FTS_INSERT,
+  IC_STORE_SLOT_FTS_INDEX,
+  IC_STORE_SLOT_CHANGE_LOG,
+  IC_STORE_SLOT_CHANGE_LOG_CHUNK,
+  IC_STORE_N_SLOTS
+} IcStoreSlot;
+
+/* ic_store_prepare() for @sql, remembered in slot @slot of @kind; @sql
+ * must be the same text at every call with the same slot and kind.
+ * Returns: (transfer none) (nullable) */
+IcStoreStmt  *ic_store_prepare_slot      (IcStore       *self,
+                                          IcStoreSlot    slot,
+                                          IcRecordKind   kind,
+                                          const char    *sql,
+                                          GError       **error);
 /* Steps @stmt once, expecting no row. */
 gboolean      ic_store_step_done         (IcStore       *self,
                                           IcStoreStmt   *stmt,
@@ -54,8 +77,13 @@ typedef struct
   char         *select_sql;    /* "SELECT <columns> FROM <table> AS t" */
   char         *insert_sql;
   char         *upsert_sql;    /* insert, or update the row with that id */
+  char         *find_elsewhere_sql; /* the kind of another table's row with id ?1 */
   const char   *fts;           /* the full-text table, or NULL */
-  char         *fts_rank;      /* its relevance, a title counting most */
+  char         *fts_rank;      /* its relevance, a title counting most; higher is better */
+  char         *fts_insert_sql; /* "INSERT INTO <fts> (rowid, <columns>) VALUES (?, …)" */
+  char         *fts_index_sql;  /* the same from the rows with rowids ?1 to ?2 */
+  guint         fts_columns[4]; /* the table's columns that the full-text table holds */
+  guint         n_fts_columns;
   const char   *title_column;  /* the default sort */
 } IcStoreKindInfo;
 
@@ -86,6 +114,22 @@ gboolean      ic_store_log_change        (IcStore       *self,
                                           const char    *created_at,
                                           GError       **error);
 
+/* The same for many entries, in order, with fewer statements. */
+typedef struct
+{
+  IcRecordKind  kind;
+  const char   *record_id;
+  gint64        rev;
+  gint64        base_rev;
+  gboolean      deleted;
+  const char   *created_at;
+} IcStoreChangeEntry;
+
+gboolean      ic_store_log_changes       (IcStore                   *self,
+                                          const IcStoreChangeEntry  *entries,
+                                          guint                      n_entries,
+                                          GError                   **error);
+
 /* Taxonomy tables (ic-store-taxonomy.c), on a bare connection so that a
  * migration can seed them. */
 gboolean      ic_store_taxonomy_write    (sqlite3       *db,
@@ -95,6 +139,11 @@ IcTaxonomy   *ic_store_taxonomy_read     (sqlite3       *db,
                                           GError       **error);
 /* Forgets the cached taxonomy, so that the next use reads it again. */
 gboolean      ic_store_reload_taxonomy   (IcStore       *self,
+                                          GError       **error);
+
+/* Registers ic_rank(), the relevance of a full-text match
+ * (ic-store-rank.c), on @db. */
+gboolean      ic_store_rank_register     (sqlite3       *db,
                                           GError       **error);
 
 /* The words of @search: runs of letters, digits and marks.

@@ -9,6 +9,9 @@
  * records' rowids.  Those are not aliased by an INTEGER PRIMARY KEY, so
  * a VACUUM may renumber them; the store never vacuums, and whoever does
  * by hand must then run "INSERT INTO x_fts (x_fts) VALUES ('rebuild')".
+ * From version 5 on, triggers index updated and deleted rows but not new
+ * ones, which the store indexes itself: a row inserted by hand needs the
+ * same 'rebuild'.
  */
 
 #include "config.h"
@@ -172,6 +175,53 @@ static const char migration_3[] =
   QUEUE_TEAM_RECORDS ("foresight")
   QUEUE_TEAM_RECORDS ("shortlist");
 
+/* Version 4: workshops.  An event's slots, participants and pairs are
+ * one JSON body (see ic-event.h); its last schedule is kept beside it,
+ * so that re-scheduling can keep the meetings people already have. */
+static const char migration_4[] =
+  "CREATE TABLE event (\n" COMMON_COLUMNS
+  "  body TEXT NOT NULL,\n"
+  "  schedule TEXT);\n"
+  "CREATE INDEX event_updated_at ON event (updated_at);\n";
+
+/* Version 5: faster writes and searches.
+ *
+ * The store now writes a new record's full-text row itself, after the
+ * rows of the whole write (ic-store-write.c): with an insert trigger,
+ * every INSERT needed a statement journal, and FTS5 writes its pending
+ * terms out as a new segment whenever such a statement starts or ends,
+ * so a batch of n records made n tiny segments and merged them again
+ * and again (60% of the time of a 20,000-record insert).  The update
+ * and delete triggers stay: records are updated one at a time, or a few
+ * from the feed, and a row changed by hand stays indexed.
+ *
+ * The full-text tables are made again without the document sizes
+ * (columnsize=0): relevance no longer uses them (ic-store-rank.c), and
+ * not writing them saves a b-tree insert per record.  Each table keeps
+ * up to 16 MiB of terms in memory before writing a segment (FTS5's
+ * "hashsize", 1 MiB by default), so that a large import makes fewer,
+ * larger segments and merges less.
+ *
+ * A partial index lists the tombstones, so that a search can count its
+ * live matches from the full-text index alone (ic_store_count()) rather
+ * than read every matching record; queries for live records
+ * ("deleted = 0") cannot use it, so their plans stay as they were. */
+#define FTS_TABLE_V5(TABLE, COLS) \
+  "DROP TRIGGER " TABLE "_fts_insert;\n" \
+  "DROP TABLE " TABLE "_fts;\n" \
+  "CREATE VIRTUAL TABLE " TABLE "_fts USING fts5 (" COLS ",\n" \
+  "  content='" TABLE "', content_rowid='rowid', columnsize=0,\n" \
+  "  tokenize='unicode61 remove_diacritics 2');\n" \
+  "INSERT INTO " TABLE "_fts (" TABLE "_fts, rank) VALUES ('hashsize', 16777216);\n" \
+  "INSERT INTO " TABLE "_fts (" TABLE "_fts) VALUES ('rebuild');\n" \
+  "CREATE INDEX " TABLE "_tombstones ON " TABLE " (deleted) WHERE deleted;\n"
+
+static const char migration_5[] =
+  FTS_TABLE_V5 ("organisation", "name, notes")
+  FTS_TABLE_V5 ("challenge", "title, description, tags")
+  FTS_TABLE_V5 ("capability", "title, description, tags")
+  FTS_TABLE_V5 ("foresight", "title, summary, tags");
+
 static gboolean
 seed_taxonomy (sqlite3  *db,
                GError  **error)
@@ -193,6 +243,8 @@ static const IcMigration migrations[] = {
   { migration_1, NULL },
   { migration_2, NULL },
   { migration_3, seed_taxonomy },
+  { migration_4, NULL },
+  { migration_5, NULL },
 };
 
 guint

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "ic-store.h"
 #include "ic-store-table.h"
@@ -57,6 +58,7 @@ ic_store_table_new (GType       type,
       table->n_columns++;
     }
 
+  g_assert (table->n_columns <= IC_STORE_TABLE_MAX_COLUMNS);
   table->column_list = g_string_free (g_steal_pointer (&list), FALSE);
   table->col_id = ic_store_table_find_column (table, "id");
   table->col_rev = ic_store_table_find_column (table, "rev");
@@ -140,11 +142,20 @@ ic_store_strv_encode (const char * const *strv)
   if (strv == NULL || strv[0] == NULL)
     return NULL;
 
+  /* Mostly nothing needs escaping. */
+  if (strv[1] == NULL && strpbrk (strv[0], "\n\\") == NULL)
+    return g_strdup (strv[0]);
+
   text = g_string_new (NULL);
   for (guint i = 0; strv[i] != NULL; i++)
     {
       if (i > 0)
         g_string_append_c (text, '\n');
+      if (strpbrk (strv[i], "\n\\") == NULL)
+        {
+          g_string_append (text, strv[i]);
+          continue;
+        }
       for (const char *p = strv[i]; *p != '\0'; p++)
         {
           if (*p == '\n')
@@ -197,7 +208,7 @@ bind_value (sqlite3_stmt *stmt,
   GType type = G_VALUE_TYPE (value);
 
   if (type == G_TYPE_STRING)
-    return sqlite3_bind_text (stmt, param, g_value_get_string (value), -1, SQLITE_TRANSIENT);
+    return sqlite3_bind_text (stmt, param, g_value_get_string (value), -1, SQLITE_STATIC);
   if (type == G_TYPE_INT)
     return sqlite3_bind_int64 (stmt, param, g_value_get_int (value));
   if (type == G_TYPE_INT64)
@@ -219,48 +230,106 @@ bind_value (sqlite3_stmt *stmt,
   g_assert_not_reached ();
 }
 
+/* Binds column @index: a record base column from @meta, if given, any
+ * other from @value, the object's property. */
+static int
+bind_column (const IcStoreTable   *table,
+             sqlite3_stmt         *stmt,
+             int                   param,
+             guint                 index,
+             const IcStoreRowMeta *meta,
+             const GValue         *value)
+{
+  if (meta != NULL && (int) index == table->col_id)
+    return sqlite3_bind_text (stmt, param, meta->id, -1, SQLITE_STATIC);
+  if (meta != NULL && (int) index == table->col_rev)
+    return sqlite3_bind_int64 (stmt, param, meta->rev);
+  if (meta != NULL && (int) index == table->col_updated_at)
+    return sqlite3_bind_text (stmt, param, meta->updated_at, -1, SQLITE_STATIC);
+  if (meta != NULL && (int) index == table->col_author)
+    return sqlite3_bind_text (stmt, param, meta->author, -1, SQLITE_STATIC);
+  if (meta != NULL && (int) index == table->col_deleted)
+    return sqlite3_bind_int (stmt, param, meta->deleted ? 1 : 0);
+  return bind_value (stmt, param, value);
+}
+
+static gboolean
+is_meta_column (const IcStoreTable *table,
+                int                 index)
+{
+  return index == table->col_id || index == table->col_rev || index == table->col_updated_at ||
+         index == table->col_author || index == table->col_deleted;
+}
+
+void
+ic_store_binding_clear (IcStoreBinding *binding)
+{
+  for (guint i = 0; i < binding->n_values; i++)
+    g_value_unset (&binding->values[i]);
+  binding->n_values = 0;
+}
+
+gboolean
+ic_store_table_bind_columns (const IcStoreTable   *table,
+                             sqlite3_stmt         *stmt,
+                             int                   first_param,
+                             GObject              *object,
+                             const guint          *columns,
+                             guint                 n_columns,
+                             const IcStoreRowMeta *meta,
+                             IcStoreBinding       *binding,
+                             GError              **error)
+{
+  const char *names[IC_STORE_TABLE_MAX_COLUMNS];
+  guint read[IC_STORE_TABLE_MAX_COLUMNS];
+  guint n_read = 0;
+
+  g_return_val_if_fail (n_columns <= IC_STORE_TABLE_MAX_COLUMNS, FALSE);
+  ic_store_binding_clear (binding);
+
+  /* Every property the object must give, read in one call. */
+  for (guint i = 0; i < n_columns; i++)
+    {
+      guint index = columns != NULL ? columns[i] : i;
+
+      if (meta == NULL || !is_meta_column (table, index))
+        {
+          read[i] = n_read;
+          names[n_read++] = table->prop_names[index];
+        }
+    }
+  g_object_getv (object, n_read, names, binding->values);
+  binding->n_values = n_read;
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      guint index = columns != NULL ? columns[i] : i;
+      gboolean from_meta = meta != NULL && is_meta_column (table, index);
+      int rc = bind_column (table, stmt, first_param + i, index, meta,
+                            from_meta ? NULL : &binding->values[read[i]]);
+
+      if (rc != SQLITE_OK)
+        {
+          g_set_error (error, IC_STORE_ERROR, IC_STORE_ERROR_SQL,
+                       _("Cannot store the field “%s”: %s"),
+                       table->columns[index].name, sqlite3_errstr (rc));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 ic_store_table_bind (const IcStoreTable   *table,
                      sqlite3_stmt         *stmt,
                      int                   first_param,
                      GObject              *object,
                      const IcStoreRowMeta *meta,
+                     IcStoreBinding       *binding,
                      GError              **error)
 {
-  for (guint i = 0; i < table->n_columns; i++)
-    {
-      const IcStoreColumn *column = &table->columns[i];
-      int param = first_param + i;
-      int rc;
-
-      if (meta != NULL && (int) i == table->col_id)
-        rc = sqlite3_bind_text (stmt, param, meta->id, -1, SQLITE_TRANSIENT);
-      else if (meta != NULL && (int) i == table->col_rev)
-        rc = sqlite3_bind_int64 (stmt, param, meta->rev);
-      else if (meta != NULL && (int) i == table->col_updated_at)
-        rc = sqlite3_bind_text (stmt, param, meta->updated_at, -1, SQLITE_TRANSIENT);
-      else if (meta != NULL && (int) i == table->col_author)
-        rc = sqlite3_bind_text (stmt, param, meta->author, -1, SQLITE_TRANSIENT);
-      else if (meta != NULL && (int) i == table->col_deleted)
-        rc = sqlite3_bind_int (stmt, param, meta->deleted ? 1 : 0);
-      else
-        {
-          g_auto(GValue) value = G_VALUE_INIT;
-
-          g_value_init (&value, column->pspec->value_type);
-          g_object_get_property (object, column->pspec->name, &value);
-          rc = bind_value (stmt, param, &value);
-        }
-
-      if (rc != SQLITE_OK)
-        {
-          g_set_error (error, IC_STORE_ERROR, IC_STORE_ERROR_SQL,
-                       _("Cannot store the field “%s”: %s"),
-                       column->name, sqlite3_errstr (rc));
-          return FALSE;
-        }
-    }
-  return TRUE;
+  return ic_store_table_bind_columns (table, stmt, first_param, object, NULL, table->n_columns,
+                                      meta, binding, error);
 }
 
 static void

@@ -68,13 +68,46 @@ char         *ic_store_table_build_insert (const IcStoreTable   *table,
                                            const char * const   *prefix,
                                            gboolean              upsert);
 
+#define IC_STORE_TABLE_MAX_COLUMNS 32
+
+/* The values of one object's properties while they are bound: text is
+ * bound where it lies, without a copy, so this must be cleared only
+ * once the statement has been released (ic_store_stmt_release()), or at
+ * least is not stepped again with these bindings.  Declare it before
+ * the statement's g_autoptr, so that it is cleared after. */
+typedef struct
+{
+  GValue values[IC_STORE_TABLE_MAX_COLUMNS];
+  guint  n_values;
+} IcStoreBinding;
+
+#define IC_STORE_BINDING_INIT { { G_VALUE_INIT }, 0 }
+
+void          ic_store_binding_clear      (IcStoreBinding       *binding);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (IcStoreBinding, ic_store_binding_clear)
+
 /* Binds the columns of @object to the parameters from @first_param on;
- * with @meta, the record base columns come from it instead. */
+ * with @meta, the record base columns come from it instead.  The text of
+ * @meta is bound without a copy too. */
 gboolean      ic_store_table_bind         (const IcStoreTable   *table,
                                            sqlite3_stmt         *stmt,
                                            int                   first_param,
                                            GObject              *object,
                                            const IcStoreRowMeta *meta,
+                                           IcStoreBinding       *binding,
+                                           GError              **error);
+
+/* The same for the columns whose indexes are in @columns (all of them,
+ * in order, if @columns is NULL), bound to @n_columns parameters from
+ * @first_param on. */
+gboolean      ic_store_table_bind_columns (const IcStoreTable   *table,
+                                           sqlite3_stmt         *stmt,
+                                           int                   first_param,
+                                           GObject              *object,
+                                           const guint          *columns,
+                                           guint                 n_columns,
+                                           const IcStoreRowMeta *meta,
+                                           IcStoreBinding       *binding,
                                            GError              **error);
 
 /* A new object from the result columns from @first_column on, which

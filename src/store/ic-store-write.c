@@ -6,6 +6,20 @@
  * (id, rev, updated_at, author) are bound in place of the object's and
  * set on the object only once the transaction has committed, so that a
  * failed write leaves the caller's record as it was.
+ *
+ * A new row's full-text entry is written by the store, not by a trigger,
+ * and only after every row of the write (index_new_rows()): FTS5 writes
+ * its pending terms out as a new segment at the start and end of any
+ * statement that has a statement journal, and every statement with a
+ * trigger has one, so indexing row by row made one tiny segment per
+ * record, merged again and again.  Updated rows are still indexed by
+ * the update trigger (ic-store-schema.c).  The change log's entries are
+ * written at the end too, many per statement, in the order of the write.
+ *
+ * The table's constraints check each row once: its primary key refuses
+ * an id it holds, its foreign key a dangling reference, and
+ * set_row_error() says which field is at fault.  Only the other kinds'
+ * tables are looked up for a new record's id.
  */
 
 #include "config.h"
@@ -43,6 +57,9 @@ typedef struct
   char     *author;
   gint64    rev;
   gboolean  deleted;
+  gint64    fts_rowid;   /* a new row to index, or 0 */
+  gboolean  log;         /* whether the change log gets an entry */
+  gint64    base_rev;
 } Pending;
 
 static void
@@ -71,118 +88,146 @@ pending_apply (Pending *pending)
   g_object_thaw_notify (G_OBJECT (record));
 }
 
+/* One statement for every kind's table, in the order of IcRecordKind. */
+#define STORED_IN(KIND, TABLE) \
+  "SELECT " #KIND ", rev, visibility, deleted FROM " TABLE " WHERE id = ?1"
+
+static const char find_stored_sql[] =
+  STORED_IN (0, "organisation") " UNION ALL "
+  STORED_IN (1, "challenge") " UNION ALL "
+  STORED_IN (2, "capability") " UNION ALL "
+  STORED_IN (3, "foresight") " UNION ALL "
+  STORED_IN (4, "shortlist") " LIMIT 1";
+
+G_STATIC_ASSERT (IC_RECORD_KIND_ORGANISATION == 0 && IC_RECORD_KIND_CHALLENGE == 1 &&
+                 IC_RECORD_KIND_CAPABILITY == 2 && IC_RECORD_KIND_FORESIGHT == 3 &&
+                 IC_RECORD_KIND_SHORTLIST == 4 && IC_N_RECORD_KINDS == 5);
+
 static gboolean
 find_stored (IcStore     *self,
              const char  *id,
              Stored      *stored,
              GError     **error)
 {
+  g_autoptr(IcStoreStmt) stmt = NULL;
+  int visibility = IC_VISIBILITY_TEAM;
+  int rc;
+
   memset (stored, 0, sizeof *stored);
   if (id == NULL || id[0] == '\0')
     return TRUE;
 
-  for (guint kind = 0; kind < IC_N_RECORD_KINDS; kind++)
-    {
-      const IcStoreKindInfo *info = ic_store_get_kind_info (self, kind);
-      g_autofree char *sql =
-        g_strdup_printf ("SELECT rev, visibility, deleted FROM %s WHERE id = ?", info->table->name);
-      g_autoptr(IcStoreStmt) stmt = ic_store_prepare (self, sql, error);
-      int visibility = IC_VISIBILITY_TEAM;
-      int rc;
-
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_DONE)
-        continue;
-      if (rc != SQLITE_ROW)
-        {
-          ic_store_set_sqlite_error (error, ic_store_get_db (self), rc);
-          return FALSE;
-        }
-
-      ic_enum_from_nick (IC_TYPE_VISIBILITY, (const char *) sqlite3_column_text (stmt, 1),
-                         &visibility);
-      stored->found = TRUE;
-      stored->kind = kind;
-      stored->rev = sqlite3_column_int64 (stmt, 0);
-      stored->visibility = visibility;
-      stored->deleted = sqlite3_column_int (stmt, 2) != 0;
-      return TRUE;
-    }
-  return TRUE;
-}
-
-static gboolean
-id_exists_in (IcStore       *self,
-              IcRecordKind   kind,
-              const char    *id,
-              gboolean      *exists,
-              GError       **error)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?",
-                                          ic_record_kind_to_string (kind));
-  g_autoptr(IcStoreStmt) stmt = ic_store_prepare (self, sql, error);
-  int rc;
-
+  stmt = ic_store_prepare_slot (self, IC_STORE_SLOT_FIND_STORED, 0, find_stored_sql, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc != SQLITE_ROW)
     {
       ic_store_set_sqlite_error (error, ic_store_get_db (self), rc);
       return FALSE;
     }
-  *exists = rc == SQLITE_ROW;
+
+  ic_enum_from_nick (IC_TYPE_VISIBILITY, (const char *) sqlite3_column_text (stmt, 2),
+                     &visibility);
+  stored->found = TRUE;
+  stored->kind = sqlite3_column_int (stmt, 0);
+  stored->rev = sqlite3_column_int64 (stmt, 1);
+  stored->visibility = visibility;
+  stored->deleted = sqlite3_column_int (stmt, 3) != 0;
   return TRUE;
 }
 
-/* The foreign keys would refuse a dangling reference too, but could not
- * say which field is at fault. */
+/* For a new record of @kind: sets @stored->found and ->kind if another
+ * kind's table holds @id.  Its own table's primary key refuses a
+ * duplicate there, without a lookup of its own (see set_row_error()). */
 static gboolean
-check_references (IcStore   *self,
-                  IcRecord  *record,
-                  GError   **error)
+find_elsewhere (IcStore       *self,
+                IcRecordKind   kind,
+                const char    *id,
+                Stored        *stored,
+                GError       **error)
 {
-  static const struct
-  {
-    IcRecordKind kind;
-    const char  *property;
-    const char  *column;
-    IcRecordKind target;
-  } references[] = {
-    { IC_RECORD_KIND_CHALLENGE, "organisation-id", "organisation_id",
-      IC_RECORD_KIND_ORGANISATION },
-    { IC_RECORD_KIND_CAPABILITY, "organisation-id", "organisation_id",
-      IC_RECORD_KIND_ORGANISATION },
-    { IC_RECORD_KIND_SHORTLIST, "challenge-id", "challenge_id",
-      IC_RECORD_KIND_CHALLENGE },
-  };
+  const IcStoreKindInfo *info = ic_store_get_kind_info (self, kind);
+  g_autoptr(IcStoreStmt) stmt = NULL;
+  int rc;
+
+  memset (stored, 0, sizeof *stored);
+  if (id == NULL || id[0] == '\0')
+    return TRUE;
+
+  stmt = ic_store_prepare_slot (self, IC_STORE_SLOT_FIND_ELSEWHERE, kind,
+                                info->find_elsewhere_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      stored->found = TRUE;
+      stored->kind = sqlite3_column_int (stmt, 0);
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      ic_store_set_sqlite_error (error, ic_store_get_db (self), rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The reference each kind's table makes, checked by its foreign key. */
+typedef struct
+{
+  IcRecordKind kind;
+  const char  *property;
+  const char  *column;
+  IcRecordKind target;
+} Reference;
+
+static const Reference references[] = {
+  { IC_RECORD_KIND_CHALLENGE, "organisation-id", "organisation_id", IC_RECORD_KIND_ORGANISATION },
+  { IC_RECORD_KIND_CAPABILITY, "organisation-id", "organisation_id", IC_RECORD_KIND_ORGANISATION },
+  { IC_RECORD_KIND_SHORTLIST, "challenge-id", "challenge_id", IC_RECORD_KIND_CHALLENGE },
+};
+
+/* Sets @error for a failed write of @record's row (result @rc).  The
+ * table's constraints do the checking, once; this says which field is
+ * at fault, as a person would want to read it.  A record table has one
+ * foreign key at most, so a foreign key failure names it. */
+static void
+set_row_error (IcStore     *self,
+               IcRecord    *record,
+               const char  *id,
+               int          rc,
+               GError     **error)
+{
   IcRecordKind kind = ic_record_get_kind (record);
 
-  for (guint i = 0; i < G_N_ELEMENTS (references); i++)
+  if (rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+    {
+      g_set_error (error, IC_STORE_ERROR, IC_STORE_ERROR_EXISTS,
+                   _("A %s with the id %s exists already"),
+                   ic_record_kind_to_string (kind), id);
+      return;
+    }
+
+  for (guint i = 0; rc == SQLITE_CONSTRAINT_FOREIGNKEY && i < G_N_ELEMENTS (references); i++)
     {
       g_autofree char *target_id = NULL;
-      gboolean exists = FALSE;
 
       if (references[i].kind != kind)
         continue;
       g_object_get (record, references[i].property, &target_id, NULL);
-      if (target_id == NULL)
-        continue;
-      if (!id_exists_in (self, references[i].target, target_id, &exists, error))
-        return FALSE;
-      if (!exists)
-        {
-          g_set_error (error, IC_STORE_ERROR, IC_STORE_ERROR_CONSTRAINT,
-                       _("%s: no %s has the id %s"), references[i].column,
-                       ic_record_kind_to_string (references[i].target), target_id);
-          return FALSE;
-        }
+      g_set_error (error, IC_STORE_ERROR, IC_STORE_ERROR_CONSTRAINT,
+                   _("%s: no %s has the id %s"), references[i].column,
+                   ic_record_kind_to_string (references[i].target),
+                   target_id != NULL ? target_id : "");
+      return;
     }
-  return TRUE;
+
+  ic_store_set_sqlite_error (error, ic_store_get_db (self), rc);
 }
 
 static gboolean
@@ -211,13 +256,15 @@ write_entries (IcStore     *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GObject) entry = g_list_model_get_item (entries, i);
+      /* Before the statement: cleared after it is released. */
+      g_auto(IcStoreBinding) binding = IC_STORE_BINDING_INIT;
       g_autoptr(IcStoreStmt) stmt = ic_store_prepare (self, info->insert_sql, error);
 
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, shortlist_id, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (stmt, 2, i);
-      if (!ic_store_table_bind (info->table, stmt, 3, entry, NULL, error) ||
+      if (!ic_store_table_bind (info->table, stmt, 3, entry, NULL, &binding, error) ||
           !ic_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -231,17 +278,21 @@ write_record (IcStore     *self,
               IcRecord    *record,
               WriteMode    mode,
               const char  *author,
+              const char  *now,
               GError     **error)
 {
   IcRecordKind kind = ic_record_get_kind (record);
   const IcStoreKindInfo *info = ic_store_get_kind_info (self, kind);
   const char *kind_name = ic_record_kind_to_string (kind);
   const char *id = ic_record_get_id (record);
+  /* Before the statement: cleared after it is released. */
+  g_auto(IcStoreBinding) binding = IC_STORE_BINDING_INIT;
   g_autoptr(IcStoreStmt) stmt = NULL;
   IcStoreRowMeta meta;
   Pending *pending;
   Stored stored;
   gint64 base_rev = 0;
+  int rc;
 
   if (mode != WRITE_INSERT && (id == NULL || id[0] == '\0'))
     {
@@ -249,7 +300,8 @@ write_record (IcStore     *self,
                    _("The %s has no id"), kind_name);
       return NULL;
     }
-  if (!find_stored (self, id, &stored, error))
+  if (mode == WRITE_INSERT ? !find_elsewhere (self, kind, id, &stored, error)
+                           : !find_stored (self, id, &stored, error))
     return NULL;
 
   if (stored.found && (mode == WRITE_INSERT || stored.kind != kind))
@@ -265,9 +317,6 @@ write_record (IcStore     *self,
                    _("No %s has the id %s"), kind_name, id);
       return NULL;
     }
-  if (!check_references (self, record, error))
-    return NULL;
-
   pending = g_new0 (Pending, 1);
   pending->record = g_object_ref (record);
   if (mode == WRITE_REMOTE)
@@ -282,7 +331,7 @@ write_record (IcStore     *self,
     {
       pending->id = id != NULL && id[0] != '\0' ? g_strdup (id) : g_uuid_string_random ();
       pending->rev = mode == WRITE_INSERT ? 1 : stored.rev + 1;
-      pending->updated_at = ic_timestamp_now ();
+      pending->updated_at = g_strdup (now);
       pending->author = g_strdup (author != NULL ? author : ic_record_get_author (record));
       /* Only ic_store_delete() and ic_store_restore() change the tombstone. */
       pending->deleted = mode == WRITE_INSERT ? ic_record_get_deleted (record) : stored.deleted;
@@ -297,26 +346,132 @@ write_record (IcStore     *self,
     .deleted = pending->deleted,
   };
 
-  stmt = ic_store_prepare (self, mode == WRITE_INSERT ? info->insert_sql : info->upsert_sql, error);
+  /* A new row is a plain insert, so that no trigger runs; a stored one
+   * is updated in place, so that its children stay. */
+  stmt = stored.found
+         ? ic_store_prepare_slot (self, IC_STORE_SLOT_UPSERT, kind, info->upsert_sql, error)
+         : ic_store_prepare_slot (self, IC_STORE_SLOT_INSERT, kind, info->insert_sql, error);
   if (stmt == NULL ||
-      !ic_store_table_bind (info->table, stmt, 1, G_OBJECT (record), &meta, error) ||
-      !ic_store_step_done (self, stmt, error))
+      !ic_store_table_bind (info->table, stmt, 1, G_OBJECT (record), &meta, &binding, error))
     goto fail;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_row_error (self, record, pending->id, rc, error);
+      goto fail;
+    }
+  if (!stored.found && info->fts != NULL)
+    pending->fts_rowid = sqlite3_last_insert_rowid (ic_store_get_db (self));
+  ic_store_stmt_release (g_steal_pointer (&stmt));
 
   if (kind == IC_RECORD_KIND_SHORTLIST &&
       !write_entries (self, record, pending->id, mode != WRITE_INSERT, error))
     goto fail;
 
-  if (mode != WRITE_REMOTE && ic_record_get_visibility (record) == IC_VISIBILITY_TEAM &&
-      !ic_store_log_change (self, kind, pending->id, pending->rev, base_rev,
-                            pending->deleted, pending->updated_at, error))
-    goto fail;
+  /* Logged with the others, in order, at the end of the write. */
+  pending->log = mode != WRITE_REMOTE && ic_record_get_visibility (record) == IC_VISIBILITY_TEAM;
+  pending->base_rev = base_rev;
 
   return pending;
 
 fail:
   pending_free (pending);
   return NULL;
+}
+
+/* The change log's entries for @done, in order. */
+static gboolean
+log_changes (IcStore    *self,
+             GPtrArray  *done,
+             GError    **error)
+{
+  g_autoptr(GArray) entries = g_array_sized_new (FALSE, FALSE, sizeof (IcStoreChangeEntry),
+                                                 done->len);
+
+  for (guint i = 0; i < done->len; i++)
+    {
+      Pending *pending = g_ptr_array_index (done, i);
+      IcStoreChangeEntry entry = {
+        .kind = ic_record_get_kind (pending->record),
+        .record_id = pending->id,
+        .rev = pending->rev,
+        .base_rev = pending->base_rev,
+        .deleted = pending->deleted,
+        .created_at = pending->updated_at,
+      };
+
+      if (pending->log)
+        g_array_append_val (entries, entry);
+    }
+  return ic_store_log_changes (self, (IcStoreChangeEntry *) (gpointer) entries->data,
+                               entries->len, error);
+}
+
+/* Adds the full-text entries of the new rows among @done.  The rows of
+ * one kind written by one transaction mostly have consecutive rowids,
+ * and then one statement indexes them all from the table itself; else
+ * each is indexed with the values its row was written with. */
+static gboolean
+index_new_rows (IcStore    *self,
+                GPtrArray  *done,
+                GError    **error)
+{
+  gint64 first[IC_N_RECORD_KINDS] = { 0, }, last[IC_N_RECORD_KINDS] = { 0, };
+  guint count[IC_N_RECORD_KINDS] = { 0, };
+
+  for (guint i = 0; i < done->len; i++)
+    {
+      Pending *pending = g_ptr_array_index (done, i);
+      IcRecordKind kind = ic_record_get_kind (pending->record);
+
+      if (pending->fts_rowid == 0)
+        continue;
+      if (count[kind]++ == 0)
+        first[kind] = last[kind] = pending->fts_rowid;
+      first[kind] = MIN (first[kind], pending->fts_rowid);
+      last[kind] = MAX (last[kind], pending->fts_rowid);
+    }
+
+  for (IcRecordKind kind = 0; kind < IC_N_RECORD_KINDS; kind++)
+    {
+      const IcStoreKindInfo *info = ic_store_get_kind_info (self, kind);
+      g_autoptr(IcStoreStmt) stmt = NULL;
+
+      if (count[kind] == 0 || last[kind] - first[kind] + 1 != count[kind])
+        continue;
+      stmt = ic_store_prepare_slot (self, IC_STORE_SLOT_FTS_INDEX, kind, info->fts_index_sql,
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, first[kind]);
+      sqlite3_bind_int64 (stmt, 2, last[kind]);
+      if (!ic_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < done->len; i++)
+    {
+      Pending *pending = g_ptr_array_index (done, i);
+      IcRecordKind kind = ic_record_get_kind (pending->record);
+      const IcStoreKindInfo *info = ic_store_get_kind_info (self, kind);
+      /* Before the statement: cleared after it is released. */
+      g_auto(IcStoreBinding) binding = IC_STORE_BINDING_INIT;
+      g_autoptr(IcStoreStmt) stmt = NULL;
+
+      if (pending->fts_rowid == 0 || last[kind] - first[kind] + 1 == count[kind])
+        continue;
+      stmt = ic_store_prepare_slot (self, IC_STORE_SLOT_FTS_INSERT, kind, info->fts_insert_sql,
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, pending->fts_rowid);
+      if (!ic_store_table_bind_columns (info->table, stmt, 2, G_OBJECT (pending->record),
+                                        info->fts_columns, info->n_fts_columns, NULL, &binding,
+                                        error) ||
+          !ic_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* Writes @records in one transaction and, once committed, sets what the
@@ -331,6 +486,7 @@ write_all (IcStore     *self,
 {
   g_autoptr(GPtrArray) done = g_ptr_array_new_with_free_func (pending_free);
   IcTaxonomy *taxonomy = mode == WRITE_REMOTE ? NULL : ic_store_get_taxonomy (self);
+  g_autofree char *now = NULL;
 
   /* A remote record was checked by whoever wrote it, against their own
    * list of clusters and places. */
@@ -343,10 +499,14 @@ write_all (IcStore     *self,
 
   if (!ic_store_begin (self, error))
     return FALSE;
+  /* One write, one time: its records changed together, once the write
+   * had the database. */
+  if (mode != WRITE_REMOTE)
+    now = ic_timestamp_now ();
 
   for (guint i = 0; i < n_records; i++)
     {
-      Pending *pending = write_record (self, records[i], mode, author, error);
+      Pending *pending = write_record (self, records[i], mode, author, now, error);
 
       if (pending == NULL)
         {
@@ -356,7 +516,8 @@ write_all (IcStore     *self,
       g_ptr_array_add (done, pending);
     }
 
-  if (!ic_store_commit (self, error))
+  if (!log_changes (self, done, error) || !index_new_rows (self, done, error) ||
+      !ic_store_commit (self, error))
     {
       ic_store_rollback (self);
       return FALSE;
@@ -413,6 +574,18 @@ ic_store_put_remote (IcStore   *self,
   g_return_val_if_fail (IC_IS_RECORD (record), FALSE);
 
   return write_all (self, &record, 1, WRITE_REMOTE, NULL, error);
+}
+
+gboolean
+ic_store_put_remote_all (IcStore    *self,
+                         GPtrArray  *records,
+                         GError    **error)
+{
+  g_return_val_if_fail (IC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (records != NULL, FALSE);
+
+  return write_all (self, (IcRecord **) records->pdata, records->len,
+                    WRITE_REMOTE, NULL, error);
 }
 
 static gboolean

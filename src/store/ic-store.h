@@ -108,6 +108,11 @@ gboolean      ic_store_restore              (IcStore           *self,
 gboolean      ic_store_put_remote           (IcStore           *self,
                                              IcRecord          *record,
                                              GError           **error);
+/* The same for many records in one transaction: all or nothing (for a
+ * page pulled from the feed). */
+gboolean      ic_store_put_remote_all       (IcStore           *self,
+                                             GPtrArray         *records,
+                                             GError           **error);
 
 /* The record with @id of whatever kind, tombstones included.
  * Returns: (transfer full) (nullable) */

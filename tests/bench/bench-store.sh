@@ -127,18 +127,22 @@ ours_s=$(sed -n 's/^insert: .* in \([0-9.]*\) s = .*/\1/p' "$TMP/ours.log")
 p50=$(sed -n 's/^search: .* p50 \([0-9.]*\) ms.*/\1/p' "$TMP/ours.log")
 p99=$(sed -n 's/^search: .* p99 \([0-9.]*\) ms.*/\1/p' "$TMP/ours.log")
 rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$TMP/time.log" 2>/dev/null || true)
+cpu=$(sed -n 's/^insert-cpu: //p' "$TMP/ours.log")
+count=$(sed -n 's/^count: the same searches through ic_store_count(): //p' "$TMP/ours.log")
 
 echo
 echo "== Results =="
 awk -v n="$CAPABILITIES" -v ours="$ours_s" -v peer="$peer_s" -v fts="$peer_fts_s" \
-    -v p50="$p50" -v p99="$p99" -v rss="$rss" -v q="$QUERIES" 'BEGIN {
+    -v p50="$p50" -v p99="$p99" -v rss="$rss" -v q="$QUERIES" -v cpu="$cpu" -v count="$count" 'BEGIN {
   ratio = ours / peer
-  printf "insert, ours (ic_store_insert_all):        %8.0f records/s  (%.3f s)\n", n / ours, ours
+  printf "insert, ours (ic_store_insert_all):        %8.0f records/s  (%.3f s; %s)\n", n / ours, ours, cpu
   printf "insert, peer (sqlite3 .import --csv):      %8.0f records/s  (%.3f s)\n", n / peer, peer
   printf "insert, peer + FTS5 index (reference):     %8.0f records/s  (%.3f s)\n", n / fts, fts
   printf "ratio ours/peer: %.2fx  (target <= 3x: %s)\n", ratio, ratio <= 3 ? "met" : "NOT met"
   printf "search, %d queries, limit 50: p50 %.2f ms, p99 %.2f ms  (target p99 < 20 ms: %s)\n",
          q, p50, p99, p99 < 20 ? "met" : "NOT met"
+  if (count != "")
+    printf "count of the same searches (not a target): %s\n", count
   if (rss != "")
     printf "peak RSS of bench-store: %.0f MiB\n", rss / 1024
 }'
