@@ -1,0 +1,325 @@
+/* ic-match-corpus-analysis.c — the corpus's texts into the TF-IDF index
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Capabilities are analysed in chunks, each with its own analyzer and
+ * local vocabulary, on as many threads as there are processors.  While
+ * the capabilities arrive in id order (the store lists them so), each
+ * full chunk is analysed in the background as soon as it is complete,
+ * so the analysis overlaps reading the database.  The chunks are merged
+ * in order, interning their terms in order of first appearance, so the
+ * index is the same whatever the threads and chunks were.
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ic-match-corpus-private.h"
+
+#define STREAM_CHUNK 2048
+
+struct _IcAnalysisChunk
+{
+  IcTextAnalyzerFlags flags;
+  IcCapabilityInput **inputs;    /* borrowed, in order */
+  guint n_inputs;
+  GHashTable *vocabulary;        /* term → local id + 1 */
+  GPtrArray *terms;              /* local id → term */
+  GPtrArray *surfaces;           /* local id → first surface */
+  GArray *offsets;               /* guint32, n_inputs + 1 */
+  GArray *ids;                   /* guint32 */
+  GArray *counts;                /* guint32 */
+  GArray *scratch;               /* guint32, one document's tokens */
+  GError *error;
+};
+
+int
+ic_match_compare_guint32 (const void *a,
+                          const void *b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+
+  return (x > y) - (x < y);
+}
+
+void
+ic_match_analyze_record_text (IcTextAnalyzer     *analyzer,
+                              const char         *title,
+                              const char         *description,
+                              const char * const *tags,
+                              IcTermFunc          func,
+                              gpointer            user_data)
+{
+  ic_text_analyzer_analyze (analyzer, title, func, user_data);
+  ic_text_analyzer_analyze (analyzer, title, func, user_data);
+  ic_text_analyzer_analyze (analyzer, description, func, user_data);
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    ic_text_analyzer_analyze (analyzer, tags[i], func, user_data);
+}
+
+static IcAnalysisChunk *
+chunk_new (IcMatchCorpus *self,
+           guint          start,
+           guint          end)
+{
+  IcAnalysisChunk *chunk = g_new0 (IcAnalysisChunk, 1);
+
+  chunk->flags = self->flags;
+  chunk->n_inputs = end - start;
+  chunk->inputs = g_memdup2 (self->inputs->pdata + start, sizeof (gpointer) * MAX (end - start, 1));
+  chunk->vocabulary = g_hash_table_new (g_str_hash, g_str_equal);
+  chunk->terms = g_ptr_array_new_with_free_func (g_free);
+  chunk->surfaces = g_ptr_array_new_with_free_func (g_free);
+  chunk->offsets = g_array_new (FALSE, FALSE, sizeof (guint32));
+  chunk->ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+  chunk->counts = g_array_new (FALSE, FALSE, sizeof (guint32));
+  chunk->scratch = g_array_new (FALSE, FALSE, sizeof (guint32));
+  return chunk;
+}
+
+static void
+chunk_free (IcAnalysisChunk *chunk)
+{
+  g_free (chunk->inputs);
+  g_hash_table_unref (chunk->vocabulary);
+  g_ptr_array_unref (chunk->terms);
+  g_ptr_array_unref (chunk->surfaces);
+  g_array_unref (chunk->offsets);
+  g_array_unref (chunk->ids);
+  g_array_unref (chunk->counts);
+  g_array_unref (chunk->scratch);
+  g_clear_error (&chunk->error);
+  g_free (chunk);
+}
+
+static void
+add_token (const char *term,
+           const char *surface,
+           gpointer    user_data)
+{
+  IcAnalysisChunk *chunk = user_data;
+  gpointer value = g_hash_table_lookup (chunk->vocabulary, term);
+  guint32 id;
+
+  if (value != NULL)
+    {
+      id = GPOINTER_TO_UINT (value) - 1;
+    }
+  else
+    {
+      char *copy = g_strdup (term);
+
+      id = chunk->terms->len;
+      g_ptr_array_add (chunk->terms, copy);
+      g_ptr_array_add (chunk->surfaces, g_strdup (surface));
+      g_hash_table_insert (chunk->vocabulary, copy, GUINT_TO_POINTER (id + 1));
+    }
+  g_array_append_val (chunk->scratch, id);
+}
+
+/* Appends the distinct ids of @tokens with their counts. */
+static void
+append_counts (GArray *tokens,
+               GArray *ids,
+               GArray *counts)
+{
+  guint32 *data = (guint32 *) tokens->data;
+
+  qsort (data, tokens->len, sizeof (guint32), ic_match_compare_guint32);
+  for (guint i = 0; i < tokens->len;)
+    {
+      guint j = i;
+      guint32 count;
+
+      while (j < tokens->len && data[j] == data[i])
+        j++;
+      count = j - i;
+      g_array_append_val (ids, data[i]);
+      g_array_append_val (counts, count);
+      i = j;
+    }
+}
+
+static void
+chunk_run (gpointer data,
+           gpointer user_data)
+{
+  IcAnalysisChunk *chunk = data;
+  g_autoptr(IcTextAnalyzer) analyzer = ic_text_analyzer_new (chunk->flags, &chunk->error);
+  guint32 zero = 0;
+
+  if (analyzer == NULL)
+    return;
+
+  g_array_append_val (chunk->offsets, zero);
+  for (guint d = 0; d < chunk->n_inputs; d++)
+    {
+      IcCapabilityInput *input = chunk->inputs[d];
+      guint32 end;
+
+      g_array_set_size (chunk->scratch, 0);
+      ic_match_analyze_record_text (analyzer, input->title, input->description,
+                                    (const char * const *) input->tags, add_token, chunk);
+      append_counts (chunk->scratch, chunk->ids, chunk->counts);
+      end = chunk->ids->len;
+      g_array_append_val (chunk->offsets, end);
+    }
+}
+
+static gpointer
+chunk_thread (gpointer data)
+{
+  chunk_run (data, NULL);
+  return NULL;
+}
+
+void
+ic_match_corpus_stream_input (IcMatchCorpus *self)
+{
+  guint n = self->inputs->len;
+
+  if (!self->stream_sorted)
+    return;
+  if (n >= 2 && strcmp (((IcCapabilityInput *) self->inputs->pdata[n - 2])->id,
+                        ((IcCapabilityInput *) self->inputs->pdata[n - 1])->id) >= 0)
+    {
+      /* Out of order: the corpus sorts and analyses everything at freeze. */
+      self->stream_sorted = FALSE;
+      ic_match_corpus_stop_streaming (self);
+      return;
+    }
+  if (n - self->streamed < STREAM_CHUNK)
+    return;
+
+  if (self->stream_pool == NULL)
+    {
+      /* One processor stays with the thread reading the records. */
+      self->stream_pool = g_thread_pool_new (chunk_run, NULL, MAX (1, (int) g_get_num_processors () - 1),
+                                             FALSE, NULL);
+      self->stream_chunks = g_ptr_array_new_with_free_func ((GDestroyNotify) chunk_free);
+    }
+  g_ptr_array_add (self->stream_chunks, chunk_new (self, self->streamed, n));
+  g_thread_pool_push (self->stream_pool, g_ptr_array_index (self->stream_chunks,
+                                                            self->stream_chunks->len - 1), NULL);
+  self->streamed = n;
+}
+
+void
+ic_match_corpus_stop_streaming (IcMatchCorpus *self)
+{
+  if (self->stream_pool != NULL)
+    g_thread_pool_free (g_steal_pointer (&self->stream_pool), FALSE, TRUE);
+  g_clear_pointer (&self->stream_chunks, g_ptr_array_unref);
+  self->streamed = 0;
+}
+
+/* The chunks for everything not streamed, analysed on @n_threads. */
+static void
+analyse_rest (IcMatchCorpus *self,
+              GPtrArray     *chunks,
+              guint          n_threads)
+{
+  guint start = self->streamed, n = self->inputs->len - start;
+  g_autofree GThread **threads = NULL;
+  guint first = chunks->len;
+
+  n_threads = CLAMP (n_threads, 1, MAX (1, n / 256));
+  threads = g_new0 (GThread *, n_threads);
+  for (guint i = 0; i < n_threads; i++)
+    g_ptr_array_add (chunks, chunk_new (self, start + (guint) ((guint64) n * i / n_threads),
+                                        start + (guint) ((guint64) n * (i + 1) / n_threads)));
+  for (guint i = 1; i < n_threads; i++)
+    threads[i] = g_thread_new ("ic-corpus-analysis", chunk_thread, chunks->pdata[first + i]);
+  chunk_run (chunks->pdata[first], NULL);
+  for (guint i = 1; i < n_threads; i++)
+    g_thread_join (threads[i]);
+}
+
+typedef struct
+{
+  guint32 id;
+  guint32 count;
+} TermCount;
+
+static int
+compare_term_count (const void *a,
+                    const void *b)
+{
+  return ic_match_compare_guint32 (&((const TermCount *) a)->id, &((const TermCount *) b)->id);
+}
+
+gboolean
+ic_match_corpus_build_text_index (IcMatchCorpus  *self,
+                                  guint           n_threads,
+                                  GError        **error)
+{
+  g_autoptr(GPtrArray) chunks = NULL;
+  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (TermCount));
+  g_autofree guint32 *ids = NULL;
+  g_autofree guint32 *counts = NULL;
+  guint32 zero = 0;
+
+  if (self->stream_sorted && self->stream_chunks != NULL)
+    {
+      g_thread_pool_free (g_steal_pointer (&self->stream_pool), FALSE, TRUE);
+      chunks = g_steal_pointer (&self->stream_chunks);
+    }
+  else
+    {
+      ic_match_corpus_stop_streaming (self);
+      chunks = g_ptr_array_new_with_free_func ((GDestroyNotify) chunk_free);
+    }
+  analyse_rest (self, chunks, n_threads);
+  self->streamed = 0;
+
+  g_array_append_val (offsets, zero);
+  for (guint i = 0; i < chunks->len; i++)
+    {
+      IcAnalysisChunk *chunk = chunks->pdata[i];
+      g_autofree guint32 *map = NULL;
+
+      if (chunk->error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&chunk->error));
+          return FALSE;
+        }
+      map = g_new (guint32, chunk->terms->len + 1);
+      for (guint t = 0; t < chunk->terms->len; t++)
+        map[t] = ic_tfidf_index_intern (self->index, g_ptr_array_index (chunk->terms, t),
+                                        g_ptr_array_index (chunk->surfaces, t));
+      for (guint d = 0; d + 1 < chunk->offsets->len; d++)
+        {
+          guint32 from = g_array_index (chunk->offsets, guint32, d);
+          guint32 to = g_array_index (chunk->offsets, guint32, d + 1);
+          guint first = pairs->len;
+          guint32 end;
+
+          for (guint32 p = from; p < to; p++)
+            {
+              TermCount pair = { map[g_array_index (chunk->ids, guint32, p)],
+                                 g_array_index (chunk->counts, guint32, p) };
+              g_array_append_val (pairs, pair);
+            }
+          qsort (&g_array_index (pairs, TermCount, first), pairs->len - first,
+                 sizeof (TermCount), compare_term_count);
+          end = pairs->len;
+          g_array_append_val (offsets, end);
+        }
+      /* Free as we go: the chunks' arrays are as big as the index. */
+      g_clear_pointer (&chunks->pdata[i], chunk_free);
+    }
+  g_ptr_array_set_free_func (chunks, NULL);
+
+  ids = g_new (guint32, MAX (pairs->len, 1));
+  counts = g_new (guint32, MAX (pairs->len, 1));
+  for (guint p = 0; p < pairs->len; p++)
+    {
+      ids[p] = g_array_index (pairs, TermCount, p).id;
+      counts[p] = g_array_index (pairs, TermCount, p).count;
+    }
+  ic_tfidf_index_build (self->index, self->inputs->len, (const guint32 *) offsets->data, ids, counts);
+  return TRUE;
+}

@@ -1,0 +1,137 @@
+/* ic-match-types.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ic-match-types.h"
+
+G_DEFINE_QUARK (ic-match-error-quark, ic_match_error)
+
+static const char * const criterion_names[IC_MATCH_N_CRITERIA] = {
+  "text", "tags", "trl", "cluster", "place", "scale", "foresight",
+};
+
+static const char * const criterion_labels[IC_MATCH_N_CRITERIA] = {
+  N_("Text"), N_("Required tags"), N_("Readiness (TRL)"), N_("Cluster"),
+  N_("Place"), N_("Scale"), N_("Foresight"),
+};
+
+const char *
+ic_match_criterion_to_string (IcMatchCriterion criterion)
+{
+  if ((guint) criterion >= IC_MATCH_N_CRITERIA)
+    return NULL;
+  return criterion_names[criterion];
+}
+
+gboolean
+ic_match_criterion_from_string (const char       *name,
+                                IcMatchCriterion *criterion)
+{
+  for (guint i = 0; name != NULL && i < IC_MATCH_N_CRITERIA; i++)
+    {
+      if (g_str_equal (name, criterion_names[i]))
+        {
+          *criterion = (IcMatchCriterion) i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+const char *
+ic_match_criterion_get_label (IcMatchCriterion criterion)
+{
+  if ((guint) criterion >= IC_MATCH_N_CRITERIA)
+    return NULL;
+  return _(criterion_labels[criterion]);
+}
+
+void
+ic_match_options_init (IcMatchOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  options->top_k = 10;
+  options->cross_sector = FALSE;
+  options->today = NULL;
+  options->pool_size = 0;
+  options->n_threads = 0;
+  options->excluded = NULL;
+}
+
+void
+ic_match_options_clear (IcMatchOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  g_clear_pointer (&options->today, g_free);
+  g_clear_pointer (&options->excluded, g_hash_table_unref);
+  ic_match_options_init (options);
+}
+
+void
+ic_match_options_exclude_pair (IcMatchOptions *options,
+                               const char     *challenge_id,
+                               const char     *capability_id)
+{
+  GHashTable *set;
+
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (challenge_id != NULL && capability_id != NULL);
+
+  if (options->excluded == NULL)
+    options->excluded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) g_hash_table_unref);
+  set = g_hash_table_lookup (options->excluded, challenge_id);
+  if (set == NULL)
+    {
+      set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_insert (options->excluded, g_strdup (challenge_id), set);
+    }
+  g_hash_table_add (set, g_strdup (capability_id));
+}
+
+gboolean
+ic_match_options_is_excluded (const IcMatchOptions *options,
+                              const char           *challenge_id,
+                              const char           *capability_id)
+{
+  GHashTable *set;
+
+  if (options == NULL || options->excluded == NULL || challenge_id == NULL)
+    return FALSE;
+  set = g_hash_table_lookup (options->excluded, challenge_id);
+  return set != NULL && capability_id != NULL && g_hash_table_contains (set, capability_id);
+}
+
+void
+ic_match_options_copy (const IcMatchOptions *src,
+                       IcMatchOptions       *dest)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_if_fail (src != NULL && dest != NULL);
+
+  *dest = *src;
+  dest->today = g_strdup (src->today);
+  dest->excluded = NULL;
+  if (src->excluded == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, src->excluded);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GHashTableIter inner;
+      gpointer capability_id;
+
+      g_hash_table_iter_init (&inner, value);
+      while (g_hash_table_iter_next (&inner, &capability_id, NULL))
+        ic_match_options_exclude_pair (dest, key, capability_id);
+    }
+}

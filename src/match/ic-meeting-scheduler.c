@@ -1,0 +1,655 @@
+/* ic-meeting-scheduler.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The method, in order:
+ *
+ *  1. Weights.  A meeting's weight is its score scaled to an integer; a
+ *     requested meeting also gets a bonus larger than the sum of every
+ *     score, so no amount of score ever outweighs placing one more
+ *     request.
+ *  2. Slot by slot, an exact maximum-weight matching of the people
+ *     free in that slot (ic-assignment.c), with the tables as a cap on
+ *     its size and everyone's remaining meetings as a limit.  While
+ *     building, each slot takes no more than its even share of the
+ *     meetings the relaxation of step 4 chose, so that the first slots
+ *     do not use up everyone's meetings.
+ *  3. Improvement across slots (ic-schedule-search.c): each slot is
+ *     re-solved exactly with the others fixed (only the slots where
+ *     something was freed since); a meeting that is missing may push
+ *     out the weaker meetings in its way (someone's meeting in the
+ *     slot, the slot's weakest table, someone's weakest meeting
+ *     elsewhere when they are at their limit); and a meeting may move
+ *     to a slot with an empty table when that lets its old slot seat a
+ *     better set.  Repeated until nothing gains; every step raises the
+ *     total, so it ends.
+ *  4. Bounds: an exact flow relaxation (the best pairs under every
+ *     limit but the clock) and the simpler half-sum of everyone's best
+ *     meetings.  With one slot, step 2 is already optimal; small
+ *     instances are searched exhaustively (branch and bound); otherwise
+ *     the optimum is known only when the schedule meets the bound.
+ *
+ * Re-scheduling places the earlier meetings that are still allowed
+ * first, as fixed, and runs steps 2 and 3 on what is left: fixed
+ * meetings never move, so only freed capacity changes hands.
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "ic-meeting-scheduler-private.h"
+#include "ic-schedule-private.h"
+
+/* Steps of exhaustive search before giving up on proving optimality. */
+#define EXACT_NODE_BUDGET  2000000
+/* Beyond this many candidate pairs the exhaustive search is not tried. */
+#define EXACT_MAX_PAIRS    40
+
+void
+ic_sched_mark_freed (IcSchedState *st,
+                     guint         c,
+                     guint         k)
+{
+  const guint8 *c_row = st->c_available + (gsize) c * st->n_slots;
+  const guint8 *k_row = st->k_available + (gsize) k * st->n_slots;
+
+  for (guint s = 0; s < st->n_slots; s++)
+    st->slot_dirty[s] |= c_row[s] | k_row[s];
+}
+
+void
+ic_sched_place (IcSchedState *st,
+                guint         c,
+                guint         k,
+                guint         slot,
+                gboolean      fixed)
+{
+  gsize pair = ic_sched_pair (st, c, k);
+
+  g_assert (st->pair_slot[pair] == NONE);
+  g_assert (st->c_partner[(gsize) c * st->n_slots + slot] == NONE);
+  g_assert (st->k_partner[(gsize) k * st->n_slots + slot] == NONE);
+
+  st->pair_slot[pair] = slot;
+  st->c_partner[(gsize) c * st->n_slots + slot] = k;
+  st->k_partner[(gsize) k * st->n_slots + slot] = c;
+  st->c_used[c]++;
+  st->k_used[k]++;
+  st->slot_used[slot]++;
+  st->slot_dirty[slot] = TRUE;
+  st->total += st->weight[pair];
+  if (fixed)
+    {
+      st->pair_fixed[pair] = TRUE;
+      st->slot_fixed[slot]++;
+      st->n_fixed++;
+    }
+}
+
+void
+ic_sched_unplace (IcSchedState *st,
+                  guint         c,
+                  guint         k)
+{
+  gsize pair = ic_sched_pair (st, c, k);
+  int slot = st->pair_slot[pair];
+
+  g_assert (slot != NONE);
+  st->pair_slot[pair] = NONE;
+  st->c_partner[(gsize) c * st->n_slots + slot] = NONE;
+  st->k_partner[(gsize) k * st->n_slots + slot] = NONE;
+  st->c_used[c]--;
+  st->k_used[k]--;
+  st->slot_used[slot]--;
+  st->total -= st->weight[pair];
+  ic_sched_mark_freed (st, c, k);
+  st->slot_dirty[slot] = TRUE;
+  if (st->pair_fixed[pair])
+    {
+      st->pair_fixed[pair] = FALSE;
+      st->pair_table[pair] = NONE;
+      st->slot_fixed[slot]--;
+      st->n_fixed--;
+    }
+}
+
+static guint
+count_slots (const guint8 *available,
+             guint         n_slots)
+{
+  guint n = 0;
+
+  for (guint s = 0; s < n_slots; s++)
+    n += available[s];
+  return n;
+}
+
+static gboolean
+share_a_slot (IcSchedState *st,
+              guint         c,
+              guint         k)
+{
+  for (guint s = 0; s < st->n_slots; s++)
+    if (st->c_available[(gsize) c * st->n_slots + s] && st->k_available[(gsize) k * st->n_slots + s])
+      return TRUE;
+  return FALSE;
+}
+
+static void
+state_init_participants (IcSchedState      *st,
+                         IcScheduleProblem *problem)
+{
+  guint n = ic_schedule_problem_get_n_participants (problem);
+
+  st->c_participant = g_new (guint, n);
+  st->k_participant = g_new (guint, n);
+  for (guint p = 0; p < n; p++)
+    {
+      if (ic_schedule_problem_get_role (problem, p) == IC_SCHEDULE_ROLE_CHALLENGE)
+        st->c_participant[st->n_c++] = p;
+      else
+        st->k_participant[st->n_k++] = p;
+    }
+
+  st->c_available = g_new0 (guint8, (gsize) MAX (st->n_c, 1) * st->n_slots);
+  st->k_available = g_new0 (guint8, (gsize) MAX (st->n_k, 1) * st->n_slots);
+  st->c_capacity = g_new0 (guint, MAX (st->n_c, 1));
+  st->k_capacity = g_new0 (guint, MAX (st->n_k, 1));
+  for (guint c = 0; c < st->n_c; c++)
+    {
+      guint8 *row = st->c_available + (gsize) c * st->n_slots;
+
+      for (guint s = 0; s < st->n_slots; s++)
+        row[s] = ic_schedule_problem_is_available (problem, st->c_participant[c], s);
+      st->c_capacity[c] = MIN (ic_schedule_problem_get_max_meetings (problem, st->c_participant[c]),
+                               count_slots (row, st->n_slots));
+    }
+  for (guint k = 0; k < st->n_k; k++)
+    {
+      guint8 *row = st->k_available + (gsize) k * st->n_slots;
+
+      for (guint s = 0; s < st->n_slots; s++)
+        row[s] = ic_schedule_problem_is_available (problem, st->k_participant[k], s);
+      st->k_capacity[k] = MIN (ic_schedule_problem_get_max_meetings (problem, st->k_participant[k]),
+                               count_slots (row, st->n_slots));
+    }
+}
+
+static void
+state_init_weights (IcSchedState      *st,
+                    IcScheduleProblem *problem)
+{
+  gsize n_pairs = (gsize) st->n_c * st->n_k;
+  g_autofree guint8 *eligible = g_new0 (guint8, MAX (n_pairs, 1));
+  double sum = 0.0;
+
+  st->weight = g_new0 (gint64, MAX (n_pairs, 1));
+  st->score = g_new0 (double, MAX (n_pairs, 1));
+  st->requested = g_new0 (guint8, MAX (n_pairs, 1));
+
+  for (guint c = 0; c < st->n_c; c++)
+    for (guint k = 0; k < st->n_k; k++)
+      {
+        guint a = st->c_participant[c], b = st->k_participant[k];
+        gsize pair = ic_sched_pair (st, c, k);
+
+        st->score[pair] = ic_schedule_problem_get_score (problem, a, b);
+        st->requested[pair] = ic_schedule_problem_is_requested (problem, a, b);
+        eligible[pair] = ic_schedule_problem_can_meet (problem, a, b) &&
+                         st->c_capacity[c] > 0 && st->k_capacity[k] > 0 &&
+                         share_a_slot (st, c, k);
+        if (eligible[pair])
+          sum += st->score[pair];
+      }
+
+  /* Keep every total far inside 64 bits: at most ~1e13 for all scores
+   * together, and as fine as 1e-9 of a score. */
+  st->scale = MIN (1e9, 1e13 / MAX (sum, 1.0));
+  st->bonus = 1;
+  for (gsize pair = 0; pair < n_pairs; pair++)
+    if (eligible[pair] && st->score[pair] > 0.0)
+      {
+        st->weight[pair] = MAX (llround (st->score[pair] * st->scale), 1);
+        st->bonus += st->weight[pair];
+      }
+  for (gsize pair = 0; pair < n_pairs; pair++)
+    if (eligible[pair] && st->requested[pair])
+      st->weight[pair] += st->bonus;
+}
+
+static IcSchedState *
+state_new (IcScheduleProblem *problem,
+           GCancellable      *cancellable)
+{
+  IcSchedState *st = g_new0 (IcSchedState, 1);
+  gsize n_pairs;
+
+  st->problem = ic_schedule_problem_ref (problem);
+  st->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
+  st->n_slots = ic_schedule_problem_get_n_slots (problem);
+  st->n_tables = ic_schedule_problem_get_n_tables (problem);
+
+  state_init_participants (st, problem);
+  state_init_weights (st, problem);
+
+  n_pairs = MAX ((gsize) st->n_c * st->n_k, 1);
+  st->pair_slot = g_new (int, n_pairs);
+  st->pair_table = g_new (int, n_pairs);
+  st->pair_fixed = g_new0 (guint8, n_pairs);
+  for (gsize i = 0; i < n_pairs; i++)
+    st->pair_slot[i] = st->pair_table[i] = NONE;
+  st->c_partner = g_new (int, (gsize) MAX (st->n_c, 1) * MAX (st->n_slots, 1));
+  st->k_partner = g_new (int, (gsize) MAX (st->n_k, 1) * MAX (st->n_slots, 1));
+  for (gsize i = 0; i < (gsize) st->n_c * st->n_slots; i++)
+    st->c_partner[i] = NONE;
+  for (gsize i = 0; i < (gsize) st->n_k * st->n_slots; i++)
+    st->k_partner[i] = NONE;
+  st->c_used = g_new0 (guint, MAX (st->n_c, 1));
+  st->k_used = g_new0 (guint, MAX (st->n_k, 1));
+  st->slot_used = g_new0 (guint, MAX (st->n_slots, 1));
+  st->slot_fixed = g_new0 (guint, MAX (st->n_slots, 1));
+  st->slot_dirty = g_new (guint8, MAX (st->n_slots, 1));
+  memset (st->slot_dirty, TRUE, MAX (st->n_slots, 1));
+  return st;
+}
+
+static void
+state_free (IcSchedState *st)
+{
+  ic_schedule_problem_unref (st->problem);
+  g_clear_object (&st->cancellable);
+  g_free (st->c_participant);
+  g_free (st->k_participant);
+  g_free (st->weight);
+  g_free (st->score);
+  g_free (st->requested);
+  g_free (st->c_available);
+  g_free (st->k_available);
+  g_free (st->c_capacity);
+  g_free (st->k_capacity);
+  g_free (st->pair_slot);
+  g_free (st->pair_table);
+  g_free (st->pair_fixed);
+  g_free (st->c_partner);
+  g_free (st->k_partner);
+  g_free (st->c_used);
+  g_free (st->k_used);
+  g_free (st->slot_used);
+  g_free (st->slot_fixed);
+  g_free (st->slot_dirty);
+  g_free (st);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcSchedState, state_free)
+
+/* Compact number of @participant within its role, or NONE. */
+static int
+compact_index (const guint *numbers,
+               guint        n,
+               guint        participant)
+{
+  /* Both lists are in increasing participant order. */
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (numbers[mid] == participant)
+        return mid;
+      if (numbers[mid] < participant)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return NONE;
+}
+
+/* Places each meeting of @previous that the problem still allows, in
+ * order, as fixed; the rest are dropped. */
+static void
+place_kept (IcSchedState *st,
+            IcSchedule   *previous)
+{
+  g_autofree guint8 *table_taken = g_new0 (guint8, (gsize) MAX (st->n_slots, 1) *
+                                                   MAX (st->n_tables, 1));
+  guint n_participants = ic_schedule_problem_get_n_participants (st->problem);
+
+  for (guint i = 0; i < ic_schedule_get_n_meetings (previous); i++)
+    {
+      const IcMeeting *m = ic_schedule_get_meeting (previous, i);
+      int c, k;
+      gsize pair;
+
+      if (m->challenge_owner >= n_participants || m->capability_owner >= n_participants ||
+          m->slot >= st->n_slots || m->table >= st->n_tables ||
+          ic_schedule_problem_is_forbidden (st->problem, m->challenge_owner, m->capability_owner))
+        continue;
+      c = compact_index (st->c_participant, st->n_c, m->challenge_owner);
+      k = compact_index (st->k_participant, st->n_k, m->capability_owner);
+      if (c == NONE || k == NONE)
+        continue;
+      pair = ic_sched_pair (st, c, k);
+      if (!st->c_available[(gsize) c * st->n_slots + m->slot] ||
+          !st->k_available[(gsize) k * st->n_slots + m->slot] ||
+          st->pair_slot[pair] != NONE ||
+          st->c_partner[(gsize) c * st->n_slots + m->slot] != NONE ||
+          st->k_partner[(gsize) k * st->n_slots + m->slot] != NONE ||
+          st->c_used[c] >= st->c_capacity[c] || st->k_used[k] >= st->k_capacity[k] ||
+          table_taken[(gsize) m->slot * st->n_tables + m->table])
+        continue;
+
+      ic_sched_place (st, c, k, m->slot, TRUE);
+      st->pair_table[pair] = m->table;
+      table_taken[(gsize) m->slot * st->n_tables + m->table] = TRUE;
+    }
+}
+
+static void
+report (IcScheduleProgressFunc progress,
+        gpointer               progress_data,
+        double                 fraction)
+{
+  if (progress != NULL)
+    progress (fraction, progress_data);
+}
+
+/* Gives fixed meetings their old tables and the others the lowest free
+ * ones, in participant order. */
+static IcSchedule *
+state_to_schedule (IcSchedState *st)
+{
+  IcSchedule *schedule = ic_schedule_new ();
+  g_autofree guint8 *taken = g_new0 (guint8, MAX (st->n_tables, 1));
+
+  for (guint s = 0; s < st->n_slots; s++)
+    {
+      guint next = 0;
+
+      memset (taken, 0, MAX (st->n_tables, 1));
+      for (guint c = 0; c < st->n_c; c++)
+        {
+          int k = st->c_partner[(gsize) c * st->n_slots + s];
+
+          if (k != NONE && st->pair_fixed[ic_sched_pair (st, c, k)])
+            taken[st->pair_table[ic_sched_pair (st, c, k)]] = TRUE;
+        }
+      for (guint c = 0; c < st->n_c; c++)
+        {
+          int k = st->c_partner[(gsize) c * st->n_slots + s];
+          IcMeeting m = { 0 };
+          gsize pair;
+
+          if (k == NONE)
+            continue;
+          pair = ic_sched_pair (st, c, k);
+          if (st->pair_fixed[pair])
+            m.table = st->pair_table[pair];
+          else
+            {
+              while (taken[next])
+                next++;
+              m.table = next++;
+            }
+          m.slot = s;
+          m.challenge_owner = st->c_participant[c];
+          m.capability_owner = st->k_participant[k];
+          m.score = st->score[pair];
+          m.requested = st->requested[pair];
+          ic_schedule_add_meeting (schedule, &m);
+        }
+    }
+  ic_schedule_sort (schedule);
+  schedule->n_kept = st->n_fixed;
+  return schedule;
+}
+
+static guint
+count_candidate_pairs (IcSchedState *st)
+{
+  guint n = 0;
+
+  for (gsize pair = 0; pair < (gsize) st->n_c * st->n_k; pair++)
+    n += st->weight[pair] > 0 && !st->pair_fixed[pair];
+  return n;
+}
+
+/* Builds a schedule slot by slot, at most @cap meetings a slot (0: the
+ * tables), then improves it unless told not to. */
+static gboolean
+build (IcSchedState            *st,
+       guint                    cap,
+       IcMeetingSchedulerFlags  flags,
+       IcScheduleProgressFunc   progress,
+       gpointer                 progress_data,
+       double                   from,
+       double                   to,
+       GError                 **error)
+{
+  st->slot_cap = cap;
+  for (guint s = 0; s < st->n_slots; s++)
+    {
+      if (g_cancellable_set_error_if_cancelled (st->cancellable, error))
+        return FALSE;
+      ic_sched_solve_slot (st, s);
+      report (progress, progress_data, from + (to - from) * 0.5 * (s + 1) / st->n_slots);
+    }
+  st->slot_cap = 0;
+  memset (st->slot_dirty, TRUE, MAX (st->n_slots, 1));
+  if (!(flags & IC_MEETING_SCHEDULER_NO_IMPROVE) && !ic_sched_improve (st, error))
+    return FALSE;
+  report (progress, progress_data, to);
+  return TRUE;
+}
+
+static IcSchedule *
+run (IcScheduleProblem       *problem,
+     IcSchedule              *previous,
+     IcMeetingSchedulerFlags  flags,
+     IcScheduleProgressFunc   progress,
+     gpointer                 progress_data,
+     GCancellable            *cancellable,
+     GError                 **error)
+{
+  g_autoptr(IcSchedState) st = state_new (problem, cancellable);
+  g_autoptr(IcSchedule) schedule = NULL;
+  gboolean exact = FALSE;
+  double upper_any, upper_requests, simple;
+  guint most_requests, n_relaxed, even;
+
+  report (progress, progress_data, 0.0);
+  upper_any = ic_sched_upper_bound (st, FALSE, NULL, NULL);
+  upper_requests = ic_sched_upper_bound (st, TRUE, &most_requests, &n_relaxed);
+  simple = ic_sched_simple_bound (st);
+  report (progress, progress_data, 0.1);
+
+  if (previous != NULL)
+    place_kept (st, previous);
+
+  /* Slot by slot as they come, the first slots would take everyone's
+   * meetings and leave the last ones empty: share out the meetings the
+   * relaxation found evenly while building, then lift the cap. */
+  even = MAX ((n_relaxed + MAX (st->n_slots, 1) - 1) / MAX (st->n_slots, 1), 1);
+
+  /* Requests first: the most of them that fit, placed before anything
+   * else is; slot by slot could otherwise leave one without a slot. */
+  if (most_requests > 0)
+    ic_sched_search_exact (st, TRUE, EXACT_NODE_BUDGET);
+  if (!build (st, even, flags, progress, progress_data, 0.1, 0.9, error))
+    return NULL;
+  report (progress, progress_data, 0.9);
+
+  if (previous == NULL)
+    {
+      /* One slot: the matching of step 2 was already the optimum. */
+      if (st->n_slots == 1)
+        exact = TRUE;
+      else if (!(flags & IC_MEETING_SCHEDULER_NO_EXHAUSTIVE) &&
+               count_candidate_pairs (st) <= EXACT_MAX_PAIRS)
+        exact = ic_sched_search_exact (st, FALSE, EXACT_NODE_BUDGET);
+    }
+
+  schedule = state_to_schedule (st);
+  schedule->simple_bound = simple;
+  /* Placing as many requests as the relaxation does makes the tighter
+   * bound apply, and meeting it proves the schedule optimal. */
+  if (ic_schedule_get_n_requests_placed (schedule) >= most_requests)
+    {
+      schedule->upper_bound = upper_requests;
+      if (previous == NULL && ic_schedule_get_objective (schedule) >= upper_requests - 1e-9)
+        exact = TRUE;
+    }
+  else
+    schedule->upper_bound = upper_any;
+  if (exact)
+    {
+      schedule->has_optimum = TRUE;
+      schedule->optimum = ic_schedule_get_objective (schedule);
+    }
+  report (progress, progress_data, 1.0);
+  return g_steal_pointer (&schedule);
+}
+
+IcSchedule *
+ic_meeting_scheduler_solve (IcScheduleProblem       *problem,
+                            IcMeetingSchedulerFlags  flags,
+                            IcScheduleProgressFunc   progress,
+                            gpointer                 progress_data,
+                            GCancellable            *cancellable,
+                            GError                 **error)
+{
+  g_return_val_if_fail (problem != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return run (problem, NULL, flags, progress, progress_data, cancellable, error);
+}
+
+IcSchedule *
+ic_meeting_scheduler_reschedule (IcScheduleProblem       *problem,
+                                 IcSchedule              *previous,
+                                 IcMeetingSchedulerFlags  flags,
+                                 IcScheduleProgressFunc   progress,
+                                 gpointer                 progress_data,
+                                 GCancellable            *cancellable,
+                                 GError                 **error)
+{
+  g_return_val_if_fail (problem != NULL, NULL);
+  g_return_val_if_fail (previous != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return run (problem, previous, flags, progress, progress_data, cancellable, error);
+}
+
+typedef struct
+{
+  IcScheduleProblem       *problem;
+  IcSchedule              *previous;
+  IcMeetingSchedulerFlags  flags;
+  IcScheduleProgressFunc   progress;
+  gpointer                 progress_data;
+  GMainContext            *context;
+} SolveData;
+
+typedef struct
+{
+  IcScheduleProgressFunc progress;
+  gpointer               progress_data;
+  double                 fraction;
+} ProgressMessage;
+
+static void
+solve_data_free (gpointer data)
+{
+  SolveData *d = data;
+
+  ic_schedule_problem_unref (d->problem);
+  g_clear_pointer (&d->previous, ic_schedule_unref);
+  g_main_context_unref (d->context);
+  g_free (d);
+}
+
+static gboolean
+deliver_progress (gpointer data)
+{
+  ProgressMessage *message = data;
+
+  message->progress (message->fraction, message->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs on the worker: hands the fraction to the caller's context, where
+ * it is delivered before the result (same priority, queued earlier). */
+static void
+forward_progress (double   fraction,
+                  gpointer user_data)
+{
+  SolveData *d = user_data;
+  ProgressMessage *message = g_new (ProgressMessage, 1);
+
+  message->progress = d->progress;
+  message->progress_data = d->progress_data;
+  message->fraction = fraction;
+  g_main_context_invoke_full (d->context, G_PRIORITY_DEFAULT, deliver_progress, message, g_free);
+}
+
+static void
+solve_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  SolveData *d = task_data;
+  GError *error = NULL;
+  IcSchedule *schedule;
+
+  schedule = run (d->problem, d->previous, d->flags,
+                  d->progress ? forward_progress : NULL, d,
+                  cancellable, &error);
+  if (schedule == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, schedule, (GDestroyNotify) ic_schedule_unref);
+}
+
+void
+ic_meeting_scheduler_solve_async (IcScheduleProblem       *problem,
+                                  IcSchedule              *previous,
+                                  IcMeetingSchedulerFlags  flags,
+                                  IcScheduleProgressFunc   progress,
+                                  gpointer                 progress_data,
+                                  GCancellable            *cancellable,
+                                  GAsyncReadyCallback      callback,
+                                  gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SolveData *d;
+
+  g_return_if_fail (problem != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  d = g_new0 (SolveData, 1);
+  d->problem = ic_schedule_problem_ref (problem);
+  d->previous = previous ? ic_schedule_ref (previous) : NULL;
+  d->flags = flags;
+  d->progress = progress;
+  d->progress_data = progress_data;
+  d->context = g_main_context_ref_thread_default ();
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ic_meeting_scheduler_solve_async);
+  g_task_set_task_data (task, d, solve_data_free);
+  g_task_run_in_thread (task, solve_thread);
+}
+
+IcSchedule *
+ic_meeting_scheduler_solve_finish (GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ic_meeting_scheduler_solve_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,223 @@
+/* test-scheduler-util.c — instances, an independent validator and brute
+ * force for test-scheduler
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Nothing here calls the scheduler: the validator and the brute force
+ * read only the test's own plain form of an instance.
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "test-scheduler-util.h"
+
+void
+test_scheduler_generate (Instance    *inst,
+                         const Shape *shape,
+                         guint32      seed)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+
+  memset (inst, 0, sizeof *inst);
+  inst->n = shape->n;
+  inst->n_slots = shape->n_slots;
+  inst->n_tables = shape->n_tables;
+  for (guint p = 0; p < inst->n; p++)
+    {
+      inst->challenge[p] = g_rand_boolean (rand);
+      inst->max_meetings[p] = g_rand_int_range (rand, 0, shape->max_meetings_max + 1);
+      for (guint s = 0; s < inst->n_slots; s++)
+        inst->available[p][s] = g_rand_double (rand) < shape->availability;
+    }
+  for (guint a = 0; a < inst->n; a++)
+    for (guint b = a + 1; b < inst->n; b++)
+      {
+        double score = g_rand_double (rand) < shape->score_density
+                       ? floor (g_rand_double (rand) * 1000.0) / 1000.0 : 0.0;
+        gboolean forbidden = g_rand_double (rand) < shape->forbidden_share;
+        gboolean requested = g_rand_double (rand) < shape->requested_share;
+
+        inst->score[a][b] = inst->score[b][a] = score;
+        inst->forbidden[a][b] = inst->forbidden[b][a] = forbidden;
+        inst->requested[a][b] = inst->requested[b][a] = requested;
+      }
+}
+
+IcScheduleProblem *
+test_scheduler_to_problem (const Instance *inst)
+{
+  IcScheduleProblem *problem = ic_schedule_problem_new (inst->n_slots, inst->n_tables);
+
+  for (guint p = 0; p < inst->n; p++)
+    {
+      ic_schedule_problem_add_participant (problem,
+                                           inst->challenge[p] ? IC_SCHEDULE_ROLE_CHALLENGE
+                                                              : IC_SCHEDULE_ROLE_CAPABILITY,
+                                           inst->max_meetings[p]);
+      for (guint s = 0; s < inst->n_slots; s++)
+        ic_schedule_problem_set_available (problem, p, s, inst->available[p][s]);
+    }
+  for (guint a = 0; a < inst->n; a++)
+    for (guint b = a + 1; b < inst->n; b++)
+      {
+        if (inst->score[a][b] > 0.0)
+          ic_schedule_problem_set_score (problem, a, b, inst->score[a][b]);
+        if (inst->requested[a][b])
+          ic_schedule_problem_add_request (problem, a, b);
+        if (inst->forbidden[a][b])
+          ic_schedule_problem_add_forbidden (problem, a, b);
+      }
+  return problem;
+}
+
+/* Every rule, checked from the instance alone. */
+guint
+test_scheduler_validate (const Instance *inst,
+                         IcSchedule     *schedule,
+                         double         *total)
+{
+  int at[MAX_N][MAX_SLOTS];
+  gboolean table_used[MAX_SLOTS][MAX_N] = { { FALSE } };
+  gboolean met[MAX_N][MAX_N] = { { FALSE } };
+  guint count[MAX_N] = { 0 };
+  guint n_requested = 0;
+  double sum = 0.0;
+
+  for (guint p = 0; p < MAX_N; p++)
+    for (guint s = 0; s < MAX_SLOTS; s++)
+      at[p][s] = -1;
+
+  for (guint i = 0; i < ic_schedule_get_n_meetings (schedule); i++)
+    {
+      const IcMeeting *m = ic_schedule_get_meeting (schedule, i);
+      guint c = m->challenge_owner, k = m->capability_owner;
+
+      g_assert_cmpuint (m->slot, <, inst->n_slots);
+      g_assert_cmpuint (m->table, <, inst->n_tables);
+      g_assert_cmpuint (c, <, inst->n);
+      g_assert_cmpuint (k, <, inst->n);
+      /* One challenge owner and one capability owner. */
+      g_assert_true (inst->challenge[c]);
+      g_assert_false (inst->challenge[k]);
+      g_assert_true (inst->available[c][m->slot]);
+      g_assert_true (inst->available[k][m->slot]);
+      g_assert_false (inst->forbidden[c][k]);
+      /* Nobody in two places at once; one meeting per table. */
+      g_assert_cmpint (at[c][m->slot], ==, -1);
+      g_assert_cmpint (at[k][m->slot], ==, -1);
+      at[c][m->slot] = at[k][m->slot] = i;
+      g_assert_false (table_used[m->slot][m->table]);
+      table_used[m->slot][m->table] = TRUE;
+      g_assert_false (met[c][k]);
+      met[c][k] = TRUE;
+      count[c]++;
+      count[k]++;
+      g_assert_cmpfloat_with_epsilon (m->score, inst->score[c][k], 1e-12);
+      g_assert_cmpint (m->requested, ==, inst->requested[c][k]);
+      n_requested += inst->requested[c][k];
+      sum += inst->score[c][k];
+    }
+  for (guint p = 0; p < inst->n; p++)
+    g_assert_cmpuint (count[p], <=, inst->max_meetings[p]);
+
+  g_assert_cmpfloat_with_epsilon (ic_schedule_get_objective (schedule), sum, 1e-9);
+  if (total != NULL)
+    *total = sum;
+  return n_requested;
+}
+
+/* Brute force ----------------------------------------------------------- */
+
+typedef struct
+{
+  const Instance *inst;
+  guint           n_pairs;
+  guint           pair_c[MAX_N * MAX_N];
+  guint           pair_k[MAX_N * MAX_N];
+  int             at[MAX_N][MAX_SLOTS];
+  guint           count[MAX_N];
+  guint           load[MAX_SLOTS];
+  guint           requests;
+  double          score;
+  guint           best_requests;
+  double          best_score;
+} Brute;
+
+static gboolean
+better (guint  requests,
+        double score,
+        guint  than_requests,
+        double than_score)
+{
+  return requests > than_requests || (requests == than_requests && score > than_score + 1e-12);
+}
+
+static void
+brute_from (Brute *b,
+            guint  index)
+{
+  const Instance *inst = b->inst;
+  guint c, k;
+
+  if (index == b->n_pairs)
+    {
+      if (better (b->requests, b->score, b->best_requests, b->best_score))
+        {
+          b->best_requests = b->requests;
+          b->best_score = b->score;
+        }
+      return;
+    }
+  brute_from (b, index + 1);
+  c = b->pair_c[index];
+  k = b->pair_k[index];
+  if (b->count[c] >= inst->max_meetings[c] || b->count[k] >= inst->max_meetings[k])
+    return;
+  for (guint s = 0; s < inst->n_slots; s++)
+    {
+      if (!inst->available[c][s] || !inst->available[k][s] ||
+          b->at[c][s] != -1 || b->at[k][s] != -1 || b->load[s] >= inst->n_tables)
+        continue;
+      b->at[c][s] = b->at[k][s] = 1;
+      b->count[c]++;
+      b->count[k]++;
+      b->load[s]++;
+      b->requests += inst->requested[c][k];
+      b->score += inst->score[c][k];
+      brute_from (b, index + 1);
+      b->score -= inst->score[c][k];
+      b->requests -= inst->requested[c][k];
+      b->load[s]--;
+      b->count[k]--;
+      b->count[c]--;
+      b->at[c][s] = b->at[k][s] = -1;
+    }
+}
+
+void
+test_scheduler_brute_force (const Instance *inst,
+                            guint          *requests,
+                            double         *score)
+{
+  g_autofree Brute *b = g_new0 (Brute, 1);
+
+  b->inst = inst;
+  for (guint p = 0; p < MAX_N; p++)
+    for (guint s = 0; s < MAX_SLOTS; s++)
+      b->at[p][s] = -1;
+  for (guint c = 0; c < inst->n; c++)
+    for (guint k = 0; k < inst->n; k++)
+      if (inst->challenge[c] && !inst->challenge[k] && !inst->forbidden[c][k] &&
+          (inst->score[c][k] > 0.0 || inst->requested[c][k]))
+        {
+          b->pair_c[b->n_pairs] = c;
+          b->pair_k[b->n_pairs] = k;
+          b->n_pairs++;
+        }
+  brute_from (b, 0);
+  *requests = b->best_requests;
+  *score = b->best_score;
+}

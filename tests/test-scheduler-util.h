@@ -1,0 +1,54 @@
+/* test-scheduler-util.h — what test-scheduler builds its cases from
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ic-meeting-scheduler.h"
+
+#define MAX_N 64
+#define MAX_SLOTS 16
+
+typedef struct
+{
+  guint    n;                              /* participants */
+  guint    n_slots;
+  guint    n_tables;
+  gboolean challenge[MAX_N];               /* role: TRUE for a challenge owner */
+  guint    max_meetings[MAX_N];
+  gboolean available[MAX_N][MAX_SLOTS];
+  double   score[MAX_N][MAX_N];            /* symmetric */
+  gboolean requested[MAX_N][MAX_N];
+  gboolean forbidden[MAX_N][MAX_N];
+} Instance;
+
+typedef struct
+{
+  guint  n_slots;
+  guint  n_tables;
+  guint  n;
+  double score_density;     /* share of pairs with a positive score */
+  double availability;      /* chance of being available in a slot */
+  guint  max_meetings_max;
+  double forbidden_share;
+  double requested_share;
+} Shape;
+
+/* A random instance of @shape; the same seed gives the same instance. */
+void               test_scheduler_generate    (Instance       *inst,
+                                               const Shape    *shape,
+                                               guint32         seed);
+/* The instance as the scheduler takes it.
+ * Returns: (transfer full) */
+IcScheduleProblem *test_scheduler_to_problem  (const Instance *inst);
+/* Asserts every rule of @inst on @schedule.  Returns the number of
+ * requested meetings placed; the sum of scores goes to @total. */
+guint              test_scheduler_validate    (const Instance *inst,
+                                               IcSchedule     *schedule,
+                                               double         *total);
+/* The best (requests placed, score) over every schedule, by trying
+ * them all: for tiny instances only. */
+void               test_scheduler_brute_force (const Instance *inst,
+                                               guint          *requests,
+                                               double         *score);
