@@ -1,0 +1,325 @@
+/* ic-cli-sync.c — sync: push the outbox to a feed and pull what is new
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib-unix.h>
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "ic-cli-private.h"
+#include "ic-feed-client.h"
+#include "ic-feed-error.h"
+#include "ic-feed-sync.h"
+#include "ic-feed-token.h"
+#include "ic-record-json.h"
+#include "ic-store-conflicts.h"
+
+#define STATUS_CONFLICTS_SHOWN 100
+
+typedef struct
+{
+  GMainLoop        *loop;
+  IcFeedSyncCounts  counts;
+  GError           *error;
+  gboolean          done;
+} SyncRun;
+
+static void
+on_synced (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  SyncRun *run = user_data;
+
+  ic_feed_sync_run_finish (IC_FEED_SYNC (source), result, &run->counts, &run->error);
+  run->done = TRUE;
+  g_main_loop_quit (run->loop);
+}
+
+static gboolean
+on_interrupt (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_retrying (IcFeedClient *client,
+             guint         attempt,
+             guint         delay_ms,
+             const char   *reason,
+             gpointer      user_data)
+{
+  g_printerr (_("interchange-cli: %s; trying again in %.1f s (attempt %u)\n"),
+              reason, delay_ms / 1000.0, attempt);
+}
+
+static JsonNode *
+counts_to_json (const IcFeedSyncCounts *counts,
+                const GError           *error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const struct { const char *name; gint64 value; } members[] = {
+    { "pulled", counts->pulled },
+    { "pushed", counts->pushed },
+    { "conflicts", counts->conflicts },
+    { "rejected", counts->rejected },
+    { "withheld", counts->withheld },
+    { "skipped", counts->skipped },
+    { "waiting", counts->waiting },
+    { "cursor", counts->cursor },
+    { "outbox", counts->outbox },
+  };
+
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      json_builder_set_member_name (builder, members[i].name);
+      json_builder_add_int_value (builder, members[i].value);
+    }
+  if (error != NULL)
+    {
+      json_builder_set_member_name (builder, "error");
+      json_builder_add_string_value (builder, error->message);
+    }
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static const char *
+conflict_type_name (IcConflictType type)
+{
+  switch (type)
+    {
+    case IC_CONFLICT_EDIT:
+      return "edit";
+    case IC_CONFLICT_REJECTED:
+      return "rejected";
+    case IC_CONFLICT_WAITING:
+    default:
+      return "waiting";
+    }
+}
+
+/* sync --status: what is queued and kept, without the network. */
+static int
+print_status (IcStore  *store,
+              gboolean  json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autofree char *url = ic_store_get_setting (store, IC_FEED_SETTING_URL);
+  g_autofree char *feed_id = ic_store_get_setting (store, IC_FEED_SETTING_ID);
+  g_autofree char *cursor = ic_store_get_setting (store, IC_FEED_SETTING_CURSOR);
+  gint64 outbox, n_conflicts;
+
+  outbox = ic_feed_local_count_outbox (store, &error);
+  if (outbox < 0)
+    return ic_cli_fail (error);
+  n_conflicts = ic_store_count_conflicts (store, -1, &error);
+  if (n_conflicts < 0)
+    return ic_cli_fail (error);
+  conflicts = ic_store_list_conflicts (store, -1, 0, STATUS_CONFLICTS_SHOWN, &error);
+  if (conflicts == NULL)
+    return ic_cli_fail (error);
+
+  if (!json)
+    {
+      g_print (_("Feed:      %s\n"), url ? url : _("(never synced)"));
+      g_print (_("Cursor:    %s\n"), cursor ? cursor : "0");
+      g_print (_("Outbox:    %" G_GINT64_FORMAT " queued changes\n"), outbox);
+      g_print (_("Conflicts: %" G_GINT64_FORMAT "\n"), n_conflicts);
+      for (guint i = 0; i < conflicts->len; i++)
+        {
+          IcConflict *conflict = g_ptr_array_index (conflicts, i);
+
+          g_print ("  %-8s %s  %s\n", conflict_type_name (conflict->type), conflict->record_id,
+                   conflict->reason);
+        }
+      return IC_CLI_EXIT_OK;
+    }
+
+  {
+    g_autoptr(JsonBuilder) builder = json_builder_new ();
+    g_autoptr(JsonNode) root = NULL;
+
+    json_builder_begin_object (builder);
+    json_builder_set_member_name (builder, "feed_url");
+    url ? json_builder_add_string_value (builder, url) : json_builder_add_null_value (builder);
+    json_builder_set_member_name (builder, "feed_id");
+    feed_id ? json_builder_add_string_value (builder, feed_id) : json_builder_add_null_value (builder);
+    json_builder_set_member_name (builder, "cursor");
+    json_builder_add_int_value (builder, cursor ? g_ascii_strtoll (cursor, NULL, 10) : 0);
+    json_builder_set_member_name (builder, "outbox");
+    json_builder_add_int_value (builder, outbox);
+    json_builder_set_member_name (builder, "conflicts");
+    json_builder_add_int_value (builder, n_conflicts);
+    json_builder_set_member_name (builder, "conflict_copies");
+    json_builder_begin_array (builder);
+    for (guint i = 0; i < conflicts->len; i++)
+      {
+        IcConflict *conflict = g_ptr_array_index (conflicts, i);
+
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "id");
+        json_builder_add_int_value (builder, conflict->id);
+        json_builder_set_member_name (builder, "type");
+        json_builder_add_string_value (builder, conflict_type_name (conflict->type));
+        json_builder_set_member_name (builder, "record_id");
+        json_builder_add_string_value (builder, conflict->record_id);
+        json_builder_set_member_name (builder, "server_rev");
+        json_builder_add_int_value (builder, conflict->server_rev);
+        json_builder_set_member_name (builder, "reason");
+        json_builder_add_string_value (builder, conflict->reason);
+        json_builder_set_member_name (builder, "created_at");
+        json_builder_add_string_value (builder, conflict->created_at);
+        json_builder_set_member_name (builder, "record");
+        json_builder_add_value (builder, ic_object_to_json (G_OBJECT (conflict->record)));
+        json_builder_end_object (builder);
+      }
+    json_builder_end_array (builder);
+    json_builder_end_object (builder);
+    root = json_builder_get_root (builder);
+    ic_cli_print_json (root);
+  }
+  return IC_CLI_EXIT_OK;
+}
+
+/* --token-file, else $INTERCHANGE_FEED_TOKEN, else the token kept for
+ * the feed (keyring or file); NULL if there is none. */
+static gboolean
+find_token (const char  *token_file,
+            const char  *feed_url,
+            char       **token,
+            GError     **error)
+{
+  const char *from_env = g_getenv ("INTERCHANGE_FEED_TOKEN");
+
+  if (token_file != NULL)
+    {
+      *token = ic_feed_token_read_file (token_file, error);
+      return *token != NULL;
+    }
+  if (from_env != NULL && from_env[0] != '\0')
+    {
+      *token = g_strdup (from_env);
+      return TRUE;
+    }
+  *token = ic_feed_token_load_sync (feed_url, NULL, error);
+  return error == NULL || *error == NULL;
+}
+
+static void
+print_summary (const IcFeedSyncCounts *counts)
+{
+  g_print (_("Pulled %u, pushed %u, conflicts %u.\n"), counts->pulled, counts->pushed, counts->conflicts);
+  if (counts->rejected > 0)
+    g_print (_("%u changes were refused by the feed and kept as conflict copies.\n"), counts->rejected);
+  if (counts->waiting > 0)
+    g_print (_("%u records from the feed wait for a record they name.\n"), counts->waiting);
+  if (counts->outbox > 0)
+    g_print (_("%" G_GINT64_FORMAT " changes are still queued.\n"), counts->outbox);
+}
+
+int
+ic_cli_sync (IcCli  *cli,
+             int     argc,
+             char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *feed_url = NULL;
+  g_autofree char *token_file = NULL;
+  g_autofree char *ca_file = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr(IcFeedClient) client = NULL;
+  g_autoptr(IcFeedSync) sync = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  gboolean json = FALSE;
+  gboolean status_only = FALSE;
+  int timeout = IC_FEED_CLIENT_DEFAULT_TIMEOUT;
+  int retries = IC_FEED_CLIENT_DEFAULT_MAX_ATTEMPTS - 1;
+  const GOptionEntry entries[] = {
+    { "feed", 0, 0, G_OPTION_ARG_STRING, &feed_url, N_("The feed server (default: the last one synced)"), N_("URL") },
+    { "token-file", 0, 0, G_OPTION_ARG_FILENAME, &token_file, N_("Read the bearer token from FILE"), N_("FILE") },
+    { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file, N_("Trust the certificates in FILE"), N_("FILE") },
+    { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout, N_("Seconds without an answer before a try fails (30)"), N_("SECONDS") },
+    { "retries", 0, 0, G_OPTION_ARG_INT, &retries, N_("Tries after the first failure (4)"), N_("N") },
+    { "status", 0, 0, G_OPTION_ARG_NONE, &status_only, N_("Show the outbox and conflicts; do not sync"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  SyncRun run = { 0 };
+  guint interrupt_id;
+  IcStore *store;
+  int status;
+
+  if (!ic_cli_parse_options (cli, NULL, entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return ic_cli_usage_error (argv[0], _("unexpected argument “%s”"), argv[1]);
+  if (timeout < 1 || timeout > 3600)
+    return ic_cli_usage_error (argv[0], _("--timeout takes 1 to 3600 seconds"));
+  if (retries < 0 || retries > 20)
+    return ic_cli_usage_error (argv[0], _("--retries takes 0 to 20"));
+
+  store = ic_cli_open_store (cli, FALSE, &error);
+  if (store == NULL)
+    return ic_cli_fail (error);
+  if (status_only)
+    return print_status (store, json);
+
+  if (feed_url == NULL)
+    feed_url = ic_store_get_setting (store, IC_FEED_SETTING_URL);
+  if (feed_url == NULL)
+    return ic_cli_usage_error (argv[0], _("--feed URL is required for the first sync"));
+
+  client = ic_feed_client_new (feed_url, &error);
+  if (client == NULL)
+    return ic_cli_usage_error (argv[0], "%s", error->message);
+  if (!find_token (token_file, ic_feed_client_get_base_url (client), &token, &error))
+    return ic_cli_fail (error);
+  if (ca_file != NULL && !ic_feed_client_set_ca_file (client, ca_file, &error))
+    return ic_cli_fail (error);
+  ic_feed_client_set_token (client, token);
+  ic_feed_client_set_timeout (client, (guint) timeout);
+  ic_feed_client_set_retry_policy (client, (guint) retries + 1, IC_FEED_CLIENT_DEFAULT_BACKOFF_MS,
+                                   IC_FEED_CLIENT_DEFAULT_MAX_BACKOFF_MS);
+  g_signal_connect (client, "retrying", G_CALLBACK (on_retrying), NULL);
+
+  sync = ic_feed_sync_new (client, ic_store_get_path (store));
+  run.loop = g_main_loop_new (NULL, FALSE);
+  interrupt_id = g_unix_signal_add (SIGINT, on_interrupt, cancellable);
+  ic_feed_sync_run_async (sync, cancellable, on_synced, &run);
+  if (!run.done)
+    g_main_loop_run (run.loop);
+  g_source_remove (interrupt_id);
+  g_main_loop_unref (run.loop);
+
+  /* A failed run stops before it counts what is left: count it here. */
+  if (run.counts.outbox < 0)
+    {
+      g_autofree char *cursor = ic_store_get_setting (store, IC_FEED_SETTING_CURSOR);
+
+      run.counts.outbox = ic_feed_local_count_outbox (store, NULL);
+      run.counts.cursor = cursor ? g_ascii_strtoll (cursor, NULL, 10) : 0;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonNode) node = counts_to_json (&run.counts, run.error);
+      ic_cli_print_json (node);
+    }
+  else if (run.error == NULL)
+    print_summary (&run.counts);
+
+  if (run.error != NULL)
+    {
+      status = ic_cli_fail (run.error);
+      g_error_free (run.error);
+      return status;
+    }
+  return IC_CLI_EXIT_OK;
+}

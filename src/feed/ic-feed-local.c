@@ -1,0 +1,569 @@
+/* ic-feed-local.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ic-feed-error.h"
+#include "ic-feed-local.h"
+#include "ic-store-conflicts.h"
+
+/* Outbox entries read at a time when building a batch. */
+#define OUTBOX_READ        2000
+/* Rounds of entries that need no sending, before giving up for now. */
+#define MAX_QUIET_ROUNDS   1000
+#define OUTBOX_COUNT_PAGE  10000
+#define MAX_OUTBOX_PAGES   10000
+#define WAITING_PAGE       1000
+
+void
+ic_feed_outbox_batch_free (IcFeedOutboxBatch *batch)
+{
+  if (batch == NULL)
+    return;
+  g_clear_pointer (&batch->body, g_bytes_unref);
+  g_clear_pointer (&batch->sent, g_ptr_array_unref);
+  g_free (batch);
+}
+
+/* *@record is the record with @id, or NULL when there is none. */
+static gboolean
+get_local (IcStore     *store,
+           const char  *id,
+           IcRecord   **record,
+           GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  *record = ic_store_get (store, id, &local_error);
+  if (*record == NULL && !g_error_matches (local_error, IC_STORE_ERROR, IC_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+IcFeedOutboxBatch *
+ic_feed_local_next_batch (IcStore           *store,
+                          gsize              max_bytes,
+                          guint              max_changes,
+                          IcFeedSyncCounts  *counts,
+                          GError           **error)
+{
+  for (guint round = 0; round < MAX_QUIET_ROUNDS; round++)
+    {
+      g_autoptr(GPtrArray) entries = NULL;
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr(IcFeedBatchBuilder) builder = ic_feed_batch_builder_new (max_bytes, max_changes);
+      g_autoptr(GPtrArray) sent = g_ptr_array_new_with_free_func (g_object_unref);
+      IcFeedOutboxBatch *batch;
+      gint64 up_to_seq;
+
+      entries = ic_store_list_changes (store, 0, OUTBOX_READ, error);
+      if (entries == NULL || entries->len == 0)
+        return NULL;
+      up_to_seq = ((IcChange *) g_ptr_array_index (entries, entries->len - 1))->seq;
+
+      /* The first entry of a record carries the base its edits started
+       * from; the later ones are folded into its current state. */
+      for (guint i = 0; i < entries->len; i++)
+        {
+          IcChange *entry = g_ptr_array_index (entries, i);
+          g_autoptr(IcRecord) record = NULL;
+          gboolean too_large = FALSE;
+
+          if (!g_hash_table_add (seen, entry->record_id))
+            continue;
+
+          if (!get_local (store, entry->record_id, &record, error))
+            return NULL;
+          if (record == NULL || ic_record_get_visibility (record) == IC_VISIBILITY_PRIVATE)
+            {
+              counts->withheld++;
+              continue;
+            }
+
+          if (!ic_feed_batch_builder_add (builder, record, entry->base_rev, &too_large))
+            {
+              if (too_large)
+                {
+                  if (!ic_store_add_conflict (store, IC_CONFLICT_REJECTED, record, 0,
+                                              _("Too large to send to the feed"), error))
+                    return NULL;
+                  counts->rejected++;
+                  continue;
+                }
+              up_to_seq = entry->seq - 1;
+              break;
+            }
+          g_ptr_array_add (sent, g_steal_pointer (&record));
+        }
+
+      if (sent->len == 0)
+        {
+          if (!ic_store_ack_changes (store, up_to_seq, error))
+            return NULL;
+          continue;
+        }
+
+      batch = g_new0 (IcFeedOutboxBatch, 1);
+      batch->n_changes = ic_feed_batch_builder_get_n_changes (builder);
+      batch->body = ic_feed_batch_builder_end (g_steal_pointer (&builder));
+      batch->up_to_seq = up_to_seq;
+      batch->sent = g_steal_pointer (&sent);
+      return batch;
+    }
+  return NULL;
+}
+
+/* Writes @record from the server; one that names a record not here yet
+ * waits. */
+static gboolean
+put_one (IcStore           *store,
+         IcRecord          *record,
+         gint64             server_rev,
+         IcFeedSyncCounts  *counts,
+         GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (ic_store_put_remote (store, record, &local_error))
+    return TRUE;
+  if (!g_error_matches (local_error, IC_STORE_ERROR, IC_STORE_ERROR_CONSTRAINT))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  counts->waiting++;
+  return ic_store_add_conflict (store, IC_CONFLICT_WAITING, record, server_rev,
+                                local_error->message, error);
+}
+
+/* Writes the server's copy over the local one. */
+static gboolean
+put_server_copy (IcStore           *store,
+                 IcRecord          *local,
+                 IcFeedChange      *server,
+                 IcFeedSyncCounts  *counts,
+                 GError           **error)
+{
+  g_autoptr(IcRecord) tombstone = NULL;
+
+  if (!server->deleted)
+    return put_one (store, server->record, server->rev, counts, error);
+  if (local == NULL)
+    return TRUE;
+  tombstone = ic_record_copy (local);
+  ic_record_set_deleted (tombstone, TRUE);
+  ic_record_set_rev (tombstone, server->rev);
+  return put_one (store, tombstone, server->rev, counts, error);
+}
+
+static gboolean
+keep_conflict (IcStore           *store,
+               IcRecord          *sent,
+               IcFeedResult      *result,
+               IcFeedSyncCounts  *counts,
+               GError           **error)
+{
+  g_autoptr(IcRecord) local = NULL;
+  g_autofree char *reason = NULL;
+
+  /* The newest local state is the one worth keeping: it may have
+   * moved on since the batch was sent. */
+  if (!get_local (store, ic_record_get_id (sent), &local, error))
+    return FALSE;
+  if (local == NULL)
+    local = g_object_ref (sent);
+
+  reason = g_strdup_printf (result->server->deleted
+                            ? _("Deleted on the feed (rev %" G_GINT64_FORMAT ") while edited here")
+                            : _("Changed on the feed (rev %" G_GINT64_FORMAT ") while edited here"),
+                            result->server->rev);
+  counts->conflicts++;
+  if (!ic_store_add_conflict (store, IC_CONFLICT_EDIT, local, result->server->rev, reason, error))
+    return FALSE;
+  return put_server_copy (store, local, result->server, counts, error);
+}
+
+/* The server settled on another rev than the one sent (it never goes
+ * below): follow it, unless the record moved on here meanwhile. */
+static gboolean
+follow_rev (IcStore   *store,
+            IcRecord  *sent,
+            gint64     rev,
+            GError   **error)
+{
+  g_autoptr(IcRecord) local = NULL;
+
+  if (!get_local (store, ic_record_get_id (sent), &local, error))
+    return FALSE;
+  if (local == NULL || ic_record_get_rev (local) != ic_record_get_rev (sent))
+    return TRUE;
+  ic_record_set_rev (local, rev);
+  return ic_store_put_remote (store, local, error);
+}
+
+gboolean
+ic_feed_local_apply_results (IcStore            *store,
+                             IcFeedOutboxBatch  *batch,
+                             IcFeedPushResponse *response,
+                             IcFeedSyncCounts   *counts,
+                             GError            **error)
+{
+  g_return_val_if_fail (response->results->len == batch->sent->len, FALSE);
+
+  for (guint i = 0; i < batch->sent->len; i++)
+    {
+      IcRecord *sent = g_ptr_array_index (batch->sent, i);
+      IcFeedResult *result = g_ptr_array_index (response->results, i);
+
+      if (result->id != NULL && g_strcmp0 (result->id, ic_record_get_id (sent)) != 0)
+        {
+          g_set_error (error, IC_FEED_ERROR, IC_FEED_ERROR_PROTOCOL,
+                       _("Result %u is about another record than the change sent"), i + 1);
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < batch->sent->len; i++)
+    {
+      IcRecord *sent = g_ptr_array_index (batch->sent, i);
+      IcFeedResult *result = g_ptr_array_index (response->results, i);
+
+      switch (result->status)
+        {
+        case IC_FEED_RESULT_ACCEPTED:
+          counts->pushed++;
+          if (result->rev > ic_record_get_rev (sent) && !follow_rev (store, sent, result->rev, error))
+            return FALSE;
+          break;
+        case IC_FEED_RESULT_CONFLICT:
+          if (!keep_conflict (store, sent, result, counts, error))
+            return FALSE;
+          break;
+        case IC_FEED_RESULT_REJECTED:
+        default:
+          counts->rejected++;
+          if (!ic_store_add_conflict (store, IC_CONFLICT_REJECTED, sent, 0, result->detail, error))
+            return FALSE;
+          break;
+        }
+    }
+
+  return ic_store_ack_changes (store, batch->up_to_seq, error);
+}
+
+static gboolean
+set_cursor (IcStore     *store,
+            gint64       cursor,
+            GError     **error)
+{
+  g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, cursor);
+
+  return ic_store_set_setting (store, IC_FEED_SETTING_CURSOR, value, error);
+}
+
+gboolean
+ic_feed_local_load_cursor (IcStore     *store,
+                           const char  *feed_url,
+                           gint64      *cursor,
+                           char       **feed_id,
+                           GError     **error)
+{
+  g_autofree char *url = ic_store_get_setting (store, IC_FEED_SETTING_URL);
+  g_autofree char *value = NULL;
+  gint64 number = 0;
+
+  *cursor = 0;
+  *feed_id = NULL;
+  if (g_strcmp0 (url, feed_url) != 0)
+    return ic_store_set_setting (store, IC_FEED_SETTING_URL, feed_url, error) &&
+           ic_store_set_setting (store, IC_FEED_SETTING_ID, NULL, error) &&
+           ic_store_set_setting (store, IC_FEED_SETTING_CURSOR, NULL, error);
+
+  value = ic_store_get_setting (store, IC_FEED_SETTING_CURSOR);
+  if (value != NULL && g_ascii_string_to_signed (value, 10, 0, G_MAXINT64, &number, NULL))
+    *cursor = number;
+  *feed_id = ic_store_get_setting (store, IC_FEED_SETTING_ID);
+  return TRUE;
+}
+
+gboolean
+ic_feed_local_reset_cursor (IcStore     *store,
+                            const char  *feed_id,
+                            GError     **error)
+{
+  return ic_store_set_setting (store, IC_FEED_SETTING_ID, feed_id, error) &&
+         set_cursor (store, 0, error);
+}
+
+/* Ids of the records with queued local edits. */
+static GHashTable *
+pending_ids (IcStore  *store,
+             GError  **error)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gint64 after = 0;
+
+  for (guint page = 0; page < MAX_OUTBOX_PAGES; page++)
+    {
+      g_autoptr(GPtrArray) entries = ic_store_list_changes (store, after, OUTBOX_COUNT_PAGE, error);
+
+      if (entries == NULL)
+        return NULL;
+      for (guint i = 0; i < entries->len; i++)
+        {
+          IcChange *entry = g_ptr_array_index (entries, i);
+
+          g_hash_table_add (ids, g_strdup (entry->record_id));
+          after = entry->seq;
+        }
+      if (entries->len < OUTBOX_COUNT_PAGE)
+        break;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/* The record @record names, if it names one: a challenge or capability
+ * its organisation, a shortlist its challenge. */
+static char *
+named_record (IcRecord     *record,
+              IcRecordKind *kind)
+{
+  char *id = NULL;
+
+  switch (ic_record_get_kind (record))
+    {
+    case IC_RECORD_KIND_CHALLENGE:
+    case IC_RECORD_KIND_CAPABILITY:
+      *kind = IC_RECORD_KIND_ORGANISATION;
+      g_object_get (record, "organisation-id", &id, NULL);
+      break;
+    case IC_RECORD_KIND_SHORTLIST:
+      *kind = IC_RECORD_KIND_CHALLENGE;
+      g_object_get (record, "challenge-id", &id, NULL);
+      break;
+    case IC_RECORD_KIND_ORGANISATION:
+    case IC_RECORD_KIND_FORESIGHT:
+    default:
+      break;
+    }
+  if (id != NULL && id[0] == '\0')
+    g_clear_pointer (&id, g_free);
+  return id;
+}
+
+/* Whether the record @record names is here, or comes earlier in the
+ * same page (@coming: id → kind; records found here are added, so that
+ * the many records naming one organisation look it up once). */
+static gboolean
+named_record_present (IcStore     *store,
+                      IcRecord    *record,
+                      GHashTable  *coming,
+                      gboolean    *present,
+                      GError     **error)
+{
+  g_autofree char *id = NULL;
+  g_autoptr(IcRecord) named = NULL;
+  IcRecordKind kind = IC_RECORD_KIND_ORGANISATION;
+  gpointer coming_kind;
+
+  *present = TRUE;
+  id = named_record (record, &kind);
+  if (id == NULL)
+    return TRUE;
+  if (g_hash_table_lookup_extended (coming, id, NULL, &coming_kind))
+    {
+      *present = GPOINTER_TO_INT (coming_kind) == (int) kind;
+      return TRUE;
+    }
+  if (!get_local (store, id, &named, error))
+    return FALSE;
+  *present = named != NULL && ic_record_get_kind (named) == kind;
+  if (*present)
+    g_hash_table_insert (coming, g_steal_pointer (&id), GINT_TO_POINTER (kind));
+  return TRUE;
+}
+
+/* What to write for a pulled change; *@to_put is NULL to skip it. */
+static gboolean
+decide_pulled (IcStore           *store,
+               IcFeedChange      *change,
+               GHashTable        *pending,
+               IcRecord         **to_put,
+               IcFeedSyncCounts  *counts,
+               GError           **error)
+{
+  g_autoptr(IcRecord) local = NULL;
+
+  *to_put = NULL;
+  if (change->invalid != NULL)
+    {
+      g_debug ("Not applying %s from the feed: %s", change->id, change->invalid);
+      counts->skipped++;
+      return TRUE;
+    }
+
+  if (!get_local (store, change->id, &local, error))
+    return FALSE;
+
+  if ((local != NULL && (ic_record_get_kind (local) != change->kind ||
+                         ic_record_get_rev (local) >= change->rev ||
+                         ic_record_get_visibility (local) == IC_VISIBILITY_PRIVATE)) ||
+      (local == NULL && change->deleted) ||
+      g_hash_table_contains (pending, change->id))
+    {
+      counts->skipped++;
+      return TRUE;
+    }
+
+  if (change->deleted)
+    {
+      *to_put = ic_record_copy (local);
+      ic_record_set_deleted (*to_put, TRUE);
+      ic_record_set_rev (*to_put, change->rev);
+    }
+  else
+    *to_put = g_object_ref (change->record);
+  return TRUE;
+}
+
+gboolean
+ic_feed_local_apply_page (IcStore           *store,
+                          IcFeedPage        *page,
+                          IcFeedSyncCounts  *counts,
+                          GError           **error)
+{
+  g_autoptr(GHashTable) pending = NULL;
+  g_autoptr(GPtrArray) to_put = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) revs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) coming = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *feed_id = NULL;
+  guint waiting_before;
+
+  pending = pending_ids (store, error);
+  if (pending == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < page->changes->len; i++)
+    {
+      IcFeedChange *change = g_ptr_array_index (page->changes, i);
+      g_autoptr(IcRecord) record = NULL;
+      gboolean present;
+
+      if (!decide_pulled (store, change, pending, &record, counts, error))
+        return FALSE;
+      if (record == NULL)
+        continue;
+      if (!named_record_present (store, record, coming, &present, error))
+        return FALSE;
+      if (!present)
+        {
+          counts->waiting++;
+          if (!ic_store_add_conflict (store, IC_CONFLICT_WAITING, record, change->rev,
+                                      _("Waits for a record it names"), error))
+            return FALSE;
+          continue;
+        }
+      g_hash_table_insert (coming, g_strdup (ic_record_get_id (record)),
+                           GINT_TO_POINTER (ic_record_get_kind (record)));
+      g_ptr_array_add (to_put, g_steal_pointer (&record));
+      g_array_append_val (revs, change->rev);
+    }
+
+  /* One transaction for the page.  When a record names one not here
+   * yet, the page goes one record at a time, so that the rest lands and
+   * that one waits. */
+  waiting_before = counts->waiting;
+  if (to_put->len > 0 && !ic_store_put_remote_all (store, to_put, &local_error))
+    {
+      if (!g_error_matches (local_error, IC_STORE_ERROR, IC_STORE_ERROR_CONSTRAINT))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      for (guint i = 0; i < to_put->len; i++)
+        if (!put_one (store, g_ptr_array_index (to_put, i), g_array_index (revs, gint64, i),
+                      counts, error))
+          return FALSE;
+    }
+  counts->pulled += to_put->len - (counts->waiting - waiting_before);
+
+  feed_id = ic_store_get_setting (store, IC_FEED_SETTING_ID);
+  if (g_strcmp0 (feed_id, page->feed_id) != 0 &&
+      !ic_store_set_setting (store, IC_FEED_SETTING_ID, page->feed_id, error))
+    return FALSE;
+  if (!set_cursor (store, page->last_seq, error))
+    return FALSE;
+  counts->cursor = page->last_seq;
+  return TRUE;
+}
+
+gboolean
+ic_feed_local_retry_waiting (IcStore           *store,
+                             IcFeedSyncCounts  *counts,
+                             GError           **error)
+{
+  g_autoptr(GPtrArray) waiting = NULL;
+  gint64 remaining;
+
+  waiting = ic_store_list_conflicts (store, IC_CONFLICT_WAITING, 0, WAITING_PAGE, error);
+  if (waiting == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < waiting->len; i++)
+    {
+      IcConflict *conflict = g_ptr_array_index (waiting, i);
+      g_autoptr(IcRecord) local = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (!get_local (store, conflict->record_id, &local, error))
+        return FALSE;
+      if (local == NULL || ic_record_get_rev (local) < ic_record_get_rev (conflict->record))
+        {
+          if (!ic_store_put_remote (store, conflict->record, &local_error))
+            {
+              if (g_error_matches (local_error, IC_STORE_ERROR, IC_STORE_ERROR_CONSTRAINT))
+                continue;
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          counts->pulled++;
+        }
+      if (!ic_store_remove_conflict (store, conflict->id, error))
+        return FALSE;
+    }
+
+  remaining = ic_store_count_conflicts (store, IC_CONFLICT_WAITING, error);
+  if (remaining < 0)
+    return FALSE;
+  counts->waiting = (guint) remaining;
+  return TRUE;
+}
+
+gint64
+ic_feed_local_count_outbox (IcStore  *store,
+                            GError  **error)
+{
+  gint64 count = 0;
+  gint64 after = 0;
+
+  for (guint page = 0; page < MAX_OUTBOX_PAGES; page++)
+    {
+      g_autoptr(GPtrArray) entries = ic_store_list_changes (store, after, OUTBOX_COUNT_PAGE, error);
+
+      if (entries == NULL)
+        return -1;
+      count += entries->len;
+      if (entries->len < OUTBOX_COUNT_PAGE)
+        break;
+      after = ((IcChange *) g_ptr_array_index (entries, entries->len - 1))->seq;
+    }
+  return count;
+}

@@ -1,0 +1,98 @@
+/* ic-feed-local.h — what a sync does to the local database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Plain functions on an IcStore, run by IcFeedSync in a worker thread
+ * (and by the tests directly).  The rules:
+ *
+ *  - the outbox is sent as the records' current state, each edited from
+ *    the base_rev of its oldest queued entry; private records and
+ *    records that are gone are never sent;
+ *  - an accepted change is acknowledged; a conflict keeps the local
+ *    version as a conflict copy and takes the server's; a refused
+ *    change is kept as a conflict copy too, so nothing is lost;
+ *  - a pulled change is applied unless the local copy is as new or
+ *    newer, private, or has queued edits (the next push settles those
+ *    as a conflict); a record that names one not here yet waits.
+ */
+
+#pragma once
+
+#include "ic-feed-protocol.h"
+#include "ic-store.h"
+
+G_BEGIN_DECLS
+
+/* What a sync did; see IcFeedSync. */
+typedef struct
+{
+  guint  pulled;     /* server changes applied here */
+  guint  pushed;     /* local changes the server accepted */
+  guint  conflicts;  /* local edits kept as conflict copies */
+  guint  rejected;   /* local edits the server refused (kept as copies too) */
+  guint  withheld;   /* queued entries not sent: private records, or gone */
+  guint  skipped;    /* server changes not applied: older, invalid, or edited here */
+  guint  waiting;    /* server records waiting for a record they name */
+  gint64 cursor;     /* the server's seq the next pull starts after */
+  gint64 outbox;     /* entries still queued at the end */
+} IcFeedSyncCounts;
+
+/* Settings keys, in the store's settings table. */
+#define IC_FEED_SETTING_URL     "feed.url"
+#define IC_FEED_SETTING_ID      "feed.id"
+#define IC_FEED_SETTING_CURSOR  "feed.cursor"
+
+/* One batch taken from the outbox. */
+typedef struct
+{
+  GBytes    *body;
+  guint      n_changes;
+  gint64     up_to_seq;  /* acknowledge up to here once the results are in */
+  GPtrArray *sent;       /* (element-type IcRecord) as sent, in batch order */
+} IcFeedOutboxBatch;
+
+void                ic_feed_outbox_batch_free     (IcFeedOutboxBatch *batch);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcFeedOutboxBatch, ic_feed_outbox_batch_free)
+
+/* The next batch of at most @max_changes changes and @max_bytes bytes.
+ * Entries that need no sending are acknowledged on the way.
+ * Returns: (transfer full) (nullable): NULL, without an error, when the
+ * outbox is empty */
+IcFeedOutboxBatch  *ic_feed_local_next_batch      (IcStore           *store,
+                                                   gsize              max_bytes,
+                                                   guint              max_changes,
+                                                   IcFeedSyncCounts  *counts,
+                                                   GError           **error);
+/* Applies the server's answer to @batch and acknowledges its entries. */
+gboolean            ic_feed_local_apply_results   (IcStore            *store,
+                                                   IcFeedOutboxBatch  *batch,
+                                                   IcFeedPushResponse *response,
+                                                   IcFeedSyncCounts   *counts,
+                                                   GError            **error);
+
+/* The cursor for @feed_url: 0 when the database last synced with
+ * another feed (which is then forgotten).  *@feed_id is the id of the
+ * feed the cursor belongs to, or NULL. */
+gboolean            ic_feed_local_load_cursor     (IcStore           *store,
+                                                   const char        *feed_url,
+                                                   gint64            *cursor,
+                                                   char             **feed_id,
+                                                   GError           **error);
+/* Applies a pulled page and moves the cursor to its last_seq. */
+gboolean            ic_feed_local_apply_page      (IcStore           *store,
+                                                   IcFeedPage        *page,
+                                                   IcFeedSyncCounts  *counts,
+                                                   GError           **error);
+/* Starts over from 0 with the feed @feed_id (its log was replaced). */
+gboolean            ic_feed_local_reset_cursor    (IcStore           *store,
+                                                   const char        *feed_id,
+                                                   GError           **error);
+/* Tries again the server records that waited for a record they name. */
+gboolean            ic_feed_local_retry_waiting   (IcStore           *store,
+                                                   IcFeedSyncCounts  *counts,
+                                                   GError           **error);
+/* How many entries the outbox holds; -1 on error. */
+gint64              ic_feed_local_count_outbox    (IcStore           *store,
+                                                   GError           **error);
+
+G_END_DECLS

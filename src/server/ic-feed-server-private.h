@@ -1,0 +1,70 @@
+/* ic-feed-server-private.h — what the server's routes share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <libsoup/soup.h>
+
+#include "ic-feed-server.h"
+
+G_BEGIN_DECLS
+
+#define IC_HTTP_TOO_MANY_REQUESTS 429
+
+struct _IcFeedServer
+{
+  GObject      parent_instance;
+
+  SoupServer  *soup;
+  IcServerDb  *db;
+  gboolean     tls;
+  char        *title;
+  char        *public_url;
+  double       rate_limit;
+  GHashTable  *buckets;    /* client key → Bucket */
+  gboolean     log;
+
+  /* Pages of GET /v1/changes already written ("since/limit" → GBytes),
+   * all true at the log's last seq @pages_seq. */
+  GHashTable  *pages;
+  gint64       pages_seq;
+  gsize        pages_bytes;
+};
+
+/* Who made a request, as the early handler found out. */
+typedef struct
+{
+  char          *token_name;   /* NULL for the public feed */
+  IcServerScope  scope;
+  gint64         started_us;
+} IcRequestInfo;
+
+IcRequestInfo *ic_feed_server_get_info      (SoupServerMessage *msg);
+
+void ic_feed_server_send_problem   (SoupServerMessage *msg,
+                                    guint              status,
+                                    const char        *slug,
+                                    const char        *title,
+                                    const char        *detail);
+/* Answers 503 or 500 for a database failure. */
+void ic_feed_server_send_db_error  (SoupServerMessage *msg,
+                                    GError            *error);
+/* Takes @body. */
+void ic_feed_server_send_json      (SoupServerMessage *msg,
+                                    const char        *content_type,
+                                    GString           *body);
+
+/* Routes (ic-feed-server-routes.c) */
+void ic_feed_server_get_changes    (IcFeedServer      *self,
+                                    SoupServerMessage *msg,
+                                    GHashTable        *query);
+void ic_feed_server_post_changes   (IcFeedServer      *self,
+                                    SoupServerMessage *msg);
+void ic_feed_server_get_feed       (IcFeedServer      *self,
+                                    SoupServerMessage *msg);
+void ic_feed_server_get_health     (IcFeedServer      *self,
+                                    SoupServerMessage *msg);
+
+G_END_DECLS

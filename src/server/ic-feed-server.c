@@ -1,0 +1,553 @@
+/* ic-feed-server.c — life cycle, authentication, limits and the request log
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The early handler runs once a request's headers are in, before its
+ * body is read: it authenticates, applies the rate limit and refuses
+ * bodies that are too large, so a stranger cannot make the server read
+ * 8 MiB.  The routes themselves are in ic-feed-server-routes.c.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ic-feed-problem.h"
+#include "ic-feed-protocol.h"
+#include "ic-feed-server-private.h"
+#include "ic-server-token.h"
+
+#define INFO_KEY         "ic-request-info"
+#define MAX_BUCKETS      10000
+#define MAX_TOKEN_BYTES  512
+
+G_DEFINE_FINAL_TYPE (IcFeedServer, ic_feed_server, G_TYPE_OBJECT)
+
+typedef struct
+{
+  double tokens;
+  gint64 updated_us;
+} Bucket;
+
+static void
+request_info_free (IcRequestInfo *info)
+{
+  g_free (info->token_name);
+  g_free (info);
+}
+
+IcRequestInfo *
+ic_feed_server_get_info (SoupServerMessage *msg)
+{
+  IcRequestInfo *info = g_object_get_data (G_OBJECT (msg), INFO_KEY);
+
+  if (info == NULL)
+    {
+      info = g_new0 (IcRequestInfo, 1);
+      info->started_us = g_get_monotonic_time ();
+      g_object_set_data_full (G_OBJECT (msg), INFO_KEY, info, (GDestroyNotify) request_info_free);
+    }
+  return info;
+}
+
+void
+ic_feed_server_send_problem (SoupServerMessage *msg,
+                             guint              status,
+                             const char        *slug,
+                             const char        *title,
+                             const char        *detail)
+{
+  char *body = ic_feed_problem_build (status, slug, title, detail);
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+
+  soup_server_message_set_status (msg, status, NULL);
+  soup_message_headers_replace (headers, "Cache-Control", "no-store");
+  soup_server_message_set_response (msg, IC_FEED_PROBLEM_MEDIA_TYPE, SOUP_MEMORY_TAKE,
+                                    body, strlen (body));
+}
+
+void
+ic_feed_server_send_db_error (SoupServerMessage *msg,
+                              GError            *error)
+{
+  if (g_error_matches (error, IC_SERVER_ERROR, IC_SERVER_ERROR_BUSY))
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", "1");
+      ic_feed_server_send_problem (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "busy",
+                                   "The feed's database is busy", "Try again in a second.");
+      return;
+    }
+  g_printerr ("interchange-feed-server: database error: %s\n", error->message);
+  ic_feed_server_send_problem (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal",
+                               "The feed server failed", NULL);
+}
+
+void
+ic_feed_server_send_json (SoupServerMessage *msg,
+                          const char        *content_type,
+                          GString           *body)
+{
+  gsize length = body->len;
+
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, content_type, SOUP_MEMORY_TAKE,
+                                    g_string_free (body, FALSE), length);
+}
+
+/* The request log: one line per request, never a token. */
+
+static void
+append_sanitised (GString    *out,
+                  const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p++)
+    g_string_append_c (out, (guchar) *p < 0x20 || *p == 0x7f || *p == '"' ? '?' : *p);
+}
+
+static void
+log_request (IcFeedServer      *self,
+             SoupServerMessage *msg,
+             const char        *outcome)
+{
+  IcRequestInfo *info = ic_feed_server_get_info (msg);
+  GUri *uri = soup_server_message_get_uri (msg);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+  g_autoptr(GString) line = g_string_new (NULL);
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+
+  if (!self->log)
+    return;
+
+  g_string_append_printf (line, "%.23sZ %s %s \"%s ", stamp,
+                          soup_server_message_get_remote_host (msg) ? soup_server_message_get_remote_host (msg) : "-",
+                          info->token_name ? info->token_name : "-",
+                          soup_server_message_get_method (msg));
+  append_sanitised (line, uri ? g_uri_get_path (uri) : "");
+  if (uri != NULL && g_uri_get_query (uri) != NULL)
+    {
+      g_string_append_c (line, '?');
+      append_sanitised (line, g_uri_get_query (uri));
+    }
+  g_string_append_printf (line, "\" %u %" G_GINT64_FORMAT " %.1fms%s%s\n",
+                          soup_server_message_get_status (msg),
+                          body ? (gint64) body->length : (gint64) 0,
+                          (g_get_monotonic_time () - info->started_us) / 1000.0,
+                          outcome ? " " : "", outcome ? outcome : "");
+  fputs (line->str, stderr);
+}
+
+static void
+on_request_started (SoupServer        *server,
+                    SoupServerMessage *msg,
+                    IcFeedServer      *self)
+{
+  ic_feed_server_get_info (msg);
+}
+
+static void
+on_request_finished (SoupServer        *server,
+                     SoupServerMessage *msg,
+                     IcFeedServer      *self)
+{
+  log_request (self, msg, NULL);
+}
+
+static void
+on_request_aborted (SoupServer        *server,
+                    SoupServerMessage *msg,
+                    IcFeedServer      *self)
+{
+  log_request (self, msg, "aborted");
+}
+
+/* Authentication and limits, before the body is read */
+
+static gboolean
+authenticate (IcFeedServer      *self,
+              SoupServerMessage *msg,
+              IcRequestInfo     *info)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  const char *header = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                     "Authorization");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hash = NULL;
+  const char *token;
+
+  if (header == NULL || g_ascii_strncasecmp (header, "Bearer ", 7) != 0)
+    {
+      soup_message_headers_replace (headers, "WWW-Authenticate", "Bearer realm=\"interchange-feed\"");
+      ic_feed_server_send_problem (msg, SOUP_STATUS_UNAUTHORIZED, "unauthorized",
+                                   "A bearer token is required",
+                                   "Send Authorization: Bearer TOKEN; ask the feed's keeper for a token.");
+      return FALSE;
+    }
+
+  token = header + 7;
+  while (*token == ' ')
+    token++;
+  if (strlen (token) <= MAX_TOKEN_BYTES)
+    {
+      IcServerScope scope = IC_SERVER_SCOPE_READ;
+      char *name = NULL;
+
+      hash = ic_server_token_hash (token);
+      if (ic_server_db_check_token (self->db, hash, &name, &scope, &error))
+        {
+          info->token_name = name;
+          info->scope = scope;
+          return TRUE;
+        }
+      if (error != NULL)
+        {
+          ic_feed_server_send_db_error (msg, error);
+          return FALSE;
+        }
+    }
+
+  soup_message_headers_replace (headers, "WWW-Authenticate",
+                                "Bearer realm=\"interchange-feed\", error=\"invalid_token\"");
+  ic_feed_server_send_problem (msg, SOUP_STATUS_UNAUTHORIZED, "unauthorized",
+                               "The token is not valid",
+                               "The token is unknown or was revoked.");
+  return FALSE;
+}
+
+static gboolean
+within_rate (IcFeedServer      *self,
+             SoupServerMessage *msg,
+             const char        *key)
+{
+  gint64 now = g_get_monotonic_time ();
+  double burst = MAX (self->rate_limit * 2, 1.0);
+  g_autofree char *retry_after = NULL;
+  Bucket *bucket;
+
+  if (self->rate_limit <= 0)
+    return TRUE;
+
+  bucket = g_hash_table_lookup (self->buckets, key);
+  if (bucket == NULL)
+    {
+      /* Forgetting every client at once keeps the table bounded. */
+      if (g_hash_table_size (self->buckets) >= MAX_BUCKETS)
+        g_hash_table_remove_all (self->buckets);
+      bucket = g_new0 (Bucket, 1);
+      bucket->tokens = burst;
+      bucket->updated_us = now;
+      g_hash_table_insert (self->buckets, g_strdup (key), bucket);
+    }
+
+  bucket->tokens = MIN (burst, bucket->tokens + (now - bucket->updated_us) / 1e6 * self->rate_limit);
+  bucket->updated_us = now;
+  if (bucket->tokens >= 1.0)
+    {
+      bucket->tokens -= 1.0;
+      return TRUE;
+    }
+
+  retry_after = g_strdup_printf ("%d", (int) MAX (1, ceil ((1.0 - bucket->tokens) / self->rate_limit)));
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", retry_after);
+  ic_feed_server_send_problem (msg, IC_HTTP_TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
+                               "Slow down and try again after the time Retry-After gives.");
+  return FALSE;
+}
+
+static gboolean
+body_acceptable (SoupServerMessage *msg)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  g_autofree char *detail = NULL;
+
+  if (soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH)
+    {
+      ic_feed_server_send_problem (msg, SOUP_STATUS_LENGTH_REQUIRED, "length-required",
+                                   "Content-Length is required",
+                                   "Send the batch with a Content-Length header.");
+      return FALSE;
+    }
+  if (soup_message_headers_get_content_length (headers) > IC_FEED_MAX_BODY_BYTES)
+    {
+      detail = g_strdup_printf ("A request body may hold at most %d bytes.", IC_FEED_MAX_BODY_BYTES);
+      ic_feed_server_send_problem (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too-large",
+                                   "The request is too large", detail);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* An answer that does not wait for the request body: libsoup would read
+ * a body it was told to refuse, however large, before answering. */
+static void
+answer_and_close (IcFeedServer      *self,
+                  SoupServerMessage *msg)
+{
+  SoupMessageHeaders *request_headers = soup_server_message_get_request_headers (msg);
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+  g_autoptr(GBytes) content = NULL;
+  g_autoptr(GIOStream) stream = NULL;
+  g_autoptr(GString) head = g_string_new (NULL);
+  SoupMessageHeadersIter iter;
+  const char *name, *value;
+  guint status = soup_server_message_get_status (msg);
+
+  if (soup_message_headers_get_encoding (request_headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+      soup_message_headers_get_content_length (request_headers) == 0)
+    return;
+
+  content = soup_message_body_flatten (body);
+  g_string_append_printf (head, "HTTP/1.1 %u %s\r\n", status, soup_status_get_phrase (status));
+  soup_message_headers_iter_init (&iter, soup_server_message_get_response_headers (msg));
+  while (soup_message_headers_iter_next (&iter, &name, &value))
+    g_string_append_printf (head, "%s: %s\r\n", name, value);
+  g_string_append_printf (head, "Content-Length: %" G_GSIZE_FORMAT "\r\nConnection: close\r\n\r\n",
+                          g_bytes_get_size (content));
+  g_string_append_len (head, g_bytes_get_data (content, NULL), g_bytes_get_size (content));
+
+  log_request (self, msg, "closed");
+  stream = soup_server_message_steal_connection (msg);
+  if (stream == NULL)
+    return;
+  /* A few hundred bytes: the socket's buffer takes them at once. */
+  g_output_stream_write_all (g_io_stream_get_output_stream (stream), head->str, head->len,
+                             NULL, NULL, NULL);
+  g_io_stream_close (stream, NULL, NULL);
+}
+
+static void
+early_checks (IcFeedServer      *self,
+              SoupServerMessage *msg,
+              const char        *path);
+
+static void
+early_handler (SoupServer        *server,
+               SoupServerMessage *msg,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  IcFeedServer *self = user_data;
+
+  early_checks (self, msg, path);
+  if (soup_server_message_get_status (msg) != 0)
+    answer_and_close (self, msg);
+}
+
+static void
+early_checks (IcFeedServer      *self,
+              SoupServerMessage *msg,
+              const char        *path)
+{
+  IcRequestInfo *info = ic_feed_server_get_info (msg);
+  const char *method = soup_server_message_get_method (msg);
+  g_autofree char *key = NULL;
+
+  if (g_str_equal (path, IC_FEED_API_PREFIX "/feed.json"))
+    {
+      key = g_strconcat ("address ", soup_server_message_get_remote_host (msg), NULL);
+      within_rate (self, msg, key);
+      return;
+    }
+  if (!g_str_equal (path, IC_FEED_API_PREFIX "/changes") && !g_str_equal (path, "/healthz"))
+    return;
+
+  if (!authenticate (self, msg, info))
+    return;
+  key = g_strconcat ("token ", info->token_name, NULL);
+  if (!within_rate (self, msg, key))
+    return;
+
+  if (g_str_equal (method, SOUP_METHOD_POST))
+    {
+      if (info->scope != IC_SERVER_SCOPE_READ_WRITE)
+        {
+          ic_feed_server_send_problem (msg, SOUP_STATUS_FORBIDDEN, "forbidden",
+                                       "This token may only read",
+                                       "Ask the feed's keeper for a token that may push changes.");
+          return;
+        }
+      body_acceptable (msg);
+    }
+}
+
+static void
+method_not_allowed (SoupServerMessage *msg,
+                    const char        *allow)
+{
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow", allow);
+  ic_feed_server_send_problem (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "method-not-allowed",
+                               "Method not allowed", NULL);
+}
+
+static void
+handler (SoupServer        *server,
+         SoupServerMessage *msg,
+         const char        *path,
+         GHashTable        *query,
+         gpointer           user_data)
+{
+  IcFeedServer *self = user_data;
+  const char *method = soup_server_message_get_method (msg);
+  gboolean get = g_str_equal (method, SOUP_METHOD_GET) || g_str_equal (method, SOUP_METHOD_HEAD);
+
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Cache-Control", "no-store");
+
+  if (g_str_equal (path, IC_FEED_API_PREFIX "/changes"))
+    {
+      if (get)
+        ic_feed_server_get_changes (self, msg, query);
+      else if (g_str_equal (method, SOUP_METHOD_POST))
+        ic_feed_server_post_changes (self, msg);
+      else
+        method_not_allowed (msg, "GET, HEAD, POST");
+    }
+  else if (g_str_equal (path, IC_FEED_API_PREFIX "/feed.json"))
+    {
+      if (get)
+        ic_feed_server_get_feed (self, msg);
+      else
+        method_not_allowed (msg, "GET, HEAD");
+    }
+  else if (g_str_equal (path, "/healthz"))
+    {
+      if (get)
+        ic_feed_server_get_health (self, msg);
+      else
+        method_not_allowed (msg, "GET, HEAD");
+    }
+  else
+    ic_feed_server_send_problem (msg, SOUP_STATUS_NOT_FOUND, "not-found", "No such resource",
+                                 "See PROTOCOL.md for the routes this server answers.");
+}
+
+static void
+ic_feed_server_finalize (GObject *object)
+{
+  IcFeedServer *self = IC_FEED_SERVER (object);
+
+  if (self->soup != NULL)
+    soup_server_disconnect (self->soup);
+  g_clear_object (&self->soup);
+  g_clear_object (&self->db);
+  g_free (self->title);
+  g_free (self->public_url);
+  g_clear_pointer (&self->buckets, g_hash_table_unref);
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+
+  G_OBJECT_CLASS (ic_feed_server_parent_class)->finalize (object);
+}
+
+static void
+ic_feed_server_class_init (IcFeedServerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ic_feed_server_finalize;
+}
+
+static void
+ic_feed_server_init (IcFeedServer *self)
+{
+  self->title = g_strdup ("Interchange foresight");
+  self->buckets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
+  self->log = TRUE;
+}
+
+IcFeedServer *
+ic_feed_server_new (IcServerDb      *db,
+                    GTlsCertificate *certificate)
+{
+  IcFeedServer *self;
+
+  g_return_val_if_fail (IC_IS_SERVER_DB (db), NULL);
+
+  self = g_object_new (IC_TYPE_FEED_SERVER, NULL);
+  self->db = g_object_ref (db);
+  self->tls = certificate != NULL;
+  self->soup = soup_server_new ("server-header", "interchange-feed-server/" PACKAGE_VERSION " ",
+                                "tls-certificate", certificate,
+                                NULL);
+  soup_server_add_early_handler (self->soup, NULL, early_handler, self, NULL);
+  soup_server_add_handler (self->soup, NULL, handler, self, NULL);
+  g_signal_connect (self->soup, "request-started", G_CALLBACK (on_request_started), self);
+  g_signal_connect (self->soup, "request-finished", G_CALLBACK (on_request_finished), self);
+  g_signal_connect (self->soup, "request-aborted", G_CALLBACK (on_request_aborted), self);
+  return self;
+}
+
+void
+ic_feed_server_set_title (IcFeedServer *self,
+                          const char   *title)
+{
+  g_return_if_fail (IC_IS_FEED_SERVER (self));
+  g_free (self->title);
+  self->title = g_strdup (title);
+}
+
+void
+ic_feed_server_set_public_url (IcFeedServer *self,
+                               const char   *public_url)
+{
+  gsize length;
+
+  g_return_if_fail (IC_IS_FEED_SERVER (self));
+  g_free (self->public_url);
+  self->public_url = g_strdup (public_url);
+  length = self->public_url ? strlen (self->public_url) : 0;
+  while (length > 0 && self->public_url[length - 1] == '/')
+    self->public_url[--length] = '\0';
+}
+
+void
+ic_feed_server_set_rate_limit (IcFeedServer *self,
+                               double        per_second)
+{
+  g_return_if_fail (IC_IS_FEED_SERVER (self));
+  self->rate_limit = MAX (per_second, 0);
+}
+
+void
+ic_feed_server_set_log (IcFeedServer *self,
+                        gboolean      log)
+{
+  g_return_if_fail (IC_IS_FEED_SERVER (self));
+  self->log = log;
+}
+
+gboolean
+ic_feed_server_listen (IcFeedServer    *self,
+                       GSocketAddress  *address,
+                       GError         **error)
+{
+  g_auto(GStrv) urls = NULL;
+
+  g_return_val_if_fail (IC_IS_FEED_SERVER (self), FALSE);
+
+  if (!soup_server_listen (self->soup, address, self->tls ? SOUP_SERVER_LISTEN_HTTPS : 0, error))
+    return FALSE;
+  if (self->public_url == NULL)
+    {
+      urls = ic_feed_server_get_urls (self);
+      if (urls[0] != NULL)
+        ic_feed_server_set_public_url (self, urls[0]);
+    }
+  return TRUE;
+}
+
+GStrv
+ic_feed_server_get_urls (IcFeedServer *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GSList *uris = soup_server_get_uris (self->soup);
+
+  for (GSList *l = uris; l != NULL; l = l->next)
+    {
+      g_autofree char *url = g_uri_to_string (l->data);
+      g_strv_builder_add (builder, url);
+    }
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  return g_strv_builder_end (builder);
+}

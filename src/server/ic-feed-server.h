@@ -1,0 +1,48 @@
+/* ic-feed-server.h — the feed over HTTP: a SoupServer and its routes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * PROTOCOL.md in src/feed says what each route does.  Every error is an
+ * application/problem+json answer; every request is logged on one line
+ * of standard error, without its token.
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ic-server-db.h"
+
+G_BEGIN_DECLS
+
+#define IC_TYPE_FEED_SERVER (ic_feed_server_get_type ())
+
+G_DECLARE_FINAL_TYPE (IcFeedServer, ic_feed_server, IC, FEED_SERVER, GObject)
+
+/* Serves @db; over TLS when @certificate is given.
+ * Returns: (transfer full) */
+IcFeedServer *ic_feed_server_new            (IcServerDb      *db,
+                                             GTlsCertificate *certificate);
+/* The public feed's title (default "Interchange foresight"). */
+void          ic_feed_server_set_title      (IcFeedServer    *self,
+                                             const char      *title);
+/* The address people reach the server at, for the public feed's links;
+ * by default the first address it listens on. */
+void          ic_feed_server_set_public_url (IcFeedServer    *self,
+                                             const char      *public_url);
+/* Requests a second allowed per token (or per address, for the public
+ * feed), with bursts of twice that; 0 turns the limit off. */
+void          ic_feed_server_set_rate_limit (IcFeedServer    *self,
+                                             double           per_second);
+/* Whether to log each request (on by default). */
+void          ic_feed_server_set_log        (IcFeedServer    *self,
+                                             gboolean         log);
+/* Listens on @address (port 0 picks a free one). */
+gboolean      ic_feed_server_listen         (IcFeedServer    *self,
+                                             GSocketAddress  *address,
+                                             GError         **error);
+/* The URLs it listens on, as text.
+ * Returns: (transfer full) */
+GStrv         ic_feed_server_get_urls       (IcFeedServer    *self);
+
+G_END_DECLS

@@ -1,0 +1,33 @@
+/* ic-server-db-private.h — what the server database's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "ic-server-db.h"
+
+G_BEGIN_DECLS
+
+/* A cached statement; the cleanup resets it rather than finalising it. */
+typedef sqlite3_stmt IcServerStmt;
+
+void          ic_server_stmt_release   (IcServerStmt  *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcServerStmt, ic_server_stmt_release)
+
+/* (transfer none) (nullable) */
+IcServerStmt *ic_server_db_prepare     (IcServerDb    *self,
+                                        const char    *sql,
+                                        GError       **error);
+/* Sets @error from SQLite's @rc. */
+void          ic_server_db_set_error   (IcServerDb    *self,
+                                        int            rc,
+                                        GError       **error);
+gboolean      ic_server_db_exec        (IcServerDb    *self,
+                                        const char    *sql,
+                                        GError       **error);
+void          ic_server_db_rollback    (IcServerDb    *self);
+
+G_END_DECLS

@@ -1,0 +1,572 @@
+/* ic-server-db.c — opening, tokens, pages and the public feed's items
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Pushes are applied in ic-server-db-push.c.  A pull reads the records
+ * table in seq order: each record appears once, at the seq of its last
+ * change, so a client far behind downloads each record once however
+ * often it changed.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ic-feed-protocol.h"
+#include "ic-foresight-item.h"
+#include "ic-record-json.h"
+#include "ic-server-db-private.h"
+#include "ic-server-token.h"
+
+#define SCHEMA_VERSION   1
+#define BUSY_TIMEOUT_MS  2000
+
+struct _IcServerDb
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  GHashTable *statements;
+  char       *feed_id;
+};
+
+G_DEFINE_FINAL_TYPE (IcServerDb, ic_server_db, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (ic-server-error-quark, ic_server_error)
+
+static const char schema_1[] =
+  "CREATE TABLE meta (\n"
+  "  key TEXT PRIMARY KEY NOT NULL,\n"
+  "  value TEXT NOT NULL);\n"
+  "CREATE TABLE token (\n"
+  "  name TEXT PRIMARY KEY NOT NULL,\n"
+  "  hash TEXT NOT NULL UNIQUE,\n"
+  "  scope TEXT NOT NULL,\n"
+  "  created_at TEXT NOT NULL,\n"
+  "  revoked_at TEXT);\n"
+  "CREATE TABLE record (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  kind TEXT NOT NULL,\n"
+  "  rev INTEGER NOT NULL,\n"
+  "  deleted INTEGER NOT NULL,\n"
+  "  body TEXT,\n"
+  "  seq INTEGER NOT NULL UNIQUE,\n"
+  "  published TEXT);\n"
+  "CREATE TABLE change (\n"
+  "  seq INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  id TEXT NOT NULL,\n"
+  "  kind TEXT NOT NULL,\n"
+  "  base_rev INTEGER NOT NULL,\n"
+  "  rev INTEGER NOT NULL,\n"
+  "  deleted INTEGER NOT NULL,\n"
+  "  hash TEXT NOT NULL,\n"
+  "  token TEXT,\n"
+  "  received_at TEXT NOT NULL);\n"
+  "CREATE INDEX change_id_rev ON change (id, rev);\n"
+  "CREATE INDEX record_feed ON record (kind, deleted, published);\n";
+
+void
+ic_server_token_free (IcServerToken *token)
+{
+  if (token == NULL)
+    return;
+  g_free (token->name);
+  g_free (token->created_at);
+  g_free (token->revoked_at);
+  g_free (token);
+}
+
+void
+ic_server_push_item_free (IcServerPushItem *item)
+{
+  if (item == NULL)
+    return;
+  g_clear_pointer (&item->change, ic_feed_change_free);
+  g_free (item->id);
+  g_free (item->problem);
+  g_free (item);
+}
+
+static void
+ic_server_db_finalize (GObject *object)
+{
+  IcServerDb *self = IC_SERVER_DB (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->feed_id);
+
+  G_OBJECT_CLASS (ic_server_db_parent_class)->finalize (object);
+}
+
+static void
+ic_server_db_class_init (IcServerDbClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ic_server_db_finalize;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+ic_server_db_init (IcServerDb *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+}
+
+void
+ic_server_db_set_error (IcServerDb  *self,
+                        int          rc,
+                        GError     **error)
+{
+  IcServerError code;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      code = IC_SERVER_ERROR_BUSY;
+      break;
+    case SQLITE_CONSTRAINT:
+      code = IC_SERVER_ERROR_EXISTS;
+      break;
+    case SQLITE_CANTOPEN:
+    case SQLITE_NOTADB:
+    case SQLITE_PERM:
+      code = IC_SERVER_ERROR_OPEN;
+      break;
+    default:
+      code = IC_SERVER_ERROR_SQL;
+      break;
+    }
+  g_set_error (error, IC_SERVER_ERROR, code, "%s",
+               self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+}
+
+void
+ic_server_stmt_release (IcServerStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+IcServerStmt *
+ic_server_db_prepare (IcServerDb  *self,
+                      const char  *sql,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    return stmt;
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      ic_server_db_set_error (self, rc, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+ic_server_db_exec (IcServerDb  *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      ic_server_db_set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+ic_server_db_rollback (IcServerDb *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static gboolean
+read_int (IcServerDb  *self,
+          const char  *sql,
+          gint64      *value,
+          GError     **error)
+{
+  g_autoptr(IcServerStmt) stmt = ic_server_db_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      ic_server_db_set_error (self, rc, error);
+      return FALSE;
+    }
+  *value = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+migrate (IcServerDb  *self,
+         GError     **error)
+{
+  g_autoptr(IcServerStmt) insert = NULL;
+  g_autofree char *feed_id = NULL;
+  gint64 version;
+
+  if (!ic_server_db_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!read_int (self, "PRAGMA user_version", &version, error))
+    goto fail;
+  if (version > SCHEMA_VERSION)
+    {
+      g_set_error (error, IC_SERVER_ERROR, IC_SERVER_ERROR_OPEN,
+                   _("The database has schema version %d; this server knows up to %d"),
+                   (int) version, SCHEMA_VERSION);
+      goto fail;
+    }
+  if (version == 0)
+    {
+      feed_id = g_uuid_string_random ();
+      if (!ic_server_db_exec (self, schema_1, error))
+        goto fail;
+      insert = ic_server_db_prepare (self, "INSERT INTO meta (key, value) VALUES ('feed_id', ?)", error);
+      if (insert == NULL)
+        goto fail;
+      sqlite3_bind_text (insert, 1, feed_id, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (insert) != SQLITE_DONE)
+        {
+          ic_server_db_set_error (self, sqlite3_errcode (self->db), error);
+          goto fail;
+        }
+      if (!ic_server_db_exec (self, "PRAGMA user_version = 1", error))
+        goto fail;
+    }
+  return ic_server_db_exec (self, "COMMIT", error);
+
+fail:
+  ic_server_db_rollback (self);
+  return FALSE;
+}
+
+static char *
+read_feed_id (IcServerDb  *self,
+              GError     **error)
+{
+  g_autoptr(IcServerStmt) stmt =
+    ic_server_db_prepare (self, "SELECT value FROM meta WHERE key = 'feed_id'", error);
+
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, IC_SERVER_ERROR, IC_SERVER_ERROR_OPEN, _("The database has no feed id"));
+      return NULL;
+    }
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+IcServerDb *
+ic_server_db_open (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(IcServerDb) self = g_object_new (IC_TYPE_SERVER_DB, NULL);
+  g_autoptr(GError) local_error = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, IC_SERVER_ERROR, IC_SERVER_ERROR_OPEN, _("Cannot open %s: %s"), path,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (self->db, 1);
+
+  /* Durable: an answered push must survive a power cut, not only a kill. */
+  if (!ic_server_db_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", &local_error) ||
+      !migrate (self, &local_error))
+    {
+      g_set_error (error, IC_SERVER_ERROR, IC_SERVER_ERROR_OPEN, _("Cannot open %s: %s"), path,
+                   local_error->message);
+      return NULL;
+    }
+  self->feed_id = read_feed_id (self, error);
+  if (self->feed_id == NULL)
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+const char *
+ic_server_db_get_feed_id (IcServerDb *self)
+{
+  g_return_val_if_fail (IC_IS_SERVER_DB (self), NULL);
+  return self->feed_id;
+}
+
+/* Tokens */
+
+static const char *
+scope_to_string (IcServerScope scope)
+{
+  return scope == IC_SERVER_SCOPE_READ ? "read" : "read-write";
+}
+
+static IcServerScope
+scope_from_string (const char *scope)
+{
+  return g_strcmp0 (scope, "read-write") == 0 ? IC_SERVER_SCOPE_READ_WRITE : IC_SERVER_SCOPE_READ;
+}
+
+gboolean
+ic_server_db_add_token (IcServerDb     *self,
+                        const char     *name,
+                        const char     *hash,
+                        IcServerScope   scope,
+                        GError        **error)
+{
+  g_autoptr(IcServerStmt) stmt = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *created_at = g_date_time_format_iso8601 (now);
+  int rc;
+
+  stmt = ic_server_db_prepare (self, "INSERT INTO token (name, hash, scope, created_at) "
+                                     "VALUES (?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, hash, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, scope_to_string (scope), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, created_at, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    {
+      g_set_error (error, IC_SERVER_ERROR, IC_SERVER_ERROR_EXISTS,
+                   _("A token named “%s” exists already; revoke it or choose another name"), name);
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ic_server_db_set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GPtrArray *
+ic_server_db_list_tokens (IcServerDb  *self,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_server_token_free);
+  g_autoptr(IcServerStmt) stmt = NULL;
+  int rc;
+
+  stmt = ic_server_db_prepare (self, "SELECT name, scope, created_at, revoked_at FROM token ORDER BY name",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      IcServerToken *token = g_new0 (IcServerToken, 1);
+
+      token->name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      token->scope = scope_from_string ((const char *) sqlite3_column_text (stmt, 1));
+      token->created_at = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      token->revoked_at = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      g_ptr_array_add (tokens, token);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ic_server_db_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&tokens);
+}
+
+gboolean
+ic_server_db_revoke_token (IcServerDb  *self,
+                           const char  *name,
+                           GError     **error)
+{
+  g_autoptr(IcServerStmt) stmt = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *revoked_at = g_date_time_format_iso8601 (now);
+  int rc;
+
+  stmt = ic_server_db_prepare (self, "UPDATE token SET revoked_at = ? "
+                                     "WHERE name = ? AND revoked_at IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, revoked_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ic_server_db_set_error (self, rc, error);
+      return FALSE;
+    }
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, IC_SERVER_ERROR, IC_SERVER_ERROR_NOT_FOUND,
+                   _("No valid token is named “%s”"), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ic_server_db_check_token (IcServerDb     *self,
+                          const char     *hash,
+                          char          **name,
+                          IcServerScope  *scope,
+                          GError        **error)
+{
+  g_autoptr(IcServerStmt) stmt = NULL;
+  gboolean found = FALSE;
+  int rc;
+
+  stmt = ic_server_db_prepare (self, "SELECT name, hash, scope FROM token WHERE revoked_at IS NULL",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  /* Every token is compared, whether or not one matched already. */
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *stored = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (ic_server_token_hash_equal (stored, hash) && !found)
+        {
+          found = TRUE;
+          *name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          *scope = scope_from_string ((const char *) sqlite3_column_text (stmt, 2));
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      if (found)
+        g_clear_pointer (name, g_free);
+      ic_server_db_set_error (self, rc, error);
+      return FALSE;
+    }
+  return found;
+}
+
+/* Pages */
+
+gint64
+ic_server_db_get_last_seq (IcServerDb  *self,
+                           GError     **error)
+{
+  gint64 seq = -1;
+
+  if (!read_int (self, "SELECT coalesce (max (seq), 0) FROM record", &seq, error))
+    return -1;
+  return seq;
+}
+
+gboolean
+ic_server_db_write_changes (IcServerDb  *self,
+                            gint64       since,
+                            guint        limit,
+                            GString     *out,
+                            GError     **error)
+{
+  g_autoptr(IcServerStmt) stmt = NULL;
+  gint64 last_seq = since;
+  gboolean more = FALSE;
+  guint n = 0;
+  int rc;
+
+  /* Inside one read transaction, the page is one consistent snapshot. */
+  stmt = ic_server_db_prepare (self, "SELECT seq, id, kind, rev, deleted, body FROM record "
+                                     "WHERE seq > ? ORDER BY seq LIMIT ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, since);
+  sqlite3_bind_int64 (stmt, 2, (gint64) limit + 1);
+
+  ic_feed_page_write_start (out, self->feed_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (n == limit)
+        {
+          more = TRUE;
+          break;
+        }
+      last_seq = sqlite3_column_int64 (stmt, 0);
+      ic_feed_page_write_change (out, n++, last_seq,
+                                 (const char *) sqlite3_column_text (stmt, 1),
+                                 (const char *) sqlite3_column_text (stmt, 2),
+                                 sqlite3_column_int64 (stmt, 3),
+                                 sqlite3_column_int (stmt, 4) != 0,
+                                 (const char *) sqlite3_column_text (stmt, 5));
+    }
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      ic_server_db_set_error (self, rc, error);
+      return FALSE;
+    }
+  ic_feed_page_write_end (out, last_seq, more);
+  return TRUE;
+}
+
+/* The public feed */
+
+GPtrArray *
+ic_server_db_list_foresight (IcServerDb  *self,
+                             guint        limit,
+                             GError     **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(IcServerStmt) stmt = NULL;
+  int rc;
+
+  stmt = ic_server_db_prepare (self, "SELECT body FROM record "
+                                     "WHERE kind = 'foresight' AND deleted = 0 AND body IS NOT NULL "
+                                     "ORDER BY published DESC, seq DESC LIMIT ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GError) local_error = NULL;
+      IcRecord *item = ic_record_new_from_json_data (IC_RECORD_KIND_FORESIGHT,
+                                                     (const char *) sqlite3_column_text (stmt, 0),
+                                                     sqlite3_column_bytes (stmt, 0), &local_error);
+
+      /* Stored bodies were validated on the way in. */
+      if (item == NULL)
+        g_debug ("Skipping a stored foresight item: %s", local_error->message);
+      else
+        g_ptr_array_add (items, item);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ic_server_db_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&items);
+}
+
+gint64
+ic_server_db_get_foresight_seq (IcServerDb  *self,
+                                GError     **error)
+{
+  gint64 seq = -1;
+
+  if (!read_int (self, "SELECT coalesce (max (seq), 0) FROM record WHERE kind = 'foresight'", &seq, error))
+    return -1;
+  return seq;
+}

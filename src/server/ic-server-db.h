@@ -1,0 +1,120 @@
+/* ic-server-db.h — the feed server's own database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * SQLite in WAL mode with full synchronous commits: a change the server
+ * has answered "accepted" survives the server being killed.  Three
+ * tables: tokens (hashes only), records (the current state of each
+ * record, with the seq of its last change) and changes (the log of
+ * every change applied, which makes re-sent batches harmless).
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ic-feed-protocol.h"
+
+G_BEGIN_DECLS
+
+#define IC_SERVER_ERROR (ic_server_error_quark ())
+
+typedef enum
+{
+  IC_SERVER_ERROR_OPEN,
+  IC_SERVER_ERROR_BUSY,       /* another program holds the database; try again soon */
+  IC_SERVER_ERROR_NOT_FOUND,
+  IC_SERVER_ERROR_EXISTS,
+  IC_SERVER_ERROR_INVALID,
+  IC_SERVER_ERROR_SQL,
+} IcServerError;
+
+GQuark ic_server_error_quark (void);
+
+typedef enum
+{
+  IC_SERVER_SCOPE_READ,        /* pull only */
+  IC_SERVER_SCOPE_READ_WRITE,  /* pull and push */
+} IcServerScope;
+
+typedef struct
+{
+  char          *name;
+  IcServerScope  scope;
+  char          *created_at;
+  char          *revoked_at;   /* NULL while valid */
+} IcServerToken;
+
+void ic_server_token_free (IcServerToken *token);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcServerToken, ic_server_token_free)
+
+/* One element of a pushed batch: a change that parsed, or the reason it
+ * did not (@id is then whatever id could be read, or NULL). */
+typedef struct
+{
+  IcFeedChange *change;
+  char         *id;
+  char         *problem;
+} IcServerPushItem;
+
+void ic_server_push_item_free (IcServerPushItem *item);
+
+#define IC_TYPE_SERVER_DB (ic_server_db_get_type ())
+
+G_DECLARE_FINAL_TYPE (IcServerDb, ic_server_db, IC, SERVER_DB, GObject)
+
+/* Opens or creates the database at @path.
+ * Returns: (transfer full) (nullable) */
+IcServerDb *ic_server_db_open             (const char     *path,
+                                           GError        **error);
+/* A random id made with the database: a client that sees it change
+ * knows the log was replaced and starts again from 0. */
+const char *ic_server_db_get_feed_id      (IcServerDb     *self);
+
+gboolean    ic_server_db_add_token        (IcServerDb     *self,
+                                           const char     *name,
+                                           const char     *hash,
+                                           IcServerScope   scope,
+                                           GError        **error);
+/* Returns: (transfer full) (element-type IcServerToken) (nullable) */
+GPtrArray  *ic_server_db_list_tokens      (IcServerDb     *self,
+                                           GError        **error);
+gboolean    ic_server_db_revoke_token     (IcServerDb     *self,
+                                           const char     *name,
+                                           GError        **error);
+/* Finds the valid token whose hash is @hash, comparing with every one
+ * in constant time.  FALSE without an error when none matches. */
+gboolean    ic_server_db_check_token      (IcServerDb     *self,
+                                           const char     *hash,
+                                           char          **name,
+                                           IcServerScope  *scope,
+                                           GError        **error);
+
+/* The seq of the last change applied (0 for none); -1 on error.  Every
+ * accepted change raises it, so a page written at one value stays true
+ * until it moves. */
+gint64      ic_server_db_get_last_seq     (IcServerDb     *self,
+                                           GError        **error);
+/* Writes the page of GET /v1/changes after @since to @out. */
+gboolean    ic_server_db_write_changes    (IcServerDb     *self,
+                                           gint64          since,
+                                           guint           limit,
+                                           GString        *out,
+                                           GError        **error);
+/* Applies a batch in one transaction and writes the results to @out. */
+gboolean    ic_server_db_apply_batch      (IcServerDb     *self,
+                                           GPtrArray      *items,
+                                           const char     *token_name,
+                                           GString        *out,
+                                           GError        **error);
+
+/* The live foresight items, newest first.
+ * Returns: (transfer full) (element-type IcForesightItem) (nullable) */
+GPtrArray  *ic_server_db_list_foresight   (IcServerDb     *self,
+                                           guint           limit,
+                                           GError        **error);
+/* The seq of the last foresight change: what the feed's ETag follows. */
+gint64      ic_server_db_get_foresight_seq (IcServerDb    *self,
+                                            GError       **error);
+
+G_END_DECLS

@@ -1,0 +1,247 @@
+/* main.c — interchange-feed-server: the shared foresight feed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib-unix.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ic-feed-server.h"
+#include "ic-server-db.h"
+#include "ic-server-token.h"
+
+enum
+{
+  EXIT_OK = 0,
+  EXIT_FAILURE_RUN = 1,
+  EXIT_USAGE = 2,
+};
+
+static const char usage_text[] =
+  "Usage:\n"
+  "  interchange-feed-server --db PATH [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE]\n"
+  "                          [--public-url URL] [--title TEXT] [--rate-limit N] [--no-log]\n"
+  "  interchange-feed-server --db PATH token add NAME [--read-only]\n"
+  "  interchange-feed-server --db PATH token list\n"
+  "  interchange-feed-server --db PATH token revoke NAME\n";
+
+static int
+usage_error (const char *message)
+{
+  g_printerr ("interchange-feed-server: %s\n%s", message, usage_text);
+  return EXIT_USAGE;
+}
+
+static int
+fail (GError *error)
+{
+  g_printerr ("interchange-feed-server: %s\n", error->message);
+  return EXIT_FAILURE_RUN;
+}
+
+static GSocketAddress *
+parse_listen (const char  *listen,
+              GError     **error)
+{
+  g_autofree char *host = NULL;
+  g_autoptr(GInetAddress) address = NULL;
+  const char *colon = strrchr (listen, ':');
+  guint64 port;
+
+  if (colon == NULL || !g_ascii_string_to_unsigned (colon + 1, 10, 0, 65535, &port, NULL))
+    goto bad;
+  host = g_strndup (listen, colon - listen);
+  if (host[0] == '[' && host[strlen (host) - 1] == ']')
+    {
+      memmove (host, host + 1, strlen (host));
+      host[strlen (host) - 1] = '\0';
+    }
+  if (g_str_equal (host, "localhost"))
+    address = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  else
+    address = g_inet_address_new_from_string (host);
+  if (address == NULL)
+    goto bad;
+  return g_inet_socket_address_new (address, (guint16) port);
+
+bad:
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+               _("--listen takes an IP address and a port, such as 127.0.0.1:8080 or [::1]:8080"));
+  return NULL;
+}
+
+static int
+run_token (IcServerDb  *db,
+           int          argc,
+           char       **argv,
+           gboolean     read_only)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (argc >= 2 && g_str_equal (argv[1], "add") && argc == 3)
+    {
+      g_autofree char *token = NULL;
+      g_autofree char *hash = NULL;
+
+      if (!ic_server_token_name_is_valid (argv[2]))
+        return usage_error (_("a token name is 1 to 64 letters, digits and . _ @ -"));
+      token = ic_server_token_generate (&error);
+      if (token == NULL)
+        return fail (error);
+      hash = ic_server_token_hash (token);
+      if (!ic_server_db_add_token (db, argv[2], hash,
+                                   read_only ? IC_SERVER_SCOPE_READ : IC_SERVER_SCOPE_READ_WRITE, &error))
+        return fail (error);
+      /* The only time the token is ever shown: the database keeps its hash. */
+      printf ("%s\n", token);
+      memset (token, 0, strlen (token));
+      return EXIT_OK;
+    }
+  if (argc == 2 && g_str_equal (argv[1], "list"))
+    {
+      g_autoptr(GPtrArray) tokens = ic_server_db_list_tokens (db, &error);
+
+      if (tokens == NULL)
+        return fail (error);
+      for (guint i = 0; i < tokens->len; i++)
+        {
+          IcServerToken *token = g_ptr_array_index (tokens, i);
+
+          printf ("%-24s %-10s created %s%s%s\n", token->name,
+                  token->scope == IC_SERVER_SCOPE_READ ? "read" : "read-write",
+                  token->created_at, token->revoked_at ? ", revoked " : "",
+                  token->revoked_at ? token->revoked_at : "");
+        }
+      return EXIT_OK;
+    }
+  if (argc == 3 && g_str_equal (argv[1], "revoke"))
+    {
+      if (!ic_server_db_revoke_token (db, argv[2], &error))
+        return fail (error);
+      return EXIT_OK;
+    }
+  return usage_error (_("token takes: add NAME, list, or revoke NAME"));
+}
+
+static gboolean
+on_quit_signal (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static int
+serve (IcServerDb *db,
+       const char *listen,
+       const char *tls_cert,
+       const char *tls_key,
+       const char *public_url,
+       const char *title,
+       double      rate_limit,
+       gboolean    log)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(GSocketAddress) address = NULL;
+  g_autoptr(IcFeedServer) server = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_auto(GStrv) urls = NULL;
+
+  if ((tls_cert == NULL) != (tls_key == NULL))
+    return usage_error (_("--tls-cert and --tls-key go together"));
+  if (tls_cert != NULL)
+    {
+      certificate = g_tls_certificate_new_from_files (tls_cert, tls_key, &error);
+      if (certificate == NULL)
+        return fail (error);
+    }
+
+  address = parse_listen (listen, &error);
+  if (address == NULL)
+    return usage_error (error->message);
+
+  server = ic_feed_server_new (db, certificate);
+  ic_feed_server_set_rate_limit (server, rate_limit);
+  ic_feed_server_set_log (server, log);
+  if (title != NULL)
+    ic_feed_server_set_title (server, title);
+  if (public_url != NULL)
+    ic_feed_server_set_public_url (server, public_url);
+  if (!ic_feed_server_listen (server, address, &error))
+    return fail (error);
+
+  urls = ic_feed_server_get_urls (server);
+  /* Scripts and tests read the address from this first line. */
+  printf ("Listening on %s\n", urls[0] ? urls[0] : listen);
+  fflush (stdout);
+
+  loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGINT, on_quit_signal, loop);
+  g_unix_signal_add (SIGTERM, on_quit_signal, loop);
+  g_main_loop_run (loop);
+  return EXIT_OK;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcServerDb) db = NULL;
+  g_autofree char *db_path = NULL;
+  g_autofree char *listen = NULL;
+  g_autofree char *tls_cert = NULL;
+  g_autofree char *tls_key = NULL;
+  g_autofree char *public_url = NULL;
+  g_autofree char *title = NULL;
+  double rate_limit = 0;
+  gboolean read_only = FALSE;
+  gboolean no_log = FALSE;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The server's database (created if missing)"), N_("PATH") },
+    { "listen", 0, 0, G_OPTION_ARG_STRING, &listen, N_("Address and port to listen on (127.0.0.1:8080)"), N_("HOST:PORT") },
+    { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &tls_cert, N_("Serve HTTPS with this PEM certificate"), N_("FILE") },
+    { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &tls_key, N_("The certificate's PEM private key"), N_("FILE") },
+    { "public-url", 0, 0, G_OPTION_ARG_STRING, &public_url, N_("Where people reach the server, for the public feed's links"), N_("URL") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The public feed's title"), N_("TEXT") },
+    { "rate-limit", 0, 0, G_OPTION_ARG_DOUBLE, &rate_limit, N_("Requests a second per token (0: no limit)"), N_("N") },
+    { "no-log", 0, 0, G_OPTION_ARG_NONE, &no_log, N_("Do not log each request"), NULL },
+    { "read-only", 0, 0, G_OPTION_ARG_NONE, &read_only, N_("With token add: a token that may only pull"), NULL },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  context = g_option_context_new ("[token add NAME | token list | token revoke NAME]");
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Serves the Interchange foresight feed over HTTP."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (error->message);
+  if (db_path == NULL)
+    return usage_error (_("--db PATH is required"));
+  if (rate_limit < 0 || rate_limit > 1e6)
+    return usage_error (_("--rate-limit takes a number from 0 to 1000000"));
+
+  db = ic_server_db_open (db_path, &error);
+  if (db == NULL)
+    return fail (error);
+
+  if (argc >= 2 && g_str_equal (argv[1], "token"))
+    return run_token (db, argc - 1, argv + 1, read_only);
+  if (argc > 1)
+    return usage_error (_("unexpected argument"));
+
+  return serve (db, listen ? listen : "127.0.0.1:8080", tls_cert, tls_key, public_url, title,
+                rate_limit, !no_log);
+}
