@@ -1,0 +1,396 @@
+/* ic-cli-io.c — import, export and shortlist
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gio/gunixinputstream.h>
+#include <gio/gunixoutputstream.h>
+#include <stdio.h>
+
+#include "ic-cli-private.h"
+#include "ic-export.h"
+#include "ic-import.h"
+#include "ic-record-json.h"
+#include "ic-report-renderer.h"
+#include "ic-shortlist-maker.h"
+
+static gboolean
+parse_import_kind (const char   *word,
+                   IcRecordKind *kind)
+{
+  return ic_cli_parse_kind (word, kind) &&
+         (*kind == IC_RECORD_KIND_CHALLENGE || *kind == IC_RECORD_KIND_CAPABILITY ||
+          *kind == IC_RECORD_KIND_ORGANISATION);
+}
+
+static void
+print_import_report (IcImportReport *report,
+                     gboolean        json)
+{
+  guint n = ic_import_report_get_n_problems (report);
+  g_autofree char *summary = ic_import_report_get_summary (report);
+
+  if (json)
+    {
+      g_autoptr(JsonNode) node = ic_import_report_to_json (report);
+      ic_cli_print_json (node);
+    }
+  for (guint i = 0; i < n; i++)
+    g_printerr ("%s\n", ic_import_report_get_problem (report, i, NULL, NULL, NULL));
+  if (!json)
+    g_print ("%s\n", summary);
+  else
+    g_printerr ("%s\n", summary);
+}
+
+int
+ic_cli_import (IcCli  *cli,
+               int     argc,
+               char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcImport) import = NULL;
+  g_autoptr(IcImportReport) report = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_auto(GStrv) maps = NULL;
+  g_autofree char *overrides = NULL;
+  gboolean dry_run = FALSE, skip_bad_rows = FALSE, json = FALSE;
+  const GOptionEntry entries[] = {
+    { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &maps,
+      N_("Map columns to fields, overriding the automatic mapping"), N_("COLUMN=field,…") },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Report what would be added, updated and rejected; write nothing"), NULL },
+    { "skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, &skip_bad_rows,
+      N_("Import the good rows even if some are bad"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the report as JSON"), NULL },
+    { NULL }
+  };
+  IcRecordKind kind;
+  goffset size = -1;
+  int status;
+  IcStore *store;
+
+  if (!ic_cli_parse_options (cli, "challenges|capabilities|organisations FILE", entries,
+                             &argc, &argv, &status))
+    return status;
+  if (argc != 3 || !parse_import_kind (argv[1], &kind))
+    return ic_cli_usage_error (argv[0], _("name what to import (challenges, capabilities or "
+                                          "organisations) and one CSV file (- for standard input)"));
+
+  if (g_str_equal (argv[2], "-"))
+    stream = g_unix_input_stream_new (0, FALSE);
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[2]);
+      g_autoptr(GFileInfo) info = NULL;
+
+      stream = G_INPUT_STREAM (g_file_read (file, NULL, &error));
+      if (stream == NULL)
+        return ic_cli_fail (error);
+      info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, NULL);
+      if (info != NULL)
+        size = g_file_info_get_size (info);
+    }
+
+  store = ic_cli_open_store (cli, FALSE, &error);
+  if (store == NULL)
+    return ic_cli_fail (error);
+
+  if (maps != NULL)
+    overrides = g_strjoinv (",", maps);
+  import = ic_import_new (kind);
+  ic_import_set_overrides (import, overrides);
+  ic_import_set_dry_run (import, dry_run);
+  ic_import_set_skip_bad_rows (import, skip_bad_rows);
+  ic_import_set_author (import, ic_cli_get_author ());
+
+  report = ic_import_run (import, store, stream, size, NULL, &error);
+  if (report == NULL)
+    {
+      if (!g_str_equal (argv[2], "-"))
+        g_prefix_error (&error, "%s: ", argv[2]);
+      return ic_cli_fail (error);
+    }
+
+  print_import_report (report, json);
+  if (ic_import_report_get_counts (report)->rejected > 0 && !skip_bad_rows)
+    {
+      if (!dry_run)
+        g_printerr (_("interchange-cli: nothing was imported; fix the rows above or use "
+                      "--skip-bad-rows to import the good ones\n"));
+      return IC_CLI_EXIT_USER_ERROR;
+    }
+  return IC_CLI_EXIT_OK;
+}
+
+int
+ic_cli_export (IcCli  *cli,
+               int     argc,
+               char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *output = NULL;
+  gboolean bom = FALSE;
+  const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name,
+      N_("csv, json, xlsx or pdf (xlsx and pdf for shortlists)"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to FILE (- for standard output, csv and json only)"), N_("FILE") },
+    { "bom", 0, 0, G_OPTION_ARG_NONE, &bom,
+      N_("Begin a CSV file with a byte-order mark, for Excel"), NULL },
+    { NULL }
+  };
+  IcExportFormat format;
+  IcExportFlags flags;
+  IcRecordKind kind;
+  gboolean shortlist, ok;
+  int status;
+  IcStore *store;
+
+  if (argc > 1 && g_str_equal (argv[1], "agenda"))
+    return ic_cli_export_agenda (cli, argc, argv);
+  if (!ic_cli_parse_options (cli, "shortlist ID | challenges|capabilities|organisations",
+                             entries, &argc, &argv, &status))
+    return status;
+
+  shortlist = argc == 3 && g_str_equal (argv[1], "shortlist");
+  if (!shortlist && (argc != 2 || !parse_import_kind (argv[1], &kind)))
+    return ic_cli_usage_error (argv[0], _("name what to export: shortlist ID, challenges, "
+                                          "capabilities or organisations"));
+  if (format_name == NULL || !ic_export_format_from_string (format_name, &format))
+    return ic_cli_usage_error (argv[0], _("--format must be csv, json, xlsx or pdf"));
+  if (!shortlist && format != IC_EXPORT_FORMAT_CSV && format != IC_EXPORT_FORMAT_JSON)
+    return ic_cli_usage_error (argv[0], _("records are exported as csv or json"));
+  if (output == NULL)
+    return ic_cli_usage_error (argv[0], _("-o FILE is required"));
+  if (g_str_equal (output, "-") && format != IC_EXPORT_FORMAT_CSV && format != IC_EXPORT_FORMAT_JSON)
+    return ic_cli_usage_error (argv[0], _("only csv and json can go to standard output"));
+  flags = bom ? IC_EXPORT_BOM : IC_EXPORT_NONE;
+
+  store = ic_cli_open_store (cli, FALSE, &error);
+  if (store == NULL)
+    return ic_cli_fail (error);
+
+  if (g_str_equal (output, "-"))
+    {
+      g_autoptr(GOutputStream) stream = g_unix_output_stream_new (1, FALSE);
+
+      if (shortlist)
+        {
+          g_autoptr(IcShortlistReport) report = ic_shortlist_report_load (store, argv[2], &error);
+          ok = report != NULL &&
+               ic_export_shortlist_to_stream (report, format, flags, stream, NULL, &error);
+        }
+      else
+        ok = ic_export_records_to_stream (store, kind, format, flags, stream, NULL, NULL, NULL, &error);
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+
+      if (shortlist)
+        {
+          ok = ic_export_shortlist (store, argv[2], format, flags, file, NULL, &error);
+          /* The command ends here; its fonts need not outlive it. */
+          if (format == IC_EXPORT_FORMAT_PDF)
+            ic_report_renderer_release_fonts ();
+        }
+      else
+        ok = ic_export_records (store, kind, format, flags, file, NULL, NULL, NULL, &error);
+    }
+  if (!ok)
+    return ic_cli_fail (error);
+  return IC_CLI_EXIT_OK;
+}
+
+static int
+shortlist_create (IcCli  *cli,
+                  int     argc,
+                  char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcShortlist) shortlist = NULL;
+  g_autofree char *challenge_id = NULL;
+  g_autofree char *name = NULL;
+  int top = 10;
+  const GOptionEntry entries[] = {
+    { "challenge", 0, 0, G_OPTION_ARG_STRING, &challenge_id, N_("The challenge"), N_("ID") },
+    { "top", 0, 0, G_OPTION_ARG_INT, &top, N_("How many of the best matches to keep (10)"), N_("K") },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The shortlist’s name"), N_("NAME") },
+    { NULL }
+  };
+  int status;
+  IcStore *store;
+
+  if (!ic_cli_parse_options (cli, "--challenge ID", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return ic_cli_usage_error ("shortlist create", _("unexpected argument “%s”"), argv[1]);
+  if (challenge_id == NULL)
+    return ic_cli_usage_error ("shortlist create", _("--challenge ID is required"));
+  if (top < 1 || top > 10000)
+    return ic_cli_usage_error ("shortlist create", _("--top must be between 1 and 10000"));
+
+  store = ic_cli_open_store (cli, FALSE, &error);
+  if (store == NULL)
+    return ic_cli_fail (error);
+  shortlist = ic_shortlist_create_from_matches (store, challenge_id, top, name,
+                                                ic_cli_get_author (), &error);
+  if (shortlist == NULL)
+    return ic_cli_fail (error);
+
+  g_print ("%s\n", ic_record_get_id (IC_RECORD (shortlist)));
+  return IC_CLI_EXIT_OK;
+}
+
+/* The shortlist as JSON, each entry's explanation as an object. */
+static JsonNode *
+shortlist_to_json (IcRecord *shortlist)
+{
+  JsonNode *node = ic_object_to_json (G_OBJECT (shortlist));
+  JsonArray *entries = json_object_get_array_member (json_node_get_object (node), "entries");
+
+  for (guint i = 0; entries != NULL && i < json_array_get_length (entries); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (entries, i);
+      const char *text = json_object_get_string_member_with_default (entry, "explanation", NULL);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+
+      if (text != NULL && text[0] == '{' && json_parser_load_from_data (parser, text, -1, NULL))
+        json_object_set_member (entry, "explanation", json_node_copy (json_parser_get_root (parser)));
+    }
+  return node;
+}
+
+static int
+shortlist_list (IcCli  *cli,
+                int     argc,
+                char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) shortlists = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  int status;
+  IcStore *store;
+
+  if (!ic_cli_parse_options (cli, NULL, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return ic_cli_usage_error ("shortlist list", _("unexpected argument “%s”"), argv[1]);
+
+  store = ic_cli_open_store (cli, FALSE, &error);
+  if (store == NULL)
+    return ic_cli_fail (error);
+  shortlists = ic_store_list (store, IC_RECORD_KIND_SHORTLIST, NULL, 0, 0, &error);
+  if (shortlists == NULL)
+    return ic_cli_fail (error);
+
+  if (json)
+    {
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
+      JsonArray *array = json_array_new ();
+
+      for (guint i = 0; i < shortlists->len; i++)
+        json_array_add_element (array, shortlist_to_json (g_ptr_array_index (shortlists, i)));
+      json_node_take_array (node, array);
+      ic_cli_print_json (node);
+      return IC_CLI_EXIT_OK;
+    }
+
+  for (guint i = 0; i < shortlists->len; i++)
+    {
+      IcShortlist *shortlist = g_ptr_array_index (shortlists, i);
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (ic_shortlist_get_entries (shortlist)));
+
+      g_print ("%s  %-50s  %s  %u\n", ic_record_get_id (IC_RECORD (shortlist)),
+               ic_shortlist_get_name (shortlist), ic_shortlist_get_challenge_id (shortlist), n);
+    }
+  return IC_CLI_EXIT_OK;
+}
+
+static int
+shortlist_show (IcCli  *cli,
+                int     argc,
+                char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcShortlistReport) report = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  IcShortlist *shortlist;
+  IcChallenge *challenge;
+  int status;
+  IcStore *store;
+
+  if (!ic_cli_parse_options (cli, "ID", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return ic_cli_usage_error ("shortlist show", _("name one shortlist by its id"));
+
+  store = ic_cli_open_store (cli, FALSE, &error);
+  if (store == NULL)
+    return ic_cli_fail (error);
+  report = ic_shortlist_report_load (store, argv[1], &error);
+  if (report == NULL)
+    return ic_cli_fail (error);
+  shortlist = ic_shortlist_report_get_shortlist (report);
+
+  if (json)
+    {
+      g_autoptr(JsonNode) node = shortlist_to_json (IC_RECORD (shortlist));
+      ic_cli_print_json (node);
+      return IC_CLI_EXIT_OK;
+    }
+
+  challenge = ic_shortlist_report_get_challenge (report);
+  g_print ("%s\n", ic_shortlist_get_name (shortlist));
+  g_print (_("Challenge: %s (%s)\n"), challenge ? ic_challenge_get_title (challenge) : _("deleted"),
+           ic_shortlist_get_challenge_id (shortlist));
+  for (guint i = 0; i < ic_shortlist_report_get_n_entries (report); i++)
+    {
+      const IcShortlistReportEntry *entry = ic_shortlist_report_get_entry (report, i);
+
+      g_print ("%3u. %5.1f%%  %s — %s  [%s]\n", entry->rank,
+               100 * ic_shortlist_entry_get_score (entry->entry),
+               ic_shortlist_report_entry_title (entry),
+               ic_shortlist_report_entry_organisation (entry),
+               ic_shortlist_report_stage_label (ic_shortlist_entry_get_stage (entry->entry)));
+      if (entry->why[0] != '\0')
+        g_print ("      %s\n", entry->why);
+    }
+  return IC_CLI_EXIT_OK;
+}
+
+int
+ic_cli_shortlist (IcCli  *cli,
+                  int     argc,
+                  char  **argv)
+{
+  if (argc >= 2 && g_str_equal (argv[1], "create"))
+    return shortlist_create (cli, argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "list"))
+    return shortlist_list (cli, argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "show"))
+    return shortlist_show (cli, argc - 1, argv + 1);
+
+  if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
+    {
+      g_print ("%s", _("Usage: interchange-cli [--db PATH] shortlist create --challenge ID "
+                       "[--top K] [--name NAME]\n"
+                       "       interchange-cli [--db PATH] shortlist list [--json]\n"
+                       "       interchange-cli [--db PATH] shortlist show ID [--json]\n"));
+      return IC_CLI_EXIT_OK;
+    }
+  return ic_cli_usage_error (argv[0], _("say create, list or show"));
+}

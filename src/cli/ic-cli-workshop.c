@@ -1,0 +1,371 @@
+/* ic-cli-workshop.c — event, schedule and export agenda
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "ic-cli-private.h"
+#include "ic-model-error.h"
+#include "ic-store-events.h"
+#include "ic-workshop.h"
+
+/* event add / update ---------------------------------------------------- */
+
+static IcEvent *
+read_event_file (const char  *path,
+                 GError     **error)
+{
+  g_autofree char *data = NULL;
+  IcEvent *event;
+  gsize length;
+
+  data = ic_cli_read_input (path, &length, error);
+  if (data == NULL)
+    return NULL;
+  event = ic_event_new_from_json_data (data, length, error);
+  if (event == NULL)
+    g_prefix_error (error, "%s: ", g_str_equal (path, "-") ? _("standard input") : path);
+  return event;
+}
+
+static int
+event_add (IcCli  *cli,
+           int     argc,
+           char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcEvent) event = NULL;
+  g_autofree char *json_path = NULL;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path,
+      N_("Read the event from FILE (- for standard input)"), N_("FILE") },
+    { NULL }
+  };
+  int status;
+  IcStore *store;
+
+  if (!ic_cli_parse_options (cli, "--json FILE", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return ic_cli_usage_error ("event add", _("unexpected argument “%s”"), argv[1]);
+  if (json_path == NULL)
+    return ic_cli_usage_error ("event add", _("--json FILE is required"));
+
+  event = read_event_file (json_path, &error);
+  store = event ? ic_cli_open_store (cli, FALSE, &error) : NULL;
+  if (store == NULL || !ic_store_insert_event (store, event, ic_cli_get_author (), &error))
+    return ic_cli_fail (error);
+
+  g_print ("%s\n", ic_record_get_id (IC_RECORD (event)));
+  return IC_CLI_EXIT_OK;
+}
+
+static int
+event_update (IcCli  *cli,
+              int     argc,
+              char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcEvent) event = NULL;
+  g_autoptr(IcEvent) changes = NULL;
+  g_autofree char *json_path = NULL;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path,
+      N_("Read the new event from FILE (- for standard input)"), N_("FILE") },
+    { NULL }
+  };
+  int status;
+  IcStore *store;
+
+  if (!ic_cli_parse_options (cli, "ID --json FILE", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return ic_cli_usage_error ("event update", _("name one event by its id"));
+  if (json_path == NULL)
+    return ic_cli_usage_error ("event update", _("--json FILE is required"));
+
+  changes = read_event_file (json_path, &error);
+  store = changes ? ic_cli_open_store (cli, FALSE, &error) : NULL;
+  event = store ? ic_store_get_event (store, argv[1], &error) : NULL;
+  if (event == NULL)
+    return ic_cli_fail (error);
+
+  /* The file replaces the body; the record fields stay the store's. */
+  ic_record_set_id (IC_RECORD (changes), ic_record_get_id (IC_RECORD (event)));
+  ic_record_set_visibility (IC_RECORD (changes), ic_record_get_visibility (IC_RECORD (event)));
+  if (!ic_store_update_event (store, changes, ic_cli_get_author (), &error))
+    return ic_cli_fail (error);
+  return IC_CLI_EXIT_OK;
+}
+
+/* event list / show / delete -------------------------------------------- */
+
+static int
+event_list (IcCli  *cli,
+            int     argc,
+            char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  int status;
+  IcStore *store;
+
+  if (!ic_cli_parse_options (cli, NULL, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return ic_cli_usage_error ("event list", _("unexpected argument “%s”"), argv[1]);
+
+  store = ic_cli_open_store (cli, FALSE, &error);
+  events = store ? ic_store_list_events (store, &error) : NULL;
+  if (events == NULL)
+    return ic_cli_fail (error);
+
+  if (json)
+    {
+      g_autoptr(JsonArray) array = json_array_new ();
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
+
+      for (guint i = 0; i < events->len; i++)
+        json_array_add_element (array, ic_event_to_json (g_ptr_array_index (events, i)));
+      json_node_set_array (node, array);
+      ic_cli_print_json (node);
+      return IC_CLI_EXIT_OK;
+    }
+  for (guint i = 0; i < events->len; i++)
+    {
+      IcEvent *event = g_ptr_array_index (events, i);
+      g_autofree char *size = g_strdup_printf (_("%u participants, %u slots"),
+                                               ic_event_get_n_participants (event),
+                                               ic_event_get_n_slots (event));
+
+      g_print ("%s  %-10s  %-50s  %s\n", ic_record_get_id (IC_RECORD (event)),
+               ic_event_get_date (event), ic_event_get_name (event), size);
+    }
+  return IC_CLI_EXIT_OK;
+}
+
+static int
+event_show (IcCli  *cli,
+            int     argc,
+            char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcEvent) event = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  int status;
+  IcStore *store;
+
+  if (!ic_cli_parse_options (cli, "ID", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return ic_cli_usage_error ("event show", _("name one event by its id"));
+
+  store = ic_cli_open_store (cli, FALSE, &error);
+  event = store ? ic_store_get_event (store, argv[1], &error) : NULL;
+  if (event == NULL)
+    return ic_cli_fail (error);
+
+  node = ic_event_to_json (event);
+  if (!json)
+    {
+      g_print ("%s (%s)\n", ic_event_get_name (event), ic_event_get_date (event));
+      g_print (_("%u slots, %d tables, %u participants, %u requests, %u forbidden pairs\n"),
+               ic_event_get_n_slots (event), ic_event_get_tables (event),
+               ic_event_get_n_participants (event),
+               g_list_model_get_n_items (G_LIST_MODEL (ic_event_get_requests (event))),
+               g_list_model_get_n_items (G_LIST_MODEL (ic_event_get_forbidden (event))));
+      return IC_CLI_EXIT_OK;
+    }
+  ic_cli_print_json (node);
+  return IC_CLI_EXIT_OK;
+}
+
+static int
+event_delete (IcCli  *cli,
+              int     argc,
+              char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+  IcStore *store;
+
+  if (!ic_cli_parse_options (cli, "ID", NULL, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return ic_cli_usage_error ("event delete", _("name one event by its id"));
+
+  store = ic_cli_open_store (cli, FALSE, &error);
+  if (store == NULL || !ic_store_delete_event (store, argv[1], ic_cli_get_author (), &error))
+    return ic_cli_fail (error);
+  return IC_CLI_EXIT_OK;
+}
+
+int
+ic_cli_event (IcCli  *cli,
+              int     argc,
+              char  **argv)
+{
+  static const struct
+  {
+    const char       *name;
+    IcCliCommandFunc  run;
+  } subcommands[] = {
+    { "add", event_add },
+    { "update", event_update },
+    { "list", event_list },
+    { "show", event_show },
+    { "delete", event_delete },
+  };
+
+  for (guint i = 0; argc >= 2 && i < G_N_ELEMENTS (subcommands); i++)
+    if (g_str_equal (argv[1], subcommands[i].name))
+      return subcommands[i].run (cli, argc - 1, argv + 1);
+
+  return ic_cli_usage_error (argv[0], _("say what to do: add, update, list, show or delete"));
+}
+
+/* schedule ----------------------------------------------------------------- */
+
+static char *
+slot_label (IcEvent *event,
+            guint    slot)
+{
+  g_autoptr(IcEventSlot) s = g_list_model_get_item (G_LIST_MODEL (ic_event_get_slots (event)), slot);
+  g_autofree char *end = ic_event_slot_format_end (s);
+
+  return g_strdup_printf ("%s–%s", ic_event_slot_get_start (s), end ? end : "");
+}
+
+static void
+print_schedule (IcWorkshop *workshop,
+                IcSchedule    *schedule,
+                int            kept)
+{
+  double objective = ic_schedule_get_objective (schedule);
+  double bound = ic_schedule_get_upper_bound (schedule);
+  double optimum;
+
+  g_print (_("%s (%s): %u meetings, total score %.3f\n"), ic_event_get_name (workshop->event),
+           ic_event_get_date (workshop->event), ic_schedule_get_n_meetings (schedule), objective);
+  if (ic_schedule_get_optimum (schedule, &optimum))
+    g_print (_("This is an optimal schedule.\n"));
+  else if (bound > 0)
+    g_print (_("At least %.1f%% of the best possible (upper bound %.3f).\n"),
+             100.0 * objective / bound, bound);
+  if (kept >= 0)
+    g_print (_("Kept %d earlier meetings where they were; %u are new.\n"),
+             kept, ic_schedule_get_n_meetings (schedule) - kept);
+
+  for (guint i = 0; i < ic_schedule_get_n_meetings (schedule); i++)
+    {
+      const IcMeeting *m = ic_schedule_get_meeting (schedule, i);
+      const IcWorkshopMatch *match = ic_workshop_get_match (workshop, m);
+      g_autofree char *when = slot_label (workshop->event, m->slot);
+
+      g_print (_("%s  table %-3u  %s — %s  %.3f%s\n"), when, m->table + 1,
+               workshop->names[m->challenge_owner], workshop->names[m->capability_owner],
+               m->score, m->requested ? _("  (requested)") : "");
+      if (match->challenge_title != NULL)
+        g_print ("      %s / %s\n", match->challenge_title, match->capability_title);
+    }
+}
+
+int
+ic_cli_schedule (IcCli  *cli,
+                 int     argc,
+                 char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcWorkshop) workshop = NULL;
+  g_autoptr(IcSchedule) schedule = NULL;
+  gboolean json = FALSE;
+  gboolean fresh = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "fresh", 0, 0, G_OPTION_ARG_NONE, &fresh,
+      N_("Schedule from nothing rather than repair the saved schedule"), NULL },
+    { NULL }
+  };
+  int status, kept;
+  IcStore *store;
+
+  if (!ic_cli_parse_options (cli, "EVENT_ID", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return ic_cli_usage_error (argv[0], _("name one event by its id"));
+
+  store = ic_cli_open_store (cli, FALSE, &error);
+  workshop = store ? ic_workshop_load (store, argv[1], &error) : NULL;
+  schedule = workshop ? ic_workshop_schedule (workshop, store, fresh, &kept, &error) : NULL;
+  if (schedule == NULL)
+    return ic_cli_fail (error);
+
+  if (json)
+    {
+      g_autoptr(JsonNode) node = ic_workshop_schedule_to_json (workshop, schedule);
+      ic_cli_print_json (node);
+    }
+  else
+    print_schedule (workshop, schedule, kept);
+  return IC_CLI_EXIT_OK;
+}
+
+/* export agenda -------------------------------------------------------------- */
+
+int
+ic_cli_export_agenda (IcCli  *cli,
+                      int     argc,
+                      char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcWorkshop) workshop = NULL;
+  g_autoptr(IcSchedule) schedule = NULL;
+  g_autoptr(IcAgenda) agenda = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("pdf or csv"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE"), N_("FILE") },
+    { NULL }
+  };
+  int status, kept;
+  IcStore *store;
+
+  if (!ic_cli_parse_options (cli, "agenda EVENT_ID --format pdf|csv -o FILE", entries,
+                             &argc, &argv, &status))
+    return status;
+  if (argc != 3 || !g_str_equal (argv[1], "agenda"))
+    return ic_cli_usage_error ("export agenda", _("name one event by its id"));
+  if (format == NULL || (!g_str_equal (format, "pdf") && !g_str_equal (format, "csv")))
+    return ic_cli_usage_error ("export agenda", _("--format must be pdf or csv"));
+  if (output == NULL)
+    return ic_cli_usage_error ("export agenda", _("-o FILE is required"));
+
+  /* The saved schedule, repaired if the event changed since. */
+  store = ic_cli_open_store (cli, FALSE, &error);
+  workshop = store ? ic_workshop_load (store, argv[2], &error) : NULL;
+  schedule = workshop ? ic_workshop_schedule (workshop, store, FALSE, &kept, &error) : NULL;
+  if (schedule == NULL)
+    return ic_cli_fail (error);
+
+  agenda = ic_workshop_make_agenda (workshop, schedule);
+  file = g_file_new_for_commandline_arg (output);
+  if (!ic_agenda_write_file (agenda, format, file, NULL, &error))
+    return ic_cli_fail (error);
+  return IC_CLI_EXIT_OK;
+}

@@ -1,0 +1,84 @@
+/* ic-agenda.h — each participant's meetings at a workshop, on paper
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Plain data filled by the caller (the CLI, or the app's Workshop page)
+ * from an event and its schedule: the slots, the participants in the
+ * order their pages come, and the meetings.  Written as CSV (one row
+ * per participant and meeting) or as an A4 PDF with one page per
+ * participant.  Tables are numbered from 1, as on the room plan.
+ */
+
+#pragma once
+
+#include <cairo.h>
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint       slot;              /* index into the slots added */
+  guint       table;             /* from 0 */
+  guint       challenge_owner;   /* index into the participants added */
+  guint       capability_owner;
+  const char *challenge_id;      /* the challenge and capability that */
+  const char *challenge_title;   /* match best; any may be NULL */
+  const char *capability_id;
+  const char *capability_title;
+  double      score;
+} IcAgendaMeeting;
+
+#define IC_TYPE_AGENDA (ic_agenda_get_type ())
+
+G_DECLARE_FINAL_TYPE (IcAgenda, ic_agenda, IC, AGENDA, GObject)
+
+/* Returns: (transfer full): an empty agenda for the event @title on @date */
+IcAgenda *ic_agenda_new             (const char            *title,
+                                     const char            *date);
+/* Adds the next slot, "HH:MM" to "HH:MM". */
+void      ic_agenda_add_slot        (IcAgenda              *self,
+                                     const char            *start,
+                                     const char            *end);
+/* Adds the next participant; @role says what it brings, for people
+ * ("Challenge owner"). */
+void      ic_agenda_add_participant (IcAgenda              *self,
+                                     const char            *organisation_id,
+                                     const char            *name,
+                                     const char            *role);
+/* Adds a meeting; its strings are copied. */
+void      ic_agenda_add_meeting     (IcAgenda              *self,
+                                     const IcAgendaMeeting *meeting);
+
+/* One row per participant and meeting, in page order then time:
+ * organisation_id, organisation, start, end, table, with_organisation_id,
+ * with_organisation, challenge_id, challenge, capability_id, capability,
+ * score.  @stream is not closed. */
+gboolean  ic_agenda_write_csv       (IcAgenda              *self,
+                                     GOutputStream         *stream,
+                                     GCancellable          *cancellable,
+                                     GError               **error);
+/* The PDF, one A4 page per participant, to @stream (not closed). */
+gboolean  ic_agenda_write_pdf       (IcAgenda              *self,
+                                     GOutputStream         *stream,
+                                     GCancellable          *cancellable,
+                                     GError               **error);
+/* Writes @file in @format ("csv" or "pdf"), replacing it only once
+ * complete. */
+gboolean  ic_agenda_write_file      (IcAgenda              *self,
+                                     const char            *format,
+                                     GFile                 *file,
+                                     GCancellable          *cancellable,
+                                     GError               **error);
+
+/* One page per participant. */
+guint     ic_agenda_get_n_pages     (IcAgenda              *self);
+/* Draws page @page on @cr, whose user space is @width × @height points:
+ * for the PDF, and for printing from the app. */
+void      ic_agenda_draw_page       (IcAgenda              *self,
+                                     cairo_t               *cr,
+                                     guint                  page,
+                                     double                 width,
+                                     double                 height);
+
+G_END_DECLS

@@ -1,0 +1,421 @@
+/* ic-import-mapping.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ic-import-mapping.h"
+#include "ic-io-error.h"
+
+#define ORG  (1u << IC_RECORD_KIND_ORGANISATION)
+#define CHAL (1u << IC_RECORD_KIND_CHALLENGE)
+#define CAP  (1u << IC_RECORD_KIND_CAPABILITY)
+#define ALL  (ORG | CHAL | CAP)
+
+/* A target field and the folded header names that mean it, per kind.
+ * The first row that knows a name wins, so kind-specific rows come
+ * before general ones. */
+static const struct
+{
+  guint        kinds;
+  const char  *target;
+  const char  *names;   /* '|'-separated, folded */
+} synonyms[] = {
+  { ALL, "id", "id|uuid|record_id|interchange_id" },
+  { ALL, "visibility", "visibility|sharing" },
+  { ALL, "ignore", "rev|revision|updated_at|updated|last_updated|author|deleted" },
+
+  { ORG, "name", "name|organisation|organization|organisation_name|organization_name|"
+                 "company|company_name|business|business_name|firm|sme|sme_name|employer" },
+  { ORG, "kind", "kind|type|organisation_type|organization_type|org_type|company_type|category" },
+  { ORG, "website", "website|web|web_site|url|site|homepage|home_page|web_address" },
+  { ORG, "notes", "notes|note|comments|comment|remarks|description|about" },
+
+  { CHAL | CAP, "organisation_id", "organisation_id|organization_id|org_id|company_id" },
+  { CHAL | CAP, "organisation", "organisation|organization|organisation_name|organization_name|"
+                                "company|company_name|business|business_name|firm|org|"
+                                "sme|sme_name|supplier|owner|buyer|employer" },
+  { CHAL, "title", "title|challenge|challenge_title|challenge_name|need|requirement|name" },
+  { CAP, "title", "title|capability|capability_title|capability_name|offer|offering|"
+                  "service|product|solution|name" },
+  { CHAL | CAP, "description", "description|details|detail|summary|about|desc|overview|text" },
+  { CHAL, "tags", "tags|required_tags|keywords|key_words|skills_needed|technologies|topics" },
+  { CAP, "tags", "tags|keywords|key_words|skills|expertise|technologies|competences|"
+                 "competencies|topics" },
+  { CHAL, "trl_min", "trl_min|min_trl|minimum_trl|trl_from|lowest_trl" },
+  { CHAL, "trl_max", "trl_max|max_trl|maximum_trl|trl_to|highest_trl" },
+  { CHAL, "trl_range", "trl|trl_range|trls|technology_readiness|technology_readiness_level|readiness" },
+  { CHAL, "budget_min", "budget_min|min_budget|minimum_budget|budget_from" },
+  { CHAL, "budget_max", "budget_max|max_budget|maximum_budget|budget_to" },
+  { CHAL, "budget", "budget|budget_gbp|value|contract_value|funding" },
+  { CHAL, "deadline", "deadline|due|due_date|closing_date|close_date|closes|deadline_date" },
+  { CHAL, "status", "status|state" },
+  { CAP, "trl", "trl|technology_readiness|technology_readiness_level|readiness|trl_level" },
+  { CAP | ORG, "employees", "employees|staff|headcount|head_count|employee_count|"
+                            "number_of_employees|no_of_employees|size|fte" },
+  { CAP, "certifications", "certifications|certification|certificates|accreditations|"
+                           "accreditation|standards|quality_standards" },
+  { ALL, "cluster", "cluster|sector|industry|cluster_sector|sector_cluster" },
+  { ALL, "local_authority", "local_authority|authority|la|location|borough|council|district|"
+                            "place|town|city|area" },
+  { ALL, "postcode", "postcode|post_code|postal_code|zip|zip_code" },
+  { CHAL | CAP, "contact", "contact|contact_name|contact_person|contact_details|email|e_mail|"
+                           "contact_email|email_address|phone|telephone|contact_phone" },
+};
+
+/* What each kind's columns may be mapped to. */
+static const char * const organisation_targets[] = {
+  "id", "name", "kind", "cluster", "local_authority", "postcode", "employees", "website",
+  "notes", "visibility", "ignore", NULL
+};
+static const char * const challenge_targets[] = {
+  "id", "organisation", "organisation_id", "title", "description", "cluster", "tags",
+  "trl_min", "trl_max", "trl_range", "budget_min", "budget_max", "budget", "deadline",
+  "local_authority", "postcode", "status", "contact", "visibility", "ignore", NULL
+};
+static const char * const capability_targets[] = {
+  "id", "organisation", "organisation_id", "title", "description", "cluster", "tags",
+  "trl", "employees", "local_authority", "postcode", "certifications", "contact",
+  "visibility", "ignore", NULL
+};
+
+/* Targets that several columns may fill together: their texts are
+ * joined ("Contact name" and "Email" both go to contact). */
+static gboolean
+target_joins (const char *target)
+{
+  return g_strcmp0 (target, "contact") == 0 || g_strcmp0 (target, "tags") == 0 ||
+         g_strcmp0 (target, "certifications") == 0 || g_strcmp0 (target, "notes") == 0;
+}
+
+struct _IcImportMapping
+{
+  GObject       parent_instance;
+
+  IcRecordKind  kind;
+  GStrv         columns;
+  const char  **targets;   /* interned or static; NULL: not used */
+  guint         n_columns;
+};
+
+G_DEFINE_FINAL_TYPE (IcImportMapping, ic_import_mapping, G_TYPE_OBJECT)
+
+static void
+ic_import_mapping_finalize (GObject *object)
+{
+  IcImportMapping *self = IC_IMPORT_MAPPING (object);
+
+  g_strfreev (self->columns);
+  g_free (self->targets);
+
+  G_OBJECT_CLASS (ic_import_mapping_parent_class)->finalize (object);
+}
+
+static void
+ic_import_mapping_class_init (IcImportMappingClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ic_import_mapping_finalize;
+}
+
+static void
+ic_import_mapping_init (IcImportMapping *self)
+{
+}
+
+const char * const *
+ic_import_mapping_list_targets (IcRecordKind kind)
+{
+  switch (kind)
+    {
+    case IC_RECORD_KIND_ORGANISATION:
+      return organisation_targets;
+    case IC_RECORD_KIND_CHALLENGE:
+      return challenge_targets;
+    case IC_RECORD_KIND_CAPABILITY:
+      return capability_targets;
+    case IC_RECORD_KIND_FORESIGHT:
+    case IC_RECORD_KIND_SHORTLIST:
+    default:
+      return NULL;
+    }
+}
+
+char *
+ic_import_mapping_fold_name (const char *name)
+{
+  g_autofree char *lower = g_utf8_strdown (name != NULL ? name : "", -1);
+  GString *folded = g_string_new (NULL);
+  gboolean gap = FALSE;
+
+  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        {
+          if (gap && folded->len > 0)
+            g_string_append_c (folded, '_');
+          g_string_append_unichar (folded, c);
+          gap = FALSE;
+        }
+      else
+        gap = TRUE;
+    }
+  return g_string_free (folded, FALSE);
+}
+
+static const char *
+lookup_synonym (IcRecordKind  kind,
+                const char   *folded)
+{
+  gsize length = strlen (folded);
+
+  if (length == 0)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (synonyms); i++)
+    {
+      const char *p = synonyms[i].names;
+
+      if (!(synonyms[i].kinds & (1u << kind)))
+        continue;
+      while (p != NULL && *p != '\0')
+        {
+          const char *bar = strchr (p, '|');
+          gsize n = bar ? (gsize) (bar - p) : strlen (p);
+
+          if (n == length && strncmp (p, folded, n) == 0)
+            return synonyms[i].target;
+          p = bar ? bar + 1 : NULL;
+        }
+    }
+  return NULL;
+}
+
+static const char *
+find_known_target (IcRecordKind  kind,
+                   const char   *name)
+{
+  const char * const *targets = ic_import_mapping_list_targets (kind);
+
+  for (guint i = 0; targets != NULL && targets[i] != NULL; i++)
+    if (g_str_equal (targets[i], name))
+      return targets[i];
+  return NULL;
+}
+
+int
+ic_import_mapping_find_target (IcImportMapping *self,
+                               const char      *target)
+{
+  g_return_val_if_fail (IC_IS_IMPORT_MAPPING (self), -1);
+
+  for (guint i = 0; i < self->n_columns; i++)
+    if (g_strcmp0 (self->targets[i], target) == 0)
+      return i;
+  return -1;
+}
+
+IcImportMapping *
+ic_import_mapping_new (IcRecordKind        kind,
+                       const char * const *header)
+{
+  IcImportMapping *self = g_object_new (IC_TYPE_IMPORT_MAPPING, NULL);
+
+  self->kind = kind;
+  self->columns = g_strdupv ((char **) header);
+  self->n_columns = g_strv_length (self->columns);
+  self->targets = g_new0 (const char *, self->n_columns + 1);
+
+  for (guint i = 0; i < self->n_columns; i++)
+    {
+      g_autofree char *folded = ic_import_mapping_fold_name (header[i]);
+      const char *target = lookup_synonym (kind, folded);
+
+      if (target == NULL || g_str_equal (target, "ignore"))
+        continue;
+      /* A second column for the same field is left out unless the
+       * field takes several; the person can map it by hand. */
+      if (!target_joins (target) && ic_import_mapping_find_target (self, target) >= 0)
+        continue;
+      self->targets[i] = target;
+    }
+  return self;
+}
+
+gboolean
+ic_import_mapping_set_target (IcImportMapping  *self,
+                              guint             column,
+                              const char       *target,
+                              GError          **error)
+{
+  const char *known = NULL;
+
+  g_return_val_if_fail (IC_IS_IMPORT_MAPPING (self), FALSE);
+  g_return_val_if_fail (column < self->n_columns, FALSE);
+
+  if (target != NULL && !g_str_equal (target, "ignore"))
+    {
+      known = find_known_target (self->kind, target);
+      if (known == NULL)
+        {
+          g_autofree char *allowed = g_strjoinv (", ",
+                                                 (char **) ic_import_mapping_list_targets (self->kind));
+
+          g_set_error (error, IC_IO_ERROR, IC_IO_ERROR_MAPPING,
+                       _("“%s” is not a field of %s; use one of %s"), target,
+                       ic_record_kind_to_string (self->kind), allowed);
+          return FALSE;
+        }
+    }
+
+  /* Whatever else filled a single-valued field gives way. */
+  if (known != NULL && !target_joins (known))
+    for (guint i = 0; i < self->n_columns; i++)
+      if (i != column && self->targets[i] == known)
+        self->targets[i] = NULL;
+
+  self->targets[column] = known;
+  return TRUE;
+}
+
+static int
+find_column (IcImportMapping *self,
+             const char      *name)
+{
+  g_autofree char *folded = ic_import_mapping_fold_name (name);
+  char *end = NULL;
+  guint64 number;
+
+  for (guint i = 0; i < self->n_columns; i++)
+    if (g_utf8_collate (self->columns[i], name) == 0)
+      return i;
+  for (guint i = 0; i < self->n_columns; i++)
+    {
+      g_autofree char *column = ic_import_mapping_fold_name (self->columns[i]);
+
+      if (folded[0] != '\0' && g_str_equal (column, folded))
+        return i;
+    }
+
+  number = g_ascii_strtoull (name, &end, 10);
+  if (end != name && *end == '\0' && number >= 1 && number <= self->n_columns)
+    return number - 1;
+  return -1;
+}
+
+gboolean
+ic_import_mapping_apply_overrides (IcImportMapping  *self,
+                                   const char       *overrides,
+                                   GError          **error)
+{
+  g_auto(GStrv) entries = NULL;
+
+  g_return_val_if_fail (IC_IS_IMPORT_MAPPING (self), FALSE);
+
+  if (overrides == NULL)
+    return TRUE;
+
+  entries = g_strsplit (overrides, ",", -1);
+  for (guint i = 0; entries[i] != NULL; i++)
+    {
+      const char *equals;
+      g_autofree char *column = NULL;
+      g_autofree char *target = NULL;
+      int index;
+
+      if (g_strstrip (entries[i])[0] == '\0')
+        continue;
+      equals = strrchr (entries[i], '=');
+      if (equals == NULL)
+        {
+          g_set_error (error, IC_IO_ERROR, IC_IO_ERROR_MAPPING,
+                       _("--map entry “%s” should be COLUMN=field"), entries[i]);
+          return FALSE;
+        }
+      column = g_strstrip (g_strndup (entries[i], equals - entries[i]));
+      target = g_strstrip (g_strdup (equals + 1));
+
+      index = find_column (self, column);
+      if (index < 0)
+        {
+          g_autofree char *known = g_strjoinv (", ", self->columns);
+
+          g_set_error (error, IC_IO_ERROR, IC_IO_ERROR_MAPPING,
+                       _("--map names column “%s”, which the file does not have; its "
+                         "columns are %s"), column, known);
+          return FALSE;
+        }
+      if (!ic_import_mapping_set_target (self, index, target, error))
+        {
+          g_prefix_error (error, _("--map entry “%s”: "), entries[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+ic_import_mapping_check (IcImportMapping  *self,
+                         GError          **error)
+{
+  const char *title = self->kind == IC_RECORD_KIND_ORGANISATION ? "name" : "title";
+
+  g_return_val_if_fail (IC_IS_IMPORT_MAPPING (self), FALSE);
+
+  if (ic_import_mapping_find_target (self, title) < 0)
+    {
+      g_set_error (error, IC_IO_ERROR, IC_IO_ERROR_MAPPING,
+                   _("No column gives the %s of each %s; name one with --map COLUMN=%s"),
+                   title, ic_record_kind_to_string (self->kind), title);
+      return FALSE;
+    }
+  if (self->kind != IC_RECORD_KIND_ORGANISATION &&
+      ic_import_mapping_find_target (self, "organisation") < 0 &&
+      ic_import_mapping_find_target (self, "organisation_id") < 0 &&
+      ic_import_mapping_find_target (self, "id") < 0)
+    {
+      g_set_error (error, IC_IO_ERROR, IC_IO_ERROR_MAPPING,
+                   _("No column names the organisation of each %s; name one with "
+                     "--map COLUMN=organisation (a name or an id)"),
+                   ic_record_kind_to_string (self->kind));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+IcRecordKind
+ic_import_mapping_get_kind (IcImportMapping *self)
+{
+  g_return_val_if_fail (IC_IS_IMPORT_MAPPING (self), 0);
+  return self->kind;
+}
+
+guint
+ic_import_mapping_get_n_columns (IcImportMapping *self)
+{
+  g_return_val_if_fail (IC_IS_IMPORT_MAPPING (self), 0);
+  return self->n_columns;
+}
+
+const char *
+ic_import_mapping_get_column (IcImportMapping *self,
+                              guint            column)
+{
+  g_return_val_if_fail (IC_IS_IMPORT_MAPPING (self), NULL);
+  g_return_val_if_fail (column < self->n_columns, NULL);
+  return self->columns[column];
+}
+
+const char *
+ic_import_mapping_get_target (IcImportMapping *self,
+                              guint            column)
+{
+  g_return_val_if_fail (IC_IS_IMPORT_MAPPING (self), NULL);
+  g_return_val_if_fail (column < self->n_columns, NULL);
+  return self->targets[column];
+}

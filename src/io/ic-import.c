@@ -1,0 +1,532 @@
+/* ic-import.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "ic-csv-reader.h"
+#include "ic-import.h"
+#include "ic-import-private.h"
+#include "ic-import-values.h"
+#include "ic-io-error.h"
+#include "ic-model-error.h"
+#include "ic-organisation.h"
+#include "ic-validate.h"
+
+/* How often, in rows, progress is told. */
+#define PROGRESS_ROWS 1024
+
+struct _IcImport
+{
+  GObject         parent_instance;
+
+  IcRecordKind    kind;
+  char           *overrides;
+  char           *author;
+  gboolean        dry_run;
+  gboolean        skip_bad_rows;
+  IcProgressFunc  progress;
+  gpointer        progress_data;
+  GDestroyNotify  progress_destroy;
+};
+
+G_DEFINE_FINAL_TYPE (IcImport, ic_import, G_TYPE_OBJECT)
+
+static void
+step_free (gpointer data)
+{
+  IcImportStep *step = data;
+
+  g_array_unref (step->columns);
+  g_free (step);
+}
+
+static void
+run_clear (IcImportRun *run)
+{
+  g_clear_pointer (&run->steps, g_ptr_array_unref);
+  g_clear_pointer (&run->organisation_ids, g_hash_table_unref);
+  g_clear_pointer (&run->organisation_names, g_hash_table_unref);
+  g_clear_pointer (&run->new_organisations, g_hash_table_unref);
+  g_clear_pointer (&run->used_organisations, g_hash_table_unref);
+  g_clear_pointer (&run->existing_keys, g_hash_table_unref);
+  g_clear_pointer (&run->existing_ids, g_hash_table_unref);
+  g_clear_pointer (&run->seen, g_hash_table_unref);
+  g_clear_pointer (&run->inserts, g_ptr_array_unref);
+  g_clear_pointer (&run->updates, g_ptr_array_unref);
+  g_clear_object (&run->mapping);
+  g_clear_object (&run->report);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (IcImportRun, run_clear)
+
+static void
+ic_import_finalize (GObject *object)
+{
+  IcImport *self = IC_IMPORT (object);
+
+  g_free (self->overrides);
+  g_free (self->author);
+  if (self->progress_destroy != NULL)
+    self->progress_destroy (self->progress_data);
+
+  G_OBJECT_CLASS (ic_import_parent_class)->finalize (object);
+}
+
+static void
+ic_import_class_init (IcImportClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ic_import_finalize;
+}
+
+static void
+ic_import_init (IcImport *self)
+{
+}
+
+IcImport *
+ic_import_new (IcRecordKind kind)
+{
+  IcImport *self;
+
+  g_return_val_if_fail (kind == IC_RECORD_KIND_ORGANISATION ||
+                        kind == IC_RECORD_KIND_CHALLENGE ||
+                        kind == IC_RECORD_KIND_CAPABILITY, NULL);
+
+  self = g_object_new (IC_TYPE_IMPORT, NULL);
+  self->kind = kind;
+  return self;
+}
+
+void
+ic_import_set_overrides (IcImport   *self,
+                         const char *overrides)
+{
+  g_return_if_fail (IC_IS_IMPORT (self));
+  g_free (self->overrides);
+  self->overrides = g_strdup (overrides);
+}
+
+void
+ic_import_set_dry_run (IcImport *self,
+                       gboolean  dry_run)
+{
+  g_return_if_fail (IC_IS_IMPORT (self));
+  self->dry_run = dry_run;
+}
+
+void
+ic_import_set_skip_bad_rows (IcImport *self,
+                             gboolean  skip_bad_rows)
+{
+  g_return_if_fail (IC_IS_IMPORT (self));
+  self->skip_bad_rows = skip_bad_rows;
+}
+
+void
+ic_import_set_author (IcImport   *self,
+                      const char *author)
+{
+  g_return_if_fail (IC_IS_IMPORT (self));
+  g_free (self->author);
+  self->author = g_strdup (author);
+}
+
+void
+ic_import_set_progress_func (IcImport       *self,
+                             IcProgressFunc  func,
+                             gpointer        user_data,
+                             GDestroyNotify  destroy)
+{
+  g_return_if_fail (IC_IS_IMPORT (self));
+
+  if (self->progress_destroy != NULL)
+    self->progress_destroy (self->progress_data);
+  self->progress = func;
+  self->progress_data = user_data;
+  self->progress_destroy = destroy;
+}
+
+static void
+report_progress (IcImportRun *run,
+                 double       fraction)
+{
+  if (run->progress != NULL)
+    run->progress (fraction, run->progress_data);
+}
+
+static gboolean
+collect_organisation (IcRecord *record,
+                      gpointer  user_data)
+{
+  IcImportRun *run = user_data;
+  const char *id = ic_record_get_id (record);
+  char *name = ic_import_fold_key (ic_record_get_title (record));
+
+  g_hash_table_insert (run->organisation_ids, g_strdup (id), g_strdup (name));
+  if (g_hash_table_contains (run->organisation_names, name))
+    g_hash_table_replace (run->organisation_names, name, g_strdup (""));
+  else
+    g_hash_table_insert (run->organisation_names, name, g_strdup (id));
+  return TRUE;
+}
+
+static gboolean
+collect_existing (IcRecord *record,
+                  gpointer  user_data)
+{
+  IcImportRun *run = user_data;
+  g_autofree char *organisation_id = NULL;
+
+  if (run->self->kind != IC_RECORD_KIND_ORGANISATION)
+    g_object_get (record, "organisation-id", &organisation_id, NULL);
+  g_hash_table_insert (run->existing_keys,
+                       ic_import_record_key (run->self->kind, organisation_id, ic_record_get_title (record)),
+                       g_strdup (ic_record_get_id (record)));
+  g_hash_table_add (run->existing_ids, g_strdup (ic_record_get_id (record)));
+  return TRUE;
+}
+
+static gboolean
+load_context (IcImportRun *run,
+              GError **error)
+{
+  run->organisation_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  run->organisation_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  run->new_organisations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  run->used_organisations = g_hash_table_new (NULL, NULL);
+  run->existing_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  run->existing_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  run->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  run->inserts = g_ptr_array_new_with_free_func (g_object_unref);
+  run->updates = g_ptr_array_new_with_free_func (g_object_unref);
+  run->taxonomy = ic_store_get_taxonomy (run->store);
+
+  if (!ic_store_foreach (run->store, IC_RECORD_KIND_ORGANISATION, collect_organisation, run, error))
+    return FALSE;
+  if (run->self->kind == IC_RECORD_KIND_ORGANISATION)
+    {
+      /* The organisations just read are the existing records. */
+      GHashTableIter iter;
+      gpointer id, name;
+
+      g_hash_table_iter_init (&iter, run->organisation_ids);
+      while (g_hash_table_iter_next (&iter, &id, &name))
+        {
+          g_hash_table_insert (run->existing_keys, g_strdup (name), g_strdup (id));
+          g_hash_table_add (run->existing_ids, g_strdup (id));
+        }
+      return TRUE;
+    }
+  return ic_store_foreach (run->store, run->self->kind, collect_existing, run, error);
+}
+
+/* Groups the mapped columns by field, in column order. */
+static void
+plan_steps (IcImportRun *run)
+{
+  guint n = ic_import_mapping_get_n_columns (run->mapping);
+
+  run->steps = g_ptr_array_new_with_free_func (step_free);
+  run->id_column = ic_import_mapping_find_target (run->mapping, "id");
+  run->organisation_column = ic_import_mapping_find_target (run->mapping, "organisation");
+  run->organisation_id_column = ic_import_mapping_find_target (run->mapping, "organisation_id");
+  run->title_column = ic_import_mapping_find_target (run->mapping,
+                                                     run->self->kind == IC_RECORD_KIND_ORGANISATION
+                                                     ? "name" : "title");
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *target = ic_import_mapping_get_target (run->mapping, i);
+      IcImportStep *step = NULL;
+
+      if (target == NULL || g_str_equal (target, "id") || g_str_equal (target, "organisation") ||
+          g_str_equal (target, "organisation_id"))
+        continue;
+      for (guint s = 0; s < run->steps->len && step == NULL; s++)
+        if (((IcImportStep *) g_ptr_array_index (run->steps, s))->target == target)
+          step = g_ptr_array_index (run->steps, s);
+      if (step == NULL)
+        {
+          step = g_new0 (IcImportStep, 1);
+          step->target = target;
+          step->columns = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_ptr_array_add (run->steps, step);
+        }
+      g_array_append_val (step->columns, i);
+    }
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  return g_strcmp0 (ic_record_get_id (*(IcRecord **) a), ic_record_get_id (*(IcRecord **) b));
+}
+
+static gboolean
+commit (IcImportRun *run,
+        GError  **error)
+{
+  g_autoptr(GPtrArray) inserts = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer organisation;
+
+  /* New organisations first, so that the records naming them can be
+   * written; only those a good row names. */
+  g_hash_table_iter_init (&iter, run->used_organisations);
+  while (g_hash_table_iter_next (&iter, &organisation, NULL))
+    g_ptr_array_add (inserts, g_object_ref (organisation));
+  /* In id order, the primary key index grows page by page instead of
+   * touching a random page per row. */
+  for (guint i = 0; i < run->inserts->len; i++)
+    ic_record_ensure_id (g_ptr_array_index (run->inserts, i));
+  g_ptr_array_sort (run->inserts, compare_ids);
+  for (guint i = 0; i < run->inserts->len; i++)
+    g_ptr_array_add (inserts, g_object_ref (g_ptr_array_index (run->inserts, i)));
+
+  /* The store's public API writes inserts in one transaction and each
+   * update in its own.  Every row has been checked against the same
+   * rules the store applies, so a failure here is the disk or another
+   * writer; until the store offers one transaction for both, the
+   * updates come after the inserts have been committed. */
+  if (inserts->len > 0 && !ic_store_insert_all (run->store, inserts, run->self->author, error))
+    return FALSE;
+  for (guint i = 0; i < run->updates->len; i++)
+    if (!ic_store_update (run->store, g_ptr_array_index (run->updates, i), run->self->author, error))
+      {
+        g_prefix_error (error, _("%u of %u updates were written before this failed: "),
+                        i, run->updates->len);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+static IcImportReport *
+run_import (IcImport        *self,
+            IcStore         *store,
+            GInputStream    *stream,
+            goffset          size,
+            IcProgressFunc   progress,
+            gpointer         progress_data,
+            GCancellable    *cancellable,
+            GError         **error)
+{
+  g_auto(IcImportRun) run = { 0 };
+  g_autoptr(IcCsvReader) reader = NULL;
+  g_autoptr(GError) local_error = NULL;
+  IcImportCounts *counts;
+
+  g_return_val_if_fail (IC_IS_IMPORT (self), NULL);
+  g_return_val_if_fail (IC_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+
+  run.self = self;
+  run.kind = self->kind;
+  run.store = store;
+  run.progress = progress;
+  run.progress_data = progress_data;
+  reader = ic_csv_reader_new (stream);
+  report_progress (&run, 0.0);
+
+  if (!ic_csv_reader_read_row (reader, cancellable, &local_error))
+    {
+      if (local_error == NULL)
+        g_set_error_literal (&local_error, IC_IO_ERROR, IC_IO_ERROR_EMPTY,
+                             _("The file is empty; its first row should name the columns"));
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  run.mapping = ic_import_mapping_new (self->kind, ic_csv_reader_get_fields (reader));
+  if (!ic_import_mapping_apply_overrides (run.mapping, self->overrides, error) ||
+      !ic_import_mapping_check (run.mapping, error))
+    return NULL;
+  ic_csv_reader_set_column_names (reader, ic_csv_reader_get_fields (reader));
+  run.report = ic_import_report_new (run.mapping, self->dry_run);
+  counts = ic_import_report_edit_counts (run.report);
+
+  if (!load_context (&run, error))
+    return NULL;
+  plan_steps (&run);
+
+  for (;;)
+    {
+      if (!ic_csv_reader_read_row (reader, cancellable, &local_error))
+        {
+          if (local_error == NULL)
+            break;
+          if (!g_error_matches (local_error, IC_IO_ERROR, IC_IO_ERROR_ENCODING))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return NULL;
+            }
+          /* The reader has passed the bad row; say so and go on. */
+          counts->rows++;
+          ic_import_reject_unreadable_row (&run, ic_csv_reader_get_row_number (reader), local_error);
+          g_clear_error (&local_error);
+          continue;
+        }
+
+      counts->rows++;
+      ic_import_row (&run, ic_csv_reader_get_row_number (reader),
+                  ic_csv_reader_get_fields (reader), ic_csv_reader_get_n_fields (reader));
+
+      if (counts->rows % PROGRESS_ROWS == 0 && size > 0)
+        report_progress (&run, 0.9 * ic_csv_reader_get_bytes_read (reader) / size);
+    }
+
+  counts->organisations_added = g_hash_table_size (run.used_organisations);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  if (!self->dry_run && (counts->rejected == 0 || self->skip_bad_rows))
+    {
+      report_progress (&run, 0.9);
+      if (!commit (&run, error))
+        return NULL;
+      ic_import_report_set_committed (run.report, TRUE);
+    }
+  report_progress (&run, 1.0);
+
+  return g_steal_pointer (&run.report);
+}
+
+IcImportReport *
+ic_import_run (IcImport      *self,
+               IcStore       *store,
+               GInputStream  *stream,
+               goffset        size,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  return run_import (self, store, stream, size, self->progress, self->progress_data,
+                     cancellable, error);
+}
+
+static IcImportReport *
+run_file (IcImport        *self,
+          IcStore         *store,
+          GFile           *file,
+          IcProgressFunc   progress,
+          gpointer         progress_data,
+          GCancellable    *cancellable,
+          GError         **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  goffset size = -1;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
+  if (info != NULL)
+    size = g_file_info_get_size (info);
+  return run_import (self, store, G_INPUT_STREAM (stream), size, progress, progress_data,
+                     cancellable, error);
+}
+
+IcImportReport *
+ic_import_run_file (IcImport      *self,
+                    IcStore       *store,
+                    GFile         *file,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_return_val_if_fail (IC_IS_IMPORT (self), NULL);
+
+  return run_file (self, store, file, self->progress, self->progress_data, cancellable, error);
+}
+
+typedef struct
+{
+  char            *db_path;
+  GFile           *file;
+  IcProgressRelay *relay;
+} AsyncData;
+
+static void
+async_data_free (gpointer data)
+{
+  AsyncData *async = data;
+
+  g_free (async->db_path);
+  g_clear_object (&async->file);
+  ic_progress_relay_free (async->relay);
+  g_free (async);
+}
+
+static void
+run_in_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  IcImport *self = source_object;
+  AsyncData *async = task_data;
+  g_autoptr(IcStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  IcImportReport *report;
+
+  store = ic_store_open (async->db_path, IC_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  report = run_file (self, store, async->file,
+                     async->relay != NULL ? ic_progress_relay_report : NULL, async->relay,
+                     cancellable, &error);
+  if (report == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, report, g_object_unref);
+}
+
+void
+ic_import_run_async (IcImport            *self,
+                     const char          *db_path,
+                     GFile               *file,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  AsyncData *async;
+
+  g_return_if_fail (IC_IS_IMPORT (self));
+  g_return_if_fail (db_path != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+
+  async = g_new0 (AsyncData, 1);
+  async->db_path = g_strdup (db_path);
+  async->file = g_object_ref (file);
+
+  /* The worker reports through a relay to this thread's main context. */
+  if (self->progress != NULL)
+    async->relay = ic_progress_relay_new (self->progress, self->progress_data);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ic_import_run_async);
+  g_task_set_task_data (task, async, async_data_free);
+  g_task_run_in_thread (task, run_in_thread);
+}
+
+IcImportReport *
+ic_import_run_finish (IcImport      *self,
+                      GAsyncResult  *result,
+                      GError       **error)
+{
+  g_return_val_if_fail (IC_IS_IMPORT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

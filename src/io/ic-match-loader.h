@@ -1,0 +1,33 @@
+/* ic-match-loader.h — a matcher over what the store holds
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * src/match knows nothing of the store; this is the one place that
+ * feeds it the live organisations, capabilities and foresight items.
+ */
+
+#pragma once
+
+#include "ic-matcher.h"
+#include "ic-store.h"
+
+G_BEGIN_DECLS
+
+/* A frozen corpus of everything live in @store.
+ * Returns: (transfer full) (nullable) */
+IcMatchCorpus  *ic_match_loader_load_corpus  (IcStore     *store,
+                                              GError     **error);
+
+/* A matcher over ic_match_loader_load_corpus().
+ * Returns: (transfer full) (nullable) */
+IcMatcher      *ic_match_loader_load_matcher (IcStore     *store,
+                                              GError     **error);
+
+/* The weights saved in @store, or the balanced preset when none are.
+ * Saved weights that no longer parse give NULL and an error, so the
+ * caller can say so before falling back.
+ * Returns: (transfer full) (nullable) */
+IcMatchWeights *ic_match_loader_load_weights (IcStore     *store,
+                                              GError     **error);
+
+G_END_DECLS

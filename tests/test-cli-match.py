@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""End-to-end tests of interchange-cli match and consortium on the sample
+data: the JSON shape, the exit statuses and the messages."""
+
+import datetime
+import json
+import os
+import subprocess
+import tempfile
+import unittest
+
+CLI = os.environ.get("INTERCHANGE_CLI", "interchange-cli")
+CRITERIA = ["text", "tags", "trl", "cluster", "place", "scale", "foresight"]
+
+
+class MatchCliTests(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.db = os.path.join(cls.tmp.name, "demo.db")
+        cls.env = dict(os.environ, INTERCHANGE_AUTHOR="Test Expert", LC_ALL="C.UTF-8")
+        cls.env.pop("INTERCHANGE_DB", None)
+        cls.run_cli("demo")
+        challenges = json.loads(cls.run_cli("list", "challenges", "--json").stdout)
+        cls.open = [c for c in challenges if c["status"] == "open"
+                    and (not c.get("deadline") or c["deadline"] >= datetime.date.today().isoformat())]
+        cls.closed = [c for c in challenges if c["status"] != "open"]
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    @classmethod
+    def run_cli(cls, *args, check=True):
+        result = subprocess.run([CLI, "--db", cls.db] + list(args), capture_output=True,
+                                text=True, env=cls.env, timeout=120)
+        if check and result.returncode != 0:
+            raise AssertionError(f"{args}: {result.returncode} {result.stderr}")
+        return result
+
+    def test_match_one_json_shape(self):
+        challenge = self.open[0]["id"]
+        out = json.loads(self.run_cli("match", "--challenge", challenge, "--top", "3",
+                                      "--json").stdout)
+        self.assertEqual(set(out), {"challenge_id", "results"})
+        self.assertEqual(out["challenge_id"], challenge)
+        self.assertLessEqual(len(out["results"]), 3)
+        scores = [r["score"] for r in out["results"]]
+        self.assertEqual(scores, sorted(scores, reverse=True))
+        for result in out["results"]:
+            self.assertEqual(set(result), {"capability_id", "organisation_id", "score",
+                                           "criteria", "matched_terms", "matched_tags"})
+            self.assertEqual(set(result["criteria"]), set(CRITERIA))
+            self.assertTrue(0.0 <= result["score"] <= 1.0)
+            total = sum(c["contribution"] for c in result["criteria"].values())
+            self.assertAlmostEqual(total, result["score"], places=9)
+
+    def test_match_all_is_an_array(self):
+        out = json.loads(self.run_cli("match", "--all", "--top", "2", "--json").stdout)
+        self.assertIsInstance(out, list)
+        self.assertEqual(len(out), len({c["challenge_id"] for c in out}))
+        self.assertTrue(all(len(c["results"]) <= 2 for c in out))
+
+    def test_text_table(self):
+        out = self.run_cli("match", "--challenge", self.open[0]["id"], "--top", "2").stdout
+        self.assertIn(self.open[0]["title"], out)
+        self.assertIn("Score", out)
+
+    def test_presets_and_weights(self):
+        challenge = self.open[0]["id"]
+        only_text = json.loads(self.run_cli(
+            "match", "--challenge", challenge, "--json",
+            "--weights", "text=1,tags=0,trl=0,cluster=0,place=0,scale=0,foresight=0").stdout)
+        for result in only_text["results"]:
+            self.assertEqual(result["criteria"]["place"]["weight"], 0)
+            self.assertAlmostEqual(result["score"], result["criteria"]["text"]["score"])
+        for preset in ["balanced", "technology-fit", "local-first", "cross-sector"]:
+            self.run_cli("match", "--challenge", challenge, "--preset", preset, "--json")
+        self.run_cli("match", "--challenge", challenge, "--cross-sector", "--json")
+
+    def test_saved_weights(self):
+        challenge = self.open[0]["id"]
+        self.run_cli("match", "--challenge", challenge, "--preset", "local-first", "--save-weights")
+        out = json.loads(self.run_cli("match", "--challenge", challenge, "--json").stdout)
+        if out["results"]:
+            self.assertEqual(out["results"][0]["criteria"]["place"]["weight"], 0.35)
+        self.run_cli("match", "--challenge", challenge, "--preset", "balanced", "--save-weights")
+
+    def test_usage_errors(self):
+        challenge = self.open[0]["id"]
+        for args, named in [(["--weights", "text=abc"], "text=abc"),
+                            (["--weights", "colour=1"], "colour"),
+                            (["--preset", "fastest"], "fastest"),
+                            (["--top", "0"], "--top"),
+                            (["--top", "many"], "top")]:
+            result = self.run_cli("match", "--challenge", challenge, *args, check=False)
+            self.assertEqual(result.returncode, 2, args)
+            self.assertIn(named, result.stderr)
+        self.assertEqual(self.run_cli("match", check=False).returncode, 2)
+        self.assertEqual(self.run_cli("match", "--all", "--challenge", challenge,
+                                      check=False).returncode, 2)
+        self.assertEqual(self.run_cli("consortium", check=False).returncode, 2)
+        self.assertEqual(self.run_cli("consortium", "--challenge", challenge, "--max-size", "0",
+                                      check=False).returncode, 2)
+
+    def test_unknown_challenge(self):
+        for command in ["match", "consortium"]:
+            result = self.run_cli(command, "--challenge", "00000000-0000-4000-8000-000000000000",
+                                  check=False)
+            self.assertEqual(result.returncode, 1)
+            self.assertIn("interchange-cli:", result.stderr)
+
+    def test_closed_challenge_gives_no_results(self):
+        if not self.closed:
+            self.skipTest("the sample data has no closed challenge")
+        result = self.run_cli("match", "--challenge", self.closed[0]["id"], "--json")
+        self.assertEqual(json.loads(result.stdout)["results"], [])
+        self.assertIn("only open challenges are matched", result.stderr)
+
+    def test_consortium(self):
+        challenge = max(self.open, key=lambda c: len(c.get("tags", [])))
+        out = json.loads(self.run_cli("consortium", "--challenge", challenge["id"],
+                                      "--max-size", "2", "--json").stdout)
+        self.assertEqual(out["challenge_id"], challenge["id"])
+        for group in out["consortia"]:
+            self.assertLessEqual(len(group["members"]), 2)
+            covered = set(group["covered_tags"])
+            self.assertEqual(covered | set(group["missing_tags"]), set(challenge["tags"]))
+            for member in group["members"]:
+                self.assertTrue(set(member["tags"]) <= covered)
+        text = self.run_cli("consortium", "--challenge", challenge["id"]).stdout
+        self.assertIn("Required tags", text)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,394 @@
+/* test-io-import.c — importing into a real store, exporting out of it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "ic-capability.h"
+#include "ic-challenge.h"
+#include "ic-export.h"
+#include "ic-import.h"
+#include "ic-io-error.h"
+#include "ic-organisation.h"
+#include "ic-record-json.h"
+#include "ic-report-renderer.h"
+#include "ic-shortlist.h"
+#include "test-io-util.h"
+
+void
+io_fixture_set_up (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("test-io-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "test.db", NULL);
+  f->store = ic_store_open (f->path, IC_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+void
+io_fixture_tear_down (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  remove_tree (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+typedef enum
+{
+  RUN_DEFAULT = 0,
+  RUN_DRY     = 1 << 0,
+  RUN_SKIP    = 1 << 1,
+} RunFlags;
+
+static IcImportReport *
+import_text (Fixture       *f,
+             IcRecordKind   kind,
+             const char    *csv,
+             RunFlags       flags,
+             const char    *overrides,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(IcImport) import = ic_import_new (kind);
+  g_autoptr(GInputStream) stream =
+    g_memory_input_stream_new_from_data (g_strdup (csv), strlen (csv), g_free);
+
+  ic_import_set_dry_run (import, (flags & RUN_DRY) != 0);
+  ic_import_set_skip_bad_rows (import, (flags & RUN_SKIP) != 0);
+  ic_import_set_overrides (import, overrides);
+  ic_import_set_author (import, "Test Expert");
+  return ic_import_run (import, f->store, stream, strlen (csv), cancellable, error);
+}
+
+static gint64
+count (Fixture      *f,
+       IcRecordKind  kind)
+{
+  return ic_store_count (f->store, kind, NULL, NULL);
+}
+
+static IcRecord *
+add_organisation (Fixture    *f,
+                  const char *name)
+{
+  IcOrganisation *organisation = ic_organisation_new ();
+  g_autoptr(GError) error = NULL;
+
+  ic_organisation_set_name (organisation, name);
+  ic_organisation_set_kind (organisation, IC_ORGANISATION_KIND_SME);
+  g_assert_true (ic_store_insert (f->store, IC_RECORD (organisation), "Test Expert", &error));
+  g_assert_no_error (error);
+  return IC_RECORD (organisation);
+}
+
+static const char *capabilities_csv =
+  "Company,Capability,Description,Sector,Keywords,TRL,Postcode\n"
+  "Łódź Łukasz Engineering,Hydrogen fuel cells,\"PEM stacks, \"\"tested\"\"\nfor buses\","
+  "Low carbon and energy,\"hydrogen; fuel cells\",6,B15 2TT\n"
+  "Llŷr Robotics,Welding cobots,Arc welding,automotive,\"robotics,welding\",11,CV1 2AB\n"
+  "王芳 Analytics,Data pipelines,ETL,creative,ai,5,WV1 1AA\n";
+
+static void
+test_all_or_nothing (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcImportReport) report = import_text (f, IC_RECORD_KIND_CAPABILITY, capabilities_csv,
+                                                  RUN_DEFAULT, NULL, NULL, &error);
+  const char *column = NULL, *field = NULL;
+  guint row = 0;
+
+  g_assert_no_error (error);
+  g_assert_false (ic_import_report_get_committed (report));
+  g_assert_cmpuint (ic_import_report_get_counts (report)->rows, ==, 3);
+  g_assert_cmpuint (ic_import_report_get_counts (report)->added, ==, 2);
+  g_assert_cmpuint (ic_import_report_get_counts (report)->rejected, ==, 1);
+  g_assert_cmpuint (ic_import_report_get_n_problems (report), ==, 1);
+  g_assert_cmpstr (ic_import_report_get_problem (report, 0, &row, &column, &field), ==,
+                   "row 3, column TRL: 11 is not between 1 and 9");
+  g_assert_cmpuint (row, ==, 3);
+  g_assert_cmpstr (column, ==, "TRL");
+  g_assert_cmpstr (field, ==, "trl");
+
+  /* Bad input leaves the database as it was: not even the organisations. */
+  g_assert_cmpint (count (f, IC_RECORD_KIND_CAPABILITY), ==, 0);
+  g_assert_cmpint (count (f, IC_RECORD_KIND_ORGANISATION), ==, 0);
+}
+
+static void
+test_skip_bad_rows (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcImportReport) report = import_text (f, IC_RECORD_KIND_CAPABILITY, capabilities_csv,
+                                                  RUN_SKIP, NULL, NULL, &error);
+  g_autoptr(GPtrArray) list = NULL;
+  IcCapability *capability = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (ic_import_report_get_committed (report));
+  g_assert_cmpuint (ic_import_report_get_counts (report)->organisations_added, ==, 2);
+  g_assert_cmpint (count (f, IC_RECORD_KIND_CAPABILITY), ==, 2);
+  /* Llŷr Robotics was named only by the rejected row. */
+  g_assert_cmpint (count (f, IC_RECORD_KIND_ORGANISATION), ==, 2);
+
+  list = ic_store_list (f->store, IC_RECORD_KIND_CAPABILITY, NULL, 0, 0, &error);
+  for (guint i = 0; i < list->len; i++)
+    if (g_str_equal (ic_record_get_title (g_ptr_array_index (list, i)), "Hydrogen fuel cells"))
+      capability = g_ptr_array_index (list, i);
+  g_assert_nonnull (capability);
+  g_assert_cmpstr (ic_capability_get_description (capability), ==, "PEM stacks, \"tested\"\nfor buses");
+  g_assert_cmpstr (ic_capability_get_cluster (capability), ==, "low-carbon-energy");
+  g_assert_cmpstr (ic_capability_get_local_authority (capability), ==, "birmingham");
+  g_assert_cmpstr (ic_capability_get_tags (capability)[1], ==, "fuel cells");
+  g_assert_cmpint (ic_capability_get_trl (capability), ==, 6);
+}
+
+static void
+test_dry_run (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcImportReport) report = import_text (f, IC_RECORD_KIND_CAPABILITY, capabilities_csv,
+                                                  RUN_DRY | RUN_SKIP, NULL, NULL, &error);
+  g_autoptr(JsonNode) json = NULL;
+  JsonObject *object;
+
+  g_assert_no_error (error);
+  g_assert_true (ic_import_report_get_dry_run (report));
+  g_assert_false (ic_import_report_get_committed (report));
+  g_assert_cmpuint (ic_import_report_get_counts (report)->added, ==, 2);
+  g_assert_cmpint (count (f, IC_RECORD_KIND_CAPABILITY), ==, 0);
+
+  json = ic_import_report_to_json (report);
+  object = json_node_get_object (json);
+  g_assert_cmpint (json_object_get_int_member (object, "rejected"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_array_get_object_element (json_object_get_array_member (object, "errors"), 0),
+                     "column"), ==, "TRL");
+}
+
+static void
+test_update_not_duplicate (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcImportReport) first = NULL;
+  g_autoptr(IcImportReport) second = NULL;
+  g_autoptr(IcImportReport) third = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  const char *csv1 = "Organisation,Title,Description\nAcme Ltd,Laser cutting,Old text\n";
+  const char *csv2 = "Organisation,Title,Description\nACME  ltd, laser  CUTTING ,New text\n";
+
+  first = import_text (f, IC_RECORD_KIND_CAPABILITY, csv1, RUN_DEFAULT, NULL, NULL, &error);
+  g_assert_no_error (error);
+  second = import_text (f, IC_RECORD_KIND_CAPABILITY, csv2, RUN_DEFAULT, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ic_import_report_get_counts (second)->updated, ==, 1);
+  g_assert_cmpuint (ic_import_report_get_counts (second)->added, ==, 0);
+  g_assert_cmpuint (ic_import_report_get_counts (second)->organisations_added, ==, 0);
+  g_assert_cmpint (count (f, IC_RECORD_KIND_CAPABILITY), ==, 1);
+  g_assert_cmpint (count (f, IC_RECORD_KIND_ORGANISATION), ==, 1);
+
+  list = ic_store_list (f->store, IC_RECORD_KIND_CAPABILITY, NULL, 0, 0, &error);
+  g_assert_cmpstr (ic_capability_get_description (g_ptr_array_index (list, 0)), ==, "New text");
+  g_assert_cmpint (ic_record_get_rev (g_ptr_array_index (list, 0)), ==, 2);
+
+  third = import_text (f, IC_RECORD_KIND_CAPABILITY, csv2, RUN_DEFAULT, NULL, NULL, &error);
+  g_assert_cmpuint (ic_import_report_get_counts (third)->unchanged, ==, 1);
+  g_assert_cmpuint (ic_import_report_get_counts (third)->updated, ==, 0);
+}
+
+static void
+test_organisations_by_name (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(IcRecord) tamebridge = add_organisation (f, "Tamebridge Works Ltd");
+  g_autoptr(IcRecord) dup1 = add_organisation (f, "Dup Ltd");
+  g_autoptr(IcRecord) dup2 = add_organisation (f, "Dup Ltd");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcImportReport) report = NULL;
+  g_autofree char *csv = g_strdup_printf ("Organisation,Title\n"
+                                          "tamebridge  WORKS ltd,One\n"
+                                          "Dup Ltd,Two\n"
+                                          "%s,Three\n"
+                                          "00000000-0000-4000-8000-000000000000,Four\n"
+                                          "New Firm,Five\n"
+                                          "new firm,Six\n",
+                                          ic_record_get_id (dup2));
+
+  report = import_text (f, IC_RECORD_KIND_CAPABILITY, csv, RUN_SKIP, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ic_import_report_get_counts (report)->added, ==, 4);
+  g_assert_cmpuint (ic_import_report_get_counts (report)->rejected, ==, 2);
+  g_assert_cmpuint (ic_import_report_get_counts (report)->organisations_added, ==, 1);
+  g_assert_nonnull (strstr (ic_import_report_get_problem (report, 0, NULL, NULL, NULL),
+                            "row 3, column Organisation: more than one organisation is called"));
+  g_assert_cmpstr (ic_import_report_get_problem (report, 1, NULL, NULL, NULL), ==,
+                   "row 5, column Organisation: no organisation has the id "
+                   "00000000-0000-4000-8000-000000000000");
+  g_assert_cmpint (count (f, IC_RECORD_KIND_ORGANISATION), ==, 4);
+}
+
+static void
+test_hostile_rows (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const struct { const char *csv; int code; } fatal[] = {
+    { "", IC_IO_ERROR_EMPTY },
+    { "\n\n", IC_IO_ERROR_EMPTY },
+    { "Organisation,Title\nAcme,\"never closed\nAcme,Two\n", IC_IO_ERROR_UNTERMINATED },
+    { "Colour,Size\nred,big\n", IC_IO_ERROR_MAPPING },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcImportReport) header_only = NULL;
+  g_autoptr(IcImportReport) ragged = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fatal); i++)
+    {
+      g_autoptr(IcImportReport) report = import_text (f, IC_RECORD_KIND_CAPABILITY, fatal[i].csv,
+                                                      RUN_SKIP, NULL, NULL, &error);
+      g_assert_null (report);
+      g_assert_error (error, IC_IO_ERROR, fatal[i].code);
+      g_clear_error (&error);
+    }
+
+  header_only = import_text (f, IC_RECORD_KIND_CAPABILITY, "Organisation,Title\r\n", RUN_DEFAULT,
+                             NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ic_import_report_get_counts (header_only)->rows, ==, 0);
+
+  ragged = import_text (f, IC_RECORD_KIND_CAPABILITY,
+                        "Organisation,Title,Description\n"
+                        "Acme,One\n"
+                        "Acme,Two,x,surplus\n"
+                        "Acme,Three,x,,\n"
+                        "Acme,\xff\xfe,x\n"
+                        "Acme,Five,ok\n",
+                        RUN_SKIP, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ic_import_report_get_counts (ragged)->rejected, ==, 3);
+  g_assert_cmpuint (ic_import_report_get_counts (ragged)->added, ==, 2);
+  g_assert_cmpstr (ic_import_report_get_problem (ragged, 0, NULL, NULL, NULL), ==,
+                   "row 2: the row has 2 fields but the header has 3; look for a missing or "
+                   "extra delimiter or quote");
+  g_assert_nonnull (strstr (ic_import_report_get_problem (ragged, 2, NULL, NULL, NULL),
+                            "row 5: the text is not valid UTF-8"));
+  g_assert_cmpint (count (f, IC_RECORD_KIND_CAPABILITY), ==, 2);
+}
+
+static void
+test_formula_cells (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcImportReport) report = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autofree char *text = NULL;
+
+  report = import_text (f, IC_RECORD_KIND_CAPABILITY,
+                        "Organisation,Title,Description\n"
+                        "Acme,'=SUM(A1:A9),\"=cmd|' /C calc'!A0\"\n",
+                        RUN_DEFAULT, NULL, NULL, &error);
+  g_assert_no_error (error);
+  list = ic_store_list (f->store, IC_RECORD_KIND_CAPABILITY, NULL, 0, 0, &error);
+  g_assert_cmpstr (ic_record_get_title (g_ptr_array_index (list, 0)), ==, "=SUM(A1:A9)");
+  g_assert_cmpstr (ic_capability_get_description (g_ptr_array_index (list, 0)), ==,
+                   "=cmd|' /C calc'!A0");
+
+  /* Out again, both are neutralised. */
+  g_assert_true (ic_export_records_to_stream (f->store, IC_RECORD_KIND_CAPABILITY,
+                                              IC_EXPORT_FORMAT_CSV, IC_EXPORT_NONE, out,
+                                              NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  text = g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)),
+                    g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)));
+  g_assert_nonnull (strstr (text, ",\"'=SUM(A1:A9)\",\"'=cmd|' /C calc'!A0\","));
+}
+
+static void
+test_challenge_values (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcImportReport) report = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  IcChallenge *challenge;
+
+  report = import_text (f, IC_RECORD_KIND_CHALLENGE,
+                        "Buyer;Challenge;TRL;Budget;Closing date;Status;Sector;Location\n"
+                        "City Council;Cut fleet emissions;4-6;£50k-£100k;31/12/2030;Open;"
+                        "Low carbon and energy;Coventry\n",
+                        RUN_DEFAULT, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ic_import_report_get_counts (report)->added, ==, 1);
+  list = ic_store_list (f->store, IC_RECORD_KIND_CHALLENGE, NULL, 0, 0, &error);
+  challenge = g_ptr_array_index (list, 0);
+  g_assert_cmpint (ic_challenge_get_trl_min (challenge), ==, 4);
+  g_assert_cmpint (ic_challenge_get_trl_max (challenge), ==, 6);
+  g_assert_cmpint (ic_challenge_get_budget_min (challenge), ==, 50000);
+  g_assert_cmpint (ic_challenge_get_budget_max (challenge), ==, 100000);
+  g_assert_cmpstr (ic_challenge_get_deadline (challenge), ==, "2030-12-31");
+  g_assert_cmpstr (ic_challenge_get_cluster (challenge), ==, "low-carbon-energy");
+  g_assert_cmpstr (ic_challenge_get_local_authority (challenge), ==, "coventry");
+}
+
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcImportReport) report = NULL;
+
+  g_cancellable_cancel (cancellable);
+  report = import_text (f, IC_RECORD_KIND_CAPABILITY, capabilities_csv, RUN_SKIP, NULL,
+                        cancellable, &error);
+  g_assert_null (report);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (count (f, IC_RECORD_KIND_CAPABILITY), ==, 0);
+}
+
+void
+test_io_add_import_tests (void)
+{
+  TEST_ADD ("import/all-or-nothing", test_all_or_nothing);
+  TEST_ADD ("import/skip-bad-rows", test_skip_bad_rows);
+  TEST_ADD ("import/dry-run", test_dry_run);
+  TEST_ADD ("import/update-not-duplicate", test_update_not_duplicate);
+  TEST_ADD ("import/organisations-by-name", test_organisations_by_name);
+  TEST_ADD ("import/hostile-rows", test_hostile_rows);
+  TEST_ADD ("import/formula-cells", test_formula_cells);
+  TEST_ADD ("import/challenge-values", test_challenge_values);
+  TEST_ADD ("import/cancel", test_cancel);
+  test_io_add_export_tests ();
+}
