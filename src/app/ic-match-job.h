@@ -1,0 +1,40 @@
+/* ic-match-job.h — building the matcher and re-ranking, off the main thread
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ic-matcher.h"
+
+G_BEGIN_DECLS
+
+/* Reads the capabilities, organisations and foresight items of the
+ * database at @db_path in a worker thread (with its own IcStore), builds
+ * and freezes the corpus, and lists the open challenges. */
+void        ic_match_job_build_async   (const char          *db_path,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+/* Returns: (transfer full): the matcher; @challenges gets the open
+ * challenges sorted by title (transfer full, element-type IcChallenge) */
+IcMatcher  *ic_match_job_build_finish  (GAsyncResult        *result,
+                                        GPtrArray          **challenges,
+                                        GError             **error);
+
+/* ic_matcher_rerank() in a worker thread; ranks in full if the
+ * challenge was not ranked with a pool before. */
+void        ic_match_job_rerank_async  (IcMatcher           *matcher,
+                                        IcChallenge         *challenge,
+                                        IcMatchWeights      *weights,
+                                        const IcMatchOptions *options,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+/* Returns: (transfer full) (element-type IcMatchResult) */
+GListModel *ic_match_job_rerank_finish (GAsyncResult        *result,
+                                        GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,605 @@
+/* ic-matches-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ic-challenge.h"
+#include "ic-match-job.h"
+#include "ic-match-row.h"
+#include "ic-matches-page.h"
+#include "ic-score-bar.h"
+#include "ic-shortlist.h"
+#include "ic-window.h"
+
+#define TOP_K 20
+/* Slider moves closer together than this are ranked once. */
+#define RERANK_DELAY_MS 120
+
+struct _IcMatchesPage
+{
+  AdwBin          parent_instance;
+
+  IcStore        *store;
+  IcMatcher      *matcher;
+  GPtrArray      *challenges;        /* open IcChallenge, as in the drop-down after its first item */
+  IcMatchWeights *weights;
+  GCancellable   *build_cancellable;
+  GCancellable   *rank_cancellable;
+  char           *challenge_id;      /* the one chosen, kept across reloads */
+  gboolean        stale;             /* the corpus must be built again */
+  gboolean        updating;          /* the page itself is setting the controls */
+  guint           rerank_source;
+  gint64          rank_started;
+  GtkScale       *scales[IC_MATCH_N_CRITERIA];
+
+  GtkDropDown    *challenge_dropdown;
+  GtkDropDown    *preset_dropdown;
+  GtkSwitch      *cross_sector_switch;
+  GtkGrid        *weights_grid;
+  GtkStack       *view_stack;
+  GtkSpinner     *spinner;
+  AdwStatusPage  *none_page;
+  GtkLabel       *summary_label;
+  GtkBox         *legend_box;
+  GtkListBox     *results_list;
+};
+
+G_DEFINE_FINAL_TYPE (IcMatchesPage, ic_matches_page, ADW_TYPE_BIN)
+
+static void rank (IcMatchesPage *self,
+                  gboolean       from_scratch);
+
+static const char *
+preset_label (const char *name)
+{
+  if (g_strcmp0 (name, "balanced") == 0)
+    return _("Balanced");
+  if (g_strcmp0 (name, "technology-fit") == 0)
+    return _("Technology Fit");
+  if (g_strcmp0 (name, "local-first") == 0)
+    return _("Local First");
+  if (g_strcmp0 (name, "cross-sector") == 0)
+    return _("Cross-Sector");
+  return name;
+}
+
+static void
+show_view (IcMatchesPage *self,
+           const char    *name)
+{
+  gtk_spinner_set_spinning (self->spinner, g_str_equal (name, "loading"));
+  gtk_stack_set_visible_child_name (self->view_stack, name);
+}
+
+static void
+show_none (IcMatchesPage *self,
+           const char    *description)
+{
+  adw_status_page_set_description (self->none_page, description);
+  show_view (self, "none");
+}
+
+static IcChallenge *
+selected_challenge (IcMatchesPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->challenge_dropdown);
+
+  if (self->challenges == NULL || selected == 0 || selected == GTK_INVALID_LIST_POSITION ||
+      selected > self->challenges->len)
+    return NULL;
+  return g_ptr_array_index (self->challenges, selected - 1);
+}
+
+static void
+options_init (IcMatchesPage  *self,
+              IcMatchOptions *options)
+{
+  ic_match_options_init (options);
+  options->top_k = TOP_K;
+  options->pool_size = IC_MATCH_DEFAULT_POOL_SIZE;
+  options->cross_sector = gtk_switch_get_active (self->cross_sector_switch);
+}
+
+static void
+show_results (IcMatchesPage *self,
+              GListModel    *results)
+{
+  guint n = g_list_model_get_n_items (results);
+  guint n_capabilities = ic_match_corpus_get_n_capabilities (ic_matcher_get_corpus (self->matcher));
+  double elapsed_ms = (g_get_monotonic_time () - self->rank_started) / 1000.0;
+  g_autofree char *summary = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results_list))) != NULL)
+    gtk_list_box_remove (self->results_list, child);
+
+  if (n == 0)
+    {
+      show_none (self, _("No capability fits this challenge yet."));
+      return;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IcMatchResult) result = g_list_model_get_item (results, i);
+
+      gtk_list_box_append (self->results_list, ic_match_row_new (result, i + 1));
+    }
+  /* Translators: "The best 20 of 166 capabilities, ranked in 12 ms" */
+  summary = g_strdup_printf (ngettext ("The best %u of %u capability, ranked in %.0f ms",
+                                       "The best %u of %u capabilities, ranked in %.0f ms",
+                                       n_capabilities),
+                             n, n_capabilities, elapsed_ms);
+  gtk_label_set_text (self->summary_label, summary);
+  show_view (self, "results");
+}
+
+static void
+on_ranked (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(IcMatchesPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) results = ic_match_job_rerank_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_task_get_cancellable (G_TASK (result)) != self->rank_cancellable)
+    return;
+  if (results == NULL)
+    {
+      show_none (self, error->message);
+      return;
+    }
+  show_results (self, results);
+}
+
+static void
+rank (IcMatchesPage *self,
+      gboolean       from_scratch)
+{
+  IcChallenge *challenge = selected_challenge (self);
+  g_auto(IcMatchOptions) options = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (self->rank_cancellable);
+  g_clear_object (&self->rank_cancellable);
+  g_clear_handle_id (&self->rerank_source, g_source_remove);
+
+  if (self->matcher == NULL)
+    return;
+  if (challenge == NULL)
+    {
+      show_view (self, "choose");
+      return;
+    }
+
+  options_init (self, &options);
+  if (!ic_matcher_check_challenge (self->matcher, challenge, &options, &error))
+    {
+      show_none (self, error->message);
+      return;
+    }
+
+  /* A new challenge or new options rank in full; moved weights re-rank
+   * the candidates kept from the last full ranking. */
+  if (from_scratch)
+    ic_matcher_forget (self->matcher, ic_record_get_id (IC_RECORD (challenge)));
+  self->rank_cancellable = g_cancellable_new ();
+  self->rank_started = g_get_monotonic_time ();
+  ic_match_job_rerank_async (self->matcher, challenge, self->weights, &options,
+                             self->rank_cancellable, on_ranked, g_object_ref (self));
+}
+
+static void
+fill_challenges (IcMatchesPage *self)
+{
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  gtk_string_list_append (titles, _("Choose a challenge…"));
+  for (guint i = 0; i < self->challenges->len; i++)
+    {
+      IcRecord *challenge = g_ptr_array_index (self->challenges, i);
+
+      gtk_string_list_append (titles, ic_record_get_title (challenge));
+      if (g_strcmp0 (ic_record_get_id (challenge), self->challenge_id) == 0)
+        selected = i + 1;
+    }
+
+  self->updating = TRUE;
+  gtk_drop_down_set_model (self->challenge_dropdown, G_LIST_MODEL (titles));
+  gtk_drop_down_set_selected (self->challenge_dropdown, selected);
+  self->updating = FALSE;
+}
+
+static void
+on_built (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(IcMatchesPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) challenges = NULL;
+  g_autoptr(IcMatcher) matcher = ic_match_job_build_finish (result, &challenges, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (matcher == NULL)
+    {
+      show_none (self, error->message);
+      return;
+    }
+
+  g_set_object (&self->matcher, matcher);
+  g_clear_pointer (&self->challenges, g_ptr_array_unref);
+  self->challenges = g_steal_pointer (&challenges);
+  fill_challenges (self);
+
+  if (self->challenges->len == 0 ||
+      ic_match_corpus_get_n_capabilities (ic_matcher_get_corpus (matcher)) == 0)
+    show_view (self, "empty");
+  else
+    rank (self, TRUE);
+}
+
+static void
+build (IcMatchesPage *self)
+{
+  self->stale = FALSE;
+  g_cancellable_cancel (self->build_cancellable);
+  g_clear_object (&self->build_cancellable);
+  self->build_cancellable = g_cancellable_new ();
+
+  show_view (self, "loading");
+  ic_match_job_build_async (ic_store_get_path (self->store), self->build_cancellable,
+                            on_built, g_object_ref (self));
+}
+
+void
+ic_matches_page_reload (IcMatchesPage *self)
+{
+  g_return_if_fail (IC_IS_MATCHES_PAGE (self));
+
+  /* Building the corpus reads every capability: do it only when the
+   * page is on screen. */
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    build (self);
+}
+
+static void
+on_map (GtkWidget     *widget,
+        IcMatchesPage *self)
+{
+  if (self->stale)
+    build (self);
+}
+
+static void
+on_challenge_selected (GtkDropDown   *dropdown,
+                       GParamSpec    *pspec,
+                       IcMatchesPage *self)
+{
+  IcChallenge *challenge;
+
+  if (self->updating)
+    return;
+  challenge = selected_challenge (self);
+  g_free (self->challenge_id);
+  self->challenge_id = challenge != NULL ? g_strdup (ic_record_get_id (IC_RECORD (challenge))) : NULL;
+  rank (self, TRUE);
+}
+
+static void
+on_cross_sector_changed (GtkSwitch     *sw,
+                         GParamSpec    *pspec,
+                         IcMatchesPage *self)
+{
+  if (!self->updating)
+    rank (self, TRUE);
+}
+
+static void
+save_weights (IcMatchesPage *self)
+{
+  g_autofree char *text = ic_match_weights_to_string (self->weights);
+  g_autoptr(GError) error = NULL;
+
+  if (!ic_store_set_setting (self->store, IC_MATCH_WEIGHTS_SETTING, text, &error))
+    g_warning ("Cannot keep the weights: %s", error->message);
+}
+
+static void
+update_controls (IcMatchesPage *self)
+{
+  const char * const *presets = ic_match_weights_list_presets ();
+  guint preset = g_strv_length ((char **) presets);  /* "Custom" */
+
+  self->updating = TRUE;
+  for (guint i = 0; i < IC_MATCH_N_CRITERIA; i++)
+    gtk_range_set_value (GTK_RANGE (self->scales[i]), ic_match_weights_get (self->weights, i));
+  for (guint i = 0; presets[i] != NULL; i++)
+    {
+      g_autoptr(IcMatchWeights) weights = ic_match_weights_new_preset (presets[i], NULL);
+
+      if (weights != NULL && ic_match_weights_equal (weights, self->weights))
+        preset = i;
+    }
+  gtk_drop_down_set_selected (self->preset_dropdown, preset);
+  self->updating = FALSE;
+}
+
+static gboolean
+rerank_timeout (gpointer user_data)
+{
+  IcMatchesPage *self = user_data;
+
+  self->rerank_source = 0;
+  rank (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_scale_changed (GtkRange      *range,
+                  IcMatchesPage *self)
+{
+  guint criterion = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (range), "criterion"));
+
+  if (self->updating)
+    return;
+  ic_match_weights_set (self->weights, criterion, gtk_range_get_value (range));
+  save_weights (self);
+  update_controls (self);
+  g_clear_handle_id (&self->rerank_source, g_source_remove);
+  self->rerank_source = g_timeout_add (RERANK_DELAY_MS, rerank_timeout, self);
+}
+
+static void
+on_preset_selected (GtkDropDown   *dropdown,
+                    GParamSpec    *pspec,
+                    IcMatchesPage *self)
+{
+  const char * const *presets = ic_match_weights_list_presets ();
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  g_autoptr(IcMatchWeights) weights = NULL;
+  gboolean cross_sector;
+
+  if (self->updating || selected >= g_strv_length ((char **) presets))
+    return;
+
+  weights = ic_match_weights_new_preset (presets[selected], NULL);
+  if (weights == NULL)
+    return;
+  g_set_object (&self->weights, weights);
+  save_weights (self);
+  update_controls (self);
+
+  cross_sector = ic_match_weights_preset_is_cross_sector (presets[selected]);
+  if (cross_sector != gtk_switch_get_active (self->cross_sector_switch))
+    {
+      self->updating = TRUE;
+      gtk_switch_set_active (self->cross_sector_switch, cross_sector);
+      self->updating = FALSE;
+    }
+  rank (self, TRUE);
+}
+
+static void
+add_to_shortlist_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  IcMatchesPage *self = IC_MATCHES_PAGE (widget);
+  const char *capability_id = g_variant_get_string (parameter, NULL);
+  IcChallenge *challenge = selected_challenge (self);
+  g_autoptr(IcStoreQuery) query = ic_store_query_new ();
+  g_autoptr(GPtrArray) existing = NULL;
+  g_autoptr(IcShortlist) shortlist = NULL;
+  g_autoptr(IcShortlistEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  IcMatchResult *result = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  gboolean ok;
+
+  if (challenge == NULL)
+    return;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->results_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (IC_IS_MATCH_ROW (row) &&
+        g_strcmp0 (ic_match_result_get_capability_id (ic_match_row_get_result (IC_MATCH_ROW (row))),
+                   capability_id) == 0)
+      result = ic_match_row_get_result (IC_MATCH_ROW (row));
+  if (result == NULL)
+    return;
+
+  /* One shortlist per challenge: add to it, or start it. */
+  ic_store_query_set_owner_id (query, ic_record_get_id (IC_RECORD (challenge)));
+  existing = ic_store_list (self->store, IC_RECORD_KIND_SHORTLIST, query, 0, 1, &error);
+  if (existing != NULL && existing->len > 0)
+    shortlist = g_object_ref (g_ptr_array_index (existing, 0));
+  else
+    {
+      g_autofree char *name = g_strdup_printf (_("Shortlist for “%s”"),
+                                               ic_record_get_title (IC_RECORD (challenge)));
+
+      shortlist = ic_shortlist_new ();
+      ic_shortlist_set_challenge_id (shortlist, ic_record_get_id (IC_RECORD (challenge)));
+      ic_shortlist_set_name (shortlist, name);
+    }
+
+  if (ic_shortlist_find_entry (shortlist, capability_id, NULL) != NULL)
+    message = g_strdup_printf (_("“%s” is on the shortlist already"),
+                               ic_match_result_get_capability_title (result));
+  else
+    {
+      const char *author = IC_IS_WINDOW (root)
+        ? ic_application_get_author (IC_APPLICATION (gtk_window_get_application (GTK_WINDOW (root))))
+        : NULL;
+
+      entry = ic_shortlist_entry_new ();
+      ic_shortlist_entry_set_capability_id (entry, capability_id);
+      ic_shortlist_entry_set_score (entry, ic_match_result_get_score (result));
+      ic_shortlist_entry_set_explanation (entry, ic_match_result_get_explanation (result));
+      ic_shortlist_entry_set_stage (entry, IC_STAGE_PROPOSED);
+      g_list_store_append (ic_shortlist_get_entries (shortlist), entry);
+
+      if (ic_record_get_id (IC_RECORD (shortlist)) != NULL && ic_record_get_rev (IC_RECORD (shortlist)) > 0)
+        ok = ic_store_update (self->store, IC_RECORD (shortlist), author, &error);
+      else
+        ok = ic_store_insert (self->store, IC_RECORD (shortlist), author, &error);
+      message = ok ? g_strdup_printf (_("Added “%s” to the shortlist"),
+                                      ic_match_result_get_capability_title (result))
+                   : g_strdup_printf (_("Cannot add to the shortlist: %s"), error->message);
+      if (ok && IC_IS_WINDOW (root))
+        ic_window_records_changed (IC_WINDOW (root), IC_RECORD_KIND_SHORTLIST);
+    }
+
+  if (IC_IS_WINDOW (root))
+    ic_window_add_toast (IC_WINDOW (root), adw_toast_new (message));
+}
+
+static void
+build_controls (IcMatchesPage *self)
+{
+  const char * const *presets = ic_match_weights_list_presets ();
+  g_autoptr(GtkStringList) preset_names = gtk_string_list_new (NULL);
+
+  for (guint i = 0; presets[i] != NULL; i++)
+    gtk_string_list_append (preset_names, preset_label (presets[i]));
+  gtk_string_list_append (preset_names, _("Custom"));
+  gtk_drop_down_set_model (self->preset_dropdown, G_LIST_MODEL (preset_names));
+
+  for (guint i = 0; i < IC_MATCH_N_CRITERIA; i++)
+    {
+      GtkWidget *label = gtk_label_new (ic_match_criterion_get_label (i));
+      GtkWidget *scale = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 0, 1, 0.05);
+      GtkWidget *legend_label = gtk_label_new (ic_match_criterion_get_label (i));
+      GtkWidget *legend = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+      GtkWidget *dot = gtk_label_new ("●");
+      GdkRGBA color;
+      g_autofree char *markup = NULL;
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_size_request (scale, 220, -1);
+      gtk_scale_set_digits (GTK_SCALE (scale), 2);
+      gtk_scale_set_draw_value (GTK_SCALE (scale), TRUE);
+      gtk_scale_set_value_pos (GTK_SCALE (scale), GTK_POS_RIGHT);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      ic_match_criterion_get_label (i), -1);
+      g_object_set_data (G_OBJECT (scale), "criterion", GUINT_TO_POINTER (i));
+      g_signal_connect (scale, "value-changed", G_CALLBACK (on_scale_changed), self);
+      gtk_grid_attach (self->weights_grid, label, 0, i, 1, 1);
+      gtk_grid_attach (self->weights_grid, scale, 1, i, 1, 1);
+      self->scales[i] = GTK_SCALE (scale);
+
+      /* The legend: a dot of the criterion's colour, then its name. */
+      ic_score_bar_get_criterion_color (i, &color);
+      markup = g_strdup_printf ("<span foreground=\"#%02x%02x%02x\">●</span>",
+                                (int) (color.red * 255), (int) (color.green * 255),
+                                (int) (color.blue * 255));
+      gtk_label_set_markup (GTK_LABEL (dot), markup);
+      gtk_widget_add_css_class (legend_label, "caption");
+      gtk_widget_add_css_class (legend_label, "dim-label");
+      gtk_box_append (GTK_BOX (legend), dot);
+      gtk_box_append (GTK_BOX (legend), legend_label);
+      gtk_box_append (self->legend_box, legend);
+    }
+}
+
+static void
+ic_matches_page_dispose (GObject *object)
+{
+  IcMatchesPage *self = IC_MATCHES_PAGE (object);
+
+  g_cancellable_cancel (self->build_cancellable);
+  g_cancellable_cancel (self->rank_cancellable);
+  g_clear_handle_id (&self->rerank_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (object), IC_TYPE_MATCHES_PAGE);
+
+  G_OBJECT_CLASS (ic_matches_page_parent_class)->dispose (object);
+}
+
+static void
+ic_matches_page_finalize (GObject *object)
+{
+  IcMatchesPage *self = IC_MATCHES_PAGE (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->matcher);
+  g_clear_object (&self->weights);
+  g_clear_object (&self->build_cancellable);
+  g_clear_object (&self->rank_cancellable);
+  g_clear_pointer (&self->challenges, g_ptr_array_unref);
+  g_clear_pointer (&self->challenge_id, g_free);
+
+  G_OBJECT_CLASS (ic_matches_page_parent_class)->finalize (object);
+}
+
+static void
+ic_matches_page_class_init (IcMatchesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ic_matches_page_dispose;
+  object_class->finalize = ic_matches_page_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/wmvit/Interchange/ui/ic-matches-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, challenge_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, preset_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, cross_sector_switch);
+  gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, weights_grid);
+  gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, none_page);
+  gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, legend_box);
+  gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, results_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_challenge_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_preset_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_cross_sector_changed);
+
+  gtk_widget_class_install_action (widget_class, "matches.add-to-shortlist", "s",
+                                   add_to_shortlist_activated);
+}
+
+static void
+ic_matches_page_init (IcMatchesPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->stale = TRUE;
+  gtk_drop_down_set_expression (self->challenge_dropdown,
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  self->updating = TRUE;
+  build_controls (self);
+  self->updating = FALSE;
+  g_signal_connect (self, "map", G_CALLBACK (on_map), self);
+}
+
+GtkWidget *
+ic_matches_page_new (IcStore *store)
+{
+  IcMatchesPage *self;
+  g_autofree char *saved = NULL;
+
+  g_return_val_if_fail (IC_IS_STORE (store), NULL);
+
+  self = g_object_new (IC_TYPE_MATCHES_PAGE, NULL);
+  self->store = g_object_ref (store);
+
+  saved = ic_store_get_setting (store, IC_MATCH_WEIGHTS_SETTING);
+  if (saved != NULL)
+    self->weights = ic_match_weights_new_from_string (saved, NULL);
+  if (self->weights == NULL)
+    self->weights = ic_match_weights_new ();
+  update_controls (self);
+  return GTK_WIDGET (self);
+}

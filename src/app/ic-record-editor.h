@@ -1,0 +1,32 @@
+/* ic-record-editor.h — a form to create or edit one record of any kind
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The form checks the record with the model's validation before it
+ * writes, and shows a failing rule next to the field it names.
+ * Signals: "saved" (IcRecord *) after a successful write, and
+ * "delete-requested" (const char *id) when the person asks to delete.
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "ic-store.h"
+
+G_BEGIN_DECLS
+
+#define IC_TYPE_RECORD_EDITOR (ic_record_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (IcRecordEditor, ic_record_editor, IC, RECORD_EDITOR, AdwWindow)
+
+/* Edits a copy of @record; @is_new says whether saving inserts it. */
+IcRecordEditor *ic_record_editor_new       (IcStore        *store,
+                                            IcRecord       *record,
+                                            gboolean        is_new,
+                                            const char     *author);
+/* Reads the form into a copy of the record, checks it and writes it.
+ * On failure shows the message by the field at fault. */
+gboolean        ic_record_editor_save      (IcRecordEditor *self);
+
+G_END_DECLS

@@ -1,0 +1,529 @@
+/* ic-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ic-app-format.h"
+#include "ic-matches-page.h"
+#include "ic-record-editor.h"
+#include "ic-records-page.h"
+#include "ic-sample-data-job.h"
+#include "ic-shortlists-page.h"
+#include "ic-window.h"
+
+struct _IcWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  IcStore              *store;
+  GSettings            *settings;
+  GCancellable         *cancellable;
+  GBinding             *search_binding;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *content_pane;
+  GtkListBox           *sidebar_list;
+  GtkStack             *stack;
+  AdwWindowTitle       *content_title;
+  GtkToggleButton      *search_button;
+};
+
+G_DEFINE_FINAL_TYPE (IcWindow, ic_window, ADW_TYPE_APPLICATION_WINDOW)
+
+typedef struct
+{
+  const char   *name;
+  const char   *title;      /* translatable */
+  const char   *icon_name;
+  int           kind;       /* an IcRecordKind, or -1 for other pages */
+} PageDef;
+
+static const PageDef pages[] = {
+  { "challenges", N_("Challenges"), "emoji-flags-symbolic", IC_RECORD_KIND_CHALLENGE },
+  { "capabilities", N_("Capabilities"), "applications-engineering-symbolic", IC_RECORD_KIND_CAPABILITY },
+  { "organisations", N_("Organisations"), "system-users-symbolic", IC_RECORD_KIND_ORGANISATION },
+  { "matches", N_("Matches"), "emblem-shared-symbolic", -1 },
+  { "shortlists", N_("Shortlists"), "view-list-bullet-symbolic", -1 },
+};
+
+static IcApplication *
+get_application (IcWindow *self)
+{
+  return IC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+static const char *
+get_author (IcWindow *self)
+{
+  return ic_application_get_author (get_application (self));
+}
+
+static GtkWidget *
+visible_page (IcWindow *self)
+{
+  return gtk_stack_get_visible_child (self->stack);
+}
+
+void
+ic_window_add_toast (IcWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (IC_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_error_toast (IcWindow     *self,
+                  const char   *what,
+                  const GError *error)
+{
+  g_autofree char *message = g_strdup_printf ("%s: %s", what, error->message);
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 8);
+  ic_window_add_toast (self, toast);
+}
+
+void
+ic_window_reload (IcWindow *self)
+{
+  g_return_if_fail (IC_IS_WINDOW (self));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (IC_IS_RECORDS_PAGE (child))
+        ic_records_page_reload (IC_RECORDS_PAGE (child));
+      else if (IC_IS_SHORTLISTS_PAGE (child))
+        ic_shortlists_page_reload (IC_SHORTLISTS_PAGE (child));
+      else if (IC_IS_MATCHES_PAGE (child))
+        ic_matches_page_reload (IC_MATCHES_PAGE (child));
+    }
+}
+
+void
+ic_window_records_changed (IcWindow     *self,
+                           IcRecordKind  kind)
+{
+  g_return_if_fail (IC_IS_WINDOW (self));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (IC_IS_RECORDS_PAGE (child) && ic_records_page_get_kind (IC_RECORDS_PAGE (child)) == kind)
+        ic_records_page_reload (IC_RECORDS_PAGE (child));
+      else if (IC_IS_SHORTLISTS_PAGE (child))
+        ic_shortlists_page_reload (IC_SHORTLISTS_PAGE (child));
+      else if (IC_IS_MATCHES_PAGE (child) && kind != IC_RECORD_KIND_SHORTLIST)
+        ic_matches_page_reload (IC_MATCHES_PAGE (child));
+    }
+}
+
+static void
+update_for_page (IcWindow *self)
+{
+  GtkWidget *page = visible_page (self);
+  const char *name = gtk_stack_get_visible_child_name (self->stack);
+  gboolean is_records = IC_IS_RECORDS_PAGE (page);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_strcmp0 (pages[i].name, name) == 0)
+      adw_window_title_set_title (self->content_title, _(pages[i].title));
+
+  g_clear_pointer (&self->search_binding, g_binding_unbind);
+  if (is_records)
+    self->search_binding = g_object_bind_property (page, "search-mode-enabled",
+                                                   self->search_button, "active",
+                                                   G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  else
+    gtk_toggle_button_set_active (self->search_button, FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_button), is_records);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-record", is_records);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", is_records);
+}
+
+void
+ic_window_show_page (IcWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (IC_IS_WINDOW (self));
+
+  if (gtk_stack_get_child_by_name (self->stack, name) == NULL)
+    name = pages[0].name;
+  gtk_stack_set_visible_child_name (self->stack, name);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_strcmp0 (pages[i].name, name) == 0)
+      gtk_list_box_select_row (self->sidebar_list,
+                               gtk_list_box_get_row_at_index (self->sidebar_list, i));
+
+  g_settings_set_string (self->settings, "last-page", name);
+  update_for_page (self);
+}
+
+/* Selecting a row shows its page (arrow keys move the selection); on a
+ * folded window, activating it also goes over to the page. */
+static void
+on_sidebar_row_selected (GtkListBox    *list,
+                         GtkListBoxRow *row,
+                         IcWindow      *self)
+{
+  int index = row != NULL ? gtk_list_box_row_get_index (row) : -1;
+
+  if (index >= 0 && index < (int) G_N_ELEMENTS (pages) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), pages[index].name) != 0)
+    ic_window_show_page (self, pages[index].name);
+}
+
+static void
+on_sidebar_row_activated (GtkListBox    *list,
+                          GtkListBoxRow *row,
+                          IcWindow      *self)
+{
+  on_sidebar_row_selected (list, row, self);
+  adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+}
+
+static void
+on_back_clicked (GtkButton *button,
+                 IcWindow  *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_editor_saved (IcRecordEditor *editor,
+                 IcRecord       *record,
+                 IcWindow       *self)
+{
+  g_autofree char *message = g_strdup_printf (_("Saved “%s”"), ic_record_get_title (record));
+
+  ic_window_reload (self);
+  ic_window_add_toast (self, adw_toast_new (message));
+}
+
+static void
+on_editor_delete (IcRecordEditor *editor,
+                  const char     *id,
+                  IcWindow       *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.delete-record", "s", id);
+}
+
+static void
+open_editor (IcWindow *self,
+             IcRecord *record,
+             gboolean  is_new)
+{
+  IcRecordEditor *editor = ic_record_editor_new (self->store, record, is_new, get_author (self));
+
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved), self, 0);
+  g_signal_connect_object (editor, "delete-requested", G_CALLBACK (on_editor_delete), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+new_record_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  IcWindow *self = IC_WINDOW (widget);
+  GtkWidget *page = visible_page (self);
+  g_autoptr(IcRecord) record = NULL;
+
+  if (!IC_IS_RECORDS_PAGE (page))
+    return;
+  record = ic_record_new (ic_records_page_get_kind (IC_RECORDS_PAGE (page)));
+  open_editor (self, record, TRUE);
+}
+
+static void
+edit_record_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  IcWindow *self = IC_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcRecord) record = ic_store_get (self->store, g_variant_get_string (parameter, NULL), &error);
+
+  if (record == NULL)
+    {
+      show_error_toast (self, _("Cannot open the record"), error);
+      return;
+    }
+  open_editor (self, record, FALSE);
+}
+
+static void
+delete_record_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  IcWindow *self = IC_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcRecord) record = ic_store_get (self->store, id, &error);
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (record == NULL || !ic_store_delete (self->store, id, get_author (self), &error))
+    {
+      show_error_toast (self, _("Cannot delete the record"), error);
+      return;
+    }
+  ic_window_reload (self);
+
+  message = g_strdup_printf (_("“%s” deleted"), ic_record_get_title (record));
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-delete");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (id));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 10);
+  ic_window_add_toast (self, toast);
+}
+
+static void
+undo_delete_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  IcWindow *self = IC_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!ic_store_restore (self->store, g_variant_get_string (parameter, NULL),
+                         get_author (self), &error))
+    {
+      show_error_toast (self, _("Cannot restore the record"), error);
+      return;
+    }
+  ic_window_reload (self);
+}
+
+static void
+on_sample_data_loaded (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(IcWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  IcSampleDataCounts counts = { 0 };
+
+  if (!ic_sample_data_load_finish (result, &counts, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-sample-data", TRUE);
+          show_error_toast (self, _("Cannot load the sample data"), error);
+        }
+      return;
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-sample-data", TRUE);
+  ic_window_reload (self);
+  if (counts.already_loaded)
+    message = g_strdup (_("The sample data is already loaded"));
+  else
+    message = g_strdup_printf (_("Loaded %u challenges and %u capabilities"),
+                               counts.challenges, counts.capabilities);
+  ic_window_add_toast (self, adw_toast_new (message));
+}
+
+static void
+load_sample_data_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  IcWindow *self = IC_WINDOW (widget);
+
+  gtk_widget_action_set_enabled (widget, "win.load-sample-data", FALSE);
+  ic_sample_data_load_async (ic_store_get_path (self->store), get_author (self),
+                             self->cancellable, on_sample_data_loaded, g_object_ref (self));
+}
+
+static void
+search_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  IcWindow *self = IC_WINDOW (widget);
+  GtkWidget *page = visible_page (self);
+
+  if (IC_IS_RECORDS_PAGE (page))
+    ic_records_page_start_search (IC_RECORDS_PAGE (page));
+}
+
+static void
+show_page_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ic_window_show_page (IC_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static GtkWidget *
+sidebar_row_new (const PageDef *def)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (_(def->title));
+
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (def->icon_name));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _(def->title), -1);
+  return row;
+}
+
+static void
+add_pages (IcWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *page;
+      GtkStackPage *stack_page;
+
+      if (pages[i].kind >= 0)
+        page = ic_records_page_new (self->store, pages[i].kind);
+      else if (g_str_equal (pages[i].name, "matches"))
+        page = ic_matches_page_new (self->store);
+      else
+        page = ic_shortlists_page_new (self->store);
+
+      stack_page = gtk_stack_add_named (self->stack, page, pages[i].name);
+      gtk_stack_page_set_title (stack_page, _(pages[i].title));
+      gtk_list_box_append (self->sidebar_list, sidebar_row_new (&pages[i]));
+    }
+}
+
+static gboolean
+ic_window_close_request (GtkWindow *window)
+{
+  IcWindow *self = IC_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_apply (self->settings);
+  g_cancellable_cancel (self->cancellable);
+
+  return GTK_WINDOW_CLASS (ic_window_parent_class)->close_request (window);
+}
+
+/* The application property is set after construction, so the window
+ * is filled in here rather than in constructed(). */
+static void
+setup (IcWindow      *self,
+       IcApplication *app)
+{
+  g_autofree char *last_page = NULL;
+
+  self->store = g_object_ref (ic_application_get_store (app));
+  self->settings = g_object_ref (ic_application_get_settings (app));
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  add_pages (self);
+  last_page = g_settings_get_string (self->settings, "last-page");
+  ic_window_show_page (self, last_page);
+}
+
+static void
+ic_window_dispose (GObject *object)
+{
+  IcWindow *self = IC_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_pointer (&self->search_binding, g_binding_unbind);
+  gtk_widget_dispose_template (GTK_WIDGET (self), IC_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (ic_window_parent_class)->dispose (object);
+}
+
+static void
+ic_window_finalize (GObject *object)
+{
+  IcWindow *self = IC_WINDOW (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (ic_window_parent_class)->finalize (object);
+}
+
+static void
+ic_window_class_init (IcWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = ic_window_dispose;
+  object_class->finalize = ic_window_finalize;
+  window_class->close_request = ic_window_close_request;
+
+  g_type_ensure (IC_TYPE_RECORDS_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/wmvit/Interchange/ui/ic-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, IcWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, IcWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, IcWindow, content_pane);
+  gtk_widget_class_bind_template_child (widget_class, IcWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, IcWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, IcWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, IcWindow, search_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+
+  gtk_widget_class_install_action (widget_class, "win.new-record", NULL, new_record_activated);
+  gtk_widget_class_install_action (widget_class, "win.edit-record", "s", edit_record_activated);
+  gtk_widget_class_install_action (widget_class, "win.delete-record", "s", delete_record_activated);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", "s", undo_delete_activated);
+  gtk_widget_class_install_action (widget_class, "win.load-sample-data", NULL,
+                                   load_sample_data_activated);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
+
+  /* Alt+1 … Alt+5 go to the pages in sidebar order. */
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-page", "s", pages[i].name);
+}
+
+static void
+ic_window_init (IcWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+}
+
+IcWindow *
+ic_window_new (IcApplication *application)
+{
+  IcWindow *self = g_object_new (IC_TYPE_WINDOW, "application", application, NULL);
+
+  setup (self, application);
+  return self;
+}

@@ -1,0 +1,31 @@
+/* ic-window.h — the main window: a sidebar of pages, toasts and the actions they share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "ic-application.h"
+
+G_BEGIN_DECLS
+
+#define IC_TYPE_WINDOW (ic_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (IcWindow, ic_window, IC, WINDOW, AdwApplicationWindow)
+
+IcWindow *ic_window_new          (IcApplication *application);
+/* Shows the page named @name ("challenges", "capabilities",
+ * "organisations", "matches", "shortlists"). */
+void      ic_window_show_page    (IcWindow      *self,
+                                  const char    *name);
+/* Reads every page again after the database changed. */
+void      ic_window_reload       (IcWindow      *self);
+/* Reads again the pages that show records of @kind. */
+void      ic_window_records_changed (IcWindow     *self,
+                                     IcRecordKind  kind);
+void      ic_window_add_toast    (IcWindow      *self,
+                                  AdwToast      *toast);
+
+G_END_DECLS
