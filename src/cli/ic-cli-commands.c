@@ -16,5 +16,13 @@ const IcCliCommand ic_cli_commands[] = {
   { "list", ic_cli_list, N_("List challenges, capabilities, organisations, foresight or shortlists") },
   { "show", ic_cli_show, N_("Show one record") },
   { "delete", ic_cli_delete, N_("Delete a record (it stays as a tombstone so the delete syncs)") },
+  { "match", ic_cli_match, N_("Rank capabilities for a challenge, or for every open challenge") },
+  { "consortium", ic_cli_consortium, N_("Propose small groups of SMEs that together cover a challenge") },
+  { "import", ic_cli_import, N_("Import challenges, capabilities or organisations from CSV") },
+  { "export", ic_cli_export, N_("Export a shortlist (csv, json, xlsx, pdf) or records (csv, json)") },
+  { "shortlist", ic_cli_shortlist, N_("Create a shortlist from the match results, list or show them") },
+  { "sync", ic_cli_sync, N_("Push queued changes to the foresight feed and pull what is new") },
+  { "event", ic_cli_event, N_("Add, update, list, show or delete a workshop event") },
+  { "schedule", ic_cli_schedule, N_("Schedule a workshop’s 1:1 meetings (repairs the saved schedule)") },
   { NULL, NULL, NULL }
 };

@@ -83,5 +83,15 @@ int ic_cli_add         (IcCli *cli, int argc, char **argv);
 int ic_cli_list        (IcCli *cli, int argc, char **argv);
 int ic_cli_show        (IcCli *cli, int argc, char **argv);
 int ic_cli_delete      (IcCli *cli, int argc, char **argv);
+int ic_cli_match       (IcCli *cli, int argc, char **argv);
+int ic_cli_consortium  (IcCli *cli, int argc, char **argv);
+int ic_cli_import      (IcCli *cli, int argc, char **argv);
+int ic_cli_export      (IcCli *cli, int argc, char **argv);
+int ic_cli_shortlist   (IcCli *cli, int argc, char **argv);
+int ic_cli_sync        (IcCli *cli, int argc, char **argv);
+int ic_cli_event       (IcCli *cli, int argc, char **argv);
+int ic_cli_schedule    (IcCli *cli, int argc, char **argv);
+/* `export agenda EVENT_ID …`, which ic_cli_export() hands over. */
+int ic_cli_export_agenda (IcCli *cli, int argc, char **argv);
 
 G_END_DECLS
