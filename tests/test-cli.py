@@ -216,6 +216,60 @@ class RecordTests(CliTestCase):
                              "00000000-0000-4000-8000-000000000000")
 
 
+class TaxonomyTests(CliTestCase):
+    def setUp(self):
+        super().setUp()
+        self.ok("init")
+
+    def test_defaults_are_the_west_midlands(self):
+        taxonomy = self.json("taxonomy", "--json")
+        clusters = {c["id"]: c["name"] for c in taxonomy["clusters"]}
+        self.assertEqual(len(clusters), 12)
+        self.assertEqual(clusters["low-carbon-energy"], "Low carbon and energy")
+        places = {p["id"]: p for p in taxonomy["places"]}
+        self.assertEqual(places["coventry"]["area_id"], "wmca")
+        self.assertEqual(places["worcester"]["region_id"], "west-midlands")
+
+    def test_add_use_and_remove(self):
+        self.ok("taxonomy", "add-cluster", "cyber-security", "Cyber security")
+        self.ok("taxonomy", "add-place", "cheltenham", "Cheltenham", "gloucestershire",
+                "Gloucestershire", "south-west", "South West")
+        org = dict(ORGANISATION, cluster="cyber-security", local_authority="cheltenham")
+        oid = self.add("organisation", org)
+        self.assertEqual(self.json("show", oid, "--json")["cluster"], "cyber-security")
+
+        # In use: refused, and the taxonomy is as it was.
+        result = self.cli("taxonomy", "remove-cluster", "cyber-security")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("1 record still names", result.stderr)
+        result = self.cli("taxonomy", "remove-place", "cheltenham")
+        self.assertEqual(result.returncode, 1)
+        ids = [c["id"] for c in self.json("taxonomy", "--json")["clusters"]]
+        self.assertIn("cyber-security", ids)
+
+        # Renaming keeps the id; once unused it can go.
+        self.ok("taxonomy", "add-cluster", "cyber-security", "Cyber and digital security")
+        self.ok("delete", oid)
+        self.ok("taxonomy", "remove-cluster", "cyber-security")
+        self.ok("taxonomy", "remove-place", "cheltenham")
+        taxonomy = self.json("taxonomy", "--json")
+        self.assertNotIn("cyber-security", [c["id"] for c in taxonomy["clusters"]])
+        self.assertNotIn("cheltenham", [p["id"] for p in taxonomy["places"]])
+        result = self.cli("add", "organisation", "--json",
+                          self.write("o.json", dict(ORGANISATION, cluster="cyber-security")))
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("cluster", result.stderr)
+
+    def test_bad_taxonomy_commands(self):
+        for args in (("add-cluster", "Bad Id", "Name"), ("add-cluster", "x"),
+                     ("add-place", "a", "A"), ("frobnicate",)):
+            with self.subTest(args=args):
+                self.assertEqual(self.cli("taxonomy", *args).returncode, 2)
+        result = self.cli("taxonomy", "remove-cluster", "nonesuch")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("nonesuch", result.stderr)
+
+
 class DemoTests(CliTestCase):
     def test_demo_loads_sample_data_once(self):
         result = self.ok("demo")

@@ -24,5 +24,6 @@ const IcCliCommand ic_cli_commands[] = {
   { "sync", ic_cli_sync, N_("Push queued changes to the foresight feed and pull what is new") },
   { "event", ic_cli_event, N_("Add, update, list, show or delete a workshop event") },
   { "schedule", ic_cli_schedule, N_("Schedule a workshop’s 1:1 meetings (repairs the saved schedule)") },
+  { "taxonomy", ic_cli_taxonomy, N_("List the clusters and places, or add and remove them") },
   { NULL, NULL, NULL }
 };

@@ -91,6 +91,7 @@ int ic_cli_shortlist   (IcCli *cli, int argc, char **argv);
 int ic_cli_sync        (IcCli *cli, int argc, char **argv);
 int ic_cli_event       (IcCli *cli, int argc, char **argv);
 int ic_cli_schedule    (IcCli *cli, int argc, char **argv);
+int ic_cli_taxonomy    (IcCli *cli, int argc, char **argv);
 /* `export agenda EVENT_ID …`, which ic_cli_export() hands over. */
 int ic_cli_export_agenda (IcCli *cli, int argc, char **argv);
 
