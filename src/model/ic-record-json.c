@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "ic-model-error.h"
@@ -434,8 +435,21 @@ ic_record_new_from_json_data (IcRecordKind kind,
     }
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
-      ic_model_set_error (error, IC_MODEL_ERROR_PARSE, NULL,
-                          _("Not valid JSON: %s"), local_error->message);
+      guint line = 0, column = 0;
+      const char *reason = local_error->message;
+
+      /* json-glib says "<data>:LINE:COLUMN: Parse error: …"; a person
+       * wants the line and column in words. */
+      if (sscanf (reason, "<data>:%u:%u:", &line, &column) == 2)
+        {
+          reason = strstr (reason + strlen ("<data>:"), ": ");
+          reason = reason ? reason + 2 : local_error->message;
+          ic_model_set_error (error, IC_MODEL_ERROR_PARSE, NULL,
+                              _("Not valid JSON at line %u, column %u: %s"), line, column, reason);
+        }
+      else
+        ic_model_set_error (error, IC_MODEL_ERROR_PARSE, NULL,
+                            _("Not valid JSON: %s"), reason);
       return NULL;
     }
   return ic_record_new_from_json (kind, json_parser_get_root (parser), error);
