@@ -265,7 +265,8 @@ shrink_pool (Candidate *pool,
 {
   guint kept = 0;
 
-  qsort (pool, n, sizeof (Candidate), compare_candidates);
+  if (n > 1)
+    qsort (pool, n, sizeof (Candidate), compare_candidates);
   for (guint i = 0; i < n;)
     {
       guint j = i, taken = 0, first = kept;
@@ -285,7 +286,8 @@ shrink_pool (Candidate *pool,
         }
       i = j;
     }
-  qsort (pool, kept, sizeof (Candidate), compare_by_index);
+  if (kept > 1)
+    qsort (pool, kept, sizeof (Candidate), compare_by_index);
   return kept;
 }
 

@@ -127,7 +127,8 @@ append_counts (GArray *tokens,
 {
   guint32 *data = (guint32 *) tokens->data;
 
-  qsort (data, tokens->len, sizeof (guint32), ic_match_compare_guint32);
+  if (tokens->len > 1)
+    qsort (data, tokens->len, sizeof (guint32), ic_match_compare_guint32);
   for (guint i = 0; i < tokens->len;)
     {
       guint j = i;

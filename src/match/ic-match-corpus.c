@@ -342,8 +342,9 @@ build_tags (IcMatchCorpus *self)
           if (!seen)
             g_array_append_val (tags, id);
         }
-      qsort (&g_array_index (tags, guint32, first), tags->len - first, sizeof (guint32),
-             ic_match_compare_guint32);
+      if (tags->len - first > 1)
+        qsort (&g_array_index (tags, guint32, first), tags->len - first, sizeof (guint32),
+               ic_match_compare_guint32);
       self->capability_tag_offsets[i + 1] = tags->len;
     }
   self->capability_tags = g_new (guint32, MAX (tags->len, 1));

@@ -575,7 +575,9 @@ ic_match_rank_query (IcMatchCorpus      *corpus,
     }
   *complete = size < n_keep;
 
-  memcpy (out, heap, sizeof (IcRankEntry) * size);
-  qsort (out, size, sizeof (IcRankEntry), compare_entries);
+  if (size > 0)
+    memcpy (out, heap, sizeof (IcRankEntry) * size);
+  if (size > 1)
+    qsort (out, size, sizeof (IcRankEntry), compare_entries);
   return size;
 }

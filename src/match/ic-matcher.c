@@ -476,7 +476,8 @@ rerank_pool (IcMatcher    *self,
       entries[i].score = ic_match_combine (weights, pool->scores + (gsize) i * IC_MATCH_N_CRITERIA,
                                            total);
     }
-  qsort (entries, pool->n, sizeof (IcRankEntry), compare_entries);
+  if (pool->n > 1)
+    qsort (entries, pool->n, sizeof (IcRankEntry), compare_entries);
   n_out = MIN (pool->n, top_k);
 
   if (!pool->complete)

@@ -100,7 +100,8 @@ best_sum (double *scores,
 {
   double sum = 0.0;
 
-  qsort (scores, n, sizeof (double), compare_doubles_down);
+  if (n > 1)
+    qsort (scores, n, sizeof (double), compare_doubles_down);
   for (guint i = 0; i < MIN (n, capacity); i++)
     sum += scores[i];
   return sum;

@@ -299,7 +299,8 @@ ic_tfidf_index_make_vector (IcTfidfIndex *self,
 
   g_array_set_size (out_ids, 0);
   g_array_set_size (out_weights, 0);
-  qsort (sorted, n_terms, sizeof (gint64), compare_gint64);
+  if (n_terms > 1)
+    qsort (sorted, n_terms, sizeof (gint64), compare_gint64);
 
   for (guint i = 0; i < n_terms;)
     {

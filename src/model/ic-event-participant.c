@@ -200,7 +200,8 @@ ic_event_participant_set_available (IcEventParticipant *self,
   if (slots != NULL)
     {
       sorted = g_memdup2 (slots, MAX (n_slots, 1) * sizeof (guint32));
-      qsort (sorted, n_slots, sizeof (guint32), compare_guint32);
+      if (n_slots > 1)
+        qsort (sorted, n_slots, sizeof (guint32), compare_guint32);
       for (gsize i = 0; i < n_slots; i++)
         if (n == 0 || sorted[n - 1] != sorted[i])
           sorted[n++] = sorted[i];
