@@ -18,6 +18,7 @@
 #include "ic-record-json.h"
 #include "ic-report-renderer.h"
 #include "ic-shortlist.h"
+#include "ic-store-private.h"
 #include "test-io-util.h"
 
 void
@@ -227,6 +228,132 @@ test_update_not_duplicate (Fixture       *f,
   g_assert_cmpuint (ic_import_report_get_counts (third)->updated, ==, 0);
 }
 
+static const char *mixed_csv =
+  "Organisation,Title,Description\n"
+  "Acme Ltd,Laser cutting,New text\n"
+  "Acme Ltd,Water jets,Abrasive cutting\n"
+  "Brand New Ltd,Plasma arcs,Hot cutting\n";
+
+/* Adds and updates in one run are one write: one time on every record
+ * and change-log entry. */
+static void
+test_mixed_one_write (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcImportReport) first = NULL;
+  g_autoptr(IcImportReport) second = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  const char *csv1 = "Organisation,Title,Description\nAcme Ltd,Laser cutting,Old text\n";
+  const char *written_at;
+
+  first = import_text (f, IC_RECORD_KIND_CAPABILITY, csv1, RUN_DEFAULT, NULL, NULL, &error);
+  g_assert_no_error (error);
+  second = import_text (f, IC_RECORD_KIND_CAPABILITY, mixed_csv, RUN_DEFAULT, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ic_import_report_get_committed (second));
+  g_assert_cmpuint (ic_import_report_get_counts (second)->updated, ==, 1);
+  g_assert_cmpuint (ic_import_report_get_counts (second)->added, ==, 2);
+  g_assert_cmpuint (ic_import_report_get_counts (second)->organisations_added, ==, 1);
+  g_assert_cmpint (count (f, IC_RECORD_KIND_CAPABILITY), ==, 3);
+  g_assert_cmpint (count (f, IC_RECORD_KIND_ORGANISATION), ==, 2);
+
+  changes = ic_store_list_changes (f->store, 0, 0, &error);
+  g_assert_no_error (error);
+  /* The first run's organisation and capability, then this run's four. */
+  g_assert_cmpuint (changes->len, ==, 6);
+  written_at = ((IcChange *) g_ptr_array_index (changes, 2))->created_at;
+  for (guint i = 2; i < changes->len; i++)
+    g_assert_cmpstr (((IcChange *) g_ptr_array_index (changes, i))->created_at, ==, written_at);
+  /* The update is logged after the adds, on the rev it was made on. */
+  g_assert_cmpint (((IcChange *) g_ptr_array_index (changes, 5))->rev, ==, 2);
+  g_assert_cmpint (((IcChange *) g_ptr_array_index (changes, 5))->base_rev, ==, 1);
+
+  list = ic_store_list (f->store, IC_RECORD_KIND_CAPABILITY, NULL, 0, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      IcRecord *record = g_ptr_array_index (list, i);
+
+      g_assert_cmpstr (ic_record_get_updated_at (record), ==, written_at);
+      g_assert_cmpstr (ic_record_get_author (record), ==, "Test Expert");
+      if (g_str_equal (ic_capability_get_title (IC_CAPABILITY (record)), "Laser cutting"))
+        {
+          g_assert_cmpstr (ic_capability_get_description (IC_CAPABILITY (record)), ==, "New text");
+          g_assert_cmpint (ic_record_get_rev (record), ==, 2);
+        }
+      else
+        g_assert_cmpint (ic_record_get_rev (record), ==, 1);
+    }
+}
+
+typedef struct
+{
+  IcStore *store;
+  char    *doomed_id;
+} DeleteOnCommit;
+
+/* Takes the record an update is for out of the database just before the
+ * import writes, as another writer might. */
+static void
+delete_on_commit (double   fraction,
+                  gpointer user_data)
+{
+  DeleteOnCommit *doc = user_data;
+  char *sql;
+  int rc;
+
+  if (fraction != 0.9)
+    return;
+  sql = sqlite3_mprintf ("DELETE FROM capability WHERE id = %Q", doc->doomed_id);
+  rc = sqlite3_exec (ic_store_get_db (doc->store), sql, NULL, NULL, NULL);
+  sqlite3_free (sql);
+  g_assert_cmpint (rc, ==, SQLITE_OK);
+}
+
+/* A failure in the store on an update leaves the run's adds unwritten. */
+static void
+test_mixed_all_or_nothing (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcImportReport) first = NULL;
+  g_autoptr(IcImportReport) second = NULL;
+  g_autoptr(IcImport) import = ic_import_new (IC_RECORD_KIND_CAPABILITY);
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(IcStoreQuery) query = ic_store_query_new ();
+  const char *csv1 = "Organisation,Title,Description\nAcme Ltd,Laser cutting,Old text\n";
+  DeleteOnCommit doc = { f->store, NULL };
+
+  first = import_text (f, IC_RECORD_KIND_CAPABILITY, csv1, RUN_DEFAULT, NULL, NULL, &error);
+  g_assert_no_error (error);
+  list = ic_store_list (f->store, IC_RECORD_KIND_CAPABILITY, NULL, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  doc.doomed_id = g_strdup (ic_record_get_id (g_ptr_array_index (list, 0)));
+
+  stream = g_memory_input_stream_new_from_data (mixed_csv, strlen (mixed_csv), NULL);
+  ic_import_set_author (import, "Test Expert");
+  ic_import_set_progress_func (import, delete_on_commit, &doc, NULL);
+  second = ic_import_run (import, f->store, stream, strlen (mixed_csv), NULL, &error);
+  g_assert_error (error, IC_STORE_ERROR, IC_STORE_ERROR_NOT_FOUND);
+  g_assert_null (second);
+  g_free (doc.doomed_id);
+
+  /* Neither the adds nor their organisation were written. */
+  g_assert_cmpint (count (f, IC_RECORD_KIND_CAPABILITY), ==, 0);
+  g_assert_cmpint (count (f, IC_RECORD_KIND_ORGANISATION), ==, 1);
+  ic_store_query_set_search (query, "cutting");
+  g_assert_cmpint (ic_store_count (f->store, IC_RECORD_KIND_CAPABILITY, query, NULL), ==, 0);
+  g_clear_error (&error);
+  changes = ic_store_list_changes (f->store, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 2);
+}
+
 static void
 test_organisations_by_name (Fixture       *f,
                             gconstpointer  data)
@@ -385,6 +512,8 @@ test_io_add_import_tests (void)
   TEST_ADD ("import/skip-bad-rows", test_skip_bad_rows);
   TEST_ADD ("import/dry-run", test_dry_run);
   TEST_ADD ("import/update-not-duplicate", test_update_not_duplicate);
+  TEST_ADD ("import/mixed-one-write", test_mixed_one_write);
+  TEST_ADD ("import/mixed-all-or-nothing", test_mixed_all_or_nothing);
   TEST_ADD ("import/organisations-by-name", test_organisations_by_name);
   TEST_ADD ("import/hostile-rows", test_hostile_rows);
   TEST_ADD ("import/formula-cells", test_formula_cells);

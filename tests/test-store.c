@@ -434,6 +434,234 @@ test_insert_all_atomic (Fixture       *f,
     g_assert_cmpint (ic_record_get_rev (g_ptr_array_index (records, i)), ==, 1);
 }
 
+/* Records stored before a mixed write, and the write's records. */
+typedef struct
+{
+  IcRecord  *org;         /* stored */
+  IcRecord  *capability;  /* stored */
+  IcRecord  *signal;      /* stored */
+  GPtrArray *inserts;
+  GPtrArray *updates;
+} MixedWrite;
+
+static void
+mixed_write_init (Fixture    *f,
+                  MixedWrite *w)
+{
+  IcRecord *org, *update;
+
+  w->org = make_organisation ("Quokka Holdings");
+  insert_ok (f->store, w->org);
+  w->capability = make_capability (ic_record_get_id (w->org), "Riveting");
+  insert_ok (f->store, w->capability);
+  w->signal = make_foresight ("Drone swarms");
+  insert_ok (f->store, w->signal);
+
+  w->inserts = g_ptr_array_new_with_free_func (g_object_unref);
+  org = make_organisation ("Quagga Industries");
+  ic_record_ensure_id (org);
+  g_ptr_array_add (w->inserts, org);
+  g_ptr_array_add (w->inserts, make_challenge (ic_record_get_id (org), "Quagga herding"));
+  g_ptr_array_add (w->inserts, make_foresight ("Quagga signal"));
+  ic_record_ensure_id (g_ptr_array_index (w->inserts, 2));
+
+  w->updates = g_ptr_array_new_with_free_func (g_object_unref);
+  update = ic_record_copy (w->capability);
+  ic_capability_set_description (IC_CAPABILITY (update), "Quagga-grade rivets");
+  g_ptr_array_add (w->updates, update);
+  update = ic_record_copy (w->signal);
+  ic_foresight_item_set_title (IC_FORESIGHT_ITEM (update), "Quagga drone swarms");
+  g_ptr_array_add (w->updates, update);
+  /* A record the same write inserts: its full-text entry must be there
+   * for the update's trigger to replace. */
+  update = ic_record_copy (g_ptr_array_index (w->inserts, 2));
+  ic_foresight_item_set_title (IC_FORESIGHT_ITEM (update), "Quagga signal, revised");
+  g_ptr_array_add (w->updates, update);
+}
+
+static void
+mixed_write_clear (MixedWrite *w)
+{
+  g_clear_object (&w->org);
+  g_clear_object (&w->capability);
+  g_clear_object (&w->signal);
+  g_clear_pointer (&w->inserts, g_ptr_array_unref);
+  g_clear_pointer (&w->updates, g_ptr_array_unref);
+}
+
+static void
+check_write_all_fails (Fixture  *f,
+                       gboolean  missing)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(IcRecord) stored = NULL;
+  MixedWrite w;
+  IcRecord *bad;
+
+  mixed_write_init (f, &w);
+  if (missing)
+    {
+      /* Passes validation; the store finds no such record, last of all. */
+      bad = make_capability (ic_record_get_id (w.org), "Quagga phantom");
+      ic_record_ensure_id (bad);
+    }
+  else
+    {
+      bad = ic_record_copy (w.capability);
+      ic_capability_set_title (IC_CAPABILITY (bad), "");
+    }
+  g_ptr_array_add (w.updates, bad);
+
+  g_assert_false (ic_store_write_all (f->store, w.inserts, w.updates, "importer", &error));
+  if (missing)
+    g_assert_error (error, IC_STORE_ERROR, IC_STORE_ERROR_NOT_FOUND);
+  else
+    g_assert_error (error, IC_MODEL_ERROR, IC_MODEL_ERROR_REQUIRED);
+  g_clear_error (&error);
+
+  /* Nothing inserted, nothing changed, nothing logged or indexed. */
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_ORGANISATION, NULL), ==, 1);
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_CHALLENGE, NULL), ==, 0);
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_CAPABILITY, NULL), ==, 1);
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_FORESIGHT, NULL), ==, 1);
+  for (IcRecordKind kind = 0; kind < IC_N_RECORD_KINDS; kind++)
+    g_assert_cmpint (count_records (f->store, kind, "quagga"), ==, 0);
+  stored = ic_store_get (f->store, ic_record_get_id (w.capability), &error);
+  g_assert_no_error (error);
+  assert_same_record (w.capability, stored);
+  g_clear_object (&stored);
+  stored = ic_store_get (f->store, ic_record_get_id (w.signal), &error);
+  g_assert_no_error (error);
+  assert_same_record (w.signal, stored);
+  changes = list_changes (f->store);
+  g_assert_cmpuint (changes->len, ==, 3);
+  assert_fts_intact (f->store);
+
+  /* The callers' records are as they were. */
+  for (guint i = 0; i < w.inserts->len; i++)
+    g_assert_cmpint (ic_record_get_rev (g_ptr_array_index (w.inserts, i)), ==, 0);
+  g_assert_null (ic_record_get_id (g_ptr_array_index (w.inserts, 1)));
+  for (guint i = 0; i < 2; i++)
+    g_assert_cmpint (ic_record_get_rev (g_ptr_array_index (w.updates, i)), ==, 1);
+
+  mixed_write_clear (&w);
+}
+
+static void
+test_write_all_atomic (Fixture       *f,
+                       gconstpointer  data)
+{
+  check_write_all_fails (f, FALSE);
+  /* Each check starts from a new database. */
+  fixture_tear_down (f, NULL);
+  fixture_set_up (f, NULL);
+  check_write_all_fails (f, TRUE);
+}
+
+static void
+test_write_all (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(IcRecord) stored = NULL;
+  MixedWrite w;
+  /* The entries the write logs, in order: rev and base_rev. */
+  const struct { gint64 rev, base_rev; } expected[] = {
+    { 1, 0 }, { 1, 0 }, { 1, 0 }, { 2, 1 }, { 2, 1 }, { 2, 1 },
+  };
+
+  mixed_write_init (f, &w);
+  g_assert_true (ic_store_write_all (f->store, w.inserts, w.updates, "importer", &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_ORGANISATION, NULL), ==, 2);
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_CHALLENGE, "quagga"), ==, 1);
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_CAPABILITY, "quagga"), ==, 1);
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_FORESIGHT, NULL), ==, 2);
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_FORESIGHT, "quagga"), ==, 2);
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_FORESIGHT, "revised"), ==, 1);
+  assert_fts_intact (f->store);
+
+  for (guint i = 0; i < w.inserts->len; i++)
+    {
+      IcRecord *record = g_ptr_array_index (w.inserts, i);
+
+      g_assert_nonnull (ic_record_get_id (record));
+      g_assert_cmpint (ic_record_get_rev (record), ==, 1);
+      g_assert_cmpstr (ic_record_get_author (record), ==, "importer");
+    }
+  for (guint i = 0; i < w.updates->len; i++)
+    {
+      IcRecord *record = g_ptr_array_index (w.updates, i);
+
+      g_assert_cmpint (ic_record_get_rev (record), ==, 2);
+      g_assert_cmpstr (ic_record_get_author (record), ==, "importer");
+      g_assert_cmpstr (ic_record_get_updated_at (record), ==,
+                       ic_record_get_updated_at (g_ptr_array_index (w.inserts, 0)));
+      g_clear_object (&stored);
+      stored = ic_store_get (f->store, ic_record_get_id (record), &error);
+      g_assert_no_error (error);
+      assert_same_record (record, stored);
+    }
+
+  changes = list_changes (f->store);
+  g_assert_cmpuint (changes->len, ==, 3 + G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      IcChange *change = g_ptr_array_index (changes, 3 + i);
+      IcRecord *record = i < w.inserts->len ? g_ptr_array_index (w.inserts, i)
+                                            : g_ptr_array_index (w.updates, i - w.inserts->len);
+
+      g_assert_cmpstr (change->record_id, ==, ic_record_get_id (record));
+      g_assert_cmpint (change->kind, ==, ic_record_get_kind (record));
+      g_assert_cmpint (change->rev, ==, expected[i].rev);
+      g_assert_cmpint (change->base_rev, ==, expected[i].base_rev);
+      g_assert_false (change->deleted);
+    }
+
+  /* Nothing to write is a write that succeeds. */
+  g_assert_true (ic_store_write_all (f->store, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  mixed_write_clear (&w);
+}
+
+/* An update of a row the same write inserts replaces its full-text
+ * entry, also when new rows are indexed one by one. */
+static void
+test_write_all_update_new_row (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) inserts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) updates = g_ptr_array_new_with_free_func (g_object_unref);
+  IcRecord *update;
+
+  /* With the largest rowid taken, SQLite picks new ones at random. */
+  g_assert_cmpint (sqlite3_exec (ic_store_get_db (f->store),
+                                 "INSERT INTO foresight (rowid, id, title, summary, tags) VALUES "
+                                 "  (9223372036854775807, 'ffffffff-2222-4333-8444-555555555555', "
+                                 "   'Last row', 'At the very end', NULL);"
+                                 "INSERT INTO foresight_fts (rowid, title, summary, tags) VALUES "
+                                 "  (9223372036854775807, 'Last row', 'At the very end', NULL);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_ptr_array_add (inserts, make_foresight ("Okapi one"));
+  g_ptr_array_add (inserts, make_foresight ("Okapi two"));
+  ic_record_ensure_id (g_ptr_array_index (inserts, 0));
+  update = ic_record_copy (g_ptr_array_index (inserts, 0));
+  ic_foresight_item_set_title (IC_FORESIGHT_ITEM (update), "Revised one");
+  g_ptr_array_add (updates, update);
+
+  g_assert_true (ic_store_write_all (f->store, inserts, updates, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ic_record_get_rev (update), ==, 2);
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_FORESIGHT, "okapi"), ==, 1);
+  g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_FORESIGHT, "revised"), ==, 1);
+  assert_fts_intact (f->store);
+}
+
 static void
 test_changes_private (Fixture       *f,
                       gconstpointer  data)
@@ -638,6 +866,9 @@ main (int   argc,
   TEST_ADD ("records/put-remote-all", test_put_remote_all);
   TEST_ADD ("changes/in-order", test_changes_in_order);
   TEST_ADD ("records/insert-all-atomic", test_insert_all_atomic);
+  TEST_ADD ("records/write-all", test_write_all);
+  TEST_ADD ("records/write-all-atomic", test_write_all_atomic);
+  TEST_ADD ("records/write-all-update-new-row", test_write_all_update_new_row);
   TEST_ADD ("records/put-remote", test_put_remote);
   TEST_ADD ("changes/private", test_changes_private);
   test_store_add_list_tests ();

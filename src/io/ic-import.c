@@ -289,21 +289,10 @@ commit (IcImportRun *run,
   for (guint i = 0; i < run->inserts->len; i++)
     g_ptr_array_add (inserts, g_object_ref (g_ptr_array_index (run->inserts, i)));
 
-  /* The store's public API writes inserts in one transaction and each
-   * update in its own.  Every row has been checked against the same
-   * rules the store applies, so a failure here is the disk or another
-   * writer; until the store offers one transaction for both, the
-   * updates come after the inserts have been committed. */
-  if (inserts->len > 0 && !ic_store_insert_all (run->store, inserts, run->self->author, error))
-    return FALSE;
-  for (guint i = 0; i < run->updates->len; i++)
-    if (!ic_store_update (run->store, g_ptr_array_index (run->updates, i), run->self->author, error))
-      {
-        g_prefix_error (error, _("%u of %u updates were written before this failed: "),
-                        i, run->updates->len);
-        return FALSE;
-      }
-  return TRUE;
+  /* One transaction for the inserts and the updates: every row has been
+   * checked against the rules the store applies, so a failure here is
+   * the disk or another writer, and it leaves the database as it was. */
+  return ic_store_write_all (run->store, inserts, run->updates, run->self->author, error);
 }
 
 static IcImportReport *

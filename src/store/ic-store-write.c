@@ -8,13 +8,15 @@
  * failed write leaves the caller's record as it was.
  *
  * A new row's full-text entry is written by the store, not by a trigger,
- * and only after every row of the write (index_new_rows()): FTS5 writes
- * its pending terms out as a new segment at the start and end of any
- * statement that has a statement journal, and every statement with a
- * trigger has one, so indexing row by row made one tiny segment per
- * record, merged again and again.  Updated rows are still indexed by
- * the update trigger (ic-store-schema.c).  The change log's entries are
- * written at the end too, many per statement, in the order of the write.
+ * and only after every row of its batch (index_new_rows(), write_all()):
+ * FTS5 writes its pending terms out as a new segment at the start and
+ * end of any statement that has a statement journal, and every
+ * statement with a trigger has one, so indexing row by row made one
+ * tiny segment per record, merged again and again.  Updated rows are
+ * still indexed by the update trigger (ic-store-schema.c), so a batch's
+ * new rows are indexed before a later batch may update them.  The change
+ * log's entries are written at the end, many per statement, in the
+ * order of the write.
  *
  * The table's constraints check each row once: its primary key refuses
  * an id it holds, its foreign key a dangling reference, and
@@ -407,19 +409,21 @@ log_changes (IcStore    *self,
                                entries->len, error);
 }
 
-/* Adds the full-text entries of the new rows among @done.  The rows of
- * one kind written by one transaction mostly have consecutive rowids,
- * and then one statement indexes them all from the table itself; else
- * each is indexed with the values its row was written with. */
+/* Adds the full-text entries of the new rows among @done from @from on.
+ * The rows of one kind written by one transaction mostly have
+ * consecutive rowids, and then one statement indexes them all from the
+ * table itself; else each is indexed with the values its row was
+ * written with. */
 static gboolean
 index_new_rows (IcStore    *self,
                 GPtrArray  *done,
+                guint       from,
                 GError    **error)
 {
   gint64 first[IC_N_RECORD_KINDS] = { 0, }, last[IC_N_RECORD_KINDS] = { 0, };
   guint count[IC_N_RECORD_KINDS] = { 0, };
 
-  for (guint i = 0; i < done->len; i++)
+  for (guint i = from; i < done->len; i++)
     {
       Pending *pending = g_ptr_array_index (done, i);
       IcRecordKind kind = ic_record_get_kind (pending->record);
@@ -449,7 +453,7 @@ index_new_rows (IcStore    *self,
         return FALSE;
     }
 
-  for (guint i = 0; i < done->len; i++)
+  for (guint i = from; i < done->len; i++)
     {
       Pending *pending = g_ptr_array_index (done, i);
       IcRecordKind kind = ic_record_get_kind (pending->record);
@@ -474,50 +478,79 @@ index_new_rows (IcStore    *self,
   return TRUE;
 }
 
-/* Writes @records in one transaction and, once committed, sets what the
- * store decided on each of them. */
+/* Records written the same way, one part of a write. */
+typedef struct
+{
+  IcRecord  **records;
+  guint       n_records;
+  WriteMode   mode;
+} WriteBatch;
+
+/* Writes @batches, in order, in one transaction and, once committed,
+ * sets what the store decided on each of their records.
+ *
+ * A batch's new rows are indexed once the batch is written, before the
+ * next batch's rows: an update's trigger takes the old values out of
+ * the full-text index, so a row it updates must be in the index even
+ * when an earlier batch of the same write inserted it. */
 static gboolean
-write_all (IcStore     *self,
-           IcRecord   **records,
-           guint        n_records,
-           WriteMode    mode,
-           const char  *author,
-           GError     **error)
+write_all (IcStore           *self,
+           const WriteBatch  *batches,
+           guint              n_batches,
+           const char        *author,
+           GError           **error)
 {
   g_autoptr(GPtrArray) done = g_ptr_array_new_with_free_func (pending_free);
-  IcTaxonomy *taxonomy = mode == WRITE_REMOTE ? NULL : ic_store_get_taxonomy (self);
   g_autofree char *now = NULL;
+  gboolean local = FALSE;
 
   /* A remote record was checked by whoever wrote it, against their own
    * list of clusters and places. */
-  for (guint i = 0; i < n_records; i++)
+  for (guint b = 0; b < n_batches; b++)
     {
-      g_return_val_if_fail (IC_IS_RECORD (records[i]), FALSE);
-      if (!ic_record_validate (records[i], taxonomy, error))
-        return FALSE;
+      IcTaxonomy *taxonomy = batches[b].mode == WRITE_REMOTE ? NULL
+                                                             : ic_store_get_taxonomy (self);
+
+      local |= batches[b].mode != WRITE_REMOTE;
+      for (guint i = 0; i < batches[b].n_records; i++)
+        {
+          g_return_val_if_fail (IC_IS_RECORD (batches[b].records[i]), FALSE);
+          if (!ic_record_validate (batches[b].records[i], taxonomy, error))
+            return FALSE;
+        }
     }
 
   if (!ic_store_begin (self, error))
     return FALSE;
   /* One write, one time: its records changed together, once the write
    * had the database. */
-  if (mode != WRITE_REMOTE)
+  if (local)
     now = ic_timestamp_now ();
 
-  for (guint i = 0; i < n_records; i++)
+  for (guint b = 0; b < n_batches; b++)
     {
-      Pending *pending = write_record (self, records[i], mode, author, now, error);
+      guint from = done->len;
 
-      if (pending == NULL)
+      for (guint i = 0; i < batches[b].n_records; i++)
+        {
+          Pending *pending = write_record (self, batches[b].records[i], batches[b].mode,
+                                           author, now, error);
+
+          if (pending == NULL)
+            {
+              ic_store_rollback (self);
+              return FALSE;
+            }
+          g_ptr_array_add (done, pending);
+        }
+      if (!index_new_rows (self, done, from, error))
         {
           ic_store_rollback (self);
           return FALSE;
         }
-      g_ptr_array_add (done, pending);
     }
 
-  if (!log_changes (self, done, error) || !index_new_rows (self, done, error) ||
-      !ic_store_commit (self, error))
+  if (!log_changes (self, done, error) || !ic_store_commit (self, error))
     {
       ic_store_rollback (self);
       return FALSE;
@@ -526,6 +559,20 @@ write_all (IcStore     *self,
   for (guint i = 0; i < done->len; i++)
     pending_apply (g_ptr_array_index (done, i));
   return TRUE;
+}
+
+/* write_all() for one batch. */
+static gboolean
+write_batch (IcStore     *self,
+             IcRecord   **records,
+             guint        n_records,
+             WriteMode    mode,
+             const char  *author,
+             GError     **error)
+{
+  WriteBatch batch = { records, n_records, mode };
+
+  return write_all (self, &batch, 1, author, error);
 }
 
 gboolean
@@ -537,7 +584,7 @@ ic_store_insert (IcStore     *self,
   g_return_val_if_fail (IC_IS_STORE (self), FALSE);
   g_return_val_if_fail (IC_IS_RECORD (record), FALSE);
 
-  return write_all (self, &record, 1, WRITE_INSERT, author, error);
+  return write_batch (self, &record, 1, WRITE_INSERT, author, error);
 }
 
 gboolean
@@ -549,8 +596,8 @@ ic_store_insert_all (IcStore     *self,
   g_return_val_if_fail (IC_IS_STORE (self), FALSE);
   g_return_val_if_fail (records != NULL, FALSE);
 
-  return write_all (self, (IcRecord **) records->pdata, records->len,
-                    WRITE_INSERT, author, error);
+  return write_batch (self, (IcRecord **) records->pdata, records->len,
+                      WRITE_INSERT, author, error);
 }
 
 gboolean
@@ -562,7 +609,28 @@ ic_store_update (IcStore     *self,
   g_return_val_if_fail (IC_IS_STORE (self), FALSE);
   g_return_val_if_fail (IC_IS_RECORD (record), FALSE);
 
-  return write_all (self, &record, 1, WRITE_UPDATE, author, error);
+  return write_batch (self, &record, 1, WRITE_UPDATE, author, error);
+}
+
+gboolean
+ic_store_write_all (IcStore     *self,
+                    GPtrArray   *inserts,
+                    GPtrArray   *updates,
+                    const char  *author,
+                    GError     **error)
+{
+  WriteBatch batches[2];
+  guint n_batches = 0;
+
+  g_return_val_if_fail (IC_IS_STORE (self), FALSE);
+
+  if (inserts != NULL && inserts->len > 0)
+    batches[n_batches++] = (WriteBatch) { (IcRecord **) inserts->pdata, inserts->len,
+                                          WRITE_INSERT };
+  if (updates != NULL && updates->len > 0)
+    batches[n_batches++] = (WriteBatch) { (IcRecord **) updates->pdata, updates->len,
+                                          WRITE_UPDATE };
+  return write_all (self, batches, n_batches, author, error);
 }
 
 gboolean
@@ -573,7 +641,7 @@ ic_store_put_remote (IcStore   *self,
   g_return_val_if_fail (IC_IS_STORE (self), FALSE);
   g_return_val_if_fail (IC_IS_RECORD (record), FALSE);
 
-  return write_all (self, &record, 1, WRITE_REMOTE, NULL, error);
+  return write_batch (self, &record, 1, WRITE_REMOTE, NULL, error);
 }
 
 gboolean
@@ -584,8 +652,8 @@ ic_store_put_remote_all (IcStore    *self,
   g_return_val_if_fail (IC_IS_STORE (self), FALSE);
   g_return_val_if_fail (records != NULL, FALSE);
 
-  return write_all (self, (IcRecord **) records->pdata, records->len,
-                    WRITE_REMOTE, NULL, error);
+  return write_batch (self, (IcRecord **) records->pdata, records->len,
+                      WRITE_REMOTE, NULL, error);
 }
 
 static gboolean

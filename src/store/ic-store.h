@@ -89,6 +89,19 @@ gboolean      ic_store_update               (IcStore           *self,
                                              IcRecord          *record,
                                              const char        *author,
                                              GError           **error);
+/* Inserts @inserts and then updates @updates in one transaction: all or
+ * nothing.  Each record is validated and written as ic_store_insert()
+ * or ic_store_update() would (rev, updated_at, @author, change-log
+ * entry, full-text index), and gets the values the store decided only
+ * once the whole write has committed.  Either array (element-type
+ * IcRecord) may be NULL or empty; @inserts holds organisations before
+ * the records that name them, and @updates may name records that
+ * @inserts adds. */
+gboolean      ic_store_write_all            (IcStore           *self,
+                                             GPtrArray         *inserts,
+                                             GPtrArray         *updates,
+                                             const char        *author,
+                                             GError           **error);
 /* Marks the record a tombstone (deleted = true, rev + 1); its fields
  * stay, so that an undo is ic_store_restore(). */
 gboolean      ic_store_delete               (IcStore           *self,
