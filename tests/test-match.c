@@ -626,6 +626,122 @@ test_async (void)
 /* The oracle and consortium tests live in test-match-peer.c. */
 void test_match_add_peer_tests (void);
 
+/* ---- display words ------------------------------------------------------ */
+
+/* "locations" 600 times in 200 capabilities, "location" 800 times in
+ * 200 more (titles count twice), "manufacturing" once in the first and
+ * "manufacture" once in the last; the rest are about film. */
+static TestSet *
+display_set_new (gboolean shuffled)
+{
+  TestSet *set = g_new0 (TestSet, 1);
+
+  set->capabilities = g_ptr_array_new_with_free_func (g_object_unref);
+  set->challenges = g_ptr_array_new_with_free_func (g_object_unref);
+  set->organisations = g_ptr_array_new_with_free_func (g_object_unref);
+  set->rising = g_ptr_array_new ();
+  for (guint i = 0; i < 1000; i++)
+    {
+      const char *title, *description;
+
+      if (i < 200)
+        title = "Sensor locations", description = "Mapping sensor locations.";
+      else if (i < 400)
+        title = "Location services", description = "Location tracking, location data.";
+      else
+        title = "Film post-production", description = "Colour grading and sound.";
+      if (i == 0)
+        description = "Sensor manufacturing.";
+      else if (i == 999)
+        description = "We manufacture colour grading kit.";
+      g_ptr_array_add (set->capabilities,
+                       test_capability (i + 1, i + 1, title, description, NULL, NULL, NULL, 5, 10));
+    }
+  if (shuffled)
+    {
+      g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+
+      for (guint i = set->capabilities->len - 1; i > 0; i--)
+        {
+          guint j = g_rand_int_range (rand, 0, i + 1);
+          gpointer tmp = set->capabilities->pdata[i];
+
+          set->capabilities->pdata[i] = set->capabilities->pdata[j];
+          set->capabilities->pdata[j] = tmp;
+        }
+    }
+  g_ptr_array_add (set->challenges,
+                   test_challenge (1, 5000, "Asset locations",
+                                   "Track the locations of our assets.", NULL, NULL, NULL, 1, 9));
+  return set;
+}
+
+static const char *
+display_of (IcMatchCorpus  *corpus,
+            IcTextAnalyzer *analyzer,
+            const char     *word)
+{
+  g_auto(GStrv) terms = ic_text_analyzer_analyze_strv (analyzer, word);
+  IcTfidfIndex *index = ic_match_corpus_get_index (corpus);
+  gint64 id;
+
+  g_assert_cmpuint (g_strv_length (terms), ==, 1);
+  id = ic_tfidf_index_lookup (index, terms[0]);
+  g_assert_cmpint (id, >=, 0);
+  return ic_tfidf_index_get_display (index, (guint32) id);
+}
+
+static void
+test_display_words (void)
+{
+  g_autoptr(IcTextAnalyzer) analyzer = ic_text_analyzer_new (IC_TEXT_ANALYZER_DEFAULT, NULL);
+  g_autoptr(IcMatchWeights) weights = ic_match_weights_new_from_string ("text=1", NULL);
+  g_auto(IcMatchOptions) options = default_options ();
+
+  /* The corpus shows its most frequent word for a stem (ties: the first
+   * in capability order), whatever the threads and insertion order. */
+  for (guint run = 0; run < 4; run++)
+    {
+      g_autoptr(TestSet) set = display_set_new (run >= 2);
+      g_autoptr(IcMatchCorpus) corpus = test_corpus_new (set, IC_TEXT_ANALYZER_DEFAULT, run % 2 ? 4 : 1);
+      g_autoptr(IcMatcher) matcher = ic_matcher_new (corpus);
+      g_autoptr(GListModel) results = NULL;
+      g_autoptr(IcMatchResult) first = NULL;
+      g_autoptr(JsonNode) node = NULL;
+      g_autoptr(GError) error = NULL;
+      g_auto(GStrv) terms = NULL;
+      const char *why;
+      JsonArray *matched;
+      gboolean found = FALSE;
+
+      g_assert_cmpstr (display_of (corpus, analyzer, "locations"), ==, "location");
+      g_assert_cmpstr (display_of (corpus, analyzer, "manufacture"), ==, "manufacturing");
+
+      /* A matched term is shown as the challenge wrote it. */
+      options.top_k = 5;
+      results = ic_matcher_rank_challenge (matcher, set->challenges->pdata[0], weights, &options, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (results), >, 0);
+      first = g_list_model_get_item (results, 0);
+      terms = ic_match_result_dup_terms (first);
+      g_assert_true (g_strv_contains ((const char * const *) terms, "locations"));
+      for (guint i = 0; terms[i] != NULL; i++)
+        {
+          g_assert_cmpstr (terms[i], !=, "locat");
+          g_assert_cmpstr (terms[i], !=, "location");
+        }
+      why = ic_match_result_get_explanation (first);
+      g_assert_nonnull (strstr (why, "“locations”"));
+      g_assert_null (strstr (why, "“locat”"));
+
+      node = ic_match_result_to_json (first);
+      matched = json_object_get_array_member (json_node_get_object (node), "matched_terms");
+      for (guint i = 0; i < json_array_get_length (matched); i++)
+        found |= g_strcmp0 (json_array_get_string_element (matched, i), "locations") == 0;
+      g_assert_true (found);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -637,6 +753,7 @@ main (int    argc,
   g_test_add_func ("/match/criteria", test_criteria);
   g_test_add_func ("/match/fixture-order", test_fixture_order);
   g_test_add_func ("/match/stemming", test_stemming);
+  g_test_add_func ("/match/display-words", test_display_words);
   g_test_add_func ("/match/brute-force", test_brute_force);
   g_test_add_func ("/match/properties", test_properties);
   g_test_add_func ("/match/rerank", test_rerank);

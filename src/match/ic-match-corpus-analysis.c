@@ -9,6 +9,12 @@
  * so the analysis overlaps reading the database.  The chunks are merged
  * in order, interning their terms in order of first appearance, so the
  * index is the same whatever the threads and chunks were.
+ *
+ * Each term is shown as the surface word that produced it most often in
+ * the corpus (ties: the one seen first, in capability order), so people
+ * read "locations", never the stem "locat".  The chunks count their
+ * surface words; the merge adds the counts up in chunk order, which
+ * again does not depend on the threads.
  */
 
 #include "config.h"
@@ -27,7 +33,10 @@ struct _IcAnalysisChunk
   guint n_inputs;
   GHashTable *vocabulary;        /* term → local id + 1 */
   GPtrArray *terms;              /* local id → term */
-  GPtrArray *surfaces;           /* local id → first surface */
+  GHashTable *surface_lookup;    /* surface → surface index + 1 */
+  GPtrArray *surface_words;      /* surface index → lower-cased word */
+  GArray *surface_terms;         /* guint32, surface index → local id */
+  GArray *surface_counts;        /* guint32, surface index → count */
   GArray *offsets;               /* guint32, n_inputs + 1 */
   GArray *ids;                   /* guint32 */
   GArray *counts;                /* guint32 */
@@ -71,7 +80,10 @@ chunk_new (IcMatchCorpus *self,
   chunk->inputs = g_memdup2 (self->inputs->pdata + start, sizeof (gpointer) * MAX (end - start, 1));
   chunk->vocabulary = g_hash_table_new (g_str_hash, g_str_equal);
   chunk->terms = g_ptr_array_new_with_free_func (g_free);
-  chunk->surfaces = g_ptr_array_new_with_free_func (g_free);
+  chunk->surface_lookup = g_hash_table_new (g_str_hash, g_str_equal);
+  chunk->surface_words = g_ptr_array_new_with_free_func (g_free);
+  chunk->surface_terms = g_array_new (FALSE, FALSE, sizeof (guint32));
+  chunk->surface_counts = g_array_new (FALSE, FALSE, sizeof (guint32));
   chunk->offsets = g_array_new (FALSE, FALSE, sizeof (guint32));
   chunk->ids = g_array_new (FALSE, FALSE, sizeof (guint32));
   chunk->counts = g_array_new (FALSE, FALSE, sizeof (guint32));
@@ -85,7 +97,10 @@ chunk_free (IcAnalysisChunk *chunk)
   g_free (chunk->inputs);
   g_hash_table_unref (chunk->vocabulary);
   g_ptr_array_unref (chunk->terms);
-  g_ptr_array_unref (chunk->surfaces);
+  g_hash_table_unref (chunk->surface_lookup);
+  g_ptr_array_unref (chunk->surface_words);
+  g_array_unref (chunk->surface_terms);
+  g_array_unref (chunk->surface_counts);
   g_array_unref (chunk->offsets);
   g_array_unref (chunk->ids);
   g_array_unref (chunk->counts);
@@ -100,9 +115,23 @@ add_token (const char *term,
            gpointer    user_data)
 {
   IcAnalysisChunk *chunk = user_data;
-  gpointer value = g_hash_table_lookup (chunk->vocabulary, term);
-  guint32 id;
+  /* A word always gives the same term: one look-up by the word finds
+   * both, and counts the word. */
+  gpointer value = g_hash_table_lookup (chunk->surface_lookup, surface);
+  guint32 id, one = 1;
+  char *word;
 
+  if (value != NULL)
+    {
+      guint index = GPOINTER_TO_UINT (value) - 1;
+
+      id = g_array_index (chunk->surface_terms, guint32, index);
+      g_array_index (chunk->surface_counts, guint32, index)++;
+      g_array_append_val (chunk->scratch, id);
+      return;
+    }
+
+  value = g_hash_table_lookup (chunk->vocabulary, term);
   if (value != NULL)
     {
       id = GPOINTER_TO_UINT (value) - 1;
@@ -113,9 +142,13 @@ add_token (const char *term,
 
       id = chunk->terms->len;
       g_ptr_array_add (chunk->terms, copy);
-      g_ptr_array_add (chunk->surfaces, g_strdup (surface));
       g_hash_table_insert (chunk->vocabulary, copy, GUINT_TO_POINTER (id + 1));
     }
+  word = g_strdup (surface);
+  g_ptr_array_add (chunk->surface_words, word);
+  g_array_append_val (chunk->surface_terms, id);
+  g_array_append_val (chunk->surface_counts, one);
+  g_hash_table_insert (chunk->surface_lookup, word, GUINT_TO_POINTER (chunk->surface_words->len));
   g_array_append_val (chunk->scratch, id);
 }
 
@@ -244,6 +277,69 @@ typedef struct
   guint32 count;
 } TermCount;
 
+/* One surface word of the whole corpus. */
+typedef struct
+{
+  guint32 term;
+  guint64 count;
+} SurfaceCount;
+
+/* Adds @chunk's surface words to the corpus's, in order; takes the
+ * words. */
+static void
+merge_surfaces (IcAnalysisChunk *chunk,
+                const guint32   *map,
+                GHashTable      *lookup,
+                GPtrArray       *words,
+                GArray          *surfaces)
+{
+  for (guint s = 0; s < chunk->surface_words->len; s++)
+    {
+      char *word = chunk->surface_words->pdata[s];
+      guint32 count = g_array_index (chunk->surface_counts, guint32, s);
+      gpointer value = g_hash_table_lookup (lookup, word);
+
+      if (value != NULL)
+        {
+          g_array_index (surfaces, SurfaceCount, GPOINTER_TO_UINT (value) - 1).count += count;
+        }
+      else
+        {
+          SurfaceCount entry = { map[g_array_index (chunk->surface_terms, guint32, s)], count };
+
+          g_array_append_val (surfaces, entry);
+          g_ptr_array_add (words, word);
+          chunk->surface_words->pdata[s] = NULL;
+          g_hash_table_insert (lookup, word, GUINT_TO_POINTER (surfaces->len));
+        }
+    }
+}
+
+/* Shows each term as its most frequent surface word; on a tie, the one
+ * seen first. */
+static void
+choose_displays (IcTfidfIndex *index,
+                 GPtrArray    *words,
+                 GArray       *surfaces)
+{
+  guint n_terms = ic_tfidf_index_get_n_terms (index);
+  g_autofree guint32 *best = g_new (guint32, MAX (n_terms, 1));
+
+  for (guint t = 0; t < n_terms; t++)
+    best[t] = G_MAXUINT32;
+  for (guint s = 0; s < surfaces->len; s++)
+    {
+      const SurfaceCount *entry = &g_array_index (surfaces, SurfaceCount, s);
+
+      if (best[entry->term] == G_MAXUINT32 ||
+          entry->count > g_array_index (surfaces, SurfaceCount, best[entry->term]).count)
+        best[entry->term] = s;
+    }
+  for (guint t = 0; t < n_terms; t++)
+    if (best[t] != G_MAXUINT32)
+      ic_tfidf_index_set_display (index, t, g_ptr_array_index (words, best[t]));
+}
+
 static int
 compare_term_count (const void *a,
                     const void *b)
@@ -261,6 +357,9 @@ ic_match_corpus_build_text_index (IcMatchCorpus  *self,
   g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (TermCount));
   g_autofree guint32 *ids = NULL;
   g_autofree guint32 *counts = NULL;
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) word_lookup = g_hash_table_new (g_str_hash, g_str_equal);  /* borrows words */
+  g_autoptr(GArray) surfaces = g_array_new (FALSE, FALSE, sizeof (SurfaceCount));
   guint32 zero = 0;
 
   if (self->stream_sorted && self->stream_chunks != NULL)
@@ -289,8 +388,8 @@ ic_match_corpus_build_text_index (IcMatchCorpus  *self,
         }
       map = g_new (guint32, chunk->terms->len + 1);
       for (guint t = 0; t < chunk->terms->len; t++)
-        map[t] = ic_tfidf_index_intern (self->index, g_ptr_array_index (chunk->terms, t),
-                                        g_ptr_array_index (chunk->surfaces, t));
+        map[t] = ic_tfidf_index_intern (self->index, g_ptr_array_index (chunk->terms, t), NULL);
+      merge_surfaces (chunk, map, word_lookup, words, surfaces);
       for (guint d = 0; d + 1 < chunk->offsets->len; d++)
         {
           guint32 from = g_array_index (chunk->offsets, guint32, d);
@@ -313,6 +412,7 @@ ic_match_corpus_build_text_index (IcMatchCorpus  *self,
       g_clear_pointer (&chunks->pdata[i], chunk_free);
     }
   g_ptr_array_set_free_func (chunks, NULL);
+  choose_displays (self->index, words, surfaces);
 
   ids = g_new (guint32, MAX (pairs->len, 1));
   counts = g_new (guint32, MAX (pairs->len, 1));

@@ -15,8 +15,9 @@
 
 typedef struct
 {
-  guint32 term;
-  double  share;
+  guint32     term;
+  double      share;
+  const char *display;   /* the challenge's word, or NULL */
 } TermShare;
 
 static int
@@ -50,7 +51,8 @@ add_terms (IcMatchCorpus      *corpus,
         j++;
       else
         {
-          TermShare share = { terms[j], query->term_weights[i] * (double) weights[j] };
+          TermShare share = { terms[j], query->term_weights[i] * (double) weights[j],
+                              query->term_displays != NULL ? query->term_displays[i] : NULL };
 
           g_array_append_val (shares, share);
           i++;
@@ -62,7 +64,11 @@ add_terms (IcMatchCorpus      *corpus,
     {
       TermShare *share = &g_array_index (shares, TermShare, k);
 
-      ic_match_result_add_term (result, ic_tfidf_index_get_display (corpus->index, share->term),
+      /* The stem stays the identity; people read the challenge's own
+       * word, else the corpus's most frequent one. */
+      ic_match_result_add_term (result,
+                                share->display != NULL ? share->display
+                                                       : ic_tfidf_index_get_display (corpus->index, share->term),
                                 share->share);
     }
 }

@@ -29,6 +29,7 @@ typedef struct
   guint32     organisation;       /* IC_MATCH_NO_ORGANISATION if no capability shares it */
   guint32    *term_ids;           /* ascending */
   double     *term_weights;
+  char      **term_displays;      /* per term: its first word in the challenge's text */
   guint       n_terms;
   char      **required_tags;      /* the challenge's tags, as given */
   gint64     *tag_ids;            /* per required tag; -1 if no capability has it */

@@ -61,6 +61,7 @@ typedef struct
 {
   IcTfidfIndex *index;
   GArray *tokens;
+  GHashTable *first_words;   /* term id → the first word that gave it */
 } TokenSink;
 
 static void
@@ -72,7 +73,11 @@ add_query_token (const char *term,
   gint64 id = ic_tfidf_index_lookup (sink->index, term);
 
   if (id >= 0)
-    g_array_append_val (sink->tokens, id);
+    {
+      g_array_append_val (sink->tokens, id);
+      if (!g_hash_table_contains (sink->first_words, GSIZE_TO_POINTER ((gsize) id)))
+        g_hash_table_insert (sink->first_words, GSIZE_TO_POINTER ((gsize) id), g_strdup (surface));
+    }
 }
 
 static void
@@ -83,7 +88,8 @@ prepare_text (IcMatchCorpus  *corpus,
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autoptr(GArray) weights = g_array_new (FALSE, FALSE, sizeof (double));
-  TokenSink sink = { corpus->index, context->tokens };
+  g_autoptr(GHashTable) first_words = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  TokenSink sink = { corpus->index, context->tokens, first_words };
 
   g_array_set_size (context->tokens, 0);
   ic_match_analyze_record_text (context->analyzer,
@@ -96,6 +102,12 @@ prepare_text (IcMatchCorpus  *corpus,
   query->n_terms = ids->len;
   query->term_ids = g_memdup2 (ids->data, sizeof (guint32) * ids->len);
   query->term_weights = g_memdup2 (weights->data, sizeof (double) * weights->len);
+  /* A term is shown as the challenge itself wrote it. */
+  query->term_displays = g_new0 (char *, ids->len + 1);
+  for (guint i = 0; i < ids->len; i++)
+    query->term_displays[i] =
+      g_strdup (g_hash_table_lookup (first_words,
+                                     GSIZE_TO_POINTER ((gsize) g_array_index (ids, guint32, i))));
 }
 
 static void
@@ -248,6 +260,7 @@ ic_match_query_free (IcMatchQuery *query)
   g_free (query->challenge_id);
   g_free (query->term_ids);
   g_free (query->term_weights);
+  g_strfreev (query->term_displays);
   g_strfreev (query->required_tags);
   g_free (query->tag_ids);
   g_free (query->place_table);

@@ -96,6 +96,20 @@ ic_tfidf_index_intern (IcTfidfIndex *self,
   return self->terms->len - 1;
 }
 
+void
+ic_tfidf_index_set_display (IcTfidfIndex *self,
+                            guint32       term_id,
+                            const char   *surface)
+{
+  g_return_if_fail (IC_IS_TFIDF_INDEX (self));
+  g_return_if_fail (!self->built);
+  g_return_if_fail (term_id < self->displays->len);
+  g_return_if_fail (surface != NULL);
+
+  g_free (self->displays->pdata[term_id]);
+  self->displays->pdata[term_id] = g_strdup (surface);
+}
+
 static void
 normalise (float  *weights,
            double *exact,

@@ -28,9 +28,15 @@ G_DECLARE_FINAL_TYPE (IcTfidfIndex, ic_tfidf_index, IC, TFIDF_INDEX, GObject)
 IcTfidfIndex *ic_tfidf_index_new            (void);
 
 /* The id of @term, adding it if new; @surface is a word it came from,
- * kept for display.  Only before ic_tfidf_index_build(). */
+ * kept for display until ic_tfidf_index_set_display() says otherwise.
+ * Only before ic_tfidf_index_build(). */
 guint32       ic_tfidf_index_intern         (IcTfidfIndex   *self,
                                              const char     *term,
+                                             const char     *surface);
+/* Sets the word shown for @term_id (the corpus picks its most frequent
+ * surface form).  Only before ic_tfidf_index_build(). */
+void          ic_tfidf_index_set_display    (IcTfidfIndex   *self,
+                                             guint32         term_id,
                                              const char     *surface);
 /* Builds the index from @n_docs documents: document d has the terms
  * @term_ids[@offsets[d] … @offsets[d + 1]), each once, with their
@@ -50,7 +56,8 @@ gint64        ic_tfidf_index_lookup         (IcTfidfIndex   *self,
                                              const char     *term);
 const char   *ic_tfidf_index_get_term       (IcTfidfIndex   *self,
                                              guint32         term_id);
-/* The word a person reads for the term (the first one seen). */
+/* The word a person reads for the term: a surface form that produced
+ * it, never the bare stem (unless no surface was given). */
 const char   *ic_tfidf_index_get_display    (IcTfidfIndex   *self,
                                              guint32         term_id);
 /* 0 for a dropped term. */
