@@ -30,8 +30,10 @@ def gsettings(key, value):
 
 def shoot(node, name):
     """Saves the part of the screen that @node covers as NAME.png."""
-    time.sleep(1.0)  # let animations and toasts settle
     x, y, width, height = node.queryComponent().getExtents(ictest.pyatspi.DESKTOP_COORDS)
+    # Park the pointer off the window, so no hover or tooltip shows.
+    rawinput.absoluteMotion(x + width + 2 * BORDER + 40, y + height + 2 * BORDER + 40)
+    time.sleep(1.0)  # let animations, tooltips and toasts settle
     path = os.path.join(OUT, name + '.png')
     subprocess.run(['import', '-window', 'root',
                     '-crop', '%dx%d+%d+%d' % (width, height, x + BORDER, y + BORDER),
