@@ -348,7 +348,8 @@ build_tags (IcMatchCorpus *self)
       self->capability_tag_offsets[i + 1] = tags->len;
     }
   self->capability_tags = g_new (guint32, MAX (tags->len, 1));
-  memcpy (self->capability_tags, tags->data, sizeof (guint32) * tags->len);
+  if (tags->len > 0)
+    memcpy (self->capability_tags, tags->data, sizeof (guint32) * tags->len);
 
   n_tags = self->tag_names->len;
   self->tag_rising = g_new0 (guint8, n_tags + 1);

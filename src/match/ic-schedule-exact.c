@@ -173,7 +173,8 @@ search_from (Search *se,
   if (index == se->n)
     {
       se->best_total = se->total;
-      memcpy (se->best_slot, se->slot, se->n * sizeof (int));
+      if (se->n > 0)
+        memcpy (se->best_slot, se->slot, se->n * sizeof (int));
       return;
     }
 
