@@ -537,6 +537,14 @@ static const TagCase tag_cases[] = {
   { "empty-among-others", { "", "ai", " ", NULL }, { "ai", NULL } },
   { "non-ascii", { "ÉLECTRIQUE", "Électrique ", NULL }, { "électrique", NULL } },
   { "none", { NULL }, { NULL } },
+  /* Lists that are normal already, or nearly: all lower-case ASCII. */
+  { "already-normal", { "5g", "led volume", "hs2", "r&d", NULL }, { "5g", "led volume", "hs2", "r&d", NULL } },
+  { "lower-duplicates", { "rail", "ai", "rail", NULL }, { "rail", "ai", NULL } },
+  { "lower-trailing-space", { "rail ", "ai", NULL }, { "rail", "ai", NULL } },
+  { "lower-leading-space", { " rail", NULL }, { "rail", NULL } },
+  { "lower-double-space", { "heat  pumps", NULL }, { "heat pumps", NULL } },
+  { "lower-tab", { "heat\tpumps", NULL }, { "heat pumps", NULL } },
+  { "lower-comma", { "a,b", "c", NULL }, { "a", "b", "c", NULL } },
 };
 
 /* NULL and an empty list both mean "no tags". */

@@ -60,12 +60,51 @@ fold_tag (const char *raw)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* TRUE if ic_tags_normalise() would return @tags unchanged, judged
+ * cheaply for the usual short ASCII lists.  Tags read back from the
+ * database are always normal, and normalising each of them again cost
+ * most of the time of loading records; anything this cannot vouch for
+ * takes the full path. */
+static gboolean
+tags_already_normal (const char * const *tags)
+{
+  guint n = 0;
+
+  for (; tags[n] != NULL; n++)
+    {
+      const char *tag = tags[n];
+      gsize length = 0;
+
+      if (n >= 32)
+        return FALSE;
+      for (const char *p = tag; *p != '\0'; p++, length++)
+        {
+          guchar c = *p;
+
+          if (c >= 0x80 || c == ',' || g_ascii_isupper (c) ||
+              (g_ascii_isspace (c) && (c != ' ' || p == tag || p[1] == '\0' || p[1] == ' ')))
+            return FALSE;
+        }
+      if (length == 0)
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        if (g_str_equal (tags[i], tag))
+          return FALSE;
+    }
+  return TRUE;
+}
+
 char **
 ic_tags_normalise (const char * const *tags)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_autoptr(GHashTable) seen = NULL;
 
+  if (tags != NULL && tags_already_normal (tags))
+    return g_strdupv ((char **) tags);
+
+  builder = g_strv_builder_new ();
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
     {
       g_auto(GStrv) parts = NULL;
