@@ -269,6 +269,7 @@ static const ValidationCase validation_cases[] = {
   { "place-unknown", ORG, "{\"local_authority\":\"atlantis\"}", NULL, NULL, 0, IC_MODEL_ERROR_UNKNOWN_VALUE, "local_authority" },
   { "place-null", ORG, "{\"local_authority\":null}", NULL, NULL, 0, VALID, NULL },
   { "website-http", ORG, "{\"website\":\"http://ardenvale.example/about\"}", NULL, NULL, 0, VALID, NULL },
+  { "website-upper-case", ORG, "{\"website\":\"HTTPS://Ardenvale.example\"}", NULL, NULL, 0, VALID, NULL },
   { "website-none", ORG, "{\"website\":\"\"}", NULL, NULL, 0, VALID, NULL },
   { "website-ftp", ORG, "{\"website\":\"ftp://ardenvale.example\"}", NULL, NULL, 0, IC_MODEL_ERROR_UNKNOWN_VALUE, "website" },
   { "website-no-scheme", ORG, "{\"website\":\"www.ardenvale.example\"}", NULL, NULL, 0, IC_MODEL_ERROR_UNKNOWN_VALUE, "website" },

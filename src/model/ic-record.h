@@ -76,7 +76,8 @@ gboolean      ic_record_validate        (IcRecord    *self,
 /* A deep copy, field by field (transfer full). */
 IcRecord     *ic_record_copy            (IcRecord    *self);
 
-/* Current time as RFC 3339 UTC with milliseconds (transfer full). */
+/* Current time as RFC 3339 UTC with microseconds, so edits made within the same
+ * millisecond still order (transfer full). */
 char         *ic_timestamp_now          (void);
 
 G_END_DECLS

@@ -231,7 +231,8 @@ ic_validate_url (const char  *value,
     return TRUE;
   if (!ic_validate_text (value, field, IC_MAX_URL_CHARS, FALSE, error))
     return FALSE;
-  if (!g_str_has_prefix (value, "http://") && !g_str_has_prefix (value, "https://"))
+  /* Schemes are case-insensitive (RFC 3986), so HTTPS://… is a web address too. */
+  if (g_ascii_strncasecmp (value, "http://", 7) != 0 && g_ascii_strncasecmp (value, "https://", 8) != 0)
     {
       ic_model_set_error (error, IC_MODEL_ERROR_UNKNOWN_VALUE, field,
                           _("“%s” is not a web address starting http:// or https://"),
