@@ -205,6 +205,14 @@ on_filter_changed (IcForesightPage *self)
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+/* Escape in the search field empties it. */
+static void
+on_stop_search (GtkSearchEntry  *entry,
+                IcForesightPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
 static void
 add_tag_chip (IcForesightPage *self,
               GtkFlowBox      *box,
@@ -386,7 +394,7 @@ fill_rising (IcForesightPage *self,
     intro = g_strdup (_("No demand signal or challenge call of the last two years has tags, so no tag counts as rising demand."));
   else
     intro = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "This tag comes from demand signals and challenge calls of the last two years. When a challenge and a capability share it, the Foresight criterion of matching counts it.",
+                                          "%u tag comes from demand signals and challenge calls of the last two years. When a challenge and a capability share it, the Foresight criterion of matching counts it.",
                                           "These %u tags come from demand signals and challenge calls of the last two years. When a challenge and a capability share one, the Foresight criterion of matching counts it.",
                                           n), n);
   gtk_label_set_label (self->rising_intro, intro);
@@ -608,6 +616,7 @@ ic_foresight_page_class_init (IcForesightPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcForesightPage, detail_link);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
 
   gtk_widget_class_install_action (widget_class, "foresight.create-challenge", NULL,
                                    create_challenge_activated);
@@ -620,10 +629,11 @@ ic_foresight_page_init (IcForesightPage *self)
     _("All Kinds"), _("Demand Signals"), _("Technology Drivers"), _("Ideas"), _("Challenge Calls"), NULL,
   };
   const char *all_tags[] = { _("All Tags"), NULL };
+  g_autoptr(GtkStringList) kind_names = gtk_string_list_new (kinds);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (gtk_string_list_new (kinds)));
+  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kind_names));
   self->tag_names = gtk_string_list_new (all_tags);
   gtk_drop_down_set_model (self->tag_dropdown, G_LIST_MODEL (self->tag_names));
   {
