@@ -49,11 +49,48 @@ class MatchCliTests(unittest.TestCase):
         self.assertEqual(scores, sorted(scores, reverse=True))
         for result in out["results"]:
             self.assertEqual(set(result), {"capability_id", "organisation_id", "score",
-                                           "criteria", "matched_terms", "matched_tags"})
+                                           "criteria", "matched_terms", "matched_tags",
+                                           "rising_tags", "why"})
             self.assertEqual(set(result["criteria"]), set(CRITERIA))
             self.assertTrue(0.0 <= result["score"] <= 1.0)
             total = sum(c["contribution"] for c in result["criteria"].values())
             self.assertAlmostEqual(total, result["score"], places=9)
+
+    def test_foresight_in_the_explanation(self):
+        """A result whose matched tags foresight marks as rising shows the
+        share, the tags and the sentence; deleting the items that mark a
+        tag takes it out again."""
+        out = json.loads(self.run_cli("match", "--all", "--top", "5", "--json").stdout)
+        results = [r for c in out for r in c["results"]]
+        rising = [r for r in results if r["criteria"]["foresight"]["score"] > 0]
+        self.assertTrue(rising, "no sample match has a rising-demand tag")
+        for result in results:
+            self.assertTrue(set(result["rising_tags"]) <= set(result["matched_tags"]))
+            expected = (len(result["rising_tags"]) / len(result["matched_tags"])
+                        if result["matched_tags"] else 0.0)
+            self.assertAlmostEqual(result["criteria"]["foresight"]["score"], expected, places=12)
+        result = rising[0]
+        self.assertIn("foresight marks " + ", ".join(result["rising_tags"]) + " as rising demand",
+                      result["why"])
+
+        tag = result["rising_tags"][0]
+        with tempfile.TemporaryDirectory() as tmp:
+            db = os.path.join(tmp, "copy.db")
+
+            def cli(*args):
+                return subprocess.run([CLI, "--db", db] + list(args), capture_output=True,
+                                      text=True, env=self.env, timeout=120, check=True).stdout
+
+            cli("demo")
+            for item in json.loads(cli("list", "foresight", "--json")):
+                if tag in item["tags"]:
+                    cli("delete", item["id"])
+            challenge = next(c["challenge_id"] for c in out if result in c["results"])
+            again = json.loads(cli("match", "--challenge", challenge, "--top", "20", "--json"))
+            same = next(r for r in again["results"] if r["capability_id"] == result["capability_id"])
+            self.assertNotIn(tag, same["rising_tags"])
+            self.assertLess(same["criteria"]["foresight"]["score"],
+                            result["criteria"]["foresight"]["score"])
 
     def test_match_all_is_an_array(self):
         out = json.loads(self.run_cli("match", "--all", "--top", "2", "--json").stdout)

@@ -6,9 +6,9 @@
 #include "config.h"
 
 #include "ic-capability.h"
-#include "ic-foresight-item.h"
 #include "ic-match-loader.h"
 #include "ic-organisation.h"
+#include "ic-rising-demand.h"
 
 static gboolean
 add_organisation (IcRecord *record,
@@ -26,11 +26,23 @@ add_capability (IcRecord *record,
   return TRUE;
 }
 
+/* The tags that foresight items mark as rising demand today, for the
+ * foresight criterion (the rule is in ic-rising-demand.c). */
 static gboolean
-add_foresight (IcRecord *record,
-               gpointer  corpus)
+add_rising_demand (IcStore        *store,
+                   IcMatchCorpus  *corpus,
+                   GError        **error)
 {
-  ic_match_corpus_add_foresight_item (corpus, IC_FORESIGHT_ITEM (record));
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_auto(GStrv) tags = NULL;
+
+  items = ic_store_list (store, IC_RECORD_KIND_FORESIGHT, NULL, 0, 0, error);
+  if (items == NULL)
+    return FALSE;
+  tags = ic_rising_demand_collect (items, now);
+  for (guint i = 0; tags[i] != NULL; i++)
+    ic_match_corpus_add_rising_tag (corpus, tags[i]);
   return TRUE;
 }
 
@@ -45,7 +57,7 @@ ic_match_loader_load_corpus (IcStore  *store,
   ic_match_corpus_set_taxonomy (corpus, ic_store_get_taxonomy (store));
   if (!ic_store_foreach (store, IC_RECORD_KIND_ORGANISATION, add_organisation, corpus, error) ||
       !ic_store_foreach (store, IC_RECORD_KIND_CAPABILITY, add_capability, corpus, error) ||
-      !ic_store_foreach (store, IC_RECORD_KIND_FORESIGHT, add_foresight, corpus, error) ||
+      !add_rising_demand (store, corpus, error) ||
       !ic_match_corpus_freeze (corpus, 0, error))
     return NULL;
   return g_steal_pointer (&corpus);

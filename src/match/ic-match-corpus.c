@@ -195,25 +195,6 @@ ic_match_corpus_add_capability (IcMatchCorpus *self,
 }
 
 void
-ic_match_corpus_add_foresight_item (IcMatchCorpus   *self,
-                                    IcForesightItem *item)
-{
-  IcForesightKind kind;
-  const char * const *tags;
-
-  g_return_if_fail (IC_IS_MATCH_CORPUS (self));
-  g_return_if_fail (IC_IS_FORESIGHT_ITEM (item));
-
-  kind = ic_foresight_item_get_kind (item);
-  if (ic_record_get_deleted (IC_RECORD (item)) ||
-      (kind != IC_FORESIGHT_KIND_DEMAND_SIGNAL && kind != IC_FORESIGHT_KIND_CHALLENGE_CALL))
-    return;
-  tags = ic_foresight_item_get_tags (item);
-  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
-    ic_match_corpus_add_rising_tag (self, tags[i]);
-}
-
-void
 ic_match_corpus_add_rising_tag (IcMatchCorpus *self,
                                 const char    *tag)
 {

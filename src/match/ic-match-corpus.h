@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Built once from plain records (capabilities, the organisations behind
- * them, foresight items), then frozen: the texts are analysed on every
+ * them, the tags foresight marks as rising demand), then frozen: the texts are analysed on every
  * processor into a TF-IDF index, and each capability's attributes
  * (TRL, cluster, place, size band, organisation, tags) go into flat
  * arrays indexed by the capability's position in id order.  A frozen
@@ -15,7 +15,6 @@
 #include <glib-object.h>
 
 #include "ic-capability.h"
-#include "ic-foresight-item.h"
 #include "ic-organisation.h"
 #include "ic-taxonomy.h"
 #include "ic-text-analyzer.h"
@@ -48,11 +47,8 @@ void                 ic_match_corpus_add_organisation     (IcMatchCorpus       *
  * Only before ic_match_corpus_freeze(). */
 void                 ic_match_corpus_add_capability       (IcMatchCorpus       *self,
                                                            IcCapability        *capability);
-/* The tags of demand signals and challenge calls mark rising demand;
- * other kinds of item mark nothing.  Only before freezing. */
-void                 ic_match_corpus_add_foresight_item   (IcMatchCorpus       *self,
-                                                           IcForesightItem     *item);
-/* Marks one tag as rising demand.  Only before freezing. */
+/* Marks one tag as rising demand (src/model/ic-rising-demand.h says
+ * which: the loader passes them).  Only before freezing. */
 void                 ic_match_corpus_add_rising_tag       (IcMatchCorpus       *self,
                                                            const char          *tag);
 

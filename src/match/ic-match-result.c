@@ -414,6 +414,16 @@ ic_match_result_to_json (IcMatchResult *self)
   for (guint i = 0; i < self->tags->len; i++)
     json_builder_add_string_value (builder, self->tags->pdata[i]);
   json_builder_end_array (builder);
+
+  /* The matched tags behind the foresight criterion, and the sentence. */
+  json_builder_set_member_name (builder, "rising_tags");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->tags->len; i++)
+    if (ic_match_result_tag_is_rising (self, self->tags->pdata[i]))
+      json_builder_add_string_value (builder, self->tags->pdata[i]);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "why");
+  json_builder_add_string_value (builder, self->explanation != NULL ? self->explanation : "");
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

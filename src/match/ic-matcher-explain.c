@@ -205,7 +205,19 @@ describe (IcMatchCorpus      *corpus,
     case IC_MATCH_CRITERION_SCALE:
       return describe_scale (query, attrs, score);
     case IC_MATCH_CRITERION_FORESIGHT:
-      return g_strdup (_("foresight marks its matched tags as rising demand"));
+      {
+        g_auto(GStrv) tags = ic_match_result_dup_tags (result);
+        g_autoptr(GStrvBuilder) rising = g_strv_builder_new ();
+        g_auto(GStrv) list = NULL;
+        g_autofree char *joined = NULL;
+
+        for (guint i = 0; tags[i] != NULL; i++)
+          if (ic_match_result_tag_is_rising (result, tags[i]))
+            g_strv_builder_add (rising, tags[i]);
+        list = g_strv_builder_end (rising);
+        joined = g_strjoinv (", ", list);
+        return g_strdup_printf (_("foresight marks %s as rising demand"), joined);
+      }
     default:
       g_assert_not_reached ();
     }

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 
 #include "ic-matcher.h"
+#include "ic-rising-demand.h"
 #include "ic-store.h"
 
 typedef struct
@@ -25,6 +26,7 @@ typedef struct
   IcMatchCorpus *corpus;
   GPtrArray     *challenges;
   FILE          *capability_texts;
+  GDateTime     *now;
 } Loader;
 
 static void
@@ -51,7 +53,13 @@ load_record (IcRecord *record,
   if (IC_IS_ORGANISATION (record))
     ic_match_corpus_add_organisation (loader->corpus, IC_ORGANISATION (record));
   else if (IC_IS_FORESIGHT_ITEM (record))
-    ic_match_corpus_add_foresight_item (loader->corpus, IC_FORESIGHT_ITEM (record));
+    {
+      const char * const *tags = ic_foresight_item_get_tags (IC_FORESIGHT_ITEM (record));
+
+      if (ic_rising_demand_item_counts (IC_FORESIGHT_ITEM (record), loader->now))
+        for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+          ic_match_corpus_add_rising_tag (loader->corpus, tags[i]);
+    }
   else if (IC_IS_CHALLENGE (record))
     g_ptr_array_add (loader->challenges, g_object_ref (record));
   else if (IC_IS_CAPABILITY (record))
@@ -116,7 +124,8 @@ main (int    argc,
   g_autoptr(GArray) full_times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GRand) rand = g_rand_new_with_seed (42);
   IcMatchOptions options;
-  Loader loader = { corpus, challenges, NULL };
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  Loader loader = { corpus, challenges, NULL, now };
   guint pooled = 0;
   gint64 start;
 

@@ -60,6 +60,19 @@ def open_matches(app, suffix=''):
     return page, results
 
 
+def open_foresight(app, suffix=''):
+    """The Foresight page with the tags in rising demand, then with one
+    item chosen."""
+    page = app.show_page('Foresight')
+    items = app.find('list', 'Foresight items', parent=page)
+    ictest.wait_for('foresight items', lambda: app.find_all('list item', parent=items))
+    shoot(app.window, 'foresight-rising' + suffix)
+    app.find('list item', lambda name: name is not None and name.startswith('Regional call: hydrogen'),
+             parent=items).select()
+    app.find('push button', 'Create Challenge from Item', parent=page)
+    shoot(app.window, 'foresight' + suffix)
+
+
 def light(app):
     page = app.show_page('Challenges')
     app.label(lambda name: name is not None and name.endswith(' challenges'), parent=page)
@@ -85,6 +98,8 @@ def light(app):
     time.sleep(0.8)
     shoot(app.window, 'shortlists')
 
+    open_foresight(app)
+
     # The editor, showing the rule a bad TRL range breaks.
     page = app.show_page('Challenges')
     challenge = sorted(app.cli_json('list', 'challenges'), key=lambda c: c['title'].casefold())[0]
@@ -106,6 +121,7 @@ def dark(app):
     app.label(lambda name: name is not None and name.endswith(' challenges'), parent=page)
     shoot(app.window, 'challenges-dark')
     open_matches(app, '-dark')
+    open_foresight(app, '-dark')
 
 
 def main(app):
