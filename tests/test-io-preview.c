@@ -466,6 +466,54 @@ test_cancel_midway (Fixture       *f,
   g_assert_cmpstr (after, ==, before);
 }
 
+static void
+cancel_at_write (double   fraction,
+                 gpointer user_data)
+{
+  CancelMidway *cm = user_data;
+
+  if (fraction >= 0.9 && cm->cancelled_at < 0)
+    {
+      cm->cancelled_at = fraction;
+      g_cancellable_cancel (cm->cancellable);
+    }
+}
+
+/* Cancelled once every row is read and the write has begun, an import
+ * stops writing and leaves every table as it was. */
+static void
+test_cancel_writing (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *csv = many_rows (5000);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(IcImport) import = ic_import_new (IC_RECORD_KIND_CAPABILITY);
+  g_autoptr(GInputStream) stream = stream_for (csv, -1);
+  g_autoptr(IcImportReport) report = NULL;
+  g_autoptr(IcImportReport) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  CancelMidway cm = { cancellable, -1 };
+
+  seed (f);
+  before = snapshot (f->store);
+  ic_import_set_progress_func (import, cancel_at_write, &cm, NULL);
+  report = ic_import_run (import, f->store, stream, strlen (csv), cancellable, &error);
+  g_assert_null (report);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpfloat (cm.cancelled_at, ==, 0.9);
+  after = snapshot (f->store);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_error (&error);
+
+  /* The connection is fit for the next write. */
+  again = import_with_mapping (f, csv, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (ic_import_report_get_committed (again));
+  g_assert_cmpint (ic_store_count (f->store, IC_RECORD_KIND_CAPABILITY, NULL, NULL), ==, 5000);
+}
+
 /* A write that fails part-way, on the last of thousands of records,
  * leaves every table as it was: the adds and the update are one
  * transaction. */
@@ -573,6 +621,7 @@ test_io_add_preview_tests (void)
   TEST_ADD ("preview/async", test_preview_async);
   TEST_ADD ("import/set-mapping", test_import_set_mapping);
   TEST_ADD ("import/cancel-midway", test_cancel_midway);
+  TEST_ADD ("import/cancel-writing", test_cancel_writing);
   TEST_ADD ("import/fail-midway", test_fail_midway);
   TEST_ADD ("import/async-dry-run-and-cancel", test_async_dry_run_and_cancel);
 }

@@ -15,6 +15,7 @@
 #include "ic-io-error.h"
 #include "ic-model-error.h"
 #include "ic-organisation.h"
+#include "ic-store-private.h"
 #include "ic-validate.h"
 
 /* How often, in rows, progress is told. */
@@ -309,9 +310,43 @@ compare_ids (gconstpointer a,
   return g_strcmp0 (ic_record_get_id (*(IcRecord **) a), ic_record_get_id (*(IcRecord **) b));
 }
 
+/* SQLite calls this every so many steps of a statement; a non-zero
+ * answer stops the statement, and SQLite rolls the transaction back. */
+static int
+interrupt_if_cancelled (void *cancellable)
+{
+  return g_cancellable_is_cancelled (cancellable);
+}
+
 static gboolean
-commit (IcImportRun *run,
-        GError  **error)
+write_records (IcImportRun  *run,
+               GPtrArray    *inserts,
+               GCancellable *cancellable,
+               GError      **error)
+{
+  sqlite3 *db = ic_store_get_db (run->store);
+  gboolean written;
+
+  /* Writing a large file takes longer than reading it; a cancel then
+   * must stop the write, not wait for it. */
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, 1000, interrupt_if_cancelled, cancellable);
+  written = ic_store_write_all (run->store, inserts, run->updates, run->self->author, error);
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, 0, NULL, NULL);
+
+  if (!written && g_cancellable_is_cancelled (cancellable))
+    {
+      g_clear_error (error);
+      g_cancellable_set_error_if_cancelled (cancellable, error);
+    }
+  return written;
+}
+
+static gboolean
+commit (IcImportRun  *run,
+        GCancellable *cancellable,
+        GError      **error)
 {
   g_autoptr(GPtrArray) inserts = g_ptr_array_new_with_free_func (g_object_unref);
   GHashTableIter iter;
@@ -333,7 +368,7 @@ commit (IcImportRun *run,
   /* One transaction for the inserts and the updates: every row has been
    * checked against the rules the store applies, so a failure here is
    * the disk or another writer, and it leaves the database as it was. */
-  return ic_store_write_all (run->store, inserts, run->updates, run->self->author, error);
+  return write_records (run, inserts, cancellable, error);
 }
 
 static IcImportReport *
@@ -419,7 +454,7 @@ run_import (IcImport        *self,
   if (!self->dry_run && (counts->rejected == 0 || self->skip_bad_rows))
     {
       report_progress (&run, 0.9);
-      if (!commit (&run, error))
+      if (!commit (&run, cancellable, error))
         return NULL;
       ic_import_report_set_committed (run.report, TRUE);
     }
