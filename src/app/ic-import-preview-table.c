@@ -12,6 +12,8 @@
 /* Cells longer than this are cut short, with the whole text as their
  * tooltip. */
 #define CELL_WIDTH_CHARS 22
+/* But no cell is cut shorter than this: the table scrolls instead. */
+#define CELL_MIN_CHARS 12
 
 struct _IcImportPreviewTable
 {
@@ -97,6 +99,7 @@ cell_label (const char *text,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (label), CELL_WIDTH_CHARS);
+  gtk_label_set_width_chars (GTK_LABEL (label), MIN ((int) g_utf8_strlen (one_line, -1), CELL_MIN_CHARS));
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   if (heading)
     gtk_widget_add_css_class (label, "heading");
@@ -124,6 +127,7 @@ ic_import_preview_table_set_preview (IcImportPreviewTable *self,
                                      IcImportPreview      *preview,
                                      IcImportMapping      *mapping)
 {
+  GtkWidget *heading;
   GtkGrid *grid;
   guint n_columns, n_rows;
 
@@ -139,7 +143,9 @@ ic_import_preview_table_set_preview (IcImportPreviewTable *self,
   n_columns = ic_import_preview_get_n_columns (preview);
   n_rows = ic_import_preview_get_n_rows (preview);
 
-  gtk_grid_attach (grid, cell_label (_("Row"), TRUE), 0, 0, 1, 1);
+  heading = cell_label (_("Row"), TRUE);
+  gtk_label_set_ellipsize (GTK_LABEL (heading), PANGO_ELLIPSIZE_NONE);
+  gtk_grid_attach (grid, heading, 0, 0, 1, 1);
   for (guint c = 0; c < n_columns; c++)
     {
       g_autoptr(GListModel) choices = make_choices (self);
