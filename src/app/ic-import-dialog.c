@@ -459,6 +459,10 @@ on_preview_read (GObject      *source,
 
   if (preview == NULL)
     {
+      g_autofree char *name = g_file_get_basename (self->file);
+      g_autofree char *title = g_strdup_printf (_("Cannot Read “%s”"), name);
+
+      adw_status_page_set_title (self->error_page, title);
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
