@@ -164,9 +164,12 @@ update_import_button (IcImportDialog *self)
       const IcImportCounts *counts = ic_import_report_get_counts (self->report);
       gboolean skip = gtk_switch_get_active (self->skip_switch);
 
-      if (counts->added + counts->updated == 0)
-        hint = counts->rejected > 0 ? _("No row can be imported as the columns are mapped now.")
-                                    : _("Nothing to import: the database already holds every row.");
+      if (counts->rows == 0)
+        hint = _("The file has no rows below its header.");
+      else if (counts->added + counts->updated == 0 && counts->rejected > 0)
+        hint = _("No row can be imported as the columns are mapped now.");
+      else if (counts->added + counts->updated == 0)
+        hint = _("Nothing to import: the database already holds every row as it is.");
       else if (counts->rejected > 0 && !skip)
         hint = _("Turn on “Skip bad rows” to import the other rows, or correct the file and "
                  "open it again.");
@@ -596,10 +599,14 @@ report_success (IcImportDialog *self,
       g_free (message);
       message = g_steal_pointer (&skipped);
     }
-  toast = adw_toast_new (message);
-  adw_toast_set_timeout (toast, 8);
-  ic_window_reload (self->window);
-  ic_window_add_toast (self->window, toast);
+  /* The main window may have been closed while the import ran. */
+  if (gtk_window_get_application (GTK_WINDOW (self->window)) != NULL)
+    {
+      toast = adw_toast_new (message);
+      adw_toast_set_timeout (toast, 8);
+      ic_window_reload (self->window);
+      ic_window_add_toast (self->window, toast);
+    }
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
