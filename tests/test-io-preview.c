@@ -485,7 +485,7 @@ static void
 test_cancel_writing (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autofree char *csv = many_rows (5000);
+  g_autofree char *csv = many_rows (3000);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(IcImport) import = ic_import_new (IC_RECORD_KIND_CAPABILITY);
   g_autoptr(GInputStream) stream = stream_for (csv, -1);
@@ -511,7 +511,7 @@ test_cancel_writing (Fixture       *f,
   again = import_with_mapping (f, csv, NULL, FALSE, &error);
   g_assert_no_error (error);
   g_assert_true (ic_import_report_get_committed (again));
-  g_assert_cmpint (ic_store_count (f->store, IC_RECORD_KIND_CAPABILITY, NULL, NULL), ==, 5000);
+  g_assert_cmpint (ic_store_count (f->store, IC_RECORD_KIND_CAPABILITY, NULL, NULL), ==, 3000);
 }
 
 /* A write that fails part-way, on the last of thousands of records,
@@ -521,7 +521,7 @@ static void
 test_fail_midway (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autofree char *csv = many_rows (5000);
+  g_autofree char *csv = many_rows (3000);
   g_autoptr(IcImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
@@ -532,7 +532,7 @@ test_fail_midway (Fixture       *f,
   /* Another program's rule, which the import cannot know of. */
   g_assert_cmpint (sqlite3_exec (ic_store_get_db (f->store),
                                  "CREATE TRIGGER refuse_last BEFORE INSERT ON capability "
-                                 "WHEN NEW.title = 'Capability 4999' "
+                                 "WHEN NEW.title = 'Capability 2999' "
                                  "BEGIN SELECT RAISE(ABORT, 'refused by a trigger'); END",
                                  NULL, NULL, &message), ==, SQLITE_OK);
   before = snapshot (f->store);
