@@ -74,7 +74,7 @@ def test_import(app):
     summary(app, dialog, '1 would be added, 1 would update a record and 1 would be rejected')
 
     # GTK 4.8's switch takes no accessible action; it is clicked.
-    switch = app.find('check box', 'Skip Bad Rows', parent=dialog)
+    switch = app.find('check box', 'Skip bad rows', parent=dialog)
     app.click_at(switch)
     ictest.wait_for('the switch to be on',
                     lambda: switch.getState().contains(ictest.pyatspi.STATE_CHECKED))
