@@ -27,6 +27,8 @@ void io_fixture_tear_down (Fixture       *f,
 
 /* Registers the tests of test-io-import.c. */
 void test_io_add_import_tests (void);
+/* Registers the tests of test-io-preview.c. */
+void test_io_add_preview_tests (void);
 /* Registers the tests of test-io-export.c. */
 void test_io_add_export_tests (void);
 

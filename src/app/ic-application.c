@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ic-application.h"
+#include "ic-import-dialog.h"
 #include "ic-preferences-window.h"
 #include "ic-window.h"
 
@@ -138,8 +139,18 @@ import_activated (GSimpleAction *action,
                   GVariant      *parameter,
                   gpointer       user_data)
 {
-  /* Importing arrives with the CSV importer; the action stays disabled
-   * until then. */
+  IcApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  IcImportDialog *dialog;
+
+  /* The active window may be a dialog over the main one. */
+  while (window != NULL && !IC_IS_WINDOW (window))
+    window = gtk_window_get_transient_for (window);
+  if (window == NULL)
+    return;
+  dialog = ic_import_dialog_new (IC_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (dialog));
+  ic_import_dialog_choose_file (dialog);
 }
 
 static const GActionEntry app_actions[] = {
@@ -168,6 +179,7 @@ ic_application_startup (GApplication *app)
   static const struct { const char *action; const char *accels[3]; } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
+    { "app.import", { "<Control>i", NULL } },
     { "win.new-record", { "<Control>n", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
@@ -185,9 +197,6 @@ ic_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
-                                                                             "import")),
-                               FALSE);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
                                            accels[i].accels);
@@ -232,6 +241,30 @@ ic_application_activate (GApplication *app)
   if (window == NULL)
     window = GTK_WINDOW (ic_window_new (self));
   gtk_window_present (window);
+}
+
+/* CSV files given on the command line or by the file manager each open
+ * in an import dialog over the main window. */
+static void
+ic_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  IcApplication *self = IC_APPLICATION (app);
+  GtkWindow *window;
+
+  ic_application_activate (app);
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (self->store == NULL || !IC_IS_WINDOW (window))
+    return;
+  for (int i = 0; i < n_files; i++)
+    {
+      IcImportDialog *dialog = ic_import_dialog_new (IC_WINDOW (window));
+
+      gtk_window_present (GTK_WINDOW (dialog));
+      ic_import_dialog_open_file (dialog, files[i]);
+    }
 }
 
 static int
@@ -285,6 +318,7 @@ ic_application_class_init (IcApplicationClass *klass)
   object_class->finalize = ic_application_finalize;
   app_class->startup = ic_application_startup;
   app_class->activate = ic_application_activate;
+  app_class->open = ic_application_open;
   app_class->handle_local_options = ic_application_handle_local_options;
 }
 
@@ -302,7 +336,7 @@ ic_application_new (void)
 {
   return g_object_new (IC_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/wmvit/Interchange",
                        NULL);
 }

@@ -9,6 +9,7 @@
 
 #include "ic-app-format.h"
 #include "ic-foresight-page.h"
+#include "ic-import-dialog.h"
 #include "ic-matches-page.h"
 #include "ic-record-editor.h"
 #include "ic-records-page.h"
@@ -520,10 +521,33 @@ ic_window_class_init (IcWindowClass *klass)
                                          "win.show-page", "s", pages[i].name);
 }
 
+/* A file dropped on the window opens in the import dialog. */
+static gboolean
+on_file_dropped (GtkDropTarget *target,
+                 const GValue  *value,
+                 double         x,
+                 double         y,
+                 IcWindow      *self)
+{
+  IcImportDialog *dialog;
+
+  if (!G_VALUE_HOLDS (value, G_TYPE_FILE) || g_value_get_object (value) == NULL)
+    return FALSE;
+  dialog = ic_import_dialog_new (self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  ic_import_dialog_open_file (dialog, g_value_get_object (value));
+  return TRUE;
+}
+
 static void
 ic_window_init (IcWindow *self)
 {
+  GtkDropTarget *drop_target;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  drop_target = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+  g_signal_connect (drop_target, "drop", G_CALLBACK (on_file_dropped), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
   self->cancellable = g_cancellable_new ();
 }
 

@@ -84,6 +84,41 @@ static const char * const capability_targets[] = {
   "visibility", "ignore", NULL
 };
 
+/* Each target in words, for the person who maps the columns. */
+static const struct
+{
+  const char *target;
+  const char *label;
+} target_labels[] = {
+  { "id", N_("Interchange id") },
+  { "name", N_("Name") },
+  { "kind", N_("Kind of organisation") },
+  { "organisation", N_("Organisation (name or id)") },
+  { "organisation_id", N_("Organisation id") },
+  { "title", N_("Title") },
+  { "description", N_("Description") },
+  { "cluster", N_("Cluster") },
+  { "tags", N_("Tags") },
+  { "trl", N_("TRL") },
+  { "trl_min", N_("Lowest TRL") },
+  { "trl_max", N_("Highest TRL") },
+  { "trl_range", N_("TRL range (4-6)") },
+  { "budget_min", N_("Lowest budget") },
+  { "budget_max", N_("Highest budget") },
+  { "budget", N_("Budget (or a range)") },
+  { "deadline", N_("Deadline") },
+  { "status", N_("Status") },
+  { "employees", N_("Employees") },
+  { "certifications", N_("Certifications") },
+  { "local_authority", N_("Local authority") },
+  { "postcode", N_("Postcode") },
+  { "website", N_("Website") },
+  { "notes", N_("Notes") },
+  { "contact", N_("Contact") },
+  { "visibility", N_("Visibility") },
+  { "ignore", N_("Ignore") },
+};
+
 /* Targets that several columns may fill together: their texts are
  * joined ("Contact name" and "Email" both go to contact). */
 static gboolean
@@ -143,6 +178,17 @@ ic_import_mapping_list_targets (IcRecordKind kind)
     default:
       return NULL;
     }
+}
+
+const char *
+ic_import_mapping_describe_target (const char *target)
+{
+  if (target == NULL)
+    target = "ignore";
+  for (guint i = 0; i < G_N_ELEMENTS (target_labels); i++)
+    if (g_str_equal (target_labels[i].target, target))
+      return _(target_labels[i].label);
+  return target;
 }
 
 char *
@@ -245,6 +291,86 @@ ic_import_mapping_new (IcRecordKind        kind,
       self->targets[i] = target;
     }
   return self;
+}
+
+IcImportMapping *
+ic_import_mapping_copy (IcImportMapping *self)
+{
+  IcImportMapping *copy;
+
+  g_return_val_if_fail (IC_IS_IMPORT_MAPPING (self), NULL);
+
+  copy = g_object_new (IC_TYPE_IMPORT_MAPPING, NULL);
+  copy->kind = self->kind;
+  copy->columns = g_strdupv (self->columns);
+  copy->n_columns = self->n_columns;
+  copy->targets = g_memdup2 (self->targets, (self->n_columns + 1) * sizeof (const char *));
+  return copy;
+}
+
+/* Whether @folded means something to @kind and to no other kind. */
+static gboolean
+only_kind_knows (IcRecordKind  kind,
+                 const char   *folded)
+{
+  static const IcRecordKind kinds[] = {
+    IC_RECORD_KIND_ORGANISATION, IC_RECORD_KIND_CHALLENGE, IC_RECORD_KIND_CAPABILITY
+  };
+  const char *target = lookup_synonym (kind, folded);
+
+  if (target == NULL || g_str_equal (target, "ignore"))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      const char *other = kinds[i] != kind ? lookup_synonym (kinds[i], folded) : NULL;
+
+      if (other != NULL && !g_str_equal (other, "ignore"))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ic_import_mapping_guess_kind (const char * const *header,
+                              IcRecordKind       *kind)
+{
+  static const IcRecordKind kinds[] = {
+    IC_RECORD_KIND_ORGANISATION, IC_RECORD_KIND_CHALLENGE, IC_RECORD_KIND_CAPABILITY
+  };
+  guint best_score = 0, n_best = 0;
+  IcRecordKind best = IC_RECORD_KIND_CHALLENGE;
+
+  g_return_val_if_fail (header != NULL, FALSE);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(IcImportMapping) mapping = ic_import_mapping_new (kinds[k], header);
+      guint score = 0;
+
+      /* A kind whose needed fields no column gives cannot be it. */
+      if (ic_import_mapping_find_missing (mapping) != NULL)
+        continue;
+      for (guint i = 0; header[i] != NULL; i++)
+        {
+          g_autofree char *folded = ic_import_mapping_fold_name (header[i]);
+
+          score += only_kind_knows (kinds[k], folded);
+        }
+      if (score > best_score)
+        {
+          best_score = score;
+          best = kinds[k];
+          n_best = 1;
+        }
+      else if (score == best_score && score > 0)
+        n_best++;
+    }
+
+  if (best_score == 0 || n_best != 1)
+    return FALSE;
+  if (kind != NULL)
+    *kind = best;
+  return TRUE;
 }
 
 gboolean
@@ -359,25 +485,42 @@ ic_import_mapping_apply_overrides (IcImportMapping  *self,
   return TRUE;
 }
 
+const char *
+ic_import_mapping_find_missing (IcImportMapping *self)
+{
+  const char *title;
+
+  g_return_val_if_fail (IC_IS_IMPORT_MAPPING (self), NULL);
+
+  title = self->kind == IC_RECORD_KIND_ORGANISATION ? "name" : "title";
+  if (ic_import_mapping_find_target (self, title) < 0)
+    return title;
+  if (self->kind != IC_RECORD_KIND_ORGANISATION &&
+      ic_import_mapping_find_target (self, "organisation") < 0 &&
+      ic_import_mapping_find_target (self, "organisation_id") < 0 &&
+      ic_import_mapping_find_target (self, "id") < 0)
+    return "organisation";
+  return NULL;
+}
+
 gboolean
 ic_import_mapping_check (IcImportMapping  *self,
                          GError          **error)
 {
   const char *title = self->kind == IC_RECORD_KIND_ORGANISATION ? "name" : "title";
+  const char *missing;
 
   g_return_val_if_fail (IC_IS_IMPORT_MAPPING (self), FALSE);
 
-  if (ic_import_mapping_find_target (self, title) < 0)
+  missing = ic_import_mapping_find_missing (self);
+  if (g_strcmp0 (missing, title) == 0)
     {
       g_set_error (error, IC_IO_ERROR, IC_IO_ERROR_MAPPING,
                    _("No column gives the %s of each %s; name one with --map COLUMN=%s"),
                    title, ic_record_kind_to_string (self->kind), title);
       return FALSE;
     }
-  if (self->kind != IC_RECORD_KIND_ORGANISATION &&
-      ic_import_mapping_find_target (self, "organisation") < 0 &&
-      ic_import_mapping_find_target (self, "organisation_id") < 0 &&
-      ic_import_mapping_find_target (self, "id") < 0)
+  if (missing != NULL)
     {
       g_set_error (error, IC_IO_ERROR, IC_IO_ERROR_MAPPING,
                    _("No column names the organisation of each %s; name one with "

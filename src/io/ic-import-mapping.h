@@ -35,6 +35,17 @@ G_DECLARE_FINAL_TYPE (IcImportMapping, ic_import_mapping, IC, IMPORT_MAPPING, GO
 IcImportMapping    *ic_import_mapping_new           (IcRecordKind         kind,
                                                      const char * const  *header);
 
+/* Returns: (transfer full): a copy of @self, to change or to hand to
+ * another thread. */
+IcImportMapping    *ic_import_mapping_copy          (IcImportMapping     *self);
+
+/* Guesses from the column names alone whether @header is of
+ * organisations, challenges or capabilities: the kind that some column
+ * names only it has, and whose needed fields the columns give.  Returns
+ * FALSE when the names cannot tell. */
+gboolean            ic_import_mapping_guess_kind    (const char * const  *header,
+                                                     IcRecordKind        *kind);
+
 /* Applies overrides written "COLUMN=field,COLUMN=field"; a column is
  * named by its header text (any case) or its number from 1, and a
  * field may be "ignore".  Errors name the entry at fault. */
@@ -53,6 +64,10 @@ gboolean            ic_import_mapping_set_target    (IcImportMapping     *self,
 gboolean            ic_import_mapping_check         (IcImportMapping     *self,
                                                      GError             **error);
 
+/* The field every record of the kind needs that no column gives:
+ * "name", "title" or "organisation"; NULL when none is missing. */
+const char         *ic_import_mapping_find_missing  (IcImportMapping     *self);
+
 IcRecordKind        ic_import_mapping_get_kind      (IcImportMapping     *self);
 guint               ic_import_mapping_get_n_columns (IcImportMapping     *self);
 /* The header text of @column (transfer none). */
@@ -68,6 +83,10 @@ int                 ic_import_mapping_find_target   (IcImportMapping     *self,
 /* Every target a column of @kind may be mapped to, for a chooser.
  * Returns: (transfer none): NULL-terminated */
 const char * const *ic_import_mapping_list_targets  (IcRecordKind         kind);
+
+/* A target in words, for a person choosing one: "trl_range" → "TRL
+ * range (4-6)".  Returns: (transfer none): translated */
+const char         *ic_import_mapping_describe_target (const char        *target);
 
 /* "Organisation name" → "organisation_name".
  * Returns: (transfer full) */

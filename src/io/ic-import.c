@@ -15,6 +15,7 @@
 #include "ic-io-error.h"
 #include "ic-model-error.h"
 #include "ic-organisation.h"
+#include "ic-store-private.h"
 #include "ic-validate.h"
 
 /* How often, in rows, progress is told. */
@@ -26,6 +27,7 @@ struct _IcImport
 
   IcRecordKind    kind;
   char           *overrides;
+  IcImportMapping *mapping;
   char           *author;
   gboolean        dry_run;
   gboolean        skip_bad_rows;
@@ -70,6 +72,7 @@ ic_import_finalize (GObject *object)
   IcImport *self = IC_IMPORT (object);
 
   g_free (self->overrides);
+  g_clear_object (&self->mapping);
   g_free (self->author);
   if (self->progress_destroy != NULL)
     self->progress_destroy (self->progress_data);
@@ -109,6 +112,45 @@ ic_import_set_overrides (IcImport   *self,
   g_return_if_fail (IC_IS_IMPORT (self));
   g_free (self->overrides);
   self->overrides = g_strdup (overrides);
+}
+
+void
+ic_import_set_mapping (IcImport        *self,
+                       IcImportMapping *mapping)
+{
+  g_return_if_fail (IC_IS_IMPORT (self));
+  g_return_if_fail (mapping == NULL || IC_IS_IMPORT_MAPPING (mapping));
+  g_return_if_fail (mapping == NULL || ic_import_mapping_get_kind (mapping) == self->kind);
+
+  g_clear_object (&self->mapping);
+  if (mapping != NULL)
+    self->mapping = ic_import_mapping_copy (mapping);
+}
+
+/* The mapping a run uses for @header: the one set, if the header is
+ * still the one it was made from, or one made from the names. */
+static IcImportMapping *
+mapping_for_header (IcImport           *self,
+                    const char * const *header,
+                    GError            **error)
+{
+  guint n = g_strv_length ((char **) header);
+
+  if (self->mapping == NULL)
+    return ic_import_mapping_new (self->kind, header);
+
+  if (ic_import_mapping_get_n_columns (self->mapping) != n)
+    goto changed;
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (ic_import_mapping_get_column (self->mapping, i), header[i]) != 0)
+      goto changed;
+  return ic_import_mapping_copy (self->mapping);
+
+changed:
+  g_set_error_literal (error, IC_IO_ERROR, IC_IO_ERROR_MAPPING,
+                       _("The file’s columns have changed since they were mapped; "
+                         "open the file again"));
+  return NULL;
 }
 
 void
@@ -268,9 +310,43 @@ compare_ids (gconstpointer a,
   return g_strcmp0 (ic_record_get_id (*(IcRecord **) a), ic_record_get_id (*(IcRecord **) b));
 }
 
+/* SQLite calls this every so many steps of a statement; a non-zero
+ * answer stops the statement, and SQLite rolls the transaction back. */
+static int
+interrupt_if_cancelled (void *cancellable)
+{
+  return g_cancellable_is_cancelled (cancellable);
+}
+
 static gboolean
-commit (IcImportRun *run,
-        GError  **error)
+write_records (IcImportRun  *run,
+               GPtrArray    *inserts,
+               GCancellable *cancellable,
+               GError      **error)
+{
+  sqlite3 *db = ic_store_get_db (run->store);
+  gboolean written;
+
+  /* Writing a large file takes longer than reading it; a cancel then
+   * must stop the write, not wait for it. */
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, 1000, interrupt_if_cancelled, cancellable);
+  written = ic_store_write_all (run->store, inserts, run->updates, run->self->author, error);
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, 0, NULL, NULL);
+
+  if (!written && g_cancellable_is_cancelled (cancellable))
+    {
+      g_clear_error (error);
+      g_cancellable_set_error_if_cancelled (cancellable, error);
+    }
+  return written;
+}
+
+static gboolean
+commit (IcImportRun  *run,
+        GCancellable *cancellable,
+        GError      **error)
 {
   g_autoptr(GPtrArray) inserts = g_ptr_array_new_with_free_func (g_object_unref);
   GHashTableIter iter;
@@ -292,7 +368,7 @@ commit (IcImportRun *run,
   /* One transaction for the inserts and the updates: every row has been
    * checked against the rules the store applies, so a failure here is
    * the disk or another writer, and it leaves the database as it was. */
-  return ic_store_write_all (run->store, inserts, run->updates, run->self->author, error);
+  return write_records (run, inserts, cancellable, error);
 }
 
 static IcImportReport *
@@ -331,8 +407,9 @@ run_import (IcImport        *self,
       return NULL;
     }
 
-  run.mapping = ic_import_mapping_new (self->kind, ic_csv_reader_get_fields (reader));
-  if (!ic_import_mapping_apply_overrides (run.mapping, self->overrides, error) ||
+  run.mapping = mapping_for_header (self, ic_csv_reader_get_fields (reader), error);
+  if (run.mapping == NULL ||
+      !ic_import_mapping_apply_overrides (run.mapping, self->overrides, error) ||
       !ic_import_mapping_check (run.mapping, error))
     return NULL;
   ic_csv_reader_set_column_names (reader, ic_csv_reader_get_fields (reader));
@@ -377,7 +454,7 @@ run_import (IcImport        *self,
   if (!self->dry_run && (counts->rejected == 0 || self->skip_bad_rows))
     {
       report_progress (&run, 0.9);
-      if (!commit (&run, error))
+      if (!commit (&run, cancellable, error))
         return NULL;
       ic_import_report_set_committed (run.report, TRUE);
     }
@@ -505,6 +582,10 @@ ic_import_run_async (IcImport            *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, ic_import_run_async);
+  /* A cancel that comes once the write has begun is too late to stop
+   * it; the caller then gets the report of what was written, not an
+   * error that would say nothing was. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, async, async_data_free);
   g_task_run_in_thread (task, run_in_thread);
 }

@@ -43,6 +43,13 @@ IcImport       *ic_import_new                (IcRecordKind     kind);
  * ic_import_mapping_apply_overrides()). */
 void            ic_import_set_overrides      (IcImport        *self,
                                               const char      *overrides);
+/* Uses a copy of @mapping (of this import's kind, made from the same
+ * header) instead of the one made from the file's column names, as a
+ * person adjusted it; overrides still apply on top.  A file whose
+ * header is not the mapping's fails with IC_IO_ERROR_MAPPING.  NULL
+ * goes back to the automatic mapping. */
+void            ic_import_set_mapping        (IcImport        *self,
+                                              IcImportMapping *mapping);
 void            ic_import_set_dry_run        (IcImport        *self,
                                               gboolean         dry_run);
 void            ic_import_set_skip_bad_rows  (IcImport        *self,

@@ -70,6 +70,8 @@ class Interchange:
         self.cli_binary = os.environ['INTERCHANGE_CLI']
         self.process = None
         self.app = None
+        # Further arguments, such as files to open.
+        self.args = []
         self.log_path = os.path.join(WORK, 'interchange.log')
 
     # Life cycle
@@ -77,7 +79,7 @@ class Interchange:
     def start(self):
         log('starting %s --db %s' % (self.binary, self.db))
         self.log_file = open(self.log_path, 'w')
-        self.process = subprocess.Popen(os.environ.get('INTERCHANGE_WRAPPER', '').split() + [self.binary, '--db', self.db],
+        self.process = subprocess.Popen(os.environ.get('INTERCHANGE_WRAPPER', '').split() + [self.binary, '--db', self.db] + self.args,
                                         stdout=self.log_file, stderr=subprocess.STDOUT)
         self.app = wait_for('interchange in the accessibility tree', self._find_app, timeout=40)
         self.window = wait_for('the main window', lambda: self.find('frame', 'Interchange', parent=self.app,

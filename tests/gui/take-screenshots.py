@@ -41,6 +41,33 @@ def shoot(node, name):
     log('saved %s (%dx%d)' % (path, width, height))
 
 
+# A spreadsheet of capabilities as a cluster body might keep it, with
+# one row whose TRL is out of range.
+IMPORT_CSV = '''Company,Capability,Description,Sector,Keywords,TRL,Postcode
+Tipton Robotics Ltd,Weld inspection robots,Crawling robots that inspect welds in pipes and tanks,Metals and materials,"robotics, inspection",7,DY4 8RS
+Black Country Coatings,Low-friction coatings,Thin-film coatings for gearbox and bearing parts,Automotive,"coatings, tribology",6,WV14 0QL
+Coventry Cell Labs,Battery cell testing,Abuse and cycle testing of lithium cells to UN 38.3,Low carbon and energy,"batteries, testing",8,CV4 7AL
+Digbeth Motion,Virtual production stages,LED volume stages for film and advertising,Creative,"virtual production, LED",12,B5 5RT
+Malvern Photonics,Lidar for rail,Trackside lidar that measures clearance at line speed,Rail,"lidar, sensing",5,WR14 3SZ
+Redditch Springs,Precision springs,Springs for medical devices made to ISO 13485,Life sciences and health technology,"springs, medical devices",9,B98 7SN
+'''
+
+
+def import_dialog(app, name):
+    """Opens the spreadsheet above in the import dialog and shoots it
+    once the dry run has listed its failing row."""
+    path = os.path.join(ictest.WORK, 'capabilities.csv')
+    with open(path, 'w') as f:
+        f.write(IMPORT_CSV)
+    app.stop()
+    app.args = [path]
+    app.start()
+    dialog = app.dialog('Import')
+    app.label(lambda label: label is not None and label.startswith('row 5, column TRL'), parent=dialog)
+    shoot(app.find(None, 'Import', parent=app.app), name)
+    app.args = []
+
+
 def setup(app):
     os.makedirs(OUT, exist_ok=True)
     app.cli('demo')
@@ -126,10 +153,12 @@ def dark(app):
 
 def main(app):
     light(app)
+    import_dialog(app, 'import')
     app.stop()
     gsettings('color-scheme', "'dark'")
     app.start()
     dark(app)
+    import_dialog(app, 'import-dark')
 
 
 ictest.run(main, setup=setup)

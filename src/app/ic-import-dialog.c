@@ -1,0 +1,801 @@
+/* ic-import-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ic-import.h"
+#include "ic-import-dialog.h"
+#include "ic-import-preview.h"
+#include "ic-import-preview-table.h"
+
+/* Rows shown in the preview; the dry run checks them all. */
+#define PREVIEW_ROWS 20
+/* Rejected rows listed by name; the count says how many more. */
+#define LISTED_PROBLEMS 50
+
+/* In the order of the "Records" choices. */
+static const IcRecordKind kinds[] = {
+  IC_RECORD_KIND_CHALLENGE, IC_RECORD_KIND_CAPABILITY, IC_RECORD_KIND_ORGANISATION
+};
+
+struct _IcImportDialog
+{
+  AdwWindow             parent_instance;
+
+  IcWindow             *window;
+  char                 *db_path;
+  char                 *author;
+  GFile                *file;
+  IcImportPreview      *preview;
+  IcImportMapping      *mapping;
+  IcImportReport       *report;          /* of the last dry run */
+  GCancellable         *load_cancellable;
+  GCancellable         *check_cancellable;
+  GCancellable         *import_cancellable;
+  GtkFileChooserNative *chooser;
+  gboolean              checking;
+  gboolean              setting_kind;
+
+  AdwWindowTitle       *window_title;
+  GtkWidget            *import_button;
+  GtkRevealer          *banner_revealer;
+  GtkLabel             *banner;
+  GtkStack             *stack;
+  GtkSpinner           *loading_spinner;
+  AdwStatusPage        *error_page;
+  GtkWidget            *preview_box;
+  AdwActionRow         *file_row;
+  AdwComboRow          *kind_row;
+  GtkSwitch            *skip_switch;
+  AdwPreferencesGroup  *preview_group;
+  GtkScrolledWindow    *preview_scroller;
+  IcImportPreviewTable *preview_table;
+  GtkSpinner           *check_spinner;
+  GtkLabel             *summary_label;
+  GtkLabel             *hint_label;
+  GtkListBox           *problem_list;
+  GtkRevealer          *progress_revealer;
+  GtkProgressBar       *progress_bar;
+};
+
+G_DEFINE_FINAL_TYPE (IcImportDialog, ic_import_dialog, ADW_TYPE_WINDOW)
+
+/* One worker's job: the dialog, kept alive until the job reports back,
+ * and the cancellable that says whether the dialog still wants to
+ * hear. */
+typedef struct
+{
+  IcImportDialog *self;
+  GCancellable   *cancellable;
+} Job;
+
+static Job *
+job_new (IcImportDialog *self,
+         GCancellable   *cancellable)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->self = g_object_ref (self);
+  job->cancellable = g_object_ref (cancellable);
+  return job;
+}
+
+static void
+job_free (Job *job)
+{
+  g_object_unref (job->self);
+  g_object_unref (job->cancellable);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Job, job_free)
+
+static GCancellable *
+restart (GCancellable **cancellable)
+{
+  if (*cancellable != NULL)
+    g_cancellable_cancel (*cancellable);
+  g_clear_object (cancellable);
+  *cancellable = g_cancellable_new ();
+  return *cancellable;
+}
+
+static void
+stop (GCancellable **cancellable)
+{
+  if (*cancellable != NULL)
+    g_cancellable_cancel (*cancellable);
+  g_clear_object (cancellable);
+}
+
+static IcRecordKind
+current_kind (IcImportDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->kind_row);
+
+  return selected < G_N_ELEMENTS (kinds) ? kinds[selected] : kinds[0];
+}
+
+static const char *
+kind_plural (IcRecordKind kind)
+{
+  switch (kind)
+    {
+    case IC_RECORD_KIND_CAPABILITY:
+      return _("capabilities");
+    case IC_RECORD_KIND_ORGANISATION:
+      return _("organisations");
+    case IC_RECORD_KIND_CHALLENGE:
+    case IC_RECORD_KIND_FORESIGHT:
+    case IC_RECORD_KIND_SHORTLIST:
+    default:
+      return _("challenges");
+    }
+}
+
+static void
+show_banner (IcImportDialog *self,
+             const char     *message)
+{
+  if (message != NULL)
+    gtk_label_set_text (self->banner, message);
+  gtk_revealer_set_reveal_child (self->banner_revealer, message != NULL);
+}
+
+static gboolean
+is_importing (IcImportDialog *self)
+{
+  return self->import_cancellable != NULL;
+}
+
+/* What the dry run says may be imported, and the Import button with it. */
+static void
+update_import_button (IcImportDialog *self)
+{
+  gboolean can = FALSE;
+  const char *hint = NULL;
+
+  if (self->report != NULL && !self->checking && !is_importing (self))
+    {
+      const IcImportCounts *counts = ic_import_report_get_counts (self->report);
+      gboolean skip = gtk_switch_get_active (self->skip_switch);
+
+      if (counts->rows == 0)
+        hint = _("The file has no rows below its header.");
+      else if (counts->added + counts->updated == 0 && counts->rejected > 0)
+        hint = _("No row can be imported as the columns are mapped now.");
+      else if (counts->added + counts->updated == 0)
+        hint = _("Nothing to import: the database already holds every row as it is.");
+      else if (counts->rejected > 0 && !skip)
+        hint = _("Turn on “Skip bad rows” to import the other rows, or correct the file and "
+                 "open it again.");
+      else
+        can = TRUE;
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.run", can);
+  gtk_label_set_text (self->hint_label, hint != NULL ? hint : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->hint_label), hint != NULL);
+}
+
+static void
+clear_problems (IcImportDialog *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problem_list))) != NULL)
+    gtk_list_box_remove (self->problem_list, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_list), FALSE);
+}
+
+static void
+add_problem_row (IcImportDialog *self,
+                 const char     *text,
+                 gboolean        is_problem)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  gtk_widget_set_margin_top (label, 10);
+  gtk_widget_set_margin_bottom (label, 10);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  if (!is_problem)
+    gtk_widget_add_css_class (label, "dim-label");
+  gtk_list_box_append (self->problem_list, label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_last_child (GTK_WIDGET (self->problem_list))),
+                                    FALSE);
+}
+
+/* "Of 3 rows, 1 would be added, 1 would update a record and 1 would be
+ * rejected." */
+static char *
+describe_counts (const IcImportCounts *counts)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, ngettext ("Of %u row, ", "Of %u rows, ", counts->rows), counts->rows);
+  g_string_append_printf (text, _("%u would be added, %u would update a record and %u would be "
+                                  "rejected."),
+                          counts->added, counts->updated, counts->rejected);
+  if (counts->unchanged > 0)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text, ngettext ("%u is already in the database as it is.",
+                                              "%u are already in the database as they are.",
+                                              counts->unchanged),
+                              counts->unchanged);
+    }
+  if (counts->organisations_added > 0)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text, ngettext ("%u new organisation would be added.",
+                                              "%u new organisations would be added.",
+                                              counts->organisations_added),
+                              counts->organisations_added);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+show_report (IcImportDialog *self,
+             IcImportReport *report)
+{
+  const IcImportCounts *counts = ic_import_report_get_counts (report);
+  guint n = ic_import_report_get_n_problems (report);
+  g_autofree char *summary = describe_counts (counts);
+
+  gtk_label_set_text (self->summary_label, summary);
+  clear_problems (self);
+  for (guint i = 0; i < n && i < LISTED_PROBLEMS; i++)
+    add_problem_row (self, ic_import_report_get_problem (report, i, NULL, NULL, NULL), TRUE);
+  if (counts->rejected > MIN (n, LISTED_PROBLEMS))
+    {
+      guint more = counts->rejected - MIN (n, LISTED_PROBLEMS);
+      g_autofree char *text = g_strdup_printf (ngettext ("and %u more row", "and %u more rows", more),
+                                               more);
+      add_problem_row (self, text, FALSE);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_list), counts->rejected > 0);
+  ic_import_preview_table_set_problems (self->preview_table, report);
+}
+
+static void
+set_checking (IcImportDialog *self,
+              gboolean        checking)
+{
+  self->checking = checking;
+  gtk_spinner_set_spinning (self->check_spinner, checking);
+  gtk_widget_set_visible (GTK_WIDGET (self->check_spinner), checking);
+  update_import_button (self);
+}
+
+static void
+on_dry_run_done (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(Job) job = user_data;
+  IcImportDialog *self = job->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcImportReport) report = ic_import_run_finish (IC_IMPORT (source), result, &error);
+
+  /* A newer mapping, file or kind has its own dry run on the way. */
+  if (g_cancellable_is_cancelled (job->cancellable))
+    return;
+
+  if (report == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot check the rows: %s"), error->message);
+
+      gtk_label_set_text (self->summary_label, message);
+      clear_problems (self);
+      ic_import_preview_table_set_problems (self->preview_table, NULL);
+    }
+  else
+    {
+      g_set_object (&self->report, report);
+      show_report (self, report);
+    }
+  set_checking (self, FALSE);
+}
+
+/* A dry run of the whole file with the mapping as it is now. */
+static void
+check_rows (IcImportDialog *self)
+{
+  g_autoptr(IcImport) import = NULL;
+  const char *missing;
+  GCancellable *cancellable;
+
+  g_clear_object (&self->report);
+  stop (&self->check_cancellable);
+  clear_problems (self);
+  ic_import_preview_table_set_problems (self->preview_table, NULL);
+
+  missing = ic_import_mapping_find_missing (self->mapping);
+  if (missing != NULL)
+    {
+      g_autofree char *message = NULL;
+
+      if (g_str_equal (missing, "organisation"))
+        message = g_strdup_printf (_("No column names the organisation of the %s: choose "
+                                     "“%s” above one of the columns."),
+                                   kind_plural (current_kind (self)),
+                                   ic_import_mapping_describe_target ("organisation"));
+      else
+        message = g_strdup_printf (_("No column gives the %s of the %s: choose “%s” above one "
+                                     "of the columns."),
+                                   g_str_equal (missing, "name") ? _("names") : _("titles"),
+                                   kind_plural (current_kind (self)),
+                                   ic_import_mapping_describe_target (missing));
+      gtk_label_set_text (self->summary_label, message);
+      set_checking (self, FALSE);
+      return;
+    }
+
+  cancellable = restart (&self->check_cancellable);
+  import = ic_import_new (current_kind (self));
+  ic_import_set_mapping (import, self->mapping);
+  ic_import_set_dry_run (import, TRUE);
+  gtk_label_set_text (self->summary_label, _("Checking every row…"));
+  set_checking (self, TRUE);
+  ic_import_run_async (import, self->db_path, self->file, cancellable, on_dry_run_done,
+                       job_new (self, cancellable));
+}
+
+static void
+on_target_changed (IcImportPreviewTable *table,
+                   guint                 column,
+                   const char           *target,
+                   IcImportDialog       *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->mapping == NULL || is_importing (self))
+    return;
+  if (!ic_import_mapping_set_target (self->mapping, column, target, &error))
+    {
+      show_banner (self, error->message);
+      return;
+    }
+  /* Another column may have given the field up. */
+  ic_import_preview_table_set_mapping (self->preview_table, self->mapping);
+  check_rows (self);
+}
+
+static void
+set_kind (IcImportDialog *self,
+          IcRecordKind    kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (kinds[i] == kind)
+      {
+        self->setting_kind = TRUE;
+        adw_combo_row_set_selected (self->kind_row, i);
+        self->setting_kind = FALSE;
+      }
+}
+
+static void
+remap (IcImportDialog *self)
+{
+  g_clear_object (&self->mapping);
+  self->mapping = ic_import_mapping_new (current_kind (self),
+                                         ic_import_preview_get_header (self->preview));
+  ic_import_preview_table_set_mapping (self->preview_table, self->mapping);
+  check_rows (self);
+}
+
+static void
+on_kind_selected (AdwComboRow    *row,
+                  GParamSpec     *pspec,
+                  IcImportDialog *self)
+{
+  if (self->setting_kind || self->preview == NULL)
+    return;
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->kind_row), NULL);
+  remap (self);
+}
+
+static void
+on_skip_toggled (GtkSwitch      *toggle,
+                 GParamSpec     *pspec,
+                 IcImportDialog *self)
+{
+  update_import_button (self);
+}
+
+static void
+show_preview (IcImportDialog  *self,
+              IcImportPreview *preview)
+{
+  IcRecordKind kind;
+  g_autofree char *description = NULL;
+  guint n_rows = ic_import_preview_get_n_rows (preview);
+
+  g_set_object (&self->preview, preview);
+  if (ic_import_preview_guess_kind (preview, &kind))
+    {
+      set_kind (self, kind);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->kind_row),
+                                   _("Guessed from the column names"));
+    }
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->kind_row),
+                                 _("The column names do not say; choose what the file holds"));
+
+  if (ic_import_preview_get_truncated (preview))
+    description = g_strdup_printf (ngettext ("The first row of the file, and the field each column "
+                                             "fills",
+                                             "The first %u rows of the file, and the field each "
+                                             "column fills", n_rows), n_rows);
+  else
+    description = g_strdup (_("The rows of the file, and the field each column fills"));
+  adw_preferences_group_set_description (self->preview_group, description);
+
+  g_clear_object (&self->mapping);
+  self->mapping = ic_import_mapping_new (current_kind (self), ic_import_preview_get_header (preview));
+  ic_import_preview_table_set_preview (self->preview_table, preview, self->mapping);
+  gtk_stack_set_visible_child_name (self->stack, "preview");
+  check_rows (self);
+}
+
+static void
+on_preview_read (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(Job) job = user_data;
+  IcImportDialog *self = job->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcImportPreview) preview = ic_import_preview_read_finish (result, &error);
+
+  if (g_cancellable_is_cancelled (job->cancellable))
+    return;
+  gtk_spinner_set_spinning (self->loading_spinner, FALSE);
+
+  if (preview == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (self->file);
+      g_autofree char *title = g_strdup_printf (_("Cannot Read “%s”"), name);
+
+      adw_status_page_set_title (self->error_page, title);
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+  show_preview (self, preview);
+}
+
+void
+ic_import_dialog_open_file (IcImportDialog *self,
+                            GFile          *file)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *where = NULL;
+  GCancellable *cancellable;
+
+  g_return_if_fail (IC_IS_IMPORT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (is_importing (self))
+    return;
+
+  g_set_object (&self->file, file);
+  g_clear_object (&self->preview);
+  g_clear_object (&self->mapping);
+  g_clear_object (&self->report);
+  stop (&self->check_cancellable);
+  show_banner (self, NULL);
+
+  name = g_file_get_basename (file);
+  where = g_file_get_parse_name (file);
+  adw_window_title_set_subtitle (self->window_title, name);
+  adw_action_row_set_subtitle (self->file_row, where);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->file_row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, where, -1);
+  update_import_button (self);
+
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  gtk_spinner_set_spinning (self->loading_spinner, TRUE);
+  cancellable = restart (&self->load_cancellable);
+  ic_import_preview_read_async (file, PREVIEW_ROWS, cancellable, on_preview_read,
+                                job_new (self, cancellable));
+}
+
+static void
+on_chooser_response (GtkNativeDialog *chooser,
+                     int              response,
+                     IcImportDialog  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        ic_import_dialog_open_file (self, file);
+    }
+  g_clear_object (&self->chooser);
+}
+
+void
+ic_import_dialog_choose_file (IcImportDialog *self)
+{
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  g_return_if_fail (IC_IS_IMPORT_DIALOG (self));
+
+  if (self->chooser != NULL || is_importing (self))
+    return;
+
+  gtk_file_filter_set_name (csv, _("CSV files"));
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+
+  self->chooser = gtk_file_chooser_native_new (_("Import from a CSV File"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+                                               _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), csv);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (self->chooser), csv);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+set_importing (IcImportDialog *self,
+               gboolean        importing)
+{
+  gtk_widget_set_sensitive (self->preview_box, !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.choose-file", !importing);
+  gtk_revealer_set_reveal_child (self->progress_revealer, importing);
+  if (importing)
+    {
+      gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+      gtk_progress_bar_set_text (self->progress_bar, _("Reading the rows…"));
+    }
+  update_import_button (self);
+}
+
+static void
+on_import_progress (double   fraction,
+                    gpointer user_data)
+{
+  IcImportDialog *self = user_data;
+
+  if (!is_importing (self) || g_cancellable_is_cancelled (self->import_cancellable))
+    return;
+  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+  /* The importer reads up to nine tenths, then writes in one go. */
+  if (fraction >= 0.9)
+    gtk_progress_bar_set_text (self->progress_bar, _("Writing…"));
+}
+
+static void
+report_success (IcImportDialog *self,
+                IcImportReport *report)
+{
+  const IcImportCounts *counts = ic_import_report_get_counts (report);
+  g_autofree char *message = g_strdup_printf (_("Added %u, updated %u"), counts->added,
+                                              counts->updated);
+  AdwToast *toast;
+
+  if (counts->rejected > 0)
+    {
+      g_autofree char *skipped = g_strdup_printf (ngettext ("%s; skipped %u bad row",
+                                                            "%s; skipped %u bad rows",
+                                                            counts->rejected),
+                                                  message, counts->rejected);
+      g_free (message);
+      message = g_steal_pointer (&skipped);
+    }
+  /* The main window may have been closed while the import ran. */
+  if (gtk_window_get_application (GTK_WINDOW (self->window)) != NULL)
+    {
+      toast = adw_toast_new (message);
+      adw_toast_set_timeout (toast, 8);
+      ic_window_reload (self->window);
+      ic_window_add_toast (self->window, toast);
+    }
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_import_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(Job) job = user_data;
+  IcImportDialog *self = job->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcImportReport) report = ic_import_run_finish (IC_IMPORT (source), result, &error);
+
+  /* The dialog went away; the cancel made the import write nothing. */
+  if (job->cancellable != self->import_cancellable)
+    return;
+  g_clear_object (&self->import_cancellable);
+  set_importing (self, FALSE);
+
+  if (report != NULL && ic_import_report_get_committed (report))
+    {
+      report_success (self, report);
+      return;
+    }
+
+  if (report != NULL)
+    {
+      /* The file changed since the dry run and now has bad rows. */
+      g_set_object (&self->report, report);
+      show_report (self, report);
+      show_banner (self, _("Nothing was imported: some rows would fail; they are listed below."));
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_banner (self, _("Import cancelled; nothing was written."));
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("The import failed and nothing was written: "
+                                                    "%s"), error->message);
+      show_banner (self, message);
+    }
+  update_import_button (self);
+}
+
+static void
+run_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  IcImportDialog *self = IC_IMPORT_DIALOG (widget);
+  g_autoptr(IcImport) import = NULL;
+  GCancellable *cancellable;
+
+  if (self->mapping == NULL || self->file == NULL || is_importing (self))
+    return;
+
+  show_banner (self, NULL);
+  cancellable = restart (&self->import_cancellable);
+  import = ic_import_new (current_kind (self));
+  ic_import_set_mapping (import, self->mapping);
+  ic_import_set_skip_bad_rows (import, gtk_switch_get_active (self->skip_switch));
+  ic_import_set_author (import, self->author);
+  /* The progress reaches the dialog before the import's end does, and
+   * the job keeps the dialog alive until then. */
+  ic_import_set_progress_func (import, on_import_progress, self, NULL);
+  set_importing (self, TRUE);
+  ic_import_run_async (import, self->db_path, self->file, cancellable, on_import_done,
+                       job_new (self, cancellable));
+}
+
+static void
+cancel_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  IcImportDialog *self = IC_IMPORT_DIALOG (widget);
+
+  if (!is_importing (self))
+    {
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
+  g_cancellable_cancel (self->import_cancellable);
+  gtk_progress_bar_set_text (self->progress_bar, _("Cancelling…"));
+}
+
+static void
+choose_file_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ic_import_dialog_choose_file (IC_IMPORT_DIALOG (widget));
+}
+
+static void
+ic_import_dialog_dispose (GObject *object)
+{
+  IcImportDialog *self = IC_IMPORT_DIALOG (object);
+
+  stop (&self->load_cancellable);
+  stop (&self->check_cancellable);
+  stop (&self->import_cancellable);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (object), IC_TYPE_IMPORT_DIALOG);
+
+  G_OBJECT_CLASS (ic_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+ic_import_dialog_finalize (GObject *object)
+{
+  IcImportDialog *self = IC_IMPORT_DIALOG (object);
+
+  g_clear_object (&self->window);
+  g_clear_object (&self->file);
+  g_clear_object (&self->preview);
+  g_clear_object (&self->mapping);
+  g_clear_object (&self->report);
+  g_free (self->db_path);
+  g_free (self->author);
+
+  G_OBJECT_CLASS (ic_import_dialog_parent_class)->finalize (object);
+}
+
+static void
+ic_import_dialog_class_init (IcImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ic_import_dialog_dispose;
+  object_class->finalize = ic_import_dialog_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/wmvit/Interchange/ui/ic-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, IcImportDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, IcImportDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, IcImportDialog, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, IcImportDialog, banner);
+  gtk_widget_class_bind_template_child (widget_class, IcImportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, IcImportDialog, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, IcImportDialog, error_page);
+  gtk_widget_class_bind_template_child (widget_class, IcImportDialog, preview_box);
+  gtk_widget_class_bind_template_child (widget_class, IcImportDialog, file_row);
+  gtk_widget_class_bind_template_child (widget_class, IcImportDialog, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, IcImportDialog, skip_switch);
+  gtk_widget_class_bind_template_child (widget_class, IcImportDialog, preview_group);
+  gtk_widget_class_bind_template_child (widget_class, IcImportDialog, preview_scroller);
+  gtk_widget_class_bind_template_child (widget_class, IcImportDialog, check_spinner);
+  gtk_widget_class_bind_template_child (widget_class, IcImportDialog, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, IcImportDialog, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, IcImportDialog, problem_list);
+  gtk_widget_class_bind_template_child (widget_class, IcImportDialog, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, IcImportDialog, progress_bar);
+  gtk_widget_class_bind_template_callback (widget_class, on_kind_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_skip_toggled);
+
+  gtk_widget_class_install_action (widget_class, "import.run", NULL, run_activated);
+  gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cancel_activated);
+  gtk_widget_class_install_action (widget_class, "import.choose-file", NULL, choose_file_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "import.cancel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "import.choose-file", NULL);
+}
+
+static void
+ic_import_dialog_init (IcImportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->preview_table = IC_IMPORT_PREVIEW_TABLE (ic_import_preview_table_new ());
+  g_signal_connect (self->preview_table, "target-changed", G_CALLBACK (on_target_changed), self);
+  gtk_scrolled_window_set_child (self->preview_scroller, GTK_WIDGET (self->preview_table));
+  gtk_widget_set_visible (GTK_WIDGET (self->check_spinner), FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.run", FALSE);
+}
+
+IcImportDialog *
+ic_import_dialog_new (IcWindow *window)
+{
+  IcApplication *app;
+  IcImportDialog *self;
+
+  g_return_val_if_fail (IC_IS_WINDOW (window), NULL);
+
+  app = IC_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+  self = g_object_new (IC_TYPE_IMPORT_DIALOG, "transient-for", window, NULL);
+  self->window = g_object_ref (window);
+  self->db_path = g_strdup (ic_application_get_db_path (app));
+  self->author = g_strdup (ic_application_get_author (app));
+  return self;
+}
