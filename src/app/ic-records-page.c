@@ -9,6 +9,7 @@
 
 #include "ic-app-format.h"
 #include "ic-capability.h"
+#include "ic-frame-timings.h"
 #include "ic-challenge.h"
 #include "ic-model-enums.h"
 #include "ic-organisation.h"
@@ -716,6 +717,15 @@ ic_records_page_class_init (IcRecordsPageClass *klass)
                                        "page.delete-selected", NULL);
 }
 
+/* The record pages are what the frame timings diagnostic watches (the
+ * window's first frame and typing a search), so they start it. */
+static void
+on_realize (GtkWidget *widget,
+            gpointer   user_data)
+{
+  ic_frame_timings_attach (widget);
+}
+
 static void
 ic_records_page_init (IcRecordsPage *self)
 {
@@ -729,6 +739,7 @@ ic_records_page_init (IcRecordsPage *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_signal_connect (self, "realize", G_CALLBACK (on_realize), NULL);
 }
 
 GtkWidget *

@@ -1,0 +1,128 @@
+# bench-app.py — the inside of bench-app.sh, run by tests/gui/run-gui-test:
+# launch time to the first frame, and the longest main-loop stall while
+# typing a search on the Capabilities page, from the frame timings that
+# interchange writes when INTERCHANGE_FRAME_TIMINGS is set.
+#
+# Environment: BENCH_DB (the database), BENCH_RUNS (launches, default 5),
+# BENCH_TEXT (what to type, default "composites"), BENCH_KEY_DELAY
+# (seconds between keys, default 0.12).
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import subprocess
+import time
+
+import ictest
+from ictest import log, rawinput, wait_for
+
+DB = os.environ['BENCH_DB']
+RUNS = int(os.environ.get('BENCH_RUNS', '5'))
+TEXT = os.environ.get('BENCH_TEXT', 'composites')
+KEY_DELAY = float(os.environ.get('BENCH_KEY_DELAY', '0.12'))
+WORK = os.environ['INTERCHANGE_GUI_WORK']
+LAUNCH_TARGET_MS = 1000
+STALL_TARGET_MS = 50
+
+
+def now_us():
+    # CLOCK_MONOTONIC, as g_get_monotonic_time() in the application.
+    return time.clock_gettime_ns(time.CLOCK_MONOTONIC) // 1000
+
+
+def read_timings(path):
+    first, frames = None, []
+    try:
+        with open(path) as f:
+            for line in f:
+                fields = line.split()
+                if len(fields) == 2 and fields[0] == 'first-frame':
+                    first = int(fields[1])
+                elif len(fields) == 2 and fields[0] == 'frame':
+                    frames.append(int(fields[1]))
+    except OSError:
+        pass
+    return first, frames
+
+
+def launch_once(run):
+    path = os.path.join(WORK, 'launch-%d.timings' % run)
+    env = dict(os.environ, INTERCHANGE_FRAME_TIMINGS=path)
+    with open(os.path.join(WORK, 'launch-%d.log' % run), 'w') as out:
+        started = now_us()
+        process = subprocess.Popen([os.environ['INTERCHANGE_BIN'], '--db', DB], env=env,
+                                   stdout=out, stderr=subprocess.STDOUT)
+        try:
+            first = wait_for('the first frame', lambda: read_timings(path)[0], timeout=60, interval=0.02)
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+    return (first - started) / 1000.0
+
+
+def typing_stall():
+    path = os.path.join(WORK, 'typing.timings')
+    os.environ['INTERCHANGE_FRAME_TIMINGS'] = path
+    app = ictest.Interchange()
+    app.db = DB
+    with app:
+        page = app.show_page('Capabilities')
+        count = app.label(lambda name: name is not None and name.endswith(' capabilities'), parent=page)
+        before = count.name
+        app.click('push button', 'Search')
+        entry = app.find(None, 'Search capabilities…', parent=page)
+        app.click_at(entry)
+        wait_for('the search field to have the focus', lambda: entry.focused)
+        time.sleep(1.5)  # let the window settle
+        start = now_us()
+        for key in TEXT:
+            rawinput.pressKey(key)
+            time.sleep(KEY_DELAY)
+        typed = now_us()
+        wait_for('the search results', lambda: count.name != before, timeout=30, interval=0.05)
+        time.sleep(1.0)
+        end = now_us()
+        log('“%s”: %s' % (TEXT, count.name))
+    frames = [t for t in read_timings(path)[1] if start <= t <= end]
+    if len(frames) < 2:
+        raise ictest.TestFailure('no frames recorded while typing')
+    gaps = [(b - a) / 1000.0 for a, b in zip(frames, frames[1:])]
+    # The gap from the start of typing to the first frame counts too.
+    gaps.append((frames[0] - start) / 1000.0)
+    return max(gaps), sorted(gaps)[len(gaps) // 2], len([g for g in gaps if g > STALL_TARGET_MS]), \
+        len(frames), (typed - start) / 1e6
+
+
+def main():
+    subprocess.run(['gsettings', 'set', 'io.github.wmvit.Interchange', 'last-page', 'capabilities'],
+                   check=True)
+    launches = [launch_once(run) for run in range(RUNS)]
+    for run, ms in enumerate(launches):
+        log('launch %d: %.0f ms to the first frame' % (run + 1, ms))
+    stalls = []
+    for run in range(max(1, RUNS // 2)):
+        longest, median, n_over, n_frames, seconds = typing_stall()
+        log('typing %d: %d frames in %.1f s of typing and settling; median gap %.1f ms, '
+            'longest %.0f ms, %d over %d ms' % (run + 1, n_frames, seconds, median, longest,
+                                                 n_over, STALL_TARGET_MS))
+        stalls.append(longest)
+
+    launches.sort()
+    stalls.sort()
+    print('launch to first frame: median %.0f ms (%.0f–%.0f over %d runs); target < %d ms: %s'
+          % (launches[len(launches) // 2], launches[0], launches[-1], len(launches), LAUNCH_TARGET_MS,
+             'met' if launches[len(launches) // 2] < LAUNCH_TARGET_MS else 'MISSED'))
+    print('longest stall typing “%s”: %.0f ms (%.0f–%.0f over %d runs); target ≤ %d ms: %s'
+          % (TEXT, stalls[-1], stalls[0], stalls[-1], len(stalls), STALL_TARGET_MS,
+             'met' if stalls[-1] <= STALL_TARGET_MS else 'MISSED'))
+
+
+try:
+    main()
+except ictest.TestFailure as failure:
+    print('bench-app: %s' % failure)
+    raise SystemExit(1)
+except Exception:
+    import traceback
+    traceback.print_exc()
+    raise SystemExit(1)
