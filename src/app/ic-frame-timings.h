@@ -4,10 +4,13 @@
  *
  * With INTERCHANGE_FRAME_TIMINGS=FILE in the environment, the window's
  * frame clock is kept ticking and the start of every frame is written
- * to FILE as "frame <time>" (CLOCK_MONOTONIC microseconds, as
- * g_get_monotonic_time() gives), and the end of the window's first
+ * to FILE as "frame <time> <cpu>" (<time> in CLOCK_MONOTONIC
+ * microseconds, as g_get_monotonic_time() gives; <cpu> the main
+ * thread's CPU time in microseconds), and the end of the window's first
  * paint as "first-frame <time>".  A gap between two frames beyond the
- * frame interval is time the main loop was busy elsewhere: a stall.  tests/bench/bench-app.sh reads the file.
+ * frame interval is time the main loop was busy elsewhere, a stall; the
+ * CPU time spent in the gap says how much of it was the main thread's
+ * own work rather than waiting for a processor.  tests/bench/bench-app.sh reads the file.
  */
 
 #pragma once
