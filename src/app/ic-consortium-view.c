@@ -112,7 +112,8 @@ why_text (IcConsortium *consortium)
   else
     {
       g_string_append_c (why, ' ');
-      g_string_append (why, _("Together they cover every required tag."));
+      g_string_append (why, n == 1 ? _("It covers every required tag alone.")
+                                   : _("Together they cover every required tag."));
     }
   return g_string_free (why, FALSE);
 }

@@ -60,6 +60,16 @@ def open_matches(app, suffix=''):
     return page, results
 
 
+def open_consortium(app, page, suffix=''):
+    """The Consortium tab for the challenge the Matches page shows."""
+    tab = app.find('page tab', 'Consortium', parent=page)
+    app.click_at(tab)
+    members = app.find('list', 'Consortium members', parent=page, timeout=60)
+    ictest.wait_for('consortium members', lambda: app.find_all('list item', parent=members))
+    shoot(app.window, 'consortium' + suffix)
+    app.click_at(app.find('page tab', 'Ranking', parent=page))
+
+
 def light(app):
     page = app.show_page('Challenges')
     app.label(lambda name: name is not None and name.endswith(' challenges'), parent=page)
@@ -74,6 +84,7 @@ def light(app):
     shoot(app.window, 'organisations')
 
     page, results = open_matches(app)
+    open_consortium(app, page)
     rows = app.find_all('list item', parent=results)
     for row in rows[:2]:
         title = row.name
@@ -105,7 +116,8 @@ def dark(app):
     page = app.show_page('Challenges')
     app.label(lambda name: name is not None and name.endswith(' challenges'), parent=page)
     shoot(app.window, 'challenges-dark')
-    open_matches(app, '-dark')
+    page, results = open_matches(app, '-dark')
+    open_consortium(app, page, '-dark')
 
 
 def main(app):
