@@ -268,9 +268,16 @@ on_reloaded (GObject      *source,
       return;
     }
 
+  /* Removing every row, then adding the new ones, costs GTK the rows on
+   * screen; one change that both removes and adds makes it look for the
+   * rows it had among every added item, reading each. */
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->recent);
   g_hash_table_remove_all (self->names);
+  self->n_items = 0;
+  if (old_n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, 0);
+
   self->n_items = page != NULL ? page->n_items : 0;
   self->any = page != NULL && page->any;
   if (page != NULL && page->records->len > 0)
@@ -279,8 +286,8 @@ on_reloaded (GObject      *source,
       g_hash_table_insert (self->pages, GUINT_TO_POINTER (0), g_steal_pointer (&page->records));
       touch_page (self, 0);
     }
-  if (old_n_items > 0 || self->n_items > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
+  if (self->n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
 
   if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
