@@ -53,7 +53,8 @@ struct _IcMatchesPage
   GtkBox         *legend_box;
   GtkListBox     *results_list;
   GtkStack       *results_tabs;
-  IcConsortiumView *consortium_view;
+  AdwBin         *consortium_bin;
+  IcConsortiumView *consortium_view; /* made here: the template checker knows only GTK and Adw types */
 };
 
 G_DEFINE_FINAL_TYPE (IcMatchesPage, ic_matches_page, ADW_TYPE_BIN)
@@ -708,7 +709,6 @@ ic_matches_page_class_init (IcMatchesPageClass *klass)
   object_class->dispose = ic_matches_page_dispose;
   object_class->finalize = ic_matches_page_finalize;
 
-  g_type_ensure (IC_TYPE_CONSORTIUM_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/wmvit/Interchange/ui/ic-matches-page.ui");
   gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, challenge_dropdown);
@@ -722,7 +722,7 @@ ic_matches_page_class_init (IcMatchesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, legend_box);
   gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, results_list);
   gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, results_tabs);
-  gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, consortium_view);
+  gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, consortium_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_challenge_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_preset_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_cross_sector_changed);
@@ -739,6 +739,8 @@ ic_matches_page_init (IcMatchesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->consortium_view = IC_CONSORTIUM_VIEW (ic_consortium_view_new ());
+  adw_bin_set_child (self->consortium_bin, GTK_WIDGET (self->consortium_view));
   self->stale = TRUE;
   gtk_drop_down_set_expression (self->challenge_dropdown,
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
