@@ -68,7 +68,10 @@ def typing_stall():
     with app:
         page = app.show_page('Capabilities')
         count = app.label(lambda name: name is not None and name.endswith(' capabilities'), parent=page)
-        before = count.name
+        n_found = len(app.cli_json('list', 'capabilities', '--search', TEXT))
+        expected = '%d capabilit%s' % (n_found, 'y' if n_found == 1 else 'ies')
+        if count.name == expected:
+            raise ictest.TestFailure('the search “%s” finds every capability' % TEXT)
         app.click('push button', 'Search')
         entry = app.find(None, 'Search capabilities…', parent=page)
         app.click_at(entry)
@@ -79,7 +82,9 @@ def typing_stall():
             rawinput.pressKey(key)
             time.sleep(KEY_DELAY)
         typed = now_us()
-        wait_for('the search results', lambda: count.name != before, timeout=30, interval=0.05)
+        # Until the whole word's results show: keys queue up while the
+        # main loop is busy, and a stall after them must count too.
+        wait_for('the results for “%s”' % TEXT, lambda: count.name == expected, timeout=60, interval=0.05)
         time.sleep(1.0)
         end = now_us()
         log('“%s”: %s' % (TEXT, count.name))
