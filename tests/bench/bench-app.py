@@ -84,7 +84,12 @@ def typing_stall():
         typed = now_us()
         # Until the whole word's results show: keys queue up while the
         # main loop is busy, and a stall after them must count too.
-        wait_for('the results for “%s”' % TEXT, lambda: count.name == expected, timeout=60, interval=0.05)
+        try:
+            wait_for('the results for “%s”' % TEXT, lambda: count.name == expected, timeout=60, interval=0.05)
+        except ictest.TestFailure:
+            log('the search field holds “%s”; the page says “%s”, not “%s”'
+                % (entry.text, count.name, expected))
+            raise
         time.sleep(1.0)
         end = now_us()
         log('“%s”: %s' % (TEXT, count.name))
