@@ -8,6 +8,9 @@
 #include <glib/gi18n.h>
 
 #include "ic-challenge.h"
+#include "ic-consortium-finder.h"
+#include "ic-consortium-job.h"
+#include "ic-consortium-view.h"
 #include "ic-match-job.h"
 #include "ic-match-row.h"
 #include "ic-matches-page.h"
@@ -29,6 +32,9 @@ struct _IcMatchesPage
   IcMatchWeights *weights;
   GCancellable   *build_cancellable;
   GCancellable   *rank_cancellable;
+  GCancellable   *consortium_cancellable;
+  gboolean        consortium_stale;  /* the challenge or weights changed since the last search */
+  gint64          consortium_started;
   char           *challenge_id;      /* the one chosen, kept across reloads */
   gboolean        stale;             /* the corpus must be built again */
   gboolean        updating;          /* the page itself is setting the controls */
@@ -46,12 +52,16 @@ struct _IcMatchesPage
   GtkLabel       *summary_label;
   GtkBox         *legend_box;
   GtkListBox     *results_list;
+  GtkStack       *results_tabs;
+  AdwBin         *consortium_bin;
+  IcConsortiumView *consortium_view; /* made here: the template checker knows only GTK and Adw types */
 };
 
 G_DEFINE_FINAL_TYPE (IcMatchesPage, ic_matches_page, ADW_TYPE_BIN)
 
 static void rank (IcMatchesPage *self,
                   gboolean       from_scratch);
+static void update_consortium (IcMatchesPage *self);
 
 static const char *
 preset_label (const char *name)
@@ -169,6 +179,9 @@ rank (IcMatchesPage *self,
   g_cancellable_cancel (self->rank_cancellable);
   g_clear_object (&self->rank_cancellable);
   g_clear_handle_id (&self->rerank_source, g_source_remove);
+  g_cancellable_cancel (self->consortium_cancellable);
+  g_clear_object (&self->consortium_cancellable);
+  self->consortium_stale = TRUE;
 
   if (self->matcher == NULL)
     return;
@@ -193,6 +206,74 @@ rank (IcMatchesPage *self,
   self->rank_started = g_get_monotonic_time ();
   ic_match_job_rerank_async (self->matcher, challenge, self->weights, &options,
                              self->rank_cancellable, on_ranked, g_object_ref (self));
+  update_consortium (self);
+}
+
+static void
+on_consortia_found (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(IcMatchesPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) found = ic_consortium_job_find_finish (result, &error);
+  g_autoptr(IcConsortium) best = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_task_get_cancellable (G_TASK (result)) != self->consortium_cancellable)
+    return;
+  if (found == NULL)
+    {
+      ic_consortium_view_show_none (self->consortium_view, error->message);
+      return;
+    }
+  best = g_list_model_get_n_items (found) > 0 ? g_list_model_get_item (found, 0) : NULL;
+  if (best == NULL || ic_consortium_get_n_members (best) == 0)
+    {
+      IcChallenge *challenge = selected_challenge (self);
+      gboolean no_tags = challenge == NULL || ic_challenge_get_tags (challenge) == NULL ||
+                         ic_challenge_get_tags (challenge)[0] == NULL;
+
+      ic_consortium_view_show_none (self->consortium_view,
+                                    no_tags ? _("The challenge names no required tags, so no group can cover them.")
+                                            : _("No capability brings any of the challenge’s required tags."));
+      return;
+    }
+  ic_consortium_view_show (self->consortium_view, best,
+                           (g_get_monotonic_time () - self->consortium_started) / 1000.0);
+}
+
+/* The consortium search compares many groups: it runs only when its tab
+ * is on screen, once per challenge and set of weights. */
+static void
+update_consortium (IcMatchesPage *self)
+{
+  IcChallenge *challenge = selected_challenge (self);
+  g_auto(IcMatchOptions) options = { 0 };
+
+  if (!self->consortium_stale || self->matcher == NULL || challenge == NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->results_tabs), "consortium") != 0)
+    return;
+
+  self->consortium_stale = FALSE;
+  g_cancellable_cancel (self->consortium_cancellable);
+  g_clear_object (&self->consortium_cancellable);
+  self->consortium_cancellable = g_cancellable_new ();
+  self->consortium_started = g_get_monotonic_time ();
+  options_init (self, &options);
+  ic_consortium_view_show_searching (self->consortium_view);
+  ic_consortium_job_find_async (self->matcher, challenge, self->weights, &options,
+                                IC_CONSORTIUM_DEFAULT_MAX_SIZE, 1,
+                                self->consortium_cancellable, on_consortia_found,
+                                g_object_ref (self));
+}
+
+static void
+on_tab_changed (GtkStack      *tabs,
+                GParamSpec    *pspec,
+                IcMatchesPage *self)
+{
+  update_consortium (self);
 }
 
 static void
@@ -389,6 +470,73 @@ on_preset_selected (GtkDropDown   *dropdown,
   rank (self, TRUE);
 }
 
+/* The challenge's shortlist (one per challenge), or a new one for it. */
+static IcShortlist *
+challenge_shortlist (IcMatchesPage *self,
+                     IcChallenge   *challenge)
+{
+  g_autoptr(IcStoreQuery) query = ic_store_query_new ();
+  g_autoptr(GPtrArray) existing = NULL;
+  g_autofree char *name = NULL;
+  IcShortlist *shortlist;
+
+  ic_store_query_set_owner_id (query, ic_record_get_id (IC_RECORD (challenge)));
+  existing = ic_store_list (self->store, IC_RECORD_KIND_SHORTLIST, query, 0, 1, NULL);
+  if (existing != NULL && existing->len > 0)
+    return g_object_ref (g_ptr_array_index (existing, 0));
+
+  name = g_strdup_printf (_("Shortlist for “%s”"), ic_record_get_title (IC_RECORD (challenge)));
+  shortlist = ic_shortlist_new ();
+  ic_shortlist_set_challenge_id (shortlist, ic_record_get_id (IC_RECORD (challenge)));
+  ic_shortlist_set_name (shortlist, name);
+  return shortlist;
+}
+
+static void
+add_entry (IcShortlist *shortlist,
+           const char  *capability_id,
+           double       score,
+           const char  *explanation)
+{
+  g_autoptr(IcShortlistEntry) entry = ic_shortlist_entry_new ();
+
+  ic_shortlist_entry_set_capability_id (entry, capability_id);
+  ic_shortlist_entry_set_score (entry, score);
+  ic_shortlist_entry_set_explanation (entry, explanation);
+  ic_shortlist_entry_set_stage (entry, IC_STAGE_PROPOSED);
+  g_list_store_append (ic_shortlist_get_entries (shortlist), entry);
+}
+
+static gboolean
+save_shortlist (IcMatchesPage  *self,
+                IcShortlist    *shortlist,
+                GError        **error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *author = IC_IS_WINDOW (root)
+    ? ic_application_get_author (IC_APPLICATION (gtk_window_get_application (GTK_WINDOW (root))))
+    : NULL;
+  gboolean ok;
+
+  if (ic_record_get_id (IC_RECORD (shortlist)) != NULL && ic_record_get_rev (IC_RECORD (shortlist)) > 0)
+    ok = ic_store_update (self->store, IC_RECORD (shortlist), author, error);
+  else
+    ok = ic_store_insert (self->store, IC_RECORD (shortlist), author, error);
+  if (ok && IC_IS_WINDOW (root))
+    ic_window_records_changed (IC_WINDOW (root), IC_RECORD_KIND_SHORTLIST);
+  return ok;
+}
+
+static void
+toast (IcMatchesPage *self,
+       const char    *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (IC_IS_WINDOW (root))
+    ic_window_add_toast (IC_WINDOW (root), adw_toast_new (message));
+}
+
 static void
 add_to_shortlist_activated (GtkWidget  *widget,
                             const char *action_name,
@@ -397,15 +545,10 @@ add_to_shortlist_activated (GtkWidget  *widget,
   IcMatchesPage *self = IC_MATCHES_PAGE (widget);
   const char *capability_id = g_variant_get_string (parameter, NULL);
   IcChallenge *challenge = selected_challenge (self);
-  g_autoptr(IcStoreQuery) query = ic_store_query_new ();
-  g_autoptr(GPtrArray) existing = NULL;
   g_autoptr(IcShortlist) shortlist = NULL;
-  g_autoptr(IcShortlistEntry) entry = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   IcMatchResult *result = NULL;
-  GtkRoot *root = gtk_widget_get_root (widget);
-  gboolean ok;
 
   if (challenge == NULL)
     return;
@@ -418,50 +561,64 @@ add_to_shortlist_activated (GtkWidget  *widget,
   if (result == NULL)
     return;
 
-  /* One shortlist per challenge: add to it, or start it. */
-  ic_store_query_set_owner_id (query, ic_record_get_id (IC_RECORD (challenge)));
-  existing = ic_store_list (self->store, IC_RECORD_KIND_SHORTLIST, query, 0, 1, &error);
-  if (existing != NULL && existing->len > 0)
-    shortlist = g_object_ref (g_ptr_array_index (existing, 0));
-  else
-    {
-      g_autofree char *name = g_strdup_printf (_("Shortlist for “%s”"),
-                                               ic_record_get_title (IC_RECORD (challenge)));
-
-      shortlist = ic_shortlist_new ();
-      ic_shortlist_set_challenge_id (shortlist, ic_record_get_id (IC_RECORD (challenge)));
-      ic_shortlist_set_name (shortlist, name);
-    }
-
+  shortlist = challenge_shortlist (self, challenge);
   if (ic_shortlist_find_entry (shortlist, capability_id, NULL) != NULL)
     message = g_strdup_printf (_("“%s” is on the shortlist already"),
                                ic_match_result_get_capability_title (result));
   else
     {
-      const char *author = IC_IS_WINDOW (root)
-        ? ic_application_get_author (IC_APPLICATION (gtk_window_get_application (GTK_WINDOW (root))))
-        : NULL;
+      add_entry (shortlist, capability_id, ic_match_result_get_score (result),
+                 ic_match_result_get_explanation (result));
+      message = save_shortlist (self, shortlist, &error)
+        ? g_strdup_printf (_("Added “%s” to the shortlist"), ic_match_result_get_capability_title (result))
+        : g_strdup_printf (_("Cannot add to the shortlist: %s"), error->message);
+    }
+  toast (self, message);
+}
 
-      entry = ic_shortlist_entry_new ();
-      ic_shortlist_entry_set_capability_id (entry, capability_id);
-      ic_shortlist_entry_set_score (entry, ic_match_result_get_score (result));
-      ic_shortlist_entry_set_explanation (entry, ic_match_result_get_explanation (result));
-      ic_shortlist_entry_set_stage (entry, IC_STAGE_PROPOSED);
-      g_list_store_append (ic_shortlist_get_entries (shortlist), entry);
+/* Every member not on the challenge's shortlist yet goes on it, with
+ * what it brings to the group as its explanation. */
+static void
+add_consortium_to_shortlist_activated (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter)
+{
+  IcMatchesPage *self = IC_MATCHES_PAGE (widget);
+  IcChallenge *challenge = selected_challenge (self);
+  IcConsortium *consortium = ic_consortium_view_get_consortium (self->consortium_view);
+  g_autoptr(IcShortlist) shortlist = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint n_added = 0;
 
-      if (ic_record_get_id (IC_RECORD (shortlist)) != NULL && ic_record_get_rev (IC_RECORD (shortlist)) > 0)
-        ok = ic_store_update (self->store, IC_RECORD (shortlist), author, &error);
-      else
-        ok = ic_store_insert (self->store, IC_RECORD (shortlist), author, &error);
-      message = ok ? g_strdup_printf (_("Added “%s” to the shortlist"),
-                                      ic_match_result_get_capability_title (result))
-                   : g_strdup_printf (_("Cannot add to the shortlist: %s"), error->message);
-      if (ok && IC_IS_WINDOW (root))
-        ic_window_records_changed (IC_WINDOW (root), IC_RECORD_KIND_SHORTLIST);
+  if (challenge == NULL || consortium == NULL)
+    return;
+
+  shortlist = challenge_shortlist (self, challenge);
+  for (guint i = 0; i < ic_consortium_get_n_members (consortium); i++)
+    {
+      const char *id = ic_consortium_get_member_id (consortium, i);
+      g_autofree char *brings = NULL;
+      g_autofree char *explanation = NULL;
+
+      if (ic_shortlist_find_entry (shortlist, id, NULL) != NULL)
+        continue;
+      brings = g_strjoinv (", ", (char **) ic_consortium_get_member_tags (consortium, i));
+      /* Translators: the shortlist note of a consortium member */
+      explanation = g_strdup_printf (_("Consortium member: brings %s"), brings);
+      add_entry (shortlist, id, ic_consortium_get_member_score (consortium, i), explanation);
+      n_added++;
     }
 
-  if (IC_IS_WINDOW (root))
-    ic_window_add_toast (IC_WINDOW (root), adw_toast_new (message));
+  if (n_added == 0)
+    message = g_strdup (_("Every member is on the shortlist already"));
+  else if (save_shortlist (self, shortlist, &error))
+    message = g_strdup_printf (ngettext ("Added %u consortium member to the shortlist",
+                                         "Added %u consortium members to the shortlist", n_added),
+                               n_added);
+  else
+    message = g_strdup_printf (_("Cannot add to the shortlist: %s"), error->message);
+  toast (self, message);
 }
 
 static void
@@ -519,6 +676,7 @@ ic_matches_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->build_cancellable);
   g_cancellable_cancel (self->rank_cancellable);
+  g_cancellable_cancel (self->consortium_cancellable);
   g_clear_handle_id (&self->rerank_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), IC_TYPE_MATCHES_PAGE);
 
@@ -535,6 +693,7 @@ ic_matches_page_finalize (GObject *object)
   g_clear_object (&self->weights);
   g_clear_object (&self->build_cancellable);
   g_clear_object (&self->rank_cancellable);
+  g_clear_object (&self->consortium_cancellable);
   g_clear_pointer (&self->challenges, g_ptr_array_unref);
   g_clear_pointer (&self->challenge_id, g_free);
 
@@ -562,12 +721,17 @@ ic_matches_page_class_init (IcMatchesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, legend_box);
   gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, results_list);
+  gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, results_tabs);
+  gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, consortium_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_challenge_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_preset_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_cross_sector_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_tab_changed);
 
   gtk_widget_class_install_action (widget_class, "matches.add-to-shortlist", "s",
                                    add_to_shortlist_activated);
+  gtk_widget_class_install_action (widget_class, "matches.add-consortium-to-shortlist", NULL,
+                                   add_consortium_to_shortlist_activated);
 }
 
 static void
@@ -575,6 +739,8 @@ ic_matches_page_init (IcMatchesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->consortium_view = IC_CONSORTIUM_VIEW (ic_consortium_view_new ());
+  adw_bin_set_child (self->consortium_bin, GTK_WIDGET (self->consortium_view));
   self->stale = TRUE;
   gtk_drop_down_set_expression (self->challenge_dropdown,
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));

@@ -6,22 +6,28 @@
 #include "config.h"
 
 #include "ic-record-list-model.h"
+#include "ic-record-reader.h"
 
 /* Enough pages for a tall window scrolled back and forth a little. */
 #define MAX_CACHED_PAGES 8
+#define PLACEHOLDER_KEY "ic-record-list-placeholder"
 
 struct _IcRecordListModel
 {
-  GObject       parent_instance;
+  GObject         parent_instance;
 
-  IcStore      *store;
-  IcRecordKind  kind;
-  IcStoreQuery *query;
+  IcStore        *store;
+  IcRecordReader *reader;
+  IcRecordKind    kind;
+  IcStoreQuery   *query;
 
-  guint         n_items;
-  GHashTable   *pages;        /* page number -> GPtrArray of IcRecord */
-  GQueue        recent;       /* page numbers, most recent first */
-  guint         n_page_reads;
+  guint           n_items;
+  gboolean        any;
+  GHashTable     *pages;        /* page number -> GPtrArray of IcRecord (placeholders until read) */
+  GQueue          recent;       /* page numbers, most recent first */
+  GHashTable     *names;        /* organisation id -> name */
+  GCancellable   *cancellable;  /* of the reads since the last reload */
+  guint           n_page_reads;
 };
 
 static void ic_record_list_model_list_model_init (GListModelInterface *iface);
@@ -63,31 +69,78 @@ touch_page (IcRecordListModel *self,
     }
 }
 
-static GPtrArray *
-get_page (IcRecordListModel *self,
-          guint              page)
+static guint
+page_length (IcRecordListModel *self,
+             guint              page)
 {
-  g_autoptr(GError) error = NULL;
-  GPtrArray *records;
+  guint start = page * IC_RECORD_LIST_PAGE_SIZE;
 
-  records = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
-  if (records == NULL)
+  return start >= self->n_items ? 0 : MIN (IC_RECORD_LIST_PAGE_SIZE, self->n_items - start);
+}
+
+static void
+merge_names (IcRecordListModel *self,
+             GHashTable        *names)
+{
+  GHashTableIter iter;
+  gpointer id, name;
+
+  g_hash_table_iter_init (&iter, names);
+  while (g_hash_table_iter_next (&iter, &id, &name))
+    g_hash_table_replace (self->names, g_strdup (id), g_strdup (name));
+}
+
+static void
+on_page_read (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(IcRecordListModel) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcRecordPage) page = ic_record_reader_read_finish (result, &error);
+  guint n;
+
+  if (g_task_get_cancellable (G_TASK (result)) != self->cancellable ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (page == NULL)
     {
-      records = ic_store_list (self->store, self->kind, self->query,
-                               page * IC_RECORD_LIST_PAGE_SIZE, IC_RECORD_LIST_PAGE_SIZE,
-                               &error);
-      self->n_page_reads++;
-      if (records == NULL)
-        {
-          g_warning ("Cannot read %s records %u–%u: %s",
-                     ic_record_kind_to_string (self->kind),
-                     page * IC_RECORD_LIST_PAGE_SIZE,
-                     (page + 1) * IC_RECORD_LIST_PAGE_SIZE - 1, error->message);
-          records = g_ptr_array_new_with_free_func (g_object_unref);
-        }
-      g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), records);
+      g_warning ("Cannot read a page of %s records: %s", ic_record_kind_to_string (self->kind),
+                 error->message);
+      return;
     }
-  touch_page (self, page);
+
+  n = page_length (self, page->page);
+  merge_names (self, page->names);
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page->page), g_steal_pointer (&page->records));
+  touch_page (self, page->page);
+  /* The data may have shrunk under us: the next reload tells the view. */
+  if (n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), page->page * IC_RECORD_LIST_PAGE_SIZE, n, n);
+}
+
+/* Placeholders for a page, and a read of it in a worker. */
+static GPtrArray *
+start_page (IcRecordListModel *self,
+            guint              page)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
+  GType type = ic_record_kind_get_record_type (self->kind);
+  guint n = page_length (self, page);
+
+  for (guint i = 0; i < n; i++)
+    {
+      GObject *placeholder = g_object_new (type, NULL);
+
+      g_object_set_data (placeholder, PLACEHOLDER_KEY, GINT_TO_POINTER (TRUE));
+      g_ptr_array_add (records, placeholder);
+    }
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), records);
+
+  self->n_page_reads++;
+  ic_record_reader_read_async (self->reader, self->kind, self->query, page,
+                               IC_RECORD_LIST_PAGE_SIZE, FALSE, self->cancellable,
+                               on_page_read, g_object_ref (self));
   return records;
 }
 
@@ -96,16 +149,25 @@ ic_record_list_model_get_item (GListModel *model,
                                guint       position)
 {
   IcRecordListModel *self = IC_RECORD_LIST_MODEL (model);
-  GPtrArray *records;
+  guint page = position / IC_RECORD_LIST_PAGE_SIZE;
   guint index = position % IC_RECORD_LIST_PAGE_SIZE;
+  GPtrArray *records;
 
   if (position >= self->n_items)
     return NULL;
 
-  records = get_page (self, position / IC_RECORD_LIST_PAGE_SIZE);
-  /* The data may have shrunk under us; the next reload tells the view. */
+  records = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  if (records == NULL)
+    records = start_page (self, page);
+  touch_page (self, page);
   if (index >= records->len)
-    return NULL;
+    {
+      /* Fewer records than counted: stand in until the next reload. */
+      GObject *placeholder = g_object_new (ic_record_kind_get_record_type (self->kind), NULL);
+
+      g_object_set_data (placeholder, PLACEHOLDER_KEY, GINT_TO_POINTER (TRUE));
+      return placeholder;
+    }
   return g_object_ref (g_ptr_array_index (records, index));
 }
 
@@ -118,13 +180,25 @@ ic_record_list_model_list_model_init (GListModelInterface *iface)
 }
 
 static void
+ic_record_list_model_dispose (GObject *object)
+{
+  IcRecordListModel *self = IC_RECORD_LIST_MODEL (object);
+
+  g_cancellable_cancel (self->cancellable);
+  G_OBJECT_CLASS (ic_record_list_model_parent_class)->dispose (object);
+}
+
+static void
 ic_record_list_model_finalize (GObject *object)
 {
   IcRecordListModel *self = IC_RECORD_LIST_MODEL (object);
 
   g_clear_object (&self->store);
+  g_clear_pointer (&self->reader, ic_record_reader_unref);
   g_clear_object (&self->query);
+  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->names, g_hash_table_unref);
   g_queue_clear (&self->recent);
 
   G_OBJECT_CLASS (ic_record_list_model_parent_class)->finalize (object);
@@ -133,6 +207,7 @@ ic_record_list_model_finalize (GObject *object)
 static void
 ic_record_list_model_class_init (IcRecordListModelClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = ic_record_list_model_dispose;
   G_OBJECT_CLASS (klass)->finalize = ic_record_list_model_finalize;
 }
 
@@ -140,8 +215,10 @@ static void
 ic_record_list_model_init (IcRecordListModel *self)
 {
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_queue_init (&self->recent);
   self->query = ic_store_query_new ();
+  self->cancellable = g_cancellable_new ();
 }
 
 IcRecordListModel *
@@ -154,6 +231,7 @@ ic_record_list_model_new (IcStore      *store,
 
   self = g_object_new (IC_TYPE_RECORD_LIST_MODEL, NULL);
   self->store = g_object_ref (store);
+  self->reader = ic_record_reader_new (ic_store_get_path (store));
   self->kind = kind;
   return self;
 }
@@ -172,31 +250,112 @@ ic_record_list_model_get_query (IcRecordListModel *self)
   return self->query;
 }
 
-gboolean
-ic_record_list_model_reload (IcRecordListModel  *self,
-                             GError            **error)
+static void
+on_reloaded (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
-  guint old_n_items;
-  gint64 count;
-  gboolean ok = TRUE;
+  g_autoptr(GTask) task = user_data;
+  IcRecordListModel *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcRecordPage) page = ic_record_reader_read_finish (result, &error);
+  guint old_n_items = self->n_items;
 
-  g_return_val_if_fail (IC_IS_RECORD_LIST_MODEL (self), FALSE);
+  if (g_task_get_cancellable (G_TASK (result)) != self->cancellable ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "A newer reload replaced this one");
+      return;
+    }
 
-  old_n_items = self->n_items;
+  /* Removing every row, then adding the new ones, costs GTK the rows on
+   * screen; one change that both removes and adds makes it look for the
+   * rows it had among every added item, reading each. */
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->recent);
+  g_hash_table_remove_all (self->names);
+  self->n_items = 0;
+  if (old_n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, 0);
 
-  count = ic_store_count (self->store, self->kind, self->query, error);
-  if (count < 0)
+  self->n_items = page != NULL ? page->n_items : 0;
+  self->any = page != NULL && page->any;
+  if (page != NULL && page->records->len > 0)
     {
-      count = 0;
-      ok = FALSE;
+      merge_names (self, page->names);
+      g_hash_table_insert (self->pages, GUINT_TO_POINTER (0), g_steal_pointer (&page->records));
+      touch_page (self, 0);
     }
-  self->n_items = (guint) MIN (count, (gint64) G_MAXUINT);
+  if (self->n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
 
-  if (old_n_items > 0 || self->n_items > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
-  return ok;
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+cancel_reads (GCancellable *cancellable,
+              GCancellable *reads)
+{
+  g_cancellable_cancel (reads);
+}
+
+void
+ic_record_list_model_reload_async (IcRecordListModel   *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (IC_IS_RECORD_LIST_MODEL (self));
+
+  /* Every read under way is for the old query: drop them. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  if (cancellable != NULL)
+    g_cancellable_connect (cancellable, G_CALLBACK (cancel_reads),
+                           g_object_ref (self->cancellable), g_object_unref);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ic_record_list_model_reload_async);
+  self->n_page_reads++;
+  ic_record_reader_read_async (self->reader, self->kind, self->query, 0,
+                               IC_RECORD_LIST_PAGE_SIZE, TRUE, self->cancellable,
+                               on_reloaded, g_steal_pointer (&task));
+}
+
+gboolean
+ic_record_list_model_reload_finish (IcRecordListModel  *self,
+                                    GAsyncResult       *result,
+                                    GError            **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+ic_record_list_model_get_any (IcRecordListModel *self)
+{
+  g_return_val_if_fail (IC_IS_RECORD_LIST_MODEL (self), FALSE);
+  return self->any;
+}
+
+gboolean
+ic_record_list_model_is_placeholder (IcRecord *record)
+{
+  return record == NULL || g_object_get_data (G_OBJECT (record), PLACEHOLDER_KEY) != NULL;
+}
+
+const char *
+ic_record_list_model_get_organisation_name (IcRecordListModel *self,
+                                            const char        *id)
+{
+  g_return_val_if_fail (IC_IS_RECORD_LIST_MODEL (self), NULL);
+  return id != NULL ? g_hash_table_lookup (self->names, id) : NULL;
 }
 
 guint

@@ -6,7 +6,10 @@
  * records its query selects and reads them in pages of
  * IC_RECORD_LIST_PAGE_SIZE only when a view asks for an item, keeping a
  * few recent pages, so that a list of 100,000 records is never read
- * whole.
+ * whole.  Counting and reading run in a worker thread with a connection
+ * of its own (IcRecordReader): until a page arrives its items are empty
+ * placeholders (ic_record_list_model_is_placeholder()), and when it
+ * arrives the model says those items changed.
  */
 
 #pragma once
@@ -26,12 +29,29 @@ G_DECLARE_FINAL_TYPE (IcRecordListModel, ic_record_list_model, IC, RECORD_LIST_M
 IcRecordListModel *ic_record_list_model_new        (IcStore           *store,
                                                     IcRecordKind       kind);
 IcRecordKind       ic_record_list_model_get_kind   (IcRecordListModel *self);
-/* The query in use (transfer none); change it and call reload(). */
+/* The query in use (transfer none); change it and call reload_async(). */
 IcStoreQuery      *ic_record_list_model_get_query  (IcRecordListModel *self);
-/* Counts again and forgets every page read so far, so that a changed
- * query or changed data shows.  On error the list is empty. */
-gboolean           ic_record_list_model_reload     (IcRecordListModel *self,
-                                                    GError           **error);
+/* Counts again and reads the first page off the main thread, then
+ * forgets every page read before, so that a changed query or changed
+ * data shows.  A reload cancels the one before it (which then finishes
+ * with G_IO_ERROR_CANCELLED), as does @cancellable.  On error the list
+ * is empty. */
+void               ic_record_list_model_reload_async  (IcRecordListModel   *self,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+gboolean           ic_record_list_model_reload_finish (IcRecordListModel   *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
+/* Whether the kind has any record at all, whatever the query; known
+ * once a reload finished. */
+gboolean           ic_record_list_model_get_any    (IcRecordListModel *self);
+/* Whether @record stands in for one not read yet. */
+gboolean           ic_record_list_model_is_placeholder (IcRecord      *record);
+/* The name of organisation @id, if a page read so far refers to it
+ * (transfer none) (nullable). */
+const char        *ic_record_list_model_get_organisation_name (IcRecordListModel *self,
+                                                               const char        *id);
 /* How many pages have been read from the store since creation; for
  * tests and benchmarks. */
 guint              ic_record_list_model_get_n_page_reads (IcRecordListModel *self);

@@ -9,6 +9,7 @@
 
 #include "ic-app-format.h"
 #include "ic-capability.h"
+#include "ic-frame-timings.h"
 #include "ic-challenge.h"
 #include "ic-model-enums.h"
 #include "ic-organisation.h"
@@ -79,7 +80,7 @@ struct _IcRecordsPage
   GPtrArray         *columns;        /* Column */
   GPtrArray         *cluster_ids;    /* index in the drop-down -> id or NULL */
   GPtrArray         *place_ids;
-  GHashTable        *organisation_names;
+  GCancellable      *reload_cancellable;
   const Column      *probe_hit;      /* see find_sort_column() */
   gboolean           filling_filters;
 
@@ -126,28 +127,6 @@ columns_for_kind (IcRecordKind  kind,
       *n_columns = G_N_ELEMENTS (organisation_columns);
       return organisation_columns;
     }
-}
-
-static const char *
-organisation_name (IcRecordsPage *self,
-                   const char    *id)
-{
-  const char *name;
-
-  if (id == NULL || id[0] == '\0')
-    return "";
-  /* Looked up as rows come into view, and remembered until a reload. */
-  name = g_hash_table_lookup (self->organisation_names, id);
-  if (name == NULL)
-    {
-      g_autoptr(IcRecord) record = ic_store_get (self->store, id, NULL);
-
-      name = record != NULL ? ic_record_get_title (record) : NULL;
-      name = name != NULL ? name : "";
-      g_hash_table_insert (self->organisation_names, g_strdup (id), g_strdup (name));
-      name = g_hash_table_lookup (self->organisation_names, id);
-    }
-  return name;
 }
 
 static char *
@@ -263,12 +242,15 @@ bind_title (Column      *column,
   g_autofree char *organisation_id = NULL;
   const char *organisation = NULL;
 
-  gtk_label_set_text (title, record != NULL ? ic_record_get_title (record) : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (title), record != NULL ? ic_record_get_title (record) : NULL);
+  const char *text = record != NULL ? ic_record_get_title (record) : NULL;
+
+  gtk_label_set_text (title, text != NULL ? text : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (title), text);
   if (record != NULL)
     organisation_id = string_property (record, "organisation-id");
-  if (organisation_id != NULL)
-    organisation = organisation_name (column->page, organisation_id);
+  /* Read with the record's page, off the main thread. */
+  if (organisation_id != NULL && organisation_id[0] != '\0')
+    organisation = ic_record_list_model_get_organisation_name (column->page->model, organisation_id);
   gtk_label_set_text (subtitle, organisation != NULL ? organisation : "");
   gtk_widget_set_visible (GTK_WIDGET (subtitle), organisation != NULL && organisation[0] != '\0');
 }
@@ -282,6 +264,10 @@ cell_bind (GtkSignalListItemFactory *factory,
   IcRecord *record = gtk_list_item_get_item (item);
   g_autofree char *text = NULL;
 
+  /* A row whose page is still being read stays blank until it comes. */
+  if (ic_record_list_model_is_placeholder (record))
+    record = NULL;
+
   if (column->def->field == COLUMN_TITLE)
     {
       bind_title (column, item, record);
@@ -292,6 +278,8 @@ cell_bind (GtkSignalListItemFactory *factory,
     text = cell_text (column->page, record, column->def);
   gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
 
+  if (column->def->field == COLUMN_STATUS)
+    gtk_widget_set_visible (label, record != NULL);
   if (column->def->field == COLUMN_STATUS && record != NULL)
     {
       const char *nick = ic_enum_to_nick (IC_TYPE_CHALLENGE_STATUS,
@@ -346,7 +334,7 @@ update_view (IcRecordsPage *self)
   gtk_label_set_text (self->count_label, count);
   if (n > 0)
     visible = "list";
-  else if (ic_store_count (self->store, self->kind, NULL, NULL) > 0)
+  else if (ic_record_list_model_get_any (self->model))
     visible = "no-results";
   else
     visible = "empty";
@@ -355,17 +343,35 @@ update_view (IcRecordsPage *self)
   gtk_widget_set_visible (self->filter_bar, g_strcmp0 (visible, "empty") != 0);
 }
 
+static void
+on_reloaded (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(IcRecordsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!ic_record_list_model_reload_finish (IC_RECORD_LIST_MODEL (source), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_warning ("Cannot list %s: %s", ic_record_kind_to_string (self->kind), error->message);
+    }
+  update_view (self);
+}
+
+/* Counting and searching run off the main thread; a reload replaces the
+ * one under way, so a stale search never shows. */
 void
 ic_records_page_reload (IcRecordsPage *self)
 {
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (IC_IS_RECORDS_PAGE (self));
 
-  g_hash_table_remove_all (self->organisation_names);
-  if (!ic_record_list_model_reload (self->model, &error))
-    g_warning ("Cannot list %s: %s", ic_record_kind_to_string (self->kind), error->message);
-  update_view (self);
+  g_cancellable_cancel (self->reload_cancellable);
+  g_clear_object (&self->reload_cancellable);
+  self->reload_cancellable = g_cancellable_new ();
+  ic_record_list_model_reload_async (self->model, self->reload_cancellable, on_reloaded,
+                                     g_object_ref (self));
 }
 
 static void
@@ -452,7 +458,7 @@ on_row_activated (GtkColumnView *view,
 {
   g_autoptr(IcRecord) record = g_list_model_get_item (G_LIST_MODEL (self->model), position);
 
-  if (record != NULL)
+  if (!ic_record_list_model_is_placeholder (record))
     gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-record", "s",
                                 ic_record_get_id (record));
 }
@@ -582,6 +588,8 @@ ic_records_page_constructed (GObject *object)
   g_signal_connect (gtk_column_view_get_sorter (self->column_view), "changed",
                     G_CALLBACK (on_sorter_changed), self);
 
+  /* The list stays blank, not "empty", until the first count comes. */
+  gtk_stack_set_visible_child_name (self->view_stack, "list");
   ic_records_page_reload (self);
 }
 
@@ -593,6 +601,7 @@ ic_records_page_dispose (GObject *object)
 
   if (sorter != NULL)
     g_signal_handlers_disconnect_by_func (sorter, on_sorter_changed, self);
+  g_cancellable_cancel (self->reload_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), IC_TYPE_RECORDS_PAGE);
 
   G_OBJECT_CLASS (ic_records_page_parent_class)->dispose (object);
@@ -609,7 +618,7 @@ ic_records_page_finalize (GObject *object)
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->cluster_ids, g_ptr_array_unref);
   g_clear_pointer (&self->place_ids, g_ptr_array_unref);
-  g_clear_pointer (&self->organisation_names, g_hash_table_unref);
+  g_clear_object (&self->reload_cancellable);
 
   G_OBJECT_CLASS (ic_records_page_parent_class)->finalize (object);
 }
@@ -716,6 +725,15 @@ ic_records_page_class_init (IcRecordsPageClass *klass)
                                        "page.delete-selected", NULL);
 }
 
+/* The record pages are what the frame timings diagnostic watches (the
+ * window's first frame and typing a search), so they start it. */
+static void
+on_realize (GtkWidget *widget,
+            gpointer   user_data)
+{
+  ic_frame_timings_attach (widget);
+}
+
 static void
 ic_records_page_init (IcRecordsPage *self)
 {
@@ -724,11 +742,11 @@ ic_records_page_init (IcRecordsPage *self)
   self->columns = g_ptr_array_new_with_free_func (g_free);
   self->cluster_ids = g_ptr_array_new_with_free_func (g_free);
   self->place_ids = g_ptr_array_new_with_free_func (g_free);
-  self->organisation_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_object_bind_property (self, "search-mode-enabled", self->search_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_signal_connect (self, "realize", G_CALLBACK (on_realize), NULL);
 }
 
 GtkWidget *
@@ -762,7 +780,7 @@ ic_records_page_get_selected_id (IcRecordsPage *self)
   g_return_val_if_fail (IC_IS_RECORDS_PAGE (self), NULL);
 
   record = gtk_single_selection_get_selected_item (self->selection);
-  return record != NULL ? ic_record_get_id (record) : NULL;
+  return !ic_record_list_model_is_placeholder (record) ? ic_record_get_id (record) : NULL;
 }
 
 guint

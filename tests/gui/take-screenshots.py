@@ -100,6 +100,16 @@ def open_foresight(app, suffix=''):
     shoot(app.window, 'foresight' + suffix)
 
 
+def open_consortium(app, page, suffix=''):
+    """The Consortium tab for the challenge the Matches page shows."""
+    tab = app.find('page tab', 'Consortium', parent=page)
+    app.click_at(tab)
+    members = app.find('list', 'Consortium members', parent=page, timeout=60)
+    ictest.wait_for('consortium members', lambda: app.find_all('list item', parent=members))
+    shoot(app.window, 'consortium' + suffix)
+    app.click_at(app.find('page tab', 'Ranking', parent=page))
+
+
 def light(app):
     page = app.show_page('Challenges')
     app.label(lambda name: name is not None and name.endswith(' challenges'), parent=page)
@@ -114,6 +124,7 @@ def light(app):
     shoot(app.window, 'organisations')
 
     page, results = open_matches(app)
+    open_consortium(app, page)
     rows = app.find_all('list item', parent=results)
     for row in rows[:2]:
         title = row.name
@@ -147,7 +158,8 @@ def dark(app):
     page = app.show_page('Challenges')
     app.label(lambda name: name is not None and name.endswith(' challenges'), parent=page)
     shoot(app.window, 'challenges-dark')
-    open_matches(app, '-dark')
+    page, results = open_matches(app, '-dark')
+    open_consortium(app, page, '-dark')
     open_foresight(app, '-dark')
 
 

@@ -1,0 +1,211 @@
+/* ic-record-reader.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "ic-record-reader.h"
+
+struct _IcRecordReader
+{
+  GMutex   lock;      /* one worker at a time on the connection */
+  char    *db_path;
+  IcStore *store;     /* opened by the first worker */
+};
+
+typedef struct
+{
+  IcRecordReader *reader;
+  IcRecordKind    kind;
+  IcStoreQuery   *query;
+  guint           page;
+  guint           page_size;
+  gboolean        count;
+} ReadJob;
+
+void
+ic_record_page_free (IcRecordPage *page)
+{
+  g_clear_pointer (&page->records, g_ptr_array_unref);
+  g_clear_pointer (&page->names, g_hash_table_unref);
+  g_free (page);
+}
+
+static void
+reader_free (IcRecordReader *self)
+{
+  g_mutex_clear (&self->lock);
+  g_clear_object (&self->store);
+  g_free (self->db_path);
+}
+
+IcRecordReader *
+ic_record_reader_new (const char *db_path)
+{
+  IcRecordReader *self = g_rc_box_new0 (IcRecordReader);
+
+  g_mutex_init (&self->lock);
+  self->db_path = g_strdup (db_path);
+  return self;
+}
+
+IcRecordReader *
+ic_record_reader_ref (IcRecordReader *self)
+{
+  return g_rc_box_acquire (self);
+}
+
+void
+ic_record_reader_unref (IcRecordReader *self)
+{
+  g_rc_box_release_full (self, (GDestroyNotify) reader_free);
+}
+
+static void
+read_job_free (ReadJob *job)
+{
+  g_clear_pointer (&job->reader, ic_record_reader_unref);
+  g_clear_object (&job->query);
+  g_free (job);
+}
+
+/* The query is the page's to change while the worker reads: take a copy. */
+static IcStoreQuery *
+copy_query (IcStoreQuery *query)
+{
+  IcStoreQuery *copy = ic_store_query_new ();
+
+  ic_store_query_set_search (copy, ic_store_query_get_search (query));
+  ic_store_query_set_cluster (copy, ic_store_query_get_cluster (query));
+  ic_store_query_set_local_authority (copy, ic_store_query_get_local_authority (query));
+  ic_store_query_set_status (copy, ic_store_query_get_status (query));
+  ic_store_query_set_owner_id (copy, ic_store_query_get_owner_id (query));
+  ic_store_query_set_sort (copy, ic_store_query_get_sort_field (query),
+                           ic_store_query_get_sort_descending (query));
+  ic_store_query_set_include_deleted (copy, ic_store_query_get_include_deleted (query));
+  return copy;
+}
+
+/* The names of the organisations the records belong to, so that the
+ * view need not read them on the main thread. */
+static GHashTable *
+read_names (IcStore   *store,
+            GPtrArray *records)
+{
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      GObject *record = g_ptr_array_index (records, i);
+      g_autofree char *id = NULL;
+      g_autoptr(IcRecord) organisation = NULL;
+      const char *name;
+
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (record), "organisation-id") == NULL)
+        continue;
+      g_object_get (record, "organisation-id", &id, NULL);
+      if (id == NULL || id[0] == '\0' || g_hash_table_contains (names, id))
+        continue;
+      organisation = ic_store_get (store, id, NULL);
+      name = organisation != NULL ? ic_record_get_title (organisation) : NULL;
+      g_hash_table_insert (names, g_steal_pointer (&id), g_strdup (name != NULL ? name : ""));
+    }
+  return names;
+}
+
+static gboolean
+read_locked (IcRecordReader  *reader,
+             ReadJob         *job,
+             IcRecordPage    *page,
+             GCancellable    *cancellable,
+             GError         **error)
+{
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (reader->store == NULL)
+    {
+      reader->store = ic_store_open (reader->db_path, IC_STORE_OPEN_DEFAULT, error);
+      if (reader->store == NULL)
+        return FALSE;
+    }
+
+  if (job->count)
+    {
+      gint64 n = ic_store_count (reader->store, job->kind, job->query, error);
+
+      if (n < 0)
+        return FALSE;
+      page->counted = TRUE;
+      page->n_items = (guint) MIN (n, (gint64) G_MAXUINT);
+      page->any = n > 0 || ic_store_count (reader->store, job->kind, NULL, NULL) > 0;
+      /* A keystroke may have made this search stale while it counted. */
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+    }
+
+  if (!job->count || page->n_items > 0)
+    page->records = ic_store_list (reader->store, job->kind, job->query,
+                                   job->page * job->page_size, job->page_size, error);
+  else
+    page->records = g_ptr_array_new_with_free_func (g_object_unref);
+  if (page->records == NULL)
+    return FALSE;
+  page->names = read_names (reader->store, page->records);
+  return TRUE;
+}
+
+static void
+read_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  ReadJob *job = task_data;
+  g_autoptr(IcRecordPage) page = g_new0 (IcRecordPage, 1);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  page->page = job->page;
+  g_mutex_lock (&job->reader->lock);
+  ok = read_locked (job->reader, job, page, cancellable, &error);
+  g_mutex_unlock (&job->reader->lock);
+
+  if (!ok)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&page), (GDestroyNotify) ic_record_page_free);
+}
+
+void
+ic_record_reader_read_async (IcRecordReader      *self,
+                             IcRecordKind         kind,
+                             IcStoreQuery        *query,
+                             guint                page,
+                             guint                page_size,
+                             gboolean             count,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  ReadJob *job = g_new0 (ReadJob, 1);
+
+  job->reader = ic_record_reader_ref (self);
+  job->kind = kind;
+  job->query = copy_query (query);
+  job->page = page;
+  job->page_size = page_size;
+  job->count = count;
+  g_task_set_source_tag (task, ic_record_reader_read_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) read_job_free);
+  g_task_run_in_thread (task, read_thread);
+}
+
+IcRecordPage *
+ic_record_reader_read_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
