@@ -804,6 +804,58 @@ test_put_remote_all (Fixture       *f,
   g_assert_cmpuint (changes->len, ==, 2);
 }
 
+/* What a sync asks before it writes a page: kind, rev, visibility and
+ * tombstone of each id, or not found, in one call. */
+static void
+test_find_revisions (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcRecord) org = make_organisation ("Revision Works");
+  g_autoptr(IcRecord) cap = NULL;
+  const char *ids[5];
+  IcStoreRevision revisions[5];
+
+  insert_ok (f->store, org);
+  cap = make_capability (ic_record_get_id (org), "Revision press");
+  ic_record_set_visibility (cap, IC_VISIBILITY_PRIVATE);
+  insert_ok (f->store, cap);
+  g_assert_true (ic_store_update (f->store, cap, NULL, &error));
+  g_assert_true (ic_store_delete (f->store, ic_record_get_id (org), NULL, &error));
+  g_assert_no_error (error);
+
+  ids[0] = ic_record_get_id (cap);
+  ids[1] = "0d0d0d0d-2222-4333-8444-555555555555";
+  ids[2] = ic_record_get_id (org);
+  ids[3] = NULL;
+  ids[4] = "";
+  memset (revisions, 0xff, sizeof revisions);
+  g_assert_true (ic_store_find_revisions (f->store, ids, G_N_ELEMENTS (ids), revisions, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (revisions[0].found);
+  g_assert_cmpint (revisions[0].kind, ==, IC_RECORD_KIND_CAPABILITY);
+  g_assert_cmpint (revisions[0].rev, ==, 2);
+  g_assert_cmpint (revisions[0].visibility, ==, IC_VISIBILITY_PRIVATE);
+  g_assert_false (revisions[0].deleted);
+  g_assert_false (revisions[1].found);
+  g_assert_true (revisions[2].found);
+  g_assert_cmpint (revisions[2].kind, ==, IC_RECORD_KIND_ORGANISATION);
+  g_assert_cmpint (revisions[2].rev, ==, 2);
+  g_assert_cmpint (revisions[2].visibility, ==, IC_VISIBILITY_TEAM);
+  g_assert_true (revisions[2].deleted);
+  g_assert_false (revisions[3].found);
+  g_assert_false (revisions[4].found);
+
+  /* Inside a write's transaction as well as outside one. */
+  g_assert_true (ic_store_begin (f->store, &error));
+  g_assert_true (ic_store_find_revisions (f->store, ids, 2, revisions, &error));
+  g_assert_no_error (error);
+  g_assert_true (ic_store_commit (f->store, &error));
+  g_assert_true (revisions[0].found);
+  g_assert_false (revisions[1].found);
+}
+
 /* The change log keeps the order of the write, over the statements that
  * write many entries at once. */
 static void
@@ -870,6 +922,7 @@ main (int   argc,
   TEST_ADD ("records/write-all-atomic", test_write_all_atomic);
   TEST_ADD ("records/write-all-update-new-row", test_write_all_update_new_row);
   TEST_ADD ("records/put-remote", test_put_remote);
+  TEST_ADD ("records/find-revisions", test_find_revisions);
   TEST_ADD ("changes/private", test_changes_private);
   test_store_add_list_tests ();
 

@@ -41,14 +41,7 @@ typedef enum
 } WriteMode;
 
 /* What the database holds under an id. */
-typedef struct
-{
-  gboolean     found;
-  IcRecordKind kind;
-  gint64       rev;
-  IcVisibility visibility;
-  gboolean     deleted;
-} Stored;
+typedef IcStoreRevision Stored;
 
 /* The values to set on a record once its write has committed. */
 typedef struct
@@ -654,6 +647,45 @@ ic_store_put_remote_all (IcStore    *self,
 
   return write_batch (self, (IcRecord **) records->pdata, records->len,
                       WRITE_REMOTE, NULL, error);
+}
+
+gboolean
+ic_store_find_revisions (IcStore            *self,
+                         const char * const *ids,
+                         guint               n_ids,
+                         IcStoreRevision    *revisions,
+                         GError            **error)
+{
+  gboolean own_transaction;
+
+  g_return_val_if_fail (IC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (n_ids == 0 || (ids != NULL && revisions != NULL), FALSE);
+
+  /* One read transaction: outside one, every statement takes and drops
+   * the database's locks by itself. */
+  own_transaction = sqlite3_get_autocommit (ic_store_get_db (self));
+  if (own_transaction)
+    {
+      g_autoptr(IcStoreStmt) begin = ic_store_prepare (self, "BEGIN", error);
+
+      if (begin == NULL || !ic_store_step_done (self, begin, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < n_ids; i++)
+    if (!find_stored (self, ids[i], &revisions[i], error))
+      {
+        if (own_transaction)
+          ic_store_rollback (self);
+        return FALSE;
+      }
+
+  if (own_transaction && !ic_store_commit (self, error))
+    {
+      ic_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean

@@ -127,6 +127,26 @@ gboolean      ic_store_put_remote_all       (IcStore           *self,
                                              GPtrArray         *records,
                                              GError           **error);
 
+/* What the store holds under an id: enough to decide whether a record
+ * from the feed is news, without reading the record. */
+typedef struct
+{
+  gboolean      found;
+  IcRecordKind  kind;
+  gint64        rev;
+  IcVisibility  visibility;
+  gboolean      deleted;
+} IcStoreRevision;
+
+/* Fills @revisions[i] for each of the @n_ids @ids (NULL or "" is not
+ * found), all in one read transaction: a page from the feed asks about
+ * a thousand ids at once. */
+gboolean      ic_store_find_revisions       (IcStore           *self,
+                                             const char * const *ids,
+                                             guint              n_ids,
+                                             IcStoreRevision   *revisions,
+                                             GError           **error);
+
 /* The record with @id of whatever kind, tombstones included.
  * Returns: (transfer full) (nullable) */
 IcRecord     *ic_store_get                  (IcStore           *self,
