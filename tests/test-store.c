@@ -559,10 +559,19 @@ test_write_all_atomic (Fixture       *f,
   check_write_all_fails (f, TRUE);
 }
 
+typedef gboolean (*WriteAllFunc) (IcStore     *self,
+                                  GPtrArray   *inserts,
+                                  GPtrArray   *updates,
+                                  const char  *author,
+                                  GError     **error);
+
+/* ic_store_write_all(), or with @data ic_store_write_all_validated(),
+ * which must write the same. */
 static void
 test_write_all (Fixture       *f,
                 gconstpointer  data)
 {
+  WriteAllFunc write_all = data != NULL ? ic_store_write_all_validated : ic_store_write_all;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(IcRecord) stored = NULL;
@@ -573,7 +582,7 @@ test_write_all (Fixture       *f,
   };
 
   mixed_write_init (f, &w);
-  g_assert_true (ic_store_write_all (f->store, w.inserts, w.updates, "importer", &error));
+  g_assert_true (write_all (f->store, w.inserts, w.updates, "importer", &error));
   g_assert_no_error (error);
 
   g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_ORGANISATION, NULL), ==, 2);
@@ -622,7 +631,7 @@ test_write_all (Fixture       *f,
     }
 
   /* Nothing to write is a write that succeeds. */
-  g_assert_true (ic_store_write_all (f->store, NULL, NULL, NULL, &error));
+  g_assert_true (write_all (f->store, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
 
   mixed_write_clear (&w);
@@ -919,6 +928,8 @@ main (int   argc,
   TEST_ADD ("changes/in-order", test_changes_in_order);
   TEST_ADD ("records/insert-all-atomic", test_insert_all_atomic);
   TEST_ADD ("records/write-all", test_write_all);
+  g_test_add ("/store/records/write-all-validated", Fixture, "validated", fixture_set_up,
+              test_write_all, fixture_tear_down);
   TEST_ADD ("records/write-all-atomic", test_write_all_atomic);
   TEST_ADD ("records/write-all-update-new-row", test_write_all_update_new_row);
   TEST_ADD ("records/put-remote", test_put_remote);

@@ -477,6 +477,7 @@ typedef struct
   IcRecord  **records;
   guint       n_records;
   WriteMode   mode;
+  gboolean    validated;   /* by the caller, just before */
 } WriteBatch;
 
 /* Writes @batches, in order, in one transaction and, once committed,
@@ -508,7 +509,8 @@ write_all (IcStore           *self,
       for (guint i = 0; i < batches[b].n_records; i++)
         {
           g_return_val_if_fail (IC_IS_RECORD (batches[b].records[i]), FALSE);
-          if (!ic_record_validate (batches[b].records[i], taxonomy, error))
+          if (!batches[b].validated &&
+              !ic_record_validate (batches[b].records[i], taxonomy, error))
             return FALSE;
         }
     }
@@ -563,7 +565,7 @@ write_batch (IcStore     *self,
              const char  *author,
              GError     **error)
 {
-  WriteBatch batch = { records, n_records, mode };
+  WriteBatch batch = { records, n_records, mode, FALSE };
 
   return write_all (self, &batch, 1, author, error);
 }
@@ -605,6 +607,26 @@ ic_store_update (IcStore     *self,
   return write_batch (self, &record, 1, WRITE_UPDATE, author, error);
 }
 
+static gboolean
+write_inserts_updates (IcStore     *self,
+                       GPtrArray   *inserts,
+                       GPtrArray   *updates,
+                       gboolean     validated,
+                       const char  *author,
+                       GError     **error)
+{
+  WriteBatch batches[2];
+  guint n_batches = 0;
+
+  if (inserts != NULL && inserts->len > 0)
+    batches[n_batches++] = (WriteBatch) { (IcRecord **) inserts->pdata, inserts->len,
+                                          WRITE_INSERT, validated };
+  if (updates != NULL && updates->len > 0)
+    batches[n_batches++] = (WriteBatch) { (IcRecord **) updates->pdata, updates->len,
+                                          WRITE_UPDATE, validated };
+  return write_all (self, batches, n_batches, author, error);
+}
+
 gboolean
 ic_store_write_all (IcStore     *self,
                     GPtrArray   *inserts,
@@ -612,18 +634,21 @@ ic_store_write_all (IcStore     *self,
                     const char  *author,
                     GError     **error)
 {
-  WriteBatch batches[2];
-  guint n_batches = 0;
-
   g_return_val_if_fail (IC_IS_STORE (self), FALSE);
 
-  if (inserts != NULL && inserts->len > 0)
-    batches[n_batches++] = (WriteBatch) { (IcRecord **) inserts->pdata, inserts->len,
-                                          WRITE_INSERT };
-  if (updates != NULL && updates->len > 0)
-    batches[n_batches++] = (WriteBatch) { (IcRecord **) updates->pdata, updates->len,
-                                          WRITE_UPDATE };
-  return write_all (self, batches, n_batches, author, error);
+  return write_inserts_updates (self, inserts, updates, FALSE, author, error);
+}
+
+gboolean
+ic_store_write_all_validated (IcStore     *self,
+                              GPtrArray   *inserts,
+                              GPtrArray   *updates,
+                              const char  *author,
+                              GError     **error)
+{
+  g_return_val_if_fail (IC_IS_STORE (self), FALSE);
+
+  return write_inserts_updates (self, inserts, updates, TRUE, author, error);
 }
 
 gboolean

@@ -102,6 +102,15 @@ gboolean      ic_store_write_all            (IcStore           *self,
                                              GPtrArray         *updates,
                                              const char        *author,
                                              GError           **error);
+/* ic_store_write_all() for records the caller has just validated with
+ * ic_record_validate() against ic_store_get_taxonomy() and not changed
+ * since, as an import does to report on every row: they are not
+ * validated a second time. */
+gboolean      ic_store_write_all_validated  (IcStore           *self,
+                                             GPtrArray         *inserts,
+                                             GPtrArray         *updates,
+                                             const char        *author,
+                                             GError           **error);
 /* Marks the record a tombstone (deleted = true, rev + 1); its fields
  * stay, so that an undo is ic_store_restore(). */
 gboolean      ic_store_delete               (IcStore           *self,
