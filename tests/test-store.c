@@ -773,11 +773,14 @@ test_put_remote (Fixture       *f,
 }
 
 /* A page from the feed: new records and newer copies of stored ones, in
- * one transaction, indexed either way. */
+ * one transaction, indexed either way; with @data through
+ * ic_store_put_remote_all_validated(), which must write the same. */
 static void
 test_put_remote_all (Fixture       *f,
                      gconstpointer  data)
 {
+  gboolean (*put_remote_all) (IcStore *, GPtrArray *, GError **) =
+    data != NULL ? ic_store_put_remote_all_validated : ic_store_put_remote_all;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) page = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(IcRecord) org = make_organisation ("Feed Works");
@@ -800,7 +803,7 @@ test_put_remote_all (Fixture       *f,
       ic_record_set_rev (cap, 3);
       g_ptr_array_add (page, cap);
     }
-  g_assert_true (ic_store_put_remote_all (f->store, page, &error));
+  g_assert_true (put_remote_all (f->store, page, &error));
   g_assert_no_error (error);
 
   g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_CAPABILITY, "pressing"), ==, 5);
@@ -925,6 +928,8 @@ main (int   argc,
   TEST_ADD ("records/exists-in-batch", test_exists_in_batch);
   TEST_ADD ("records/index-scattered-rowids", test_index_scattered_rowids);
   TEST_ADD ("records/put-remote-all", test_put_remote_all);
+  g_test_add ("/store/records/put-remote-all-validated", Fixture, "validated", fixture_set_up,
+              test_put_remote_all, fixture_tear_down);
   TEST_ADD ("changes/in-order", test_changes_in_order);
   TEST_ADD ("records/insert-all-atomic", test_insert_all_atomic);
   TEST_ADD ("records/write-all", test_write_all);

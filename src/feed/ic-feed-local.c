@@ -505,6 +505,12 @@ decide_pulled (IcStore           *store,
       *to_put = ic_record_copy (local);
       ic_record_set_deleted (*to_put, TRUE);
       ic_record_set_rev (*to_put, change->rev);
+      /* Checked here as the records of the page were when parsed. */
+      if (!ic_record_validate (*to_put, NULL, error))
+        {
+          g_clear_object (to_put);
+          return FALSE;
+        }
     }
   else
     *to_put = g_object_ref (change->record);
@@ -559,11 +565,12 @@ ic_feed_local_apply_page (IcStore           *store,
       g_array_append_val (revs, change->rev);
     }
 
-  /* One transaction for the page.  When a record names one not here
-   * yet, the page goes one record at a time, so that the rest lands and
-   * that one waits. */
+  /* One transaction for the page, of records validated already (the
+   * page's when it was parsed, a tombstone when it was made).  When a
+   * record names one not here yet, the page goes one record at a time,
+   * so that the rest lands and that one waits. */
   waiting_before = counts->waiting;
-  if (to_put->len > 0 && !ic_store_put_remote_all (store, to_put, &local_error))
+  if (to_put->len > 0 && !ic_store_put_remote_all_validated (store, to_put, &local_error))
     {
       if (!g_error_matches (local_error, IC_STORE_ERROR, IC_STORE_ERROR_CONSTRAINT))
         {

@@ -675,6 +675,20 @@ ic_store_put_remote_all (IcStore    *self,
 }
 
 gboolean
+ic_store_put_remote_all_validated (IcStore    *self,
+                                   GPtrArray  *records,
+                                   GError    **error)
+{
+  WriteBatch batch;
+
+  g_return_val_if_fail (IC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (records != NULL, FALSE);
+
+  batch = (WriteBatch) { (IcRecord **) records->pdata, records->len, WRITE_REMOTE, TRUE };
+  return write_all (self, &batch, 1, NULL, error);
+}
+
+gboolean
 ic_store_find_revisions (IcStore            *self,
                          const char * const *ids,
                          guint               n_ids,

@@ -135,6 +135,12 @@ gboolean      ic_store_put_remote           (IcStore           *self,
 gboolean      ic_store_put_remote_all       (IcStore           *self,
                                              GPtrArray         *records,
                                              GError           **error);
+/* ic_store_put_remote_all() for records the caller has just validated
+ * with ic_record_validate (record, NULL) and not changed since, as a
+ * sync does with each change it pulls: they are not validated again. */
+gboolean      ic_store_put_remote_all_validated (IcStore       *self,
+                                                 GPtrArray     *records,
+                                                 GError       **error);
 
 /* What the store holds under an id: enough to decide whether a record
  * from the feed is news, without reading the record. */
