@@ -559,10 +559,19 @@ test_write_all_atomic (Fixture       *f,
   check_write_all_fails (f, TRUE);
 }
 
+typedef gboolean (*WriteAllFunc) (IcStore     *self,
+                                  GPtrArray   *inserts,
+                                  GPtrArray   *updates,
+                                  const char  *author,
+                                  GError     **error);
+
+/* ic_store_write_all(), or with @data ic_store_write_all_validated(),
+ * which must write the same. */
 static void
 test_write_all (Fixture       *f,
                 gconstpointer  data)
 {
+  WriteAllFunc write_all = data != NULL ? ic_store_write_all_validated : ic_store_write_all;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(IcRecord) stored = NULL;
@@ -573,7 +582,7 @@ test_write_all (Fixture       *f,
   };
 
   mixed_write_init (f, &w);
-  g_assert_true (ic_store_write_all (f->store, w.inserts, w.updates, "importer", &error));
+  g_assert_true (write_all (f->store, w.inserts, w.updates, "importer", &error));
   g_assert_no_error (error);
 
   g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_ORGANISATION, NULL), ==, 2);
@@ -622,7 +631,7 @@ test_write_all (Fixture       *f,
     }
 
   /* Nothing to write is a write that succeeds. */
-  g_assert_true (ic_store_write_all (f->store, NULL, NULL, NULL, &error));
+  g_assert_true (write_all (f->store, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
 
   mixed_write_clear (&w);
@@ -764,11 +773,14 @@ test_put_remote (Fixture       *f,
 }
 
 /* A page from the feed: new records and newer copies of stored ones, in
- * one transaction, indexed either way. */
+ * one transaction, indexed either way; with @data through
+ * ic_store_put_remote_all_validated(), which must write the same. */
 static void
 test_put_remote_all (Fixture       *f,
                      gconstpointer  data)
 {
+  gboolean (*put_remote_all) (IcStore *, GPtrArray *, GError **) =
+    data != NULL ? ic_store_put_remote_all_validated : ic_store_put_remote_all;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) page = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(IcRecord) org = make_organisation ("Feed Works");
@@ -791,7 +803,7 @@ test_put_remote_all (Fixture       *f,
       ic_record_set_rev (cap, 3);
       g_ptr_array_add (page, cap);
     }
-  g_assert_true (ic_store_put_remote_all (f->store, page, &error));
+  g_assert_true (put_remote_all (f->store, page, &error));
   g_assert_no_error (error);
 
   g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_CAPABILITY, "pressing"), ==, 5);
@@ -802,6 +814,58 @@ test_put_remote_all (Fixture       *f,
   /* Remote records are not queued to go back. */
   changes = list_changes (f->store);
   g_assert_cmpuint (changes->len, ==, 2);
+}
+
+/* What a sync asks before it writes a page: kind, rev, visibility and
+ * tombstone of each id, or not found, in one call. */
+static void
+test_find_revisions (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcRecord) org = make_organisation ("Revision Works");
+  g_autoptr(IcRecord) cap = NULL;
+  const char *ids[5];
+  IcStoreRevision revisions[5];
+
+  insert_ok (f->store, org);
+  cap = make_capability (ic_record_get_id (org), "Revision press");
+  ic_record_set_visibility (cap, IC_VISIBILITY_PRIVATE);
+  insert_ok (f->store, cap);
+  g_assert_true (ic_store_update (f->store, cap, NULL, &error));
+  g_assert_true (ic_store_delete (f->store, ic_record_get_id (org), NULL, &error));
+  g_assert_no_error (error);
+
+  ids[0] = ic_record_get_id (cap);
+  ids[1] = "0d0d0d0d-2222-4333-8444-555555555555";
+  ids[2] = ic_record_get_id (org);
+  ids[3] = NULL;
+  ids[4] = "";
+  memset (revisions, 0xff, sizeof revisions);
+  g_assert_true (ic_store_find_revisions (f->store, ids, G_N_ELEMENTS (ids), revisions, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (revisions[0].found);
+  g_assert_cmpint (revisions[0].kind, ==, IC_RECORD_KIND_CAPABILITY);
+  g_assert_cmpint (revisions[0].rev, ==, 2);
+  g_assert_cmpint (revisions[0].visibility, ==, IC_VISIBILITY_PRIVATE);
+  g_assert_false (revisions[0].deleted);
+  g_assert_false (revisions[1].found);
+  g_assert_true (revisions[2].found);
+  g_assert_cmpint (revisions[2].kind, ==, IC_RECORD_KIND_ORGANISATION);
+  g_assert_cmpint (revisions[2].rev, ==, 2);
+  g_assert_cmpint (revisions[2].visibility, ==, IC_VISIBILITY_TEAM);
+  g_assert_true (revisions[2].deleted);
+  g_assert_false (revisions[3].found);
+  g_assert_false (revisions[4].found);
+
+  /* Inside a write's transaction as well as outside one. */
+  g_assert_true (ic_store_begin (f->store, &error));
+  g_assert_true (ic_store_find_revisions (f->store, ids, 2, revisions, &error));
+  g_assert_no_error (error);
+  g_assert_true (ic_store_commit (f->store, &error));
+  g_assert_true (revisions[0].found);
+  g_assert_false (revisions[1].found);
 }
 
 /* The change log keeps the order of the write, over the statements that
@@ -864,12 +928,17 @@ main (int   argc,
   TEST_ADD ("records/exists-in-batch", test_exists_in_batch);
   TEST_ADD ("records/index-scattered-rowids", test_index_scattered_rowids);
   TEST_ADD ("records/put-remote-all", test_put_remote_all);
+  g_test_add ("/store/records/put-remote-all-validated", Fixture, "validated", fixture_set_up,
+              test_put_remote_all, fixture_tear_down);
   TEST_ADD ("changes/in-order", test_changes_in_order);
   TEST_ADD ("records/insert-all-atomic", test_insert_all_atomic);
   TEST_ADD ("records/write-all", test_write_all);
+  g_test_add ("/store/records/write-all-validated", Fixture, "validated", fixture_set_up,
+              test_write_all, fixture_tear_down);
   TEST_ADD ("records/write-all-atomic", test_write_all_atomic);
   TEST_ADD ("records/write-all-update-new-row", test_write_all_update_new_row);
   TEST_ADD ("records/put-remote", test_put_remote);
+  TEST_ADD ("records/find-revisions", test_find_revisions);
   TEST_ADD ("changes/private", test_changes_private);
   test_store_add_list_tests ();
 

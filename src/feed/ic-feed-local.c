@@ -358,18 +358,86 @@ named_record (IcRecord     *record,
   return id;
 }
 
+/* What the store holds under the ids a page is about: its changes' own
+ * ids and those of the records they name, all looked up at once.
+ * Returns: (transfer full): id → IcStoreRevision */
+static GHashTable *
+look_up_page (IcStore     *store,
+              IcFeedPage  *page,
+              GError     **error)
+{
+  g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autofree IcStoreRevision *revisions = NULL;
+
+  for (guint i = 0; i < page->changes->len; i++)
+    {
+      IcFeedChange *change = g_ptr_array_index (page->changes, i);
+      IcRecordKind kind;
+      char *named;
+
+      if (change->invalid != NULL)
+        continue;
+      if (!g_hash_table_contains (known, change->id))
+        {
+          g_hash_table_insert (known, g_strdup (change->id), NULL);
+          g_ptr_array_add (ids, change->id);
+        }
+      named = change->record != NULL ? named_record (change->record, &kind) : NULL;
+      if (named != NULL && !g_hash_table_contains (known, named))
+        {
+          g_hash_table_insert (known, named, NULL);
+          g_ptr_array_add (ids, named);
+        }
+      else
+        g_free (named);
+    }
+
+  revisions = g_new0 (IcStoreRevision, MAX (ids->len, 1));
+  if (!ic_store_find_revisions (store, (const char * const *) ids->pdata, ids->len, revisions,
+                                error))
+    return NULL;
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_replace (known, g_strdup (g_ptr_array_index (ids, i)),
+                          g_memdup2 (&revisions[i], sizeof revisions[i]));
+  return g_steal_pointer (&known);
+}
+
+/* What the store holds under @id: from @known, else looked up (and
+ * remembered). */
+static gboolean
+known_revision (IcStore                *store,
+                GHashTable             *known,
+                const char             *id,
+                const IcStoreRevision **revision,
+                GError                **error)
+{
+  g_autofree IcStoreRevision *found = NULL;
+
+  *revision = g_hash_table_lookup (known, id);
+  if (*revision != NULL)
+    return TRUE;
+  found = g_new0 (IcStoreRevision, 1);
+  if (!ic_store_find_revisions (store, &id, 1, found, error))
+    return FALSE;
+  *revision = found;
+  g_hash_table_insert (known, g_strdup (id), g_steal_pointer (&found));
+  return TRUE;
+}
+
 /* Whether the record @record names is here, or comes earlier in the
  * same page (@coming: id → kind; records found here are added, so that
- * the many records naming one organisation look it up once). */
+ * the many records naming one organisation are checked once). */
 static gboolean
 named_record_present (IcStore     *store,
+                      GHashTable  *known,
                       IcRecord    *record,
                       GHashTable  *coming,
                       gboolean    *present,
                       GError     **error)
 {
   g_autofree char *id = NULL;
-  g_autoptr(IcRecord) named = NULL;
+  const IcStoreRevision *named;
   IcRecordKind kind = IC_RECORD_KIND_ORGANISATION;
   gpointer coming_kind;
 
@@ -382,9 +450,9 @@ named_record_present (IcStore     *store,
       *present = GPOINTER_TO_INT (coming_kind) == (int) kind;
       return TRUE;
     }
-  if (!get_local (store, id, &named, error))
+  if (!known_revision (store, known, id, &named, error))
     return FALSE;
-  *present = named != NULL && ic_record_get_kind (named) == kind;
+  *present = named->found && named->kind == kind;
   if (*present)
     g_hash_table_insert (coming, g_steal_pointer (&id), GINT_TO_POINTER (kind));
   return TRUE;
@@ -393,6 +461,7 @@ named_record_present (IcStore     *store,
 /* What to write for a pulled change; *@to_put is NULL to skip it. */
 static gboolean
 decide_pulled (IcStore           *store,
+               GHashTable        *known,
                IcFeedChange      *change,
                GHashTable        *pending,
                IcRecord         **to_put,
@@ -400,6 +469,7 @@ decide_pulled (IcStore           *store,
                GError           **error)
 {
   g_autoptr(IcRecord) local = NULL;
+  const IcStoreRevision *stored;
 
   *to_put = NULL;
   if (change->invalid != NULL)
@@ -409,13 +479,13 @@ decide_pulled (IcStore           *store,
       return TRUE;
     }
 
-  if (!get_local (store, change->id, &local, error))
+  if (!known_revision (store, known, change->id, &stored, error))
     return FALSE;
 
-  if ((local != NULL && (ic_record_get_kind (local) != change->kind ||
-                         ic_record_get_rev (local) >= change->rev ||
-                         ic_record_get_visibility (local) == IC_VISIBILITY_PRIVATE)) ||
-      (local == NULL && change->deleted) ||
+  if ((stored->found && (stored->kind != change->kind ||
+                         stored->rev >= change->rev ||
+                         stored->visibility == IC_VISIBILITY_PRIVATE)) ||
+      (!stored->found && change->deleted) ||
       g_hash_table_contains (pending, change->id))
     {
       counts->skipped++;
@@ -424,9 +494,23 @@ decide_pulled (IcStore           *store,
 
   if (change->deleted)
     {
+      /* A tombstone keeps the fields of the record it ends. */
+      if (!get_local (store, change->id, &local, error))
+        return FALSE;
+      if (local == NULL)
+        {
+          counts->skipped++;
+          return TRUE;
+        }
       *to_put = ic_record_copy (local);
       ic_record_set_deleted (*to_put, TRUE);
       ic_record_set_rev (*to_put, change->rev);
+      /* Checked here as the records of the page were when parsed. */
+      if (!ic_record_validate (*to_put, NULL, error))
+        {
+          g_clear_object (to_put);
+          return FALSE;
+        }
     }
   else
     *to_put = g_object_ref (change->record);
@@ -440,6 +524,7 @@ ic_feed_local_apply_page (IcStore           *store,
                           GError           **error)
 {
   g_autoptr(GHashTable) pending = NULL;
+  g_autoptr(GHashTable) known = NULL;
   g_autoptr(GPtrArray) to_put = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) revs = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GHashTable) coming = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -450,6 +535,9 @@ ic_feed_local_apply_page (IcStore           *store,
   pending = pending_ids (store, error);
   if (pending == NULL)
     return FALSE;
+  known = look_up_page (store, page, error);
+  if (known == NULL)
+    return FALSE;
 
   for (guint i = 0; i < page->changes->len; i++)
     {
@@ -457,11 +545,11 @@ ic_feed_local_apply_page (IcStore           *store,
       g_autoptr(IcRecord) record = NULL;
       gboolean present;
 
-      if (!decide_pulled (store, change, pending, &record, counts, error))
+      if (!decide_pulled (store, known, change, pending, &record, counts, error))
         return FALSE;
       if (record == NULL)
         continue;
-      if (!named_record_present (store, record, coming, &present, error))
+      if (!named_record_present (store, known, record, coming, &present, error))
         return FALSE;
       if (!present)
         {
@@ -477,11 +565,12 @@ ic_feed_local_apply_page (IcStore           *store,
       g_array_append_val (revs, change->rev);
     }
 
-  /* One transaction for the page.  When a record names one not here
-   * yet, the page goes one record at a time, so that the rest lands and
-   * that one waits. */
+  /* One transaction for the page, of records validated already (the
+   * page's when it was parsed, a tombstone when it was made).  When a
+   * record names one not here yet, the page goes one record at a time,
+   * so that the rest lands and that one waits. */
   waiting_before = counts->waiting;
-  if (to_put->len > 0 && !ic_store_put_remote_all (store, to_put, &local_error))
+  if (to_put->len > 0 && !ic_store_put_remote_all_validated (store, to_put, &local_error))
     {
       if (!g_error_matches (local_error, IC_STORE_ERROR, IC_STORE_ERROR_CONSTRAINT))
         {

@@ -78,7 +78,8 @@ gboolean            ic_feed_local_load_cursor     (IcStore           *store,
                                                    gint64            *cursor,
                                                    char             **feed_id,
                                                    GError           **error);
-/* Applies a pulled page and moves the cursor to its last_seq. */
+/* Applies a pulled page, as ic_feed_page_parse() made it (its records
+ * checked, or marked invalid), and moves the cursor to its last_seq. */
 gboolean            ic_feed_local_apply_page      (IcStore           *store,
                                                    IcFeedPage        *page,
                                                    IcFeedSyncCounts  *counts,

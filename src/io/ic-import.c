@@ -331,7 +331,7 @@ write_records (IcImportRun  *run,
    * must stop the write, not wait for it. */
   if (cancellable != NULL)
     sqlite3_progress_handler (db, 1000, interrupt_if_cancelled, cancellable);
-  written = ic_store_write_all (run->store, inserts, run->updates, run->self->author, error);
+  written = ic_store_write_all_validated (run->store, inserts, run->updates, run->self->author, error);
   if (cancellable != NULL)
     sqlite3_progress_handler (db, 0, NULL, NULL);
 
@@ -366,8 +366,9 @@ commit (IcImportRun  *run,
     g_ptr_array_add (inserts, g_object_ref (g_ptr_array_index (run->inserts, i)));
 
   /* One transaction for the inserts and the updates: every row has been
-   * checked against the rules the store applies, so a failure here is
-   * the disk or another writer, and it leaves the database as it was. */
+   * checked against the rules the store applies (ic_import_row()), so
+   * the store need not check them again, and a failure here is the disk
+   * or another writer, and it leaves the database as it was. */
   return write_records (run, inserts, cancellable, error);
 }
 

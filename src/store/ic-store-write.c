@@ -41,14 +41,7 @@ typedef enum
 } WriteMode;
 
 /* What the database holds under an id. */
-typedef struct
-{
-  gboolean     found;
-  IcRecordKind kind;
-  gint64       rev;
-  IcVisibility visibility;
-  gboolean     deleted;
-} Stored;
+typedef IcStoreRevision Stored;
 
 /* The values to set on a record once its write has committed. */
 typedef struct
@@ -484,6 +477,7 @@ typedef struct
   IcRecord  **records;
   guint       n_records;
   WriteMode   mode;
+  gboolean    validated;   /* by the caller, just before */
 } WriteBatch;
 
 /* Writes @batches, in order, in one transaction and, once committed,
@@ -515,7 +509,8 @@ write_all (IcStore           *self,
       for (guint i = 0; i < batches[b].n_records; i++)
         {
           g_return_val_if_fail (IC_IS_RECORD (batches[b].records[i]), FALSE);
-          if (!ic_record_validate (batches[b].records[i], taxonomy, error))
+          if (!batches[b].validated &&
+              !ic_record_validate (batches[b].records[i], taxonomy, error))
             return FALSE;
         }
     }
@@ -570,7 +565,7 @@ write_batch (IcStore     *self,
              const char  *author,
              GError     **error)
 {
-  WriteBatch batch = { records, n_records, mode };
+  WriteBatch batch = { records, n_records, mode, FALSE };
 
   return write_all (self, &batch, 1, author, error);
 }
@@ -612,6 +607,26 @@ ic_store_update (IcStore     *self,
   return write_batch (self, &record, 1, WRITE_UPDATE, author, error);
 }
 
+static gboolean
+write_inserts_updates (IcStore     *self,
+                       GPtrArray   *inserts,
+                       GPtrArray   *updates,
+                       gboolean     validated,
+                       const char  *author,
+                       GError     **error)
+{
+  WriteBatch batches[2];
+  guint n_batches = 0;
+
+  if (inserts != NULL && inserts->len > 0)
+    batches[n_batches++] = (WriteBatch) { (IcRecord **) inserts->pdata, inserts->len,
+                                          WRITE_INSERT, validated };
+  if (updates != NULL && updates->len > 0)
+    batches[n_batches++] = (WriteBatch) { (IcRecord **) updates->pdata, updates->len,
+                                          WRITE_UPDATE, validated };
+  return write_all (self, batches, n_batches, author, error);
+}
+
 gboolean
 ic_store_write_all (IcStore     *self,
                     GPtrArray   *inserts,
@@ -619,18 +634,21 @@ ic_store_write_all (IcStore     *self,
                     const char  *author,
                     GError     **error)
 {
-  WriteBatch batches[2];
-  guint n_batches = 0;
-
   g_return_val_if_fail (IC_IS_STORE (self), FALSE);
 
-  if (inserts != NULL && inserts->len > 0)
-    batches[n_batches++] = (WriteBatch) { (IcRecord **) inserts->pdata, inserts->len,
-                                          WRITE_INSERT };
-  if (updates != NULL && updates->len > 0)
-    batches[n_batches++] = (WriteBatch) { (IcRecord **) updates->pdata, updates->len,
-                                          WRITE_UPDATE };
-  return write_all (self, batches, n_batches, author, error);
+  return write_inserts_updates (self, inserts, updates, FALSE, author, error);
+}
+
+gboolean
+ic_store_write_all_validated (IcStore     *self,
+                              GPtrArray   *inserts,
+                              GPtrArray   *updates,
+                              const char  *author,
+                              GError     **error)
+{
+  g_return_val_if_fail (IC_IS_STORE (self), FALSE);
+
+  return write_inserts_updates (self, inserts, updates, TRUE, author, error);
 }
 
 gboolean
@@ -654,6 +672,59 @@ ic_store_put_remote_all (IcStore    *self,
 
   return write_batch (self, (IcRecord **) records->pdata, records->len,
                       WRITE_REMOTE, NULL, error);
+}
+
+gboolean
+ic_store_put_remote_all_validated (IcStore    *self,
+                                   GPtrArray  *records,
+                                   GError    **error)
+{
+  WriteBatch batch;
+
+  g_return_val_if_fail (IC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (records != NULL, FALSE);
+
+  batch = (WriteBatch) { (IcRecord **) records->pdata, records->len, WRITE_REMOTE, TRUE };
+  return write_all (self, &batch, 1, NULL, error);
+}
+
+gboolean
+ic_store_find_revisions (IcStore            *self,
+                         const char * const *ids,
+                         guint               n_ids,
+                         IcStoreRevision    *revisions,
+                         GError            **error)
+{
+  gboolean own_transaction;
+
+  g_return_val_if_fail (IC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (n_ids == 0 || (ids != NULL && revisions != NULL), FALSE);
+
+  /* One read transaction: outside one, every statement takes and drops
+   * the database's locks by itself. */
+  own_transaction = sqlite3_get_autocommit (ic_store_get_db (self));
+  if (own_transaction)
+    {
+      g_autoptr(IcStoreStmt) begin = ic_store_prepare (self, "BEGIN", error);
+
+      if (begin == NULL || !ic_store_step_done (self, begin, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < n_ids; i++)
+    if (!find_stored (self, ids[i], &revisions[i], error))
+      {
+        if (own_transaction)
+          ic_store_rollback (self);
+        return FALSE;
+      }
+
+  if (own_transaction && !ic_store_commit (self, error))
+    {
+      ic_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean

@@ -102,6 +102,15 @@ gboolean      ic_store_write_all            (IcStore           *self,
                                              GPtrArray         *updates,
                                              const char        *author,
                                              GError           **error);
+/* ic_store_write_all() for records the caller has just validated with
+ * ic_record_validate() against ic_store_get_taxonomy() and not changed
+ * since, as an import does to report on every row: they are not
+ * validated a second time. */
+gboolean      ic_store_write_all_validated  (IcStore           *self,
+                                             GPtrArray         *inserts,
+                                             GPtrArray         *updates,
+                                             const char        *author,
+                                             GError           **error);
 /* Marks the record a tombstone (deleted = true, rev + 1); its fields
  * stay, so that an undo is ic_store_restore(). */
 gboolean      ic_store_delete               (IcStore           *self,
@@ -125,6 +134,32 @@ gboolean      ic_store_put_remote           (IcStore           *self,
  * page pulled from the feed). */
 gboolean      ic_store_put_remote_all       (IcStore           *self,
                                              GPtrArray         *records,
+                                             GError           **error);
+/* ic_store_put_remote_all() for records the caller has just validated
+ * with ic_record_validate (record, NULL) and not changed since, as a
+ * sync does with each change it pulls: they are not validated again. */
+gboolean      ic_store_put_remote_all_validated (IcStore       *self,
+                                                 GPtrArray     *records,
+                                                 GError       **error);
+
+/* What the store holds under an id: enough to decide whether a record
+ * from the feed is news, without reading the record. */
+typedef struct
+{
+  gboolean      found;
+  IcRecordKind  kind;
+  gint64        rev;
+  IcVisibility  visibility;
+  gboolean      deleted;
+} IcStoreRevision;
+
+/* Fills @revisions[i] for each of the @n_ids @ids (NULL or "" is not
+ * found), all in one read transaction: a page from the feed asks about
+ * a thousand ids at once. */
+gboolean      ic_store_find_revisions       (IcStore           *self,
+                                             const char * const *ids,
+                                             guint              n_ids,
+                                             IcStoreRevision   *revisions,
                                              GError           **error);
 
 /* The record with @id of whatever kind, tombstones included.
