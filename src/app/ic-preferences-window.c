@@ -196,6 +196,31 @@ on_token_apply (AdwEntryRow         *row,
 }
 
 static void
+on_token_saved_at_close (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The window is gone; the sync says so if the token is missing. */
+  if (!ic_feed_token_save_finish (result, NULL, &error))
+    g_warning ("The feed’s access token was not kept: %s", error->message);
+}
+
+/* A token typed but not applied is kept all the same when the window
+ * closes: closing is how most people say "done". */
+static gboolean
+ic_preferences_window_close_request (GtkWindow *window)
+{
+  IcPreferencesWindow *self = IC_PREFERENCES_WINDOW (window);
+  g_autofree char *token = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->token_row))));
+
+  if (self->feed_url != NULL && token[0] != '\0')
+    ic_feed_token_save_async (self->feed_url, token, NULL, on_token_saved_at_close, NULL);
+  return GTK_WINDOW_CLASS (ic_preferences_window_parent_class)->close_request (window);
+}
+
+static void
 on_token_forgotten (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
@@ -257,6 +282,7 @@ ic_preferences_window_class_init (IcPreferencesWindowClass *klass)
 
   object_class->dispose = ic_preferences_window_dispose;
   object_class->finalize = ic_preferences_window_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = ic_preferences_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/wmvit/Interchange/ui/ic-preferences-window.ui");

@@ -133,9 +133,15 @@ on_synced (GObject      *source,
       self->last_synced = g_date_time_new_now_local ();
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNCED]);
     }
-  on_sync_notify (IC_FEED_SYNC (source), NULL, self);
-  end_run (self);
+  /* The indicator counts every conflict waiting, not just this run's:
+   * counted before the state changes, so both read right together. */
   ic_sync_controller_refresh_conflicts (self);
+  if (ok)
+    set_state (self, IC_FEED_SYNC_STATE_SYNCED, _("Synced"));
+  else
+    set_state (self, ic_feed_sync_get_state (IC_FEED_SYNC (source)),
+               ic_feed_sync_get_message (IC_FEED_SYNC (source)));
+  end_run (self);
   g_signal_emit (self, signals[FINISHED], 0, counts.pulled, counts.conflicts + counts.rejected);
 }
 
