@@ -66,6 +66,7 @@ on_resolve (IcConflictCard    *card,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   const char *title = ic_record_get_title (conflict->record);
+  GtkWidget *next;
 
   if (!ic_conflict_resolve (self->store, conflict, (const char * const *) from_mine,
                             self->author, &error))
@@ -81,8 +82,14 @@ on_resolve (IcConflictCard    *card,
     message = g_strdup_printf (_("Saved your choice for “%s”; the next sync sends it"), title);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 
+  /* The keyboard moves on to the next conflict, not off the window. */
+  next = gtk_widget_get_next_sibling (GTK_WIDGET (card));
+  if (next == NULL)
+    next = gtk_widget_get_prev_sibling (GTK_WIDGET (card));
   gtk_box_remove (self->cards_box, GTK_WIDGET (card));
   update_count (self);
+  if (next != NULL)
+    gtk_widget_child_focus (next, GTK_DIR_TAB_FORWARD);
   g_signal_emit (self, signals[RESOLVED], 0);
 }
 
