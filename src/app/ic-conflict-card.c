@@ -115,6 +115,8 @@ add_fields (IcConflictCard *self)
       gtk_label_set_xalign (GTK_LABEL (name), 0);
       gtk_label_set_yalign (GTK_LABEL (name), 0);
       gtk_widget_add_css_class (name, "dim-label");
+      /* Level with the first line of the values beside it. */
+      gtk_widget_set_margin_top (name, 3);
       gtk_check_button_set_group (GTK_CHECK_BUTTON (theirs), GTK_CHECK_BUTTON (mine));
       gtk_check_button_set_active (GTK_CHECK_BUTTON (theirs), TRUE);
 

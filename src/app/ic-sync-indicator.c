@@ -37,7 +37,7 @@ static const struct
   const char *style;      /* a CSS class of the button, or NULL */
 } states[] = {
   [IC_FEED_SYNC_STATE_IDLE] = { N_("Not Synced"), "emblem-synchronizing-symbolic", NULL },
-  [IC_FEED_SYNC_STATE_SYNCING] = { N_("Syncing"), "emblem-synchronizing-symbolic", "sync-busy" },
+  [IC_FEED_SYNC_STATE_SYNCING] = { N_("Syncing"), "emblem-synchronizing-symbolic", NULL },
   [IC_FEED_SYNC_STATE_SYNCED] = { N_("Synced"), "emblem-ok-symbolic", NULL },
   [IC_FEED_SYNC_STATE_OFFLINE] = { N_("Offline"), "network-offline-symbolic", "warning" },
   [IC_FEED_SYNC_STATE_ERROR] = { N_("Sync Error"), "dialog-warning-symbolic", "error" },
@@ -61,12 +61,21 @@ update (IcSyncIndicator *self)
   if (message == NULL || message[0] == '\0')
     message = title;
 
-  gtk_menu_button_set_icon_name (self->button, states[state].icon_name);
   for (guint i = 0; i < G_N_ELEMENTS (states); i++)
     if (states[i].style != NULL)
       gtk_widget_remove_css_class (GTK_WIDGET (self->button), states[i].style);
-  if (states[state].style != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self->button), states[state].style);
+  /* Conflicts waiting outrank a quiet "synced": they need a person. */
+  if (n_conflicts > 0 && state == IC_FEED_SYNC_STATE_SYNCED)
+    {
+      gtk_menu_button_set_icon_name (self->button, "emblem-important-symbolic");
+      gtk_widget_add_css_class (GTK_WIDGET (self->button), "warning");
+    }
+  else
+    {
+      gtk_menu_button_set_icon_name (self->button, states[state].icon_name);
+      if (states[state].style != NULL)
+        gtk_widget_add_css_class (GTK_WIDGET (self->button), states[state].style);
+    }
 
   if (n_conflicts > 0)
     conflicts_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u conflict to resolve",
