@@ -1,9 +1,10 @@
 # The foresight feed from the window: the address and token set in
 # Preferences (the token in a file only its owner reads, never in
 # GSettings), records pulled from the real interchange-feed-server on
-# 127.0.0.1, and two conflicts made by a second laptop through
-# interchange-cli, resolved in the window with "Keep Mine" and "Keep
-# Theirs" and checked with the command line on both databases.
+# 127.0.0.1, and three conflicts made by a second laptop through
+# interchange-cli, resolved in the window with "Keep Mine", "Keep
+# Theirs" and field by field, and checked with the command line on both
+# databases.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -25,12 +26,13 @@ server = feedlib.FeedServer(folder)
 feed = {}
 
 
-def retitle(show, run, record_id, title, where):
-    """An edit of a challenge's title, through the CSV import."""
+def retitle(show, run, record_id, title, where, description=None):
+    """An edit of a challenge's title (and description), through the CSV import."""
     current = show(record_id)
     path = os.path.join(folder, 'edit-%s.csv' % where)
     with open(path, 'w', encoding='utf-8') as f:
-        f.write('id,organisation_id,title\n%s,%s,%s\n' % (record_id, current['organisation_id'], title))
+        f.write('id,organisation_id,title,description\n%s,%s,%s,%s\n' %
+                (record_id, current['organisation_id'], title, description or current['description']))
     run('import', 'challenges', path)
 
 
@@ -66,8 +68,9 @@ def set_up_feed(app):
     org = other.add('organisation', feedlib.organisation('Tamebridge Test Works Ltd'))
     feed['mine'] = other.add('challenge', feedlib.challenge(org, 'Hydrogen refuelling at the depot'))
     feed['theirs'] = other.add('challenge', feedlib.challenge(org, 'Wayfinding for rail stations'))
+    feed['merged'] = other.add('challenge', feedlib.challenge(org, 'Cold chain for hospital pharmacy'))
     counts = other.sync(server.url)
-    if counts.get('pushed') != 3:
+    if counts.get('pushed') != 4:
         raise TestFailure('the second laptop pushed %s' % counts)
     feed['other'] = other
 
@@ -137,14 +140,18 @@ def test_feed_sync(app):
     retitle(*here, feed['theirs'], 'Rail wayfinding edited in the window', 'theirs-here')
     retitle(*there, feed['mine'], 'Hydrogen refuelling edited elsewhere', 'mine-there')
     retitle(*there, feed['theirs'], 'Rail wayfinding edited elsewhere', 'theirs-there')
+    retitle(*here, feed['merged'], 'Cold chain edited in the window', 'merged-here',
+            description='Described in the window')
+    retitle(*there, feed['merged'], 'Cold chain edited elsewhere', 'merged-there',
+            description='Described elsewhere')
     other.sync(server.url)
 
     # The state was "Synced" before: wait for the one that counts them.
     rawinput.keyCombo('<Control>r')
-    message = wait_for_state(app, 'Synced — 2 conflicts to resolve')
+    message = wait_for_state(app, 'Synced — 3 conflicts to resolve')
     check(True, 'the indicator counts the conflicts: “%s”' % message)
     status = app.cli_json('sync', '--status')
-    check(status['conflicts'] == 2, 'the command line counts 2 conflicts')
+    check(status['conflicts'] == 3, 'the command line counts 3 conflicts')
     app.toast(lambda name: 'conflict with the feed' in name)
     check(True, 'a toast says the sync kept conflicts')
 
@@ -157,8 +164,15 @@ def test_feed_sync(app):
     app.gone(None, 'Hydrogen refuelling edited in the window', parent=window)
     card = app.find(None, 'Rail wayfinding edited in the window', parent=window)
     app.click('push button', app.starts_with('Keep Theirs'), parent=card)
+    # Field by field: my description, their title.
+    card = app.find(None, 'Cold chain edited in the window', parent=window)
+    choice = app.find(None, 'Mine: Description', parent=card)
+    # GTK 4.8 gives check buttons no accessible action: click it.
+    app.click_at(choice)
+    wait_for('“Mine: Description” to be chosen', lambda: choice.checked, timeout=5)
+    app.click('push button', app.starts_with('Merge Chosen Fields'), parent=card)
     app.label('No Conflicts', parent=window)
-    check(True, 'both conflicts resolved in the window')
+    check(True, 'every conflict resolved in the window')
     app.click('push button', 'Close', parent=window)
     app.gone('frame', 'Sync Conflicts')
 
@@ -168,6 +182,9 @@ def test_feed_sync(app):
     theirs = app.cli_json('show', feed['theirs'])
     check(mine['title'] == 'Hydrogen refuelling edited in the window', 'keep mine kept my title')
     check(theirs['title'] == 'Rail wayfinding edited elsewhere', 'keep theirs kept the feed’s title')
+    merged = app.cli_json('show', feed['merged'])
+    check(merged['title'] == 'Cold chain edited elsewhere' and merged['description'] == 'Described in the window',
+          'the merge kept their title and my description')
 
     check(status['outbox'] >= 1, 'the resolution waits in the outbox for the next sync')
     # The conflicts window has gone: give the main window the keyboard.
@@ -182,6 +199,9 @@ def test_feed_sync(app):
           'the other laptop receives the title kept with “Keep Mine”')
     check(other.show(feed['theirs'])['title'] == 'Rail wayfinding edited elsewhere',
           'the other laptop keeps its own title after “Keep Theirs”')
+    merged = other.show(feed['merged'])
+    check(merged['title'] == 'Cold chain edited elsewhere' and merged['description'] == 'Described in the window',
+          'the other laptop receives the merged record')
 
 
 try:
