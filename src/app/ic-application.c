@@ -182,6 +182,7 @@ ic_application_startup (GApplication *app)
     { "app.import", { "<Control>i", NULL } },
     { "win.new-record", { "<Control>n", NULL } },
     { "win.search", { "<Control>f", NULL } },
+    { "win.sync-now", { "<Control>r", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 

@@ -10,11 +10,14 @@
 #include "ic-app-format.h"
 #include "ic-foresight-page.h"
 #include "ic-import-dialog.h"
+#include "ic-conflicts-window.h"
 #include "ic-matches-page.h"
 #include "ic-record-editor.h"
 #include "ic-records-page.h"
 #include "ic-sample-data-job.h"
 #include "ic-shortlists-page.h"
+#include "ic-sync-controller.h"
+#include "ic-sync-indicator.h"
 #include "ic-window.h"
 
 struct _IcWindow
@@ -25,6 +28,7 @@ struct _IcWindow
   GSettings            *settings;
   GCancellable         *cancellable;
   GBinding             *search_binding;
+  IcSyncController     *sync;
 
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
@@ -33,6 +37,7 @@ struct _IcWindow
   GtkStack             *stack;
   AdwWindowTitle       *content_title;
   GtkToggleButton      *search_button;
+  AdwBin               *sync_slot;
 };
 
 G_DEFINE_FINAL_TYPE (IcWindow, ic_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -375,6 +380,77 @@ show_page_activated (GtkWidget  *widget,
   ic_window_show_page (IC_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* Sync: the controller runs it, the indicator shows it; the window
+ * reloads its pages and points at the conflicts. */
+
+static void
+on_conflicts_resolved (IcConflictsWindow *conflicts,
+                       IcWindow          *self)
+{
+  ic_sync_controller_refresh_conflicts (self->sync);
+  ic_window_reload (self);
+}
+
+static void
+show_conflicts_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  IcWindow *self = IC_WINDOW (widget);
+  IcConflictsWindow *conflicts = ic_conflicts_window_new (self->store, get_author (self));
+
+  gtk_window_set_transient_for (GTK_WINDOW (conflicts), GTK_WINDOW (self));
+  g_signal_connect_object (conflicts, "resolved", G_CALLBACK (on_conflicts_resolved), self, 0);
+  gtk_window_present (GTK_WINDOW (conflicts));
+}
+
+static void
+sync_now_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ic_sync_controller_sync_now (IC_WINDOW (widget)->sync);
+}
+
+static void
+on_sync_finished (IcSyncController *sync,
+                  guint             pulled,
+                  guint             conflicts,
+                  IcWindow         *self)
+{
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (pulled > 0)
+    ic_window_reload (self);
+  if (conflicts == 0)
+    return;
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "The sync kept %u edit of yours that conflicts with the feed",
+                                          "The sync kept %u edits of yours that conflict with the feed",
+                                          conflicts), conflicts);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Review"));
+  adw_toast_set_action_name (toast, "win.show-conflicts");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 0);
+  ic_window_add_toast (self, toast);
+}
+
+static void
+setup_sync (IcWindow *self)
+{
+  IcSyncIndicator *indicator;
+
+  self->sync = ic_sync_controller_new (self->store, self->settings);
+  g_signal_connect_object (self->sync, "finished", G_CALLBACK (on_sync_finished), self, 0);
+  indicator = g_object_new (IC_TYPE_SYNC_INDICATOR, NULL);
+  ic_sync_indicator_set_controller (indicator, self->sync);
+  adw_bin_set_child (self->sync_slot, GTK_WIDGET (indicator));
+  ic_sync_controller_start (self->sync);
+}
+
 static GtkWidget *
 sidebar_row_new (const PageDef *def)
 {
@@ -454,6 +530,7 @@ setup (IcWindow      *self,
   add_pages (self);
   last_page = g_settings_get_string (self->settings, "last-page");
   ic_window_show_page (self, last_page);
+  setup_sync (self);
 }
 
 static void
@@ -462,6 +539,9 @@ ic_window_dispose (GObject *object)
   IcWindow *self = IC_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->sync != NULL)
+    ic_sync_controller_cancel (self->sync);
+  g_clear_object (&self->sync);
   g_clear_pointer (&self->search_binding, g_binding_unbind);
   gtk_widget_dispose_template (GTK_WIDGET (self), IC_TYPE_WINDOW);
 
@@ -502,6 +582,7 @@ ic_window_class_init (IcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, IcWindow, sync_slot);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
@@ -514,6 +595,8 @@ ic_window_class_init (IcWindowClass *klass)
                                    load_sample_data_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
+  gtk_widget_class_install_action (widget_class, "win.sync-now", NULL, sync_now_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-conflicts", NULL, show_conflicts_activated);
 
   /* Alt+1 … Alt+6 go to the pages in sidebar order. */
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)

@@ -9,12 +9,18 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import hashlib
 import os
 import subprocess
+import sys
+import tempfile
 import time
 
-import ictest
-from ictest import log, rawinput
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'integration'))
+
+import ictest  # noqa: E402
+from ictest import log, rawinput  # noqa: E402
+import feedlib  # noqa: E402
 
 OUT = os.path.abspath(os.environ.get('SCREENSHOT_DIR', 'screenshots'))
 WIDTH, HEIGHT = 1280, 800
@@ -68,11 +74,69 @@ def import_dialog(app, name):
     app.args = []
 
 
+FEED = {}
+
+
+def retitle(show, run, folder, record_id, title, description, where):
+    current = show(record_id)
+    path = os.path.join(folder, 'edit-%s.csv' % where)
+    with open(path, 'w', encoding='utf-8') as f:
+        f.write('id,organisation_id,title,description\n%s,%s,%s,%s\n' %
+                (record_id, current['organisation_id'], title, description))
+    run('import', 'challenges', path)
+
+
+def set_up_feed(app):
+    """A feed on 127.0.0.1 and a second laptop that edits the same
+    challenge, so that the window opens with one conflict to resolve."""
+    folder = tempfile.mkdtemp(prefix='feed-', dir=ictest.WORK)
+    server = feedlib.FeedServer(folder)
+    FEED['server'] = server
+    token = server.token('expert')
+    server.start()
+    other = feedlib.Client(folder, 'other')
+    other.use_token(token)
+    org = other.add('organisation', feedlib.organisation('Tamebridge Test Works Ltd'))
+    shared = other.add('challenge', feedlib.challenge(org, 'Hydrogen refuelling at the depot'))
+    other.sync(server.url)
+    app.cli('sync', '--feed', server.url, '--token-file', other.token_file)
+    retitle(other.show, other.cli_ok, folder, shared, 'Hydrogen refuelling for the bus depot',
+            'Overnight refuelling of 40 buses', 'there')
+    retitle(lambda i: app.cli_json('show', i), app.cli, folder, shared,
+            'Hydrogen refuelling at the Tyseley depot', 'Overnight refuelling of 60 buses and vans', 'here')
+    other.sync(server.url)
+    app.cli('sync', '--feed', server.url, '--token-file', other.token_file)
+
+    # The token where the token keeper's file fallback keeps it.
+    path = os.path.join(os.environ['XDG_CONFIG_HOME'], 'interchange', 'feed-tokens')
+    os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+    group = 'feed ' + hashlib.sha256(server.url.encode()).hexdigest()[:16]
+    with open(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), 'w') as f:
+        f.write('[%s]\nurl=%s\ntoken=%s\n' % (group, server.url, token))
+    gsettings('feed-url', "'%s'" % server.url)
+
+
 def setup(app):
     os.makedirs(OUT, exist_ok=True)
     app.cli('demo')
     gsettings('window-width', str(WIDTH + 2 * BORDER))
     gsettings('window-height', str(HEIGHT + 2 * BORDER))
+    set_up_feed(app)
+
+
+def sync_views(app, suffix=''):
+    """The indicator's popover, then the conflicts window it leads to."""
+    node = app.find(None, 'Sync Status', parent=app.window)
+    ictest.wait_for('the sync at start', lambda: node.description.startswith('Synced'), timeout=60)
+    app.click_at(node)
+    review = app.find('push button', app.starts_with('Review Conflicts'), parent=node)
+    time.sleep(0.5)
+    shoot(app.window, 'sync-popover' + suffix)
+    review.doActionNamed('click')
+    frame = app.find(None, 'Sync Conflicts', parent=app.app)
+    app.find('push button', app.starts_with('Keep Mine'), parent=frame)
+    shoot(frame, 'conflicts' + suffix)
+    app.click('push button', 'Close', parent=frame)
 
 
 def open_matches(app, suffix=''):
@@ -111,6 +175,8 @@ def open_consortium(app, page, suffix=''):
 
 
 def light(app):
+    sync_views(app)
+
     page = app.show_page('Challenges')
     app.label(lambda name: name is not None and name.endswith(' challenges'), parent=page)
     shoot(app.window, 'challenges')
@@ -161,6 +227,7 @@ def dark(app):
     page, results = open_matches(app, '-dark')
     open_consortium(app, page, '-dark')
     open_foresight(app, '-dark')
+    sync_views(app, '-dark')
 
 
 def main(app):
@@ -173,4 +240,8 @@ def main(app):
     import_dialog(app, 'import-dark')
 
 
-ictest.run(main, setup=setup)
+try:
+    ictest.run(main, setup=setup)
+finally:
+    if 'server' in FEED:
+        FEED['server'].stop()

@@ -1,0 +1,409 @@
+/* ic-sync-controller.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each run makes its own IcFeedClient and IcFeedSync from the settings
+ * of the moment, so a new address or token takes effect on the next run
+ * without any bookkeeping.  The token is read off the main thread (the
+ * keyring may take a while to answer) and never leaves this file except
+ * into the client's Authorization header.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ic-feed-enums.h"
+#include "ic-feed-token.h"
+#include "ic-store-conflicts.h"
+#include "ic-sync-controller.h"
+
+struct _IcSyncController
+{
+  GObject          parent_instance;
+
+  IcStore         *store;
+  GSettings       *settings;
+  GCancellable    *cancellable;   /* of the running sync; NULL when idle */
+  IcFeedSync      *sync;          /* of the running sync */
+  guint            interval_id;
+
+  IcFeedSyncState  state;
+  char            *message;
+  GDateTime       *last_synced;
+  guint            n_conflicts;
+};
+
+G_DEFINE_FINAL_TYPE (IcSyncController, ic_sync_controller, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STATE,
+  PROP_MESSAGE,
+  PROP_LAST_SYNCED,
+  PROP_N_CONFLICTS,
+  PROP_BUSY,
+  N_PROPS
+};
+
+enum {
+  FINISHED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+set_state (IcSyncController *self,
+           IcFeedSyncState   state,
+           const char       *message)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->state != state)
+    {
+      self->state = state;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+    }
+  if (g_strcmp0 (self->message, message) != 0)
+    {
+      g_free (self->message);
+      self->message = g_strdup (message);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
+ic_sync_controller_refresh_conflicts (IcSyncController *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 edits, rejected;
+  guint n;
+
+  g_return_if_fail (IC_IS_SYNC_CONTROLLER (self));
+
+  edits = ic_store_count_conflicts (self->store, IC_CONFLICT_EDIT, &error);
+  rejected = edits < 0 ? -1 : ic_store_count_conflicts (self->store, IC_CONFLICT_REJECTED, &error);
+  if (rejected < 0)
+    {
+      g_warning ("Cannot count the sync conflicts: %s", error->message);
+      return;
+    }
+  n = (guint) MIN (edits + rejected, G_MAXUINT);
+  if (n != self->n_conflicts)
+    {
+      self->n_conflicts = n;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_CONFLICTS]);
+    }
+}
+
+static void
+on_sync_notify (IcFeedSync       *sync,
+                GParamSpec       *pspec,
+                IcSyncController *self)
+{
+  set_state (self, ic_feed_sync_get_state (sync), ic_feed_sync_get_message (sync));
+}
+
+static void
+end_run (IcSyncController *self)
+{
+  if (self->sync != NULL)
+    g_signal_handlers_disconnect_by_data (self->sync, self);
+  g_clear_object (&self->sync);
+  g_clear_object (&self->cancellable);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+on_synced (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(IcSyncController) self = user_data;
+  g_autoptr(GError) error = NULL;
+  IcFeedSyncCounts counts = { 0 };
+  gboolean ok;
+
+  ok = ic_feed_sync_run_finish (IC_FEED_SYNC (source), result, &counts, &error);
+  if (ok)
+    {
+      g_clear_pointer (&self->last_synced, g_date_time_unref);
+      self->last_synced = g_date_time_new_now_local ();
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNCED]);
+    }
+  /* The indicator counts every conflict waiting, not just this run's:
+   * counted before the state changes, so both read right together. */
+  ic_sync_controller_refresh_conflicts (self);
+  if (ok)
+    set_state (self, IC_FEED_SYNC_STATE_SYNCED, _("Synced"));
+  else
+    set_state (self, ic_feed_sync_get_state (IC_FEED_SYNC (source)),
+               ic_feed_sync_get_message (IC_FEED_SYNC (source)));
+  end_run (self);
+  g_signal_emit (self, signals[FINISHED], 0, counts.pulled, counts.conflicts + counts.rejected);
+}
+
+static void
+on_token_loaded (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(IcSyncController) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcFeedClient) client = NULL;
+  g_autofree char *token = ic_feed_token_load_finish (result, &error);
+  g_autofree char *url = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_cancellable_is_cancelled (self->cancellable))
+    {
+      set_state (self, IC_FEED_SYNC_STATE_IDLE, _("Sync cancelled"));
+      end_run (self);
+      return;
+    }
+  if (error != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot read the feed’s access token: %s"),
+                                                  error->message);
+      set_state (self, IC_FEED_SYNC_STATE_ERROR, message);
+      end_run (self);
+      return;
+    }
+  url = g_settings_get_string (self->settings, "feed-url");
+  client = ic_feed_client_new (url, &error);
+  if (client == NULL)
+    {
+      set_state (self, IC_FEED_SYNC_STATE_ERROR, error->message);
+      end_run (self);
+      return;
+    }
+  ic_feed_client_set_token (client, token);
+
+  self->sync = ic_feed_sync_new (client, ic_store_get_path (self->store));
+  g_signal_connect (self->sync, "notify::state", G_CALLBACK (on_sync_notify), self);
+  g_signal_connect (self->sync, "notify::message", G_CALLBACK (on_sync_notify), self);
+  ic_feed_sync_run_async (self->sync, self->cancellable, on_synced, g_object_ref (self));
+}
+
+void
+ic_sync_controller_sync_now (IcSyncController *self)
+{
+  g_autofree char *url = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcFeedClient) client = NULL;
+
+  g_return_if_fail (IC_IS_SYNC_CONTROLLER (self));
+
+  if (self->cancellable != NULL)
+    return;
+
+  url = g_strstrip (g_settings_get_string (self->settings, "feed-url"));
+  if (url[0] == '\0')
+    {
+      set_state (self, IC_FEED_SYNC_STATE_IDLE,
+                 _("No foresight feed is set up: add its address and access token in Preferences"));
+      return;
+    }
+  /* Checked here, so that a mistyped address reads as such at once. */
+  client = ic_feed_client_new (url, &error);
+  if (client == NULL)
+    {
+      set_state (self, IC_FEED_SYNC_STATE_ERROR, error->message);
+      return;
+    }
+
+  self->cancellable = g_cancellable_new ();
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  set_state (self, IC_FEED_SYNC_STATE_SYNCING, _("Syncing…"));
+  ic_feed_token_load_async (ic_feed_client_get_base_url (client), self->cancellable,
+                            on_token_loaded, g_object_ref (self));
+}
+
+void
+ic_sync_controller_cancel (IcSyncController *self)
+{
+  g_return_if_fail (IC_IS_SYNC_CONTROLLER (self));
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+}
+
+static gboolean
+on_interval (gpointer user_data)
+{
+  ic_sync_controller_sync_now (IC_SYNC_CONTROLLER (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+schedule (IcSyncController *self)
+{
+  guint minutes = g_settings_get_uint (self->settings, "feed-sync-interval");
+
+  g_clear_handle_id (&self->interval_id, g_source_remove);
+  if (minutes > 0)
+    self->interval_id = g_timeout_add_seconds (minutes * 60, on_interval, self);
+}
+
+static void
+on_settings_changed (GSettings        *settings,
+                     const char       *key,
+                     IcSyncController *self)
+{
+  if (g_str_equal (key, "feed-sync-interval"))
+    schedule (self);
+}
+
+void
+ic_sync_controller_start (IcSyncController *self)
+{
+  g_return_if_fail (IC_IS_SYNC_CONTROLLER (self));
+
+  ic_sync_controller_refresh_conflicts (self);
+  schedule (self);
+  if (g_settings_get_boolean (self->settings, "feed-sync-at-start"))
+    ic_sync_controller_sync_now (self);
+  else
+    set_state (self, IC_FEED_SYNC_STATE_IDLE, _("Not synced since the start"));
+}
+
+IcFeedSyncState
+ic_sync_controller_get_state (IcSyncController *self)
+{
+  g_return_val_if_fail (IC_IS_SYNC_CONTROLLER (self), IC_FEED_SYNC_STATE_IDLE);
+  return self->state;
+}
+
+const char *
+ic_sync_controller_get_message (IcSyncController *self)
+{
+  g_return_val_if_fail (IC_IS_SYNC_CONTROLLER (self), NULL);
+  return self->message;
+}
+
+GDateTime *
+ic_sync_controller_get_last_synced (IcSyncController *self)
+{
+  g_return_val_if_fail (IC_IS_SYNC_CONTROLLER (self), NULL);
+  return self->last_synced;
+}
+
+guint
+ic_sync_controller_get_n_conflicts (IcSyncController *self)
+{
+  g_return_val_if_fail (IC_IS_SYNC_CONTROLLER (self), 0);
+  return self->n_conflicts;
+}
+
+static void
+ic_sync_controller_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  IcSyncController *self = IC_SYNC_CONTROLLER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATE:
+      g_value_set_enum (value, self->state);
+      break;
+    case PROP_MESSAGE:
+      g_value_set_string (value, self->message);
+      break;
+    case PROP_LAST_SYNCED:
+      g_value_set_boxed (value, self->last_synced);
+      break;
+    case PROP_N_CONFLICTS:
+      g_value_set_uint (value, self->n_conflicts);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->cancellable != NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ic_sync_controller_dispose (GObject *object)
+{
+  IcSyncController *self = IC_SYNC_CONTROLLER (object);
+
+  g_clear_handle_id (&self->interval_id, g_source_remove);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+
+  G_OBJECT_CLASS (ic_sync_controller_parent_class)->dispose (object);
+}
+
+static void
+ic_sync_controller_finalize (GObject *object)
+{
+  IcSyncController *self = IC_SYNC_CONTROLLER (object);
+
+  g_clear_object (&self->sync);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->message, g_free);
+  g_clear_pointer (&self->last_synced, g_date_time_unref);
+
+  G_OBJECT_CLASS (ic_sync_controller_parent_class)->finalize (object);
+}
+
+static void
+ic_sync_controller_class_init (IcSyncControllerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = ic_sync_controller_get_property;
+  object_class->dispose = ic_sync_controller_dispose;
+  object_class->finalize = ic_sync_controller_finalize;
+
+  properties[PROP_STATE] =
+    g_param_spec_enum ("state", NULL, NULL, IC_TYPE_FEED_SYNC_STATE, IC_FEED_SYNC_STATE_IDLE,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MESSAGE] =
+    g_param_spec_string ("message", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LAST_SYNCED] =
+    g_param_spec_boxed ("last-synced", NULL, NULL, G_TYPE_DATE_TIME,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_CONFLICTS] =
+    g_param_spec_uint ("n-conflicts", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* ::finished (pulled, conflicts): a run ended, well or not. */
+  signals[FINISHED] =
+    g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+}
+
+static void
+ic_sync_controller_init (IcSyncController *self)
+{
+  self->state = IC_FEED_SYNC_STATE_IDLE;
+}
+
+IcSyncController *
+ic_sync_controller_new (IcStore   *store,
+                        GSettings *settings)
+{
+  IcSyncController *self;
+
+  g_return_val_if_fail (IC_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (IC_TYPE_SYNC_CONTROLLER, NULL);
+  self->store = g_object_ref (store);
+  self->settings = g_object_ref (settings);
+  g_signal_connect (settings, "changed", G_CALLBACK (on_settings_changed), self);
+  return self;
+}

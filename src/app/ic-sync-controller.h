@@ -1,0 +1,43 @@
+/* ic-sync-controller.h — when and with what the window syncs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reads the feed's address and schedule from GSettings and its token
+ * from the token keeper, and runs IcFeedSync at start, on the interval
+ * and on demand.  "state", "message" and "n-conflicts" are what the
+ * sync indicator shows.  No GTK here.
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ic-feed-sync.h"
+#include "ic-store.h"
+
+G_BEGIN_DECLS
+
+#define IC_TYPE_SYNC_CONTROLLER (ic_sync_controller_get_type ())
+
+G_DECLARE_FINAL_TYPE (IcSyncController, ic_sync_controller, IC, SYNC_CONTROLLER, GObject)
+
+/* Returns: (transfer full) */
+IcSyncController *ic_sync_controller_new              (IcStore          *store,
+                                                       GSettings        *settings);
+/* Syncs now if "feed-sync-at-start" says so, and starts the interval. */
+void              ic_sync_controller_start            (IcSyncController *self);
+/* Syncs now, unless a sync is running already. */
+void              ic_sync_controller_sync_now         (IcSyncController *self);
+/* Stops a running sync; what it finished stays. */
+void              ic_sync_controller_cancel           (IcSyncController *self);
+IcFeedSyncState   ic_sync_controller_get_state        (IcSyncController *self);
+/* In words (transfer none). */
+const char       *ic_sync_controller_get_message      (IcSyncController *self);
+/* When the last sync ended well, or NULL (transfer none). */
+GDateTime        *ic_sync_controller_get_last_synced  (IcSyncController *self);
+/* Conflict copies waiting for the user (edits that lost, refused edits). */
+guint             ic_sync_controller_get_n_conflicts  (IcSyncController *self);
+/* Counts the conflicts again (after one was resolved). */
+void              ic_sync_controller_refresh_conflicts (IcSyncController *self);
+
+G_END_DECLS

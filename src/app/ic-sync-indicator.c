@@ -1,0 +1,182 @@
+/* ic-sync-indicator.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The state reads in words three times over: the popover's heading and
+ * message, the button's tooltip and its accessible description, so that
+ * no one needs to tell the icons apart.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ic-sync-indicator.h"
+
+struct _IcSyncIndicator
+{
+  AdwBin            parent_instance;
+
+  IcSyncController *controller;
+
+  GtkMenuButton    *button;
+  GtkPopover       *popover;
+  GtkLabel         *state_label;
+  GtkLabel         *message_label;
+  GtkLabel         *last_synced_label;
+  GtkLabel         *conflicts_label;
+  GtkWidget        *conflicts_button;
+};
+
+G_DEFINE_FINAL_TYPE (IcSyncIndicator, ic_sync_indicator, ADW_TYPE_BIN)
+
+static const struct
+{
+  const char *title;      /* translatable */
+  const char *icon_name;
+  const char *style;      /* a CSS class of the button, or NULL */
+} states[] = {
+  [IC_FEED_SYNC_STATE_IDLE] = { N_("Not Synced"), "emblem-synchronizing-symbolic", NULL },
+  [IC_FEED_SYNC_STATE_SYNCING] = { N_("Syncing"), "emblem-synchronizing-symbolic", NULL },
+  [IC_FEED_SYNC_STATE_SYNCED] = { N_("Synced"), "emblem-ok-symbolic", NULL },
+  [IC_FEED_SYNC_STATE_OFFLINE] = { N_("Offline"), "network-offline-symbolic", "warning" },
+  [IC_FEED_SYNC_STATE_ERROR] = { N_("Sync Error"), "dialog-warning-symbolic", "error" },
+};
+
+static void
+update (IcSyncIndicator *self)
+{
+  IcFeedSyncState state = ic_sync_controller_get_state (self->controller);
+  const char *message = ic_sync_controller_get_message (self->controller);
+  GDateTime *last = ic_sync_controller_get_last_synced (self->controller);
+  guint n_conflicts = ic_sync_controller_get_n_conflicts (self->controller);
+  g_autofree char *tooltip = NULL;
+  g_autofree char *last_text = NULL;
+  g_autofree char *conflicts_text = NULL;
+  const char *title;
+
+  if ((guint) state >= G_N_ELEMENTS (states))
+    state = IC_FEED_SYNC_STATE_IDLE;
+  title = _(states[state].title);
+  if (message == NULL || message[0] == '\0')
+    message = title;
+
+  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
+    if (states[i].style != NULL)
+      gtk_widget_remove_css_class (GTK_WIDGET (self->button), states[i].style);
+  /* Conflicts waiting outrank a quiet "synced": they need a person. */
+  if (n_conflicts > 0 && state == IC_FEED_SYNC_STATE_SYNCED)
+    {
+      gtk_menu_button_set_icon_name (self->button, "emblem-important-symbolic");
+      gtk_widget_add_css_class (GTK_WIDGET (self->button), "warning");
+    }
+  else
+    {
+      gtk_menu_button_set_icon_name (self->button, states[state].icon_name);
+      if (states[state].style != NULL)
+        gtk_widget_add_css_class (GTK_WIDGET (self->button), states[state].style);
+    }
+
+  if (n_conflicts > 0)
+    conflicts_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u conflict to resolve",
+                                                   "%u conflicts to resolve", n_conflicts),
+                                      n_conflicts);
+  else
+    conflicts_text = g_strdup (_("No conflicts"));
+
+  /* "Synced: 2 conflicts to resolve" — the tooltip and the accessible
+   * description say the state, why, and what waits. */
+  if (n_conflicts > 0)
+    tooltip = g_strdup_printf ("%s — %s", message, conflicts_text);
+  else
+    tooltip = g_strdup (message);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
+
+  gtk_label_set_label (self->state_label, title);
+  gtk_label_set_label (self->message_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->message_label), g_strcmp0 (message, title) != 0);
+
+  if (last != NULL)
+    {
+      g_autofree char *time = g_date_time_format (last, "%H:%M");
+
+      last_text = g_strdup_printf (_("Last synced at %s"), time);
+    }
+  else
+    last_text = g_strdup (_("Not synced since the start"));
+  gtk_label_set_label (self->last_synced_label, last_text);
+
+  gtk_label_set_label (self->conflicts_label, conflicts_text);
+  gtk_widget_set_visible (self->conflicts_button, n_conflicts > 0);
+}
+
+static void
+on_controller_notify (IcSyncController *controller,
+                      GParamSpec       *pspec,
+                      IcSyncIndicator  *self)
+{
+  update (self);
+}
+
+/* The popover gets out of the way of whatever the button opens. */
+static void
+on_button_clicked (GtkButton       *button,
+                   IcSyncIndicator *self)
+{
+  gtk_popover_popdown (self->popover);
+}
+
+void
+ic_sync_indicator_set_controller (IcSyncIndicator  *self,
+                                  IcSyncController *controller)
+{
+  g_return_if_fail (IC_IS_SYNC_INDICATOR (self));
+  g_return_if_fail (IC_IS_SYNC_CONTROLLER (controller));
+
+  if (self->controller != NULL)
+    g_signal_handlers_disconnect_by_data (self->controller, self);
+  g_set_object (&self->controller, controller);
+  g_signal_connect_object (controller, "notify", G_CALLBACK (on_controller_notify), self, 0);
+  update (self);
+}
+
+static void
+ic_sync_indicator_dispose (GObject *object)
+{
+  IcSyncIndicator *self = IC_SYNC_INDICATOR (object);
+
+  if (self->controller != NULL)
+    g_signal_handlers_disconnect_by_data (self->controller, self);
+  g_clear_object (&self->controller);
+  gtk_widget_dispose_template (GTK_WIDGET (object), IC_TYPE_SYNC_INDICATOR);
+
+  G_OBJECT_CLASS (ic_sync_indicator_parent_class)->dispose (object);
+}
+
+static void
+ic_sync_indicator_class_init (IcSyncIndicatorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ic_sync_indicator_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/wmvit/Interchange/ui/ic-sync-indicator.ui");
+  gtk_widget_class_bind_template_child (widget_class, IcSyncIndicator, button);
+  gtk_widget_class_bind_template_child (widget_class, IcSyncIndicator, popover);
+  gtk_widget_class_bind_template_child (widget_class, IcSyncIndicator, state_label);
+  gtk_widget_class_bind_template_child (widget_class, IcSyncIndicator, message_label);
+  gtk_widget_class_bind_template_child (widget_class, IcSyncIndicator, last_synced_label);
+  gtk_widget_class_bind_template_child (widget_class, IcSyncIndicator, conflicts_label);
+  gtk_widget_class_bind_template_child (widget_class, IcSyncIndicator, conflicts_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_button_clicked);
+}
+
+static void
+ic_sync_indicator_init (IcSyncIndicator *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
