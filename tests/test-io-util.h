@@ -29,5 +29,7 @@ void io_fixture_tear_down (Fixture       *f,
 void test_io_add_import_tests (void);
 /* Registers the tests of test-io-export.c. */
 void test_io_add_export_tests (void);
+/* Registers the tests of test-io-loader.c. */
+void test_io_add_loader_tests (void);
 
 G_END_DECLS

@@ -510,6 +510,7 @@ main (int    argc,
   g_test_add_func ("/io/values/parse", test_values);
   g_test_add_func ("/io/values/postcodes", test_postcodes);
   test_io_add_import_tests ();
+  test_io_add_loader_tests ();
 
   status = g_test_run ();
 
