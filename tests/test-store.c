@@ -872,6 +872,7 @@ main (int   argc,
   TEST_ADD ("records/put-remote", test_put_remote);
   TEST_ADD ("changes/private", test_changes_private);
   test_store_add_list_tests ();
+  test_store_add_exclusion_tests ();
 
   return g_test_run ();
 }
