@@ -8,6 +8,7 @@
 #include "ic-fields.h"
 #include "ic-foresight-item.h"
 #include "ic-match-loader.h"
+#include "ic-store-exclusions.h"
 #include "ic-store-rows.h"
 
 /* Organisations and capabilities are read as plain fields, not as
@@ -94,6 +95,29 @@ ic_match_loader_load_matcher (IcStore  *store,
   g_autoptr(IcMatchCorpus) corpus = ic_match_loader_load_corpus (store, error);
 
   return corpus != NULL ? ic_matcher_new (corpus) : NULL;
+}
+
+gboolean
+ic_match_loader_load_exclusions (IcStore         *store,
+                                 const char      *challenge_id,
+                                 IcMatchOptions  *options,
+                                 GError         **error)
+{
+  g_autoptr(GPtrArray) pairs = NULL;
+
+  g_return_val_if_fail (IC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  pairs = ic_store_list_excluded_pairs (store, challenge_id, error);
+  if (pairs == NULL)
+    return FALSE;
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      IcExcludedPair *pair = pairs->pdata[i];
+
+      ic_match_options_exclude_pair (options, pair->challenge_id, pair->capability_id);
+    }
+  return TRUE;
 }
 
 IcMatchWeights *
