@@ -60,6 +60,19 @@ def open_matches(app, suffix=''):
     return page, results
 
 
+def not_a_match(app, results, suffix=''):
+    """The toast that Not a Match shows, with its Undo; then undone."""
+    title = app.find_all('list item', parent=results)[0].name
+    app.click('push button', '“%s” is not a match' % title, parent=results)
+    app.toast('“%s” will not be proposed for this challenge again' % title)
+    shoot(app.window, 'matches-not-a-match' + suffix)
+    app.click_toast_button('Undo')
+    ictest.wait_for('the pair included again', lambda: app.cli_json('match', 'excluded') == [])
+    ictest.wait_for('“%s” ranked again' % title,
+                    lambda: [row.name for row in app.find_all('list item', parent=results)][:1] == [title])
+    time.sleep(1.0)
+
+
 def light(app):
     page = app.show_page('Challenges')
     app.label(lambda name: name is not None and name.endswith(' challenges'), parent=page)
@@ -74,6 +87,7 @@ def light(app):
     shoot(app.window, 'organisations')
 
     page, results = open_matches(app)
+    not_a_match(app, results)
     rows = app.find_all('list item', parent=results)
     for row in rows[:2]:
         title = row.name
@@ -105,7 +119,8 @@ def dark(app):
     page = app.show_page('Challenges')
     app.label(lambda name: name is not None and name.endswith(' challenges'), parent=page)
     shoot(app.window, 'challenges-dark')
-    open_matches(app, '-dark')
+    page, results = open_matches(app, '-dark')
+    not_a_match(app, results, '-dark')
 
 
 def main(app):
