@@ -169,5 +169,56 @@ class MatchCliTests(unittest.TestCase):
         self.assertIn("Required tags", text)
 
 
+    def ranked_ids(self, challenge, *extra):
+        out = json.loads(self.run_cli("match", "--challenge", challenge, "--top", "5", "--json",
+                                      *extra).stdout)
+        return [r["capability_id"] for r in out["results"]]
+
+    def test_exclude_include(self):
+        challenge = self.open[-1]["id"]
+        before = self.ranked_ids(challenge)
+        self.assertGreaterEqual(len(before), 2)
+        best = before[0]
+        try:
+            self.assertIn("Excluded", self.run_cli("match", "exclude", challenge, best).stdout)
+            # Twice is once, and the pair is listed.
+            self.run_cli("match", "exclude", challenge, best)
+            listed = json.loads(self.run_cli("match", "excluded", "--json").stdout)
+            self.assertEqual([(p["challenge_id"], p["capability_id"]) for p in listed],
+                             [(challenge, best)])
+            self.assertTrue(listed[0]["excluded_at"].endswith("Z"))
+            only = json.loads(self.run_cli("match", "excluded", "--challenge", self.open[0]["id"],
+                                           "--json").stdout)
+            self.assertEqual(only, [] if self.open[0]["id"] != challenge else listed)
+            self.assertIn(self.open[-1]["title"], self.run_cli("match", "excluded").stdout)
+
+            # A hard filter: gone from the ranking, the rest moves up; --all too.
+            after = self.ranked_ids(challenge)
+            self.assertNotIn(best, after)
+            self.assertEqual(after[0], before[1])
+            everything = json.loads(self.run_cli("match", "--all", "--top", "5", "--json").stdout)
+            mine = [c for c in everything if c["challenge_id"] == challenge][0]
+            self.assertNotIn(best, [r["capability_id"] for r in mine["results"]])
+        finally:
+            self.assertIn("Included", self.run_cli("match", "include", challenge, best).stdout)
+        self.assertEqual(self.ranked_ids(challenge), before)
+        self.assertEqual(json.loads(self.run_cli("match", "excluded", "--json").stdout), [])
+        self.assertIn("No pairs are excluded", self.run_cli("match", "excluded").stdout)
+
+    def test_exclude_errors(self):
+        challenge = self.open[0]["id"]
+        capability = self.ranked_ids(challenge)[0]
+        # Not excluded, unknown ids, a capability id for a challenge: user errors.
+        for args in (["include", challenge, capability],
+                     ["exclude", challenge, "00000000-0000-4000-8000-000000000000"],
+                     ["exclude", capability, challenge]):
+            result = self.run_cli("match", *args, check=False)
+            self.assertEqual(result.returncode, 1, args)
+            self.assertIn("interchange-cli: ", result.stderr)
+        # Missing or extra arguments: usage errors.
+        for args in (["exclude", challenge], ["include"], ["excluded", challenge]):
+            self.assertEqual(self.run_cli("match", *args, check=False).returncode, 2, args)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -31,5 +31,7 @@ void test_io_add_import_tests (void);
 void test_io_add_preview_tests (void);
 /* Registers the tests of test-io-export.c. */
 void test_io_add_export_tests (void);
+/* Registers the tests of test-io-loader.c. */
+void test_io_add_loader_tests (void);
 
 G_END_DECLS

@@ -511,6 +511,7 @@ main (int    argc,
   g_test_add_func ("/io/values/postcodes", test_postcodes);
   test_io_add_import_tests ();
   test_io_add_preview_tests ();
+  test_io_add_loader_tests ();
 
   status = g_test_run ();
 

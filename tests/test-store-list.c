@@ -7,6 +7,7 @@
 
 #include <math.h>
 
+#include "ic-store-rows.h"
 #include "test-store-util.h"
 
 /* Search, lists and walks */
@@ -502,6 +503,79 @@ test_tags (Fixture       *f,
   g_assert_cmpstrv (tags, expected);
 }
 
+typedef struct
+{
+  GString *text;
+  guint    n_rows;
+} RowLog;
+
+static gboolean
+log_row (IcStoreRow *row,
+         gpointer    user_data)
+{
+  RowLog *log = user_data;
+  g_auto(GStrv) tags = ic_store_row_dup_strv (row, 2);
+  g_autofree char *joined = g_strjoinv ("|", tags);
+  const char *description = ic_store_row_get_string (row, 1);
+
+  g_string_append_printf (log->text, "%s;%s;%s;%d;%d\n", ic_store_row_get_string (row, 0),
+                          description ? description : "(null)", joined,
+                          ic_store_row_get_int (row, 3), ic_store_row_get_int (row, 4));
+  return ++log->n_rows < 2;
+}
+
+/* A narrow read gives what the records would hold, skips tombstones,
+ * stops when asked and refuses a field the kind does not have. */
+static void
+test_foreach_row (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char * const fields[] = { "title", "description", "tags", "trl", "employees", NULL };
+  const char * const wrong[] = { "title", "budget_min", NULL };
+  g_autoptr(IcRecord) organisation = make_organisation ("Maker");
+  g_autoptr(IcRecord) kept = NULL;
+  g_autoptr(IcRecord) gone = NULL;
+  g_autoptr(GError) error = NULL;
+  RowLog log = { g_string_new (NULL), 0 };
+  const char *organisation_id;
+  sqlite3 *db;
+
+  insert_ok (f->store, organisation);
+  organisation_id = ic_record_get_id (organisation);
+  kept = make_capability (organisation_id, "Kept");
+  gone = make_capability (organisation_id, "Gone");
+  insert_ok (f->store, kept);
+  insert_ok (f->store, gone);
+  g_assert_true (ic_store_delete (f->store, ic_record_get_id (gone), NULL, &error));
+
+  /* Values an older program or a hand edit might leave. */
+  db = ic_store_get_db (f->store);
+  g_assert_true (ic_store_db_exec (db, "UPDATE capability SET trl = 4000, employees = NULL, "
+                                   "description = NULL, tags = 'a\\nb' || char(10) || 'c' "
+                                   "WHERE title = 'Kept'", &error));
+  g_assert_true (ic_store_foreach_row (f->store, IC_RECORD_KIND_CAPABILITY, fields, log_row, &log, &error));
+  g_assert_no_error (error);
+  /* trl is clamped to its property's 0–100, employees unset is 0. */
+  g_assert_cmpstr (log.text->str, ==, "Kept;(null);a\nb|c;100;0\n");
+
+  g_assert_false (ic_store_foreach_row (f->store, IC_RECORD_KIND_CAPABILITY, wrong, log_row, &log, &error));
+  g_assert_error (error, IC_STORE_ERROR, IC_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "budget_min"));
+  g_clear_error (&error);
+
+  /* Early stop: two rows of three. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(IcRecord) more = make_capability (organisation_id, "More");
+
+      insert_ok (f->store, more);
+    }
+  log.n_rows = 0;
+  g_assert_true (ic_store_foreach_row (f->store, IC_RECORD_KIND_CAPABILITY, fields, log_row, &log, &error));
+  g_assert_cmpuint (log.n_rows, ==, 2);
+  g_string_free (log.text, TRUE);
+}
+
 void
 test_store_add_list_tests (void)
 {
@@ -512,4 +586,5 @@ test_store_add_list_tests (void)
   TEST_ADD ("list/sort-and-filter", test_sort_and_filter);
   TEST_ADD ("list/foreach", test_foreach);
   TEST_ADD ("list/tags", test_tags);
+  TEST_ADD ("list/foreach-row", test_foreach_row);
 }

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "ic-store-exclusions.h"
 #include "test-store-util.h"
 
 /* Opening */
@@ -370,6 +371,11 @@ check_migrated (const char *path,
   g_assert_cmpint (count_records (store, IC_RECORD_KIND_CHALLENGE, "buses"), ==, 0);
   check_fts_v5 (store);
 
+  /* Version 6: old pairs can be excluded. */
+  g_assert_true (ic_store_exclude_pair (store, OLD_CHALLENGE, OLD_CAPABILITY, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_sql (store, "SELECT count(*) FROM excluded_pair"), ==, 1);
+
   /* New records are found beside the old ones, ranked. */
   {
     g_autoptr(IcRecord) tank = make_capability (OLD_ORG, "Hydrogen storage");
@@ -412,6 +418,13 @@ test_migrations (Fixture       *f,
       sqlite3_finalize (stmt);
       g_assert_cmpint (user_version, ==, version);
       exec_ok (db, old_rows);
+      /* From version 5 on, rows inserted by hand need a rebuild to be
+       * found (ic-store-schema.c). */
+      if (version >= 5)
+        exec_ok (db, "INSERT INTO organisation_fts (organisation_fts) VALUES ('rebuild');"
+                     "INSERT INTO challenge_fts (challenge_fts) VALUES ('rebuild');"
+                     "INSERT INTO capability_fts (capability_fts) VALUES ('rebuild');"
+                     "INSERT INTO foresight_fts (foresight_fts) VALUES ('rebuild');");
       sqlite3_close (db);
 
       check_migrated (path, version);

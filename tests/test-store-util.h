@@ -59,3 +59,4 @@ void       assert_fts_intact   (IcStore       *store);
 /* The other files' tests. */
 void       test_store_add_open_tests (void);
 void       test_store_add_list_tests (void);
+void       test_store_add_exclusion_tests (void);

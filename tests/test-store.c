@@ -941,6 +941,7 @@ main (int   argc,
   TEST_ADD ("records/find-revisions", test_find_revisions);
   TEST_ADD ("changes/private", test_changes_private);
   test_store_add_list_tests ();
+  test_store_add_exclusion_tests ();
 
   return g_test_run ();
 }

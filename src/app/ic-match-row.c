@@ -26,6 +26,7 @@ struct _IcMatchRow
   GtkLabel      *why_label;
   GtkLabel      *chips_label;
   GtkButton     *shortlist_button;
+  GtkButton     *exclude_button;
   IcScoreBar    *score_bar;
 };
 
@@ -70,6 +71,7 @@ fill (IcMatchRow *self,
   const char *organisation = ic_match_result_get_organisation_name (result);
   const char *why = ic_match_result_get_explanation (result);
   g_autofree char *button_label = NULL;
+  g_autofree char *exclude_label = NULL;
 
   gtk_label_set_text (self->rank_label, rank_text);
   gtk_label_set_text (self->title_label, title != NULL ? title : "");
@@ -90,6 +92,15 @@ fill (IcMatchRow *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->shortlist_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, button_label, -1);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->shortlist_button), "s",
+                                    ic_match_result_get_capability_id (result));
+
+  /* Translators: the name of a button that says a capability does not
+   * fit this challenge, so it is never proposed for it again */
+  exclude_label = g_strdup_printf (_("“%s” is not a match"), title != NULL ? title : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->exclude_button), _("Not a Match"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->exclude_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, exclude_label, -1);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->exclude_button), "s",
                                     ic_match_result_get_capability_id (result));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   title != NULL ? title : "", -1);
@@ -130,6 +141,7 @@ ic_match_row_class_init (IcMatchRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcMatchRow, why_label);
   gtk_widget_class_bind_template_child (widget_class, IcMatchRow, chips_label);
   gtk_widget_class_bind_template_child (widget_class, IcMatchRow, shortlist_button);
+  gtk_widget_class_bind_template_child (widget_class, IcMatchRow, exclude_button);
 }
 
 static void

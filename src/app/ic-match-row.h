@@ -15,8 +15,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (IcMatchRow, ic_match_row, IC, MATCH_ROW, GtkListBoxRow)
 
-/* A row for @result at @rank (from 1).  Its button activates
- * matches.add-to-shortlist with the capability id. */
+/* A row for @result at @rank (from 1).  Its buttons activate
+ * matches.add-to-shortlist and matches.exclude (not a match) with the
+ * capability id. */
 GtkWidget     *ic_match_row_new        (IcMatchResult *result,
                                         guint          rank);
 IcMatchResult *ic_match_row_get_result (IcMatchRow    *self);

@@ -12,10 +12,12 @@
 #include "ic-consortium-job.h"
 #include "ic-consortium-view.h"
 #include "ic-match-job.h"
+#include "ic-match-loader.h"
 #include "ic-match-row.h"
 #include "ic-matches-page.h"
 #include "ic-score-bar.h"
 #include "ic-shortlist.h"
+#include "ic-store-exclusions.h"
 #include "ic-window.h"
 
 #define TOP_K 20
@@ -106,12 +108,19 @@ selected_challenge (IcMatchesPage *self)
 
 static void
 options_init (IcMatchesPage  *self,
-              IcMatchOptions *options)
+              IcMatchOptions *options,
+              IcChallenge    *challenge)
 {
+  g_autoptr(GError) error = NULL;
+
   ic_match_options_init (options);
   options->top_k = TOP_K;
   options->pool_size = IC_MATCH_DEFAULT_POOL_SIZE;
   options->cross_sector = gtk_switch_get_active (self->cross_sector_switch);
+  /* A few rows at most: read here, not in a thread. */
+  if (!ic_match_loader_load_exclusions (self->store, ic_record_get_id (IC_RECORD (challenge)),
+                                        options, &error))
+    g_warning ("Cannot read the pairs that are not a match: %s", error->message);
 }
 
 static void
@@ -191,7 +200,7 @@ rank (IcMatchesPage *self,
       return;
     }
 
-  options_init (self, &options);
+  options_init (self, &options, challenge);
   if (!ic_matcher_check_challenge (self->matcher, challenge, &options, &error))
     {
       show_none (self, error->message);
@@ -528,13 +537,22 @@ save_shortlist (IcMatchesPage  *self,
 }
 
 static void
-toast (IcMatchesPage *self,
-       const char    *message)
+show_toast (IcMatchesPage *self,
+            AdwToast      *toast)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (IC_IS_WINDOW (root))
-    ic_window_add_toast (IC_WINDOW (root), adw_toast_new (message));
+    ic_window_add_toast (IC_WINDOW (root), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+toast (IcMatchesPage *self,
+       const char    *message)
+{
+  show_toast (self, adw_toast_new (message));
 }
 
 static void
@@ -619,6 +637,76 @@ add_consortium_to_shortlist_activated (GtkWidget  *widget,
   else
     message = g_strdup_printf (_("Cannot add to the shortlist: %s"), error->message);
   toast (self, message);
+}
+
+static IcMatchResult *
+find_result (IcMatchesPage *self,
+             const char    *capability_id)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->results_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (IC_IS_MATCH_ROW (row) &&
+        g_strcmp0 (ic_match_result_get_capability_id (ic_match_row_get_result (IC_MATCH_ROW (row))),
+                   capability_id) == 0)
+      return ic_match_row_get_result (IC_MATCH_ROW (row));
+  return NULL;
+}
+
+/* Undo of a "Not a Match": the pair is included again and ranked. */
+static void
+on_undo_exclude (AdwToast      *toast,
+                 IcMatchesPage *self)
+{
+  const char *challenge_id = g_object_get_data (G_OBJECT (toast), "challenge-id");
+  const char *capability_id = g_object_get_data (G_OBJECT (toast), "capability-id");
+  g_autoptr(GError) error = NULL;
+
+  if (!ic_store_include_pair (self->store, challenge_id, capability_id, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot undo: %s"), error->message);
+
+      show_toast (self, adw_toast_new (message));
+      return;
+    }
+  rank (self, TRUE);
+}
+
+static void
+exclude_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  IcMatchesPage *self = IC_MATCHES_PAGE (widget);
+  const char *capability_id = g_variant_get_string (parameter, NULL);
+  IcChallenge *challenge = selected_challenge (self);
+  IcMatchResult *result = find_result (self, capability_id);
+  const char *challenge_id;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (challenge == NULL || result == NULL)
+    return;
+  challenge_id = ic_record_get_id (IC_RECORD (challenge));
+  if (!ic_store_exclude_pair (self->store, challenge_id, capability_id, &error))
+    {
+      message = g_strdup_printf (_("Cannot mark it as not a match: %s"), error->message);
+      show_toast (self, adw_toast_new (message));
+      return;
+    }
+
+  message = g_strdup_printf (_("“%s” will not be proposed for this challenge again"),
+                             ic_match_result_get_capability_title (result));
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 10);
+  g_object_set_data_full (G_OBJECT (toast), "challenge-id", g_strdup (challenge_id), g_free);
+  g_object_set_data_full (G_OBJECT (toast), "capability-id", g_strdup (capability_id), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_exclude), self, 0);
+  /* The row goes before the toast shows: the rest move up. */
+  rank (self, TRUE);
+  show_toast (self, toast);
 }
 
 static void
@@ -732,6 +820,7 @@ ic_matches_page_class_init (IcMatchesPageClass *klass)
                                    add_to_shortlist_activated);
   gtk_widget_class_install_action (widget_class, "matches.add-consortium-to-shortlist", NULL,
                                    add_consortium_to_shortlist_activated);
+  gtk_widget_class_install_action (widget_class, "matches.exclude", "s", exclude_activated);
 }
 
 static void

@@ -294,7 +294,11 @@ ic_cli_match (IcCli  *cli,
   IcStore *store;
   int status;
 
-  if (!ic_cli_parse_options (cli, NULL, entries, &argc, &argv, &status))
+  if (argc > 1 && (g_str_equal (argv[1], "exclude") || g_str_equal (argv[1], "include") ||
+                   g_str_equal (argv[1], "excluded")))
+    return ic_cli_match_exclusions (cli, argc, argv);
+  if (!ic_cli_parse_options (cli, "[exclude | include CHALLENGE_ID CAPABILITY_ID | excluded]",
+                             entries, &argc, &argv, &status))
     return status;
   if (argc > 1)
     return ic_cli_usage_error (argv[0], _("unexpected argument “%s”"), argv[1]);
@@ -324,6 +328,8 @@ ic_cli_match (IcCli  *cli,
   ic_match_options_init (&options);
   options.top_k = (guint) args.top;
   options.cross_sector = args.cross_sector || ic_match_weights_preset_is_cross_sector (args.preset);
+  if (!ic_match_loader_load_exclusions (store, args.challenge_id, &options, &error))
+    return ic_cli_fail (error);
 
   if (args.all)
     return match_all (store, matcher, weights, &options, args.json);

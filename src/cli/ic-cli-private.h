@@ -92,6 +92,8 @@ int ic_cli_sync        (IcCli *cli, int argc, char **argv);
 int ic_cli_event       (IcCli *cli, int argc, char **argv);
 int ic_cli_schedule    (IcCli *cli, int argc, char **argv);
 int ic_cli_taxonomy    (IcCli *cli, int argc, char **argv);
+/* `match exclude|include|excluded …`, which ic_cli_match() hands over. */
+int ic_cli_match_exclusions (IcCli *cli, int argc, char **argv);
 /* `export agenda EVENT_ID …`, which ic_cli_export() hands over. */
 int ic_cli_export_agenda (IcCli *cli, int argc, char **argv);
 

@@ -23,6 +23,14 @@ IcMatchCorpus  *ic_match_loader_load_corpus  (IcStore     *store,
 IcMatcher      *ic_match_loader_load_matcher (IcStore     *store,
                                               GError     **error);
 
+/* Adds to @options the pairs the user excluded (ic_store_exclude_pair())
+ * for @challenge_id, or for every challenge if it is NULL, so that the
+ * matcher never ranks them. */
+gboolean        ic_match_loader_load_exclusions (IcStore        *store,
+                                                 const char     *challenge_id,
+                                                 IcMatchOptions *options,
+                                                 GError        **error);
+
 /* The weights saved in @store, or the balanced preset when none are.
  * Saved weights that no longer parse give NULL and an error, so the
  * caller can say so before falling back.

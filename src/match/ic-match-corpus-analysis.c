@@ -35,14 +35,19 @@ struct _IcAnalysisChunk
   GPtrArray *terms;              /* local id → term */
   GHashTable *surface_lookup;    /* surface → surface index + 1 */
   GPtrArray *surface_words;      /* surface index → lower-cased word */
-  GArray *surface_terms;         /* guint32, surface index → local id */
+  GArray *surface_terms;         /* guint32, surface index → local id, or DROPPED */
   GArray *surface_counts;        /* guint32, surface index → count */
   GArray *offsets;               /* guint32, n_inputs + 1 */
-  GArray *ids;                   /* guint32 */
+  GArray *ids;                   /* guint32, each document's in order of appearance */
   GArray *counts;                /* guint32 */
-  GArray *scratch;               /* guint32, one document's tokens */
+  GArray *scratch;               /* guint32, one document's distinct local ids */
+  GArray *doc_counts;            /* guint32, local id → count in the document */
+  IcTextAnalyzer *analyzer;
   GError *error;
 };
+
+/* A surface word that gives no term (a stop word). */
+#define DROPPED G_MAXUINT32
 
 int
 ic_match_compare_guint32 (const void *a,
@@ -88,6 +93,7 @@ chunk_new (IcMatchCorpus *self,
   chunk->ids = g_array_new (FALSE, FALSE, sizeof (guint32));
   chunk->counts = g_array_new (FALSE, FALSE, sizeof (guint32));
   chunk->scratch = g_array_new (FALSE, FALSE, sizeof (guint32));
+  chunk->doc_counts = g_array_new (FALSE, TRUE, sizeof (guint32));
   return chunk;
 }
 
@@ -105,75 +111,103 @@ chunk_free (IcAnalysisChunk *chunk)
   g_array_unref (chunk->ids);
   g_array_unref (chunk->counts);
   g_array_unref (chunk->scratch);
+  g_array_unref (chunk->doc_counts);
+  g_clear_object (&chunk->analyzer);
   g_clear_error (&chunk->error);
   g_free (chunk);
 }
 
+/* Counts local term @id once more in the current document. */
+static inline void
+count_term (IcAnalysisChunk *chunk,
+            guint32          id)
+{
+  guint32 *count = &g_array_index (chunk->doc_counts, guint32, id);
+
+  if ((*count)++ == 0)
+    g_array_append_val (chunk->scratch, id);
+}
+
 static void
-add_token (const char *term,
-           const char *surface,
-           gpointer    user_data)
+add_word (const char *word,
+          gsize       length,
+          gboolean    has_digit,
+          gpointer    user_data)
 {
   IcAnalysisChunk *chunk = user_data;
   /* A word always gives the same term: one look-up by the word finds
-   * both, and counts the word. */
-  gpointer value = g_hash_table_lookup (chunk->surface_lookup, surface);
+   * both, and counts the word.  The analyzer is asked only for words
+   * this chunk has not seen. */
+  gpointer value = g_hash_table_lookup (chunk->surface_lookup, word);
+  const char *term;
   guint32 id, one = 1;
-  char *word;
+  char *copy;
 
   if (value != NULL)
     {
       guint index = GPOINTER_TO_UINT (value) - 1;
 
       id = g_array_index (chunk->surface_terms, guint32, index);
+      if (id == DROPPED)
+        return;
       g_array_index (chunk->surface_counts, guint32, index)++;
-      g_array_append_val (chunk->scratch, id);
+      count_term (chunk, id);
       return;
     }
 
-  value = g_hash_table_lookup (chunk->vocabulary, term);
-  if (value != NULL)
+  term = ic_text_analyzer_get_term (chunk->analyzer, word, length, has_digit);
+  if (term == NULL)
+    {
+      id = DROPPED;
+    }
+  else if ((value = g_hash_table_lookup (chunk->vocabulary, term)) != NULL)
     {
       id = GPOINTER_TO_UINT (value) - 1;
     }
   else
     {
-      char *copy = g_strdup (term);
+      char *term_copy = g_strdup (term);
 
       id = chunk->terms->len;
-      g_ptr_array_add (chunk->terms, copy);
-      g_hash_table_insert (chunk->vocabulary, copy, GUINT_TO_POINTER (id + 1));
+      g_ptr_array_add (chunk->terms, term_copy);
+      g_hash_table_insert (chunk->vocabulary, term_copy, GUINT_TO_POINTER (id + 1));
+      g_array_set_size (chunk->doc_counts, chunk->terms->len);
     }
-  word = g_strdup (surface);
-  g_ptr_array_add (chunk->surface_words, word);
+  copy = g_strdup (word);
+  g_ptr_array_add (chunk->surface_words, copy);
   g_array_append_val (chunk->surface_terms, id);
   g_array_append_val (chunk->surface_counts, one);
-  g_hash_table_insert (chunk->surface_lookup, word, GUINT_TO_POINTER (chunk->surface_words->len));
-  g_array_append_val (chunk->scratch, id);
+  g_hash_table_insert (chunk->surface_lookup, copy, GUINT_TO_POINTER (chunk->surface_words->len));
+  if (id != DROPPED)
+    count_term (chunk, id);
 }
 
-/* Appends the distinct ids of @tokens with their counts. */
+/* Ends a document: appends its distinct ids with their counts, and
+ * clears the counts for the next. */
 static void
-append_counts (GArray *tokens,
-               GArray *ids,
-               GArray *counts)
+end_document (IcAnalysisChunk *chunk)
 {
-  guint32 *data = (guint32 *) tokens->data;
+  guint32 *counts = (guint32 *) chunk->doc_counts->data;
+  guint32 end;
 
-  if (tokens->len > 1)
-    qsort (data, tokens->len, sizeof (guint32), ic_match_compare_guint32);
-  for (guint i = 0; i < tokens->len;)
+  for (guint i = 0; i < chunk->scratch->len; i++)
     {
-      guint j = i;
-      guint32 count;
+      guint32 id = g_array_index (chunk->scratch, guint32, i);
 
-      while (j < tokens->len && data[j] == data[i])
-        j++;
-      count = j - i;
-      g_array_append_val (ids, data[i]);
-      g_array_append_val (counts, count);
-      i = j;
+      g_array_append_val (chunk->ids, id);
+      g_array_append_val (chunk->counts, counts[id]);
+      counts[id] = 0;
     }
+  g_array_set_size (chunk->scratch, 0);
+  end = chunk->ids->len;
+  g_array_append_val (chunk->offsets, end);
+}
+
+static void
+analyze_text (IcAnalysisChunk *chunk,
+              const char      *text)
+{
+  ic_text_analyzer_split (chunk->analyzer, text, add_word, chunk);
 }
 
 static void
@@ -181,25 +215,28 @@ chunk_run (gpointer data,
            gpointer user_data)
 {
   IcAnalysisChunk *chunk = data;
-  g_autoptr(IcTextAnalyzer) analyzer = ic_text_analyzer_new (chunk->flags, &chunk->error);
   guint32 zero = 0;
 
-  if (analyzer == NULL)
+  chunk->analyzer = ic_text_analyzer_new (chunk->flags, &chunk->error);
+  if (chunk->analyzer == NULL)
     return;
 
   g_array_append_val (chunk->offsets, zero);
   for (guint d = 0; d < chunk->n_inputs; d++)
     {
       IcCapabilityInput *input = chunk->inputs[d];
-      guint32 end;
 
-      g_array_set_size (chunk->scratch, 0);
-      ic_match_analyze_record_text (analyzer, input->title, input->description,
-                                    (const char * const *) input->tags, add_token, chunk);
-      append_counts (chunk->scratch, chunk->ids, chunk->counts);
-      end = chunk->ids->len;
-      g_array_append_val (chunk->offsets, end);
+      /* As ic_match_analyze_record_text(): the title twice, the
+       * description, the tags. */
+      analyze_text (chunk, input->title);
+      analyze_text (chunk, input->title);
+      analyze_text (chunk, input->description);
+      for (guint i = 0; input->tags != NULL && input->tags[i] != NULL; i++)
+        analyze_text (chunk, input->tags[i]);
+      end_document (chunk);
     }
+  /* The stemmer and its cache are not needed any more. */
+  g_clear_object (&chunk->analyzer);
 }
 
 static gpointer
@@ -271,12 +308,6 @@ analyse_rest (IcMatchCorpus *self,
     g_thread_join (threads[i]);
 }
 
-typedef struct
-{
-  guint32 id;
-  guint32 count;
-} TermCount;
-
 /* One surface word of the whole corpus. */
 typedef struct
 {
@@ -297,7 +328,11 @@ merge_surfaces (IcAnalysisChunk *chunk,
     {
       char *word = chunk->surface_words->pdata[s];
       guint32 count = g_array_index (chunk->surface_counts, guint32, s);
-      gpointer value = g_hash_table_lookup (lookup, word);
+      gpointer value;
+
+      if (g_array_index (chunk->surface_terms, guint32, s) == DROPPED)
+        continue;
+      value = g_hash_table_lookup (lookup, word);
 
       if (value != NULL)
         {
@@ -340,11 +375,30 @@ choose_displays (IcTfidfIndex *index,
       ic_tfidf_index_set_display (index, t, g_ptr_array_index (words, best[t]));
 }
 
-static int
-compare_term_count (const void *a,
-                    const void *b)
+/* Appends one document's postings, mapped to corpus term ids, in
+ * ascending term order: an insertion sort, as documents have a few
+ * dozen distinct terms. */
+static void
+append_document (const guint32 *local_ids,
+                 const guint32 *local_counts,
+                 guint32        n,
+                 const guint32 *map,
+                 guint32       *ids,
+                 guint32       *counts)
 {
-  return ic_match_compare_guint32 (&((const TermCount *) a)->id, &((const TermCount *) b)->id);
+  for (guint32 p = 0; p < n; p++)
+    {
+      guint32 id = map[local_ids[p]], count = local_counts[p];
+      guint32 q = p;
+
+      for (; q > 0 && ids[q - 1] > id; q--)
+        {
+          ids[q] = ids[q - 1];
+          counts[q] = counts[q - 1];
+        }
+      ids[q] = id;
+      counts[q] = count;
+    }
 }
 
 gboolean
@@ -353,17 +407,19 @@ ic_match_corpus_build_text_index (IcMatchCorpus  *self,
                                   GError        **error)
 {
   g_autoptr(GPtrArray) chunks = NULL;
-  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (TermCount));
+  g_autofree guint32 *offsets = g_new (guint32, self->inputs->len + 1);
   g_autofree guint32 *ids = NULL;
   g_autofree guint32 *counts = NULL;
   g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) word_lookup = g_hash_table_new (g_str_hash, g_str_equal);  /* borrows words */
   g_autoptr(GArray) surfaces = g_array_new (FALSE, FALSE, sizeof (SurfaceCount));
-  guint32 zero = 0;
+  gsize n_postings = 0, filled = 0;
+  guint document = 0;
 
   if (self->stream_sorted && self->stream_chunks != NULL)
     {
+      /* Reading is over: every processor takes chunks still queued. */
+      g_thread_pool_set_max_threads (self->stream_pool, MAX (1, (int) n_threads), NULL);
       g_thread_pool_free (g_steal_pointer (&self->stream_pool), FALSE, TRUE);
       chunks = g_steal_pointer (&self->stream_chunks);
     }
@@ -375,38 +431,39 @@ ic_match_corpus_build_text_index (IcMatchCorpus  *self,
   analyse_rest (self, chunks, n_threads);
   self->streamed = 0;
 
-  g_array_append_val (offsets, zero);
   for (guint i = 0; i < chunks->len; i++)
     {
       IcAnalysisChunk *chunk = chunks->pdata[i];
-      g_autofree guint32 *map = NULL;
 
       if (chunk->error != NULL)
         {
           g_propagate_error (error, g_steal_pointer (&chunk->error));
           return FALSE;
         }
-      map = g_new (guint32, chunk->terms->len + 1);
+      n_postings += chunk->ids->len;
+    }
+  ids = g_new (guint32, MAX (n_postings, 1));
+  counts = g_new (guint32, MAX (n_postings, 1));
+
+  offsets[0] = 0;
+  for (guint i = 0; i < chunks->len; i++)
+    {
+      IcAnalysisChunk *chunk = chunks->pdata[i];
+      const guint32 *chunk_offsets = (const guint32 *) chunk->offsets->data;
+      g_autofree guint32 *map = g_new (guint32, chunk->terms->len + 1);
+
       for (guint t = 0; t < chunk->terms->len; t++)
         map[t] = ic_tfidf_index_intern (self->index, g_ptr_array_index (chunk->terms, t), NULL);
       merge_surfaces (chunk, map, word_lookup, words, surfaces);
       for (guint d = 0; d + 1 < chunk->offsets->len; d++)
         {
-          guint32 from = g_array_index (chunk->offsets, guint32, d);
-          guint32 to = g_array_index (chunk->offsets, guint32, d + 1);
-          guint first = pairs->len;
-          guint32 end;
+          guint32 from = chunk_offsets[d], to = chunk_offsets[d + 1];
 
-          for (guint32 p = from; p < to; p++)
-            {
-              TermCount pair = { map[g_array_index (chunk->ids, guint32, p)],
-                                 g_array_index (chunk->counts, guint32, p) };
-              g_array_append_val (pairs, pair);
-            }
-          qsort (&g_array_index (pairs, TermCount, first), pairs->len - first,
-                 sizeof (TermCount), compare_term_count);
-          end = pairs->len;
-          g_array_append_val (offsets, end);
+          append_document ((const guint32 *) chunk->ids->data + from,
+                           (const guint32 *) chunk->counts->data + from, to - from, map,
+                           ids + filled, counts + filled);
+          filled += to - from;
+          offsets[++document] = filled;
         }
       /* Free as we go: the chunks' arrays are as big as the index. */
       g_clear_pointer (&chunks->pdata[i], chunk_free);
@@ -414,13 +471,6 @@ ic_match_corpus_build_text_index (IcMatchCorpus  *self,
   g_ptr_array_set_free_func (chunks, NULL);
   choose_displays (self->index, words, surfaces);
 
-  ids = g_new (guint32, MAX (pairs->len, 1));
-  counts = g_new (guint32, MAX (pairs->len, 1));
-  for (guint p = 0; p < pairs->len; p++)
-    {
-      ids[p] = g_array_index (pairs, TermCount, p).id;
-      counts[p] = g_array_index (pairs, TermCount, p).count;
-    }
-  ic_tfidf_index_build (self->index, self->inputs->len, (const guint32 *) offsets->data, ids, counts);
+  ic_tfidf_index_build (self->index, self->inputs->len, offsets, ids, counts);
   return TRUE;
 }

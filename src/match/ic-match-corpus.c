@@ -149,47 +149,92 @@ void
 ic_match_corpus_add_organisation (IcMatchCorpus  *self,
                                   IcOrganisation *organisation)
 {
-  IcCorpusOrganisation *entry;
   IcRecord *record = IC_RECORD (organisation);
 
   g_return_if_fail (IC_IS_MATCH_CORPUS (self));
   g_return_if_fail (IC_IS_ORGANISATION (organisation));
 
-  if (ic_record_get_deleted (record) || ic_record_get_id (record) == NULL)
+  if (ic_record_get_deleted (record))
+    return;
+  ic_match_corpus_add_organisation_fields (self, ic_record_get_id (record),
+                                           ic_organisation_get_name (organisation),
+                                           ic_organisation_get_cluster (organisation),
+                                           ic_organisation_get_local_authority (organisation),
+                                           ic_organisation_get_employees (organisation));
+}
+
+void
+ic_match_corpus_add_organisation_fields (IcMatchCorpus *self,
+                                         const char    *id,
+                                         const char    *name,
+                                         const char    *cluster,
+                                         const char    *local_authority,
+                                         int            employees)
+{
+  IcCorpusOrganisation *entry;
+
+  g_return_if_fail (IC_IS_MATCH_CORPUS (self));
+
+  if (id == NULL)
     return;
 
   entry = g_new0 (IcCorpusOrganisation, 1);
-  entry->name = g_strdup (ic_organisation_get_name (organisation));
-  entry->cluster = dup_nonempty (ic_organisation_get_cluster (organisation));
-  entry->place = dup_nonempty (ic_organisation_get_local_authority (organisation));
-  entry->employees = ic_organisation_get_employees (organisation);
-  g_hash_table_replace (self->organisations, g_strdup (ic_record_get_id (record)), entry);
+  entry->name = g_strdup (name);
+  entry->cluster = dup_nonempty (cluster);
+  entry->place = dup_nonempty (local_authority);
+  entry->employees = employees;
+  g_hash_table_replace (self->organisations, g_strdup (id), entry);
 }
 
 void
 ic_match_corpus_add_capability (IcMatchCorpus *self,
                                 IcCapability  *capability)
 {
-  IcCapabilityInput *input;
   IcRecord *record = IC_RECORD (capability);
+  IcMatchCapabilityFields fields;
 
   g_return_if_fail (IC_IS_MATCH_CORPUS (self));
   g_return_if_fail (IC_IS_CAPABILITY (capability));
   g_return_if_fail (!self->frozen);
 
-  if (ic_record_get_deleted (record) || ic_record_get_id (record) == NULL)
+  if (ic_record_get_deleted (record))
+    return;
+
+  fields.id = ic_record_get_id (record);
+  fields.organisation_id = ic_capability_get_organisation_id (capability);
+  fields.title = ic_capability_get_title (capability);
+  fields.description = ic_capability_get_description (capability);
+  fields.cluster = ic_capability_get_cluster (capability);
+  fields.local_authority = ic_capability_get_local_authority (capability);
+  fields.tags = ic_capability_get_tags (capability);
+  fields.trl = ic_capability_get_trl (capability);
+  fields.employees = ic_capability_get_employees (capability);
+  ic_match_corpus_add_capability_fields (self, &fields);
+}
+
+void
+ic_match_corpus_add_capability_fields (IcMatchCorpus                 *self,
+                                       const IcMatchCapabilityFields *fields)
+{
+  IcCapabilityInput *input;
+
+  g_return_if_fail (IC_IS_MATCH_CORPUS (self));
+  g_return_if_fail (fields != NULL);
+  g_return_if_fail (!self->frozen);
+
+  if (fields->id == NULL)
     return;
 
   input = g_new0 (IcCapabilityInput, 1);
-  input->id = g_strdup (ic_record_get_id (record));
-  input->organisation_id = dup_nonempty (ic_capability_get_organisation_id (capability));
-  input->title = g_strdup (ic_capability_get_title (capability));
-  input->description = g_strdup (ic_capability_get_description (capability));
-  input->cluster = dup_nonempty (ic_capability_get_cluster (capability));
-  input->place = dup_nonempty (ic_capability_get_local_authority (capability));
-  input->tags = g_strdupv ((char **) ic_capability_get_tags (capability));
-  input->trl = ic_capability_get_trl (capability);
-  input->employees = ic_capability_get_employees (capability);
+  input->id = g_strdup (fields->id);
+  input->organisation_id = dup_nonempty (fields->organisation_id);
+  input->title = g_strdup (fields->title);
+  input->description = g_strdup (fields->description);
+  input->cluster = dup_nonempty (fields->cluster);
+  input->place = dup_nonempty (fields->local_authority);
+  input->tags = g_strdupv ((char **) fields->tags);
+  input->trl = fields->trl;
+  input->employees = fields->employees;
   g_ptr_array_add (self->inputs, input);
   ic_match_corpus_stream_input (self);
 }
@@ -283,10 +328,9 @@ build_attributes (IcMatchCorpus *self)
           employees = employees > 0 ? employees : organisation->employees;
         }
 
-      self->capability_ids[i] = g_steal_pointer (&input->id);
-      self->capability_titles[i] = g_steal_pointer (&input->title);
-      g_hash_table_insert (self->capability_lookup, self->capability_ids[i],
-                           GUINT_TO_POINTER (i + 1));
+      /* The id and title move to the arrays once the analysis is done
+       * with them (take_strings()); the key is the same string. */
+      g_hash_table_insert (self->capability_lookup, input->id, GUINT_TO_POINTER (i + 1));
 
       attrs->organisation = input->organisation_id
                             ? intern (self->organisation_ids, self->organisation_lookup,
@@ -296,6 +340,18 @@ build_attributes (IcMatchCorpus *self)
       attrs->place = place ? intern (self->place_names, self->place_lookup, place) : 0;
       attrs->trl = input->trl >= 1 && input->trl <= 9 ? input->trl : 0;
       attrs->band = ic_match_employees_band (employees);
+    }
+}
+
+static void
+take_strings (IcMatchCorpus *self)
+{
+  for (guint i = 0; i < self->n_capabilities; i++)
+    {
+      IcCapabilityInput *input = g_ptr_array_index (self->inputs, i);
+
+      self->capability_ids[i] = g_steal_pointer (&input->id);
+      self->capability_titles[i] = g_steal_pointer (&input->title);
     }
 }
 
@@ -349,11 +405,22 @@ build_tags (IcMatchCorpus *self)
       self->tag_capabilities[fill[self->capability_tags[p]]++] = i;
 }
 
+static gpointer
+build_tags_and_attributes (gpointer data)
+{
+  build_tags (data);
+  build_attributes (data);
+  return NULL;
+}
+
 gboolean
 ic_match_corpus_freeze (IcMatchCorpus  *self,
                         guint           n_threads,
                         GError        **error)
 {
+  GThread *attributes = NULL;
+  gboolean ok;
+
   g_return_val_if_fail (IC_IS_MATCH_CORPUS (self), FALSE);
   g_return_val_if_fail (!self->frozen, FALSE);
 
@@ -363,10 +430,19 @@ ic_match_corpus_freeze (IcMatchCorpus  *self,
   if (!self->stream_sorted)
     sort_and_deduplicate (self);
   self->n_capabilities = self->inputs->len;
-  if (!ic_match_corpus_build_text_index (self, n_threads, error))
+
+  /* The tags and attributes share nothing with the text analysis but
+   * the inputs, which all only read: they are built alongside. */
+  if (n_threads > 1)
+    attributes = g_thread_new ("ic-corpus-attributes", build_tags_and_attributes, self);
+  else
+    build_tags_and_attributes (self);
+  ok = ic_match_corpus_build_text_index (self, n_threads, error);
+  if (attributes != NULL)
+    g_thread_join (attributes);
+  if (!ok)
     return FALSE;
-  build_tags (self);
-  build_attributes (self);
+  take_strings (self);
 
   g_clear_pointer (&self->inputs, g_ptr_array_unref);
   self->frozen = TRUE;

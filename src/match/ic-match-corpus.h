@@ -39,14 +39,41 @@ void                 ic_match_corpus_set_taxonomy         (IcMatchCorpus       *
 /* (transfer none) (nullable) */
 IcTaxonomy          *ic_match_corpus_get_taxonomy         (IcMatchCorpus       *self);
 
+/* What matching needs of one capability, as plain values (borrowed):
+ * for readers that have no IcCapability at hand.  Empty strings are as
+ * good as NULL. */
+typedef struct
+{
+  const char         *id;
+  const char         *organisation_id;
+  const char         *title;
+  const char         *description;
+  const char         *cluster;
+  const char         *local_authority;
+  const char * const *tags;             /* normalised, as a record holds them */
+  int                 trl;
+  int                 employees;
+} IcMatchCapabilityFields;
+
 /* Organisations give their name, and their size, place and cluster to
  * capabilities and challenges that leave those empty.  Any time. */
 void                 ic_match_corpus_add_organisation     (IcMatchCorpus       *self,
                                                            IcOrganisation      *organisation);
+/* The same from plain values (copied). */
+void                 ic_match_corpus_add_organisation_fields (IcMatchCorpus    *self,
+                                                           const char          *id,
+                                                           const char          *name,
+                                                           const char          *cluster,
+                                                           const char          *local_authority,
+                                                           int                  employees);
 /* Copies what matching needs from @capability; tombstones are ignored.
- * Only before ic_match_corpus_freeze(). */
+ * Only before ic_match_corpus_freeze().  Capabilities may come in any
+ * order; in ascending id order their analysis starts at once. */
 void                 ic_match_corpus_add_capability       (IcMatchCorpus       *self,
                                                            IcCapability        *capability);
+/* The same from plain values (copied); only before freezing. */
+void                 ic_match_corpus_add_capability_fields (IcMatchCorpus      *self,
+                                                           const IcMatchCapabilityFields *fields);
 /* Marks one tag as rising demand (src/model/ic-rising-demand.h says
  * which: the loader passes them).  Only before freezing. */
 void                 ic_match_corpus_add_rising_tag       (IcMatchCorpus       *self,

@@ -170,30 +170,22 @@ term_for (IcTextAnalyzer *self,
   return term;
 }
 
-static void
-emit (IcTextAnalyzer *self,
-      char           *word,
-      gsize           length,
-      guint           n_chars,
-      gboolean        has_digit,
-      IcTermFunc      func,
-      gpointer        user_data)
+const char *
+ic_text_analyzer_get_term (IcTextAnalyzer *self,
+                           const char     *word,
+                           gsize           length,
+                           gboolean        has_digit)
 {
-  const char *term;
+  g_return_val_if_fail (IC_IS_TEXT_ANALYZER (self), NULL);
 
-  word[length] = '\0';
-  if (n_chars < 2)
-    return;
-  term = term_for (self, word, length, has_digit);
-  if (term != NULL)
-    func (term, word, user_data);
+  return term_for (self, word, length, has_digit);
 }
 
 void
-ic_text_analyzer_analyze (IcTextAnalyzer *self,
-                          const char     *text,
-                          IcTermFunc      func,
-                          gpointer        user_data)
+ic_text_analyzer_split (IcTextAnalyzer *self,
+                        const char     *text,
+                        IcWordFunc      func,
+                        gpointer        user_data)
 {
   char word[MAX_TOKEN_BYTES + 8];
   gsize length = 0;
@@ -206,26 +198,29 @@ ic_text_analyzer_analyze (IcTextAnalyzer *self,
   if (text == NULL)
     return;
 
-  for (const char *p = text; *p != '\0';)
+  for (const char *p = text;;)
     {
       guchar byte = (guchar) *p;
-      gunichar c;
-      gboolean alnum;
+      gboolean end = byte == '\0';
+      gboolean alnum = FALSE;
+      gunichar c = byte;
 
       /* Most text is ASCII: no decoding, no table look-up. */
-      if (byte < 0x80)
+      if (!end && byte < 0x80)
         {
-          c = byte;
           alnum = g_ascii_isalnum (byte);
           p++;
         }
-      else
+      else if (!end)
         {
           c = g_utf8_get_char_validated (p, -1);
-          if (c == (gunichar) -1 || c == (gunichar) -2)
-            break;  /* invalid UTF-8: stop rather than guess */
-          alnum = g_unichar_isalnum (c);
-          p = g_utf8_next_char (p);
+          /* Invalid UTF-8: stop rather than guess. */
+          end = c == (gunichar) -1 || c == (gunichar) -2;
+          if (!end)
+            {
+              alnum = g_unichar_isalnum (c);
+              p = g_utf8_next_char (p);
+            }
         }
 
       if (alnum)
@@ -243,17 +238,55 @@ ic_text_analyzer_analyze (IcTextAnalyzer *self,
               n_chars++;
             }
           has_digit |= digit;
+          continue;
         }
-      else if (length > 0)
+
+      if (length > 0)
         {
-          emit (self, word, length, n_chars, has_digit, func, user_data);
+          word[length] = '\0';
+          if (n_chars >= 2)
+            func (word, length, has_digit, user_data);
           length = 0;
           n_chars = 0;
           has_digit = FALSE;
         }
+      if (end)
+        return;
     }
-  if (length > 0)
-    emit (self, word, length, n_chars, has_digit, func, user_data);
+}
+
+typedef struct
+{
+  IcTextAnalyzer *self;
+  IcTermFunc      func;
+  gpointer        user_data;
+} AnalyzeData;
+
+static void
+analyze_word (const char *word,
+              gsize       length,
+              gboolean    has_digit,
+              gpointer    user_data)
+{
+  AnalyzeData *data = user_data;
+  const char *term = term_for (data->self, word, length, has_digit);
+
+  if (term != NULL)
+    data->func (term, word, data->user_data);
+}
+
+void
+ic_text_analyzer_analyze (IcTextAnalyzer *self,
+                          const char     *text,
+                          IcTermFunc      func,
+                          gpointer        user_data)
+{
+  AnalyzeData data = { self, func, user_data };
+
+  g_return_if_fail (IC_IS_TEXT_ANALYZER (self));
+  g_return_if_fail (func != NULL);
+
+  ic_text_analyzer_split (self, text, analyze_word, &data);
 }
 
 static void

@@ -48,6 +48,29 @@ void                 ic_text_analyzer_analyze      (IcTextAnalyzer      *self,
                                                     IcTermFunc           func,
                                                     gpointer             user_data);
 
+/* Called once per word of two or more characters, in text order:
+ * @word is lower-cased and NUL-terminated, @length its bytes, and
+ * @has_digit says whether it has a digit; valid only during the call. */
+typedef void (*IcWordFunc) (const char *word,
+                            gsize       length,
+                            gboolean    has_digit,
+                            gpointer    user_data);
+
+/* The first half of ic_text_analyzer_analyze(): the words of @text,
+ * before stop words are dropped and stems taken.  For callers that
+ * remember each word's term themselves (the corpus, which sees the same
+ * words millions of times). */
+void                 ic_text_analyzer_split        (IcTextAnalyzer      *self,
+                                                    const char          *text,
+                                                    IcWordFunc           func,
+                                                    gpointer             user_data);
+/* The second half: the term of a word from ic_text_analyzer_split(),
+ * or NULL if it is dropped.  Valid until the next call. */
+const char          *ic_text_analyzer_get_term     (IcTextAnalyzer      *self,
+                                                    const char          *word,
+                                                    gsize                length,
+                                                    gboolean             has_digit);
+
 /* The terms of @text as a list, for tests and tools.
  * Returns: (transfer full) */
 GStrv                ic_text_analyzer_analyze_strv (IcTextAnalyzer      *self,

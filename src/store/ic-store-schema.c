@@ -222,6 +222,16 @@ static const char migration_5[] =
   FTS_TABLE_V5 ("capability", "title, description, tags")
   FTS_TABLE_V5 ("foresight", "title, summary, tags");
 
+/* Version 6: pairs the user said are not a match (ic-store-exclusions.c).
+ * A record is never removed but by hand; if one is, its pairs go too. */
+static const char migration_6[] =
+  "CREATE TABLE excluded_pair (\n"
+  "  challenge_id TEXT NOT NULL REFERENCES challenge (id) ON DELETE CASCADE,\n"
+  "  capability_id TEXT NOT NULL REFERENCES capability (id) ON DELETE CASCADE,\n"
+  "  created_at TEXT NOT NULL,\n"
+  "  PRIMARY KEY (challenge_id, capability_id)) WITHOUT ROWID;\n"
+  "CREATE INDEX excluded_pair_capability ON excluded_pair (capability_id);\n";
+
 static gboolean
 seed_taxonomy (sqlite3  *db,
                GError  **error)
@@ -245,6 +255,7 @@ static const IcMigration migrations[] = {
   { migration_3, seed_taxonomy },
   { migration_4, NULL },
   { migration_5, NULL },
+  { migration_6, NULL },
 };
 
 guint

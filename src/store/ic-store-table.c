@@ -169,15 +169,45 @@ ic_store_strv_encode (const char * const *strv)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* The usual case: no item holds an escape, so the items are the lines. */
+static char **
+split_lines (const char *text)
+{
+  guint n = 1, i = 0;
+  char **strv;
+
+  for (const char *p = text; *p != '\0'; p++)
+    n += *p == '\n';
+  strv = g_new (char *, n + 1);
+  for (const char *start = text;; i++)
+    {
+      const char *end = strchr (start, '\n');
+
+      if (end == NULL)
+        {
+          strv[i] = g_strdup (start);
+          break;
+        }
+      strv[i] = g_strndup (start, end - start);
+      start = end + 1;
+    }
+  strv[n] = NULL;
+  return strv;
+}
+
 char **
 ic_store_strv_decode (const char *text)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GString) item = g_string_new (NULL);
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_autoptr(GString) item = NULL;
 
   if (text == NULL || text[0] == '\0')
-    return g_strv_builder_end (builder);
+    return g_new0 (char *, 1);
+  if (strchr (text, '\\') == NULL)
+    return split_lines (text);
 
+  builder = g_strv_builder_new ();
+  item = g_string_new (NULL);
   for (const char *p = text;; p++)
     {
       if (*p == '\n' || *p == '\0')

@@ -174,6 +174,19 @@ def open_consortium(app, page, suffix=''):
     app.click_at(app.find('page tab', 'Ranking', parent=page))
 
 
+def not_a_match(app, results, suffix=''):
+    """The toast that Not a Match shows, with its Undo; then undone."""
+    title = app.find_all('list item', parent=results)[0].name
+    app.click('push button', '“%s” is not a match' % title, parent=results)
+    app.toast('“%s” will not be proposed for this challenge again' % title)
+    shoot(app.window, 'matches-not-a-match' + suffix)
+    app.click_toast_button('Undo')
+    ictest.wait_for('the pair included again', lambda: app.cli_json('match', 'excluded') == [])
+    ictest.wait_for('“%s” ranked again' % title,
+                    lambda: [row.name for row in app.find_all('list item', parent=results)][:1] == [title])
+    time.sleep(1.0)
+
+
 def light(app):
     sync_views(app)
 
@@ -190,6 +203,7 @@ def light(app):
     shoot(app.window, 'organisations')
 
     page, results = open_matches(app)
+    not_a_match(app, results)
     open_consortium(app, page)
     rows = app.find_all('list item', parent=results)
     for row in rows[:2]:
@@ -225,6 +239,7 @@ def dark(app):
     app.label(lambda name: name is not None and name.endswith(' challenges'), parent=page)
     shoot(app.window, 'challenges-dark')
     page, results = open_matches(app, '-dark')
+    not_a_match(app, results, '-dark')
     open_consortium(app, page, '-dark')
     open_foresight(app, '-dark')
     sync_views(app, '-dark')

@@ -1,0 +1,47 @@
+/* ic-store-exclusions.h — pairs the user said are not a match
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A challenge and a capability that a person judged wrong for each
+ * other: the matcher never pairs them again (a hard filter), until the
+ * person includes the pair again.  They stay on this computer: a
+ * judgement for one's own shortlists, not a shared record.
+ */
+
+#pragma once
+
+#include "ic-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char *challenge_id;
+  char *capability_id;
+  char *created_at;      /* RFC 3339 UTC, when it was excluded */
+} IcExcludedPair;
+
+void          ic_excluded_pair_free         (IcExcludedPair  *pair);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcExcludedPair, ic_excluded_pair_free)
+
+/* Excludes the pair; excluding it again changes nothing.  A challenge
+ * or capability that does not exist (tombstones do) is
+ * IC_STORE_ERROR_NOT_FOUND. */
+gboolean      ic_store_exclude_pair         (IcStore          *self,
+                                             const char       *challenge_id,
+                                             const char       *capability_id,
+                                             GError          **error);
+/* Includes the pair again; IC_STORE_ERROR_NOT_FOUND if it was not
+ * excluded. */
+gboolean      ic_store_include_pair         (IcStore          *self,
+                                             const char       *challenge_id,
+                                             const char       *capability_id,
+                                             GError          **error);
+/* The excluded pairs of @challenge_id (NULL: of every challenge),
+ * ordered by challenge and then capability id.
+ * Returns: (transfer full) (element-type IcExcludedPair) (nullable) */
+GPtrArray    *ic_store_list_excluded_pairs  (IcStore          *self,
+                                             const char       *challenge_id,
+                                             GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,161 @@
+/* test-store-exclusions.c — pairs the user said are not a match
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ic-store-exclusions.h"
+#include "test-store-util.h"
+
+typedef struct
+{
+  IcRecord *organisation;
+  IcRecord *challenge;
+  IcRecord *other_challenge;
+  IcRecord *capability;
+  IcRecord *other_capability;
+} Records;
+
+static void
+records_insert (Records *r,
+                IcStore *store)
+{
+  r->organisation = make_organisation ("Depot Ltd");
+  insert_ok (store, r->organisation);
+  r->challenge = make_challenge (ic_record_get_id (r->organisation), "Refuelling");
+  r->other_challenge = make_challenge (ic_record_get_id (r->organisation), "Charging");
+  r->capability = make_capability (ic_record_get_id (r->organisation), "Welding");
+  r->other_capability = make_capability (ic_record_get_id (r->organisation), "Sensors");
+  insert_ok (store, r->challenge);
+  insert_ok (store, r->other_challenge);
+  insert_ok (store, r->capability);
+  insert_ok (store, r->other_capability);
+}
+
+static void
+records_clear (Records *r)
+{
+  g_clear_object (&r->organisation);
+  g_clear_object (&r->challenge);
+  g_clear_object (&r->other_challenge);
+  g_clear_object (&r->capability);
+  g_clear_object (&r->other_capability);
+}
+
+#define ID(record) ic_record_get_id (record)
+
+/* "challenge title/capability title" per pair, in the listed order. */
+static char *
+describe_pairs (IcStore    *store,
+                const char *challenge_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pairs = ic_store_list_excluded_pairs (store, challenge_id, &error);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      IcExcludedPair *pair = pairs->pdata[i];
+      g_autoptr(IcRecord) challenge = ic_store_get (store, pair->challenge_id, NULL);
+      g_autoptr(IcRecord) capability = ic_store_get (store, pair->capability_id, NULL);
+
+      g_assert_nonnull (pair->created_at);
+      g_string_append_printf (text, "%s%s/%s", i > 0 ? " " : "",
+                              ic_record_get_title (challenge), ic_record_get_title (capability));
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_exclude_include (Fixture       *f,
+                      gconstpointer  data)
+{
+  Records r = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *all = NULL;
+  g_autofree char *one = NULL;
+  g_autofree char *after = NULL;
+
+  records_insert (&r, f->store);
+  g_assert_true (ic_store_exclude_pair (f->store, ID (r.challenge), ID (r.capability), &error));
+  /* Twice is once. */
+  g_assert_true (ic_store_exclude_pair (f->store, ID (r.challenge), ID (r.capability), &error));
+  g_assert_true (ic_store_exclude_pair (f->store, ID (r.other_challenge), ID (r.other_capability), &error));
+  g_assert_no_error (error);
+
+  all = describe_pairs (f->store, NULL);
+  g_assert_true (g_str_equal (all, "Refuelling/Welding Charging/Sensors") ||
+                 g_str_equal (all, "Charging/Sensors Refuelling/Welding"));
+  one = describe_pairs (f->store, ID (r.challenge));
+  g_assert_cmpstr (one, ==, "Refuelling/Welding");
+
+  g_assert_true (ic_store_include_pair (f->store, ID (r.challenge), ID (r.capability), &error));
+  g_assert_no_error (error);
+  after = describe_pairs (f->store, NULL);
+  g_assert_cmpstr (after, ==, "Charging/Sensors");
+
+  /* Including a pair that is not excluded says so. */
+  g_assert_false (ic_store_include_pair (f->store, ID (r.challenge), ID (r.capability), &error));
+  g_assert_error (error, IC_STORE_ERROR, IC_STORE_ERROR_NOT_FOUND);
+  records_clear (&r);
+}
+
+static void
+test_exclude_unknown (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *missing = "6b1f0c4e-1d7a-4c1e-9d55-0d7e5f0a9b11";
+  Records r = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pairs = NULL;
+
+  records_insert (&r, f->store);
+  g_assert_false (ic_store_exclude_pair (f->store, missing, ID (r.capability), &error));
+  g_assert_error (error, IC_STORE_ERROR, IC_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "challenge"));
+  g_clear_error (&error);
+  /* A capability id is not a challenge id, nor the other way round. */
+  g_assert_false (ic_store_exclude_pair (f->store, ID (r.capability), ID (r.challenge), &error));
+  g_assert_error (error, IC_STORE_ERROR, IC_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* A tombstoned capability can still be excluded: it may come back. */
+  g_assert_true (ic_store_delete (f->store, ID (r.capability), NULL, &error));
+  g_assert_true (ic_store_exclude_pair (f->store, ID (r.challenge), ID (r.capability), &error));
+  g_assert_no_error (error);
+
+  pairs = ic_store_list_excluded_pairs (f->store, NULL, &error);
+  g_assert_cmpuint (pairs->len, ==, 1);
+  records_clear (&r);
+}
+
+/* The table survives closing and opening the database. */
+static void
+test_exclusions_persist (Fixture       *f,
+                         gconstpointer  data)
+{
+  Records r = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcStore) again = NULL;
+  g_autofree char *pairs = NULL;
+
+  records_insert (&r, f->store);
+  g_assert_true (ic_store_exclude_pair (f->store, ID (r.challenge), ID (r.other_capability), &error));
+  again = ic_store_open (f->path, IC_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  pairs = describe_pairs (again, NULL);
+  g_assert_cmpstr (pairs, ==, "Refuelling/Sensors");
+  records_clear (&r);
+}
+
+void
+test_store_add_exclusion_tests (void)
+{
+  TEST_ADD ("exclusions/exclude-include", test_exclude_include);
+  TEST_ADD ("exclusions/unknown", test_exclude_unknown);
+  TEST_ADD ("exclusions/persist", test_exclusions_persist);
+}
