@@ -82,6 +82,24 @@ ic_report_print_operation_init (IcReportPrintOperation *self)
   gtk_print_operation_set_show_progress (operation, TRUE);
 }
 
+/* "Print to File" proposes the shortlist's name in the Documents folder
+ * (else the home folder), not "output" in whatever folder the program
+ * was started from. */
+static void
+set_file_defaults (IcReportPrintOperation *self,
+                   const char             *name)
+{
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+  const char *folder = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autofree char *basename = g_strdup (name != NULL ? name : _("Shortlist"));
+
+  g_strdelimit (basename, "/\\:*?\"<>|", '-');
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR,
+                          folder != NULL ? folder : g_get_home_dir ());
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, basename);
+  gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (self), settings);
+}
+
 IcReportPrintOperation *
 ic_report_print_operation_new (IcShortlistReport *report)
 {
@@ -95,5 +113,6 @@ ic_report_print_operation_new (IcShortlistReport *report)
   shortlist = ic_shortlist_report_get_shortlist (report);
   if (ic_shortlist_get_name (shortlist) != NULL)
     gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), ic_shortlist_get_name (shortlist));
+  set_file_defaults (self, ic_shortlist_get_name (shortlist));
   return self;
 }
