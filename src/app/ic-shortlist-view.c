@@ -34,6 +34,7 @@ struct _IcShortlistView
 
   gboolean              saving;
   gboolean              save_again;
+  gboolean              disposed;     /* a save or export may end after a reload */
 
   GtkFileChooserNative *chooser;
   GCancellable         *export_cancellable;
@@ -93,6 +94,8 @@ update_actions (IcShortlistView *self)
   const char *challenge_title = challenge != NULL ? ic_record_get_title (IC_RECORD (challenge)) : NULL;
   g_autofree char *subtitle = NULL;
 
+  if (self->disposed)
+    return;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "shortlist.export", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "shortlist.print", idle && self->print_operation == NULL);
 
@@ -110,6 +113,8 @@ renumber (IcShortlistView *self)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (ic_shortlist_get_entries (self->shortlist)));
   guint rank = 1;
 
+  if (self->disposed)
+    return;
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->entries_list));
        row != NULL; row = gtk_widget_get_next_sibling (row))
     if (IC_IS_SHORTLIST_ENTRY_ROW (row))
@@ -255,7 +260,10 @@ on_undo_remove (AdwToast     *toast,
   const IcShortlistReportEntry *report_entry = NULL;
   GtkWidget *row;
 
-  if (ic_shortlist_find_entry (self->shortlist, ic_shortlist_entry_get_capability_id (removed->entry), NULL))
+  /* A view the page has read again since holds an old copy: writing it
+   * would undo the changes made after. */
+  if (self->disposed ||
+      ic_shortlist_find_entry (self->shortlist, ic_shortlist_entry_get_capability_id (removed->entry), NULL))
     return;
 
   for (guint i = 0; i < ic_shortlist_report_get_n_entries (self->report); i++)
@@ -360,7 +368,8 @@ end_export (IcShortlistView *self)
 {
   g_clear_handle_id (&self->pulse_id, g_source_remove);
   g_clear_object (&self->export_cancellable);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_box), FALSE);
+  if (!self->disposed)
+    gtk_widget_set_visible (GTK_WIDGET (self->progress_box), FALSE);
   update_actions (self);
 }
 
@@ -604,6 +613,7 @@ ic_shortlist_view_dispose (GObject *object)
 {
   IcShortlistView *self = IC_SHORTLIST_VIEW (object);
 
+  self->disposed = TRUE;
   if (self->export_cancellable != NULL)
     g_cancellable_cancel (self->export_cancellable);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
