@@ -50,7 +50,7 @@ def top_level(app, title):
                     lambda: [w for w in app.app.children if w.name == title][0])
 
 
-def export(app, page, name, item, path):
+def export(app, page, name, item, path, expect_error=False):
     app.click_at(app.find('push button', 'Export…', parent=page))
     node = app.find('menu item', item, parent=app.app)
     node.doActionNamed('click')
@@ -59,6 +59,10 @@ def export(app, page, name, item, path):
     field.queryEditableText().setTextContents(path)
     time.sleep(0.5)
     app.click('push button', lambda n: n is not None and 'Export' in n.replace('_', ''), parent=dialog)
+    if expect_error:
+        toast = app.toast(lambda text: text.startswith('Cannot export “%s” to %s: ' % (name, path)))
+        check(not os.path.exists(path), 'a failed export says why (“%s”) and leaves no file' % toast.name)
+        return
     app.toast('Exported “%s” to %s' % (name, os.path.basename(path)))
     check(os.path.exists(path), 'the export wrote %s' % os.path.basename(path))
 
@@ -134,6 +138,9 @@ def test_shortlists(app):
     check(rows[1]['stage'].casefold() == 'contacted' and rows[2]['note'] == 'Call Priya in March'
           and all(row['note'] == '' for i, row in enumerate(rows) if i != 2),
           'the CSV carries the stage and the note on the right rows')
+
+    # A folder no one can write in, even root: the export fails in words.
+    export(app, page, name, 'JSON…', '/proc/shortlist.json', expect_error=True)
 
     pdf_path = os.path.join(out, 'shortlist.pdf')
     export(app, page, name, 'PDF Report…', pdf_path)
