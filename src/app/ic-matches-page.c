@@ -269,7 +269,7 @@ update_consortium (IcMatchesPage *self)
   g_clear_object (&self->consortium_cancellable);
   self->consortium_cancellable = g_cancellable_new ();
   self->consortium_started = g_get_monotonic_time ();
-  options_init (self, &options);
+  options_init (self, &options, challenge);
   ic_consortium_view_show_searching (self->consortium_view);
   ic_consortium_job_find_async (self->matcher, challenge, self->weights, &options,
                                 IC_CONSORTIUM_DEFAULT_MAX_SIZE, 1,

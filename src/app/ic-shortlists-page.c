@@ -1,16 +1,21 @@
 /* ic-shortlists-page.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One IcShortlistView per shortlist; the views edit and save their own
+ * shortlists, and the page deletes and restores whole ones.
  */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
-#include "ic-app-format.h"
-#include "ic-shortlist.h"
+#include "ic-application.h"
+#include "ic-record-write-job.h"
+#include "ic-shortlist-report.h"
+#include "ic-shortlist-view.h"
 #include "ic-shortlists-page.h"
+#include "ic-window.h"
 
 #define MAX_SHORTLISTS 500
 
@@ -21,72 +26,30 @@ struct _IcShortlistsPage
   IcStore    *store;
 
   GtkStack   *view_stack;
-  GtkListBox *list_box;
+  GtkBox     *shortlists_box;
 };
 
 G_DEFINE_FINAL_TYPE (IcShortlistsPage, ic_shortlists_page, ADW_TYPE_BIN)
 
-static char *
-record_title (IcShortlistsPage *self,
-              const char       *id)
+static void
+add_toast (IcShortlistsPage *self,
+           AdwToast         *toast)
 {
-  g_autoptr(IcRecord) record = id != NULL ? ic_store_get (self->store, id, NULL) : NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  return g_strdup (record != NULL && ic_record_get_title (record) != NULL
-                   ? ic_record_get_title (record) : _("Unknown record"));
+  if (IC_IS_WINDOW (root))
+    ic_window_add_toast (IC_WINDOW (root), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
 }
 
-static GtkWidget *
-entry_row_new (IcShortlistsPage *self,
-               IcShortlistEntry *entry)
+static const char *
+get_author (IcShortlistsPage *self)
 {
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *title = record_title (self, ic_shortlist_entry_get_capability_id (entry));
-  g_autofree char *score = g_strdup_printf ("%.0f%%", 100 * ic_shortlist_entry_get_score (entry));
-  const char *note = ic_shortlist_entry_get_note (entry);
-  g_autofree char *subtitle = NULL;
-  GtkWidget *score_label = gtk_label_new (score);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *application = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
 
-  if (note != NULL && note[0] != '\0')
-    subtitle = g_strdup_printf ("%s · %s", ic_format_stage (ic_shortlist_entry_get_stage (entry)), note);
-  else
-    subtitle = g_strdup (ic_format_stage (ic_shortlist_entry_get_stage (entry)));
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_add_css_class (score_label, "numeric");
-  gtk_widget_add_css_class (score_label, "dim-label");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), score_label);
-  return row;
-}
-
-static GtkWidget *
-shortlist_row_new (IcShortlistsPage *self,
-                   IcShortlist      *shortlist)
-{
-  GtkWidget *row = adw_expander_row_new ();
-  GListModel *entries = G_LIST_MODEL (ic_shortlist_get_entries (shortlist));
-  guint n = g_list_model_get_n_items (entries);
-  g_autofree char *challenge = record_title (self, ic_shortlist_get_challenge_id (shortlist));
-  g_autofree char *count = ic_format_record_count (IC_RECORD_KIND_CAPABILITY, n);
-  const char *name = ic_shortlist_get_name (shortlist);
-  g_autofree char *subtitle = NULL;
-
-  /* A name made from the challenge's title need not repeat it. */
-  if (name != NULL && strstr (name, challenge) != NULL)
-    subtitle = g_strdup (count);
-  else
-    subtitle = g_strdup_printf ("%s · %s", challenge, count);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name != NULL ? name : challenge);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(IcShortlistEntry) entry = g_list_model_get_item (entries, i);
-
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry_row_new (self, entry));
-    }
-  return row;
+  return IC_IS_APPLICATION (application) ? ic_application_get_author (IC_APPLICATION (application)) : NULL;
 }
 
 void
@@ -95,22 +58,143 @@ ic_shortlists_page_reload (IcShortlistsPage *self)
   g_autoptr(GPtrArray) shortlists = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *child;
+  guint shown = 0;
 
   g_return_if_fail (IC_IS_SHORTLISTS_PAGE (self));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
-    gtk_list_box_remove (self->list_box, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->shortlists_box))) != NULL)
+    gtk_box_remove (self->shortlists_box, child);
 
   shortlists = ic_store_list (self->store, IC_RECORD_KIND_SHORTLIST, NULL, 0, MAX_SHORTLISTS, &error);
   if (shortlists == NULL)
     g_warning ("Cannot list the shortlists: %s", error->message);
 
   for (guint i = 0; shortlists != NULL && i < shortlists->len; i++)
-    gtk_list_box_append (self->list_box,
-                         shortlist_row_new (self, g_ptr_array_index (shortlists, i)));
+    {
+      const char *id = ic_record_get_id (g_ptr_array_index (shortlists, i));
+      g_autoptr(GError) report_error = NULL;
+      g_autoptr(IcShortlistReport) report = ic_shortlist_report_load (self->store, id, &report_error);
 
-  gtk_stack_set_visible_child_name (self->view_stack,
-                                    shortlists != NULL && shortlists->len > 0 ? "list" : "empty");
+      if (report == NULL)
+        {
+          g_warning ("Cannot read shortlist %s: %s", id, report_error->message);
+          continue;
+        }
+      gtk_box_append (self->shortlists_box, ic_shortlist_view_new (self->store, report));
+      shown++;
+    }
+
+  gtk_stack_set_visible_child_name (self->view_stack, shown > 0 ? "list" : "empty");
+}
+
+/* Deleting a whole shortlist, with Undo */
+
+typedef struct
+{
+  IcShortlistsPage *page;
+  char             *name;
+} DeleteData;
+
+static void
+delete_data_free (DeleteData *data)
+{
+  g_object_unref (data->page);
+  g_free (data->name);
+  g_free (data);
+}
+
+static void
+on_restored (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  DeleteData *data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcRecord) record = ic_record_write_finish (result, &error);
+
+  if (record == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot restore “%s”: %s"), data->name, error->message);
+
+      add_toast (data->page, adw_toast_new (message));
+    }
+  else
+    ic_shortlists_page_reload (data->page);
+  delete_data_free (data);
+}
+
+static void
+on_undo_delete (AdwToast  *toast,
+                IcRecord  *shortlist)
+{
+  IcShortlistsPage *self = g_object_get_data (G_OBJECT (toast), "page");
+  DeleteData *data = g_new0 (DeleteData, 1);
+
+  data->page = g_object_ref (self);
+  data->name = g_strdup (ic_shortlist_get_name (IC_SHORTLIST (shortlist)));
+  ic_record_write_async (ic_store_get_path (self->store), IC_RECORD_WRITE_RESTORE, shortlist,
+                         get_author (self), NULL, on_restored, data);
+}
+
+static void
+on_deleted (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  DeleteData *data = user_data;
+  IcShortlistsPage *self = data->page;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcRecord) record = ic_record_write_finish (result, &error);
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  ic_shortlists_page_reload (self);
+  if (record == NULL)
+    {
+      message = g_strdup_printf (_("Cannot delete “%s”: %s"), data->name, error->message);
+      add_toast (self, adw_toast_new (message));
+      delete_data_free (data);
+      return;
+    }
+
+  message = g_strdup_printf (_("“%s” deleted"), data->name);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 10);
+  g_object_set_data_full (G_OBJECT (toast), "page", g_object_ref (self), g_object_unref);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_delete),
+                         g_steal_pointer (&record), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  add_toast (self, toast);
+  delete_data_free (data);
+}
+
+static void
+delete_shortlist_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  IcShortlistsPage *self = IC_SHORTLISTS_PAGE (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->shortlists_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      IcShortlist *shortlist = ic_shortlist_view_get_shortlist (IC_SHORTLIST_VIEW (child));
+      DeleteData *data;
+
+      if (g_strcmp0 (ic_record_get_id (IC_RECORD (shortlist)), id) != 0)
+        continue;
+
+      /* Hidden at once; the page reads the database again once it is done. */
+      gtk_widget_set_sensitive (child, FALSE);
+      data = g_new0 (DeleteData, 1);
+      data->page = g_object_ref (self);
+      data->name = g_strdup (ic_shortlist_get_name (shortlist));
+      ic_record_write_async (ic_store_get_path (self->store), IC_RECORD_WRITE_DELETE,
+                             IC_RECORD (shortlist), get_author (self), NULL, on_deleted, data);
+      return;
+    }
 }
 
 static void
@@ -143,12 +227,16 @@ ic_shortlists_page_class_init (IcShortlistsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/wmvit/Interchange/ui/ic-shortlists-page.ui");
   gtk_widget_class_bind_template_child (widget_class, IcShortlistsPage, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, IcShortlistsPage, list_box);
+  gtk_widget_class_bind_template_child (widget_class, IcShortlistsPage, shortlists_box);
+
+  gtk_widget_class_install_action (widget_class, "shortlists.delete-shortlist", "s",
+                                   delete_shortlist_activated);
 }
 
 static void
 ic_shortlists_page_init (IcShortlistsPage *self)
 {
+  g_type_ensure (IC_TYPE_SHORTLIST_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

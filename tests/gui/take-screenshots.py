@@ -211,8 +211,14 @@ def light(app):
         app.click('push button', 'Add “%s” to the shortlist' % title, parent=results)
         time.sleep(0.5)
     page = app.show_page('Shortlists')
-    expander = ictest.wait_for('a shortlist', lambda: app.find_all('list item', parent=page))
-    app.click_at(expander[0])
+    entries = app.find('list', app.starts_with('Entries of '), parent=page)
+    ictest.wait_for('the entries', lambda: len(app.find_all('list item', parent=entries)) >= 2)
+    # A stage moved on and a note, as a shortlist in use has.
+    title = app.find_all('list item', parent=entries)[0].name
+    app.choose(entries, 'Stage of “%s”' % title, 'Contacted', dropdown=True)
+    note = app.find('text', 'Note on “%s”' % title, parent=entries)
+    note.queryEditableText().setTextContents('Call in March about a site visit')
+    rawinput.pressKey('Tab')
     time.sleep(0.8)
     shoot(app.window, 'shortlists')
 
@@ -243,6 +249,10 @@ def dark(app):
     open_consortium(app, page, '-dark')
     open_foresight(app, '-dark')
     sync_views(app, '-dark')
+    page = app.show_page('Shortlists')
+    entries = app.find('list', app.starts_with('Entries of '), parent=page)
+    ictest.wait_for('the entries', lambda: app.find_all('list item', parent=entries))
+    shoot(app.window, 'shortlists-dark')
 
 
 def main(app):

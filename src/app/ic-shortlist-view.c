@@ -1,0 +1,724 @@
+/* ic-shortlist-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The view owns the shortlist it shows: rows edit its entries in place,
+ * and each change saves a copy of the whole shortlist in a worker
+ * thread.  Saves never overlap: a change made while one runs is saved
+ * once it ends, so the last write is always the latest state.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ic-app-format.h"
+#include "ic-application.h"
+#include "ic-export.h"
+#include "ic-record-write-job.h"
+#include "ic-report-print-operation.h"
+#include "ic-shortlist-entry-row.h"
+#include "ic-shortlist-view.h"
+#include "ic-window.h"
+
+#define PULSE_INTERVAL_MS 120
+
+struct _IcShortlistView
+{
+  GtkBox                parent_instance;
+
+  IcStore              *store;
+  IcShortlistReport    *report;
+  IcShortlist          *shortlist;   /* the report's, edited in place */
+
+  gboolean              saving;
+  gboolean              save_again;
+  gboolean              disposed;     /* a save or export may end after a reload */
+
+  GtkFileChooserNative *chooser;
+  GCancellable         *export_cancellable;
+  guint                 pulse_id;
+  GtkPrintOperation    *print_operation;
+
+  GtkLabel             *title_label;
+  GtkLabel             *subtitle_label;
+  GtkMenuButton        *export_button;
+  GtkButton            *print_button;
+  GtkButton            *delete_button;
+  GtkBox               *progress_box;
+  GtkProgressBar       *progress_bar;
+  GtkButton            *cancel_button;
+  GtkListBox           *entries_list;
+};
+
+G_DEFINE_FINAL_TYPE (IcShortlistView, ic_shortlist_view, GTK_TYPE_BOX)
+
+static const char *
+shortlist_name (IcShortlistView *self)
+{
+  const char *name = ic_shortlist_get_name (self->shortlist);
+
+  return name != NULL ? name : _("Shortlist");
+}
+
+static void
+add_toast (IcShortlistView *self,
+           AdwToast        *toast)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (IC_IS_WINDOW (root))
+    ic_window_add_toast (IC_WINDOW (root), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static const char *
+get_author (IcShortlistView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *application = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+
+  return IC_IS_APPLICATION (application) ? ic_application_get_author (IC_APPLICATION (application)) : NULL;
+}
+
+/* Exports and prints read the database, so they wait for the last save. */
+static void
+update_actions (IcShortlistView *self)
+{
+  gboolean idle = !self->saving && !self->save_again && self->export_cancellable == NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (ic_shortlist_get_entries (self->shortlist)));
+  g_autofree char *count = ic_format_record_count (IC_RECORD_KIND_CAPABILITY, n);
+  IcChallenge *challenge = ic_shortlist_report_get_challenge (self->report);
+  const char *challenge_title = challenge != NULL ? ic_record_get_title (IC_RECORD (challenge)) : NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (self->disposed)
+    return;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "shortlist.export", idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "shortlist.print", idle && self->print_operation == NULL);
+
+  /* A name made from the challenge's title need not repeat it. */
+  if (challenge_title == NULL || strstr (shortlist_name (self), challenge_title) != NULL)
+    subtitle = g_strdup (count);
+  else
+    subtitle = g_strdup_printf ("%s · %s", challenge_title, count);
+  gtk_label_set_text (self->subtitle_label, subtitle);
+}
+
+static void
+renumber (IcShortlistView *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (ic_shortlist_get_entries (self->shortlist)));
+  guint rank = 1;
+
+  if (self->disposed)
+    return;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->entries_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (IC_IS_SHORTLIST_ENTRY_ROW (row))
+      ic_shortlist_entry_row_set_position (IC_SHORTLIST_ENTRY_ROW (row), rank++, n);
+  update_actions (self);
+}
+
+/* Saving */
+
+static void save (IcShortlistView *self);
+
+static void
+on_saved (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(IcShortlistView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcRecord) written = ic_record_write_finish (result, &error);
+
+  self->saving = FALSE;
+  if (written == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot save “%s”: %s"), shortlist_name (self), error->message);
+      AdwToast *toast = adw_toast_new (message);
+
+      adw_toast_set_timeout (toast, 8);
+      add_toast (self, toast);
+    }
+  else
+    {
+      ic_record_set_rev (IC_RECORD (self->shortlist), ic_record_get_rev (written));
+      ic_record_set_updated_at (IC_RECORD (self->shortlist), ic_record_get_updated_at (written));
+    }
+
+  if (self->save_again)
+    save (self);
+  update_actions (self);
+}
+
+static void
+save (IcShortlistView *self)
+{
+  if (self->saving)
+    {
+      self->save_again = TRUE;
+      update_actions (self);
+      return;
+    }
+  self->saving = TRUE;
+  self->save_again = FALSE;
+  update_actions (self);
+  ic_record_write_async (ic_store_get_path (self->store), IC_RECORD_WRITE_UPDATE,
+                         IC_RECORD (self->shortlist), get_author (self), NULL,
+                         on_saved, g_object_ref (self));
+}
+
+/* Entries */
+
+static GtkWidget *row_new (IcShortlistView *self, IcShortlistEntry *entry,
+                           const char *title, const char *organisation, const char *why);
+
+static guint
+row_position (IcShortlistView *self,
+              GtkWidget       *row,
+              guint           *n)
+{
+  IcShortlistEntry *entry = ic_shortlist_entry_row_get_entry (IC_SHORTLIST_ENTRY_ROW (row));
+  guint position = G_MAXUINT;
+
+  *n = g_list_model_get_n_items (G_LIST_MODEL (ic_shortlist_get_entries (self->shortlist)));
+  if (!g_list_store_find (ic_shortlist_get_entries (self->shortlist), entry, &position))
+    return G_MAXUINT;
+  return position;
+}
+
+static void
+on_row_move (IcShortlistEntryRow *row,
+             int                  delta,
+             IcShortlistView     *self)
+{
+  GListStore *entries = ic_shortlist_get_entries (self->shortlist);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  g_autoptr(IcShortlistEntry) entry = g_object_ref (ic_shortlist_entry_row_get_entry (row));
+  g_autoptr(GtkWidget) keep = g_object_ref (GTK_WIDGET (row));
+  guint n, position = row_position (self, GTK_WIDGET (row), &n);
+  guint target;
+
+  if (position == G_MAXUINT || (delta < 0 && position == 0) || (delta > 0 && position + 1 >= n))
+    return;
+  target = delta < 0 ? position - 1 : position + 1;
+
+  /* Keep the focus where it was, so a key press can move the row on. */
+  if (focus != NULL && !gtk_widget_is_ancestor (focus, GTK_WIDGET (row)))
+    focus = NULL;
+  if (focus != NULL)
+    g_object_ref (focus);
+
+  ic_shortlist_entry_row_commit_note (row);
+  g_list_store_remove (entries, position);
+  g_list_store_insert (entries, target, entry);
+  gtk_list_box_remove (self->entries_list, GTK_WIDGET (row));
+  gtk_list_box_insert (self->entries_list, GTK_WIDGET (row), target);
+  renumber (self);
+  save (self);
+
+  if (focus != NULL)
+    {
+      if (!gtk_widget_is_sensitive (focus) || !gtk_widget_grab_focus (focus))
+        gtk_widget_child_focus (GTK_WIDGET (row), GTK_DIR_TAB_FORWARD);
+      g_object_unref (focus);
+    }
+}
+
+typedef struct
+{
+  IcShortlistView  *view;
+  IcShortlistEntry *entry;
+  char             *title;
+  guint             position;
+} RemovedEntry;
+
+static void
+removed_entry_free (gpointer data,
+                    GClosure *closure)
+{
+  RemovedEntry *removed = data;
+
+  g_object_unref (removed->view);
+  g_object_unref (removed->entry);
+  g_free (removed->title);
+  g_free (removed);
+}
+
+static void
+on_undo_remove (AdwToast     *toast,
+                RemovedEntry *removed)
+{
+  IcShortlistView *self = removed->view;
+  GListStore *entries = ic_shortlist_get_entries (self->shortlist);
+  guint position = MIN (removed->position, g_list_model_get_n_items (G_LIST_MODEL (entries)));
+  const IcShortlistReportEntry *report_entry = NULL;
+  GtkWidget *row;
+
+  /* A view the page has read again since holds an old copy: writing it
+   * would undo the changes made after. */
+  if (self->disposed ||
+      ic_shortlist_find_entry (self->shortlist, ic_shortlist_entry_get_capability_id (removed->entry), NULL))
+    return;
+
+  for (guint i = 0; i < ic_shortlist_report_get_n_entries (self->report); i++)
+    if (ic_shortlist_report_get_entry (self->report, i)->entry == removed->entry)
+      report_entry = ic_shortlist_report_get_entry (self->report, i);
+
+  g_list_store_insert (entries, position, removed->entry);
+  row = row_new (self, removed->entry, removed->title,
+                 report_entry != NULL ? ic_shortlist_report_entry_organisation (report_entry) : NULL,
+                 report_entry != NULL ? report_entry->why : NULL);
+  gtk_list_box_insert (self->entries_list, row, position);
+  renumber (self);
+  save (self);
+}
+
+static void
+on_row_remove (IcShortlistEntryRow *row,
+               IcShortlistView     *self)
+{
+  GListStore *entries = ic_shortlist_get_entries (self->shortlist);
+  guint n, position = row_position (self, GTK_WIDGET (row), &n);
+  g_autofree char *message = NULL;
+  RemovedEntry *removed;
+  AdwToast *toast;
+
+  if (position == G_MAXUINT)
+    return;
+
+  ic_shortlist_entry_row_commit_note (row);
+  removed = g_new0 (RemovedEntry, 1);
+  removed->view = g_object_ref (self);
+  removed->entry = g_object_ref (ic_shortlist_entry_row_get_entry (row));
+  removed->title = g_strdup (ic_shortlist_entry_row_get_title (row));
+  removed->position = position;
+
+  g_list_store_remove (entries, position);
+  gtk_list_box_remove (self->entries_list, GTK_WIDGET (row));
+  renumber (self);
+  save (self);
+
+  message = g_strdup_printf (_("“%s” removed from the shortlist"), removed->title);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 10);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_remove),
+                         removed, removed_entry_free, 0);
+  add_toast (self, toast);
+}
+
+static GtkWidget *
+row_new (IcShortlistView  *self,
+         IcShortlistEntry *entry,
+         const char       *title,
+         const char       *organisation,
+         const char       *why)
+{
+  GtkWidget *row = ic_shortlist_entry_row_new (entry, title, organisation, why);
+
+  g_signal_connect_swapped (row, "changed", G_CALLBACK (save), self);
+  g_signal_connect (row, "move", G_CALLBACK (on_row_move), self);
+  g_signal_connect (row, "remove", G_CALLBACK (on_row_remove), self);
+  return row;
+}
+
+/* Export */
+
+static const struct
+{
+  IcExportFormat  format;
+  const char     *extension;
+  const char     *mime_type;
+  const char     *filter_name;   /* translatable */
+} export_formats[] = {
+  { IC_EXPORT_FORMAT_CSV, "csv", "text/csv", N_("CSV Spreadsheet") },
+  { IC_EXPORT_FORMAT_XLSX, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    N_("Excel Workbook") },
+  { IC_EXPORT_FORMAT_PDF, "pdf", "application/pdf", N_("PDF Report") },
+  { IC_EXPORT_FORMAT_JSON, "json", "application/json", N_("JSON") },
+};
+
+static guint
+format_index (IcExportFormat format)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+    if (export_formats[i].format == format)
+      return i;
+  g_return_val_if_reached (0);
+}
+
+static gboolean
+pulse_cb (gpointer user_data)
+{
+  IcShortlistView *self = user_data;
+
+  gtk_progress_bar_pulse (self->progress_bar);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+end_export (IcShortlistView *self)
+{
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  g_clear_object (&self->export_cancellable);
+  if (!self->disposed)
+    gtk_widget_set_visible (GTK_WIDGET (self->progress_box), FALSE);
+  update_actions (self);
+}
+
+typedef struct
+{
+  IcShortlistView *view;
+  GFile           *file;
+} ExportData;
+
+static void
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  ExportData *data = user_data;
+  IcShortlistView *self = data->view;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = g_file_get_basename (data->file);
+  g_autofree char *path = g_file_get_parse_name (data->file);
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (ic_export_shortlist_finish (result, &error))
+    message = g_strdup_printf (_("Exported “%s” to %s"), shortlist_name (self), basename);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    message = g_strdup_printf (_("Export of “%s” cancelled: %s was not written"), shortlist_name (self), path);
+  else
+    message = g_strdup_printf (_("Cannot export “%s” to %s: %s"), shortlist_name (self), path, error->message);
+
+  end_export (self);
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, error != NULL ? 10 : 5);
+  add_toast (self, toast);
+
+  g_object_unref (data->view);
+  g_object_unref (data->file);
+  g_free (data);
+}
+
+static void
+start_export (IcShortlistView *self,
+              IcExportFormat   format,
+              GFile           *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *text = g_strdup_printf (_("Exporting to %s…"), basename);
+  ExportData *data = g_new0 (ExportData, 1);
+
+  self->export_cancellable = g_cancellable_new ();
+  gtk_progress_bar_set_text (self->progress_bar, text);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_box), TRUE);
+  self->pulse_id = g_timeout_add (PULSE_INTERVAL_MS, pulse_cb, self);
+  update_actions (self);
+
+  data->view = g_object_ref (self);
+  data->file = g_object_ref (file);
+  ic_export_shortlist_async (ic_store_get_path (self->store),
+                             ic_record_get_id (IC_RECORD (self->shortlist)),
+                             format, IC_EXPORT_NONE, file, self->export_cancellable,
+                             on_exported, data);
+}
+
+/* The chosen name with the format's extension, if the person left it out. */
+static GFile *
+with_extension (GFile      *file,
+                const char *extension)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *dotted = g_strconcat (".", extension, NULL);
+  g_autofree char *lower = g_ascii_strdown (basename, -1);
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *named = NULL;
+
+  if (g_str_has_suffix (lower, dotted))
+    return g_object_ref (file);
+  parent = g_file_get_parent (file);
+  named = g_strconcat (basename, dotted, NULL);
+  return g_file_get_child (parent, named);
+}
+
+static void
+on_chooser_response (GtkNativeDialog *chooser,
+                     int              response,
+                     IcShortlistView *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chooser), "format-index"));
+  g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  if (response == GTK_RESPONSE_ACCEPT && chosen != NULL && self->export_cancellable == NULL)
+    {
+      g_autoptr(GFile) file = with_extension (chosen, export_formats[index].extension);
+
+      start_export (self, export_formats[index].format, file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_clear_object (&self->chooser);
+}
+
+/* A file name made of the shortlist's name, without characters that
+ * some file systems refuse. */
+static char *
+suggested_name (IcShortlistView *self,
+                const char      *extension)
+{
+  g_autofree char *name = g_strdup (shortlist_name (self));
+
+  g_strdelimit (name, "/\\:*?\"<>|", '-');
+  return g_strdup_printf ("%s.%s", name, extension);
+}
+
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  IcShortlistView *self = IC_SHORTLIST_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  IcExportFormat format;
+  g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  guint index;
+
+  if (!ic_export_format_from_string (g_variant_get_string (parameter, NULL), &format) ||
+      self->chooser != NULL || self->export_cancellable != NULL)
+    return;
+  index = format_index (format);
+
+  title = g_strdup_printf (_("Export “%s”"), shortlist_name (self));
+  self->chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_filter_set_name (filter, _(export_formats[index].filter_name));
+  gtk_file_filter_add_mime_type (filter, export_formats[index].mime_type);
+  gtk_file_filter_add_suffix (filter, export_formats[index].extension);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  name = suggested_name (self, export_formats[index].extension);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_object_set_data (G_OBJECT (self->chooser), "format-index", GUINT_TO_POINTER (index));
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+on_cancel_clicked (IcShortlistView *self)
+{
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+}
+
+/* Print */
+
+static void
+on_print_done (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               IcShortlistView         *self)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *message = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      message = g_strdup_printf (_("Cannot print “%s”: %s"), shortlist_name (self),
+                                 error != NULL ? error->message : _("the printer reported an error"));
+      add_toast (self, adw_toast_new (message));
+    }
+  g_clear_object (&self->print_operation);
+  update_actions (self);
+}
+
+static void
+print_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  IcShortlistView *self = IC_SHORTLIST_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcShortlistReport) report = NULL;
+  GtkPrintOperationResult result;
+
+  if (self->print_operation != NULL)
+    return;
+
+  /* Read again, so the page shows what the last save wrote. */
+  report = ic_shortlist_report_load (self->store, ic_record_get_id (IC_RECORD (self->shortlist)), &error);
+  if (report == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot print “%s”: %s"), shortlist_name (self), error->message);
+
+      add_toast (self, adw_toast_new (message));
+      return;
+    }
+
+  self->print_operation = GTK_PRINT_OPERATION (ic_report_print_operation_new (report));
+  g_signal_connect (self->print_operation, "done", G_CALLBACK (on_print_done), self);
+  update_actions (self);
+  result = gtk_print_operation_run (self->print_operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error);
+  /* With allow-async "done" follows; without it (some platforms) it
+   * may not, so an outcome known now ends the operation here. */
+  if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS && self->print_operation != NULL)
+    {
+      if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+        {
+          g_autofree char *message = g_strdup_printf (_("Cannot print “%s”: %s"), shortlist_name (self),
+                                                      error != NULL ? error->message : "");
+
+          add_toast (self, adw_toast_new (message));
+        }
+      g_signal_handlers_disconnect_by_data (self->print_operation, self);
+      g_clear_object (&self->print_operation);
+      update_actions (self);
+    }
+}
+
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  IcShortlistView *self = IC_SHORTLIST_VIEW (widget);
+
+  gtk_widget_activate_action (widget, "shortlists.delete-shortlist", "s",
+                              ic_record_get_id (IC_RECORD (self->shortlist)));
+}
+
+/* Life cycle */
+
+IcShortlist *
+ic_shortlist_view_get_shortlist (IcShortlistView *self)
+{
+  g_return_val_if_fail (IC_IS_SHORTLIST_VIEW (self), NULL);
+  return self->shortlist;
+}
+
+static void
+ic_shortlist_view_dispose (GObject *object)
+{
+  IcShortlistView *self = IC_SHORTLIST_VIEW (object);
+
+  self->disposed = TRUE;
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+  if (self->print_operation != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->print_operation, self);
+      g_clear_object (&self->print_operation);
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (object), IC_TYPE_SHORTLIST_VIEW);
+
+  G_OBJECT_CLASS (ic_shortlist_view_parent_class)->dispose (object);
+}
+
+static void
+ic_shortlist_view_finalize (GObject *object)
+{
+  IcShortlistView *self = IC_SHORTLIST_VIEW (object);
+
+  g_clear_object (&self->export_cancellable);
+  g_clear_object (&self->store);
+  g_clear_object (&self->report);
+
+  G_OBJECT_CLASS (ic_shortlist_view_parent_class)->finalize (object);
+}
+
+static void
+ic_shortlist_view_class_init (IcShortlistViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ic_shortlist_view_dispose;
+  object_class->finalize = ic_shortlist_view_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/wmvit/Interchange/ui/ic-shortlist-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, IcShortlistView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, IcShortlistView, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, IcShortlistView, export_button);
+  gtk_widget_class_bind_template_child (widget_class, IcShortlistView, print_button);
+  gtk_widget_class_bind_template_child (widget_class, IcShortlistView, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, IcShortlistView, progress_box);
+  gtk_widget_class_bind_template_child (widget_class, IcShortlistView, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, IcShortlistView, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, IcShortlistView, entries_list);
+
+  gtk_widget_class_install_action (widget_class, "shortlist.export", "s", export_activated);
+  gtk_widget_class_install_action (widget_class, "shortlist.print", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "shortlist.delete", NULL, delete_activated);
+}
+
+static void
+ic_shortlist_view_init (IcShortlistView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (on_cancel_clicked), self);
+}
+
+/* Names @widget for assistive technologies (and the tests); takes @label. */
+static void
+set_label (gpointer  widget,
+           char     *label)
+{
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_free (label);
+}
+
+GtkWidget *
+ic_shortlist_view_new (IcStore           *store,
+                       IcShortlistReport *report)
+{
+  IcShortlistView *self;
+  const char *name;
+
+  g_return_val_if_fail (IC_IS_STORE (store), NULL);
+  g_return_val_if_fail (IC_IS_SHORTLIST_REPORT (report), NULL);
+
+  self = g_object_new (IC_TYPE_SHORTLIST_VIEW, NULL);
+  self->store = g_object_ref (store);
+  self->report = g_object_ref (report);
+  self->shortlist = ic_shortlist_report_get_shortlist (report);
+  name = shortlist_name (self);
+
+  gtk_label_set_text (self->title_label, name);
+  set_label (self->export_button, g_strdup_printf (_("Export “%s”"), name));
+  set_label (self->print_button, g_strdup_printf (_("Print “%s”"), name));
+  set_label (self->delete_button, g_strdup_printf (_("Delete “%s”"), name));
+  set_label (self->cancel_button, g_strdup_printf (_("Cancel the export of “%s”"), name));
+  set_label (self->entries_list, g_strdup_printf (_("Entries of “%s”"), name));
+
+  for (guint i = 0; i < ic_shortlist_report_get_n_entries (report); i++)
+    {
+      const IcShortlistReportEntry *entry = ic_shortlist_report_get_entry (report, i);
+
+      gtk_list_box_append (self->entries_list,
+                           row_new (self, entry->entry, ic_shortlist_report_entry_title (entry),
+                                    ic_shortlist_report_entry_organisation (entry), entry->why));
+    }
+  renumber (self);
+  return GTK_WIDGET (self);
+}

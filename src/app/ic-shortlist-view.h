@@ -1,0 +1,27 @@
+/* ic-shortlist-view.h — one shortlist, edited in place, exported and printed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ic-shortlist-report.h"
+#include "ic-store.h"
+
+G_BEGIN_DECLS
+
+#define IC_TYPE_SHORTLIST_VIEW (ic_shortlist_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (IcShortlistView, ic_shortlist_view, IC, SHORTLIST_VIEW, GtkBox)
+
+/* A view of the shortlist in @report (loaded from @store), which it
+ * edits: every change is written back to @store's database in a worker
+ * thread.  Its Delete button activates shortlists.delete-shortlist with
+ * the shortlist's id. */
+GtkWidget   *ic_shortlist_view_new     (IcStore           *store,
+                                        IcShortlistReport *report);
+IcShortlist *ic_shortlist_view_get_shortlist (IcShortlistView *self);
+
+G_END_DECLS
