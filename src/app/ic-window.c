@@ -14,6 +14,7 @@
 #include "ic-sample-data-job.h"
 #include "ic-shortlists-page.h"
 #include "ic-window.h"
+#include "ic-workshop-page.h"
 
 struct _IcWindow
 {
@@ -49,6 +50,7 @@ static const PageDef pages[] = {
   { "organisations", N_("Organisations"), "system-users-symbolic", IC_RECORD_KIND_ORGANISATION },
   { "matches", N_("Matches"), "emblem-shared-symbolic", -1 },
   { "shortlists", N_("Shortlists"), "view-list-bullet-symbolic", -1 },
+  { "workshop", N_("Workshop"), "x-office-calendar-symbolic", -1 },
 };
 
 static IcApplication *
@@ -103,6 +105,8 @@ ic_window_reload (IcWindow *self)
         ic_shortlists_page_reload (IC_SHORTLISTS_PAGE (child));
       else if (IC_IS_MATCHES_PAGE (child))
         ic_matches_page_reload (IC_MATCHES_PAGE (child));
+      else if (IC_IS_WORKSHOP_PAGE (child))
+        ic_workshop_page_reload (IC_WORKSHOP_PAGE (child));
     }
 }
 
@@ -121,6 +125,8 @@ ic_window_records_changed (IcWindow     *self,
         ic_shortlists_page_reload (IC_SHORTLISTS_PAGE (child));
       else if (IC_IS_MATCHES_PAGE (child) && kind != IC_RECORD_KIND_SHORTLIST)
         ic_matches_page_reload (IC_MATCHES_PAGE (child));
+      else if (IC_IS_WORKSHOP_PAGE (child) && kind != IC_RECORD_KIND_SHORTLIST)
+        ic_workshop_page_reload (IC_WORKSHOP_PAGE (child));
     }
 }
 
@@ -396,6 +402,8 @@ add_pages (IcWindow *self)
         page = ic_records_page_new (self->store, pages[i].kind);
       else if (g_str_equal (pages[i].name, "matches"))
         page = ic_matches_page_new (self->store);
+      else if (g_str_equal (pages[i].name, "workshop"))
+        page = ic_workshop_page_new (self->store);
       else
         page = ic_shortlists_page_new (self->store);
 
@@ -506,7 +514,7 @@ ic_window_class_init (IcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
 
-  /* Alt+1 … Alt+5 go to the pages in sidebar order. */
+  /* Alt+1 … Alt+6 go to the pages in sidebar order. */
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-page", "s", pages[i].name);
