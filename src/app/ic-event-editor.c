@@ -147,6 +147,15 @@ list_row_new (IcEventEditor *self,
   return row;
 }
 
+/* The remove button, added with the row, goes after what came since. */
+static void
+move_remove_last (GtkWidget *row)
+{
+  GtkWidget *remove = g_object_get_data (G_OBJECT (row), "remove");
+
+  gtk_widget_insert_before (remove, gtk_widget_get_parent (remove), NULL);
+}
+
 static GtkWidget *
 spin_new (double      lower,
           double      upper,
@@ -182,10 +191,12 @@ add_slot_row (IcEventEditor *self,
   gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   start_label, -1);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 6);
   gtk_widget_add_css_class (unit, "dim-label");
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), entry);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), spin);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), unit);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), entry);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), unit);
+  move_remove_last (row);
   g_object_set_data (G_OBJECT (row), "start", entry);
   g_object_set_data (G_OBJECT (row), "minutes", spin);
 }
@@ -242,9 +253,7 @@ add_participant_row (IcEventEditor      *self,
                                   available_label, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), entry);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  /* The remove button goes last. */
-  gtk_widget_insert_before (g_object_get_data (G_OBJECT (row), "remove"),
-                            gtk_widget_get_parent (spin), NULL);
+  move_remove_last (row);
   g_object_set_data_full (G_OBJECT (row), "organisation-id", g_strdup (id), g_free);
   g_object_set_data (G_OBJECT (row), "available", entry);
   g_object_set_data (G_OBJECT (row), "max", spin);

@@ -26,6 +26,27 @@ load_data_free (LoadData *data)
   g_free (data);
 }
 
+/* The stored JSON names the pairs but not what the scheduler knows of
+ * them: each meeting's score and whether it was requested come from
+ * the problem, as they would from a run. */
+static IcSchedule *
+with_scores (IcSchedule        *stored,
+             IcScheduleProblem *problem)
+{
+  IcSchedule *schedule = ic_schedule_new ();
+
+  for (guint i = 0; i < ic_schedule_get_n_meetings (stored); i++)
+    {
+      IcMeeting m = *ic_schedule_get_meeting (stored, i);
+
+      m.score = ic_schedule_problem_get_score (problem, m.challenge_owner, m.capability_owner);
+      m.requested = ic_schedule_problem_is_requested (problem, m.challenge_owner, m.capability_owner);
+      ic_schedule_add_meeting (schedule, &m);
+    }
+  ic_schedule_sort (schedule);
+  return schedule;
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
@@ -44,7 +65,12 @@ load_thread (GTask        *task,
   if (data->workshop != NULL && !g_cancellable_set_error_if_cancelled (cancellable, &error))
     stored = ic_store_get_event_schedule (store, data->event_id, &error);
   if (stored != NULL)
-    data->schedule = ic_workshop_schedule_from_json (data->workshop, stored, &error);
+    {
+      g_autoptr(IcSchedule) schedule = ic_workshop_schedule_from_json (data->workshop, stored, &error);
+
+      if (schedule != NULL)
+        data->schedule = with_scores (schedule, data->workshop->problem);
+    }
 
   if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));

@@ -10,7 +10,7 @@
 
 #include "ic-workshop-page-private.h"
 
-#define CELL_WIDTH 190
+#define CELL_WIDTH 196
 
 char *
 ic_workshop_page_slot_label (IcWorkshopPage *self,
@@ -55,6 +55,20 @@ label_new (const char *text,
   return label;
 }
 
+/* Organisation names are long: two lines before they are cut short. */
+static GtkWidget *
+name_label_new (const char *text,
+                const char *css_class)
+{
+  GtkWidget *label = label_new (text, css_class);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_lines (GTK_LABEL (label), 2);
+  gtk_label_set_width_chars (GTK_LABEL (label), 18);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
+  return label;
+}
+
 static GtkWidget *
 meeting_cell_new (IcWorkshopPage  *self,
                   guint            index,
@@ -75,8 +89,8 @@ meeting_cell_new (IcWorkshopPage  *self,
   GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
 
-  gtk_box_append (GTK_BOX (box), label_new (a, "heading"));
-  gtk_box_append (GTK_BOX (box), label_new (b, NULL));
+  gtk_box_append (GTK_BOX (box), name_label_new (a, "heading"));
+  gtk_box_append (GTK_BOX (box), name_label_new (b, NULL));
   gtk_box_append (GTK_BOX (box), label_new (score, "caption"));
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
@@ -118,13 +132,19 @@ fill_grid (IcWorkshopPage *self)
     }
   for (guint s = 0; s < n_slots; s++)
     {
-      g_autofree char *text = ic_workshop_page_slot_label (self, s);
-      GtkWidget *label = label_new (text, "heading");
+      g_autoptr(IcEventSlot) slot = g_list_model_get_item (G_LIST_MODEL (ic_event_get_slots (event)), s);
+      g_autofree char *end = ic_event_slot_format_end (slot);
+      g_autofree char *time = g_strdup_printf ("%s–%s", ic_event_slot_get_start (slot), end ? end : "");
+      g_autofree char *number = g_strdup_printf (_("Slot %u"), s + 1);
+      GtkWidget *header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
 
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
-      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-      gtk_widget_set_margin_end (label, 6);
-      gtk_grid_attach (self->schedule_grid, label, 0, s + 1, 1, 1);
+      /* The time first: it is what people look for on the room's plan. */
+      gtk_box_append (GTK_BOX (header), label_new (time, "heading"));
+      gtk_box_append (GTK_BOX (header), label_new (number, "caption"));
+      gtk_widget_add_css_class (gtk_widget_get_last_child (header), "dim-label");
+      gtk_widget_set_valign (header, GTK_ALIGN_CENTER);
+      gtk_widget_set_margin_end (header, 6);
+      gtk_grid_attach (self->schedule_grid, header, 0, s + 1, 1, 1);
       for (guint t = 0; t < n_tables; t++)
         {
           GtkWidget *free = gtk_label_new (_("Free"));
