@@ -3,13 +3,14 @@
 # scheduled with the page's own run, its meetings found in the grid; a
 # move onto a taken table is refused with the reason, a move to a free
 # place is saved (checked with interchange-cli schedule --json); the
-# facilitator view ranks a challenge as interchange-cli match does,
+# agendas print to a file, a page per participant; the facilitator view ranks a challenge as interchange-cli match does,
 # re-ranks when a slider moves, and closes with Escape and its button.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import json
 import os
+import subprocess
 
 import ictest
 from ictest import check, log, rawinput, wait_for
@@ -152,6 +153,9 @@ def test_workshop(app):
               x['capability_organisation_id'] == m['capability_organisation_id'] for x in moved),
           'the command line finds them there in the saved schedule')
 
+    print_agendas(app, page, len(set(names[x['challenge_organisation_id']] for x in moved) |
+                                 set(names[x['capability_organisation_id']] for x in moved)))
+
     # Per participant.
     app.click_at(app.find('page tab', 'Per Participant', parent=page))
     people = app.find('list', 'Meetings per participant', parent=page)
@@ -177,6 +181,31 @@ def move(app, page, grid, meeting, slot, table):
     app.click('push button', lambda name: name is not None and 'Move' in name.replace('_', ' ').split(),
               parent=dialog)
     app.gone(None, 'Move Meeting', parent=app.app)
+
+
+def print_agendas(app, page, n_meeting_participants):
+    """Prints to a file through the print dialog: a page per participant."""
+    outputs = [os.path.join(folder, 'output.pdf') for folder in (os.getcwd(), os.environ['HOME'])]
+    for path in outputs:
+        if os.path.exists(path):
+            os.remove(path)
+    app.click('push button', 'Print agendas', parent=page)
+    dialog = app.find('dialog', 'Print', parent=app.app)
+    app.click_at(app.label('Print to File', parent=dialog))
+    app.click('push button', lambda name: name is not None and 'Print' in name.replace('_', ' ').split(),
+              parent=dialog)
+    app.gone('dialog', 'Print', parent=app.app)
+    # The file printer writes output.pdf in the folder the application
+    # started in when it has no documents folder.
+    found = wait_for('the printed PDF', lambda: [path for path in outputs if os.path.exists(path)])
+    info = wait_for('a whole PDF', lambda: subprocess.run(['pdfinfo', found[0]], capture_output=True,
+                                                           text=True).stdout or None)
+    pages = int([line.split()[-1] for line in info.splitlines() if line.startswith('Pages:')][0])
+    participants = len(app.cli_json('event', 'show', app.event_id)['participants'])
+    for path in found:
+        os.remove(path)
+    check(pages == participants and n_meeting_participants <= participants,
+          'the agendas print as %d pages, one per participant' % pages)
 
 
 def ranking(app, view):
