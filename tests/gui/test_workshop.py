@@ -3,8 +3,9 @@
 # scheduled with the page's own run, its meetings found in the grid; a
 # move onto a taken table is refused with the reason, a move to a free
 # place is saved (checked with interchange-cli schedule --json); the
-# agendas print to a file, a page per participant; the facilitator view ranks a challenge as interchange-cli match does,
-# re-ranks when a slider moves, and closes with Escape and its button.
+# agendas print to a file, a page per participant; the facilitator view
+# ranks a challenge as interchange-cli match does, re-ranks when a slider
+# moves, and closes with Escape and its button.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
