@@ -19,6 +19,7 @@
 #include "ic-sync-controller.h"
 #include "ic-sync-indicator.h"
 #include "ic-window.h"
+#include "ic-workshop-page.h"
 
 struct _IcWindow
 {
@@ -57,6 +58,7 @@ static const PageDef pages[] = {
   { "matches", N_("Matches"), "emblem-shared-symbolic", -1 },
   { "shortlists", N_("Shortlists"), "view-list-bullet-symbolic", -1 },
   { "foresight", N_("Foresight"), "find-location-symbolic", -1 },
+  { "workshop", N_("Workshop"), "x-office-calendar-symbolic", -1 },
 };
 
 static IcApplication *
@@ -113,6 +115,8 @@ ic_window_reload (IcWindow *self)
         ic_matches_page_reload (IC_MATCHES_PAGE (child));
       else if (IC_IS_FORESIGHT_PAGE (child))
         ic_foresight_page_reload (IC_FORESIGHT_PAGE (child));
+      else if (IC_IS_WORKSHOP_PAGE (child))
+        ic_workshop_page_reload (IC_WORKSHOP_PAGE (child));
     }
 }
 
@@ -133,6 +137,8 @@ ic_window_records_changed (IcWindow     *self,
         ic_matches_page_reload (IC_MATCHES_PAGE (child));
       else if (IC_IS_FORESIGHT_PAGE (child) && kind == IC_RECORD_KIND_FORESIGHT)
         ic_foresight_page_reload (IC_FORESIGHT_PAGE (child));
+      else if (IC_IS_WORKSHOP_PAGE (child) && kind != IC_RECORD_KIND_SHORTLIST)
+        ic_workshop_page_reload (IC_WORKSHOP_PAGE (child));
     }
 }
 
@@ -481,6 +487,8 @@ add_pages (IcWindow *self)
         page = ic_matches_page_new (self->store);
       else if (g_str_equal (pages[i].name, "foresight"))
         page = ic_foresight_page_new (self->store);
+      else if (g_str_equal (pages[i].name, "workshop"))
+        page = ic_workshop_page_new (self->store);
       else
         page = ic_shortlists_page_new (self->store);
 
@@ -598,7 +606,7 @@ ic_window_class_init (IcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.sync-now", NULL, sync_now_activated);
   gtk_widget_class_install_action (widget_class, "win.show-conflicts", NULL, show_conflicts_activated);
 
-  /* Alt+1 … Alt+6 go to the pages in sidebar order. */
+  /* Alt+1, Alt+2 … go to the pages in sidebar order. */
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-page", "s", pages[i].name);

@@ -10,6 +10,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -116,9 +117,42 @@ def set_up_feed(app):
     gsettings('feed-url', "'%s'" % server.url)
 
 
+def add_event(app):
+    """A morning of meetings between the owners of three challenges and
+    the SMEs that match them best, scheduled."""
+    challenges = sorted([c for c in app.cli_json('list', 'challenges') if c['status'] == 'open'],
+                        key=lambda c: c['title'].casefold())
+    owners, smes = [], []
+    for challenge in challenges:
+        if challenge['organisation_id'] in owners:
+            continue
+        ranked = app.cli_json('match', '--challenge', challenge['id'], '--top', '8')['results']
+        found = [r['organisation_id'] for r in ranked
+                 if r['organisation_id'] not in smes and r['organisation_id'] not in owners]
+        if len(found) >= 3:
+            owners.append(challenge['organisation_id'])
+            smes.extend(found[:3])
+        if len(owners) == 3:
+            break
+    event = {
+        'name': 'Creative Industries Supplier Morning', 'date': '2026-03-12',
+        'slots': [{'start': '%02d:%02d' % (9 + (20 * i) // 60, (20 * i) % 60), 'minutes': 20}
+                  for i in range(4)],
+        'tables': 3,
+        'participants': [{'organisation_id': o} for o in owners + smes],
+        'requests': [{'from': smes[0], 'to': owners[0]}], 'forbidden': [],
+    }
+    path = os.path.join(ictest.WORK, 'event.json')
+    with open(path, 'w') as f:
+        json.dump(event, f)
+    event_id = app.cli('event', 'add', '--json', path).strip()
+    app.cli('schedule', event_id)
+
+
 def setup(app):
     os.makedirs(OUT, exist_ok=True)
     app.cli('demo')
+    add_event(app)
     gsettings('window-width', str(WIDTH + 2 * BORDER))
     gsettings('window-height', str(HEIGHT + 2 * BORDER))
     set_up_feed(app)
@@ -239,6 +273,36 @@ def light(app):
     shoot(frame, 'editor')
     app.click('push button', 'Cancel', parent=dialog)
 
+    page = workshop(app)
+    event_editor(app, page)
+
+
+def workshop(app, suffix=''):
+    page = app.show_page('Workshop')
+    grid = app.find('panel', 'Schedule grid', parent=page)
+    ictest.wait_for('meetings in the grid',
+                    lambda: [b for b in app.find_all('push button', parent=grid) if ' meets ' in b.name])
+    shoot(app.window, 'workshop' + suffix)
+
+    app.click('push button', 'Facilitator view', parent=page)
+    view = app.find('frame', 'Facilitator View', parent=app.app)
+    results = app.find('list', 'Live shortlist', parent=view)
+    ictest.wait_for('the live shortlist', lambda: app.find_all('list item', parent=results))
+    shoot(view, 'facilitator' + suffix)
+    app.click('push button', 'Leave Full Screen', parent=view)
+    app.gone('frame', 'Facilitator View', parent=app.app)
+    return page
+
+
+def event_editor(app, page):
+    app.click('push button', 'Edit Event', parent=page)
+    dialog = app.find('frame', 'Edit Event', parent=app.app)
+    app.find('text', 'Start of slot 1', parent=dialog).queryEditableText().setTextContents('9:60')
+    app.click('push button', 'Save', parent=dialog)
+    app.label(lambda name: name is not None and name.startswith('Start of slot 1'), parent=dialog)
+    shoot(dialog, 'event-editor')
+    app.click('push button', 'Cancel', parent=dialog)
+
 
 def dark(app):
     page = app.show_page('Challenges')
@@ -253,6 +317,7 @@ def dark(app):
     entries = app.find('list', app.starts_with('Entries of '), parent=page)
     ictest.wait_for('the entries', lambda: app.find_all('list item', parent=entries))
     shoot(app.window, 'shortlists-dark')
+    workshop(app, '-dark')
 
 
 def main(app):

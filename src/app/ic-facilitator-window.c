@@ -1,0 +1,369 @@
+/* ic-facilitator-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Ranks with the same job as the Matches page (ic-match-job.h) and
+ * shows each result with the same score bar, in type large enough to
+ * read across a room.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ic-challenge.h"
+#include "ic-match-job.h"
+#include "ic-facilitator-window.h"
+#include "ic-score-bar.h"
+
+#define TOP_K 8
+/* Slider moves closer together than this are ranked once. */
+#define RERANK_DELAY_MS 120
+
+struct _IcFacilitatorWindow
+{
+  AdwWindow       parent_instance;
+
+  IcStore        *store;
+  IcMatcher      *matcher;
+  GPtrArray      *challenges;        /* open IcChallenge, as in the drop-down */
+  IcMatchWeights *weights;
+  GCancellable   *cancellable;       /* building the matcher */
+  GCancellable   *rank_cancellable;
+  guint           rerank_source;
+  gboolean        updating;
+
+  GtkDropDown    *challenge_dropdown;
+  GtkStack       *view_stack;
+  GtkSpinner     *spinner;
+  AdwStatusPage  *none_page;
+  GtkLabel       *title_label;
+  GtkLabel       *description_label;
+  GtkListBox     *results_list;
+  GtkGrid        *weights_grid;
+};
+
+G_DEFINE_FINAL_TYPE (IcFacilitatorWindow, ic_facilitator_window, ADW_TYPE_WINDOW)
+
+static void
+show_none (IcFacilitatorWindow *self,
+           const char          *description)
+{
+  gtk_spinner_set_spinning (self->spinner, FALSE);
+  adw_status_page_set_description (self->none_page, description);
+  gtk_stack_set_visible_child_name (self->view_stack, "none");
+}
+
+static IcChallenge *
+selected_challenge (IcFacilitatorWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->challenge_dropdown);
+
+  if (self->challenges == NULL || selected >= self->challenges->len)
+    return NULL;
+  return g_ptr_array_index (self->challenges, selected);
+}
+
+static GtkWidget *
+result_row_new (IcMatchResult *result,
+                guint          rank)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  g_autofree char *rank_text = g_strdup_printf ("%u", rank);
+  g_autofree char *score_text = g_strdup_printf ("%.0f%%", 100 * ic_match_result_get_score (result));
+  const char *title = ic_match_result_get_capability_title (result);
+  const char *organisation = ic_match_result_get_organisation_name (result);
+  /* Translators: "1. Low-carbon steel recycling, 72%" */
+  g_autofree char *name = g_strdup_printf (_("%u. %s, %s"), rank, title != NULL ? title : "", score_text);
+  GtkWidget *rank_label = gtk_label_new (rank_text);
+  GtkWidget *title_label = gtk_label_new (title);
+  GtkWidget *organisation_label = gtk_label_new (organisation);
+  GtkWidget *score_label = gtk_label_new (score_text);
+  GtkWidget *bar = ic_score_bar_new ();
+
+  gtk_widget_add_css_class (rank_label, "title-1");
+  gtk_widget_add_css_class (rank_label, "dim-label");
+  gtk_widget_set_size_request (rank_label, 48, -1);
+  gtk_label_set_xalign (GTK_LABEL (title_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (title_label), TRUE);
+  gtk_widget_add_css_class (title_label, "title-2");
+  gtk_label_set_xalign (GTK_LABEL (organisation_label), 0);
+  gtk_widget_add_css_class (organisation_label, "title-4");
+  gtk_widget_add_css_class (organisation_label, "dim-label");
+  gtk_widget_set_visible (organisation_label, organisation != NULL);
+  ic_score_bar_set_result (IC_SCORE_BAR (bar), result);
+  gtk_widget_set_margin_top (bar, 6);
+  gtk_widget_add_css_class (score_label, "title-1");
+  gtk_widget_add_css_class (score_label, "numeric");
+  gtk_widget_set_valign (score_label, GTK_ALIGN_CENTER);
+
+  gtk_box_append (GTK_BOX (text), title_label);
+  gtk_box_append (GTK_BOX (text), organisation_label);
+  gtk_box_append (GTK_BOX (text), bar);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (box), rank_label);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), score_label);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 18);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  return row;
+}
+
+static void
+on_ranked (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(IcFacilitatorWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) results = ic_match_job_rerank_finish (result, &error);
+  GtkWidget *child;
+  guint n;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_task_get_cancellable (G_TASK (result)) != self->rank_cancellable)
+    return;
+  if (results == NULL)
+    {
+      show_none (self, error->message);
+      return;
+    }
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results_list))) != NULL)
+    gtk_list_box_remove (self->results_list, child);
+  n = g_list_model_get_n_items (results);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IcMatchResult) item = g_list_model_get_item (results, i);
+
+      gtk_list_box_append (self->results_list, result_row_new (item, i + 1));
+    }
+  if (n == 0)
+    show_none (self, _("No capability fits this challenge yet."));
+}
+
+static void
+rank (IcFacilitatorWindow *self,
+      gboolean             from_scratch)
+{
+  IcChallenge *challenge = selected_challenge (self);
+  g_auto(IcMatchOptions) options = { 0 };
+  g_autoptr(GError) error = NULL;
+  const char *description;
+
+  g_cancellable_cancel (self->rank_cancellable);
+  g_clear_object (&self->rank_cancellable);
+  g_clear_handle_id (&self->rerank_source, g_source_remove);
+  if (self->matcher == NULL || challenge == NULL)
+    return;
+
+  ic_match_options_init (&options);
+  options.top_k = TOP_K;
+  options.pool_size = IC_MATCH_DEFAULT_POOL_SIZE;
+  if (!ic_matcher_check_challenge (self->matcher, challenge, &options, &error))
+    {
+      show_none (self, error->message);
+      return;
+    }
+
+  description = ic_challenge_get_description (challenge);
+  gtk_label_set_text (self->title_label, ic_record_get_title (IC_RECORD (challenge)));
+  gtk_label_set_text (self->description_label, description != NULL ? description : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->description_label), description != NULL && description[0] != '\0');
+  gtk_spinner_set_spinning (self->spinner, FALSE);
+  gtk_stack_set_visible_child_name (self->view_stack, "challenge");
+
+  if (from_scratch)
+    ic_matcher_forget (self->matcher, ic_record_get_id (IC_RECORD (challenge)));
+  self->rank_cancellable = g_cancellable_new ();
+  ic_match_job_rerank_async (self->matcher, challenge, self->weights, &options,
+                             self->rank_cancellable, on_ranked, g_object_ref (self));
+}
+
+static void
+on_built (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(IcFacilitatorWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) challenges = NULL;
+  g_autoptr(IcMatcher) matcher = ic_match_job_build_finish (result, &challenges, &error);
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (matcher == NULL)
+    {
+      show_none (self, error->message);
+      return;
+    }
+  g_set_object (&self->matcher, matcher);
+  self->challenges = g_steal_pointer (&challenges);
+  if (self->challenges->len == 0)
+    {
+      show_none (self, _("There is no open challenge to show. Add one, or load the sample data."));
+      return;
+    }
+
+  for (guint i = 0; i < self->challenges->len; i++)
+    gtk_string_list_append (titles, ic_record_get_title (g_ptr_array_index (self->challenges, i)));
+  self->updating = TRUE;
+  gtk_drop_down_set_model (self->challenge_dropdown, G_LIST_MODEL (titles));
+  gtk_drop_down_set_selected (self->challenge_dropdown, 0);
+  self->updating = FALSE;
+  rank (self, TRUE);
+}
+
+static void
+on_challenge_selected (GtkDropDown         *dropdown,
+                       GParamSpec          *pspec,
+                       IcFacilitatorWindow *self)
+{
+  if (!self->updating)
+    rank (self, TRUE);
+}
+
+static gboolean
+rerank_timeout (gpointer user_data)
+{
+  IcFacilitatorWindow *self = user_data;
+
+  self->rerank_source = 0;
+  rank (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_scale_changed (GtkRange            *range,
+                  IcFacilitatorWindow *self)
+{
+  guint criterion = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (range), "criterion"));
+
+  ic_match_weights_set (self->weights, criterion, gtk_range_get_value (range));
+  g_clear_handle_id (&self->rerank_source, g_source_remove);
+  self->rerank_source = g_timeout_add (RERANK_DELAY_MS, rerank_timeout, self);
+}
+
+static void
+build_sliders (IcFacilitatorWindow *self)
+{
+  for (guint i = 0; i < IC_MATCH_N_CRITERIA; i++)
+    {
+      const char *name = ic_match_criterion_get_label (i);
+      GtkWidget *label = gtk_label_new (name);
+      GtkWidget *scale = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 0, 1, 0.05);
+      GtkWidget *dot = gtk_label_new (NULL);
+      g_autofree char *markup = NULL;
+      GdkRGBA color;
+
+      ic_score_bar_get_criterion_color (i, &color);
+      markup = g_strdup_printf ("<span foreground=\"#%02x%02x%02x\">●</span>",
+                                (int) (color.red * 255), (int) (color.green * 255),
+                                (int) (color.blue * 255));
+      gtk_label_set_markup (GTK_LABEL (dot), markup);
+      gtk_widget_add_css_class (dot, "title-2");
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "title-3");
+      gtk_widget_set_hexpand (scale, TRUE);
+      gtk_widget_set_size_request (scale, 200, -1);
+      gtk_range_set_value (GTK_RANGE (scale), ic_match_weights_get (self->weights, i));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      g_object_set_data (G_OBJECT (scale), "criterion", GUINT_TO_POINTER (i));
+      g_signal_connect (scale, "value-changed", G_CALLBACK (on_scale_changed), self);
+      gtk_grid_attach (self->weights_grid, dot, 0, i, 1, 1);
+      gtk_grid_attach (self->weights_grid, label, 1, i, 1, 1);
+      gtk_grid_attach (self->weights_grid, scale, 2, i, 1, 1);
+    }
+}
+
+static void
+ic_facilitator_window_dispose (GObject *object)
+{
+  IcFacilitatorWindow *self = IC_FACILITATOR_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->rank_cancellable);
+  g_clear_handle_id (&self->rerank_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (object), IC_TYPE_FACILITATOR_WINDOW);
+
+  G_OBJECT_CLASS (ic_facilitator_window_parent_class)->dispose (object);
+}
+
+static void
+ic_facilitator_window_finalize (GObject *object)
+{
+  IcFacilitatorWindow *self = IC_FACILITATOR_WINDOW (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->matcher);
+  g_clear_object (&self->weights);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->rank_cancellable);
+  g_clear_pointer (&self->challenges, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (ic_facilitator_window_parent_class)->finalize (object);
+}
+
+static void
+ic_facilitator_window_class_init (IcFacilitatorWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ic_facilitator_window_dispose;
+  object_class->finalize = ic_facilitator_window_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/wmvit/Interchange/ui/ic-facilitator-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, IcFacilitatorWindow, challenge_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, IcFacilitatorWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, IcFacilitatorWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, IcFacilitatorWindow, none_page);
+  gtk_widget_class_bind_template_child (widget_class, IcFacilitatorWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, IcFacilitatorWindow, description_label);
+  gtk_widget_class_bind_template_child (widget_class, IcFacilitatorWindow, results_list);
+  gtk_widget_class_bind_template_child (widget_class, IcFacilitatorWindow, weights_grid);
+  gtk_widget_class_bind_template_callback (widget_class, on_challenge_selected);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+ic_facilitator_window_init (IcFacilitatorWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_drop_down_set_expression (self->challenge_dropdown,
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  self->cancellable = g_cancellable_new ();
+}
+
+GtkWidget *
+ic_facilitator_window_new (IcStore *store)
+{
+  IcFacilitatorWindow *self;
+  g_autofree char *saved = NULL;
+
+  g_return_val_if_fail (IC_IS_STORE (store), NULL);
+
+  self = g_object_new (IC_TYPE_FACILITATOR_WINDOW, NULL);
+  self->store = g_object_ref (store);
+  saved = ic_store_get_setting (store, IC_MATCH_WEIGHTS_SETTING);
+  if (saved != NULL)
+    self->weights = ic_match_weights_new_from_string (saved, NULL);
+  if (self->weights == NULL)
+    self->weights = ic_match_weights_new ();
+  build_sliders (self);
+
+  gtk_window_fullscreen (GTK_WINDOW (self));
+  gtk_spinner_set_spinning (self->spinner, TRUE);
+  ic_match_job_build_async (ic_store_get_path (store), self->cancellable, on_built, g_object_ref (self));
+  return GTK_WIDGET (self);
+}

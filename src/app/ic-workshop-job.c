@@ -1,0 +1,113 @@
+/* ic-workshop-job.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "ic-store-events.h"
+#include "ic-workshop-job.h"
+
+typedef struct
+{
+  char       *db_path;
+  char       *event_id;
+  IcWorkshop *workshop;
+  IcSchedule *schedule;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_free (data->db_path);
+  g_free (data->event_id);
+  g_clear_pointer (&data->workshop, ic_workshop_free);
+  g_clear_pointer (&data->schedule, ic_schedule_unref);
+  g_free (data);
+}
+
+/* The stored JSON names the pairs but not what the scheduler knows of
+ * them: each meeting's score and whether it was requested come from
+ * the problem, as they would from a run. */
+static IcSchedule *
+with_scores (IcSchedule        *stored,
+             IcScheduleProblem *problem)
+{
+  IcSchedule *schedule = ic_schedule_new ();
+
+  for (guint i = 0; i < ic_schedule_get_n_meetings (stored); i++)
+    {
+      IcMeeting m = *ic_schedule_get_meeting (stored, i);
+
+      m.score = ic_schedule_problem_get_score (problem, m.challenge_owner, m.capability_owner);
+      m.requested = ic_schedule_problem_is_requested (problem, m.challenge_owner, m.capability_owner);
+      ic_schedule_add_meeting (schedule, &m);
+    }
+  ic_schedule_sort (schedule);
+  return schedule;
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  g_autoptr(IcStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+
+  /* IcStore is not thread-safe: this thread has a connection of its own. */
+  store = ic_store_open (data->db_path, IC_STORE_OPEN_CREATE, &error);
+  if (store != NULL)
+    data->workshop = ic_workshop_load (store, data->event_id, &error);
+  if (data->workshop != NULL && !g_cancellable_set_error_if_cancelled (cancellable, &error))
+    stored = ic_store_get_event_schedule (store, data->event_id, &error);
+  if (stored != NULL)
+    {
+      g_autoptr(IcSchedule) schedule = ic_workshop_schedule_from_json (data->workshop, stored, &error);
+
+      if (schedule != NULL)
+        data->schedule = with_scores (schedule, data->workshop->problem);
+    }
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+ic_workshop_job_load_async (const char          *db_path,
+                            const char          *event_id,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  LoadData *data = g_new0 (LoadData, 1);
+
+  data->db_path = g_strdup (db_path);
+  data->event_id = g_strdup (event_id);
+  g_task_set_source_tag (task, ic_workshop_job_load_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+IcWorkshop *
+ic_workshop_job_load_finish (GAsyncResult  *result,
+                             IcSchedule   **schedule,
+                             GError       **error)
+{
+  LoadData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  data = g_task_get_task_data (G_TASK (result));
+  if (schedule != NULL)
+    *schedule = g_steal_pointer (&data->schedule);
+  return g_steal_pointer (&data->workshop);
+}

@@ -1,0 +1,61 @@
+/* ic-workshop-page-private.h — what the Workshop page's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ic-workshop-page.h"
+#include "ic-workshop.h"
+
+G_BEGIN_DECLS
+
+struct _IcWorkshopPage
+{
+  AdwBin          parent_instance;
+
+  IcStore        *store;
+  char           *event_id;          /* the event shown, kept across reloads */
+  IcWorkshop     *workshop;          /* NULL until loaded */
+  IcSchedule     *schedule;          /* NULL until scheduled */
+  IcSchedule     *undo_schedule;     /* the one a fresh run replaced */
+  GCancellable   *load_cancellable;
+  GCancellable   *schedule_cancellable;
+  gboolean        updating;          /* the page itself is selecting a row */
+  gboolean        stale;             /* the event must be loaded again */
+
+  GtkListBox     *events_list;
+  GtkStack       *detail_stack;
+  GtkSpinner     *spinner;
+  AdwStatusPage  *failed_page;
+  GtkLabel       *title_label;
+  GtkLabel       *subtitle_label;
+  GtkRevealer    *progress_revealer;
+  GtkProgressBar *progress_bar;
+  GtkRevealer    *move_error_revealer;
+  GtkLabel       *move_error_label;
+  GtkLabel       *summary_label;
+  GtkStack       *view_stack;
+  GtkGrid        *schedule_grid;
+  GtkListBox     *participants_list;
+};
+
+/* ic-workshop-page-views.c: the schedule as a grid and per participant. */
+void  ic_workshop_page_show_schedule (IcWorkshopPage *self);
+/* "Slot 2, 09:20–09:40" (transfer full) */
+char *ic_workshop_page_slot_label    (IcWorkshopPage *self,
+                                      guint           slot);
+
+/* ic-workshop-page-move.c: moving one meeting by hand. */
+void  ic_workshop_page_move_meeting  (IcWorkshopPage *self,
+                                      guint           index);
+/* Moves meeting @index to @slot and @table if the event's rules allow it
+ * and saves the schedule; else says why in the page and changes nothing. */
+gboolean ic_workshop_page_apply_move (IcWorkshopPage *self,
+                                      guint           index,
+                                      guint           slot,
+                                      guint           table);
+void  ic_workshop_page_show_error    (IcWorkshopPage *self,
+                                      const char     *message);
+
+G_END_DECLS
