@@ -522,9 +522,7 @@ save_shortlist (IcMatchesPage  *self,
                 GError        **error)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  const char *author = IC_IS_WINDOW (root)
-    ? ic_application_get_author (IC_APPLICATION (gtk_window_get_application (GTK_WINDOW (root))))
-    : NULL;
+  const char *author = ic_window_author_for (GTK_WIDGET (self));
   gboolean ok;
 
   if (ic_record_get_id (IC_RECORD (shortlist)) != NULL && ic_record_get_rev (IC_RECORD (shortlist)) > 0)
@@ -540,12 +538,7 @@ static void
 show_toast (IcMatchesPage *self,
             AdwToast      *toast)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (IC_IS_WINDOW (root))
-    ic_window_add_toast (IC_WINDOW (root), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  ic_window_toast_from (GTK_WIDGET (self), toast);
 }
 
 static void

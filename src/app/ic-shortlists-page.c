@@ -33,23 +33,15 @@ G_DEFINE_FINAL_TYPE (IcShortlistsPage, ic_shortlists_page, ADW_TYPE_BIN)
 
 static void
 add_toast (IcShortlistsPage *self,
-           AdwToast         *toast)
+           AdwToast          *toast)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (IC_IS_WINDOW (root))
-    ic_window_add_toast (IC_WINDOW (root), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  ic_window_toast_from (GTK_WIDGET (self), toast);
 }
 
 static const char *
 get_author (IcShortlistsPage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkApplication *application = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
-
-  return IC_IS_APPLICATION (application) ? ic_application_get_author (IC_APPLICATION (application)) : NULL;
+  return ic_window_author_for (GTK_WIDGET (self));
 }
 
 void

@@ -8,9 +8,9 @@
 #include <glib/gi18n.h>
 
 #include "ic-app-format.h"
+#include "ic-conflicts-window.h"
 #include "ic-foresight-page.h"
 #include "ic-import-dialog.h"
-#include "ic-conflicts-window.h"
 #include "ic-matches-page.h"
 #include "ic-record-editor.h"
 #include "ic-records-page.h"
@@ -85,6 +85,27 @@ ic_window_add_toast (IcWindow *self,
 {
   g_return_if_fail (IC_IS_WINDOW (self));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+ic_window_toast_from (GtkWidget *widget,
+                      AdwToast  *toast)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (IC_IS_WINDOW (root))
+    ic_window_add_toast (IC_WINDOW (root), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+const char *
+ic_window_author_for (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkApplication *application = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+
+  return IC_IS_APPLICATION (application) ? ic_application_get_author (IC_APPLICATION (application)) : NULL;
 }
 
 static void

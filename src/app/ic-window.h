@@ -28,4 +28,11 @@ void      ic_window_records_changed (IcWindow     *self,
 void      ic_window_add_toast    (IcWindow      *self,
                                   AdwToast      *toast);
 
+/* For the pages and views inside a window: shows @toast (transfer
+ * floating) in the window that holds @widget, or drops it when there is
+ * none yet; and the author the user named in Preferences, or NULL. */
+void        ic_window_toast_from   (GtkWidget     *widget,
+                                    AdwToast      *toast);
+const char *ic_window_author_for   (GtkWidget     *widget);
+
 G_END_DECLS

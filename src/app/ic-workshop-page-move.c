@@ -23,10 +23,7 @@ static void
 toast (IcWorkshopPage *self,
        const char     *message)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (IC_IS_WINDOW (root))
-    ic_window_add_toast (IC_WINDOW (root), adw_toast_new (message));
+  ic_window_toast_from (GTK_WIDGET (self), adw_toast_new (message));
 }
 
 gboolean

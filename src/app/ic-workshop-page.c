@@ -19,34 +19,17 @@ G_DEFINE_FINAL_TYPE (IcWorkshopPage, ic_workshop_page, ADW_TYPE_BIN)
 
 static void load_event (IcWorkshopPage *self);
 
-static IcWindow *
-get_window (IcWorkshopPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return IC_IS_WINDOW (root) ? IC_WINDOW (root) : NULL;
-}
-
 static const char *
 get_author (IcWorkshopPage *self)
 {
-  IcWindow *window = get_window (self);
-
-  return window != NULL
-    ? ic_application_get_author (IC_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))))
-    : NULL;
+  return ic_window_author_for (GTK_WIDGET (self));
 }
 
 static void
 toast (IcWorkshopPage *self,
        AdwToast       *toast)
 {
-  IcWindow *window = get_window (self);
-
-  if (window != NULL)
-    ic_window_add_toast (window, toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  ic_window_toast_from (GTK_WIDGET (self), toast);
 }
 
 static void
