@@ -260,15 +260,8 @@ build_sliders (IcFacilitatorWindow *self)
       const char *name = ic_match_criterion_get_label (i);
       GtkWidget *label = gtk_label_new (name);
       GtkWidget *scale = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 0, 1, 0.05);
-      GtkWidget *dot = gtk_label_new (NULL);
-      g_autofree char *markup = NULL;
-      GdkRGBA color;
+      GtkWidget *dot = ic_score_bar_new_criterion_dot (i);
 
-      ic_score_bar_get_criterion_color (i, &color);
-      markup = g_strdup_printf ("<span foreground=\"#%02x%02x%02x\">●</span>",
-                                (int) (color.red * 255), (int) (color.green * 255),
-                                (int) (color.blue * 255));
-      gtk_label_set_markup (GTK_LABEL (dot), markup);
       gtk_widget_add_css_class (dot, "title-2");
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_add_css_class (label, "title-3");

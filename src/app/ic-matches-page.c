@@ -719,9 +719,7 @@ build_controls (IcMatchesPage *self)
       GtkWidget *scale = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 0, 1, 0.05);
       GtkWidget *legend_label = gtk_label_new (ic_match_criterion_get_label (i));
       GtkWidget *legend = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-      GtkWidget *dot = gtk_label_new ("●");
-      GdkRGBA color;
-      g_autofree char *markup = NULL;
+      GtkWidget *dot = ic_score_bar_new_criterion_dot (i);
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_set_size_request (scale, 220, -1);
@@ -737,11 +735,6 @@ build_controls (IcMatchesPage *self)
       self->scales[i] = GTK_SCALE (scale);
 
       /* The legend: a dot of the criterion's colour, then its name. */
-      ic_score_bar_get_criterion_color (i, &color);
-      markup = g_strdup_printf ("<span foreground=\"#%02x%02x%02x\">●</span>",
-                                (int) (color.red * 255), (int) (color.green * 255),
-                                (int) (color.blue * 255));
-      gtk_label_set_markup (GTK_LABEL (dot), markup);
       gtk_widget_add_css_class (legend_label, "caption");
       gtk_widget_add_css_class (legend_label, "dim-label");
       gtk_box_append (GTK_BOX (legend), dot);

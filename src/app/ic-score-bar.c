@@ -32,12 +32,23 @@ static const char * const criterion_colors[IC_MATCH_N_CRITERIA] = {
   "#e01b24",  /* foresight: red */
 };
 
-void
-ic_score_bar_get_criterion_color (IcMatchCriterion  criterion,
-                                  GdkRGBA          *color)
+static void
+get_criterion_color (IcMatchCriterion  criterion,
+                     GdkRGBA          *color)
 {
-  g_return_if_fail (criterion < IC_MATCH_N_CRITERIA);
   gdk_rgba_parse (color, criterion_colors[criterion]);
+}
+
+GtkWidget *
+ic_score_bar_new_criterion_dot (IcMatchCriterion criterion)
+{
+  GtkWidget *dot = gtk_label_new (NULL);
+  g_autofree char *markup = NULL;
+
+  g_return_val_if_fail (criterion < IC_MATCH_N_CRITERIA, NULL);
+  markup = g_strdup_printf ("<span foreground=\"%s\">●</span>", criterion_colors[criterion]);
+  gtk_label_set_markup (GTK_LABEL (dot), markup);
+  return dot;
 }
 
 static void
@@ -77,7 +88,7 @@ ic_score_bar_snapshot (GtkWidget   *widget,
 
       if (segment <= 0)
         continue;
-      ic_score_bar_get_criterion_color (i, &color);
+      get_criterion_color (i, &color);
       gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (x, 0, segment, height));
       x += segment;
     }

@@ -19,8 +19,7 @@ GtkWidget *ic_score_bar_new                (void);
 /* Shows each criterion's contribution to @result's score. */
 void       ic_score_bar_set_result         (IcScoreBar       *self,
                                             IcMatchResult    *result);
-/* The colour the bar gives @criterion, for legends. */
-void       ic_score_bar_get_criterion_color (IcMatchCriterion  criterion,
-                                             GdkRGBA          *color);
+/* A dot in the colour the bar gives @criterion, for legends. */
+GtkWidget *ic_score_bar_new_criterion_dot   (IcMatchCriterion  criterion);
 
 G_END_DECLS
