@@ -285,6 +285,44 @@ test_page_round_trip (void)
   g_assert_nonnull (change->invalid);
 }
 
+/* Pages applied together: one page with every change, in order, and the
+ * last page's cursor. */
+static void
+test_page_append (void)
+{
+  const char *ids[] = { "1b4e28ba-2fa1-41d2-883f-0016d3cca427", "2b4e28ba-2fa1-41d2-883f-0016d3cca427",
+                        "3b4e28ba-2fa1-41d2-883f-0016d3cca427" };
+  g_autoptr(IcFeedPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint p = 0; p < 3; p++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      IcFeedPage *next;
+
+      ic_feed_page_write_start (out, "feed-1");
+      /* The middle page is empty but says more follow, as a filtered
+       * page may. */
+      if (p != 1)
+        ic_feed_page_write_change (out, 0, 10 * (p + 1), ids[p], "capability", p + 1, TRUE, NULL);
+      ic_feed_page_write_end (out, 10 * (p + 1), p < 2);
+      next = ic_feed_page_parse (out->str, out->len, &error);
+      g_assert_no_error (error);
+      if (page == NULL)
+        page = next;
+      else
+        ic_feed_page_append (page, next);
+    }
+
+  g_assert_cmpstr (page->feed_id, ==, "feed-1");
+  g_assert_cmpint (page->last_seq, ==, 30);
+  g_assert_false (page->more);
+  g_assert_cmpuint (page->changes->len, ==, 2);
+  g_assert_cmpstr (((IcFeedChange *) g_ptr_array_index (page->changes, 0))->id, ==, ids[0]);
+  g_assert_cmpint (((IcFeedChange *) g_ptr_array_index (page->changes, 1))->seq, ==, 30);
+  g_assert_cmpint (((IcFeedChange *) g_ptr_array_index (page->changes, 1))->rev, ==, 3);
+}
+
 static void
 test_page_errors (void)
 {
@@ -568,6 +606,7 @@ main (int    argc,
   g_test_add_func ("/feed/batch/limits", test_batch_limits);
   g_test_add_func ("/feed/batch/change-errors", test_push_change_errors);
   g_test_add_func ("/feed/page/round-trip", test_page_round_trip);
+  g_test_add_func ("/feed/page/append", test_page_append);
   g_test_add_func ("/feed/page/errors", test_page_errors);
   g_test_add_func ("/feed/results/round-trip", test_results_round_trip);
   g_test_add_func ("/feed/problem", test_problem);

@@ -224,6 +224,21 @@ ic_feed_page_free (IcFeedPage *page)
   g_free (page);
 }
 
+void
+ic_feed_page_append (IcFeedPage *page,
+                     IcFeedPage *next)
+{
+  g_autoptr(IcFeedPage) owned = next;
+
+  g_return_if_fail (page != NULL && next != NULL);
+  g_return_if_fail (g_strcmp0 (page->feed_id, next->feed_id) == 0);
+  g_return_if_fail (next->changes->len == 0 || next->last_seq > page->last_seq);
+
+  g_ptr_array_extend_and_steal (page->changes, g_steal_pointer (&owned->changes));
+  page->last_seq = MAX (page->last_seq, next->last_seq);
+  page->more = next->more;
+}
+
 IcFeedPage *
 ic_feed_page_parse (const char  *data,
                     gsize        length,

@@ -69,6 +69,11 @@ typedef struct
 void          ic_feed_page_free            (IcFeedPage   *page);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcFeedPage, ic_feed_page_free)
 
+/* Appends @next, the page that followed @page in the same log, to
+ * @page: its changes, cursor and whether more follow.  Takes @next. */
+void          ic_feed_page_append          (IcFeedPage   *page,
+                                            IcFeedPage   *next);
+
 /* Parses a page.  A malformed envelope fails the whole page
  * (IC_FEED_ERROR_PROTOCOL); a record that fails validation is kept as a
  * change with @invalid set, so the cursor can move past it.

@@ -12,8 +12,9 @@
  *                                         done: retry waiting records, count the outbox
  *
  * Every loop is bounded: by the outbox (acknowledged entries go) or the
- * server's cursor (it must move forward), and by a count.  The next page
- * is fetched while the current one is written.
+ * server's cursor (it must move forward), and by a count.  Pages are
+ * fetched while earlier ones are written, and those that came meanwhile
+ * are written together.
  */
 
 #include "config.h"
@@ -27,6 +28,12 @@
 
 #define MAX_BATCHES 100000
 #define MAX_PAGES   1000000
+/* Pages are written several at a time, in one transaction: a page's
+ * thousand random keys dirty many of the B-tree pages the next page's
+ * do, so together they cost less.  The writer waits for this many while
+ * more are being fetched, and takes at most what may be fetched ahead. */
+#define MIN_PAGES_TOGETHER 4
+#define MAX_PAGES_AHEAD    8
 
 struct _IcFeedSync
 {
@@ -63,13 +70,15 @@ typedef struct
   IcFeedSyncCounts    counts;
   IcFeedOutboxBatch  *batch;
   IcFeedPushResponse *response;
-  IcFeedPage         *page;       /* being applied */
-  IcFeedPage         *next_page;  /* fetched meanwhile */
-  GError             *next_error;
+  IcFeedPage         *page;       /* being applied: the pages fetched, joined */
+  GQueue              fetched;    /* (element-type IcFeedPage): waiting to be applied */
+  GError             *fetch_error;   /* applied once the pages before it are */
   GError             *pending_error; /* a failure waiting for the fetch in flight */
   gboolean            fetching;
   gboolean            applying;
-  gint64              cursor;
+  gboolean            more;       /* the last page fetched says more follow */
+  gint64              cursor;     /* applied */
+  gint64              fetched_seq; /* where the fetch in flight, or the next, starts */
   char               *feed_id;
   gboolean            restarted;  /* the feed's log was replaced; pulled again from 0 */
   guint               n_batches;
@@ -85,8 +94,8 @@ run_free (Run *run)
   g_clear_pointer (&run->batch, ic_feed_outbox_batch_free);
   g_clear_pointer (&run->response, ic_feed_push_response_free);
   g_clear_pointer (&run->page, ic_feed_page_free);
-  g_clear_pointer (&run->next_page, ic_feed_page_free);
-  g_clear_error (&run->next_error);
+  g_queue_clear_full (&run->fetched, (GDestroyNotify) ic_feed_page_free);
+  g_clear_error (&run->fetch_error);
   g_clear_error (&run->pending_error);
   g_free (run->feed_id);
   g_free (run);
@@ -460,10 +469,7 @@ on_finished (GObject      *source,
     run_succeeded (task);
 }
 
-static void
-handle_page (GTask      *task,
-             IcFeedPage *page_in,
-             GError     *error);
+static void apply_fetched (GTask *task);
 
 static void
 on_page_applied (GObject      *source,
@@ -484,67 +490,96 @@ on_page_applied (GObject      *source,
         run_failed (task, error);
       return;
     }
-
-  if (run->next_page != NULL || run->next_error != NULL)
-    handle_page (task, g_steal_pointer (&run->next_page), g_steal_pointer (&run->next_error));
-  else if (!run->fetching)
-    run_step (task, finish_step, on_finished);
+  apply_fetched (task);
 }
 
-/* Takes @page_in and @error. */
-static void
-handle_page (GTask      *task,
-             IcFeedPage *page_in,
-             GError     *error)
+/* Whether @page, the answer to a fetch from run->fetched_seq, may be
+ * applied.  Sets @restart when the feed's log was replaced and the run
+ * pulls it again from its top. */
+static gboolean
+check_page (Run         *run,
+            IcFeedPage  *page,
+            gboolean    *restart,
+            GError     **error)
 {
-  g_autoptr(IcFeedPage) page = page_in;
-  Run *run = g_task_get_task_data (task);
-
-  if (error != NULL)
-    {
-      run_failed (task, error);
-      return;
-    }
-
+  *restart = FALSE;
   if (run->feed_id != NULL && g_strcmp0 (page->feed_id, run->feed_id) != 0)
     {
-      /* Another log behind the same address: start again from its top. */
-      if (run->restarted)
+      /* Another log behind the same address: start again from its top,
+       * once, and not with pages of the old one still to apply (the
+       * next sync starts from the top). */
+      if (run->restarted || run->applying || !g_queue_is_empty (&run->fetched))
         {
-          run_failed (task, g_error_new (IC_FEED_ERROR, IC_FEED_ERROR_PROTOCOL,
-                                         _("The feed changed its identity during the sync")));
-          return;
+          g_set_error (error, IC_FEED_ERROR, IC_FEED_ERROR_PROTOCOL,
+                       _("The feed changed its identity during the sync"));
+          return FALSE;
         }
       run->restarted = TRUE;
       g_free (run->feed_id);
       run->feed_id = g_strdup (page->feed_id);
-      if (run->cursor > 0)
+      if (run->fetched_seq > 0)
         {
-          run->cursor = 0;
-          fetch (task, 0);
-          return;
+          *restart = TRUE;
+          return TRUE;
         }
     }
   if (run->feed_id == NULL)
     run->feed_id = g_strdup (page->feed_id);
 
-  if ((page->changes->len > 0 || page->more) && page->last_seq <= run->cursor)
+  if ((page->changes->len > 0 || page->more) && page->last_seq <= run->fetched_seq)
     {
-      run_failed (task, g_error_new (IC_FEED_ERROR, IC_FEED_ERROR_PROTOCOL,
-                                     _("The feed’s cursor did not move forward")));
-      return;
+      g_set_error (error, IC_FEED_ERROR, IC_FEED_ERROR_PROTOCOL,
+                   _("The feed’s cursor did not move forward"));
+      return FALSE;
     }
   if (++run->n_pages > MAX_PAGES)
     {
-      run_failed (task, g_error_new (IC_FEED_ERROR, IC_FEED_ERROR_PROTOCOL,
-                                     _("Too many pages in one sync; sync again")));
+      g_set_error (error, IC_FEED_ERROR, IC_FEED_ERROR_PROTOCOL,
+                   _("Too many pages in one sync; sync again"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Fetches the next page, unless enough are waiting already. */
+static void
+fetch_ahead (GTask *task)
+{
+  Run *run = g_task_get_task_data (task);
+
+  if (!run->fetching && run->more && run->fetch_error == NULL &&
+      g_queue_get_length (&run->fetched) < MAX_PAGES_AHEAD)
+    fetch (task, run->fetched_seq);
+}
+
+/* Applies the pages fetched so far, in one transaction, once enough
+ * wait or no more are coming; at the end of the log, finishes the run.
+ * Only while nothing is being applied. */
+static void
+apply_fetched (GTask *task)
+{
+  Run *run = g_task_get_task_data (task);
+  IcFeedPage *page;
+
+  g_assert (!run->applying);
+
+  if (run->fetching && g_queue_get_length (&run->fetched) < MIN_PAGES_TOGETHER)
+    return;
+  if (g_queue_is_empty (&run->fetched))
+    {
+      if (run->fetch_error != NULL)
+        run_failed (task, g_steal_pointer (&run->fetch_error));
+      else if (!run->fetching)
+        run_step (task, finish_step, on_finished);
       return;
     }
 
+  page = g_queue_pop_head (&run->fetched);
+  while (!g_queue_is_empty (&run->fetched))
+    ic_feed_page_append (page, g_queue_pop_head (&run->fetched));
+  run->page = page;
   run->applying = TRUE;
-  if (page->more)
-    fetch (task, page->last_seq);
-  run->page = g_steal_pointer (&page);
+  fetch_ahead (task);
   run_step (task, page_step, on_page_applied);
 }
 
@@ -555,25 +590,37 @@ on_page (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   Run *run = g_task_get_task_data (task);
+  g_autoptr(IcFeedPage) page = NULL;
   GError *error = NULL;
-  IcFeedPage *page;
+  gboolean restart = FALSE;
 
   run->fetching = FALSE;
   page = ic_feed_client_get_changes_finish (IC_FEED_CLIENT (source), result, &error);
 
   if (run->pending_error != NULL)
     {
-      g_clear_pointer (&page, ic_feed_page_free);
       g_clear_error (&error);
       run_failed (task, g_steal_pointer (&run->pending_error));
+      return;
     }
-  else if (run->applying)
+
+  if (page == NULL || !check_page (run, page, &restart, &error))
+    run->fetch_error = error;
+  else if (restart)
     {
-      run->next_page = page;
-      run->next_error = error;
+      fetch (task, 0);
+      return;
     }
   else
-    handle_page (task, page, error);
+    {
+      run->fetched_seq = page->last_seq;
+      run->more = page->more;
+      g_queue_push_tail (&run->fetched, g_steal_pointer (&page));
+      fetch_ahead (task);
+    }
+
+  if (!run->applying)
+    apply_fetched (task);
 }
 
 static void
@@ -584,6 +631,7 @@ fetch (GTask  *task,
   Run *run = g_task_get_task_data (task);
 
   run->fetching = TRUE;
+  run->fetched_seq = since;
   ic_feed_client_get_changes_async (self->client, since, IC_FEED_MAX_PAGE,
                                     g_task_get_cancellable (task), on_page, g_object_ref (task));
 }

@@ -179,6 +179,56 @@ class PullFaultTests(FeedTestCase):
             self.assertEqual(self.b.status()["cursor"], 0)
             self.assertEqual(self.b.records("foresight"), [])
 
+    def test_pages_before_a_bad_one_are_kept(self):
+        # Pages are written several at a time; a page that fails after
+        # six good ones leaves those six applied and the cursor after them.
+        items = [dict(foresight("Signal %d" % n), id="%08d-2fa1-41d2-883f-0016d3cca427" % n, rev=1)
+                 for n in range(1, 7)]
+
+        def pages(handler):
+            since = int(handler.path.split("since=")[1].split("&")[0])
+            if since >= len(items):
+                send(handler, 200, '{"feed_id": "fake", "changes": [{"seq": 7, "id": "cut')
+                return
+            item = items[since]
+            send(handler, 200, json.dumps({"feed_id": "fake", "last_seq": since + 1, "more": True, "changes": [
+                {"seq": since + 1, "id": item["id"], "kind": "foresight", "rev": 1, "deleted": False,
+                 "record": item}]}))
+
+        fake = self.fake(pages)
+        self.b.sync(fake.url, *FAST, ok=False)
+        self.assertEqual(self.b.status()["cursor"], 6)
+        self.assertEqual(sorted(r["title"] for r in self.b.records("foresight")),
+                         ["Signal %d" % n for n in range(1, 7)])
+        self.assertEqual([path.split("?")[1].split("&")[0] for method, path in fake.requests],
+                         ["since=%d" % n for n in range(0, 7)])
+
+    def test_a_replaced_log_is_pulled_again_from_its_top(self):
+        # The same address now serves another log (a restored server):
+        # the client notices the new feed_id and starts again from 0.
+        old = dict(foresight("Old signal"), id="0a4e28ba-2fa1-41d2-883f-0016d3cca427", rev=1)
+        new = dict(foresight("New signal"), id="0b4e28ba-2fa1-41d2-883f-0016d3cca427", rev=1)
+        served = {"feed_id": "one", "item": old, "last_seq": 5}
+
+        def page(handler):
+            since = int(handler.path.split("since=")[1].split("&")[0])
+            changes = [] if since >= served["last_seq"] else [
+                {"seq": served["last_seq"], "id": served["item"]["id"], "kind": "foresight", "rev": 1,
+                 "deleted": False, "record": served["item"]}]
+            send(handler, 200, json.dumps({"feed_id": served["feed_id"], "last_seq": served["last_seq"],
+                                           "more": False, "changes": changes}))
+
+        fake = self.fake(page)
+        self.b.sync(fake.url)
+        self.assertEqual(self.b.status()["cursor"], 5)
+        served.update(feed_id="two", item=new, last_seq=3)
+        del fake.requests[:]
+        counts = self.b.sync(fake.url)
+        self.assertEqual([path.split("?")[1].split("&")[0] for method, path in fake.requests],
+                         ["since=5", "since=0"])
+        self.assertEqual(counts["cursor"], 3)
+        self.assertEqual(sorted(r["title"] for r in self.b.records("foresight")), ["New signal", "Old signal"])
+
     def test_a_refused_record_is_skipped_the_rest_applied(self):
         good = dict(foresight("Good signal"), id="ab4e28ba-2fa1-41d2-883f-0016d3cca427", rev=1)
         bad = dict(foresight("x"), id="bb4e28ba-2fa1-41d2-883f-0016d3cca427", rev=1, title="")
