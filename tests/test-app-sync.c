@@ -136,7 +136,7 @@ test_diff (ConflictFixture *cf,
   g_assert_cmpstr (field->theirs, ==, "hydrogen, fuel cells, low-carbon");
   field = g_ptr_array_index (fields, 2);
   g_assert_cmpstr (field->name, ==, "trl_max");
-  g_assert_cmpstr (field->label, ==, "Trl max");
+  g_assert_cmpstr (field->label, ==, "Highest TRL");
   g_assert_cmpstr (field->mine, ==, "9");
   g_assert_cmpstr (field->theirs, ==, "7");
 

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "ic-conflict-merge.h"
+#include "ic-record-form.h"
 #include "ic-record-json.h"
 
 /* Identity and bookkeeping: the store decides these, not the user.  The
@@ -31,11 +32,45 @@ ic_conflict_field_free (IcConflictField *field)
   g_free (field);
 }
 
-static char *
-label_for (const char *name)
+/* Fields that have no form of their own (foresight items, shortlists). */
+static const struct
 {
-  g_autofree char *words = g_strdelimit (g_strdup (name), "_", ' ');
+  const char *name;
+  const char *label;
+} other_labels[] = {
+  { "kind", N_("Kind") },
+  { "title", N_("Title") },
+  { "summary", N_("Summary") },
+  { "url", N_("Link") },
+  { "tags", N_("Tags") },
+  { "published", N_("Published") },
+  { "source", N_("Source") },
+  { "name", N_("Name") },
+  { "challenge_id", N_("Challenge") },
+  { "entries", N_("Entries") },
+  { "visibility", N_("Sharing") },
+};
 
+/* The field's name as its form shows it, so that a conflict speaks of
+ * "Lowest TRL", not "trl_min". */
+static char *
+label_for (IcRecordKind  kind,
+           const char   *name)
+{
+  g_autofree char *words = NULL;
+  const IcFormField *form;
+  guint n_form;
+
+  form = ic_form_get_fields (kind, &n_form);
+  for (guint i = 0; i < n_form; i++)
+    if (g_strcmp0 (form[i].field, name) == 0)
+      return g_strdup (_(form[i].title));
+  for (guint i = 0; i < G_N_ELEMENTS (other_labels); i++)
+    if (g_strcmp0 (other_labels[i].name, name) == 0)
+      return g_strdup (_(other_labels[i].label));
+
+  /* A field newer than this table: its name in words. */
+  words = g_strdelimit (g_strdup (name), "_", ' ');
   words[0] = g_ascii_toupper (words[0]);
   return g_steal_pointer (&words);
 }
@@ -121,7 +156,7 @@ ic_conflict_diff (IcRecord *mine,
         continue;
       field = g_new0 (IcConflictField, 1);
       field->name = g_strdup (name);
-      field->label = label_for (name);
+      field->label = label_for (ic_record_get_kind (mine), name);
       field->mine = value_text (mine_object, name);
       field->theirs = value_text (theirs_object, name);
       g_ptr_array_add (fields, field);
