@@ -81,6 +81,7 @@ struct _IcRecordsPage
   GPtrArray         *cluster_ids;    /* index in the drop-down -> id or NULL */
   GPtrArray         *place_ids;
   GCancellable      *reload_cancellable;
+  gboolean           loaded;         /* a count has been asked for */
   const Column      *probe_hit;      /* see find_sort_column() */
   gboolean           filling_filters;
 
@@ -367,6 +368,7 @@ ic_records_page_reload (IcRecordsPage *self)
 {
   g_return_if_fail (IC_IS_RECORDS_PAGE (self));
 
+  self->loaded = TRUE;
   g_cancellable_cancel (self->reload_cancellable);
   g_clear_object (&self->reload_cancellable);
   self->reload_cancellable = g_cancellable_new ();
@@ -588,9 +590,9 @@ ic_records_page_constructed (GObject *object)
   g_signal_connect (gtk_column_view_get_sorter (self->column_view), "changed",
                     G_CALLBACK (on_sorter_changed), self);
 
-  /* The list stays blank, not "empty", until the first count comes. */
+  /* The list stays blank, not "empty", until the first count comes;
+   * the count starts once the page is on screen (see on_map()). */
   gtk_stack_set_visible_child_name (self->view_stack, "list");
-  ic_records_page_reload (self);
 }
 
 static void
@@ -735,6 +737,36 @@ on_realize (GtkWidget *widget,
 }
 
 static void
+on_first_paint (GdkFrameClock *clock,
+                IcRecordsPage *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint, self);
+  if (!self->loaded)
+    ic_records_page_reload (self);
+}
+
+/* The first count waits until the page has been drawn once: its rows
+ * would otherwise be built before the window's first frame, and the
+ * count would take a processor from it. */
+static void
+on_map (GtkWidget *widget,
+        gpointer   user_data)
+{
+  IcRecordsPage *self = IC_RECORDS_PAGE (widget);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  if (self->loaded)
+    return;
+  if (clock == NULL)
+    {
+      ic_records_page_reload (self);
+      return;
+    }
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint, self);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_first_paint), self, 0);
+}
+
+static void
 ic_records_page_init (IcRecordsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -747,6 +779,7 @@ ic_records_page_init (IcRecordsPage *self)
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   g_signal_connect (self, "realize", G_CALLBACK (on_realize), NULL);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 }
 
 GtkWidget *

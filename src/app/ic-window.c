@@ -186,20 +186,62 @@ update_for_page (IcWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", is_records);
 }
 
+static int
+find_page (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_strcmp0 (pages[i].name, name) == 0)
+      return (int) i;
+  return -1;
+}
+
+static GtkWidget *
+page_new (IcWindow      *self,
+          const PageDef *def)
+{
+  if (def->kind >= 0)
+    return ic_records_page_new (self->store, def->kind);
+  if (g_str_equal (def->name, "matches"))
+    return ic_matches_page_new (self->store);
+  if (g_str_equal (def->name, "foresight"))
+    return ic_foresight_page_new (self->store);
+  if (g_str_equal (def->name, "workshop"))
+    return ic_workshop_page_new (self->store);
+  return ic_shortlists_page_new (self->store);
+}
+
+/* A page is built the first time it is shown: the first frame then
+ * waits for one page only, and a page nobody opens reads nothing.  A
+ * page built later reads the store fresh, so the reloads above need
+ * only reach the pages already built. */
+static void
+ensure_page (IcWindow *self,
+             int       index)
+{
+  const PageDef *def = &pages[index];
+  GtkStackPage *stack_page;
+
+  if (gtk_stack_get_child_by_name (self->stack, def->name) != NULL)
+    return;
+  stack_page = gtk_stack_add_named (self->stack, page_new (self, def), def->name);
+  gtk_stack_page_set_title (stack_page, _(def->title));
+}
+
 void
 ic_window_show_page (IcWindow   *self,
                      const char *name)
 {
+  int index;
+
   g_return_if_fail (IC_IS_WINDOW (self));
 
-  if (gtk_stack_get_child_by_name (self->stack, name) == NULL)
-    name = pages[0].name;
+  index = find_page (name);
+  if (index < 0)
+    index = 0;
+  name = pages[index].name;
+  ensure_page (self, index);
   gtk_stack_set_visible_child_name (self->stack, name);
-
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    if (g_strcmp0 (pages[i].name, name) == 0)
-      gtk_list_box_select_row (self->sidebar_list,
-                               gtk_list_box_get_row_at_index (self->sidebar_list, i));
+  gtk_list_box_select_row (self->sidebar_list, gtk_list_box_get_row_at_index (self->sidebar_list, index));
 
   g_settings_set_string (self->settings, "last-page", name);
   update_for_page (self);
@@ -475,7 +517,30 @@ setup_sync (IcWindow *self)
   indicator = g_object_new (IC_TYPE_SYNC_INDICATOR, NULL);
   ic_sync_indicator_set_controller (indicator, self->sync);
   adw_bin_set_child (self->sync_slot, GTK_WIDGET (indicator));
+}
+
+/* The sync (counting the conflicts, and the sync at start) waits until
+ * the window has drawn its first frame. */
+static void
+on_first_frame_drawn (GdkFrameClock *clock,
+                      IcWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_drawn, self);
   ic_sync_controller_start (self->sync);
+}
+
+static void
+on_realize (GtkWidget *widget,
+            gpointer   user_data)
+{
+  IcWindow *self = IC_WINDOW (widget);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  g_signal_handlers_disconnect_by_func (widget, on_realize, user_data);
+  if (clock != NULL)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_first_frame_drawn), self, 0);
+  else
+    ic_sync_controller_start (self->sync);
 }
 
 static GtkWidget *
@@ -495,28 +560,10 @@ sidebar_row_new (const PageDef *def)
 }
 
 static void
-add_pages (IcWindow *self)
+add_sidebar_rows (IcWindow *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    {
-      GtkWidget *page;
-      GtkStackPage *stack_page;
-
-      if (pages[i].kind >= 0)
-        page = ic_records_page_new (self->store, pages[i].kind);
-      else if (g_str_equal (pages[i].name, "matches"))
-        page = ic_matches_page_new (self->store);
-      else if (g_str_equal (pages[i].name, "foresight"))
-        page = ic_foresight_page_new (self->store);
-      else if (g_str_equal (pages[i].name, "workshop"))
-        page = ic_workshop_page_new (self->store);
-      else
-        page = ic_shortlists_page_new (self->store);
-
-      stack_page = gtk_stack_add_named (self->stack, page, pages[i].name);
-      gtk_stack_page_set_title (stack_page, _(pages[i].title));
-      gtk_list_box_append (self->sidebar_list, sidebar_row_new (&pages[i]));
-    }
+    gtk_list_box_append (self->sidebar_list, sidebar_row_new (&pages[i]));
 }
 
 static gboolean
@@ -556,10 +603,11 @@ setup (IcWindow      *self,
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  add_pages (self);
+  add_sidebar_rows (self);
   last_page = g_settings_get_string (self->settings, "last-page");
   ic_window_show_page (self, last_page);
   setup_sync (self);
+  g_signal_connect (self, "realize", G_CALLBACK (on_realize), NULL);
 }
 
 static void
