@@ -106,9 +106,31 @@ class UsageTests(CliTestCase):
         self.assertUsage("show")
         self.assertUsage("delete", "a", "b")
 
+    def test_usage_errors_name_the_whole_command(self):
+        # A subcommand's errors name it as typed, so that the help they
+        # point to is the right one.
+        for args, command in [(["list", "challenges", "--nope"], "list"),
+                              (["init", "extra"], "init"),
+                              (["shortlist", "create", "--nope"], "shortlist create"),
+                              (["shortlist", "list", "extra"], "shortlist list"),
+                              (["event", "add", "--nope"], "event add"),
+                              (["event", "show"], "event show"),
+                              (["export", "agenda", "x", "--nope"], "export agenda")]:
+            result = self.cli(*args)
+            self.assertEqual(result.returncode, 2, args)
+            self.assertIn(f"interchange-cli {command}: ", result.stderr, args)
+            self.assertIn(f"“interchange-cli {command} --help”", result.stderr, args)
+
     def test_help_is_not_an_error(self):
         result = self.ok("--help", db=False)
         self.assertIn("demo", result.stdout)
+        for command, subcommand in [("shortlist", "create"), ("event", "update")]:
+            result = self.ok(command, "--help")
+            self.assertIn(f"interchange-cli [--db PATH] {command} COMMAND", result.stdout)
+            self.assertIn(f"  {subcommand} ", result.stdout)
+        result = self.ok("shortlist", "create", "--help")
+        self.assertIn("interchange-cli shortlist create [OPTION", result.stdout)
+        self.assertIn("--challenge", result.stdout)
 
 
 class RecordTests(CliTestCase):

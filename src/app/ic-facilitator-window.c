@@ -15,10 +15,9 @@
 #include "ic-match-job.h"
 #include "ic-facilitator-window.h"
 #include "ic-score-bar.h"
+#include "ic-weights-panel.h"
 
 #define TOP_K 8
-/* Slider moves closer together than this are ranked once. */
-#define RERANK_DELAY_MS 120
 
 struct _IcFacilitatorWindow
 {
@@ -27,10 +26,8 @@ struct _IcFacilitatorWindow
   IcStore        *store;
   IcMatcher      *matcher;
   GPtrArray      *challenges;        /* open IcChallenge, as in the drop-down */
-  IcMatchWeights *weights;
   GCancellable   *cancellable;       /* building the matcher */
   GCancellable   *rank_cancellable;
-  guint           rerank_source;
   gboolean        updating;
 
   GtkDropDown    *challenge_dropdown;
@@ -40,7 +37,8 @@ struct _IcFacilitatorWindow
   GtkLabel       *title_label;
   GtkLabel       *description_label;
   GtkListBox     *results_list;
-  GtkGrid        *weights_grid;
+  AdwBin         *weights_bin;
+  IcWeightsPanel *weights_panel;
 };
 
 G_DEFINE_FINAL_TYPE (IcFacilitatorWindow, ic_facilitator_window, ADW_TYPE_WINDOW)
@@ -160,13 +158,13 @@ rank (IcFacilitatorWindow *self,
 
   g_cancellable_cancel (self->rank_cancellable);
   g_clear_object (&self->rank_cancellable);
-  g_clear_handle_id (&self->rerank_source, g_source_remove);
   if (self->matcher == NULL || challenge == NULL)
     return;
 
   ic_match_options_init (&options);
   options.top_k = TOP_K;
   options.pool_size = IC_MATCH_DEFAULT_POOL_SIZE;
+  options.cross_sector = ic_weights_panel_get_cross_sector (self->weights_panel);
   if (!ic_matcher_check_challenge (self->matcher, challenge, &options, &error))
     {
       show_none (self, error->message);
@@ -183,7 +181,8 @@ rank (IcFacilitatorWindow *self,
   if (from_scratch)
     ic_matcher_forget (self->matcher, ic_record_get_id (IC_RECORD (challenge)));
   self->rank_cancellable = g_cancellable_new ();
-  ic_match_job_rerank_async (self->matcher, challenge, self->weights, &options,
+  ic_match_job_rerank_async (self->matcher, challenge,
+                             ic_weights_panel_get_weights (self->weights_panel), &options,
                              self->rank_cancellable, on_ranked, g_object_ref (self));
 }
 
@@ -231,50 +230,12 @@ on_challenge_selected (GtkDropDown         *dropdown,
     rank (self, TRUE);
 }
 
-static gboolean
-rerank_timeout (gpointer user_data)
-{
-  IcFacilitatorWindow *self = user_data;
-
-  self->rerank_source = 0;
-  rank (self, FALSE);
-  return G_SOURCE_REMOVE;
-}
-
 static void
-on_scale_changed (GtkRange            *range,
-                  IcFacilitatorWindow *self)
+on_weights_changed (IcWeightsPanel      *panel,
+                    gboolean             in_full,
+                    IcFacilitatorWindow *self)
 {
-  guint criterion = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (range), "criterion"));
-
-  ic_match_weights_set (self->weights, criterion, gtk_range_get_value (range));
-  g_clear_handle_id (&self->rerank_source, g_source_remove);
-  self->rerank_source = g_timeout_add (RERANK_DELAY_MS, rerank_timeout, self);
-}
-
-static void
-build_sliders (IcFacilitatorWindow *self)
-{
-  for (guint i = 0; i < IC_MATCH_N_CRITERIA; i++)
-    {
-      const char *name = ic_match_criterion_get_label (i);
-      GtkWidget *label = gtk_label_new (name);
-      GtkWidget *scale = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 0, 1, 0.05);
-      GtkWidget *dot = ic_score_bar_new_criterion_dot (i);
-
-      gtk_widget_add_css_class (dot, "title-2");
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "title-3");
-      gtk_widget_set_hexpand (scale, TRUE);
-      gtk_widget_set_size_request (scale, 200, -1);
-      gtk_range_set_value (GTK_RANGE (scale), ic_match_weights_get (self->weights, i));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-      g_object_set_data (G_OBJECT (scale), "criterion", GUINT_TO_POINTER (i));
-      g_signal_connect (scale, "value-changed", G_CALLBACK (on_scale_changed), self);
-      gtk_grid_attach (self->weights_grid, dot, 0, i, 1, 1);
-      gtk_grid_attach (self->weights_grid, label, 1, i, 1, 1);
-      gtk_grid_attach (self->weights_grid, scale, 2, i, 1, 1);
-    }
+  rank (self, in_full);
 }
 
 static void
@@ -284,7 +245,6 @@ ic_facilitator_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->rank_cancellable);
-  g_clear_handle_id (&self->rerank_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), IC_TYPE_FACILITATOR_WINDOW);
 
   G_OBJECT_CLASS (ic_facilitator_window_parent_class)->dispose (object);
@@ -297,7 +257,6 @@ ic_facilitator_window_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->matcher);
-  g_clear_object (&self->weights);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->rank_cancellable);
   g_clear_pointer (&self->challenges, g_ptr_array_unref);
@@ -323,7 +282,7 @@ ic_facilitator_window_class_init (IcFacilitatorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcFacilitatorWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, IcFacilitatorWindow, description_label);
   gtk_widget_class_bind_template_child (widget_class, IcFacilitatorWindow, results_list);
-  gtk_widget_class_bind_template_child (widget_class, IcFacilitatorWindow, weights_grid);
+  gtk_widget_class_bind_template_child (widget_class, IcFacilitatorWindow, weights_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_challenge_selected);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -336,24 +295,28 @@ ic_facilitator_window_init (IcFacilitatorWindow *self)
   gtk_drop_down_set_expression (self->challenge_dropdown,
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
   self->cancellable = g_cancellable_new ();
+  self->weights_panel = IC_WEIGHTS_PANEL (ic_weights_panel_new (TRUE));
+  adw_bin_set_child (self->weights_bin, GTK_WIDGET (self->weights_panel));
+  g_signal_connect (self->weights_panel, "changed", G_CALLBACK (on_weights_changed), self);
 }
 
 GtkWidget *
 ic_facilitator_window_new (IcStore *store)
 {
   IcFacilitatorWindow *self;
+  g_autoptr(IcMatchWeights) weights = NULL;
   g_autofree char *saved = NULL;
 
   g_return_val_if_fail (IC_IS_STORE (store), NULL);
 
   self = g_object_new (IC_TYPE_FACILITATOR_WINDOW, NULL);
   self->store = g_object_ref (store);
+  /* The panel's own copy: what the room tries is never kept. */
   saved = ic_store_get_setting (store, IC_MATCH_WEIGHTS_SETTING);
   if (saved != NULL)
-    self->weights = ic_match_weights_new_from_string (saved, NULL);
-  if (self->weights == NULL)
-    self->weights = ic_match_weights_new ();
-  build_sliders (self);
+    weights = ic_match_weights_new_from_string (saved, NULL);
+  if (weights != NULL)
+    ic_weights_panel_set_weights (self->weights_panel, weights);
 
   gtk_window_fullscreen (GTK_WINDOW (self));
   gtk_spinner_set_spinning (self->spinner, TRUE);

@@ -18,11 +18,10 @@
 #include "ic-score-bar.h"
 #include "ic-shortlist.h"
 #include "ic-store-exclusions.h"
+#include "ic-weights-panel.h"
 #include "ic-window.h"
 
 #define TOP_K 20
-/* Slider moves closer together than this are ranked once. */
-#define RERANK_DELAY_MS 120
 
 struct _IcMatchesPage
 {
@@ -31,7 +30,6 @@ struct _IcMatchesPage
   IcStore        *store;
   IcMatcher      *matcher;
   GPtrArray      *challenges;        /* open IcChallenge, as in the drop-down after its first item */
-  IcMatchWeights *weights;
   GCancellable   *build_cancellable;
   GCancellable   *rank_cancellable;
   GCancellable   *consortium_cancellable;
@@ -40,14 +38,11 @@ struct _IcMatchesPage
   char           *challenge_id;      /* the one chosen, kept across reloads */
   gboolean        stale;             /* the corpus must be built again */
   gboolean        updating;          /* the page itself is setting the controls */
-  guint           rerank_source;
   gint64          rank_started;
-  GtkScale       *scales[IC_MATCH_N_CRITERIA];
 
   GtkDropDown    *challenge_dropdown;
-  GtkDropDown    *preset_dropdown;
-  GtkSwitch      *cross_sector_switch;
-  GtkGrid        *weights_grid;
+  AdwBin         *weights_bin;
+  IcWeightsPanel *weights_panel;     /* made here, as the consortium view is */
   GtkStack       *view_stack;
   GtkSpinner     *spinner;
   AdwStatusPage  *none_page;
@@ -64,20 +59,6 @@ G_DEFINE_FINAL_TYPE (IcMatchesPage, ic_matches_page, ADW_TYPE_BIN)
 static void rank (IcMatchesPage *self,
                   gboolean       from_scratch);
 static void update_consortium (IcMatchesPage *self);
-
-static const char *
-preset_label (const char *name)
-{
-  if (g_strcmp0 (name, "balanced") == 0)
-    return _("Balanced");
-  if (g_strcmp0 (name, "technology-fit") == 0)
-    return _("Technology Fit");
-  if (g_strcmp0 (name, "local-first") == 0)
-    return _("Local First");
-  if (g_strcmp0 (name, "cross-sector") == 0)
-    return _("Cross-Sector");
-  return name;
-}
 
 static void
 show_view (IcMatchesPage *self,
@@ -116,7 +97,7 @@ options_init (IcMatchesPage  *self,
   ic_match_options_init (options);
   options->top_k = TOP_K;
   options->pool_size = IC_MATCH_DEFAULT_POOL_SIZE;
-  options->cross_sector = gtk_switch_get_active (self->cross_sector_switch);
+  options->cross_sector = ic_weights_panel_get_cross_sector (self->weights_panel);
   /* A few rows at most: read here, not in a thread. */
   if (!ic_match_loader_load_exclusions (self->store, ic_record_get_id (IC_RECORD (challenge)),
                                         options, &error))
@@ -187,7 +168,6 @@ rank (IcMatchesPage *self,
 
   g_cancellable_cancel (self->rank_cancellable);
   g_clear_object (&self->rank_cancellable);
-  g_clear_handle_id (&self->rerank_source, g_source_remove);
   g_cancellable_cancel (self->consortium_cancellable);
   g_clear_object (&self->consortium_cancellable);
   self->consortium_stale = TRUE;
@@ -213,7 +193,8 @@ rank (IcMatchesPage *self,
     ic_matcher_forget (self->matcher, ic_record_get_id (IC_RECORD (challenge)));
   self->rank_cancellable = g_cancellable_new ();
   self->rank_started = g_get_monotonic_time ();
-  ic_match_job_rerank_async (self->matcher, challenge, self->weights, &options,
+  ic_match_job_rerank_async (self->matcher, challenge,
+                             ic_weights_panel_get_weights (self->weights_panel), &options,
                              self->rank_cancellable, on_ranked, g_object_ref (self));
   update_consortium (self);
 }
@@ -271,7 +252,8 @@ update_consortium (IcMatchesPage *self)
   self->consortium_started = g_get_monotonic_time ();
   options_init (self, &options, challenge);
   ic_consortium_view_show_searching (self->consortium_view);
-  ic_consortium_job_find_async (self->matcher, challenge, self->weights, &options,
+  ic_consortium_job_find_async (self->matcher, challenge,
+                                ic_weights_panel_get_weights (self->weights_panel), &options,
                                 IC_CONSORTIUM_DEFAULT_MAX_SIZE, 1,
                                 self->consortium_cancellable, on_consortia_found,
                                 g_object_ref (self));
@@ -385,19 +367,14 @@ on_challenge_selected (GtkDropDown   *dropdown,
   rank (self, TRUE);
 }
 
+/* The panel keeps the weights as they move; the page keeps them for
+ * the next time and for the command line. */
 static void
-on_cross_sector_changed (GtkSwitch     *sw,
-                         GParamSpec    *pspec,
-                         IcMatchesPage *self)
+on_weights_notify (IcWeightsPanel *panel,
+                   GParamSpec     *pspec,
+                   IcMatchesPage  *self)
 {
-  if (!self->updating)
-    rank (self, TRUE);
-}
-
-static void
-save_weights (IcMatchesPage *self)
-{
-  g_autofree char *text = ic_match_weights_to_string (self->weights);
+  g_autofree char *text = ic_match_weights_to_string (ic_weights_panel_get_weights (panel));
   g_autoptr(GError) error = NULL;
 
   if (!ic_store_set_setting (self->store, IC_MATCH_WEIGHTS_SETTING, text, &error))
@@ -405,78 +382,11 @@ save_weights (IcMatchesPage *self)
 }
 
 static void
-update_controls (IcMatchesPage *self)
+on_weights_changed (IcWeightsPanel *panel,
+                    gboolean        in_full,
+                    IcMatchesPage  *self)
 {
-  const char * const *presets = ic_match_weights_list_presets ();
-  guint preset = g_strv_length ((char **) presets);  /* "Custom" */
-
-  self->updating = TRUE;
-  for (guint i = 0; i < IC_MATCH_N_CRITERIA; i++)
-    gtk_range_set_value (GTK_RANGE (self->scales[i]), ic_match_weights_get (self->weights, i));
-  for (guint i = 0; presets[i] != NULL; i++)
-    {
-      g_autoptr(IcMatchWeights) weights = ic_match_weights_new_preset (presets[i], NULL);
-
-      if (weights != NULL && ic_match_weights_equal (weights, self->weights))
-        preset = i;
-    }
-  gtk_drop_down_set_selected (self->preset_dropdown, preset);
-  self->updating = FALSE;
-}
-
-static gboolean
-rerank_timeout (gpointer user_data)
-{
-  IcMatchesPage *self = user_data;
-
-  self->rerank_source = 0;
-  rank (self, FALSE);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_scale_changed (GtkRange      *range,
-                  IcMatchesPage *self)
-{
-  guint criterion = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (range), "criterion"));
-
-  if (self->updating)
-    return;
-  ic_match_weights_set (self->weights, criterion, gtk_range_get_value (range));
-  save_weights (self);
-  update_controls (self);
-  g_clear_handle_id (&self->rerank_source, g_source_remove);
-  self->rerank_source = g_timeout_add (RERANK_DELAY_MS, rerank_timeout, self);
-}
-
-static void
-on_preset_selected (GtkDropDown   *dropdown,
-                    GParamSpec    *pspec,
-                    IcMatchesPage *self)
-{
-  const char * const *presets = ic_match_weights_list_presets ();
-  guint selected = gtk_drop_down_get_selected (dropdown);
-  g_autoptr(IcMatchWeights) weights = NULL;
-  gboolean cross_sector;
-
-  if (self->updating || selected >= g_strv_length ((char **) presets))
-    return;
-
-  weights = ic_match_weights_new_preset (presets[selected], NULL);
-  if (weights == NULL)
-    return;
-  g_set_object (&self->weights, weights);
-  save_weights (self);
-  update_controls (self);
-
-  cross_sector = ic_match_weights_preset_is_cross_sector (presets[selected]);
-  if (cross_sector != gtk_switch_get_active (self->cross_sector_switch))
-    {
-      self->updating = TRUE;
-      gtk_switch_set_active (self->cross_sector_switch, cross_sector);
-      self->updating = FALSE;
-    }
-  rank (self, TRUE);
+  rank (self, in_full);
 }
 
 /* The challenge's shortlist (one per challenge), or a new one for it. */
@@ -702,42 +612,18 @@ exclude_activated (GtkWidget  *widget,
   show_toast (self, toast);
 }
 
+/* The legend: a dot of each criterion's colour, then its name. */
 static void
-build_controls (IcMatchesPage *self)
+build_legend (IcMatchesPage *self)
 {
-  const char * const *presets = ic_match_weights_list_presets ();
-  g_autoptr(GtkStringList) preset_names = gtk_string_list_new (NULL);
-
-  for (guint i = 0; presets[i] != NULL; i++)
-    gtk_string_list_append (preset_names, preset_label (presets[i]));
-  gtk_string_list_append (preset_names, _("Custom"));
-  gtk_drop_down_set_model (self->preset_dropdown, G_LIST_MODEL (preset_names));
-
   for (guint i = 0; i < IC_MATCH_N_CRITERIA; i++)
     {
-      GtkWidget *label = gtk_label_new (ic_match_criterion_get_label (i));
-      GtkWidget *scale = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 0, 1, 0.05);
       GtkWidget *legend_label = gtk_label_new (ic_match_criterion_get_label (i));
       GtkWidget *legend = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-      GtkWidget *dot = ic_score_bar_new_criterion_dot (i);
 
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_set_size_request (scale, 220, -1);
-      gtk_scale_set_digits (GTK_SCALE (scale), 2);
-      gtk_scale_set_draw_value (GTK_SCALE (scale), TRUE);
-      gtk_scale_set_value_pos (GTK_SCALE (scale), GTK_POS_RIGHT);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      ic_match_criterion_get_label (i), -1);
-      g_object_set_data (G_OBJECT (scale), "criterion", GUINT_TO_POINTER (i));
-      g_signal_connect (scale, "value-changed", G_CALLBACK (on_scale_changed), self);
-      gtk_grid_attach (self->weights_grid, label, 0, i, 1, 1);
-      gtk_grid_attach (self->weights_grid, scale, 1, i, 1, 1);
-      self->scales[i] = GTK_SCALE (scale);
-
-      /* The legend: a dot of the criterion's colour, then its name. */
       gtk_widget_add_css_class (legend_label, "caption");
       gtk_widget_add_css_class (legend_label, "dim-label");
-      gtk_box_append (GTK_BOX (legend), dot);
+      gtk_box_append (GTK_BOX (legend), ic_score_bar_new_criterion_dot (i));
       gtk_box_append (GTK_BOX (legend), legend_label);
       gtk_box_append (self->legend_box, legend);
     }
@@ -751,7 +637,6 @@ ic_matches_page_dispose (GObject *object)
   g_cancellable_cancel (self->build_cancellable);
   g_cancellable_cancel (self->rank_cancellable);
   g_cancellable_cancel (self->consortium_cancellable);
-  g_clear_handle_id (&self->rerank_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), IC_TYPE_MATCHES_PAGE);
 
   G_OBJECT_CLASS (ic_matches_page_parent_class)->dispose (object);
@@ -764,7 +649,6 @@ ic_matches_page_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->matcher);
-  g_clear_object (&self->weights);
   g_clear_object (&self->build_cancellable);
   g_clear_object (&self->rank_cancellable);
   g_clear_object (&self->consortium_cancellable);
@@ -786,9 +670,7 @@ ic_matches_page_class_init (IcMatchesPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/wmvit/Interchange/ui/ic-matches-page.ui");
   gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, challenge_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, preset_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, cross_sector_switch);
-  gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, weights_grid);
+  gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, weights_bin);
   gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, none_page);
@@ -798,8 +680,6 @@ ic_matches_page_class_init (IcMatchesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, results_tabs);
   gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, consortium_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_challenge_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_preset_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_cross_sector_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_tab_changed);
 
   gtk_widget_class_install_action (widget_class, "matches.add-to-shortlist", "s",
@@ -819,9 +699,10 @@ ic_matches_page_init (IcMatchesPage *self)
   self->stale = TRUE;
   gtk_drop_down_set_expression (self->challenge_dropdown,
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
-  self->updating = TRUE;
-  build_controls (self);
-  self->updating = FALSE;
+  self->weights_panel = IC_WEIGHTS_PANEL (ic_weights_panel_new (FALSE));
+  adw_bin_set_child (self->weights_bin, GTK_WIDGET (self->weights_panel));
+  g_signal_connect (self->weights_panel, "changed", G_CALLBACK (on_weights_changed), self);
+  build_legend (self);
   g_signal_connect (self, "map", G_CALLBACK (on_map), self);
 }
 
@@ -829,6 +710,7 @@ GtkWidget *
 ic_matches_page_new (IcStore *store)
 {
   IcMatchesPage *self;
+  g_autoptr(IcMatchWeights) weights = NULL;
   g_autofree char *saved = NULL;
 
   g_return_val_if_fail (IC_IS_STORE (store), NULL);
@@ -838,9 +720,10 @@ ic_matches_page_new (IcStore *store)
 
   saved = ic_store_get_setting (store, IC_MATCH_WEIGHTS_SETTING);
   if (saved != NULL)
-    self->weights = ic_match_weights_new_from_string (saved, NULL);
-  if (self->weights == NULL)
-    self->weights = ic_match_weights_new ();
-  update_controls (self);
+    weights = ic_match_weights_new_from_string (saved, NULL);
+  if (weights != NULL)
+    ic_weights_panel_set_weights (self->weights_panel, weights);
+  /* Only now: the weights just read need not be written back. */
+  g_signal_connect (self->weights_panel, "notify::weights", G_CALLBACK (on_weights_notify), self);
   return GTK_WIDGET (self);
 }

@@ -117,17 +117,21 @@ ic_cli_match_exclusions (IcCli  *cli,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON (excluded)"), NULL },
     { NULL }
   };
+  /* The verb is the first argument, so the number of the rest is
+   * checked here. */
+  const IcCliCommandSpec spec = {
+    "exclude CHALLENGE_ID CAPABILITY_ID | include CHALLENGE_ID CAPABILITY_ID | "
+    "excluded [--challenge ID] [--json]", entries, 1, -1, NULL, IC_CLI_STORE_LATER
+  };
   const char *verb;
   IcStore *store;
   int status;
 
-  if (!ic_cli_parse_options (cli, "exclude CHALLENGE_ID CAPABILITY_ID | include CHALLENGE_ID CAPABILITY_ID | "
-                             "excluded [--challenge ID] [--json]",
-                             entries, &argc, &argv, &status))
+  if (!ic_cli_begin (cli, &spec, &argc, &argv, &status))
     return status;
   verb = argv[1];
   if (g_str_equal (verb, "excluded") ? argc != 2 : argc != 4)
-    return ic_cli_usage_error (argv[0],
+    return ic_cli_usage_error (cli, "%s",
                                g_str_equal (verb, "excluded")
                                ? _("match excluded takes no arguments besides --challenge and --json")
                                : _("name a challenge and a capability by their ids"));

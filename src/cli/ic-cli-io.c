@@ -68,17 +68,21 @@ ic_cli_import (IcCli  *cli,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the report as JSON"), NULL },
     { NULL }
   };
+  const IcCliCommandSpec spec = {
+    "challenges|capabilities|organisations FILE", entries, 2, 2,
+    N_("name what to import (challenges, capabilities or organisations) and one CSV file "
+       "(- for standard input)"),
+    IC_CLI_STORE_LATER
+  };
   IcRecordKind kind;
   goffset size = -1;
   int status;
   IcStore *store;
 
-  if (!ic_cli_parse_options (cli, "challenges|capabilities|organisations FILE", entries,
-                             &argc, &argv, &status))
+  if (!ic_cli_begin (cli, &spec, &argc, &argv, &status))
     return status;
-  if (argc != 3 || !parse_import_kind (argv[1], &kind))
-    return ic_cli_usage_error (argv[0], _("name what to import (challenges, capabilities or "
-                                          "organisations) and one CSV file (- for standard input)"));
+  if (!parse_import_kind (argv[1], &kind))
+    return ic_cli_usage_error (cli, "%s", _(spec.args_error));
 
   if (g_str_equal (argv[2], "-"))
     stream = g_unix_input_stream_new (0, FALSE);
@@ -144,6 +148,11 @@ ic_cli_export (IcCli  *cli,
       N_("Begin a CSV file with a byte-order mark, for Excel"), NULL },
     { NULL }
   };
+  const IcCliCommandSpec spec = {
+    "shortlist ID | challenges|capabilities|organisations | agenda EVENT_ID", entries, 1, 2,
+    N_("name what to export: shortlist ID, challenges, capabilities or organisations"),
+    IC_CLI_STORE_LATER
+  };
   IcExportFormat format;
   IcExportFlags flags;
   IcRecordKind kind;
@@ -152,23 +161,24 @@ ic_cli_export (IcCli  *cli,
   IcStore *store;
 
   if (argc > 1 && g_str_equal (argv[1], "agenda"))
-    return ic_cli_export_agenda (cli, argc, argv);
-  if (!ic_cli_parse_options (cli, "shortlist ID | challenges|capabilities|organisations",
-                             entries, &argc, &argv, &status))
+    {
+      ic_cli_set_command (cli, "export agenda");
+      return ic_cli_export_agenda (cli, argc - 1, argv + 1);
+    }
+  if (!ic_cli_begin (cli, &spec, &argc, &argv, &status))
     return status;
 
   shortlist = argc == 3 && g_str_equal (argv[1], "shortlist");
   if (!shortlist && (argc != 2 || !parse_import_kind (argv[1], &kind)))
-    return ic_cli_usage_error (argv[0], _("name what to export: shortlist ID, challenges, "
-                                          "capabilities or organisations"));
+    return ic_cli_usage_error (cli, "%s", _(spec.args_error));
   if (format_name == NULL || !ic_export_format_from_string (format_name, &format))
-    return ic_cli_usage_error (argv[0], _("--format must be csv, json, xlsx or pdf"));
+    return ic_cli_usage_error (cli, _("--format must be csv, json, xlsx or pdf"));
   if (!shortlist && format != IC_EXPORT_FORMAT_CSV && format != IC_EXPORT_FORMAT_JSON)
-    return ic_cli_usage_error (argv[0], _("records are exported as csv or json"));
+    return ic_cli_usage_error (cli, _("records are exported as csv or json"));
   if (output == NULL)
-    return ic_cli_usage_error (argv[0], _("-o FILE is required"));
+    return ic_cli_usage_error (cli, _("-o FILE is required"));
   if (g_str_equal (output, "-") && format != IC_EXPORT_FORMAT_CSV && format != IC_EXPORT_FORMAT_JSON)
-    return ic_cli_usage_error (argv[0], _("only csv and json can go to standard output"));
+    return ic_cli_usage_error (cli, _("only csv and json can go to standard output"));
   flags = bom ? IC_EXPORT_BOM : IC_EXPORT_NONE;
 
   store = ic_cli_open_store (cli, FALSE, &error);
@@ -223,17 +233,16 @@ shortlist_create (IcCli  *cli,
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The shortlist’s name"), N_("NAME") },
     { NULL }
   };
+  const IcCliCommandSpec spec = { "--challenge ID", entries, 0, 0, NULL, IC_CLI_STORE_LATER };
   int status;
   IcStore *store;
 
-  if (!ic_cli_parse_options (cli, "--challenge ID", entries, &argc, &argv, &status))
+  if (!ic_cli_begin (cli, &spec, &argc, &argv, &status))
     return status;
-  if (argc != 1)
-    return ic_cli_usage_error ("shortlist create", _("unexpected argument “%s”"), argv[1]);
   if (challenge_id == NULL)
-    return ic_cli_usage_error ("shortlist create", _("--challenge ID is required"));
+    return ic_cli_usage_error (cli, _("--challenge ID is required"));
   if (top < 1 || top > 10000)
-    return ic_cli_usage_error ("shortlist create", _("--top must be between 1 and 10000"));
+    return ic_cli_usage_error (cli, _("--top must be between 1 and 10000"));
 
   store = ic_cli_open_store (cli, FALSE, &error);
   if (store == NULL)
@@ -278,18 +287,12 @@ shortlist_list (IcCli  *cli,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
+  const IcCliCommandSpec spec = { NULL, entries, 0, 0, NULL, IC_CLI_STORE_OPEN };
   int status;
-  IcStore *store;
 
-  if (!ic_cli_parse_options (cli, NULL, entries, &argc, &argv, &status))
+  if (!ic_cli_begin (cli, &spec, &argc, &argv, &status))
     return status;
-  if (argc != 1)
-    return ic_cli_usage_error ("shortlist list", _("unexpected argument “%s”"), argv[1]);
-
-  store = ic_cli_open_store (cli, FALSE, &error);
-  if (store == NULL)
-    return ic_cli_fail (error);
-  shortlists = ic_store_list (store, IC_RECORD_KIND_SHORTLIST, NULL, 0, 0, &error);
+  shortlists = ic_store_list (cli->store, IC_RECORD_KIND_SHORTLIST, NULL, 0, 0, &error);
   if (shortlists == NULL)
     return ic_cli_fail (error);
 
@@ -330,18 +333,13 @@ shortlist_show (IcCli  *cli,
   };
   IcShortlist *shortlist;
   IcChallenge *challenge;
+  const IcCliCommandSpec spec = { "ID", entries, 1, 1, N_("name one shortlist by its id"),
+                                  IC_CLI_STORE_OPEN };
   int status;
-  IcStore *store;
 
-  if (!ic_cli_parse_options (cli, "ID", entries, &argc, &argv, &status))
+  if (!ic_cli_begin (cli, &spec, &argc, &argv, &status))
     return status;
-  if (argc != 2)
-    return ic_cli_usage_error ("shortlist show", _("name one shortlist by its id"));
-
-  store = ic_cli_open_store (cli, FALSE, &error);
-  if (store == NULL)
-    return ic_cli_fail (error);
-  report = ic_shortlist_report_load (store, argv[1], &error);
+  report = ic_shortlist_report_load (cli->store, argv[1], &error);
   if (report == NULL)
     return ic_cli_fail (error);
   shortlist = ic_shortlist_report_get_shortlist (report);
@@ -377,20 +375,12 @@ ic_cli_shortlist (IcCli  *cli,
                   int     argc,
                   char  **argv)
 {
-  if (argc >= 2 && g_str_equal (argv[1], "create"))
-    return shortlist_create (cli, argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "list"))
-    return shortlist_list (cli, argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "show"))
-    return shortlist_show (cli, argc - 1, argv + 1);
+  static const IcCliCommand subcommands[] = {
+    { "create", shortlist_create, N_("Keep the best matches of a challenge as a new shortlist") },
+    { "list", shortlist_list, N_("List the shortlists") },
+    { "show", shortlist_show, N_("Show one shortlist, its entries and why they are on it") },
+    { NULL, NULL, NULL }
+  };
 
-  if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
-    {
-      g_print ("%s", _("Usage: interchange-cli [--db PATH] shortlist create --challenge ID "
-                       "[--top K] [--name NAME]\n"
-                       "       interchange-cli [--db PATH] shortlist list [--json]\n"
-                       "       interchange-cli [--db PATH] shortlist show ID [--json]\n"));
-      return IC_CLI_EXIT_OK;
-    }
-  return ic_cli_usage_error (argv[0], _("say create, list or show"));
+  return ic_cli_run_subcommand (cli, subcommands, N_("say create, list or show"), argc, argv);
 }

@@ -139,10 +139,9 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MatchArgs, match_args_clear)
 /* The weights of --preset and --weights on top of the saved ones;
  * NULL after printing a usage error. */
 static IcMatchWeights *
-resolve_weights (IcStore    *store,
-                 MatchArgs  *args,
-                 const char *command,
-                 int        *status)
+resolve_weights (IcCli     *cli,
+                 MatchArgs *args,
+                 int       *status)
 {
   g_autoptr(IcMatchWeights) weights = NULL;
   g_autoptr(GError) error = NULL;
@@ -152,17 +151,17 @@ resolve_weights (IcStore    *store,
       weights = ic_match_weights_new_preset (args->preset, &error);
       if (weights == NULL)
         {
-          *status = ic_cli_usage_error (command, "--preset: %s", error->message);
+          *status = ic_cli_usage_error (cli, "--preset: %s", error->message);
           return NULL;
         }
     }
   else
     {
-      weights = stored_weights (store);
+      weights = stored_weights (cli->store);
     }
   if (args->weights != NULL && !ic_match_weights_update_from_string (weights, args->weights, &error))
     {
-      *status = ic_cli_usage_error (command, "--weights: %s", error->message);
+      *status = ic_cli_usage_error (cli, "--weights: %s", error->message);
       return NULL;
     }
   return g_steal_pointer (&weights);
@@ -291,26 +290,25 @@ ic_cli_match (IcCli  *cli,
   g_autoptr(IcMatcher) matcher = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(IcMatchOptions) options = { 0 };
+  const IcCliCommandSpec spec = { "[exclude | include CHALLENGE_ID CAPABILITY_ID | excluded]",
+                                  entries, 0, 0, NULL, IC_CLI_STORE_LATER };
   IcStore *store;
   int status;
 
   if (argc > 1 && (g_str_equal (argv[1], "exclude") || g_str_equal (argv[1], "include") ||
                    g_str_equal (argv[1], "excluded")))
     return ic_cli_match_exclusions (cli, argc, argv);
-  if (!ic_cli_parse_options (cli, "[exclude | include CHALLENGE_ID CAPABILITY_ID | excluded]",
-                             entries, &argc, &argv, &status))
+  if (!ic_cli_begin (cli, &spec, &argc, &argv, &status))
     return status;
-  if (argc > 1)
-    return ic_cli_usage_error (argv[0], _("unexpected argument “%s”"), argv[1]);
   if ((args.challenge_id == NULL) == !args.all)
-    return ic_cli_usage_error (argv[0], _("give either --challenge ID or --all"));
+    return ic_cli_usage_error (cli, _("give either --challenge ID or --all"));
   if (args.top < 1 || args.top > 100000)
-    return ic_cli_usage_error (argv[0], _("--top must be a whole number from 1 to 100000, not %d"), args.top);
+    return ic_cli_usage_error (cli, _("--top must be a whole number from 1 to 100000, not %d"), args.top);
 
   store = ic_cli_open_store (cli, FALSE, &error);
   if (store == NULL)
     return ic_cli_fail (error);
-  weights = resolve_weights (store, &args, argv[0], &status);
+  weights = resolve_weights (cli, &args, &status);
   if (weights == NULL)
     return status;
   if (args.save_weights)
@@ -401,17 +399,16 @@ ic_cli_consortium (IcCli  *cli,
   g_autoptr(GListModel) found = NULL;
   g_autoptr(GError) error = NULL;
   IcMatchOptions options;
+  const IcCliCommandSpec spec = { NULL, entries, 0, 0, NULL, IC_CLI_STORE_LATER };
   IcStore *store;
   int status;
 
-  if (!ic_cli_parse_options (cli, NULL, entries, &argc, &argv, &status))
+  if (!ic_cli_begin (cli, &spec, &argc, &argv, &status))
     return status;
-  if (argc > 1)
-    return ic_cli_usage_error (argv[0], _("unexpected argument “%s”"), argv[1]);
   if (challenge_id == NULL)
-    return ic_cli_usage_error (argv[0], _("--challenge ID is required"));
+    return ic_cli_usage_error (cli, _("--challenge ID is required"));
   if (max_size < 1 || max_size > IC_CONSORTIUM_MAX_SIZE)
-    return ic_cli_usage_error (argv[0], _("--max-size must be from 1 to %d, not %d"),
+    return ic_cli_usage_error (cli, _("--max-size must be from 1 to %d, not %d"),
                                IC_CONSORTIUM_MAX_SIZE, max_size);
 
   store = ic_cli_open_store (cli, FALSE, &error);

@@ -22,6 +22,7 @@ enum
 typedef struct
 {
   char    *db_path;   /* from --db, else NULL for the default */
+  char    *command;   /* as typed, "list" or "shortlist create": for messages */
   IcStore *store;     /* opened on first use */
 } IcCli;
 
@@ -37,20 +38,55 @@ typedef struct
   const char       *synopsis;   /* translatable */
 } IcCliCommand;
 
-/* Parses the command's options (adding --db and --help); on a usage
- * error prints it and sets *@exit_status. */
-gboolean    ic_cli_parse_options  (IcCli              *cli,
-                                   const char         *parameter_string,
-                                   const GOptionEntry *entries,
-                                   int                *argc,
-                                   char             ***argv,
-                                   int                *exit_status);
+/* When ic_cli_begin() opens the store. */
+typedef enum
+{
+  IC_CLI_STORE_LATER,     /* the command checks more first, then opens it */
+  IC_CLI_STORE_OPEN,      /* now; a missing database is an error */
+  IC_CLI_STORE_CREATE,    /* now, creating it if missing */
+} IcCliStoreMode;
+
+/* What a command takes. */
+typedef struct
+{
+  const char         *parameters;  /* after [OPTION…] in --help, or NULL */
+  const GOptionEntry *options;     /* the command's own (--db and --help are added), or NULL */
+  int                 min_args;    /* arguments after the command's name */
+  int                 max_args;    /* -1 for no limit */
+  const char         *args_error;  /* translatable: the usage error when there are too few or
+                                    * too many; NULL says "unexpected argument" */
+  IcCliStoreMode      store;
+} IcCliCommandSpec;
+
+/* The start every command shares: parses @spec's options and --db,
+ * checks the number of arguments and opens the store as @spec says
+ * (then in cli->store).  On a usage error (exit status 2) or a store
+ * that will not open (1) prints why, naming cli->command, and sets
+ * *@exit_status. */
+gboolean    ic_cli_begin          (IcCli                  *cli,
+                                   const IcCliCommandSpec *spec,
+                                   int                    *argc,
+                                   char                 ***argv,
+                                   int                    *exit_status);
+
+/* Runs the subcommand argv[1] of @subcommands (ended by a NULL name),
+ * as "COMMAND SUBCOMMAND"; --help lists them; anything else is a usage
+ * error that says @missing (translatable). */
+int         ic_cli_run_subcommand (IcCli                  *cli,
+                                   const IcCliCommand     *subcommands,
+                                   const char             *missing,
+                                   int                     argc,
+                                   char                  **argv);
+
+/* Makes @name the command that messages name. */
+void        ic_cli_set_command    (IcCli                  *cli,
+                                   const char             *name);
 
 /* The store at --db or the default path; @create makes it if missing.
  * (transfer none) */
-IcStore    *ic_cli_open_store     (IcCli              *cli,
-                                   gboolean            create,
-                                   GError            **error);
+IcStore    *ic_cli_open_store     (IcCli                  *cli,
+                                   gboolean                create,
+                                   GError                **error);
 
 /* The author of edits made from the command line. */
 const char *ic_cli_get_author     (void);
@@ -58,8 +94,9 @@ const char *ic_cli_get_author     (void);
 /* Prints "interchange-cli: MESSAGE" to stderr; returns the exit status
  * a user error gives. */
 int         ic_cli_fail           (GError             *error);
-/* Prints a usage error for @command to stderr; returns 2. */
-int         ic_cli_usage_error    (const char         *command,
+/* Prints a usage error for cli->command to stderr, with where to find
+ * help; returns 2. */
+int         ic_cli_usage_error    (IcCli              *cli,
                                    const char         *format,
                                    ...) G_GNUC_PRINTF (2, 3);
 
@@ -94,7 +131,8 @@ int ic_cli_schedule    (IcCli *cli, int argc, char **argv);
 int ic_cli_taxonomy    (IcCli *cli, int argc, char **argv);
 /* `match exclude|include|excluded …`, which ic_cli_match() hands over. */
 int ic_cli_match_exclusions (IcCli *cli, int argc, char **argv);
-/* `export agenda EVENT_ID …`, which ic_cli_export() hands over. */
+/* `export agenda EVENT_ID …`, which ic_cli_export() hands over as
+ * `agenda EVENT_ID …`. */
 int ic_cli_export_agenda (IcCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -20,21 +20,14 @@ ic_cli_init (IcCli  *cli,
              int     argc,
              char  **argv)
 {
-  g_autoptr(GError) error = NULL;
+  const IcCliCommandSpec spec = { NULL, NULL, 0, 0, NULL, IC_CLI_STORE_CREATE };
   int status;
-  IcStore *store;
 
-  if (!ic_cli_parse_options (cli, NULL, NULL, &argc, &argv, &status))
+  if (!ic_cli_begin (cli, &spec, &argc, &argv, &status))
     return status;
-  if (argc > 1)
-    return ic_cli_usage_error (argv[0], _("unexpected argument “%s”"), argv[1]);
-
-  store = ic_cli_open_store (cli, TRUE, &error);
-  if (store == NULL)
-    return ic_cli_fail (error);
 
   g_print (_("Database ready at %s (schema version %u)\n"),
-           ic_store_get_path (store), ic_store_get_schema_version (store));
+           ic_store_get_path (cli->store), ic_store_get_schema_version (cli->store));
   return IC_CLI_EXIT_OK;
 }
 
@@ -45,16 +38,12 @@ ic_cli_demo (IcCli  *cli,
 {
   g_autoptr(GError) error = NULL;
   IcSampleDataCounts counts = { 0 };
+  const IcCliCommandSpec spec = { NULL, NULL, 0, 0, NULL, IC_CLI_STORE_CREATE };
   int status;
-  IcStore *store;
 
-  if (!ic_cli_parse_options (cli, NULL, NULL, &argc, &argv, &status))
+  if (!ic_cli_begin (cli, &spec, &argc, &argv, &status))
     return status;
-  if (argc > 1)
-    return ic_cli_usage_error (argv[0], _("unexpected argument “%s”"), argv[1]);
-
-  store = ic_cli_open_store (cli, TRUE, &error);
-  if (store == NULL || !ic_sample_data_load (store, ic_cli_get_author (), &counts, &error))
+  if (!ic_sample_data_load (cli->store, ic_cli_get_author (), &counts, &error))
     return ic_cli_fail (error);
 
   if (counts.already_loaded)
@@ -79,19 +68,22 @@ ic_cli_add (IcCli  *cli,
       N_("Read the record from FILE (- for standard input)"), N_("FILE") },
     { NULL }
   };
+  const IcCliCommandSpec spec = {
+    "challenge|capability|organisation|foresight", entries, 1, 1,
+    N_("name one kind of record: challenge, capability, organisation or foresight"),
+    IC_CLI_STORE_LATER
+  };
   IcRecordKind kind;
   gsize length;
   int status;
   IcStore *store;
 
-  if (!ic_cli_parse_options (cli, "challenge|capability|organisation|foresight", entries,
-                             &argc, &argv, &status))
+  if (!ic_cli_begin (cli, &spec, &argc, &argv, &status))
     return status;
-  if (argc != 2 || !ic_cli_parse_kind (argv[1], &kind) || kind == IC_RECORD_KIND_SHORTLIST)
-    return ic_cli_usage_error (argv[0], _("name one kind of record: challenge, capability, "
-                                          "organisation or foresight"));
+  if (!ic_cli_parse_kind (argv[1], &kind) || kind == IC_RECORD_KIND_SHORTLIST)
+    return ic_cli_usage_error (cli, "%s", _(spec.args_error));
   if (json_path == NULL)
-    return ic_cli_usage_error (argv[0], _("--json FILE is required"));
+    return ic_cli_usage_error (cli, _("--json FILE is required"));
 
   data = ic_cli_read_input (json_path, &length, &error);
   if (data == NULL)
@@ -146,16 +138,19 @@ ic_cli_list (IcCli  *cli,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
+  const IcCliCommandSpec spec = {
+    "challenges|capabilities|organisations|foresight|shortlists", entries, 1, 1,
+    N_("name what to list: challenges, capabilities, organisations, foresight or shortlists"),
+    IC_CLI_STORE_LATER
+  };
   IcRecordKind kind;
   int status;
   IcStore *store;
 
-  if (!ic_cli_parse_options (cli, "challenges|capabilities|organisations|foresight|shortlists",
-                             entries, &argc, &argv, &status))
+  if (!ic_cli_begin (cli, &spec, &argc, &argv, &status))
     return status;
-  if (argc != 2 || !ic_cli_parse_kind (argv[1], &kind))
-    return ic_cli_usage_error (argv[0], _("name what to list: challenges, capabilities, "
-                                          "organisations, foresight or shortlists"));
+  if (!ic_cli_parse_kind (argv[1], &kind))
+    return ic_cli_usage_error (cli, "%s", _(spec.args_error));
 
   store = ic_cli_open_store (cli, FALSE, &error);
   if (store == NULL)
@@ -203,18 +198,13 @@ ic_cli_show (IcCli  *cli,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
+  const IcCliCommandSpec spec = { "ID", entries, 1, 1, N_("name one record by its id"),
+                                  IC_CLI_STORE_OPEN };
   int status;
-  IcStore *store;
 
-  if (!ic_cli_parse_options (cli, "ID", entries, &argc, &argv, &status))
+  if (!ic_cli_begin (cli, &spec, &argc, &argv, &status))
     return status;
-  if (argc != 2)
-    return ic_cli_usage_error (argv[0], _("name one record by its id"));
-
-  store = ic_cli_open_store (cli, FALSE, &error);
-  if (store == NULL)
-    return ic_cli_fail (error);
-  record = ic_store_get (store, argv[1], &error);
+  record = ic_store_get (cli->store, argv[1], &error);
   if (record == NULL)
     return ic_cli_fail (error);
 
@@ -250,16 +240,13 @@ ic_cli_delete (IcCli  *cli,
                char  **argv)
 {
   g_autoptr(GError) error = NULL;
+  const IcCliCommandSpec spec = { "ID", NULL, 1, 1, N_("name one record by its id"),
+                                  IC_CLI_STORE_OPEN };
   int status;
-  IcStore *store;
 
-  if (!ic_cli_parse_options (cli, "ID", NULL, &argc, &argv, &status))
+  if (!ic_cli_begin (cli, &spec, &argc, &argv, &status))
     return status;
-  if (argc != 2)
-    return ic_cli_usage_error (argv[0], _("name one record by its id"));
-
-  store = ic_cli_open_store (cli, FALSE, &error);
-  if (store == NULL || !ic_store_delete (store, argv[1], ic_cli_get_author (), &error))
+  if (!ic_store_delete (cli->store, argv[1], ic_cli_get_author (), &error))
     return ic_cli_fail (error);
   return IC_CLI_EXIT_OK;
 }

@@ -251,19 +251,18 @@ ic_cli_sync (IcCli  *cli,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
+  const IcCliCommandSpec spec = { NULL, entries, 0, 0, NULL, IC_CLI_STORE_LATER };
   SyncRun run = { 0 };
   guint interrupt_id;
   IcStore *store;
   int status;
 
-  if (!ic_cli_parse_options (cli, NULL, entries, &argc, &argv, &status))
+  if (!ic_cli_begin (cli, &spec, &argc, &argv, &status))
     return status;
-  if (argc > 1)
-    return ic_cli_usage_error (argv[0], _("unexpected argument “%s”"), argv[1]);
   if (timeout < 1 || timeout > 3600)
-    return ic_cli_usage_error (argv[0], _("--timeout takes 1 to 3600 seconds"));
+    return ic_cli_usage_error (cli, _("--timeout takes 1 to 3600 seconds"));
   if (retries < 0 || retries > 20)
-    return ic_cli_usage_error (argv[0], _("--retries takes 0 to 20"));
+    return ic_cli_usage_error (cli, _("--retries takes 0 to 20"));
 
   store = ic_cli_open_store (cli, FALSE, &error);
   if (store == NULL)
@@ -274,11 +273,11 @@ ic_cli_sync (IcCli  *cli,
   if (feed_url == NULL)
     feed_url = ic_store_get_setting (store, IC_FEED_SETTING_URL);
   if (feed_url == NULL)
-    return ic_cli_usage_error (argv[0], _("--feed URL is required for the first sync"));
+    return ic_cli_usage_error (cli, _("--feed URL is required for the first sync"));
 
   client = ic_feed_client_new (feed_url, &error);
   if (client == NULL)
-    return ic_cli_usage_error (argv[0], "%s", error->message);
+    return ic_cli_usage_error (cli, "%s", error->message);
   if (!find_token (token_file, ic_feed_client_get_base_url (client), &token, &error))
     return ic_cli_fail (error);
   if (ca_file != NULL && !ic_feed_client_set_ca_file (client, ca_file, &error))

@@ -132,28 +132,28 @@ count_users (IcStore     *store,
 }
 
 static int
-edit_taxonomy (IcStore     *store,
-               const char  *command,
-               int          argc,
-               char       **argv)
+edit_taxonomy (IcCli  *cli,
+               int     argc,
+               char  **argv)
 {
   g_autoptr(GError) error = NULL;
+  IcStore *store = cli->store;
   IcTaxonomy *taxonomy = ic_store_get_taxonomy (store);
   const char *verb = argv[1];
 
   if (g_str_equal (verb, "add-cluster"))
     {
       if (argc != 4 || !is_slug (argv[2]))
-        return ic_cli_usage_error (command, _("add-cluster takes an ID (lower-case letters, "
-                                              "digits and hyphens) and a NAME"));
+        return ic_cli_usage_error (cli, _("add-cluster takes an ID (lower-case letters, "
+                                          "digits and hyphens) and a NAME"));
       ic_taxonomy_add_cluster (taxonomy, argv[2], argv[3]);
     }
   else if (g_str_equal (verb, "add-place"))
     {
       if (argc != 8 || !is_slug (argv[2]) || !is_slug (argv[4]) || !is_slug (argv[6]))
-        return ic_cli_usage_error (command, _("add-place takes ID NAME AREA_ID AREA_NAME "
-                                              "REGION_ID REGION_NAME; ids are lower-case "
-                                              "letters, digits and hyphens"));
+        return ic_cli_usage_error (cli, _("add-place takes ID NAME AREA_ID AREA_NAME "
+                                          "REGION_ID REGION_NAME; ids are lower-case "
+                                          "letters, digits and hyphens"));
       ic_taxonomy_add_place (taxonomy, argv[2], argv[3], argv[4], argv[5], argv[6], argv[7]);
     }
   else if (g_str_equal (verb, "remove-cluster") || g_str_equal (verb, "remove-place"))
@@ -163,7 +163,7 @@ edit_taxonomy (IcStore     *store,
       gint64 users;
 
       if (argc != 3)
-        return ic_cli_usage_error (command, _("%s takes one ID"), verb);
+        return ic_cli_usage_error (cli, _("%s takes one ID"), verb);
       if ((cluster ? ic_taxonomy_get_cluster_name (taxonomy, argv[2])
                    : ic_taxonomy_get_place_name (taxonomy, argv[2])) == NULL)
         {
@@ -191,7 +191,7 @@ edit_taxonomy (IcStore     *store,
         ic_taxonomy_remove_place (taxonomy, argv[2]);
     }
   else
-    return ic_cli_usage_error (command, _("unknown taxonomy command “%s”"), verb);
+    return ic_cli_usage_error (cli, _("unknown taxonomy command “%s”"), verb);
 
   if (!ic_store_save_taxonomy (store, taxonomy, &error))
     return ic_cli_fail (error);
@@ -203,29 +203,26 @@ ic_cli_taxonomy (IcCli  *cli,
                  int     argc,
                  char  **argv)
 {
-  g_autoptr(GError) error = NULL;
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
+  /* Each verb checks its own arguments. */
+  const IcCliCommandSpec spec = {
+    "[list | add-cluster ID NAME | remove-cluster ID | "
+    "add-place ID NAME AREA_ID AREA_NAME REGION_ID REGION_NAME | remove-place ID]",
+    entries, 0, -1, NULL, IC_CLI_STORE_OPEN
+  };
   int status;
-  IcStore *store;
 
-  if (!ic_cli_parse_options (cli, "[list | add-cluster ID NAME | remove-cluster ID | "
-                             "add-place ID NAME AREA_ID AREA_NAME REGION_ID REGION_NAME | "
-                             "remove-place ID]",
-                             entries, &argc, &argv, &status))
+  if (!ic_cli_begin (cli, &spec, &argc, &argv, &status))
     return status;
-
-  store = ic_cli_open_store (cli, FALSE, &error);
-  if (store == NULL)
-    return ic_cli_fail (error);
 
   if (argc == 1 || (argc == 2 && g_str_equal (argv[1], "list")))
     {
-      print_taxonomy (ic_store_get_taxonomy (store), json);
+      print_taxonomy (ic_store_get_taxonomy (cli->store), json);
       return IC_CLI_EXIT_OK;
     }
-  return edit_taxonomy (store, argv[0], argc, argv);
+  return edit_taxonomy (cli, argc, argv);
 }

@@ -45,15 +45,14 @@ event_add (IcCli  *cli,
       N_("Read the event from FILE (- for standard input)"), N_("FILE") },
     { NULL }
   };
+  const IcCliCommandSpec spec = { "--json FILE", entries, 0, 0, NULL, IC_CLI_STORE_LATER };
   int status;
   IcStore *store;
 
-  if (!ic_cli_parse_options (cli, "--json FILE", entries, &argc, &argv, &status))
+  if (!ic_cli_begin (cli, &spec, &argc, &argv, &status))
     return status;
-  if (argc != 1)
-    return ic_cli_usage_error ("event add", _("unexpected argument “%s”"), argv[1]);
   if (json_path == NULL)
-    return ic_cli_usage_error ("event add", _("--json FILE is required"));
+    return ic_cli_usage_error (cli, _("--json FILE is required"));
 
   event = read_event_file (json_path, &error);
   store = event ? ic_cli_open_store (cli, FALSE, &error) : NULL;
@@ -78,15 +77,15 @@ event_update (IcCli  *cli,
       N_("Read the new event from FILE (- for standard input)"), N_("FILE") },
     { NULL }
   };
+  const IcCliCommandSpec spec = { "ID --json FILE", entries, 1, 1, N_("name one event by its id"),
+                                  IC_CLI_STORE_LATER };
   int status;
   IcStore *store;
 
-  if (!ic_cli_parse_options (cli, "ID --json FILE", entries, &argc, &argv, &status))
+  if (!ic_cli_begin (cli, &spec, &argc, &argv, &status))
     return status;
-  if (argc != 2)
-    return ic_cli_usage_error ("event update", _("name one event by its id"));
   if (json_path == NULL)
-    return ic_cli_usage_error ("event update", _("--json FILE is required"));
+    return ic_cli_usage_error (cli, _("--json FILE is required"));
 
   changes = read_event_file (json_path, &error);
   store = changes ? ic_cli_open_store (cli, FALSE, &error) : NULL;
@@ -116,16 +115,12 @@ event_list (IcCli  *cli,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
+  const IcCliCommandSpec spec = { NULL, entries, 0, 0, NULL, IC_CLI_STORE_OPEN };
   int status;
-  IcStore *store;
 
-  if (!ic_cli_parse_options (cli, NULL, entries, &argc, &argv, &status))
+  if (!ic_cli_begin (cli, &spec, &argc, &argv, &status))
     return status;
-  if (argc != 1)
-    return ic_cli_usage_error ("event list", _("unexpected argument “%s”"), argv[1]);
-
-  store = ic_cli_open_store (cli, FALSE, &error);
-  events = store ? ic_store_list_events (store, &error) : NULL;
+  events = ic_store_list_events (cli->store, &error);
   if (events == NULL)
     return ic_cli_fail (error);
 
@@ -166,16 +161,13 @@ event_show (IcCli  *cli,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
+  const IcCliCommandSpec spec = { "ID", entries, 1, 1, N_("name one event by its id"),
+                                  IC_CLI_STORE_OPEN };
   int status;
-  IcStore *store;
 
-  if (!ic_cli_parse_options (cli, "ID", entries, &argc, &argv, &status))
+  if (!ic_cli_begin (cli, &spec, &argc, &argv, &status))
     return status;
-  if (argc != 2)
-    return ic_cli_usage_error ("event show", _("name one event by its id"));
-
-  store = ic_cli_open_store (cli, FALSE, &error);
-  event = store ? ic_store_get_event (store, argv[1], &error) : NULL;
+  event = ic_store_get_event (cli->store, argv[1], &error);
   if (event == NULL)
     return ic_cli_fail (error);
 
@@ -200,16 +192,13 @@ event_delete (IcCli  *cli,
               char  **argv)
 {
   g_autoptr(GError) error = NULL;
+  const IcCliCommandSpec spec = { "ID", NULL, 1, 1, N_("name one event by its id"),
+                                  IC_CLI_STORE_OPEN };
   int status;
-  IcStore *store;
 
-  if (!ic_cli_parse_options (cli, "ID", NULL, &argc, &argv, &status))
+  if (!ic_cli_begin (cli, &spec, &argc, &argv, &status))
     return status;
-  if (argc != 2)
-    return ic_cli_usage_error ("event delete", _("name one event by its id"));
-
-  store = ic_cli_open_store (cli, FALSE, &error);
-  if (store == NULL || !ic_store_delete_event (store, argv[1], ic_cli_get_author (), &error))
+  if (!ic_store_delete_event (cli->store, argv[1], ic_cli_get_author (), &error))
     return ic_cli_fail (error);
   return IC_CLI_EXIT_OK;
 }
@@ -219,23 +208,18 @@ ic_cli_event (IcCli  *cli,
               int     argc,
               char  **argv)
 {
-  static const struct
-  {
-    const char       *name;
-    IcCliCommandFunc  run;
-  } subcommands[] = {
-    { "add", event_add },
-    { "update", event_update },
-    { "list", event_list },
-    { "show", event_show },
-    { "delete", event_delete },
+  static const IcCliCommand subcommands[] = {
+    { "add", event_add, N_("Add an event from a JSON object") },
+    { "update", event_update, N_("Replace an event with a JSON object") },
+    { "list", event_list, N_("List the events") },
+    { "show", event_show, N_("Show one event") },
+    { "delete", event_delete, N_("Delete an event") },
+    { NULL, NULL, NULL }
   };
 
-  for (guint i = 0; argc >= 2 && i < G_N_ELEMENTS (subcommands); i++)
-    if (g_str_equal (argv[1], subcommands[i].name))
-      return subcommands[i].run (cli, argc - 1, argv + 1);
-
-  return ic_cli_usage_error (argv[0], _("say what to do: add, update, list, show or delete"));
+  return ic_cli_run_subcommand (cli, subcommands,
+                                N_("say what to do: add, update, list, show or delete"),
+                                argc, argv);
 }
 
 /* schedule ----------------------------------------------------------------- */
@@ -300,17 +284,14 @@ ic_cli_schedule (IcCli  *cli,
       N_("Schedule from nothing rather than repair the saved schedule"), NULL },
     { NULL }
   };
+  const IcCliCommandSpec spec = { "EVENT_ID", entries, 1, 1, N_("name one event by its id"),
+                                  IC_CLI_STORE_OPEN };
   int status, kept;
-  IcStore *store;
 
-  if (!ic_cli_parse_options (cli, "EVENT_ID", entries, &argc, &argv, &status))
+  if (!ic_cli_begin (cli, &spec, &argc, &argv, &status))
     return status;
-  if (argc != 2)
-    return ic_cli_usage_error (argv[0], _("name one event by its id"));
-
-  store = ic_cli_open_store (cli, FALSE, &error);
-  workshop = store ? ic_workshop_load (store, argv[1], &error) : NULL;
-  schedule = workshop ? ic_workshop_schedule (workshop, store, fresh, &kept, &error) : NULL;
+  workshop = ic_workshop_load (cli->store, argv[1], &error);
+  schedule = workshop ? ic_workshop_schedule (workshop, cli->store, fresh, &kept, &error) : NULL;
   if (schedule == NULL)
     return ic_cli_fail (error);
 
@@ -343,22 +324,21 @@ ic_cli_export_agenda (IcCli  *cli,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE"), N_("FILE") },
     { NULL }
   };
+  const IcCliCommandSpec spec = { "EVENT_ID --format pdf|csv -o FILE", entries, 1, 1,
+                                  N_("name one event by its id"), IC_CLI_STORE_LATER };
   int status, kept;
   IcStore *store;
 
-  if (!ic_cli_parse_options (cli, "agenda EVENT_ID --format pdf|csv -o FILE", entries,
-                             &argc, &argv, &status))
+  if (!ic_cli_begin (cli, &spec, &argc, &argv, &status))
     return status;
-  if (argc != 3 || !g_str_equal (argv[1], "agenda"))
-    return ic_cli_usage_error ("export agenda", _("name one event by its id"));
   if (format == NULL || (!g_str_equal (format, "pdf") && !g_str_equal (format, "csv")))
-    return ic_cli_usage_error ("export agenda", _("--format must be pdf or csv"));
+    return ic_cli_usage_error (cli, _("--format must be pdf or csv"));
   if (output == NULL)
-    return ic_cli_usage_error ("export agenda", _("-o FILE is required"));
+    return ic_cli_usage_error (cli, _("-o FILE is required"));
 
   /* The saved schedule, repaired if the event changed since. */
   store = ic_cli_open_store (cli, FALSE, &error);
-  workshop = store ? ic_workshop_load (store, argv[2], &error) : NULL;
+  workshop = store ? ic_workshop_load (store, argv[1], &error) : NULL;
   schedule = workshop ? ic_workshop_schedule (workshop, store, FALSE, &kept, &error) : NULL;
   if (schedule == NULL)
     return ic_cli_fail (error);

@@ -12,13 +12,24 @@
 
 #include "ic-cli-private.h"
 
-gboolean
-ic_cli_parse_options (IcCli              *cli,
-                      const char         *parameter_string,
-                      const GOptionEntry *entries,
-                      int                *argc,
-                      char             ***argv,
-                      int                *exit_status)
+void
+ic_cli_set_command (IcCli      *cli,
+                    const char *name)
+{
+  g_autofree char *prgname = g_strdup_printf ("interchange-cli %s", name);
+
+  g_free (cli->command);
+  cli->command = g_strdup (name);
+  /* --help says "Usage: interchange-cli shortlist create [OPTION…]". */
+  g_set_prgname (prgname);
+}
+
+static gboolean
+parse_options (IcCli                  *cli,
+               const IcCliCommandSpec *spec,
+               int                    *argc,
+               char                 ***argv,
+               int                    *exit_status)
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
@@ -29,15 +40,15 @@ ic_cli_parse_options (IcCli              *cli,
     { NULL }
   };
 
-  context = g_option_context_new (parameter_string);
+  context = g_option_context_new (spec->parameters);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
-  if (entries != NULL)
-    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (spec->options != NULL)
+    g_option_context_add_main_entries (context, spec->options, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      *exit_status = ic_cli_usage_error ((*argv)[0], "%s", error->message);
+      *exit_status = ic_cli_usage_error (cli, "%s", error->message);
       return FALSE;
     }
   if (db_path != NULL)
@@ -46,6 +57,83 @@ ic_cli_parse_options (IcCli              *cli,
       cli->db_path = g_steal_pointer (&db_path);
     }
   return TRUE;
+}
+
+gboolean
+ic_cli_begin (IcCli                  *cli,
+              const IcCliCommandSpec *spec,
+              int                    *argc,
+              char                 ***argv,
+              int                    *exit_status)
+{
+  g_autoptr(GError) error = NULL;
+  int n_args;
+
+  if (cli->command == NULL)
+    ic_cli_set_command (cli, (*argv)[0]);
+  if (!parse_options (cli, spec, argc, argv, exit_status))
+    return FALSE;
+
+  n_args = *argc - 1;
+  if (n_args < spec->min_args || (spec->max_args >= 0 && n_args > spec->max_args))
+    {
+      if (spec->args_error != NULL)
+        *exit_status = ic_cli_usage_error (cli, "%s", _(spec->args_error));
+      else if (spec->max_args >= 0 && n_args > spec->max_args)
+        *exit_status = ic_cli_usage_error (cli, _("unexpected argument “%s”"),
+                                           (*argv)[spec->max_args + 1]);
+      else
+        *exit_status = ic_cli_usage_error (cli, _("missing arguments"));
+      return FALSE;
+    }
+
+  if (spec->store != IC_CLI_STORE_LATER &&
+      ic_cli_open_store (cli, spec->store == IC_CLI_STORE_CREATE, &error) == NULL)
+    {
+      *exit_status = ic_cli_fail (error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+print_subcommands (IcCli              *cli,
+                   const IcCliCommand *subcommands)
+{
+  /* Translators: the first %s is a command, such as “shortlist” */
+  g_print (_("Usage: interchange-cli [--db PATH] %s COMMAND [OPTIONS…]\n\nCommands:\n"),
+           cli->command);
+  for (guint i = 0; subcommands[i].name != NULL; i++)
+    g_print ("  %-12s %s\n", subcommands[i].name, _(subcommands[i].synopsis));
+  g_print (_("\nRun “interchange-cli %s COMMAND --help” for a command’s options.\n"),
+           cli->command);
+}
+
+int
+ic_cli_run_subcommand (IcCli               *cli,
+                       const IcCliCommand  *subcommands,
+                       const char          *missing,
+                       int                  argc,
+                       char               **argv)
+{
+  if (cli->command == NULL)
+    ic_cli_set_command (cli, argv[0]);
+
+  for (guint i = 0; argc >= 2 && subcommands[i].name != NULL; i++)
+    if (g_str_equal (argv[1], subcommands[i].name))
+      {
+        g_autofree char *name = g_strdup_printf ("%s %s", cli->command, argv[1]);
+
+        ic_cli_set_command (cli, name);
+        return subcommands[i].run (cli, argc - 1, argv + 1);
+      }
+
+  if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
+    {
+      print_subcommands (cli, subcommands);
+      return IC_CLI_EXIT_OK;
+    }
+  return ic_cli_usage_error (cli, "%s", _(missing));
 }
 
 IcStore *
@@ -83,7 +171,7 @@ ic_cli_fail (GError *error)
 }
 
 int
-ic_cli_usage_error (const char *command,
+ic_cli_usage_error (IcCli      *cli,
                     const char *format,
                     ...)
 {
@@ -94,8 +182,8 @@ ic_cli_usage_error (const char *command,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_printerr ("interchange-cli %s: %s\n", command, message);
-  g_printerr (_("Try “interchange-cli %s --help”.\n"), command);
+  g_printerr ("interchange-cli %s: %s\n", cli->command, message);
+  g_printerr (_("Try “interchange-cli %s --help”.\n"), cli->command);
   return IC_CLI_EXIT_USAGE_ERROR;
 }
 

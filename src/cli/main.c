@@ -28,7 +28,7 @@ int
 main (int    argc,
       char **argv)
 {
-  IcCli cli = { NULL, NULL };
+  IcCli cli = { NULL, NULL, NULL };
   int i = 1;
   int status;
 
@@ -84,6 +84,7 @@ main (int    argc,
   for (guint c = 0; ic_cli_commands[c].name != NULL; c++)
     if (g_str_equal (argv[i], ic_cli_commands[c].name))
       {
+        ic_cli_set_command (&cli, argv[i]);
         status = ic_cli_commands[c].run (&cli, argc - i, argv + i);
         break;
       }
@@ -96,6 +97,7 @@ main (int    argc,
     }
 
   g_clear_object (&cli.store);
+  g_free (cli.command);
   g_free (cli.db_path);
   return status;
 }

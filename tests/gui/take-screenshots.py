@@ -182,6 +182,13 @@ def open_matches(app, suffix=''):
     results = app.find('list', 'Ranked capabilities', parent=page)
     ictest.wait_for('results', lambda: app.find_all('list item', parent=results))
     shoot(app.window, 'matches' + suffix)
+    # The weights, open over the ranking.
+    button = [b for b in app.find_all('push button', 'Weights', parent=page) if 'click' in b.actions][-1]
+    button.doActionNamed('click')
+    app.find('slider', 'Place', parent=page)
+    shoot(app.window, 'matches-weights' + suffix)
+    rawinput.pressKey('Escape')
+    time.sleep(0.5)
     return page, results
 
 

@@ -232,12 +232,21 @@ def facilitator(app, page):
     wait_for('the live shortlist', lambda: ranking(app, view) == balanced)
     check(True, 'the facilitator view ranks “%s” first, as the command line does' % balanced[0])
 
+    # The presets of the Matches page are here too.
+    app.choose(view, 'Weights preset', 'Local First', dropdown=True)
+    preset = expected('--preset', 'local-first')
+    wait_for('the local-first ranking', lambda: ranking(app, view) == preset)
+    check(preset != balanced, 'the Local First preset re-ranks (%s first), as the command line '
+          'does' % preset[0])
+
     app.find('slider', 'Text', parent=view).value = 0.0
     app.find('slider', 'Place', parent=view).value = 1.0
-    local = expected('--weights', 'text=0,place=1')
+    local = expected('--preset', 'local-first', '--weights', 'text=0,place=1')
     wait_for('the ranking with text 0 and place 1', lambda: ranking(app, view) == local)
-    check(local != balanced, 'moving Text to 0 and Place to 1 re-ranks live (%s first), as the '
+    check(local != preset, 'moving Text to 0 and Place to 1 re-ranks live (%s first), as the '
           'command line does' % local[0])
+    # What the room tries is not kept as the saved weights.
+    check(expected() == balanced, 'the saved weights are still the balanced ones')
 
     rawinput.pressKey('Escape')
     app.gone('frame', 'Facilitator View', parent=app.app)
