@@ -192,6 +192,9 @@ ic_consortium_view_get_consortium (IcConsortiumView *self)
 static void
 ic_consortium_view_dispose (GObject *object)
 {
+  /* The bin's child is a template child: let go of it through the bin,
+   * or the template would free it under the bin's own pointer. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), IC_TYPE_CONSORTIUM_VIEW);
   G_OBJECT_CLASS (ic_consortium_view_parent_class)->dispose (object);
 }

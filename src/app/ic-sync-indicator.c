@@ -150,6 +150,9 @@ ic_sync_indicator_dispose (GObject *object)
   if (self->controller != NULL)
     g_signal_handlers_disconnect_by_data (self->controller, self);
   g_clear_object (&self->controller);
+  /* The bin's child is a template child: let go of it through the bin,
+   * or the template would free it under the bin's own pointer. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), IC_TYPE_SYNC_INDICATOR);
 
   G_OBJECT_CLASS (ic_sync_indicator_parent_class)->dispose (object);
