@@ -161,10 +161,8 @@ rank (IcFacilitatorWindow *self,
   if (self->matcher == NULL || challenge == NULL)
     return;
 
-  ic_match_options_init (&options);
-  options.top_k = TOP_K;
-  options.pool_size = IC_MATCH_DEFAULT_POOL_SIZE;
-  options.cross_sector = ic_weights_panel_get_cross_sector (self->weights_panel);
+  ic_match_job_options_init (&options, self->store, challenge, TOP_K,
+                             ic_weights_panel_get_cross_sector (self->weights_panel));
   if (!ic_matcher_check_challenge (self->matcher, challenge, &options, &error))
     {
       show_none (self, error->message);

@@ -160,3 +160,21 @@ ic_match_job_rerank_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ic_match_job_rerank_async, NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+void
+ic_match_job_options_init (IcMatchOptions *options,
+                           IcStore        *store,
+                           IcChallenge    *challenge,
+                           guint           top_k,
+                           gboolean        cross_sector)
+{
+  g_autoptr(GError) error = NULL;
+
+  ic_match_options_init (options);
+  options->top_k = top_k;
+  options->pool_size = IC_MATCH_DEFAULT_POOL_SIZE;
+  options->cross_sector = cross_sector;
+  if (!ic_match_loader_load_exclusions (store, ic_record_get_id (IC_RECORD (challenge)), options,
+                                        &error))
+    g_warning ("Cannot read the pairs that are not a match: %s", error->message);
+}

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "ic-matcher.h"
+#include "ic-store.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,15 @@ void        ic_match_job_build_async   (const char          *db_path,
 IcMatcher  *ic_match_job_build_finish  (GAsyncResult        *result,
                                         GPtrArray          **challenges,
                                         GError             **error);
+
+/* Options for ranking @challenge in a window: the best @top_k of the
+ * default pool, across sectors or not, and never a pair the user said is
+ * not a match (a few rows, read here). */
+void        ic_match_job_options_init  (IcMatchOptions      *options,
+                                        IcStore             *store,
+                                        IcChallenge         *challenge,
+                                        guint                top_k,
+                                        gboolean             cross_sector);
 
 /* ic_matcher_rerank() in a worker thread; ranks in full if the
  * challenge was not ranked with a pool before. */

@@ -88,23 +88,6 @@ selected_challenge (IcMatchesPage *self)
 }
 
 static void
-options_init (IcMatchesPage  *self,
-              IcMatchOptions *options,
-              IcChallenge    *challenge)
-{
-  g_autoptr(GError) error = NULL;
-
-  ic_match_options_init (options);
-  options->top_k = TOP_K;
-  options->pool_size = IC_MATCH_DEFAULT_POOL_SIZE;
-  options->cross_sector = ic_weights_panel_get_cross_sector (self->weights_panel);
-  /* A few rows at most: read here, not in a thread. */
-  if (!ic_match_loader_load_exclusions (self->store, ic_record_get_id (IC_RECORD (challenge)),
-                                        options, &error))
-    g_warning ("Cannot read the pairs that are not a match: %s", error->message);
-}
-
-static void
 show_results (IcMatchesPage *self,
               GListModel    *results)
 {
@@ -180,7 +163,8 @@ rank (IcMatchesPage *self,
       return;
     }
 
-  options_init (self, &options, challenge);
+  ic_match_job_options_init (&options, self->store, challenge, TOP_K,
+                             ic_weights_panel_get_cross_sector (self->weights_panel));
   if (!ic_matcher_check_challenge (self->matcher, challenge, &options, &error))
     {
       show_none (self, error->message);
@@ -250,7 +234,8 @@ update_consortium (IcMatchesPage *self)
   g_clear_object (&self->consortium_cancellable);
   self->consortium_cancellable = g_cancellable_new ();
   self->consortium_started = g_get_monotonic_time ();
-  options_init (self, &options, challenge);
+  ic_match_job_options_init (&options, self->store, challenge, TOP_K,
+                             ic_weights_panel_get_cross_sector (self->weights_panel));
   ic_consortium_view_show_searching (self->consortium_view);
   ic_consortium_job_find_async (self->matcher, challenge,
                                 ic_weights_panel_get_weights (self->weights_panel), &options,

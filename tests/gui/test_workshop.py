@@ -216,21 +216,28 @@ def ranking(app, view):
 
 
 def facilitator(app, page):
-    app.click('push button', 'Facilitator view', parent=page)
-    view = app.find('frame', 'Facilitator View', parent=app.app)
     challenges = sorted([c for c in app.cli_json('list', 'challenges') if c['status'] == 'open'],
                         key=lambda c: c['title'])
     challenge = challenges[0]
-    app.label(challenge['title'], parent=view)
 
     def expected(*options):
         ranked = app.cli_json('match', '--challenge', challenge['id'], '--top', '8', *options)['results']
         return [r['capability_title'] if 'capability_title' in r else
                 app.cli_json('show', r['capability_id'])['title'] for r in ranked]
 
+    # A pair the user said is not a match is not proposed to the room.
+    excluded = expected()[0]
+    best = app.cli_json('match', '--challenge', challenge['id'], '--top', '1')['results'][0]
+    app.cli('match', 'exclude', challenge['id'], best['capability_id'])
     balanced = expected()
+
+    app.click('push button', 'Facilitator view', parent=page)
+    view = app.find('frame', 'Facilitator View', parent=app.app)
+    app.label(challenge['title'], parent=view)
+    check(excluded not in balanced, 'the command line no longer ranks “%s”' % excluded)
     wait_for('the live shortlist', lambda: ranking(app, view) == balanced)
-    check(True, 'the facilitator view ranks “%s” first, as the command line does' % balanced[0])
+    check(True, 'the facilitator view ranks “%s” first, as the command line does, and not '
+          '“%s”, which is not a match' % (balanced[0], excluded))
 
     # The presets of the Matches page are here too.
     app.choose(view, 'Weights preset', 'Local First', dropdown=True)
