@@ -546,12 +546,13 @@ load_form (IcRecordEditor *self,
     load_field (self, &g_array_index (self->fields, FieldState, i), from);
 }
 
+/* The form stays editable (and keeps the focus): the write has its own
+ * copy, and a reload reads the form only once the stored record came. */
 static void
 set_busy (IcRecordEditor *self,
           gboolean        busy)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->form_box), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->reload_button), !busy);
 }
 

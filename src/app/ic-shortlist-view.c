@@ -665,7 +665,6 @@ reload_activated (GtkWidget  *widget,
   /* The change made here is dropped, as the person asked. */
   self->changed_elsewhere = FALSE;
   gtk_revealer_set_reveal_child (self->changed_revealer, FALSE);
-  gtk_widget_set_sensitive (widget, FALSE);
   gtk_widget_activate_action (widget, "shortlists.reload", NULL);
 }
 
