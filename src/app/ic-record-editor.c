@@ -741,6 +741,16 @@ delete_activated (GtkWidget  *widget,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* Closing waits for a write under way: were it to fail, the form and
+ * its message are all that hold the person's edit. */
+static gboolean
+ic_record_editor_close_request (GtkWindow *window)
+{
+  if (IC_RECORD_EDITOR (window)->saving)
+    return TRUE;
+  return GTK_WINDOW_CLASS (ic_record_editor_parent_class)->close_request (window);
+}
+
 static void
 ic_record_editor_dispose (GObject *object)
 {
@@ -772,6 +782,7 @@ ic_record_editor_class_init (IcRecordEditorClass *klass)
 
   object_class->dispose = ic_record_editor_dispose;
   object_class->finalize = ic_record_editor_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = ic_record_editor_close_request;
 
   signals[SIGNAL_SAVED] =
     g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
