@@ -60,3 +60,4 @@ void       assert_fts_intact   (IcStore       *store);
 void       test_store_add_open_tests (void);
 void       test_store_add_list_tests (void);
 void       test_store_add_exclusion_tests (void);
+void       test_store_add_changed_tests (void);

@@ -942,6 +942,7 @@ main (int   argc,
   TEST_ADD ("changes/private", test_changes_private);
   test_store_add_list_tests ();
   test_store_add_exclusion_tests ();
+  test_store_add_changed_tests ();
 
   return g_test_run ();
 }

@@ -6,6 +6,10 @@
  * filters above it), the chosen item on the right, and with nothing
  * chosen the tags in rising demand: the same set the matcher's
  * foresight criterion uses (ic-rising-demand.h).
+ *
+ * The items are read in a worker (IcRecordReader, a connection of its
+ * own); a newer read, or leaving the page, cancels the one under way,
+ * and a page out of sight reads once it is shown again.
  */
 
 #include "config.h"
@@ -19,6 +23,7 @@
 #include "ic-foresight-item.h"
 #include "ic-foresight-page.h"
 #include "ic-record-editor.h"
+#include "ic-record-reader.h"
 #include "ic-rising-demand.h"
 #include "ic-window.h"
 
@@ -27,6 +32,10 @@ struct _IcForesightPage
   AdwBin              parent_instance;
 
   IcStore            *store;
+  IcRecordReader     *reader;
+  IcStoreQuery       *query;        /* every live item */
+  GCancellable       *read_cancellable;
+  gboolean            read_pending; /* asked for while out of sight */
   GListStore         *items;        /* IcForesightItem, newest first */
   GtkFilterListModel *filtered;
   GtkCustomFilter    *filter;       /* owned by filtered */
@@ -35,6 +44,7 @@ struct _IcForesightPage
   IcForesightItem    *selected;
 
   GtkStack           *view_stack;
+  AdwStatusPage      *error_page;
   GtkSearchEntry     *search_entry;
   GtkDropDown        *kind_dropdown;
   GtkDropDown        *tag_dropdown;
@@ -451,28 +461,21 @@ compare_items (gconstpointer a,
   return by_date != 0 ? by_date : g_strcmp0 (ic_foresight_item_get_title (x), ic_foresight_item_get_title (y));
 }
 
-void
-ic_foresight_page_reload (IcForesightPage *self)
+/* Shows @items (IcForesightItem, every live one), keeping the chosen
+ * item chosen. */
+static void
+show_items (IcForesightPage *self,
+            GPtrArray       *items)
 {
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_auto(GStrv) rising = NULL;
   g_autofree char *selected_id = NULL;
   gint64 index;
 
-  g_return_if_fail (IC_IS_FORESIGHT_PAGE (self));
+  g_ptr_array_sort (items, compare_items);
 
   /* Every live item, as the matcher's loader reads them, so the rising
    * set here is the one matching uses. */
-  items = ic_store_list (self->store, IC_RECORD_KIND_FORESIGHT, NULL, 0, 0, &error);
-  if (items == NULL)
-    {
-      g_warning ("Cannot list the foresight items: %s", error->message);
-      items = g_ptr_array_new_with_free_func (g_object_unref);
-    }
-  g_ptr_array_sort (items, compare_items);
-
   rising = ic_rising_demand_collect (items, now);
   fill_rising (self, rising);
   fill_tags (self, items);
@@ -489,6 +492,93 @@ ic_foresight_page_reload (IcForesightPage *self)
   else
     show_item (self, NULL);
   gtk_stack_set_visible_child_name (self->view_stack, items->len > 0 ? "items" : "empty");
+}
+
+static void
+on_read (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(IcForesightPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcRecordPage) page = ic_record_reader_read_finish (result, &error);
+
+  if (page == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->read_cancellable);
+  if (page == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot read the foresight items from %s: %s"),
+                                                  ic_store_get_path (self->store), error->message);
+
+      adw_status_page_set_description (self->error_page, message);
+      gtk_stack_set_visible_child_name (self->view_stack, "error");
+      return;
+    }
+  show_items (self, page->records);
+}
+
+static void
+start_read (IcForesightPage *self)
+{
+  const char *visible = gtk_stack_get_visible_child_name (self->view_stack);
+
+  self->read_pending = FALSE;
+  self->read_cancellable = g_cancellable_new ();
+  /* Items on screen stay while they are read again; an empty or failed
+   * page says that it is reading. */
+  if (g_strcmp0 (visible, "items") != 0)
+    gtk_stack_set_visible_child_name (self->view_stack, "loading");
+  ic_record_reader_read_async (self->reader, IC_RECORD_KIND_FORESIGHT, self->query, 0, 0, FALSE,
+                               self->read_cancellable, on_read, g_object_ref (self));
+}
+
+void
+ic_foresight_page_reload (IcForesightPage *self)
+{
+  g_return_if_fail (IC_IS_FORESIGHT_PAGE (self));
+
+  g_cancellable_cancel (self->read_cancellable);
+  g_clear_object (&self->read_cancellable);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->read_pending = TRUE;
+      return;
+    }
+  start_read (self);
+}
+
+static void
+ic_foresight_page_map (GtkWidget *widget)
+{
+  IcForesightPage *self = IC_FORESIGHT_PAGE (widget);
+
+  GTK_WIDGET_CLASS (ic_foresight_page_parent_class)->map (widget);
+  if (self->read_pending)
+    start_read (self);
+}
+
+/* Leaving the page stops its read; it reads again when shown. */
+static void
+ic_foresight_page_unmap (GtkWidget *widget)
+{
+  IcForesightPage *self = IC_FORESIGHT_PAGE (widget);
+
+  if (self->read_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->read_cancellable);
+      g_clear_object (&self->read_cancellable);
+      self->read_pending = TRUE;
+    }
+  GTK_WIDGET_CLASS (ic_foresight_page_parent_class)->unmap (widget);
+}
+
+static void
+reload_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ic_foresight_page_reload (IC_FORESIGHT_PAGE (widget));
 }
 
 /* A new challenge that starts from @item's words. */
@@ -565,6 +655,7 @@ ic_foresight_page_dispose (GObject *object)
 {
   IcForesightPage *self = IC_FORESIGHT_PAGE (object);
 
+  g_cancellable_cancel (self->read_cancellable);
   if (self->filtered != NULL)
     g_signal_handlers_disconnect_by_data (self->filtered, self);
   gtk_widget_dispose_template (GTK_WIDGET (object), IC_TYPE_FORESIGHT_PAGE);
@@ -583,6 +674,9 @@ ic_foresight_page_finalize (GObject *object)
   g_clear_object (&self->tag_names);
   g_clear_pointer (&self->rising, g_hash_table_unref);
   g_clear_object (&self->store);
+  g_clear_object (&self->query);
+  g_clear_object (&self->read_cancellable);
+  g_clear_pointer (&self->reader, ic_record_reader_unref);
 
   G_OBJECT_CLASS (ic_foresight_page_parent_class)->finalize (object);
 }
@@ -595,10 +689,13 @@ ic_foresight_page_class_init (IcForesightPageClass *klass)
 
   object_class->dispose = ic_foresight_page_dispose;
   object_class->finalize = ic_foresight_page_finalize;
+  widget_class->map = ic_foresight_page_map;
+  widget_class->unmap = ic_foresight_page_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/wmvit/Interchange/ui/ic-foresight-page.ui");
   gtk_widget_class_bind_template_child (widget_class, IcForesightPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, IcForesightPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, IcForesightPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, IcForesightPage, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, IcForesightPage, tag_dropdown);
@@ -620,6 +717,7 @@ ic_foresight_page_class_init (IcForesightPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "foresight.create-challenge", NULL,
                                    create_challenge_activated);
+  gtk_widget_class_install_action (widget_class, "foresight.reload", NULL, reload_activated);
 }
 
 static void
@@ -663,6 +761,8 @@ ic_foresight_page_new (IcStore *store)
 
   self = g_object_new (IC_TYPE_FORESIGHT_PAGE, NULL);
   self->store = g_object_ref (store);
+  self->reader = ic_record_reader_new (ic_store_get_path (store));
+  self->query = ic_store_query_new ();
   ic_foresight_page_reload (self);
   return GTK_WIDGET (self);
 }

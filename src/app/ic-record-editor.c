@@ -1,6 +1,13 @@
 /* ic-record-editor.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Saving runs in a worker (ic-record-write-job.h).  An edit of a stored
+ * record is saved only if the record is still at the rev the form was
+ * opened on; if a sync, the command line or another window wrote it
+ * since, the form says so and offers to reload: the stored record comes
+ * into the form with the fields this person changed kept on top, so
+ * neither side's change is lost.
  */
 
 #include "config.h"
@@ -8,10 +15,13 @@
 #include <glib/gi18n.h>
 
 #include "ic-app-format.h"
+#include "ic-conflict-merge.h"
 #include "ic-fields.h"
 #include "ic-model-error.h"
 #include "ic-record-editor.h"
+#include "ic-record-fetch-job.h"
 #include "ic-record-form.h"
+#include "ic-record-write-job.h"
 #include "ic-tag-completion.h"
 
 typedef struct
@@ -28,14 +38,18 @@ struct _IcRecordEditor
   AdwWindow       parent_instance;
 
   IcStore        *store;
-  IcRecord       *record;
+  IcRecord       *record;      /* as stored when the form was (re)loaded */
+  IcRecord       *baseline;    /* @record as the form reads it back, to tell what was changed */
   gboolean        is_new;
+  gboolean        saving;
+  gboolean        disposed;    /* closed while a write or read ran */
   char           *author;
   GArray         *fields;      /* FieldState */
 
   AdwWindowTitle *window_title;
   GtkRevealer    *error_revealer;
   GtkLabel       *error_banner;
+  GtkButton      *reload_button;
   GtkBox         *form_box;
   GtkButton      *delete_button;
 };
@@ -313,9 +327,10 @@ find_id (GPtrArray  *ids,
 
 static void
 load_field (IcRecordEditor *self,
-            FieldState     *state)
+            FieldState     *state,
+            IcRecord       *from)
 {
-  GObject *record = G_OBJECT (self->record);
+  GObject *record = G_OBJECT (from);
   const char *property = state->def->property;
   g_auto(GValue) value = G_VALUE_INIT;
 
@@ -457,6 +472,7 @@ clear_errors (IcRecordEditor *self)
                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       gtk_accessible_reset_state (GTK_ACCESSIBLE (state->input), GTK_ACCESSIBLE_STATE_INVALID);
     }
+  gtk_widget_set_visible (GTK_WIDGET (self->reload_button), FALSE);
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
 }
 
@@ -511,39 +527,197 @@ show_error (IcRecordEditor *self,
   gtk_widget_grab_focus (state->input);
 }
 
+/* A copy of the record with the form's values (transfer full). */
+static IcRecord *
+read_form (IcRecordEditor *self)
+{
+  IcRecord *copy = ic_record_copy (self->record);
+
+  for (guint i = 0; i < self->fields->len; i++)
+    store_field (self, &g_array_index (self->fields, FieldState, i), copy);
+  return copy;
+}
+
+static void
+load_form (IcRecordEditor *self,
+           IcRecord       *from)
+{
+  for (guint i = 0; i < self->fields->len; i++)
+    load_field (self, &g_array_index (self->fields, FieldState, i), from);
+}
+
+/* The form stays editable (and keeps the focus): the write has its own
+ * copy, and a reload reads the form only once the stored record came. */
+static void
+set_busy (IcRecordEditor *self,
+          gboolean        busy)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reload_button), !busy);
+}
+
+static void
+show_banner (IcRecordEditor *self,
+             const char     *message,
+             gboolean        offer_reload)
+{
+  gtk_label_set_text (self->error_banner, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->reload_button), offer_reload);
+  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+}
+
+static void
+on_saved (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(IcRecordEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcRecord) written = ic_record_write_finish (result, &error);
+
+  self->saving = FALSE;
+  if (self->disposed)
+    {
+      /* Closed while saving: the pages still hear of a write. */
+      if (written != NULL)
+        g_signal_emit (self, signals[SIGNAL_SAVED], 0, written);
+      return;
+    }
+  set_busy (self, FALSE);
+  if (written == NULL && g_error_matches (error, IC_STORE_ERROR, IC_STORE_ERROR_CHANGED))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” was changed elsewhere (by a sync, the command line or another window) "
+                           "since this form was opened, so it was not saved. Reload to bring in the "
+                           "stored version with your changes kept on top, then save again."),
+                         ic_record_get_title (self->record));
+
+      show_banner (self, message, TRUE);
+      return;
+    }
+  if (written == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  g_signal_emit (self, signals[SIGNAL_SAVED], 0, written);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 gboolean
 ic_record_editor_save (IcRecordEditor *self)
 {
   g_autoptr(IcRecord) copy = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean ok;
 
   g_return_val_if_fail (IC_IS_RECORD_EDITOR (self), FALSE);
 
+  if (self->saving)
+    return FALSE;
   clear_errors (self);
-  copy = ic_record_copy (self->record);
-  for (guint i = 0; i < self->fields->len; i++)
-    store_field (self, &g_array_index (self->fields, FieldState, i), copy);
-
+  copy = read_form (self);
   if (!ic_record_validate (copy, ic_store_get_taxonomy (self->store), &error))
     {
       show_error (self, error);
       return FALSE;
     }
 
-  if (self->is_new)
-    ok = ic_store_insert (self->store, copy, self->author, &error);
-  else
-    ok = ic_store_update (self->store, copy, self->author, &error);
-  if (!ok)
+  /* The copy keeps the rev the form was loaded on: the store checks it. */
+  self->saving = TRUE;
+  set_busy (self, TRUE);
+  ic_record_write_async (ic_store_get_path (self->store),
+                         self->is_new ? IC_RECORD_WRITE_INSERT : IC_RECORD_WRITE_UPDATE_IF_UNCHANGED,
+                         copy, self->author, NULL, on_saved, g_object_ref (self));
+  return TRUE;
+}
+
+/* The names (JSON members) of the fields this person changed since the
+ * form was loaded (transfer full). */
+static GStrv
+changed_fields (IcRecordEditor *self)
+{
+  g_autoptr(IcRecord) form = read_form (self);
+  g_autoptr(GPtrArray) diff = ic_conflict_diff (form, self->baseline);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  for (guint i = 0; i < diff->len; i++)
+    g_strv_builder_add (names, ((IcConflictField *) g_ptr_array_index (diff, i))->name);
+  return g_strv_builder_end (names);
+}
+
+static void
+on_fetched (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(IcRecordEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcRecord) stored = ic_record_fetch_finish (result, &error);
+  g_autoptr(IcRecord) mine = NULL;
+  g_autoptr(IcRecord) merged = NULL;
+  g_auto(GStrv) changed = NULL;
+  g_autofree char *message = NULL;
+  guint n_changed;
+
+  self->saving = FALSE;
+  if (self->disposed)
+    return;
+  set_busy (self, FALSE);
+  if (stored == NULL)
     {
-      show_error (self, error);
-      return FALSE;
+      message = g_strdup_printf (_("Cannot reload “%s”: %s"), ic_record_get_title (self->record), error->message);
+      show_banner (self, message, TRUE);
+      return;
+    }
+  if (ic_record_get_deleted (stored))
+    {
+      message = g_strdup_printf (_("“%s” was deleted elsewhere, so it cannot be saved from this form."),
+                                 ic_record_get_title (self->record));
+      show_banner (self, message, FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
+      return;
     }
 
-  g_signal_emit (self, signals[SIGNAL_SAVED], 0, copy);
-  gtk_window_destroy (GTK_WINDOW (self));
-  return TRUE;
+  mine = read_form (self);
+  changed = changed_fields (self);
+  merged = ic_conflict_merge (mine, stored, (const char * const *) changed, &error);
+  if (merged == NULL)
+    {
+      message = g_strdup_printf (_("Cannot reload “%s”: %s"), ic_record_get_title (self->record), error->message);
+      show_banner (self, message, TRUE);
+      return;
+    }
+
+  /* The stored record is the new starting point; the form shows it with
+   * this person's changes on top. */
+  g_set_object (&self->record, stored);
+  load_form (self, stored);
+  g_clear_object (&self->baseline);
+  self->baseline = read_form (self);
+  load_form (self, merged);
+
+  n_changed = g_strv_length (changed);
+  if (n_changed == 0)
+    message = g_strdup_printf (_("Reloaded “%s” as it is stored now."), ic_record_get_title (stored));
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Reloaded “%s” as it is stored now, with your change to %u field kept on top. Check it and save again.",
+                                            "Reloaded “%s” as it is stored now, with your changes to %u fields kept on top. Check them and save again.",
+                                            n_changed),
+                               ic_record_get_title (stored), n_changed);
+  show_banner (self, message, FALSE);
+}
+
+static void
+on_reload_clicked (IcRecordEditor *self)
+{
+  if (self->saving)
+    return;
+  self->saving = TRUE;
+  set_busy (self, TRUE);
+  ic_record_fetch_async (ic_store_get_path (self->store), ic_record_get_id (self->record), NULL,
+                         on_fetched, g_object_ref (self));
 }
 
 static void
@@ -567,9 +741,20 @@ delete_activated (GtkWidget  *widget,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* Closing waits for a write under way: were it to fail, the form and
+ * its message are all that hold the person's edit. */
+static gboolean
+ic_record_editor_close_request (GtkWindow *window)
+{
+  if (IC_RECORD_EDITOR (window)->saving)
+    return TRUE;
+  return GTK_WINDOW_CLASS (ic_record_editor_parent_class)->close_request (window);
+}
+
 static void
 ic_record_editor_dispose (GObject *object)
 {
+  IC_RECORD_EDITOR (object)->disposed = TRUE;
   gtk_widget_dispose_template (GTK_WIDGET (object), IC_TYPE_RECORD_EDITOR);
 
   G_OBJECT_CLASS (ic_record_editor_parent_class)->dispose (object);
@@ -582,6 +767,7 @@ ic_record_editor_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->record);
+  g_clear_object (&self->baseline);
   g_clear_pointer (&self->author, g_free);
   g_clear_pointer (&self->fields, g_array_unref);
 
@@ -596,6 +782,7 @@ ic_record_editor_class_init (IcRecordEditorClass *klass)
 
   object_class->dispose = ic_record_editor_dispose;
   object_class->finalize = ic_record_editor_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = ic_record_editor_close_request;
 
   signals[SIGNAL_SAVED] =
     g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
@@ -609,6 +796,8 @@ ic_record_editor_class_init (IcRecordEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcRecordEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, IcRecordEditor, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, IcRecordEditor, error_banner);
+  gtk_widget_class_bind_template_child (widget_class, IcRecordEditor, reload_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_reload_clicked);
   gtk_widget_class_bind_template_child (widget_class, IcRecordEditor, form_box);
   gtk_widget_class_bind_template_child (widget_class, IcRecordEditor, delete_button);
 
@@ -654,8 +843,8 @@ ic_record_editor_new (IcStore    *store,
   gtk_widget_set_visible (GTK_WIDGET (self->delete_button), !is_new);
 
   build_form (self);
-  for (guint i = 0; i < self->fields->len; i++)
-    load_field (self, &g_array_index (self->fields, FieldState, i));
+  load_form (self, self->record);
+  self->baseline = read_form (self);
   if (self->fields->len > 0)
     gtk_widget_grab_focus (g_array_index (self->fields, FieldState, 0).input);
 

@@ -48,6 +48,13 @@ write_in_thread (GTask        *task,
         case IC_RECORD_WRITE_UPDATE:
           ok = ic_store_update (store, data->record, data->author, &error);
           break;
+        case IC_RECORD_WRITE_UPDATE_IF_UNCHANGED:
+          ok = ic_store_update_if_unchanged (store, data->record, ic_record_get_rev (data->record),
+                                             data->author, &error);
+          break;
+        case IC_RECORD_WRITE_INSERT:
+          ok = ic_store_insert (store, data->record, data->author, &error);
+          break;
         case IC_RECORD_WRITE_DELETE:
           ok = ic_store_delete (store, id, data->author, &error);
           break;

@@ -20,11 +20,17 @@ typedef enum
   IC_RECORD_WRITE_UPDATE,
   IC_RECORD_WRITE_DELETE,
   IC_RECORD_WRITE_RESTORE,
+  IC_RECORD_WRITE_INSERT,
+  IC_RECORD_WRITE_UPDATE_IF_UNCHANGED,
 } IcRecordWriteKind;
 
 /* Writes @record over the stored one (UPDATE), or marks the record with
- * @record's id deleted (DELETE) or live again (RESTORE).  The job keeps
- * a copy of @record, so the caller may go on editing it. */
+ * @record's id deleted (DELETE) or live again (RESTORE), or adds it
+ * (INSERT).  UPDATE_IF_UNCHANGED is an UPDATE of an edit made on
+ * @record's rev: if the stored record has moved on since, nothing is
+ * written and the error is IC_STORE_ERROR_CHANGED (see
+ * ic_store_update_if_unchanged()).  The job keeps a copy of @record, so
+ * the caller may go on editing it. */
 void      ic_record_write_async  (const char          *db_path,
                                   IcRecordWriteKind    kind,
                                   IcRecord            *record,

@@ -6,6 +6,12 @@
  * and each change saves a copy of the whole shortlist in a worker
  * thread.  Saves never overlap: a change made while one runs is saved
  * once it ends, so the last write is always the latest state.
+ *
+ * Each save is made on the rev the view last read or wrote.  When a
+ * sync, the command line or another window has written the shortlist
+ * since, the store refuses it (IC_STORE_ERROR_CHANGED); the view then
+ * keeps the change on screen, saves nothing more, and asks whether to
+ * reload the stored shortlist or keep this one over it.
  */
 
 #include "config.h"
@@ -20,6 +26,7 @@
 #include "ic-report-print-operation.h"
 #include "ic-shortlist-entry-row.h"
 #include "ic-shortlist-view.h"
+#include "ic-shortlists-read-job.h"
 #include "ic-window.h"
 
 #define PULSE_INTERVAL_MS 120
@@ -35,17 +42,24 @@ struct _IcShortlistView
   gboolean              saving;
   gboolean              save_again;
   gboolean              disposed;     /* a save or export may end after a reload */
+  gboolean              changed_elsewhere;  /* a save was refused; nothing is saved until decided */
+  gboolean              overwrite;    /* the next save writes over whatever is stored */
 
   GtkFileChooserNative *chooser;
   GCancellable         *export_cancellable;
   guint                 pulse_id;
   GtkPrintOperation    *print_operation;
+  GCancellable         *print_cancellable;  /* reading the shortlist to print */
 
   GtkLabel             *title_label;
   GtkLabel             *subtitle_label;
   GtkMenuButton        *export_button;
   GtkButton            *print_button;
   GtkButton            *delete_button;
+  GtkRevealer          *changed_revealer;
+  GtkLabel             *changed_label;
+  GtkButton            *reload_button;
+  GtkButton            *keep_button;
   GtkBox               *progress_box;
   GtkProgressBar       *progress_bar;
   GtkButton            *cancel_button;
@@ -79,7 +93,8 @@ get_author (IcShortlistView *self)
 static void
 update_actions (IcShortlistView *self)
 {
-  gboolean idle = !self->saving && !self->save_again && self->export_cancellable == NULL;
+  gboolean idle = !self->saving && !self->save_again && !self->changed_elsewhere &&
+                  self->export_cancellable == NULL;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (ic_shortlist_get_entries (self->shortlist)));
   g_autofree char *count = ic_format_record_count (IC_RECORD_KIND_CAPABILITY, n);
   IcChallenge *challenge = ic_shortlist_report_get_challenge (self->report);
@@ -89,7 +104,8 @@ update_actions (IcShortlistView *self)
   if (self->disposed)
     return;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "shortlist.export", idle);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "shortlist.print", idle && self->print_operation == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "shortlist.print",
+                                 idle && self->print_operation == NULL && self->print_cancellable == NULL);
 
   /* A name made from the challenge's title need not repeat it. */
   if (challenge_title == NULL || strstr (shortlist_name (self), challenge_title) != NULL)
@@ -119,6 +135,28 @@ renumber (IcShortlistView *self)
 static void save (IcShortlistView *self);
 
 static void
+show_changed (IcShortlistView *self)
+{
+  g_autofree char *banner = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  self->changed_elsewhere = TRUE;
+  self->save_again = FALSE;
+  if (self->disposed)
+    return;
+  banner = g_strdup_printf (_("“%s” was changed elsewhere (by a sync, the command line or another window), "
+                              "so the change made here was not saved. Reload the stored shortlist, or keep "
+                              "this one and save it over that."), shortlist_name (self));
+  gtk_label_set_text (self->changed_label, banner);
+  gtk_revealer_set_reveal_child (self->changed_revealer, TRUE);
+  message = g_strdup_printf (_("“%s” was changed elsewhere: the change was not saved"), shortlist_name (self));
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 8);
+  add_toast (self, toast);
+}
+
+static void
 on_saved (GObject      *source,
           GAsyncResult *result,
           gpointer      user_data)
@@ -128,7 +166,9 @@ on_saved (GObject      *source,
   g_autoptr(IcRecord) written = ic_record_write_finish (result, &error);
 
   self->saving = FALSE;
-  if (written == NULL)
+  if (written == NULL && g_error_matches (error, IC_STORE_ERROR, IC_STORE_ERROR_CHANGED))
+    show_changed (self);
+  else if (written == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Cannot save “%s”: %s"), shortlist_name (self), error->message);
       AdwToast *toast = adw_toast_new (message);
@@ -150,6 +190,11 @@ on_saved (GObject      *source,
 static void
 save (IcShortlistView *self)
 {
+  IcRecordWriteKind kind = self->overwrite ? IC_RECORD_WRITE_UPDATE : IC_RECORD_WRITE_UPDATE_IF_UNCHANGED;
+
+  /* Held on screen until the person reloads or keeps this version. */
+  if (self->changed_elsewhere)
+    return;
   if (self->saving)
     {
       self->save_again = TRUE;
@@ -158,8 +203,9 @@ save (IcShortlistView *self)
     }
   self->saving = TRUE;
   self->save_again = FALSE;
+  self->overwrite = FALSE;
   update_actions (self);
-  ic_record_write_async (ic_store_get_path (self->store), IC_RECORD_WRITE_UPDATE,
+  ic_record_write_async (ic_store_get_path (self->store), kind,
                          IC_RECORD (self->shortlist), get_author (self), NULL,
                          on_saved, g_object_ref (self));
 }
@@ -535,28 +581,12 @@ on_print_done (GtkPrintOperation       *operation,
 }
 
 static void
-print_activated (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+run_print (IcShortlistView   *self,
+           IcShortlistReport *report)
 {
-  IcShortlistView *self = IC_SHORTLIST_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcShortlistReport) report = NULL;
   GtkPrintOperationResult result;
-
-  if (self->print_operation != NULL)
-    return;
-
-  /* Read again, so the page shows what the last save wrote. */
-  report = ic_shortlist_report_load (self->store, ic_record_get_id (IC_RECORD (self->shortlist)), &error);
-  if (report == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("Cannot print “%s”: %s"), shortlist_name (self), error->message);
-
-      add_toast (self, adw_toast_new (message));
-      return;
-    }
 
   self->print_operation = GTK_PRINT_OPERATION (ic_report_print_operation_new (report));
   g_signal_connect (self->print_operation, "done", G_CALLBACK (on_print_done), self);
@@ -581,6 +611,77 @@ print_activated (GtkWidget  *widget,
 }
 
 static void
+on_print_read (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(IcShortlistView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcShortlistsRead) read = ic_shortlists_read_finish (result, &error);
+
+  if (read == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->print_cancellable);
+  if (self->disposed)
+    return;
+  if (read == NULL || read->reports->len == 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot print “%s”: %s"), shortlist_name (self),
+                                                  error != NULL ? error->message : _("it is not stored"));
+
+      add_toast (self, adw_toast_new (message));
+      update_actions (self);
+      return;
+    }
+  run_print (self, g_ptr_array_index (read->reports, 0));
+}
+
+static void
+print_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  IcShortlistView *self = IC_SHORTLIST_VIEW (widget);
+
+  if (self->print_operation != NULL || self->print_cancellable != NULL)
+    return;
+
+  /* Read again, in a worker, so the page shows what the last save wrote. */
+  self->print_cancellable = g_cancellable_new ();
+  update_actions (self);
+  ic_shortlists_read_async (ic_store_get_path (self->store), ic_record_get_id (IC_RECORD (self->shortlist)),
+                            0, self->print_cancellable, on_print_read, g_object_ref (self));
+}
+
+/* Changed elsewhere: the two ways on */
+
+static void
+reload_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  IcShortlistView *self = IC_SHORTLIST_VIEW (widget);
+
+  /* The change made here is dropped, as the person asked. */
+  self->changed_elsewhere = FALSE;
+  gtk_revealer_set_reveal_child (self->changed_revealer, FALSE);
+  gtk_widget_activate_action (widget, "shortlists.reload", NULL);
+}
+
+static void
+keep_mine_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  IcShortlistView *self = IC_SHORTLIST_VIEW (widget);
+
+  self->changed_elsewhere = FALSE;
+  self->overwrite = TRUE;
+  gtk_revealer_set_reveal_child (self->changed_revealer, FALSE);
+  save (self);
+}
+
+static void
 delete_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -600,6 +701,20 @@ ic_shortlist_view_get_shortlist (IcShortlistView *self)
   return self->shortlist;
 }
 
+gboolean
+ic_shortlist_view_is_saving (IcShortlistView *self)
+{
+  g_return_val_if_fail (IC_IS_SHORTLIST_VIEW (self), FALSE);
+  return self->saving || self->save_again;
+}
+
+gboolean
+ic_shortlist_view_has_unsaved (IcShortlistView *self)
+{
+  g_return_val_if_fail (IC_IS_SHORTLIST_VIEW (self), FALSE);
+  return self->changed_elsewhere;
+}
+
 static void
 ic_shortlist_view_dispose (GObject *object)
 {
@@ -608,6 +723,8 @@ ic_shortlist_view_dispose (GObject *object)
   self->disposed = TRUE;
   if (self->export_cancellable != NULL)
     g_cancellable_cancel (self->export_cancellable);
+  if (self->print_cancellable != NULL)
+    g_cancellable_cancel (self->print_cancellable);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
   if (self->chooser != NULL)
     {
@@ -631,6 +748,7 @@ ic_shortlist_view_finalize (GObject *object)
   IcShortlistView *self = IC_SHORTLIST_VIEW (object);
 
   g_clear_object (&self->export_cancellable);
+  g_clear_object (&self->print_cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->report);
 
@@ -653,6 +771,10 @@ ic_shortlist_view_class_init (IcShortlistViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcShortlistView, export_button);
   gtk_widget_class_bind_template_child (widget_class, IcShortlistView, print_button);
   gtk_widget_class_bind_template_child (widget_class, IcShortlistView, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, IcShortlistView, changed_revealer);
+  gtk_widget_class_bind_template_child (widget_class, IcShortlistView, changed_label);
+  gtk_widget_class_bind_template_child (widget_class, IcShortlistView, reload_button);
+  gtk_widget_class_bind_template_child (widget_class, IcShortlistView, keep_button);
   gtk_widget_class_bind_template_child (widget_class, IcShortlistView, progress_box);
   gtk_widget_class_bind_template_child (widget_class, IcShortlistView, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, IcShortlistView, cancel_button);
@@ -661,6 +783,8 @@ ic_shortlist_view_class_init (IcShortlistViewClass *klass)
   gtk_widget_class_install_action (widget_class, "shortlist.export", "s", export_activated);
   gtk_widget_class_install_action (widget_class, "shortlist.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "shortlist.delete", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "shortlist.reload", NULL, reload_activated);
+  gtk_widget_class_install_action (widget_class, "shortlist.keep-mine", NULL, keep_mine_activated);
 }
 
 static void
@@ -701,6 +825,8 @@ ic_shortlist_view_new (IcStore           *store,
   set_label (self->print_button, g_strdup_printf (_("Print “%s”"), name));
   set_label (self->delete_button, g_strdup_printf (_("Delete “%s”"), name));
   set_label (self->cancel_button, g_strdup_printf (_("Cancel the export of “%s”"), name));
+  set_label (self->reload_button, g_strdup_printf (_("Reload “%s” as stored"), name));
+  set_label (self->keep_button, g_strdup_printf (_("Keep this version of “%s”"), name));
   set_label (self->entries_list, g_strdup_printf (_("Entries of “%s”"), name));
 
   for (guint i = 0; i < ic_shortlist_report_get_n_entries (report); i++)

@@ -23,5 +23,10 @@ G_DECLARE_FINAL_TYPE (IcShortlistView, ic_shortlist_view, IC, SHORTLIST_VIEW, Gt
 GtkWidget   *ic_shortlist_view_new     (IcStore           *store,
                                         IcShortlistReport *report);
 IcShortlist *ic_shortlist_view_get_shortlist (IcShortlistView *self);
+/* Whether a save is under way or waiting for one to end. */
+gboolean     ic_shortlist_view_is_saving     (IcShortlistView *self);
+/* Whether the view holds a change the store refused because the
+ * shortlist was changed elsewhere, until its person reloads or keeps it. */
+gboolean     ic_shortlist_view_has_unsaved   (IcShortlistView *self);
 
 G_END_DECLS

@@ -15,18 +15,24 @@
 #include "ic-shortlist-report.h"
 #include "ic-shortlist-view.h"
 #include "ic-shortlists-page.h"
+#include "ic-shortlists-read-job.h"
 #include "ic-window.h"
 
 #define MAX_SHORTLISTS 500
+#define RETRY_MS       150
 
 struct _IcShortlistsPage
 {
   AdwBin      parent_instance;
 
-  IcStore    *store;
+  IcStore       *store;
+  GCancellable  *read_cancellable;   /* the read under way, if any */
+  gboolean       read_pending;       /* asked for while out of sight */
+  guint          retry_id;
 
-  GtkStack   *view_stack;
-  GtkBox     *shortlists_box;
+  GtkStack      *view_stack;
+  GtkBox        *shortlists_box;
+  AdwStatusPage *error_page;
 };
 
 G_DEFINE_FINAL_TYPE (IcShortlistsPage, ic_shortlists_page, ADW_TYPE_BIN)
@@ -44,39 +50,180 @@ get_author (IcShortlistsPage *self)
   return ic_window_author_for (GTK_WIDGET (self));
 }
 
+/* Reading, off the main thread */
+
+static void start_read (IcShortlistsPage *self);
+
+static gboolean
+retry_read_cb (gpointer user_data)
+{
+  IcShortlistsPage *self = user_data;
+
+  self->retry_id = 0;
+  ic_shortlists_page_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static IcShortlistView *
+find_view (IcShortlistsPage *self,
+           const char       *id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->shortlists_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (IC_IS_SHORTLIST_VIEW (child) &&
+        g_strcmp0 (ic_record_get_id (IC_RECORD (ic_shortlist_view_get_shortlist (IC_SHORTLIST_VIEW (child)))), id) == 0)
+      return IC_SHORTLIST_VIEW (child);
+  return NULL;
+}
+
+/* Whether @read is older than what a view shows: a view still saving,
+ * or one that saved after the read began, would be put back a step. */
+static gboolean
+read_is_stale (IcShortlistsPage *self,
+               IcShortlistsRead *read)
+{
+  for (guint i = 0; i < read->reports->len; i++)
+    {
+      IcShortlist *shortlist = ic_shortlist_report_get_shortlist (g_ptr_array_index (read->reports, i));
+      IcShortlistView *view = find_view (self, ic_record_get_id (IC_RECORD (shortlist)));
+
+      if (view != NULL &&
+          (ic_shortlist_view_is_saving (view) ||
+           ic_record_get_rev (IC_RECORD (ic_shortlist_view_get_shortlist (view))) >
+           ic_record_get_rev (IC_RECORD (shortlist))))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+show_views (IcShortlistsPage *self,
+            IcShortlistsRead *read)
+{
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWidget *child;
+
+  /* A view holding an edit that was not saved (the shortlist changed
+   * elsewhere) stays as it is until its person decides. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->shortlists_box))) != NULL)
+    {
+      if (IC_IS_SHORTLIST_VIEW (child) && ic_shortlist_view_has_unsaved (IC_SHORTLIST_VIEW (child)))
+        g_ptr_array_add (kept, g_object_ref (child));
+      gtk_box_remove (self->shortlists_box, child);
+    }
+
+  for (guint i = 0; i < read->reports->len; i++)
+    {
+      IcShortlistReport *report = g_ptr_array_index (read->reports, i);
+      const char *id = ic_record_get_id (IC_RECORD (ic_shortlist_report_get_shortlist (report)));
+      GtkWidget *view = NULL;
+
+      for (guint k = 0; view == NULL && k < kept->len; k++)
+        if (g_strcmp0 (ic_record_get_id (IC_RECORD (ic_shortlist_view_get_shortlist (kept->pdata[k]))), id) == 0)
+          view = kept->pdata[k];
+      gtk_box_append (self->shortlists_box, view != NULL ? view : ic_shortlist_view_new (self->store, report));
+    }
+
+  for (guint i = 0; i < read->problems->len; i++)
+    add_toast (self, adw_toast_new (g_ptr_array_index (read->problems, i)));
+  gtk_stack_set_visible_child_name (self->view_stack, read->reports->len > 0 ? "list" : "empty");
+}
+
+static void
+on_read (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(IcShortlistsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcShortlistsRead) read = ic_shortlists_read_finish (result, &error);
+
+  if (read == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->read_cancellable);
+  if (read == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot read the shortlists from %s: %s"),
+                                                  ic_store_get_path (self->store), error->message);
+
+      adw_status_page_set_description (self->error_page, message);
+      gtk_stack_set_visible_child_name (self->view_stack, "error");
+      return;
+    }
+  if (read_is_stale (self, read))
+    {
+      /* Read again once the save under way is done. */
+      self->retry_id = g_timeout_add (RETRY_MS, retry_read_cb, self);
+      return;
+    }
+  show_views (self, read);
+}
+
+static void
+start_read (IcShortlistsPage *self)
+{
+  const char *visible = gtk_stack_get_visible_child_name (self->view_stack);
+
+  self->read_pending = FALSE;
+  self->read_cancellable = g_cancellable_new ();
+  /* Shortlists on screen stay while they are read again; an empty or
+   * failed page says that it is reading. */
+  if (g_strcmp0 (visible, "list") != 0)
+    gtk_stack_set_visible_child_name (self->view_stack, "loading");
+  ic_shortlists_read_async (ic_store_get_path (self->store), NULL, MAX_SHORTLISTS,
+                            self->read_cancellable, on_read, g_object_ref (self));
+}
+
+/* A newer read replaces the one under way; a page out of sight reads
+ * once it is shown again. */
 void
 ic_shortlists_page_reload (IcShortlistsPage *self)
 {
-  g_autoptr(GPtrArray) shortlists = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *child;
-  guint shown = 0;
-
   g_return_if_fail (IC_IS_SHORTLISTS_PAGE (self));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->shortlists_box))) != NULL)
-    gtk_box_remove (self->shortlists_box, child);
-
-  shortlists = ic_store_list (self->store, IC_RECORD_KIND_SHORTLIST, NULL, 0, MAX_SHORTLISTS, &error);
-  if (shortlists == NULL)
-    g_warning ("Cannot list the shortlists: %s", error->message);
-
-  for (guint i = 0; shortlists != NULL && i < shortlists->len; i++)
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  g_cancellable_cancel (self->read_cancellable);
+  g_clear_object (&self->read_cancellable);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
-      const char *id = ic_record_get_id (g_ptr_array_index (shortlists, i));
-      g_autoptr(GError) report_error = NULL;
-      g_autoptr(IcShortlistReport) report = ic_shortlist_report_load (self->store, id, &report_error);
-
-      if (report == NULL)
-        {
-          g_warning ("Cannot read shortlist %s: %s", id, report_error->message);
-          continue;
-        }
-      gtk_box_append (self->shortlists_box, ic_shortlist_view_new (self->store, report));
-      shown++;
+      self->read_pending = TRUE;
+      return;
     }
+  start_read (self);
+}
 
-  gtk_stack_set_visible_child_name (self->view_stack, shown > 0 ? "list" : "empty");
+static void
+ic_shortlists_page_map (GtkWidget *widget)
+{
+  IcShortlistsPage *self = IC_SHORTLISTS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (ic_shortlists_page_parent_class)->map (widget);
+  if (self->read_pending)
+    start_read (self);
+}
+
+/* Leaving the page stops its read; it reads again when shown. */
+static void
+ic_shortlists_page_unmap (GtkWidget *widget)
+{
+  IcShortlistsPage *self = IC_SHORTLISTS_PAGE (widget);
+
+  if (self->read_cancellable != NULL || self->retry_id != 0)
+    {
+      g_clear_handle_id (&self->retry_id, g_source_remove);
+      g_cancellable_cancel (self->read_cancellable);
+      g_clear_object (&self->read_cancellable);
+      self->read_pending = TRUE;
+    }
+  GTK_WIDGET_CLASS (ic_shortlists_page_parent_class)->unmap (widget);
+}
+
+static void
+reload_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ic_shortlists_page_reload (IC_SHORTLISTS_PAGE (widget));
 }
 
 /* Deleting a whole shortlist, with Undo */
@@ -192,6 +339,10 @@ delete_shortlist_activated (GtkWidget  *widget,
 static void
 ic_shortlists_page_dispose (GObject *object)
 {
+  IcShortlistsPage *self = IC_SHORTLISTS_PAGE (object);
+
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  g_cancellable_cancel (self->read_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (object), IC_TYPE_SHORTLISTS_PAGE);
 
   G_OBJECT_CLASS (ic_shortlists_page_parent_class)->dispose (object);
@@ -203,6 +354,7 @@ ic_shortlists_page_finalize (GObject *object)
   IcShortlistsPage *self = IC_SHORTLISTS_PAGE (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->read_cancellable);
 
   G_OBJECT_CLASS (ic_shortlists_page_parent_class)->finalize (object);
 }
@@ -215,14 +367,18 @@ ic_shortlists_page_class_init (IcShortlistsPageClass *klass)
 
   object_class->dispose = ic_shortlists_page_dispose;
   object_class->finalize = ic_shortlists_page_finalize;
+  widget_class->map = ic_shortlists_page_map;
+  widget_class->unmap = ic_shortlists_page_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/wmvit/Interchange/ui/ic-shortlists-page.ui");
   gtk_widget_class_bind_template_child (widget_class, IcShortlistsPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, IcShortlistsPage, shortlists_box);
+  gtk_widget_class_bind_template_child (widget_class, IcShortlistsPage, error_page);
 
   gtk_widget_class_install_action (widget_class, "shortlists.delete-shortlist", "s",
                                    delete_shortlist_activated);
+  gtk_widget_class_install_action (widget_class, "shortlists.reload", NULL, reload_activated);
 }
 
 static void

@@ -267,11 +267,13 @@ write_entries (IcStore     *self,
 }
 
 /* Writes @record inside the caller's transaction.  Returns the values
- * to set on it after the commit. */
+ * to set on it after the commit.  An update with @base_rev_expected
+ * >= 0 is refused unless the stored rev is still that one. */
 static Pending *
 write_record (IcStore     *self,
               IcRecord    *record,
               WriteMode    mode,
+              gint64       base_rev_expected,
               const char  *author,
               const char  *now,
               GError     **error)
@@ -310,6 +312,18 @@ write_record (IcStore     *self,
     {
       g_set_error (error, IC_STORE_ERROR, IC_STORE_ERROR_NOT_FOUND,
                    _("No %s has the id %s"), kind_name, id);
+      return NULL;
+    }
+  if (mode == WRITE_UPDATE && base_rev_expected >= 0 && stored.rev != base_rev_expected)
+    {
+      const char *title = ic_record_get_title (record);
+
+      g_set_error (error, IC_STORE_ERROR, IC_STORE_ERROR_CHANGED,
+                   _("The %s “%s” was changed elsewhere since it was opened (it was at revision %"
+                     G_GINT64_FORMAT ", it is now at revision %" G_GINT64_FORMAT "), "
+                     "so this edit was not saved over it"),
+                   kind_name, title != NULL && title[0] != '\0' ? title : id,
+                   base_rev_expected, stored.rev);
       return NULL;
     }
   pending = g_new0 (Pending, 1);
@@ -478,6 +492,7 @@ typedef struct
   guint       n_records;
   WriteMode   mode;
   gboolean    validated;   /* by the caller, just before */
+  gint64      base_rev;    /* for a one-record update: the rev it must still have; else -1 */
 } WriteBatch;
 
 /* Writes @batches, in order, in one transaction and, once committed,
@@ -529,7 +544,7 @@ write_all (IcStore           *self,
       for (guint i = 0; i < batches[b].n_records; i++)
         {
           Pending *pending = write_record (self, batches[b].records[i], batches[b].mode,
-                                           author, now, error);
+                                           batches[b].base_rev, author, now, error);
 
           if (pending == NULL)
             {
@@ -565,7 +580,7 @@ write_batch (IcStore     *self,
              const char  *author,
              GError     **error)
 {
-  WriteBatch batch = { records, n_records, mode, FALSE };
+  WriteBatch batch = { records, n_records, mode, FALSE, -1 };
 
   return write_all (self, &batch, 1, author, error);
 }
@@ -607,6 +622,22 @@ ic_store_update (IcStore     *self,
   return write_batch (self, &record, 1, WRITE_UPDATE, author, error);
 }
 
+gboolean
+ic_store_update_if_unchanged (IcStore     *self,
+                              IcRecord    *record,
+                              gint64       base_rev,
+                              const char  *author,
+                              GError     **error)
+{
+  WriteBatch batch = { &record, 1, WRITE_UPDATE, FALSE, base_rev };
+
+  g_return_val_if_fail (IC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (IC_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (base_rev >= 0, FALSE);
+
+  return write_all (self, &batch, 1, author, error);
+}
+
 static gboolean
 write_inserts_updates (IcStore     *self,
                        GPtrArray   *inserts,
@@ -620,10 +651,10 @@ write_inserts_updates (IcStore     *self,
 
   if (inserts != NULL && inserts->len > 0)
     batches[n_batches++] = (WriteBatch) { (IcRecord **) inserts->pdata, inserts->len,
-                                          WRITE_INSERT, validated };
+                                          WRITE_INSERT, validated, -1 };
   if (updates != NULL && updates->len > 0)
     batches[n_batches++] = (WriteBatch) { (IcRecord **) updates->pdata, updates->len,
-                                          WRITE_UPDATE, validated };
+                                          WRITE_UPDATE, validated, -1 };
   return write_all (self, batches, n_batches, author, error);
 }
 
@@ -684,7 +715,7 @@ ic_store_put_remote_all_validated (IcStore    *self,
   g_return_val_if_fail (IC_IS_STORE (self), FALSE);
   g_return_val_if_fail (records != NULL, FALSE);
 
-  batch = (WriteBatch) { (IcRecord **) records->pdata, records->len, WRITE_REMOTE, TRUE };
+  batch = (WriteBatch) { (IcRecord **) records->pdata, records->len, WRITE_REMOTE, TRUE, -1 };
   return write_all (self, &batch, 1, NULL, error);
 }
 

@@ -30,6 +30,7 @@ typedef enum
   IC_STORE_ERROR_BUSY,        /* another writer held the database too long */
   IC_STORE_ERROR_SQL,         /* anything else SQLite reports */
   IC_STORE_ERROR_INVALID,     /* a query names a field the kind does not have */
+  IC_STORE_ERROR_CHANGED,     /* the record was written elsewhere since the edit began */
 } IcStoreError;
 
 GQuark ic_store_error_quark (void);
@@ -87,6 +88,16 @@ gboolean      ic_store_insert_all           (IcStore           *self,
  * The tombstone stays as stored: only delete and restore change it. */
 gboolean      ic_store_update               (IcStore           *self,
                                              IcRecord          *record,
+                                             const char        *author,
+                                             GError           **error);
+/* ic_store_update() for an edit made on revision @base_rev of the
+ * record: if the stored rev is no longer @base_rev (a sync, the command
+ * line or another window wrote the record since the edit began), nothing
+ * is written and the error is IC_STORE_ERROR_CHANGED.  The check and
+ * the write are one transaction, so no writer can come in between. */
+gboolean      ic_store_update_if_unchanged  (IcStore           *self,
+                                             IcRecord          *record,
+                                             gint64             base_rev,
                                              const char        *author,
                                              GError           **error);
 /* Inserts @inserts and then updates @updates in one transaction: all or

@@ -12,6 +12,7 @@
 import hashlib
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -228,6 +229,44 @@ def not_a_match(app, results, suffix=''):
     time.sleep(1.0)
 
 
+def changed_elsewhere(app, page, entries, suffix=''):
+    """A shortlist written by another connection, as a sync does, while
+    the window edits it: the view says so and offers Reload or Keep
+    Mine; Keep Mine puts the window's version back."""
+    name = app.find('list', app.starts_with('Entries of '), parent=page).name[len('Entries of “'):-1]
+    with sqlite3.connect(app.db, timeout=30) as db:
+        db.execute('UPDATE shortlist SET rev = rev + 1 WHERE name = ?', (name,))
+    db.close()
+    title = app.find_all('list item', parent=entries)[-1].name
+    note = app.find('text', 'Note on “%s”' % title, parent=entries)
+    app.click_at(note)
+    # A note of its own per run, so that it is a change to save.
+    note.queryEditableText().setTextContents('Ask about a second site' + (' in April' if suffix else ''))
+    rawinput.pressKey('Return')
+    app.toast('“%s” was changed elsewhere: the change was not saved' % name)
+    shoot(app.window, 'shortlists-changed' + suffix)
+    app.click('push button', app.starts_with('Keep this version of “%s”' % name), parent=page)
+    time.sleep(1.0)
+
+
+def editor_changed(app):
+    """The editor, told on Save that its record was changed elsewhere."""
+    page = app.show_page('Organisations')
+    org = sorted(app.cli_json('list', 'organisations'), key=lambda o: o['name'].casefold())[0]
+    app.click_at(app.label(org['name'], parent=page))
+    rawinput.pressKey('Return')
+    dialog = app.dialog('Edit Organisation')
+    app.fill(dialog, 'Website', 'https://www.example.com/robotics')
+    path = os.path.join(ictest.WORK, 'organisation.csv')
+    with open(path, 'w', encoding='utf-8') as f:
+        f.write('id,name,kind,notes\n%s,%s,%s,Visited in March\n' % (org['id'], org['name'], org['kind']))
+    app.cli('import', 'organisations', path)
+    app.click('push button', 'Save', parent=dialog)
+    app.label(lambda name: name is not None and 'was changed elsewhere' in name, parent=dialog)
+    shoot(app.find(None, 'Edit Organisation', parent=app.app), 'editor-changed')
+    app.click('push button', 'Cancel', parent=dialog)
+
+
 def light(app):
     sync_views(app)
 
@@ -262,6 +301,7 @@ def light(app):
     rawinput.pressKey('Tab')
     time.sleep(0.8)
     shoot(app.window, 'shortlists')
+    changed_elsewhere(app, page, entries)
 
     open_foresight(app)
 
@@ -279,6 +319,7 @@ def light(app):
     frame = app.find(None, 'Edit Challenge', parent=app.app)
     shoot(frame, 'editor')
     app.click('push button', 'Cancel', parent=dialog)
+    editor_changed(app)
 
     page = workshop(app)
     event_editor(app, page)
@@ -324,6 +365,7 @@ def dark(app):
     entries = app.find('list', app.starts_with('Entries of '), parent=page)
     ictest.wait_for('the entries', lambda: app.find_all('list item', parent=entries))
     shoot(app.window, 'shortlists-dark')
+    changed_elsewhere(app, page, entries, '-dark')
     workshop(app, '-dark')
 
 
