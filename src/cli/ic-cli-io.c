@@ -14,7 +14,6 @@
 #include "ic-export.h"
 #include "ic-import.h"
 #include "ic-record-json.h"
-#include "ic-report-renderer.h"
 #include "ic-shortlist-maker.h"
 
 static gboolean
@@ -205,9 +204,6 @@ ic_cli_export (IcCli  *cli,
       if (shortlist)
         {
           ok = ic_export_shortlist (store, argv[2], format, flags, file, NULL, &error);
-          /* The command ends here; its fonts need not outlive it. */
-          if (format == IC_EXPORT_FORMAT_PDF)
-            ic_report_renderer_release_fonts ();
         }
       else
         ok = ic_export_records (store, kind, format, flags, file, NULL, NULL, NULL, &error);

@@ -48,9 +48,10 @@ void              ic_report_renderer_draw_page  (IcReportRenderer  *self,
                                                  guint              page);
 
 /* Frees the process's font caches (the default pango font map and
- * fontconfig's), for a program that has drawn its last report and is
- * about to exit, so that a leak checker sees only real leaks.  Nothing
- * may draw text afterwards. */
+ * fontconfig's), for a test that has drawn its last report, so that a
+ * leak checker sees only real leaks.  Nothing may draw text afterwards,
+ * and no other thread may hold a font: cairo aborts if one does (a
+ * program that simply exits need not call this). */
 void              ic_report_renderer_release_fonts (void);
 
 G_END_DECLS
