@@ -420,8 +420,10 @@ save_shortlist (IcMatchesPage  *self,
   const char *author = ic_window_author_for (GTK_WIDGET (self));
   gboolean ok;
 
+  /* Read just before, but a sync may have written it since. */
   if (ic_record_get_id (IC_RECORD (shortlist)) != NULL && ic_record_get_rev (IC_RECORD (shortlist)) > 0)
-    ok = ic_store_update (self->store, IC_RECORD (shortlist), author, error);
+    ok = ic_store_update_if_unchanged (self->store, IC_RECORD (shortlist),
+                                       ic_record_get_rev (IC_RECORD (shortlist)), author, error);
   else
     ok = ic_store_insert (self->store, IC_RECORD (shortlist), author, error);
   if (ok && IC_IS_WINDOW (root))
