@@ -658,6 +658,9 @@ ic_foresight_page_dispose (GObject *object)
   g_cancellable_cancel (self->read_cancellable);
   if (self->filtered != NULL)
     g_signal_handlers_disconnect_by_data (self->filtered, self);
+  /* The bin's child is a template child: let go of it through the bin,
+   * or the template would free it under the bin's own pointer. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), IC_TYPE_FORESIGHT_PAGE);
   g_clear_object (&self->filtered);
   g_clear_object (&self->items);

@@ -343,6 +343,9 @@ ic_shortlists_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->retry_id, g_source_remove);
   g_cancellable_cancel (self->read_cancellable);
+  /* The bin's child is a template child: let go of it through the bin,
+   * or the template would free it under the bin's own pointer. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), IC_TYPE_SHORTLISTS_PAGE);
 
   G_OBJECT_CLASS (ic_shortlists_page_parent_class)->dispose (object);
