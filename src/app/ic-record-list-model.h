@@ -7,9 +7,13 @@
  * IC_RECORD_LIST_PAGE_SIZE only when a view asks for an item, keeping a
  * few recent pages, so that a list of 100,000 records is never read
  * whole.  Counting and reading run in a worker thread with a connection
- * of its own (IcRecordReader): until a page arrives its items are empty
- * placeholders (ic_record_list_model_is_placeholder()), and when it
- * arrives the model says those items changed.
+ * of its own (IcRecordReader).
+ *
+ * Its items are IcRecordRow, one per position, and stay the same object
+ * for as long as a view holds them: until a page arrives its rows have
+ * no record, and when it arrives, or a reload puts other records at
+ * their positions, each row's "record" changes in place.  items-changed
+ * tells only of the list growing or shrinking at its end.
  */
 
 #pragma once
@@ -32,8 +36,8 @@ IcRecordKind       ic_record_list_model_get_kind   (IcRecordListModel *self);
 /* The query in use (transfer none); change it and call reload_async(). */
 IcStoreQuery      *ic_record_list_model_get_query  (IcRecordListModel *self);
 /* Counts again and reads the first page off the main thread, then
- * forgets every page read before, so that a changed query or changed
- * data shows.  A reload cancels the one before it (which then finishes
+ * forgets every page read before and gives each row held the record
+ * now at its position, so that a changed query or changed data shows.  A reload cancels the one before it (which then finishes
  * with G_IO_ERROR_CANCELLED), as does @cancellable.  On error the list
  * is empty. */
 void               ic_record_list_model_reload_async  (IcRecordListModel   *self,
@@ -46,8 +50,6 @@ gboolean           ic_record_list_model_reload_finish (IcRecordListModel   *self
 /* Whether the kind has any record at all, whatever the query; known
  * once a reload finished. */
 gboolean           ic_record_list_model_get_any    (IcRecordListModel *self);
-/* Whether @record stands in for one not read yet. */
-gboolean           ic_record_list_model_is_placeholder (IcRecord      *record);
 /* The name of organisation @id, if a page read so far refers to it
  * (transfer none) (nullable). */
 const char        *ic_record_list_model_get_organisation_name (IcRecordListModel *self,

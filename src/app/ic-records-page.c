@@ -14,7 +14,12 @@
 #include "ic-model-enums.h"
 #include "ic-organisation.h"
 #include "ic-record-list-model.h"
+#include "ic-record-row.h"
 #include "ic-records-page.h"
+
+#define COLUMN_KEY "ic-records-page-column"
+/* How long a frame may spend on cells off screen (see refresh_stale_cells()). */
+#define HIDDEN_CELLS_BUDGET_US 4000
 
 typedef enum
 {
@@ -83,6 +88,9 @@ struct _IcRecordsPage
   GCancellable      *reload_cancellable;
   const Column      *probe_hit;      /* see find_sort_column() */
   gboolean           filling_filters;
+  gboolean           query_changed;  /* since the last reload that finished */
+  GHashTable        *stale_cells;    /* GtkListItem -> Column: cells whose row has another record */
+  guint              refresh_tick;
 
   GtkSearchBar      *search_bar;
   GtkSearchEntry    *search_entry;
@@ -196,6 +204,38 @@ cell_label_new (const char *css_class)
   return label;
 }
 
+/* The whole title, which the column may cut short.  Asked for when the
+ * pointer rests on it: setting a tooltip on every bind made GTK ask the
+ * X server where the pointer is, once per row, each time rows change. */
+static gboolean
+on_title_query_tooltip (GtkLabel   *label,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard_mode,
+                        GtkTooltip *tooltip,
+                        gpointer    user_data)
+{
+  const char *text = gtk_label_get_text (label);
+
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static GtkWidget *
+title_cell_new (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = cell_label_new ("record-title");
+
+  gtk_widget_set_has_tooltip (title, TRUE);
+  g_signal_connect (title, "query-tooltip", G_CALLBACK (on_title_query_tooltip), NULL);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), cell_label_new ("record-subtitle"));
+  return box;
+}
+
 static void
 cell_setup (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
@@ -207,9 +247,7 @@ cell_setup (GtkSignalListItemFactory *factory,
     {
     case COLUMN_TITLE:
       /* The title, and under it the organisation it belongs to. */
-      child = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      gtk_box_append (GTK_BOX (child), cell_label_new ("record-title"));
-      gtk_box_append (GTK_BOX (child), cell_label_new ("record-subtitle"));
+      child = title_cell_new ();
       break;
     case COLUMN_TRL:
       child = cell_label_new ("numeric");
@@ -229,6 +267,7 @@ cell_setup (GtkSignalListItemFactory *factory,
       break;
     }
   gtk_list_item_set_child (item, child);
+  g_object_set_data (G_OBJECT (item), COLUMN_KEY, column);
 }
 
 static void
@@ -245,7 +284,6 @@ bind_title (Column      *column,
   const char *text = record != NULL ? ic_record_get_title (record) : NULL;
 
   gtk_label_set_text (title, text != NULL ? text : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (title), text);
   if (record != NULL)
     organisation_id = string_property (record, "organisation-id");
   /* Read with the record's page, off the main thread. */
@@ -255,18 +293,16 @@ bind_title (Column      *column,
   gtk_widget_set_visible (GTK_WIDGET (subtitle), organisation != NULL && organisation[0] != '\0');
 }
 
+/* Shows the record the row holds now; a row whose page is still being
+ * read stays blank until it comes. */
 static void
-cell_bind (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           Column                   *column)
+cell_update (Column      *column,
+             GtkListItem *item)
 {
   GtkWidget *label = gtk_list_item_get_child (item);
-  IcRecord *record = gtk_list_item_get_item (item);
+  IcRecordRow *row = gtk_list_item_get_item (item);
+  IcRecord *record = row != NULL ? ic_record_row_get_record (row) : NULL;
   g_autofree char *text = NULL;
-
-  /* A row whose page is still being read stays blank until it comes. */
-  if (ic_record_list_model_is_placeholder (record))
-    record = NULL;
 
   if (column->def->field == COLUMN_TITLE)
     {
@@ -289,6 +325,92 @@ cell_bind (GtkSignalListItemFactory *factory,
 
       gtk_widget_set_css_classes (label, classes);
     }
+}
+
+/* The list view leaves the rows it keeps off screen unmapped. */
+static gboolean
+cell_is_shown (GtkListItem *item)
+{
+  GtkWidget *child = gtk_list_item_get_child (item);
+
+  return child != NULL && gtk_widget_get_mapped (child);
+}
+
+/* GTK 4.8's list view keeps about 200 rows alive however few show, so a
+ * search puts new records into five times the rows on screen.  Each
+ * frame, the cells on screen take their new record; the rest take
+ * theirs a few at a time, in the frames after, before anyone scrolls
+ * to them. */
+static gboolean
+refresh_stale_cells (GtkWidget     *view,
+                     GdkFrameClock *clock,
+                     gpointer       user_data)
+{
+  IcRecordsPage *self = user_data;
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(GPtrArray) hidden = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer item, column;
+
+  g_hash_table_iter_init (&iter, self->stale_cells);
+  while (g_hash_table_iter_next (&iter, &item, &column))
+    {
+      if (cell_is_shown (item))
+        {
+          cell_update (column, item);
+          g_hash_table_iter_remove (&iter);
+        }
+      else
+        g_ptr_array_add (hidden, item);
+    }
+
+  for (guint i = 0; i < hidden->len && g_get_monotonic_time () - start < HIDDEN_CELLS_BUDGET_US; i++)
+    {
+      item = g_ptr_array_index (hidden, i);
+      cell_update (g_hash_table_lookup (self->stale_cells, item), item);
+      g_hash_table_remove (self->stale_cells, item);
+    }
+
+  if (g_hash_table_size (self->stale_cells) > 0)
+    return G_SOURCE_CONTINUE;
+  self->refresh_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_row_record_changed (IcRecordRow *row,
+                       GParamSpec  *pspec,
+                       GtkListItem *item)
+{
+  Column *column = g_object_get_data (G_OBJECT (item), COLUMN_KEY);
+  IcRecordsPage *self = column->page;
+
+  g_hash_table_insert (self->stale_cells, item, column);
+  if (self->refresh_tick == 0)
+    self->refresh_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view),
+                                                       refresh_stale_cells, self, NULL);
+}
+
+/* A row keeps its widgets when a search or a page read puts another
+ * record in it: the cells follow the row's record instead. */
+static void
+cell_bind (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           Column                   *column)
+{
+  g_hash_table_remove (column->page->stale_cells, item);
+  g_signal_connect (gtk_list_item_get_item (item), "notify::record",
+                    G_CALLBACK (on_row_record_changed), item);
+  cell_update (column, item);
+}
+
+static void
+cell_unbind (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             Column                   *column)
+{
+  g_hash_table_remove (column->page->stale_cells, item);
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), on_row_record_changed, item);
 }
 
 /* GTK 4.8 does not say which column a GtkColumnView sorts by, so each
@@ -357,6 +479,18 @@ on_reloaded (GObject      *source,
         return;
       g_warning ("Cannot list %s: %s", ic_record_kind_to_string (self->kind), error->message);
     }
+  /* The rows stay where they are with other records in them: a selected
+   * position would now be another record, and new results start at the
+   * top. */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  if (self->query_changed)
+    {
+      GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+
+      self->query_changed = FALSE;
+      if (adjustment != NULL)
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+    }
   update_view (self);
 }
 
@@ -384,6 +518,7 @@ on_sorter_changed (GtkSorter       *sorter,
   const Column *column = find_sort_column (self, &descending);
 
   ic_store_query_set_sort (query, column != NULL ? column->def->sort_field : NULL, descending);
+  self->query_changed = TRUE;
   ic_records_page_reload (self);
 }
 
@@ -397,6 +532,7 @@ on_search_changed (GtkSearchEntry *entry,
   if (g_strcmp0 (text, ic_store_query_get_search (query) ? ic_store_query_get_search (query) : "") == 0)
     return;
   ic_store_query_set_search (query, text[0] != '\0' ? text : NULL);
+  self->query_changed = TRUE;
   ic_records_page_reload (self);
 }
 
@@ -434,6 +570,7 @@ on_filter_changed (GtkDropDown   *dropdown,
   if (self->kind == IC_RECORD_KIND_CHALLENGE)
     ic_store_query_set_status (query, status == 0 || status == GTK_INVALID_LIST_POSITION
                                       ? -1 : (int) status - 1);
+  self->query_changed = TRUE;
   ic_records_page_reload (self);
 }
 
@@ -456,9 +593,10 @@ on_row_activated (GtkColumnView *view,
                   guint          position,
                   IcRecordsPage *self)
 {
-  g_autoptr(IcRecord) record = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  g_autoptr(IcRecordRow) row = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  IcRecord *record = row != NULL ? ic_record_row_get_record (row) : NULL;
 
-  if (!ic_record_list_model_is_placeholder (record))
+  if (record != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-record", "s",
                                 ic_record_get_id (record));
 }
@@ -540,6 +678,7 @@ add_columns (IcRecordsPage *self)
 
       g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), column);
       g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), column);
+      g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind), column);
 
       view_column = gtk_column_view_column_new (_(defs[i].title), g_object_ref (factory));
       gtk_column_view_column_set_resizable (view_column, TRUE);
@@ -602,6 +741,9 @@ ic_records_page_dispose (GObject *object)
   if (sorter != NULL)
     g_signal_handlers_disconnect_by_func (sorter, on_sorter_changed, self);
   g_cancellable_cancel (self->reload_cancellable);
+  if (self->refresh_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->refresh_tick);
+  self->refresh_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), IC_TYPE_RECORDS_PAGE);
 
   G_OBJECT_CLASS (ic_records_page_parent_class)->dispose (object);
@@ -618,6 +760,7 @@ ic_records_page_finalize (GObject *object)
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->cluster_ids, g_ptr_array_unref);
   g_clear_pointer (&self->place_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->stale_cells, g_hash_table_unref);
   g_clear_object (&self->reload_cancellable);
 
   G_OBJECT_CLASS (ic_records_page_parent_class)->finalize (object);
@@ -742,6 +885,7 @@ ic_records_page_init (IcRecordsPage *self)
   self->columns = g_ptr_array_new_with_free_func (g_free);
   self->cluster_ids = g_ptr_array_new_with_free_func (g_free);
   self->place_ids = g_ptr_array_new_with_free_func (g_free);
+  self->stale_cells = g_hash_table_new (NULL, NULL);
   g_object_bind_property (self, "search-mode-enabled", self->search_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
@@ -775,12 +919,14 @@ ic_records_page_start_search (IcRecordsPage *self)
 const char *
 ic_records_page_get_selected_id (IcRecordsPage *self)
 {
+  IcRecordRow *row;
   IcRecord *record;
 
   g_return_val_if_fail (IC_IS_RECORDS_PAGE (self), NULL);
 
-  record = gtk_single_selection_get_selected_item (self->selection);
-  return !ic_record_list_model_is_placeholder (record) ? ic_record_get_id (record) : NULL;
+  row = gtk_single_selection_get_selected_item (self->selection);
+  record = row != NULL ? ic_record_row_get_record (row) : NULL;
+  return record != NULL ? ic_record_get_id (record) : NULL;
 }
 
 guint
