@@ -19,7 +19,7 @@
 
 #define COLUMN_KEY "ic-records-page-column"
 /* How long a frame may spend on cells off screen (see refresh_stale_cells()). */
-#define HIDDEN_CELLS_BUDGET_US 4000
+#define HIDDEN_CELLS_BUDGET_US 2000
 
 typedef enum
 {
@@ -351,6 +351,7 @@ refresh_stale_cells (GtkWidget     *view,
   g_autoptr(GPtrArray) hidden = g_ptr_array_new ();
   GHashTableIter iter;
   gpointer item, column;
+  gboolean any_shown = FALSE;
 
   g_hash_table_iter_init (&iter, self->stale_cells);
   while (g_hash_table_iter_next (&iter, &item, &column))
@@ -359,13 +360,17 @@ refresh_stale_cells (GtkWidget     *view,
         {
           cell_update (column, item);
           g_hash_table_iter_remove (&iter);
+          any_shown = TRUE;
         }
       else
         g_ptr_array_add (hidden, item);
     }
 
-  for (guint i = 0; i < hidden->len && g_get_monotonic_time () - start < HIDDEN_CELLS_BUDGET_US; i++)
+  /* The frame that shows new cells has enough to lay out. */
+  for (guint i = 0; !any_shown && i < hidden->len; i++)
     {
+      if (g_get_monotonic_time () - start >= HIDDEN_CELLS_BUDGET_US)
+        break;
       item = g_ptr_array_index (hidden, i);
       cell_update (g_hash_table_lookup (self->stale_cells, item), item);
       g_hash_table_remove (self->stale_cells, item);
