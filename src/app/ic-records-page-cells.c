@@ -16,7 +16,9 @@
 #include "ic-records-page-private.h"
 
 #define COLUMN_KEY "ic-records-page-column"
-/* How long a frame may spend on cells off screen (see refresh_stale_cells()). */
+/* How long a frame may spend on cells on and off screen (see
+ * refresh_stale_cells()); laying them out costs about as much again. */
+#define SHOWN_CELLS_BUDGET_US  5000
 #define HIDDEN_CELLS_BUDGET_US 2000
 
 static const ColumnDef challenge_columns[] = {
@@ -263,11 +265,29 @@ cell_is_shown (GtkListItem *item)
   return child != NULL && gtk_widget_get_mapped (child);
 }
 
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b)
+{
+  guint pa = gtk_list_item_get_position (*(GtkListItem **) a);
+  guint pb = gtk_list_item_get_position (*(GtkListItem **) b);
+
+  return pa < pb ? -1 : pa > pb;
+}
+
+static void
+refresh_cell (IcRecordsPage *self,
+              GtkListItem   *item)
+{
+  cell_update (g_hash_table_lookup (self->stale_cells, item), item);
+  g_hash_table_remove (self->stale_cells, item);
+}
+
 /* GTK 4.8's list view keeps about 200 rows alive however few show, so a
- * search puts new records into five times the rows on screen.  Each
- * frame, the cells on screen take their new record; the rest take
- * theirs a few at a time, in the frames after, before anyone scrolls
- * to them. */
+ * search puts new records into five times the rows on screen.  The
+ * cells on screen take their new record first, a few milliseconds'
+ * worth a frame; the rest take theirs the same way in the frames
+ * after, before anyone scrolls to them. */
 static gboolean
 refresh_stale_cells (GtkWidget     *view,
                      GdkFrameClock *clock,
@@ -275,32 +295,30 @@ refresh_stale_cells (GtkWidget     *view,
 {
   IcRecordsPage *self = user_data;
   gint64 start = g_get_monotonic_time ();
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
   g_autoptr(GPtrArray) hidden = g_ptr_array_new ();
   GHashTableIter iter;
-  gpointer item, column;
-  gboolean any_shown = FALSE;
+  gpointer item;
 
   g_hash_table_iter_init (&iter, self->stale_cells);
-  while (g_hash_table_iter_next (&iter, &item, &column))
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    g_ptr_array_add (cell_is_shown (item) ? shown : hidden, item);
+
+  /* From the top, so that the rows fill in as a reader's eye goes. */
+  g_ptr_array_sort (shown, compare_positions);
+  for (guint i = 0; i < shown->len; i++)
     {
-      if (cell_is_shown (item))
-        {
-          cell_update (column, item);
-          g_hash_table_iter_remove (&iter);
-          any_shown = TRUE;
-        }
-      else
-        g_ptr_array_add (hidden, item);
+      if (i > 0 && g_get_monotonic_time () - start >= SHOWN_CELLS_BUDGET_US)
+        break;
+      refresh_cell (self, g_ptr_array_index (shown, i));
     }
 
   /* The frame that shows new cells has enough to lay out. */
-  for (guint i = 0; !any_shown && i < hidden->len; i++)
+  for (guint i = 0; shown->len == 0 && i < hidden->len; i++)
     {
       if (g_get_monotonic_time () - start >= HIDDEN_CELLS_BUDGET_US)
         break;
-      item = g_ptr_array_index (hidden, i);
-      cell_update (g_hash_table_lookup (self->stale_cells, item), item);
-      g_hash_table_remove (self->stale_cells, item);
+      refresh_cell (self, g_ptr_array_index (hidden, i));
     }
 
   if (g_hash_table_size (self->stale_cells) > 0)
