@@ -11,6 +11,10 @@
 
 /* Enough pages for a tall window scrolled back and forth a little. */
 #define MAX_CACHED_PAGES 8
+/* Rows a view holds that go when the list shrinks, a frame's worth at a
+ * time (see drain_rows()). */
+#define DRAIN_ROWS      8
+#define DRAIN_PERIOD_MS 16
 
 struct _IcRecordListModel
 {
@@ -21,7 +25,9 @@ struct _IcRecordListModel
   IcRecordKind    kind;
   IcStoreQuery   *query;
 
-  guint           n_items;
+  guint           n_items;      /* as the view knows it: n_results, then blank rows draining */
+  guint           n_results;    /* the records the query selects */
+  guint           drain_source;
   gboolean        any;
   GHashTable     *pages;        /* page number -> GPtrArray of IcRecord */
   GHashTable     *reading;      /* page numbers being read */
@@ -135,8 +141,11 @@ record_at (IcRecordListModel *self,
 {
   guint page = position / IC_RECORD_LIST_PAGE_SIZE;
   guint index = position % IC_RECORD_LIST_PAGE_SIZE;
-  GPtrArray *records = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  GPtrArray *records;
 
+  if (position >= self->n_results)
+    return NULL;
+  records = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
   if (records == NULL)
     {
       if (g_hash_table_add (self->reading, GUINT_TO_POINTER (page)))
@@ -227,6 +236,7 @@ ic_record_list_model_dispose (GObject *object)
   g_autoptr(GPtrArray) rows = live_rows (self);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->drain_source, g_source_remove);
   /* The rows may outlive the model in a view. */
   for (guint i = 0; i < rows->len; i++)
     forget_row (self, g_ptr_array_index (rows, i));
@@ -299,6 +309,33 @@ ic_record_list_model_get_query (IcRecordListModel *self)
   return self->query;
 }
 
+/* Takes the blank rows left past the end of the results off the list
+ * a few at a time: each a view holds is a row of widgets to destroy,
+ * and GTK 4.8 keeps some 200 of them, which took a frame of over 100 ms
+ * when a search found nothing. */
+static gboolean
+drain_rows (gpointer user_data)
+{
+  IcRecordListModel *self = user_data;
+  g_autoptr(GPtrArray) rows = NULL;
+  guint n;
+
+  if (self->n_items <= self->n_results)
+    {
+      self->drain_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  n = MIN (DRAIN_ROWS, self->n_items - self->n_results);
+  self->n_items -= n;
+  rows = live_rows (self);
+  for (guint i = 0; i < rows->len; i++)
+    if (ic_record_row_get_position (g_ptr_array_index (rows, i)) >= self->n_items)
+      forget_row (self, g_ptr_array_index (rows, i));
+  g_list_model_items_changed (G_LIST_MODEL (self), self->n_items, n, 0);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 on_reloaded (GObject      *source,
              GAsyncResult *result,
@@ -330,7 +367,7 @@ on_reloaded (GObject      *source,
   g_queue_clear (&self->recent);
   g_hash_table_remove_all (self->names);
 
-  self->n_items = page != NULL ? page->n_items : 0;
+  self->n_results = page != NULL ? page->n_items : 0;
   self->any = page != NULL && page->any;
   if (page != NULL)
     {
@@ -339,7 +376,17 @@ on_reloaded (GObject      *source,
       touch_page (self, 0);
     }
 
+  /* A shorter list keeps the rows a view holds past its end for now,
+   * blank, and lets them go a few at a time. */
   rows = live_rows (self);
+  self->n_items = self->n_results;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      guint position = ic_record_row_get_position (g_ptr_array_index (rows, i));
+
+      if (position < old_n_items)
+        self->n_items = MAX (self->n_items, position + 1);
+    }
   for (guint i = 0; i < rows->len; i++)
     {
       IcRecordRow *row = g_ptr_array_index (rows, i);
@@ -355,6 +402,8 @@ on_reloaded (GObject      *source,
     g_list_model_items_changed (G_LIST_MODEL (self), self->n_items, old_n_items - self->n_items, 0);
   else if (self->n_items > old_n_items)
     g_list_model_items_changed (G_LIST_MODEL (self), old_n_items, 0, self->n_items - old_n_items);
+  if (self->n_items > self->n_results && self->drain_source == 0)
+    self->drain_source = g_timeout_add (DRAIN_PERIOD_MS, drain_rows, self);
 
   if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -402,6 +451,13 @@ ic_record_list_model_reload_finish (IcRecordListModel  *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+guint
+ic_record_list_model_get_n_results (IcRecordListModel *self)
+{
+  g_return_val_if_fail (IC_IS_RECORD_LIST_MODEL (self), 0);
+  return self->n_results;
 }
 
 gboolean

@@ -13,7 +13,11 @@
  * for as long as a view holds them: until a page arrives its rows have
  * no record, and when it arrives, or a reload puts other records at
  * their positions, each row's "record" changes in place.  items-changed
- * tells only of the list growing or shrinking at its end.
+ * tells only of the list growing or shrinking at its end.  When it
+ * shrinks, the rows a view holds past the new end stay a little while,
+ * blank, and go a few each frame: the list's length is the number of
+ * results only once they have gone (ic_record_list_model_get_n_results()
+ * is the number at once).
  */
 
 #pragma once
@@ -47,6 +51,9 @@ void               ic_record_list_model_reload_async  (IcRecordListModel   *self
 gboolean           ic_record_list_model_reload_finish (IcRecordListModel   *self,
                                                        GAsyncResult        *result,
                                                        GError             **error);
+/* How many records the query selects, known once a reload finished;
+ * the list may still hold blank rows past them for a few frames. */
+guint              ic_record_list_model_get_n_results (IcRecordListModel *self);
 /* Whether the kind has any record at all, whatever the query; known
  * once a reload finished. */
 gboolean           ic_record_list_model_get_any    (IcRecordListModel *self);

@@ -64,7 +64,7 @@ find_sort_column (IcRecordsPage *self,
 static void
 update_view (IcRecordsPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  guint n = ic_record_list_model_get_n_results (self->model);
   g_autofree char *count = ic_format_record_count (self->kind, n);
   const char *visible;
 
@@ -545,5 +545,5 @@ guint
 ic_records_page_get_n_records (IcRecordsPage *self)
 {
   g_return_val_if_fail (IC_IS_RECORDS_PAGE (self), 0);
-  return g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  return ic_record_list_model_get_n_results (self->model);
 }
