@@ -7,9 +7,17 @@
  * IC_RECORD_LIST_PAGE_SIZE only when a view asks for an item, keeping a
  * few recent pages, so that a list of 100,000 records is never read
  * whole.  Counting and reading run in a worker thread with a connection
- * of its own (IcRecordReader): until a page arrives its items are empty
- * placeholders (ic_record_list_model_is_placeholder()), and when it
- * arrives the model says those items changed.
+ * of its own (IcRecordReader).
+ *
+ * Its items are IcRecordRow, one per position, and stay the same object
+ * for as long as a view holds them: until a page arrives its rows have
+ * no record, and when it arrives, or a reload puts other records at
+ * their positions, each row's "record" changes in place.  items-changed
+ * tells only of the list growing or shrinking at its end.  When it
+ * shrinks, the rows a view holds past the new end stay a little while,
+ * blank, and go a few each frame: the list's length is the number of
+ * results only once they have gone (ic_record_list_model_get_n_results()
+ * is the number at once).
  */
 
 #pragma once
@@ -32,8 +40,8 @@ IcRecordKind       ic_record_list_model_get_kind   (IcRecordListModel *self);
 /* The query in use (transfer none); change it and call reload_async(). */
 IcStoreQuery      *ic_record_list_model_get_query  (IcRecordListModel *self);
 /* Counts again and reads the first page off the main thread, then
- * forgets every page read before, so that a changed query or changed
- * data shows.  A reload cancels the one before it (which then finishes
+ * forgets every page read before and gives each row held the record
+ * now at its position, so that a changed query or changed data shows.  A reload cancels the one before it (which then finishes
  * with G_IO_ERROR_CANCELLED), as does @cancellable.  On error the list
  * is empty. */
 void               ic_record_list_model_reload_async  (IcRecordListModel   *self,
@@ -43,11 +51,12 @@ void               ic_record_list_model_reload_async  (IcRecordListModel   *self
 gboolean           ic_record_list_model_reload_finish (IcRecordListModel   *self,
                                                        GAsyncResult        *result,
                                                        GError             **error);
+/* How many records the query selects, known once a reload finished;
+ * the list may still hold blank rows past them for a few frames. */
+guint              ic_record_list_model_get_n_results (IcRecordListModel *self);
 /* Whether the kind has any record at all, whatever the query; known
  * once a reload finished. */
 gboolean           ic_record_list_model_get_any    (IcRecordListModel *self);
-/* Whether @record stands in for one not read yet. */
-gboolean           ic_record_list_model_is_placeholder (IcRecord      *record);
 /* The name of organisation @id, if a page read so far refers to it
  * (transfer none) (nullable). */
 const char        *ic_record_list_model_get_organisation_name (IcRecordListModel *self,

@@ -8,95 +8,12 @@
 #include <glib/gi18n.h>
 
 #include "ic-app-format.h"
-#include "ic-capability.h"
 #include "ic-frame-timings.h"
 #include "ic-challenge.h"
 #include "ic-model-enums.h"
-#include "ic-organisation.h"
 #include "ic-record-list-model.h"
-#include "ic-records-page.h"
-
-typedef enum
-{
-  COLUMN_TITLE,
-  COLUMN_KIND,
-  COLUMN_CLUSTER,
-  COLUMN_PLACE,
-  COLUMN_TRL,
-  COLUMN_STATUS,
-  COLUMN_EMPLOYEES,
-  COLUMN_UPDATED,
-} ColumnField;
-
-typedef struct
-{
-  ColumnField  field;
-  const char  *title;       /* translatable */
-  const char  *sort_field;  /* NULL: not sortable */
-  int          fixed_width; /* 0: natural */
-} ColumnDef;
-
-static const ColumnDef challenge_columns[] = {
-  { COLUMN_TITLE, N_("Title"), "title", 0 },
-  { COLUMN_CLUSTER, N_("Cluster"), "cluster", 240 },
-  { COLUMN_PLACE, N_("Place"), "local_authority", 150 },
-  { COLUMN_TRL, N_("TRL"), "trl_min", 64 },
-  { COLUMN_STATUS, N_("Status"), "status", 104 },
-  { COLUMN_UPDATED, N_("Updated"), "updated_at", 120 },
-};
-
-static const ColumnDef capability_columns[] = {
-  { COLUMN_TITLE, N_("Title"), "title", 0 },
-  { COLUMN_CLUSTER, N_("Cluster"), "cluster", 240 },
-  { COLUMN_PLACE, N_("Place"), "local_authority", 150 },
-  { COLUMN_TRL, N_("TRL"), "trl", 64 },
-  { COLUMN_UPDATED, N_("Updated"), "updated_at", 120 },
-};
-
-static const ColumnDef organisation_columns[] = {
-  { COLUMN_TITLE, N_("Name"), "name", 0 },
-  { COLUMN_KIND, N_("Kind"), "kind", 120 },
-  { COLUMN_CLUSTER, N_("Cluster"), "cluster", 240 },
-  { COLUMN_PLACE, N_("Place"), "local_authority", 150 },
-  { COLUMN_EMPLOYEES, N_("Employees"), "employees", 110 },
-  { COLUMN_UPDATED, N_("Updated"), "updated_at", 120 },
-};
-
-typedef struct
-{
-  IcRecordsPage   *page;     /* unowned: the page owns the columns */
-  const ColumnDef *def;
-} Column;
-
-struct _IcRecordsPage
-{
-  AdwBin             parent_instance;
-
-  IcStore           *store;
-  IcRecordKind       kind;
-  gboolean           search_mode_enabled;
-  IcRecordListModel *model;
-  GtkSingleSelection *selection;
-  GPtrArray         *columns;        /* Column */
-  GPtrArray         *cluster_ids;    /* index in the drop-down -> id or NULL */
-  GPtrArray         *place_ids;
-  GCancellable      *reload_cancellable;
-  gboolean           loaded;         /* a count has been asked for */
-  const Column      *probe_hit;      /* see find_sort_column() */
-  gboolean           filling_filters;
-
-  GtkSearchBar      *search_bar;
-  GtkSearchEntry    *search_entry;
-  GtkWidget         *filter_bar;
-  GtkDropDown       *cluster_dropdown;
-  GtkDropDown       *place_dropdown;
-  GtkDropDown       *status_dropdown;
-  GtkLabel          *count_label;
-  GtkStack          *view_stack;
-  GtkColumnView     *column_view;
-  AdwStatusPage     *empty_page;
-  GtkButton         *add_button;
-};
+#include "ic-record-row.h"
+#include "ic-records-page-private.h"
 
 G_DEFINE_FINAL_TYPE (IcRecordsPage, ic_records_page, ADW_TYPE_BIN)
 
@@ -110,187 +27,6 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static const ColumnDef *
-columns_for_kind (IcRecordKind  kind,
-                  guint        *n_columns)
-{
-  switch (kind)
-    {
-    case IC_RECORD_KIND_CHALLENGE:
-      *n_columns = G_N_ELEMENTS (challenge_columns);
-      return challenge_columns;
-    case IC_RECORD_KIND_CAPABILITY:
-      *n_columns = G_N_ELEMENTS (capability_columns);
-      return capability_columns;
-    case IC_RECORD_KIND_ORGANISATION:
-    default:
-      *n_columns = G_N_ELEMENTS (organisation_columns);
-      return organisation_columns;
-    }
-}
-
-static char *
-string_property (IcRecord   *record,
-                 const char *property)
-{
-  char *value = NULL;
-
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (record), property) != NULL)
-    g_object_get (record, property, &value, NULL);
-  return value;
-}
-
-static char *
-cell_text (IcRecordsPage   *self,
-           IcRecord        *record,
-           const ColumnDef *def)
-{
-  IcTaxonomy *taxonomy = ic_store_get_taxonomy (self->store);
-  g_autofree char *value = NULL;
-  const char *name;
-
-  switch (def->field)
-    {
-    case COLUMN_TITLE:
-      return g_strdup (ic_record_get_title (record));
-    case COLUMN_KIND:
-      return g_strdup (ic_format_organisation_kind (ic_organisation_get_kind (IC_ORGANISATION (record))));
-    case COLUMN_CLUSTER:
-      value = string_property (record, "cluster");
-      name = value != NULL ? ic_taxonomy_get_cluster_name (taxonomy, value) : NULL;
-      return g_strdup (name != NULL ? name : value);
-    case COLUMN_PLACE:
-      value = string_property (record, "local-authority");
-      name = value != NULL ? ic_taxonomy_get_place_name (taxonomy, value) : NULL;
-      return g_strdup (name != NULL ? name : value);
-    case COLUMN_TRL:
-      if (IC_IS_CHALLENGE (record))
-        return ic_format_trl_range (ic_challenge_get_trl_min (IC_CHALLENGE (record)),
-                                    ic_challenge_get_trl_max (IC_CHALLENGE (record)));
-      return ic_format_trl_range (ic_capability_get_trl (IC_CAPABILITY (record)), 0);
-    case COLUMN_STATUS:
-      return g_strdup (ic_format_challenge_status (ic_challenge_get_status (IC_CHALLENGE (record))));
-    case COLUMN_EMPLOYEES:
-      {
-        int employees = ic_organisation_get_employees (IC_ORGANISATION (record));
-
-        return employees > 0 ? g_strdup_printf ("%d", employees) : g_strdup ("—");
-      }
-    case COLUMN_UPDATED:
-      return ic_format_date (ic_record_get_updated_at (record));
-    default:
-      return g_strdup ("");
-    }
-}
-
-static GtkWidget *
-cell_label_new (const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-static void
-cell_setup (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            Column                   *column)
-{
-  GtkWidget *child;
-
-  switch (column->def->field)
-    {
-    case COLUMN_TITLE:
-      /* The title, and under it the organisation it belongs to. */
-      child = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      gtk_box_append (GTK_BOX (child), cell_label_new ("record-title"));
-      gtk_box_append (GTK_BOX (child), cell_label_new ("record-subtitle"));
-      break;
-    case COLUMN_TRL:
-      child = cell_label_new ("numeric");
-      break;
-    case COLUMN_EMPLOYEES:
-      child = cell_label_new ("numeric");
-      gtk_label_set_xalign (GTK_LABEL (child), 1);
-      gtk_widget_set_margin_end (child, 12);
-      break;
-    case COLUMN_STATUS:
-      child = cell_label_new ("status-badge");
-      gtk_widget_set_halign (child, GTK_ALIGN_START);
-      gtk_widget_set_valign (child, GTK_ALIGN_CENTER);
-      break;
-    default:
-      child = cell_label_new (NULL);
-      break;
-    }
-  gtk_list_item_set_child (item, child);
-}
-
-static void
-bind_title (Column      *column,
-            GtkListItem *item,
-            IcRecord    *record)
-{
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkLabel *title = GTK_LABEL (gtk_widget_get_first_child (box));
-  GtkLabel *subtitle = GTK_LABEL (gtk_widget_get_last_child (box));
-  g_autofree char *organisation_id = NULL;
-  const char *organisation = NULL;
-
-  const char *text = record != NULL ? ic_record_get_title (record) : NULL;
-
-  gtk_label_set_text (title, text != NULL ? text : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (title), text);
-  if (record != NULL)
-    organisation_id = string_property (record, "organisation-id");
-  /* Read with the record's page, off the main thread. */
-  if (organisation_id != NULL && organisation_id[0] != '\0')
-    organisation = ic_record_list_model_get_organisation_name (column->page->model, organisation_id);
-  gtk_label_set_text (subtitle, organisation != NULL ? organisation : "");
-  gtk_widget_set_visible (GTK_WIDGET (subtitle), organisation != NULL && organisation[0] != '\0');
-}
-
-static void
-cell_bind (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           Column                   *column)
-{
-  GtkWidget *label = gtk_list_item_get_child (item);
-  IcRecord *record = gtk_list_item_get_item (item);
-  g_autofree char *text = NULL;
-
-  /* A row whose page is still being read stays blank until it comes. */
-  if (ic_record_list_model_is_placeholder (record))
-    record = NULL;
-
-  if (column->def->field == COLUMN_TITLE)
-    {
-      bind_title (column, item, record);
-      return;
-    }
-
-  if (record != NULL)
-    text = cell_text (column->page, record, column->def);
-  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
-
-  if (column->def->field == COLUMN_STATUS)
-    gtk_widget_set_visible (label, record != NULL);
-  if (column->def->field == COLUMN_STATUS && record != NULL)
-    {
-      const char *nick = ic_enum_to_nick (IC_TYPE_CHALLENGE_STATUS,
-                                          ic_challenge_get_status (IC_CHALLENGE (record)));
-      g_autofree char *css_class = g_strconcat ("status-", nick, NULL);
-      const char *classes[] = { "status-badge", css_class, NULL };
-
-      gtk_widget_set_css_classes (label, classes);
-    }
-}
 
 /* GTK 4.8 does not say which column a GtkColumnView sorts by, so each
  * column's sorter is a probe: comparing two objects with the view's
@@ -328,7 +64,7 @@ find_sort_column (IcRecordsPage *self,
 static void
 update_view (IcRecordsPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  guint n = ic_record_list_model_get_n_results (self->model);
   g_autofree char *count = ic_format_record_count (self->kind, n);
   const char *visible;
 
@@ -358,6 +94,18 @@ on_reloaded (GObject      *source,
         return;
       g_warning ("Cannot list %s: %s", ic_record_kind_to_string (self->kind), error->message);
     }
+  /* The rows stay where they are with other records in them: a selected
+   * position would now be another record, and new results start at the
+   * top. */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  if (self->query_changed)
+    {
+      GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+
+      self->query_changed = FALSE;
+      if (adjustment != NULL)
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+    }
   update_view (self);
 }
 
@@ -386,6 +134,7 @@ on_sorter_changed (GtkSorter       *sorter,
   const Column *column = find_sort_column (self, &descending);
 
   ic_store_query_set_sort (query, column != NULL ? column->def->sort_field : NULL, descending);
+  self->query_changed = TRUE;
   ic_records_page_reload (self);
 }
 
@@ -399,6 +148,7 @@ on_search_changed (GtkSearchEntry *entry,
   if (g_strcmp0 (text, ic_store_query_get_search (query) ? ic_store_query_get_search (query) : "") == 0)
     return;
   ic_store_query_set_search (query, text[0] != '\0' ? text : NULL);
+  self->query_changed = TRUE;
   ic_records_page_reload (self);
 }
 
@@ -436,6 +186,7 @@ on_filter_changed (GtkDropDown   *dropdown,
   if (self->kind == IC_RECORD_KIND_CHALLENGE)
     ic_store_query_set_status (query, status == 0 || status == GTK_INVALID_LIST_POSITION
                                       ? -1 : (int) status - 1);
+  self->query_changed = TRUE;
   ic_records_page_reload (self);
 }
 
@@ -458,9 +209,10 @@ on_row_activated (GtkColumnView *view,
                   guint          position,
                   IcRecordsPage *self)
 {
-  g_autoptr(IcRecord) record = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  g_autoptr(IcRecordRow) row = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  IcRecord *record = row != NULL ? ic_record_row_get_record (row) : NULL;
 
-  if (!ic_record_list_model_is_placeholder (record))
+  if (record != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-record", "s",
                                 ic_record_get_id (record));
 }
@@ -528,20 +280,18 @@ static void
 add_columns (IcRecordsPage *self)
 {
   guint n_columns = 0;
-  const ColumnDef *defs = columns_for_kind (self->kind, &n_columns);
+  const ColumnDef *defs = ic_records_page_columns_for_kind (self->kind, &n_columns);
 
   for (guint i = 0; i < n_columns; i++)
     {
       Column *column = g_new0 (Column, 1);
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkListItemFactory) factory = NULL;
       g_autoptr(GtkColumnViewColumn) view_column = NULL;
 
       column->page = self;
       column->def = &defs[i];
       g_ptr_array_add (self->columns, column);
-
-      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), column);
-      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), column);
+      factory = ic_records_page_cell_factory_new (column);
 
       view_column = gtk_column_view_column_new (_(defs[i].title), g_object_ref (factory));
       gtk_column_view_column_set_resizable (view_column, TRUE);
@@ -604,6 +354,9 @@ ic_records_page_dispose (GObject *object)
   if (sorter != NULL)
     g_signal_handlers_disconnect_by_func (sorter, on_sorter_changed, self);
   g_cancellable_cancel (self->reload_cancellable);
+  if (self->refresh_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->refresh_tick);
+  self->refresh_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), IC_TYPE_RECORDS_PAGE);
 
   G_OBJECT_CLASS (ic_records_page_parent_class)->dispose (object);
@@ -620,6 +373,7 @@ ic_records_page_finalize (GObject *object)
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->cluster_ids, g_ptr_array_unref);
   g_clear_pointer (&self->place_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->stale_cells, g_hash_table_unref);
   g_clear_object (&self->reload_cancellable);
 
   G_OBJECT_CLASS (ic_records_page_parent_class)->finalize (object);
@@ -774,6 +528,7 @@ ic_records_page_init (IcRecordsPage *self)
   self->columns = g_ptr_array_new_with_free_func (g_free);
   self->cluster_ids = g_ptr_array_new_with_free_func (g_free);
   self->place_ids = g_ptr_array_new_with_free_func (g_free);
+  self->stale_cells = g_hash_table_new (NULL, NULL);
   g_object_bind_property (self, "search-mode-enabled", self->search_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
@@ -808,17 +563,19 @@ ic_records_page_start_search (IcRecordsPage *self)
 const char *
 ic_records_page_get_selected_id (IcRecordsPage *self)
 {
+  IcRecordRow *row;
   IcRecord *record;
 
   g_return_val_if_fail (IC_IS_RECORDS_PAGE (self), NULL);
 
-  record = gtk_single_selection_get_selected_item (self->selection);
-  return !ic_record_list_model_is_placeholder (record) ? ic_record_get_id (record) : NULL;
+  row = gtk_single_selection_get_selected_item (self->selection);
+  record = row != NULL ? ic_record_row_get_record (row) : NULL;
+  return record != NULL ? ic_record_get_id (record) : NULL;
 }
 
 guint
 ic_records_page_get_n_records (IcRecordsPage *self)
 {
   g_return_val_if_fail (IC_IS_RECORDS_PAGE (self), 0);
-  return g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  return ic_record_list_model_get_n_results (self->model);
 }
