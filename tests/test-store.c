@@ -912,6 +912,46 @@ test_changes_in_order (Fixture       *f,
     }
 }
 
+/* A cancelled search stops where it is, with G_IO_ERROR_CANCELLED, and
+ * the connection counts again once the cancellable is gone. */
+static void
+test_cancellable (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(IcRecord) organisation = make_organisation ("Many Things Ltd");
+  g_autoptr(GPtrArray) capabilities = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(IcStoreQuery) query = ic_store_query_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  insert_ok (f->store, organisation);
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Composite repair %u", i);
+
+      g_ptr_array_add (capabilities, make_capability (ic_record_get_id (organisation), title));
+    }
+  g_assert_true (ic_store_insert_all (f->store, capabilities, NULL, &error));
+  g_assert_no_error (error);
+  ic_store_query_set_search (query, "composite");
+
+  ic_store_set_cancellable (f->store, cancellable);
+  g_assert_cmpint (ic_store_count (f->store, IC_RECORD_KIND_CAPABILITY, query, &error), ==, 2000);
+  g_assert_no_error (error);
+
+  g_cancellable_cancel (cancellable);
+  g_assert_cmpint (ic_store_count (f->store, IC_RECORD_KIND_CAPABILITY, query, &error), ==, -1);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_null (ic_store_list (f->store, IC_RECORD_KIND_CAPABILITY, query, 0, 1000, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  ic_store_set_cancellable (f->store, NULL);
+  g_assert_cmpint (ic_store_count (f->store, IC_RECORD_KIND_CAPABILITY, query, &error), ==, 2000);
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -940,6 +980,7 @@ main (int   argc,
   TEST_ADD ("records/put-remote", test_put_remote);
   TEST_ADD ("records/find-revisions", test_find_revisions);
   TEST_ADD ("changes/private", test_changes_private);
+  TEST_ADD ("records/cancellable", test_cancellable);
   test_store_add_list_tests ();
   test_store_add_exclusion_tests ();
   test_store_add_changed_tests ();

@@ -115,21 +115,12 @@ read_names (IcStore   *store,
 }
 
 static gboolean
-read_locked (IcRecordReader  *reader,
-             ReadJob         *job,
-             IcRecordPage    *page,
-             GCancellable    *cancellable,
-             GError         **error)
+read_page (IcRecordReader  *reader,
+           ReadJob         *job,
+           IcRecordPage    *page,
+           GCancellable    *cancellable,
+           GError         **error)
 {
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  if (reader->store == NULL)
-    {
-      reader->store = ic_store_open (reader->db_path, IC_STORE_OPEN_DEFAULT, error);
-      if (reader->store == NULL)
-        return FALSE;
-    }
-
   if (job->count)
     {
       gint64 n = ic_store_count (reader->store, job->kind, job->query, error);
@@ -153,6 +144,32 @@ read_locked (IcRecordReader  *reader,
     return FALSE;
   page->names = read_names (reader->store, page->records);
   return TRUE;
+}
+
+static gboolean
+read_locked (IcRecordReader  *reader,
+             ReadJob         *job,
+             IcRecordPage    *page,
+             GCancellable    *cancellable,
+             GError         **error)
+{
+  gboolean ok;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (reader->store == NULL)
+    {
+      reader->store = ic_store_open (reader->db_path, IC_STORE_OPEN_DEFAULT, error);
+      if (reader->store == NULL)
+        return FALSE;
+    }
+
+  /* A keystroke cancels the stale search: its count stops where it is,
+   * and leaves the processor to the new one. */
+  ic_store_set_cancellable (reader->store, cancellable);
+  ok = read_page (reader, job, page, cancellable, error);
+  ic_store_set_cancellable (reader->store, NULL);
+  return ok;
 }
 
 static void

@@ -115,6 +115,13 @@ ic_store_set_sqlite_error (GError  **error,
       break;
     }
 
+  /* See ic_store_set_cancellable(). */
+  if ((rc & 0xff) == SQLITE_INTERRUPT)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Operation was cancelled"));
+      return;
+    }
+
   if (db != NULL && sqlite3_extended_errcode (db) == rc)
     message = sqlite3_errmsg (db);
   else
@@ -227,6 +234,27 @@ run_cached (IcStore     *self,
   g_autoptr(IcStoreStmt) stmt = ic_store_prepare (self, sql, error);
 
   return stmt != NULL && ic_store_step_done (self, stmt, error);
+}
+
+static int
+interrupt_if_cancelled (void *cancellable)
+{
+  return g_cancellable_is_cancelled (cancellable);
+}
+
+void
+ic_store_set_cancellable (IcStore      *self,
+                          GCancellable *cancellable)
+{
+  g_return_if_fail (IC_IS_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  /* Asked every thousand steps of the virtual machine: a count over a
+   * hundred thousand rows takes tens of thousands. */
+  if (cancellable != NULL)
+    sqlite3_progress_handler (self->db, 1000, interrupt_if_cancelled, cancellable);
+  else
+    sqlite3_progress_handler (self->db, 0, NULL, NULL);
 }
 
 gboolean

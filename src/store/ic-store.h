@@ -189,6 +189,12 @@ GPtrArray    *ic_store_list                 (IcStore           *self,
                                              guint              offset,
                                              guint              limit,
                                              GError           **error);
+/* Until it is set again (to NULL when done), a statement of this
+ * connection running when @cancellable is cancelled stops, and its call
+ * fails with G_IO_ERROR_CANCELLED: a stale search need not finish.  The
+ * caller keeps @cancellable alive meanwhile. */
+void          ic_store_set_cancellable      (IcStore           *self,
+                                             GCancellable      *cancellable);
 /* How many records @query selects; -1 on error. */
 gint64        ic_store_count                (IcStore           *self,
                                              IcRecordKind       kind,
