@@ -13,6 +13,7 @@
 
 #include "ic-challenge.h"
 #include "ic-match-job.h"
+#include "ic-match-loader.h"
 #include "ic-facilitator-window.h"
 #include "ic-score-bar.h"
 #include "ic-weights-panel.h"
@@ -303,16 +304,14 @@ ic_facilitator_window_new (IcStore *store)
 {
   IcFacilitatorWindow *self;
   g_autoptr(IcMatchWeights) weights = NULL;
-  g_autofree char *saved = NULL;
 
   g_return_val_if_fail (IC_IS_STORE (store), NULL);
 
   self = g_object_new (IC_TYPE_FACILITATOR_WINDOW, NULL);
   self->store = g_object_ref (store);
-  /* The panel's own copy: what the room tries is never kept. */
-  saved = ic_store_get_setting (store, IC_MATCH_WEIGHTS_SETTING);
-  if (saved != NULL)
-    weights = ic_match_weights_new_from_string (saved, NULL);
+  /* The panel's own copy: what the room tries is never kept.  Saved
+   * weights that no longer parse leave the balanced ones. */
+  weights = ic_match_loader_load_weights (store, NULL);
   if (weights != NULL)
     ic_weights_panel_set_weights (self->weights_panel, weights);
 

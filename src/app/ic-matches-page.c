@@ -698,16 +698,14 @@ ic_matches_page_new (IcStore *store)
 {
   IcMatchesPage *self;
   g_autoptr(IcMatchWeights) weights = NULL;
-  g_autofree char *saved = NULL;
 
   g_return_val_if_fail (IC_IS_STORE (store), NULL);
 
   self = g_object_new (IC_TYPE_MATCHES_PAGE, NULL);
   self->store = g_object_ref (store);
 
-  saved = ic_store_get_setting (store, IC_MATCH_WEIGHTS_SETTING);
-  if (saved != NULL)
-    weights = ic_match_weights_new_from_string (saved, NULL);
+  /* Saved weights that no longer parse leave the balanced ones. */
+  weights = ic_match_loader_load_weights (store, NULL);
   if (weights != NULL)
     ic_weights_panel_set_weights (self->weights_panel, weights);
   /* Only now: the weights just read need not be written back. */
