@@ -49,7 +49,7 @@ class MatchCliTests(unittest.TestCase):
         self.assertEqual(scores, sorted(scores, reverse=True))
         for result in out["results"]:
             self.assertEqual(set(result), {"capability_id", "organisation_id", "score",
-                                           "criteria", "matched_terms", "matched_tags",
+                                           "criteria", "matched_terms", "bridges", "matched_tags",
                                            "rising_tags", "why"})
             self.assertEqual(set(result["criteria"]), set(CRITERIA))
             self.assertTrue(0.0 <= result["score"] <= 1.0)

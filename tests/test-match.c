@@ -421,6 +421,75 @@ test_brute_force (void)
     }
 }
 
+/* ---- relevance first ----------------------------------------------------- */
+
+/* Whatever the weights, fit (TRL, cluster, place, scale, foresight)
+ * never lifts a capability with no topical evidence, and lifts a
+ * relevant one by at most Σ w / (w_text + w_tags): a capability whose
+ * relevance is that many times another's always ranks above it. */
+static void
+test_relevance_first (void)
+{
+  for (guint seed = 300; seed < 300 + N_SEEDS; seed++)
+    {
+      g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+      g_autoptr(TestSet) set = test_set_new_random (rand, 300, 6, g_rand_int_range (rand, 20, 200));
+      g_autoptr(IcMatchCorpus) corpus = test_corpus_new (set, IC_TEXT_ANALYZER_DEFAULT, 2);
+      g_autoptr(IcMatcher) matcher = ic_matcher_new (corpus);
+      g_autoptr(IcMatchWeights) weights = test_random_weights (rand);
+      g_auto(IcMatchOptions) options = default_options ();
+      double w[IC_MATCH_N_CRITERIA], total = 0.0, topical;
+
+      /* Often, fit weighs far more than the topical criteria. */
+      if (seed % 2 == 0)
+        for (guint c = IC_MATCH_CRITERION_TRL; c < IC_MATCH_N_CRITERIA; c++)
+          ic_match_weights_set (weights, c, 1.0);
+      if (ic_match_weights_get (weights, IC_MATCH_CRITERION_TEXT) == 0.0)
+        ic_match_weights_set (weights, IC_MATCH_CRITERION_TEXT, 0.05);
+      ic_match_weights_get_values (weights, w);
+      for (guint c = 0; c < IC_MATCH_N_CRITERIA; c++)
+        total += w[c];
+      topical = w[IC_MATCH_CRITERION_TEXT] + w[IC_MATCH_CRITERION_TAGS];
+      options.top_k = 300;
+      options.cross_sector = seed % 3 == 0;
+
+      for (guint i = 0; i < set->challenges->len; i++)
+        {
+          g_autoptr(GListModel) results =
+            ic_matcher_rank_challenge (matcher, set->challenges->pdata[i], weights, &options, NULL);
+          guint n = results != NULL ? g_list_model_get_n_items (results) : 0;
+          g_autofree double *relevance = g_new0 (double, MAX (n, 1));
+
+          for (guint j = 0; j < n; j++)
+            {
+              g_autoptr(IcMatchResult) result = g_list_model_get_item (results, j);
+              double s[IC_MATCH_N_CRITERIA], sum = 0.0, score = ic_match_result_get_score (result);
+
+              for (guint c = 0; c < IC_MATCH_N_CRITERIA; c++)
+                {
+                  s[c] = ic_match_result_get_criterion_score (result, c);
+                  sum += ic_match_result_get_contribution (result, c);
+                }
+              relevance[j] = ic_match_relevance (w, s);
+              /* The shares add up to the score, which lies between
+               * relevance × topical share and relevance. */
+              g_assert_cmpfloat_with_epsilon (sum, score, 1e-12);
+              g_assert_cmpfloat (score, <=, relevance[j] + 1e-12);
+              g_assert_cmpfloat (score, >=, relevance[j] * topical / total - 1e-12);
+              if (relevance[j] == 0.0)
+                g_assert_cmpfloat (score, ==, 0.0);
+            }
+          for (guint a = 0; a < n; a++)
+            for (guint b = a + 1; b < n; b++)
+              {
+                /* b ranks below a: it cannot have overwhelming evidence. */
+                g_assert_false (relevance[b] > 0.0 && relevance[a] == 0.0);
+                g_assert_cmpfloat (relevance[b] * topical / total, <=, relevance[a] + 1e-12);
+              }
+        }
+    }
+}
+
 /* ---- properties -------------------------------------------------------- */
 
 static guint
@@ -756,6 +825,7 @@ main (int    argc,
   g_test_add_func ("/match/display-words", test_display_words);
   g_test_add_func ("/match/brute-force", test_brute_force);
   g_test_add_func ("/match/properties", test_properties);
+  g_test_add_func ("/match/relevance-first", test_relevance_first);
   g_test_add_func ("/match/rerank", test_rerank);
   g_test_add_func ("/match/async", test_async);
   test_match_add_peer_tests ();

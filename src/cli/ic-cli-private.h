@@ -129,6 +129,10 @@ int ic_cli_sync        (IcCli *cli, int argc, char **argv);
 int ic_cli_event       (IcCli *cli, int argc, char **argv);
 int ic_cli_schedule    (IcCli *cli, int argc, char **argv);
 int ic_cli_taxonomy    (IcCli *cli, int argc, char **argv);
+/* The glossary verbs of `taxonomy`, which ic_cli_taxonomy() hands over. */
+gboolean ic_cli_is_glossary_verb (const char *verb);
+int ic_cli_glossary    (IcCli *cli, int argc, char **argv, const char * const *related,
+                        const char *cluster, gboolean json);
 /* `match exclude|include|excluded …`, which ic_cli_match() hands over. */
 int ic_cli_match_exclusions (IcCli *cli, int argc, char **argv);
 /* `export agenda EVENT_ID …`, which ic_cli_export() hands over as

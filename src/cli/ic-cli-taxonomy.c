@@ -204,20 +204,37 @@ ic_cli_taxonomy (IcCli  *cli,
                  char  **argv)
 {
   gboolean json = FALSE;
+  g_auto(GStrv) related = NULL;
+  g_autofree char *cluster = NULL;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "related", 0, 0, G_OPTION_ARG_STRING_ARRAY, &related,
+      N_("With add-term: a phrase closely associated with the terms (repeatable)"), N_("PHRASE") },
+    { "cluster", 0, 0, G_OPTION_ARG_STRING, &cluster,
+      N_("With add-term: the cluster the entry belongs to"), N_("ID") },
     { NULL }
   };
   /* Each verb checks its own arguments. */
   const IcCliCommandSpec spec = {
     "[list | add-cluster ID NAME | remove-cluster ID | "
-    "add-place ID NAME AREA_ID AREA_NAME REGION_ID REGION_NAME | remove-place ID]",
+    "add-place ID NAME AREA_ID AREA_NAME REGION_ID REGION_NAME | remove-place ID | "
+    "glossary | add-term TERM… | remove-term TERM | set-glossary FILE | reset-glossary]",
     entries, 0, -1, NULL, IC_CLI_STORE_OPEN
   };
   int status;
 
   if (!ic_cli_begin (cli, &spec, &argc, &argv, &status))
     return status;
+
+  if (argc >= 2 && ic_cli_is_glossary_verb (argv[1]))
+    {
+      if (cluster != NULL && ic_taxonomy_get_cluster_name (ic_store_get_taxonomy (cli->store),
+                                                           cluster) == NULL)
+        return ic_cli_usage_error (cli, _("--cluster: there is no cluster “%s”"), cluster);
+      return ic_cli_glossary (cli, argc, argv, (const char * const *) related, cluster, json);
+    }
+  if (related != NULL || cluster != NULL)
+    return ic_cli_usage_error (cli, _("--related and --cluster go with add-term"));
 
   if (argc == 1 || (argc == 2 && g_str_equal (argv[1], "list")))
     {

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "ic-fields.h"
+#include "ic-io-resources.h"
 #include "ic-match-loader.h"
 #include "ic-rising-demand.h"
 #include "ic-store-exclusions.h"
@@ -81,15 +82,65 @@ add_rising_demand (IcStore        *store,
   return TRUE;
 }
 
+#define GLOSSARY_SETTING "taxonomy.glossary"
+#define GLOSSARY_RESOURCE "/io/github/wmvit/Interchange/glossary/glossary.json"
+
+IcGlossary *
+ic_match_loader_default_glossary (GError **error)
+{
+  g_autoptr(GBytes) bytes = g_resource_lookup_data (ic_io_get_resource (), GLOSSARY_RESOURCE,
+                                                    G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  gsize size;
+  const char *data;
+
+  if (bytes == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &size);
+  return ic_glossary_new_from_json (data, (gssize) size, error);
+}
+
+IcGlossary *
+ic_match_loader_load_glossary (IcStore  *store,
+                               GError  **error)
+{
+  g_autofree char *data = NULL;
+
+  g_return_val_if_fail (IC_IS_STORE (store), NULL);
+
+  data = ic_store_get_setting (store, GLOSSARY_SETTING);
+  if (data == NULL)
+    return ic_match_loader_default_glossary (error);
+  return ic_glossary_new_from_json (data, -1, error);
+}
+
+gboolean
+ic_match_loader_save_glossary (IcStore     *store,
+                               IcGlossary  *glossary,
+                               GError     **error)
+{
+  g_autofree char *data = NULL;
+
+  g_return_val_if_fail (IC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (glossary == NULL || IC_IS_GLOSSARY (glossary), FALSE);
+
+  if (glossary != NULL)
+    data = ic_glossary_to_data (glossary);
+  return ic_store_set_setting (store, GLOSSARY_SETTING, data, error);
+}
+
 IcMatchCorpus *
 ic_match_loader_load_corpus (IcStore  *store,
                              GError  **error)
 {
   g_autoptr(IcMatchCorpus) corpus = ic_match_corpus_new (IC_TEXT_ANALYZER_DEFAULT);
+  g_autoptr(IcGlossary) glossary = NULL;
 
   g_return_val_if_fail (IC_IS_STORE (store), NULL);
 
   ic_match_corpus_set_taxonomy (corpus, ic_store_get_taxonomy (store));
+  glossary = ic_match_loader_load_glossary (store, error);
+  if (glossary == NULL || !ic_match_corpus_set_glossary (corpus, glossary, error))
+    return NULL;
   if (!ic_store_foreach_row (store, IC_RECORD_KIND_ORGANISATION, organisation_fields,
                              add_organisation, corpus, error) ||
       !ic_store_foreach_row (store, IC_RECORD_KIND_CAPABILITY, capability_fields,

@@ -31,6 +31,20 @@ gboolean        ic_match_loader_load_exclusions (IcStore        *store,
                                                  IcMatchOptions *options,
                                                  GError        **error);
 
+/* The glossary shipped with Interchange: acronyms, synonyms and the
+ * phrases buyers and suppliers use for the same things, for the
+ * region's clusters (data/glossary/glossary.json). */
+IcGlossary     *ic_match_loader_default_glossary (GError    **error);
+/* The glossary saved in @store, or the shipped one if none was saved.
+ * A saved glossary that no longer parses gives NULL and the error. */
+IcGlossary     *ic_match_loader_load_glossary (IcStore     *store,
+                                               GError     **error);
+/* Keeps @glossary as @store's (the setting "taxonomy.glossary"); NULL
+ * goes back to the shipped one. */
+gboolean        ic_match_loader_save_glossary (IcStore     *store,
+                                               IcGlossary  *glossary,
+                                               GError     **error);
+
 /* The weights saved in @store, or the balanced preset when none are.
  * Saved weights that no longer parse give NULL and an error, so the
  * caller can say so before falling back.

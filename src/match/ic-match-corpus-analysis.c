@@ -44,6 +44,9 @@ struct _IcAnalysisChunk
   GArray *doc_counts;            /* guint32, local id → count in the document */
   IcTextAnalyzer *analyzer;
   GError *error;
+  const IcMatchPhrases *phrases; /* the corpus's, nullable */
+  IcPhraseState phrase_state;    /* within the current text */
+  GArray *term_hashes;           /* guint32, local id → ic_match_phrases_hash_term() */
 };
 
 /* A surface word that gives no term (a stop word). */
@@ -81,6 +84,8 @@ chunk_new (IcMatchCorpus *self,
   IcAnalysisChunk *chunk = g_new0 (IcAnalysisChunk, 1);
 
   chunk->flags = self->flags;
+  chunk->phrases = self->phrases;
+  chunk->term_hashes = g_array_new (FALSE, FALSE, sizeof (guint32));
   chunk->n_inputs = end - start;
   chunk->inputs = g_memdup2 (self->inputs->pdata + start, sizeof (gpointer) * MAX (end - start, 1));
   chunk->vocabulary = g_hash_table_new (g_str_hash, g_str_equal);
@@ -112,6 +117,7 @@ chunk_free (IcAnalysisChunk *chunk)
   g_array_unref (chunk->counts);
   g_array_unref (chunk->scratch);
   g_array_unref (chunk->doc_counts);
+  g_array_unref (chunk->term_hashes);
   g_clear_object (&chunk->analyzer);
   g_clear_error (&chunk->error);
   g_free (chunk);
@@ -126,6 +132,50 @@ count_term (IcAnalysisChunk *chunk,
 
   if ((*count)++ == 0)
     g_array_append_val (chunk->scratch, id);
+}
+
+/* The local id of @term, added to the chunk's vocabulary if new. */
+static guint32
+intern_local (IcAnalysisChunk *chunk,
+              const char      *term)
+{
+  gpointer value = g_hash_table_lookup (chunk->vocabulary, term);
+  char *term_copy;
+  guint32 id, hash;
+
+  if (value != NULL)
+    return GPOINTER_TO_UINT (value) - 1;
+  term_copy = g_strdup (term);
+  id = chunk->terms->len;
+  hash = ic_match_phrases_hash_term (term);
+  g_ptr_array_add (chunk->terms, term_copy);
+  g_array_append_val (chunk->term_hashes, hash);
+  g_hash_table_insert (chunk->vocabulary, term_copy, GUINT_TO_POINTER (id + 1));
+  g_array_set_size (chunk->doc_counts, chunk->terms->len);
+  return id;
+}
+
+static void
+count_concept (guint    concept,
+               guint    n_terms,
+               gpointer user_data)
+{
+  IcAnalysisChunk *chunk = user_data;
+
+  (void) n_terms;
+  count_term (chunk, intern_local (chunk, ic_match_phrases_get_term (chunk->phrases, concept)));
+}
+
+/* Counts a word's term, and the glossary concepts whose phrase it ends. */
+static inline void
+count_word_term (IcAnalysisChunk *chunk,
+                 guint32          id)
+{
+  count_term (chunk, id);
+  if (chunk->phrases != NULL)
+    ic_match_phrases_feed (chunk->phrases, &chunk->phrase_state,
+                           g_array_index (chunk->term_hashes, guint32, id),
+                           count_concept, chunk);
 }
 
 static void
@@ -151,35 +201,19 @@ add_word (const char *word,
       if (id == DROPPED)
         return;
       g_array_index (chunk->surface_counts, guint32, index)++;
-      count_term (chunk, id);
+      count_word_term (chunk, id);
       return;
     }
 
   term = ic_text_analyzer_get_term (chunk->analyzer, word, length, has_digit);
-  if (term == NULL)
-    {
-      id = DROPPED;
-    }
-  else if ((value = g_hash_table_lookup (chunk->vocabulary, term)) != NULL)
-    {
-      id = GPOINTER_TO_UINT (value) - 1;
-    }
-  else
-    {
-      char *term_copy = g_strdup (term);
-
-      id = chunk->terms->len;
-      g_ptr_array_add (chunk->terms, term_copy);
-      g_hash_table_insert (chunk->vocabulary, term_copy, GUINT_TO_POINTER (id + 1));
-      g_array_set_size (chunk->doc_counts, chunk->terms->len);
-    }
+  id = term != NULL ? intern_local (chunk, term) : DROPPED;
   copy = g_strdup (word);
   g_ptr_array_add (chunk->surface_words, copy);
   g_array_append_val (chunk->surface_terms, id);
   g_array_append_val (chunk->surface_counts, one);
   g_hash_table_insert (chunk->surface_lookup, copy, GUINT_TO_POINTER (chunk->surface_words->len));
   if (id != DROPPED)
-    count_term (chunk, id);
+    count_word_term (chunk, id);
 }
 
 /* Ends a document: appends its distinct ids with their counts, and
@@ -207,6 +241,7 @@ static void
 analyze_text (IcAnalysisChunk *chunk,
               const char      *text)
 {
+  ic_phrase_state_reset (&chunk->phrase_state);
   ic_text_analyzer_split (chunk->analyzer, text, add_word, chunk);
 }
 
@@ -470,7 +505,15 @@ ic_match_corpus_build_text_index (IcMatchCorpus  *self,
     }
   g_ptr_array_set_free_func (chunks, NULL);
   choose_displays (self->index, words, surfaces);
-
   ic_tfidf_index_build (self->index, self->inputs->len, offsets, ids, counts);
+  /* A concept reads as its glossary term, not as a word that gave it. */
+  for (guint c = 0; self->phrases != NULL && c < ic_match_phrases_get_n_concepts (self->phrases); c++)
+    {
+      gint64 id = ic_tfidf_index_lookup (self->index, ic_match_phrases_get_term (self->phrases, c));
+
+      if (id >= 0)
+        ic_tfidf_index_set_display (self->index, (guint32) id,
+                                    ic_match_phrases_get_display (self->phrases, c));
+    }
   return TRUE;
 }

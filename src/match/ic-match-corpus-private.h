@@ -6,6 +6,7 @@
 #pragma once
 
 #include "ic-match-corpus.h"
+#include "ic-match-phrases.h"
 
 G_BEGIN_DECLS
 
@@ -54,6 +55,7 @@ struct _IcMatchCorpus
 
   IcTextAnalyzerFlags flags;
   IcTaxonomy *taxonomy;
+  IcMatchPhrases *phrases;           /* the glossary, compiled; nullable */
   GPtrArray *inputs;                 /* of IcCapabilityInput, until frozen */
   /* While records arrive in ascending id order (as the store gives them),
    * full chunks are analysed in the background. */

@@ -52,6 +52,7 @@ ic_match_corpus_finalize (GObject *object)
 
   ic_match_corpus_stop_streaming (self);
   g_clear_object (&self->taxonomy);
+  g_clear_pointer (&self->phrases, ic_match_phrases_free);
   g_clear_pointer (&self->inputs, g_ptr_array_unref);
   g_clear_pointer (&self->organisations, g_hash_table_unref);
   g_clear_pointer (&self->rising, g_hash_table_unref);
@@ -129,6 +130,28 @@ ic_match_corpus_set_taxonomy (IcMatchCorpus *self,
   g_return_if_fail (IC_IS_MATCH_CORPUS (self));
 
   g_set_object (&self->taxonomy, taxonomy);
+}
+
+gboolean
+ic_match_corpus_set_glossary (IcMatchCorpus  *self,
+                              IcGlossary     *glossary,
+                              GError        **error)
+{
+  IcMatchPhrases *phrases = NULL;
+
+  g_return_val_if_fail (IC_IS_MATCH_CORPUS (self), FALSE);
+  g_return_val_if_fail (glossary == NULL || IC_IS_GLOSSARY (glossary), FALSE);
+  g_return_val_if_fail (self->inputs->len == 0 && !self->frozen, FALSE);
+
+  if (glossary != NULL && ic_glossary_get_n_entries (glossary) > 0)
+    {
+      phrases = ic_match_phrases_new (glossary, self->flags, error);
+      if (phrases == NULL)
+        return FALSE;
+    }
+  g_clear_pointer (&self->phrases, ic_match_phrases_free);
+  self->phrases = phrases;
+  return TRUE;
 }
 
 IcTaxonomy *

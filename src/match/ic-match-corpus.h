@@ -16,6 +16,7 @@
 
 #include "ic-capability.h"
 #include "ic-organisation.h"
+#include "ic-glossary.h"
 #include "ic-taxonomy.h"
 #include "ic-text-analyzer.h"
 #include "ic-tfidf-index.h"
@@ -37,6 +38,12 @@ IcTextAnalyzerFlags  ic_match_corpus_get_flags            (IcMatchCorpus       *
 void                 ic_match_corpus_set_taxonomy         (IcMatchCorpus       *self,
                                                            IcTaxonomy          *taxonomy);
 /* (transfer none) (nullable) */
+/* Bridges words through @glossary's phrases (see ic-match-phrases.h).
+ * Call it before adding capabilities: their text is analysed as they
+ * arrive.  Fails only if no analyzer can be made. */
+gboolean             ic_match_corpus_set_glossary         (IcMatchCorpus       *self,
+                                                           IcGlossary          *glossary,
+                                                           GError             **error);
 IcTaxonomy          *ic_match_corpus_get_taxonomy         (IcMatchCorpus       *self);
 
 /* What matching needs of one capability, as plain values (borrowed):

@@ -48,17 +48,56 @@ double  ic_match_scale_score            (double       employees,
                                          gint64       budget_min,
                                          gint64       budget_max);
 
-/* The weighted mean Σ w·s / Σ w, summed in criterion order so that every
+/* Relevance: whether the capability can meet the need at all, from the
+ * topical criteria (text and tags) alone: their weighted mean, or the
+ * text score if both are weighed 0. */
+static inline double
+ic_match_relevance (const double *weights,
+                    const double *scores)
+{
+  double topical = weights[IC_MATCH_CRITERION_TEXT] + weights[IC_MATCH_CRITERION_TAGS];
+
+  if (topical <= 0.0)
+    return scores[IC_MATCH_CRITERION_TEXT];
+  return (weights[IC_MATCH_CRITERION_TEXT] * scores[IC_MATCH_CRITERION_TEXT] +
+          weights[IC_MATCH_CRITERION_TAGS] * scores[IC_MATCH_CRITERION_TAGS]) / topical;
+}
+
+static inline gboolean
+ic_match_criterion_is_topical (guint criterion)
+{
+  return criterion == IC_MATCH_CRITERION_TEXT || criterion == IC_MATCH_CRITERION_TAGS;
+}
+
+/* What criterion @i adds to the score, before dividing by Σ w: w·s for
+ * the topical criteria, w·s·relevance for the fit criteria (TRL,
+ * cluster, place, scale, foresight).  Fit criteria so count only in
+ * proportion to the topical evidence: a capability with none scores 0
+ * whatever its fit, and fit can at most multiply a relevant one's score
+ * by Σ w / (w_text + w_tags).  The shares still add up to the score. */
+static inline double
+ic_match_part (const double *weights,
+               const double *scores,
+               double        relevance,
+               guint         i)
+{
+  if (ic_match_criterion_is_topical (i))
+    return weights[i] * scores[i];
+  return weights[i] * scores[i] * relevance;
+}
+
+/* The score: Σ parts / Σ w, summed in criterion order so that every
  * path through the engine gets the same bits; 0 if every weight is 0. */
 static inline double
 ic_match_combine (const double *weights,
                   const double *scores,
                   double        total_weight)
 {
+  double relevance = ic_match_relevance (weights, scores);
   double sum = 0.0;
 
   for (guint i = 0; i < IC_MATCH_N_CRITERIA; i++)
-    sum += weights[i] * scores[i];
+    sum += ic_match_part (weights, scores, relevance, i);
   return total_weight > 0.0 ? sum / total_weight : 0.0;
 }
 

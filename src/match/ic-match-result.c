@@ -13,6 +13,15 @@ typedef struct
   double  share;
 } Term;
 
+typedef struct
+{
+  IcMatchBridgeKind kind;
+  char   *from;
+  char   *to;
+  double  share;
+  guint   evidence;
+} Bridge;
+
 struct _IcMatchResult
 {
   GObject parent_instance;
@@ -28,6 +37,7 @@ struct _IcMatchResult
   double contributions[IC_MATCH_N_CRITERIA];
   gboolean cross_sector;
   GArray *terms;          /* of Term */
+  GArray *bridges;        /* of Bridge */
   GPtrArray *tags;
   GHashTable *rising;     /* tags foresight marks */
   char *explanation;
@@ -57,6 +67,13 @@ clear_term (gpointer data)
 }
 
 static void
+clear_bridge (gpointer data)
+{
+  g_free (((Bridge *) data)->from);
+  g_free (((Bridge *) data)->to);
+}
+
+static void
 ic_match_result_finalize (GObject *object)
 {
   IcMatchResult *self = IC_MATCH_RESULT (object);
@@ -67,6 +84,7 @@ ic_match_result_finalize (GObject *object)
   g_free (self->capability_title);
   g_free (self->organisation_name);
   g_array_unref (self->terms);
+  g_array_unref (self->bridges);
   g_ptr_array_unref (self->tags);
   g_clear_pointer (&self->rising, g_hash_table_unref);
   g_free (self->explanation);
@@ -134,6 +152,8 @@ ic_match_result_init (IcMatchResult *self)
 {
   self->terms = g_array_new (FALSE, FALSE, sizeof (Term));
   g_array_set_clear_func (self->terms, clear_term);
+  self->bridges = g_array_new (FALSE, FALSE, sizeof (Bridge));
+  g_array_set_clear_func (self->bridges, clear_bridge);
   self->tags = g_ptr_array_new_with_free_func (g_free);
 }
 
@@ -409,6 +429,28 @@ ic_match_result_to_json (IcMatchResult *self)
     json_builder_add_string_value (builder, g_array_index (self->terms, Term, i).term);
   json_builder_end_array (builder);
 
+  json_builder_set_member_name (builder, "bridges");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->bridges->len; i++)
+    {
+      static const char * const via[] = { "glossary", "learned", "decisions" };
+      Bridge *bridge = &g_array_index (self->bridges, Bridge, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "via");
+      json_builder_add_string_value (builder, via[bridge->kind]);
+      json_builder_set_member_name (builder, "from");
+      json_builder_add_string_value (builder, bridge->from);
+      json_builder_set_member_name (builder, "to");
+      json_builder_add_string_value (builder, bridge->to);
+      json_builder_set_member_name (builder, "share");
+      json_builder_add_double_value (builder, bridge->share);
+      json_builder_set_member_name (builder, "evidence");
+      json_builder_add_int_value (builder, bridge->evidence);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
   json_builder_set_member_name (builder, "matched_tags");
   json_builder_begin_array (builder);
   for (guint i = 0; i < self->tags->len; i++)
@@ -448,4 +490,52 @@ ic_match_results_to_json (const char *challenge_id,
   json_object_set_array_member (object, "results", array);
   json_node_take_object (node, object);
   return node;
+}
+
+void
+ic_match_result_add_bridge (IcMatchResult     *self,
+                            IcMatchBridgeKind  kind,
+                            const char        *from,
+                            const char        *to,
+                            double             share,
+                            guint              evidence)
+{
+  Bridge bridge = { kind, g_strdup (from), g_strdup (to), share, evidence };
+
+  g_return_if_fail (IC_IS_MATCH_RESULT (self));
+
+  g_array_append_val (self->bridges, bridge);
+}
+
+guint
+ic_match_result_get_n_bridges (IcMatchResult *self)
+{
+  g_return_val_if_fail (IC_IS_MATCH_RESULT (self), 0);
+
+  return self->bridges->len;
+}
+
+IcMatchBridgeKind
+ic_match_result_get_bridge (IcMatchResult  *self,
+                            guint           position,
+                            const char    **from,
+                            const char    **to,
+                            double         *share,
+                            guint          *evidence)
+{
+  Bridge *bridge;
+
+  g_return_val_if_fail (IC_IS_MATCH_RESULT (self), IC_MATCH_BRIDGE_GLOSSARY);
+  g_return_val_if_fail (position < self->bridges->len, IC_MATCH_BRIDGE_GLOSSARY);
+
+  bridge = &g_array_index (self->bridges, Bridge, position);
+  if (from != NULL)
+    *from = bridge->from;
+  if (to != NULL)
+    *to = bridge->to;
+  if (share != NULL)
+    *share = bridge->share;
+  if (evidence != NULL)
+    *evidence = bridge->evidence;
+  return bridge->kind;
 }

@@ -70,6 +70,33 @@ const char    *ic_match_result_get_term              (IcMatchResult    *self,
 /* Returns: (transfer full) */
 GStrv          ic_match_result_dup_terms             (IcMatchResult    *self);
 
+/* Where a bridge between two different words comes from. */
+typedef enum
+{
+  IC_MATCH_BRIDGE_GLOSSARY,     /* the team's glossary */
+  IC_MATCH_BRIDGE_LEARNED,      /* associations learned from the records */
+  IC_MATCH_BRIDGE_DECISIONS,    /* the team's shortlists and "not a match" */
+} IcMatchBridgeKind;
+
+/* Evidence that links the challenge's @from to the capability's @to
+ * though they are not the same word, with its share of the text score
+ * and, for learned bridges, how many records taught it (else 0).
+ * Bridges are kept in the order added (largest share first). */
+void           ic_match_result_add_bridge            (IcMatchResult    *self,
+                                                      IcMatchBridgeKind kind,
+                                                      const char       *from,
+                                                      const char       *to,
+                                                      double            share,
+                                                      guint             evidence);
+guint          ic_match_result_get_n_bridges         (IcMatchResult    *self);
+/* (transfer none) for @from and @to */
+IcMatchBridgeKind ic_match_result_get_bridge         (IcMatchResult    *self,
+                                                      guint             position,
+                                                      const char      **from,
+                                                      const char      **to,
+                                                      double           *share,
+                                                      guint            *evidence);
+
 /* A required tag the capability has; @rising if foresight marks it. */
 void           ic_match_result_add_tag               (IcMatchResult    *self,
                                                       const char       *tag,
@@ -86,7 +113,9 @@ void           ic_match_result_set_explanation       (IcMatchResult    *self,
 
 /* The result as the CLI and exports write it:
  * {"capability_id", "organisation_id", "score", "criteria": {"text":
- * {"score", "weight", "contribution"}, …}, "matched_terms", "matched_tags"}.
+ * {"score", "weight", "contribution"}, …}, "matched_terms", "bridges":
+ * [{"via": "glossary"|"learned"|"decisions", "from", "to", "share",
+ * "evidence"}], "matched_tags", "rising_tags", "why"}.
  * Returns: (transfer full) */
 JsonNode      *ic_match_result_to_json               (IcMatchResult    *self);
 /* {"challenge_id": @challenge_id, "results": [...]} for a list of

@@ -64,11 +64,19 @@ add_terms (IcMatchCorpus      *corpus,
     {
       TermShare *share = &g_array_index (shares, TermShare, k);
 
+      const char *display = ic_tfidf_index_get_display (corpus->index, share->term);
+
+      /* A glossary concept links the challenge's phrase to the entry. */
+      if (ic_tfidf_index_get_term (corpus->index, share->term)[0] == IC_MATCH_CONCEPT_PREFIX)
+        {
+          ic_match_result_add_bridge (result, IC_MATCH_BRIDGE_GLOSSARY,
+                                      share->display != NULL ? share->display : display,
+                                      display, share->share, 0);
+          continue;
+        }
       /* The stem stays the identity; people read the challenge's own
        * word, else the corpus's most frequent one. */
-      ic_match_result_add_term (result,
-                                share->display != NULL ? share->display
-                                                       : ic_tfidf_index_get_display (corpus->index, share->term),
+      ic_match_result_add_term (result, share->display != NULL ? share->display : display,
                                 share->share);
     }
 }
@@ -109,6 +117,48 @@ quoted_list (GStrv  items,
         g_string_append (text, ", ");
       g_string_append_printf (text, _("“%s”"), items[i]);
     }
+  return g_string_free (text, FALSE);
+}
+
+/* "shares the words “a”, “b”; the glossary relates “c” to “d”" */
+static char *
+describe_text (IcMatchResult *result)
+{
+  g_auto(GStrv) terms = ic_match_result_dup_terms (result);
+  guint n = MIN (g_strv_length (terms), WHY_TERMS);
+  guint n_bridges = ic_match_result_get_n_bridges (result);
+  GString *text = g_string_new (NULL);
+
+  if (n > 0)
+    {
+      g_autofree char *list = quoted_list (terms, WHY_TERMS);
+
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "shares the word %s",
+                                                 "shares the words %s", n), list);
+    }
+  for (guint i = 0; i < MIN (n_bridges, WHY_TERMS - MIN (n, WHY_TERMS - 1)); i++)
+    {
+      const char *from, *to;
+      guint evidence;
+      IcMatchBridgeKind kind = ic_match_result_get_bridge (result, i, &from, &to, NULL, &evidence);
+
+      if (text->len > 0)
+        g_string_append (text, _("; "));
+      if (g_utf8_collate (from, to) == 0 || g_ascii_strcasecmp (from, to) == 0)
+        g_string_append_printf (text, _("both name “%s” (glossary)"), to);
+      else if (kind == IC_MATCH_BRIDGE_GLOSSARY)
+        g_string_append_printf (text, _("the glossary relates “%s” to “%s”"), from, to);
+      else if (kind == IC_MATCH_BRIDGE_LEARNED)
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                   "“%s” relates to “%s” (learned from %u record)",
+                                                   "“%s” relates to “%s” (learned from %u records)",
+                                                   evidence), from, to, evidence);
+      else
+        g_string_append_printf (text, _("your team shortlisted similar capabilities for "
+                                        "similar challenges (“%s”, “%s”)"), from, to);
+    }
+  if (text->len == 0)
+    g_string_append (text, _("its words are close to the challenge’s"));
   return g_string_free (text, FALSE);
 }
 
@@ -177,14 +227,7 @@ describe (IcMatchCorpus      *corpus,
   switch (criterion)
     {
     case IC_MATCH_CRITERION_TEXT:
-      {
-        g_auto(GStrv) terms = ic_match_result_dup_terms (result);
-        g_autofree char *list = quoted_list (terms, WHY_TERMS);
-        guint n = MIN (g_strv_length (terms), WHY_TERMS);
-
-        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "shares the word %s",
-                                             "shares the words %s", n), list);
-      }
+      return describe_text (result);
     case IC_MATCH_CRITERION_TAGS:
       {
         g_auto(GStrv) tags = ic_match_result_dup_tags (result);
@@ -282,15 +325,19 @@ ic_match_explain (IcMatchCorpus      *corpus,
     ic_match_result_new (query->challenge_id, corpus->capability_ids[capability],
                          organisation_id, score);
   g_autofree char *sentence = NULL;
+  double relevance;
 
   ic_match_result_set_capability_title (result, corpus->capability_titles[capability]);
   ic_match_result_set_organisation_name (result,
                                          ic_match_corpus_get_organisation_name (corpus, organisation_id));
   ic_match_result_set_cross_sector (result, query->cross_sector);
+  relevance = ic_match_relevance (query->weights, scores);
   for (guint i = 0; i < IC_MATCH_N_CRITERIA; i++)
     ic_match_result_set_criterion (result, i, scores[i], query->weights[i],
                                    query->total_weight > 0.0
-                                   ? query->weights[i] * scores[i] / query->total_weight : 0.0);
+                                   ? ic_match_part (query->weights, scores, relevance, i) /
+                                     query->total_weight
+                                   : 0.0);
   add_terms (corpus, query, capability, result);
   add_tags (corpus, query, capability, result);
 

@@ -60,9 +60,44 @@ ic_match_context_free (IcMatchContext *context)
 typedef struct
 {
   IcTfidfIndex *index;
+  const IcMatchPhrases *phrases;
+  IcPhraseState phrase_state;
+  char *recent[IC_GLOSSARY_MAX_WORDS];   /* the words the last terms came from */
   GArray *tokens;
-  GHashTable *first_words;   /* term id → the first word that gave it */
+  GHashTable *first_words;   /* term id → the first word (or phrase) that gave it */
 } TokenSink;
+
+static void
+note_first_word (TokenSink  *sink,
+                 gint64      id,
+                 const char *surface)
+{
+  if (!g_hash_table_contains (sink->first_words, GSIZE_TO_POINTER ((gsize) id)))
+    g_hash_table_insert (sink->first_words, GSIZE_TO_POINTER ((gsize) id), g_strdup (surface));
+}
+
+static void
+add_query_concept (guint    concept,
+                   guint    n_terms,
+                   gpointer user_data)
+{
+  TokenSink *sink = user_data;
+  gint64 id = ic_tfidf_index_lookup (sink->index, ic_match_phrases_get_term (sink->phrases, concept));
+  g_autoptr(GString) phrase = NULL;
+
+  if (id < 0)
+    return;
+  g_array_append_val (sink->tokens, id);
+  /* Shown as the challenge's own phrase (the words that gave its terms). */
+  phrase = g_string_new (NULL);
+  for (guint i = IC_GLOSSARY_MAX_WORDS - n_terms; i < IC_GLOSSARY_MAX_WORDS; i++)
+    {
+      if (phrase->len > 0)
+        g_string_append_c (phrase, ' ');
+      g_string_append (phrase, sink->recent[i] != NULL ? sink->recent[i] : "");
+    }
+  note_first_word (sink, id, phrase->str);
+}
 
 static void
 add_query_token (const char *term,
@@ -75,9 +110,25 @@ add_query_token (const char *term,
   if (id >= 0)
     {
       g_array_append_val (sink->tokens, id);
-      if (!g_hash_table_contains (sink->first_words, GSIZE_TO_POINTER ((gsize) id)))
-        g_hash_table_insert (sink->first_words, GSIZE_TO_POINTER ((gsize) id), g_strdup (surface));
+      note_first_word (sink, id, surface);
     }
+  if (sink->phrases != NULL)
+    {
+      g_free (sink->recent[0]);
+      memmove (sink->recent, sink->recent + 1, sizeof (char *) * (IC_GLOSSARY_MAX_WORDS - 1));
+      sink->recent[IC_GLOSSARY_MAX_WORDS - 1] = g_strdup (surface);
+      ic_match_phrases_feed (sink->phrases, &sink->phrase_state, ic_match_phrases_hash_term (term),
+                             add_query_concept, sink);
+    }
+}
+
+static void
+analyze_query_text (IcMatchContext *context,
+                    TokenSink      *sink,
+                    const char     *text)
+{
+  ic_phrase_state_reset (&sink->phrase_state);
+  ic_text_analyzer_analyze (context->analyzer, text, add_query_token, sink);
 }
 
 static void
@@ -89,14 +140,19 @@ prepare_text (IcMatchCorpus  *corpus,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autoptr(GArray) weights = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GHashTable) first_words = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
-  TokenSink sink = { corpus->index, context->tokens, first_words };
+  TokenSink sink = { corpus->index, corpus->phrases, { { 0 }, 0 }, { NULL }, context->tokens, first_words };
+  const char * const *tags = ic_challenge_get_tags (challenge);
 
   g_array_set_size (context->tokens, 0);
-  ic_match_analyze_record_text (context->analyzer,
-                                ic_challenge_get_title (challenge),
-                                ic_challenge_get_description (challenge),
-                                ic_challenge_get_tags (challenge),
-                                add_query_token, &sink);
+  /* As ic_match_analyze_record_text(), a phrase never spanning two parts. */
+  analyze_query_text (context, &sink, ic_challenge_get_title (challenge));
+  analyze_query_text (context, &sink, ic_challenge_get_title (challenge));
+  analyze_query_text (context, &sink, ic_challenge_get_description (challenge));
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    analyze_query_text (context, &sink, tags[i]);
+  for (guint i = 0; i < IC_GLOSSARY_MAX_WORDS; i++)
+    g_free (sink.recent[i]);
+
   ic_tfidf_index_make_vector (corpus->index, (const gint64 *) context->tokens->data,
                               context->tokens->len, ids, weights);
   query->n_terms = ids->len;
@@ -284,7 +340,7 @@ ic_match_query_allows (IcMatchCorpus      *corpus,
 }
 
 /* The one formula every path uses: criterion scores from the
- * accumulated text cosine and tag counts, then the weighted mean. */
+ * accumulated text cosine and tag counts, then ic_match_combine(). */
 static inline double
 score_from_parts (const IcMatchQuery      *query,
                   const IcCapabilityAttrs *attrs,
@@ -297,10 +353,11 @@ score_from_parts (const IcMatchQuery      *query,
   s[IC_MATCH_CRITERION_TAGS] = query->n_required > 0
                                ? (double) n_tags / (double) query->n_required : 0.0;
   s[IC_MATCH_CRITERION_TRL] = query->trl_table[attrs->trl];
+  /* Cross-sector: another (known) cluster counts, and like every fit
+   * criterion only as far as the pair is relevant. */
   if (query->cross_sector)
     s[IC_MATCH_CRITERION_CLUSTER] = query->has_cluster && attrs->cluster != 0 &&
-                                    attrs->cluster != query->cluster
-                                    ? s[IC_MATCH_CRITERION_TEXT] : 0.0;
+                                    attrs->cluster != query->cluster ? 1.0 : 0.0;
   else
     s[IC_MATCH_CRITERION_CLUSTER] = query->cluster != 0 && attrs->cluster == query->cluster
                                     ? 1.0 : 0.0;
@@ -487,10 +544,11 @@ start_cursors (IcMatchCorpus      *corpus,
     context->cursors[query->n_required + i] = 0;
 }
 
-/* What a pair can add besides its text and tags, at most. */
+/* The most the fit criteria can multiply a pair's relevance by: Σ w·s
+ * over them with each at its best table entry. */
 static double
-attribute_bound (IcMatchCorpus      *corpus,
-                 const IcMatchQuery *query)
+fit_bound (IcMatchCorpus      *corpus,
+           const IcMatchQuery *query)
 {
   const double *w = query->weights;
   double trl = 0.0, place = 0.0, scale = 0.0;
@@ -502,8 +560,8 @@ attribute_bound (IcMatchCorpus      *corpus,
   for (guint b = 0; b < IC_MATCH_N_BANDS; b++)
     scale = MAX (scale, query->scale_table[b]);
   return w[IC_MATCH_CRITERION_TRL] * trl + w[IC_MATCH_CRITERION_PLACE] * place +
-         w[IC_MATCH_CRITERION_SCALE] * scale +
-         (!query->cross_sector && query->cluster != 0 ? w[IC_MATCH_CRITERION_CLUSTER] : 0.0);
+         w[IC_MATCH_CRITERION_SCALE] * scale + w[IC_MATCH_CRITERION_FORESIGHT] +
+         (query->cross_sector || query->cluster != 0 ? w[IC_MATCH_CRITERION_CLUSTER] : 0.0);
 }
 
 /* A pair whose weighted sum is below this cannot beat the heap's worst
@@ -530,7 +588,7 @@ ic_match_rank_query (IcMatchCorpus      *corpus,
   const double *text = context->text;
   const guint8 *tags = context->tags;
   const guint8 *rising = context->rising;
-  double text_weight, tag_weight, foresight_weight, rest, threshold;
+  double text_weight, tag_weight, topical, fit, threshold;
   double tag_part[256];
   gboolean with_tags, with_text;
   guint n = corpus->n_capabilities, size = 0;
@@ -550,18 +608,28 @@ ic_match_rank_query (IcMatchCorpus      *corpus,
   heap = context->heap;
 
   /* An upper bound on a pair's weighted sum from its text and tags
-   * alone rules most pairs out before their attributes are read. */
-  text_weight = w[IC_MATCH_CRITERION_TEXT] +
-                (query->cross_sector ? w[IC_MATCH_CRITERION_CLUSTER] : 0.0);
-  tag_weight = query->n_required > 0 ? w[IC_MATCH_CRITERION_TAGS] / query->n_required : 0.0;
-  foresight_weight = w[IC_MATCH_CRITERION_FORESIGHT];
-  rest = attribute_bound (corpus, query);
+   * alone rules most pairs out before their attributes are read: the
+   * topical sum T = w_text·text + w_tags·tags, times what the fit
+   * criteria can add to it at most, (topical + fit) / topical. */
+  topical = w[IC_MATCH_CRITERION_TEXT] + w[IC_MATCH_CRITERION_TAGS];
+  fit = fit_bound (corpus, query);
+  if (topical > 0.0)
+    {
+      double gain = (topical + fit) / topical;
+
+      text_weight = w[IC_MATCH_CRITERION_TEXT] * gain;
+      tag_weight = query->n_required > 0 ? w[IC_MATCH_CRITERION_TAGS] * gain / query->n_required : 0.0;
+    }
+  else
+    {
+      text_weight = fit;   /* relevance is the text score alone */
+      tag_weight = 0.0;
+    }
   for (guint t = 0; t < 256; t++)
-    tag_part[t] = tag_weight * t + (t > 0 ? foresight_weight : 0.0) + rest;
+    tag_part[t] = tag_weight * t;
   threshold = -1.0;
   with_tags = w[IC_MATCH_CRITERION_TAGS] > 0.0 || w[IC_MATCH_CRITERION_FORESIGHT] > 0.0;
-  with_text = w[IC_MATCH_CRITERION_TEXT] > 0.0 ||
-              (query->cross_sector && w[IC_MATCH_CRITERION_CLUSTER] > 0.0);
+  with_text = text_weight > 0.0;
   start_cursors (corpus, context, query);
 
   for (guint32 block = 0; block < n; block += BLOCK)

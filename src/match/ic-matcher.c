@@ -405,46 +405,46 @@ ic_matcher_rank_all (IcMatcher             *self,
 }
 
 /* The most any capability outside a pool can score under @new_weights,
- * knowing it scored at most @threshold under @old_weights and every
- * criterion is in [0, 1]: a fractional knapsack, filled greedily by the
- * ratio of new to old weight. */
+ * knowing it scored at most @threshold under @old_weights.  A score is
+ * at most its relevance, and at least w_text·text + w_tags·tags over Σ w
+ * (the fit criteria only add); so the old bound caps text and tags, and
+ * the new relevance, a weighted mean of the two, is at most the best
+ * mix the caps allow (a two-item fractional knapsack). */
 static double
 outside_bound (const double *old_weights,
                double        threshold,
                const double *new_weights)
 {
-  double old_total = ic_match_total_weight (old_weights);
-  double new_total = ic_match_total_weight (new_weights);
-  double budget = threshold * old_total * (1.0 + 1e-9) + 1e-12;
+  double budget = threshold * ic_match_total_weight (old_weights) * (1.0 + 1e-9) + 1e-12;
+  const guint topical[2] = { IC_MATCH_CRITERION_TEXT, IC_MATCH_CRITERION_TAGS };
+  double new_topical = new_weights[IC_MATCH_CRITERION_TEXT] + new_weights[IC_MATCH_CRITERION_TAGS];
   double value = 0.0;
-  guint order[IC_MATCH_N_CRITERIA], n = 0;
+  guint first = 0;
 
-  for (guint i = 0; i < IC_MATCH_N_CRITERIA; i++)
+  if (new_topical <= 0.0)
     {
+      /* Relevance is the text score alone. */
+      double w = old_weights[IC_MATCH_CRITERION_TEXT];
+
+      return w > 0.0 ? MIN (1.0, budget / w) : 1.0;
+    }
+  /* Fill the better ratio of new to old weight first. */
+  if (new_weights[topical[1]] * old_weights[topical[0]] >
+      new_weights[topical[0]] * old_weights[topical[1]])
+    first = 1;
+  for (guint k = 0; k < 2; k++)
+    {
+      guint i = topical[(first + k) % 2];
+      double take;
+
       if (new_weights[i] <= 0.0)
         continue;
-      if (old_weights[i] <= 0.0)
-        value += new_weights[i];  /* unconstrained: assume the best */
-      else
-        order[n++] = i;
+      take = old_weights[i] > 0.0 ? MIN (1.0, budget / old_weights[i]) : 1.0;
+      value += new_weights[i] * take;
+      if (old_weights[i] > 0.0)
+        budget = MAX (0.0, budget - old_weights[i] * take);
     }
-  for (guint i = 1; i < n; i++)
-    for (guint j = i; j > 0 && new_weights[order[j]] / old_weights[order[j]] >
-                               new_weights[order[j - 1]] / old_weights[order[j - 1]]; j--)
-      {
-        guint tmp = order[j];
-
-        order[j] = order[j - 1];
-        order[j - 1] = tmp;
-      }
-  for (guint i = 0; i < n && budget > 0.0; i++)
-    {
-      double take = MIN (1.0, budget / old_weights[order[i]]);
-
-      value += new_weights[order[i]] * take;
-      budget -= old_weights[order[i]] * take;
-    }
-  return new_total > 0.0 ? value / new_total : 0.0;
+  return value / new_topical;
 }
 
 static int
