@@ -490,6 +490,114 @@ test_relevance_first (void)
     }
 }
 
+/* ---- the glossary ----------------------------------------------------- */
+
+static IcMatchCorpus *
+glossary_corpus_new (TestSet    *set,
+                     IcGlossary *glossary,
+                     guint       n_threads)
+{
+  g_autoptr(IcMatchCorpus) corpus = ic_match_corpus_new (IC_TEXT_ANALYZER_DEFAULT);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ic_match_corpus_set_glossary (corpus, glossary, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < set->capabilities->len; i++)
+    ic_match_corpus_add_capability (corpus, set->capabilities->pdata[i]);
+  g_assert_true (ic_match_corpus_freeze (corpus, n_threads, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&corpus);
+}
+
+/* A phrase of a glossary entry in the challenge meets another phrase of
+ * the same entry in a capability, whatever its inflection, and the
+ * result names the bridge; without the glossary they share nothing. */
+static void
+test_glossary_bridge (void)
+{
+  g_autoptr(IcGlossary) glossary = ic_glossary_new ();
+  g_autoptr(TestSet) set = g_new0 (TestSet, 1);
+  g_autoptr(IcMatchWeights) weights = ic_match_weights_new_from_string ("text=1", NULL);
+  g_auto(IcMatchOptions) options = default_options ();
+  g_autoptr(GError) error = NULL;
+  const char *bess[] = { "BESS", "battery energy storage system", NULL };
+  const char *related[] = { "demand charges", "peak shaving", NULL };
+  const char *fillers[] = { "Roof racking and shelving", "Payroll bureau for small firms",
+                            "Wedding photography", "Laser cutting of sheet metal", NULL };
+  g_autoptr(IcChallenge) challenge = NULL;
+
+  g_assert_true (ic_glossary_add_entry (glossary, NULL, bess, related, NULL, &error));
+  set->capabilities = g_ptr_array_new_with_free_func (g_object_unref);
+  set->challenges = g_ptr_array_new_with_free_func (g_object_unref);
+  set->organisations = g_ptr_array_new_with_free_func (g_object_unref);
+  set->rising = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (set->capabilities,
+                   test_capability (1, 1, "Containerised Battery Energy Storage Systems",
+                                    "Sized from half-hourly meter data; 250 kWh to 2 MWh.",
+                                    NULL, NULL, NULL, 7, 20));
+  for (guint i = 0; fillers[i] != NULL; i++)
+    g_ptr_array_add (set->capabilities, test_capability (2 + i, 2 + i, fillers[i], NULL, NULL,
+                                                         NULL, NULL, 7, 20));
+  /* "demand" ends its title and "charges" starts its description. */
+  g_ptr_array_add (set->capabilities, test_capability (9, 9, "Forecasting Electricity Demand",
+                                                       "Charges nothing up front.", NULL,
+                                                       NULL, NULL, 7, 20));
+  challenge = test_challenge (1, 99, "Our depot's demand charges doubled",
+                              "The vans all plug in at six and the bill has doubled.",
+                              NULL, NULL, NULL, 5, 8);
+
+  for (guint with = 0; with < 2; with++)
+    for (guint threads = 1; threads <= 2; threads++)
+      {
+        g_autoptr(IcMatchCorpus) corpus = glossary_corpus_new (set, with ? glossary : NULL, threads);
+        g_autoptr(IcMatcher) matcher = ic_matcher_new (corpus);
+        g_autoptr(GListModel) results = NULL;
+        g_autoptr(IcMatchResult) first = NULL;
+        const char *from, *to;
+
+        results = ic_matcher_rank_challenge (matcher, challenge, weights, &options, &error);
+        g_assert_no_error (error);
+        if (!with)
+          {
+            for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+              {
+                g_autoptr(IcMatchResult) result = g_list_model_get_item (results, i);
+
+                g_assert_cmpuint (ic_match_result_get_n_bridges (result), ==, 0);
+                if (g_str_equal (ic_match_result_get_capability_id (result),
+                                 ic_record_get_id (set->capabilities->pdata[0])))
+                  g_assert_cmpfloat (ic_match_result_get_score (result), ==, 0.0);
+              }
+            continue;
+          }
+        for (guint i = 0; i < g_list_model_get_n_items (results) && first == NULL; i++)
+          {
+            g_autoptr(IcMatchResult) result = g_list_model_get_item (results, i);
+
+            if (g_str_equal (ic_match_result_get_capability_id (result),
+                             ic_record_get_id (set->capabilities->pdata[0])))
+              first = g_steal_pointer (&result);
+          }
+        g_assert_nonnull (first);
+        g_assert_cmpfloat (ic_match_result_get_score (first), >, 0.0);
+        g_assert_cmpuint (ic_match_result_get_n_bridges (first), ==, 1);
+        g_assert_cmpint (ic_match_result_get_bridge (first, 0, &from, &to, NULL, NULL), ==,
+                         IC_MATCH_BRIDGE_GLOSSARY);
+        g_assert_cmpstr (from, ==, "demand charges");
+        g_assert_cmpstr (to, ==, "BESS");
+        g_assert_nonnull (strstr (ic_match_result_get_explanation (first),
+                                  "lossary relates “demand charges” to “BESS”"));
+        /* A phrase never spans two parts of a text. */
+        for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+          {
+            g_autoptr(IcMatchResult) other = g_list_model_get_item (results, i);
+
+            if (other != first)
+              g_assert_cmpuint (ic_match_result_get_n_bridges (other), ==, 0);
+          }
+      }
+}
+
 /* ---- properties -------------------------------------------------------- */
 
 static guint
@@ -826,6 +934,7 @@ main (int    argc,
   g_test_add_func ("/match/brute-force", test_brute_force);
   g_test_add_func ("/match/properties", test_properties);
   g_test_add_func ("/match/relevance-first", test_relevance_first);
+  g_test_add_func ("/match/glossary-bridge", test_glossary_bridge);
   g_test_add_func ("/match/rerank", test_rerank);
   g_test_add_func ("/match/async", test_async);
   test_match_add_peer_tests ();

@@ -15,6 +15,7 @@
 #include "ic-challenge.h"
 #include "ic-fields.h"
 #include "ic-foresight-item.h"
+#include "ic-glossary.h"
 #include "ic-model-error.h"
 #include "ic-organisation.h"
 #include "ic-record-json.h"
@@ -1324,6 +1325,75 @@ add_validation_tests (void)
     }
 }
 
+static void
+test_glossary (void)
+{
+  g_autoptr(IcGlossary) glossary = ic_glossary_new ();
+  g_autoptr(IcGlossary) copy = NULL;
+  g_autoptr(IcGlossary) bad = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  const char *bess[] = { "BESS", " battery  energy storage system ", "bess", NULL };
+  const char *related[] = { "peak shaving", "demand charges", NULL };
+  const char *again[] = { "Bess", NULL };
+  const char *long_phrase[] = { "one two three four five", NULL };
+  const char *control[] = { "tab\there", NULL };
+  const char *empty[] = { "  ", NULL };
+  guint position;
+
+  g_assert_true (ic_glossary_add_entry (glossary, "low-carbon-energy", bess, related, &position, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (position, ==, 0);
+  /* Spaces are tidied and a repeat (without case) is dropped. */
+  g_assert_cmpstrv (ic_glossary_get_terms (glossary, 0),
+                    ((const char *[]) { "BESS", "battery energy storage system", NULL }));
+  g_assert_cmpint (ic_glossary_find_term (glossary, "bess"), ==, 0);
+  g_assert_cmpint (ic_glossary_find_term (glossary, "peak shaving"), ==, -1);
+
+  /* A term belongs to one entry; phrases are short, clean and not empty. */
+  g_assert_false (ic_glossary_add_entry (glossary, NULL, again, NULL, NULL, &error));
+  g_assert_error (error, IC_MODEL_ERROR, IC_MODEL_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "Bess"));
+  g_clear_error (&error);
+  g_assert_false (ic_glossary_add_entry (glossary, NULL, long_phrase, NULL, NULL, &error));
+  g_assert_error (error, IC_MODEL_ERROR, IC_MODEL_ERROR_TOO_LONG);
+  g_clear_error (&error);
+  g_assert_false (ic_glossary_add_entry (glossary, NULL, control, NULL, NULL, &error));
+  g_assert_error (error, IC_MODEL_ERROR, IC_MODEL_ERROR_PARSE);
+  g_clear_error (&error);
+  g_assert_false (ic_glossary_add_entry (glossary, NULL, empty, NULL, NULL, &error));
+  g_assert_error (error, IC_MODEL_ERROR, IC_MODEL_ERROR_REQUIRED);
+  g_clear_error (&error);
+  g_assert_false (ic_glossary_add_entry (glossary, NULL, (const char *[]) { "ok", NULL },
+                                         long_phrase, NULL, &error));
+  g_assert_cmpstr (ic_model_error_get_field (error), ==, "related");
+  g_clear_error (&error);
+  g_assert_cmpuint (ic_glossary_get_n_entries (glossary), ==, 1);
+
+  /* The JSON form round-trips. */
+  data = ic_glossary_to_data (glossary);
+  copy = ic_glossary_new_from_json (data, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ic_glossary_get_n_entries (copy), ==, 1);
+  g_assert_cmpstr (ic_glossary_get_cluster (copy, 0), ==, "low-carbon-energy");
+  g_assert_cmpstrv (ic_glossary_get_related (copy, 0), related);
+
+  /* Removing an entry frees its terms. */
+  ic_glossary_remove_entry (copy, 0);
+  g_assert_cmpint (ic_glossary_find_term (copy, "BESS"), ==, -1);
+  g_assert_true (ic_glossary_add_entry (copy, NULL, again, NULL, NULL, &error));
+
+  /* A bad file names the entry at fault. */
+  bad = ic_glossary_new_from_json ("{\"entries\": [{\"terms\": [\"a\"]}, {\"terms\": 3}]}", -1, &error);
+  g_assert_null (bad);
+  g_assert_error (error, IC_MODEL_ERROR, IC_MODEL_ERROR_WRONG_TYPE);
+  g_assert_nonnull (strstr (error->message, "2"));
+  g_clear_error (&error);
+  bad = ic_glossary_new_from_json ("[1]", -1, &error);
+  g_assert_null (bad);
+  g_assert_error (error, IC_MODEL_ERROR, IC_MODEL_ERROR_PARSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1352,6 +1422,7 @@ main (int   argc,
   g_test_add_func ("/model/taxonomy/edit-clusters", test_taxonomy_edit_clusters);
   g_test_add_func ("/model/taxonomy/edit-places", test_taxonomy_edit_places);
   g_test_add_func ("/model/error/field", test_error_field);
+  g_test_add_func ("/model/glossary", test_glossary);
 
   ret = g_test_run ();
   g_clear_object (&default_taxonomy);

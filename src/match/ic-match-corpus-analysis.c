@@ -505,15 +505,15 @@ ic_match_corpus_build_text_index (IcMatchCorpus  *self,
     }
   g_ptr_array_set_free_func (chunks, NULL);
   choose_displays (self->index, words, surfaces);
-  ic_tfidf_index_build (self->index, self->inputs->len, offsets, ids, counts);
   /* A concept reads as its glossary term, not as a word that gave it. */
   for (guint c = 0; self->phrases != NULL && c < ic_match_phrases_get_n_concepts (self->phrases); c++)
     {
-      gint64 id = ic_tfidf_index_lookup (self->index, ic_match_phrases_get_term (self->phrases, c));
+      gint64 id = ic_tfidf_index_find (self->index, ic_match_phrases_get_term (self->phrases, c));
 
       if (id >= 0)
         ic_tfidf_index_set_display (self->index, (guint32) id,
                                     ic_match_phrases_get_display (self->phrases, c));
     }
+  ic_tfidf_index_build (self->index, self->inputs->len, offsets, ids, counts);
   return TRUE;
 }

@@ -237,6 +237,15 @@ ic_tfidf_index_lookup (IcTfidfIndex *self,
   return self->idf[id] > 0.0 ? (gint64) id : -1;
 }
 
+gint64
+ic_tfidf_index_find (IcTfidfIndex *self,
+                     const char   *term)
+{
+  gpointer value = g_hash_table_lookup (self->lookup, term);
+
+  return value != NULL ? (gint64) GPOINTER_TO_UINT (value) - 1 : -1;
+}
+
 const char *
 ic_tfidf_index_get_term (IcTfidfIndex *self,
                          guint32       term_id)

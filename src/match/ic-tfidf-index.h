@@ -54,6 +54,10 @@ guint         ic_tfidf_index_get_n_terms    (IcTfidfIndex   *self);
 /* The id of @term if it is indexed (not dropped), else -1. */
 gint64        ic_tfidf_index_lookup         (IcTfidfIndex   *self,
                                              const char     *term);
+/* The id of @term if it was interned (dropped or not, built or not),
+ * else -1. */
+gint64        ic_tfidf_index_find           (IcTfidfIndex   *self,
+                                             const char     *term);
 const char   *ic_tfidf_index_get_term       (IcTfidfIndex   *self,
                                              guint32         term_id);
 /* The word a person reads for the term: a surface form that produced
