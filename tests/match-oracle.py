@@ -9,7 +9,9 @@
 # fits scikit-learn's TfidfVectorizer (sublinear tf, smoothed idf, L2
 # norm, terms in more than half of the capabilities dropped) on the
 # capabilities' tokens, scores every challenge against every capability
-# with linear_kernel, and prints the top K of each challenge as JSON,
+# with linear_kernel times the coverage factor (m / n)^0.3, for m of the
+# challenge's n indexed terms that the capability has (the engine's
+# README), and prints the top K of each challenge as JSON,
 # [[[id, score], …], …], ties broken by capability id.  Exits 77 when
 # scikit-learn is missing, so the caller can skip.
 
@@ -34,8 +36,13 @@ def main():
     docs = vectorizer.fit_transform([c[1] for c in data["capabilities"]])
     queries = vectorizer.transform([c[1] for c in data["challenges"]])
     scores = linear_kernel(queries, docs)
+    shared = (queries > 0).astype(float) @ (docs > 0).astype(float).T
     out = []
-    for row in scores:
+    for q, row in enumerate(scores):
+        n = queries[q].count_nonzero()
+        shared_row = shared[q].toarray()[0]
+        row = [row[i] * ((max(shared_row[i], 1) / n) ** 0.3 if n > 0 else 1.0)
+               for i in range(len(cap_ids))]
         order = sorted(range(len(cap_ids)), key=lambda i: (-row[i], cap_ids[i]))
         out.append([[cap_ids[i], float(row[i])] for i in order[:k]])
     json.dump(out, sys.stdout)

@@ -120,7 +120,7 @@ class MatchCliTests(unittest.TestCase):
         self.run_cli("match", "--challenge", challenge, "--preset", "local-first", "--save-weights")
         out = json.loads(self.run_cli("match", "--challenge", challenge, "--json").stdout)
         if out["results"]:
-            self.assertEqual(out["results"][0]["criteria"]["place"]["weight"], 0.35)
+            self.assertEqual(out["results"][0]["criteria"]["place"]["weight"], 0.3)
         self.run_cli("match", "--challenge", challenge, "--preset", "balanced", "--save-weights")
 
     def test_usage_errors(self):

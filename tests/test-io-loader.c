@@ -54,8 +54,11 @@ corpus_from_records (IcStore *store)
   g_autoptr(GPtrArray) items = NULL;
   g_auto(GStrv) rising = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(IcGlossary) glossary = ic_match_loader_load_glossary (store, &error);
 
+  g_assert_no_error (error);
   ic_match_corpus_set_taxonomy (corpus, ic_store_get_taxonomy (store));
+  g_assert_true (ic_match_corpus_set_glossary (corpus, glossary, &error));
   g_assert_true (ic_store_foreach (store, IC_RECORD_KIND_ORGANISATION, add_organisation, corpus, &error));
   g_assert_true (ic_store_foreach (store, IC_RECORD_KIND_CAPABILITY, add_capability, corpus, &error));
   items = ic_store_list (store, IC_RECORD_KIND_FORESIGHT, NULL, 0, 0, &error);

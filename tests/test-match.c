@@ -87,7 +87,7 @@ test_weights (void)
   g_assert_true (ic_match_weights_update_from_string (weights, "text=2, place=0", &error));
   g_assert_cmpfloat (ic_match_weights_get (weights, IC_MATCH_CRITERION_TEXT), ==, 2.0);
   g_assert_cmpfloat (ic_match_weights_get (weights, IC_MATCH_CRITERION_PLACE), ==, 0.0);
-  g_assert_cmpfloat (ic_match_weights_get (weights, IC_MATCH_CRITERION_TAGS), ==, 0.2);
+  g_assert_cmpfloat (ic_match_weights_get (weights, IC_MATCH_CRITERION_TAGS), ==, 0.05);
   text = ic_match_weights_to_string (weights);
   parsed = ic_match_weights_new_from_string (text, &error);
   g_assert_no_error (error);

@@ -177,4 +177,7 @@ ic_match_job_options_init (IcMatchOptions *options,
   if (!ic_match_loader_load_exclusions (store, ic_record_get_id (IC_RECORD (challenge)), options,
                                         &error))
     g_warning ("Cannot read the pairs that are not a match: %s", error->message);
+  else if (!ic_match_loader_load_decisions (store, ic_record_get_id (IC_RECORD (challenge)), options,
+                                            &error))
+    g_warning ("Cannot read the team’s decisions: %s", error->message);
 }

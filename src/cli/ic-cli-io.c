@@ -13,6 +13,7 @@
 #include "ic-cli-private.h"
 #include "ic-export.h"
 #include "ic-import.h"
+#include "ic-match-loader.h"
 #include "ic-record-json.h"
 #include "ic-shortlist-maker.h"
 
@@ -237,8 +238,8 @@ shortlist_create (IcCli  *cli,
     return status;
   if (challenge_id == NULL)
     return ic_cli_usage_error (cli, _("--challenge ID is required"));
-  if (top < 1 || top > 10000)
-    return ic_cli_usage_error (cli, _("--top must be between 1 and 10000"));
+  if (top < 0 || top > 10000)
+    return ic_cli_usage_error (cli, _("--top must be between 0 (an empty shortlist) and 10000"));
 
   store = ic_cli_open_store (cli, FALSE, &error);
   if (store == NULL)
@@ -249,6 +250,87 @@ shortlist_create (IcCli  *cli,
     return ic_cli_fail (error);
 
   g_print ("%s\n", ic_record_get_id (IC_RECORD (shortlist)));
+  return IC_CLI_EXIT_OK;
+}
+
+/* Puts one capability on a shortlist by hand, with its match as it
+ * scores today. */
+static int
+shortlist_add (IcCli  *cli,
+               int     argc,
+               char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcRecord) record = NULL;
+  g_autoptr(IcRecord) challenge = NULL;
+  g_autoptr(IcRecord) capability = NULL;
+  g_autoptr(IcMatcher) matcher = NULL;
+  g_autoptr(IcMatchWeights) weights = NULL;
+  g_autoptr(IcMatchResult) result = NULL;
+  g_autoptr(IcShortlistEntry) entry = NULL;
+  g_autofree char *note = NULL;
+  const GOptionEntry entries[] = {
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note on the entry"), N_("TEXT") },
+    { NULL }
+  };
+  const IcCliCommandSpec spec = { "SHORTLIST_ID CAPABILITY_ID", entries, 2, 2,
+                                  N_("name a shortlist and a capability by their ids"),
+                                  IC_CLI_STORE_LATER };
+  int status;
+  IcStore *store;
+  IcShortlist *shortlist;
+
+  if (!ic_cli_begin (cli, &spec, &argc, &argv, &status))
+    return status;
+  store = ic_cli_open_store (cli, FALSE, &error);
+  if (store == NULL)
+    return ic_cli_fail (error);
+
+  record = ic_store_get (store, argv[1], &error);
+  if (record == NULL)
+    return ic_cli_fail (error);
+  if (!IC_IS_SHORTLIST (record) || ic_record_get_deleted (record))
+    {
+      g_printerr (_("interchange-cli: %s is not a shortlist\n"), argv[1]);
+      return IC_CLI_EXIT_USER_ERROR;
+    }
+  shortlist = IC_SHORTLIST (record);
+  capability = ic_store_get (store, argv[2], &error);
+  if (capability == NULL)
+    return ic_cli_fail (error);
+  if (!IC_IS_CAPABILITY (capability) || ic_record_get_deleted (capability))
+    {
+      g_printerr (_("interchange-cli: %s is not a capability\n"), argv[2]);
+      return IC_CLI_EXIT_USER_ERROR;
+    }
+  if (ic_shortlist_find_entry (shortlist, argv[2], NULL) != NULL)
+    {
+      g_printerr (_("interchange-cli: the capability is on the shortlist already\n"));
+      return IC_CLI_EXIT_USER_ERROR;
+    }
+  challenge = ic_store_get (store, ic_shortlist_get_challenge_id (shortlist), &error);
+  if (challenge == NULL)
+    return ic_cli_fail (error);
+
+  matcher = ic_match_loader_load_matcher (store, &error);
+  if (matcher == NULL)
+    return ic_cli_fail (error);
+  weights = ic_match_loader_load_weights (store, NULL);
+  if (weights == NULL)
+    weights = ic_match_weights_new ();
+  result = ic_matcher_explain_pair (matcher, IC_CHALLENGE (challenge), argv[2], weights, NULL);
+  if (result != NULL)
+    entry = ic_shortlist_entry_new_from_match_result (result);
+  else
+    {
+      entry = ic_shortlist_entry_new ();
+      ic_shortlist_entry_set_capability_id (entry, argv[2]);
+    }
+  if (note != NULL)
+    ic_shortlist_entry_set_note (entry, note);
+  g_list_store_append (ic_shortlist_get_entries (shortlist), entry);
+  if (!ic_store_update (store, record, ic_cli_get_author (), &error))
+    return ic_cli_fail (error);
   return IC_CLI_EXIT_OK;
 }
 
@@ -373,6 +455,7 @@ ic_cli_shortlist (IcCli  *cli,
 {
   static const IcCliCommand subcommands[] = {
     { "create", shortlist_create, N_("Keep the best matches of a challenge as a new shortlist") },
+    { "add", shortlist_add, N_("Put a capability on a shortlist by hand") },
     { "list", shortlist_list, N_("List the shortlists") },
     { "show", shortlist_show, N_("Show one shortlist, its entries and why they are on it") },
     { NULL, NULL, NULL }

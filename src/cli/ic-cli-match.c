@@ -124,6 +124,7 @@ typedef struct
   gboolean  cross_sector;
   gboolean  json;
   gboolean  save_weights;
+  gboolean  no_decisions;
 } MatchArgs;
 
 static void
@@ -283,6 +284,8 @@ ic_cli_match (IcCli  *cli,
       N_("Reward capabilities from other clusters, in proportion to their text match"), NULL },
     { "save-weights", 0, 0, G_OPTION_ARG_NONE, &args.save_weights,
       N_("Keep these weights in the database as the default"), NULL },
+    { "no-decisions", 0, 0, G_OPTION_ARG_NONE, &args.no_decisions,
+      N_("Do not learn from the team’s shortlists and “not a match” decisions this time"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &args.json, N_("Print JSON"), NULL },
     { NULL }
   };
@@ -326,7 +329,9 @@ ic_cli_match (IcCli  *cli,
   ic_match_options_init (&options);
   options.top_k = (guint) args.top;
   options.cross_sector = args.cross_sector || ic_match_weights_preset_is_cross_sector (args.preset);
-  if (!ic_match_loader_load_exclusions (store, args.challenge_id, &options, &error))
+  if (!ic_match_loader_load_exclusions (store, args.challenge_id, &options, &error) ||
+      (!args.no_decisions &&
+       !ic_match_loader_load_decisions (store, args.challenge_id, &options, &error)))
     return ic_cli_fail (error);
 
   if (args.all)

@@ -9,6 +9,8 @@
 #include "ic-io-resources.h"
 #include "ic-match-loader.h"
 #include "ic-rising-demand.h"
+#include "ic-shortlist.h"
+#include "ic-shortlist-entry.h"
 #include "ic-store-exclusions.h"
 #include "ic-store-rows.h"
 
@@ -179,6 +181,71 @@ ic_match_loader_load_exclusions (IcStore         *store,
       IcExcludedPair *pair = pairs->pdata[i];
 
       ic_match_options_exclude_pair (options, pair->challenge_id, pair->capability_id);
+    }
+  return TRUE;
+}
+
+#define DECISIONS_SETTING "match.learn-from-decisions"
+
+gboolean
+ic_match_loader_get_learn_from_decisions (IcStore *store)
+{
+  g_autofree char *value = ic_store_get_setting (store, DECISIONS_SETTING);
+
+  return g_strcmp0 (value, "false") != 0;
+}
+
+gboolean
+ic_match_loader_set_learn_from_decisions (IcStore   *store,
+                                          gboolean   learn,
+                                          GError   **error)
+{
+  return ic_store_set_setting (store, DECISIONS_SETTING, learn ? NULL : "false", error);
+}
+
+gboolean
+ic_match_loader_load_decisions (IcStore         *store,
+                                const char      *challenge_id,
+                                IcMatchOptions  *options,
+                                GError         **error)
+{
+  g_autoptr(GPtrArray) shortlists = NULL;
+  g_autoptr(GPtrArray) pairs = NULL;
+
+  g_return_val_if_fail (IC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  if (!ic_match_loader_get_learn_from_decisions (store))
+    return TRUE;
+
+  shortlists = ic_store_list (store, IC_RECORD_KIND_SHORTLIST, NULL, 0, 0, error);
+  if (shortlists == NULL)
+    return FALSE;
+  for (guint i = 0; i < shortlists->len; i++)
+    {
+      IcShortlist *shortlist = shortlists->pdata[i];
+      const char *challenge = ic_shortlist_get_challenge_id (shortlist);
+      GListModel *entries = G_LIST_MODEL (ic_shortlist_get_entries (shortlist));
+
+      if (challenge == NULL || (challenge_id != NULL && !g_str_equal (challenge, challenge_id)))
+        continue;
+      for (guint e = 0; e < g_list_model_get_n_items (entries); e++)
+        {
+          g_autoptr(IcShortlistEntry) entry = g_list_model_get_item (entries, e);
+
+          ic_match_options_add_decision (options, challenge, ic_shortlist_entry_get_capability_id (entry),
+                                         ic_shortlist_entry_get_stage (entry) != IC_STAGE_DECLINED);
+        }
+    }
+
+  pairs = ic_store_list_excluded_pairs (store, challenge_id, error);
+  if (pairs == NULL)
+    return FALSE;
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      IcExcludedPair *pair = pairs->pdata[i];
+
+      ic_match_options_add_decision (options, pair->challenge_id, pair->capability_id, FALSE);
     }
   return TRUE;
 }

@@ -31,6 +31,22 @@ gboolean        ic_match_loader_load_exclusions (IcStore        *store,
                                                  IcMatchOptions *options,
                                                  GError        **error);
 
+/* Adds to @options what the team decided about @challenge_id's
+ * capabilities (all challenges' if NULL), for the matcher to learn
+ * from: a capability on one of its shortlists is kept unless declined,
+ * an excluded pair is ruled out.  Adds nothing when learning from
+ * decisions is switched off. */
+gboolean        ic_match_loader_load_decisions (IcStore        *store,
+                                                const char     *challenge_id,
+                                                IcMatchOptions *options,
+                                                GError        **error);
+/* Whether the matcher learns from the team's decisions (the setting
+ * "match.learn-from-decisions"; on unless switched off). */
+gboolean        ic_match_loader_get_learn_from_decisions (IcStore  *store);
+gboolean        ic_match_loader_set_learn_from_decisions (IcStore  *store,
+                                                          gboolean  learn,
+                                                          GError  **error);
+
 /* The glossary shipped with Interchange: acronyms, synonyms and the
  * phrases buyers and suppliers use for the same things, for the
  * region's clusters (data/glossary/glossary.json). */

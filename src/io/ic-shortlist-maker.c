@@ -89,18 +89,28 @@ ic_shortlist_create_from_matches (IcStore     *store,
       return NULL;
     }
 
-  options.top_k = top_k > 0 ? top_k : 10;
-
-  matcher = ic_match_loader_load_matcher (store, error);
-  if (matcher == NULL)
-    return NULL;
-  /* Saved weights that no longer parse fall back to the balanced preset. */
-  weights = ic_match_loader_load_weights (store, NULL);
-  if (weights == NULL)
-    weights = ic_match_weights_new ();
-  results = ic_matcher_rank_challenge (matcher, IC_CHALLENGE (record), weights, &options, error);
-  if (results == NULL)
-    return NULL;
+  options.top_k = top_k;
+  if (top_k > 0)
+    {
+      matcher = ic_match_loader_load_matcher (store, error);
+      if (matcher == NULL)
+        return NULL;
+      /* Saved weights that no longer parse fall back to the balanced preset. */
+      weights = ic_match_loader_load_weights (store, NULL);
+      if (weights == NULL)
+        weights = ic_match_weights_new ();
+      if (!ic_match_loader_load_exclusions (store, challenge_id, &options, error) ||
+          !ic_match_loader_load_decisions (store, challenge_id, &options, error))
+        return NULL;
+      results = ic_matcher_rank_challenge (matcher, IC_CHALLENGE (record), weights, &options, error);
+      if (results == NULL)
+        return NULL;
+    }
+  else
+    {
+      /* An empty shortlist, to fill by hand. */
+      results = G_LIST_MODEL (g_list_store_new (IC_TYPE_MATCH_RESULT));
+    }
 
   shortlist = ic_shortlist_new ();
   ic_shortlist_set_challenge_id (shortlist, challenge_id);

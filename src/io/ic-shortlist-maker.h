@@ -22,7 +22,7 @@ G_BEGIN_DECLS
 IcShortlistEntry *ic_shortlist_entry_new_from_match_result (IcMatchResult *result);
 
 /* Ranks challenge @challenge_id over every capability in @store and
- * saves a shortlist of the best @top_k (0: 10) named @name (NULL: after
+ * saves a shortlist of the best @top_k (0: an empty one) named @name (NULL: after
  * the challenge).  An empty ranking still makes an empty shortlist.
  * Returns: (transfer full) (nullable): the saved shortlist */
 IcShortlist      *ic_shortlist_create_from_matches        (IcStore       *store,

@@ -62,6 +62,7 @@ ic_match_options_init (IcMatchOptions *options)
   options->pool_size = 0;
   options->n_threads = 0;
   options->excluded = NULL;
+  options->decisions = NULL;
 }
 
 void
@@ -71,6 +72,7 @@ ic_match_options_clear (IcMatchOptions *options)
 
   g_clear_pointer (&options->today, g_free);
   g_clear_pointer (&options->excluded, g_hash_table_unref);
+  g_clear_pointer (&options->decisions, g_hash_table_unref);
   ic_match_options_init (options);
 }
 
@@ -94,6 +96,48 @@ ic_match_options_exclude_pair (IcMatchOptions *options,
       g_hash_table_insert (options->excluded, g_strdup (challenge_id), set);
     }
   g_hash_table_add (set, g_strdup (capability_id));
+}
+
+static void
+decisions_free (IcMatchDecisions *decisions)
+{
+  g_ptr_array_unref (decisions->positive);
+  g_ptr_array_unref (decisions->negative);
+  g_free (decisions);
+}
+
+void
+ic_match_options_add_decision (IcMatchOptions *options,
+                               const char     *challenge_id,
+                               const char     *capability_id,
+                               gboolean        positive)
+{
+  IcMatchDecisions *decisions;
+
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (challenge_id != NULL && capability_id != NULL);
+
+  if (options->decisions == NULL)
+    options->decisions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                (GDestroyNotify) decisions_free);
+  decisions = g_hash_table_lookup (options->decisions, challenge_id);
+  if (decisions == NULL)
+    {
+      decisions = g_new0 (IcMatchDecisions, 1);
+      decisions->positive = g_ptr_array_new_with_free_func (g_free);
+      decisions->negative = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (options->decisions, g_strdup (challenge_id), decisions);
+    }
+  g_ptr_array_add (positive ? decisions->positive : decisions->negative, g_strdup (capability_id));
+}
+
+const IcMatchDecisions *
+ic_match_options_get_decisions (const IcMatchOptions *options,
+                                const char           *challenge_id)
+{
+  if (options == NULL || options->decisions == NULL || challenge_id == NULL)
+    return NULL;
+  return g_hash_table_lookup (options->decisions, challenge_id);
 }
 
 gboolean
@@ -121,6 +165,20 @@ ic_match_options_copy (const IcMatchOptions *src,
   *dest = *src;
   dest->today = g_strdup (src->today);
   dest->excluded = NULL;
+  dest->decisions = NULL;
+  if (src->decisions != NULL)
+    {
+      g_hash_table_iter_init (&iter, src->decisions);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          IcMatchDecisions *decisions = value;
+
+          for (guint i = 0; i < decisions->positive->len; i++)
+            ic_match_options_add_decision (dest, key, decisions->positive->pdata[i], TRUE);
+          for (guint i = 0; i < decisions->negative->len; i++)
+            ic_match_options_add_decision (dest, key, decisions->negative->pdata[i], FALSE);
+        }
+    }
   if (src->excluded == NULL)
     return;
 

@@ -58,7 +58,17 @@ typedef struct
   guint       pool_size;      /* candidates kept for ic_matcher_rerank(); 0 keeps none */
   guint       n_threads;      /* for whole-corpus work; 0: one per processor */
   GHashTable *excluded;       /* challenge id → set of capability ids; may be NULL */
+  GHashTable *decisions;      /* challenge id → IcMatchDecisions; may be NULL */
 } IcMatchOptions;
+
+/* What the team decided about one challenge's capabilities: those it
+ * kept on a shortlist, and those it said are not a match (or declined).
+ * The matcher learns from them (relevance feedback, see README.md). */
+typedef struct
+{
+  GPtrArray *positive;        /* capability ids */
+  GPtrArray *negative;        /* capability ids */
+} IcMatchDecisions;
 
 /* Sets the defaults: top 10, no cross-sector, today, no pool, all processors. */
 void        ic_match_options_init          (IcMatchOptions   *options);
@@ -72,6 +82,15 @@ void        ic_match_options_exclude_pair  (IcMatchOptions   *options,
 gboolean    ic_match_options_is_excluded   (const IcMatchOptions *options,
                                             const char       *challenge_id,
                                             const char       *capability_id);
+/* The team kept @capability_id for @challenge_id (@positive) or ruled
+ * it out. */
+void        ic_match_options_add_decision  (IcMatchOptions   *options,
+                                            const char       *challenge_id,
+                                            const char       *capability_id,
+                                            gboolean          positive);
+/* (nullable): the decisions about @challenge_id */
+const IcMatchDecisions *ic_match_options_get_decisions (const IcMatchOptions *options,
+                                                        const char           *challenge_id);
 /* Copies @src into @dest, which must be cleared or uninitialised. */
 void        ic_match_options_copy          (const IcMatchOptions *src,
                                             IcMatchOptions   *dest);

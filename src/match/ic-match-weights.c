@@ -37,10 +37,10 @@ typedef struct
 } Preset;
 
 static const Preset presets[] = {
-  { "balanced",       FALSE, { 0.30, 0.20, 0.10, 0.10, 0.10, 0.10, 0.10 } },
-  { "technology-fit", FALSE, { 0.40, 0.30, 0.20, 0.05, 0.00, 0.05, 0.00 } },
-  { "local-first",    FALSE, { 0.25, 0.15, 0.05, 0.05, 0.35, 0.10, 0.05 } },
-  { "cross-sector",   TRUE,  { 0.35, 0.15, 0.10, 0.20, 0.05, 0.05, 0.10 } },
+  { "balanced",       FALSE, { 0.55, 0.05, 0.10, 0.05, 0.10, 0.10, 0.05 } },
+  { "technology-fit", FALSE, { 0.60, 0.10, 0.20, 0.00, 0.00, 0.05, 0.05 } },
+  { "local-first",    FALSE, { 0.45, 0.05, 0.05, 0.05, 0.30, 0.05, 0.05 } },
+  { "cross-sector",   TRUE,  { 0.50, 0.05, 0.10, 0.20, 0.05, 0.05, 0.05 } },
 };
 
 static const char * const preset_names[] = {

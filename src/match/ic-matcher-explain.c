@@ -18,6 +18,8 @@ typedef struct
   guint32     term;
   double      share;
   const char *display;   /* the challenge's word, or NULL */
+  gboolean    learned;   /* only the team's decisions gave it */
+  gboolean    is_word;   /* a word of the challenge: counts for coverage */
 } TermShare;
 
 static int
@@ -41,7 +43,8 @@ add_terms (IcMatchCorpus      *corpus,
   const guint32 *terms;
   const float *weights;
   guint n = ic_tfidf_index_get_document (corpus->index, capability, &terms, &weights);
-  guint i = 0, j = 0;
+  guint i = 0, j = 0, n_words = 0;
+  double coverage;
 
   while (i < query->n_terms && j < n)
     {
@@ -52,20 +55,35 @@ add_terms (IcMatchCorpus      *corpus,
       else
         {
           TermShare share = { terms[j], query->term_weights[i] * (double) weights[j],
-                              query->term_displays != NULL ? query->term_displays[i] : NULL };
+                              query->term_displays != NULL ? query->term_displays[i] : NULL,
+                              query->term_learned != NULL && query->term_learned[i],
+                              query->term_is_word[i] };
 
           g_array_append_val (shares, share);
           i++;
           j++;
         }
     }
+  /* Each share is scaled as the cosine is, by the coverage factor, so
+   * that the shares add up to the text score. */
+  for (guint k = 0; k < shares->len; k++)
+    n_words += g_array_index (shares, TermShare, k).is_word;
+  coverage = query->coverage[MIN (n_words, 255u)];
   g_array_sort (shares, (GCompareFunc) compare_shares);
   for (guint k = 0; k < shares->len; k++)
     {
       TermShare *share = &g_array_index (shares, TermShare, k);
 
+      share->share *= coverage;
+
       const char *display = ic_tfidf_index_get_display (corpus->index, share->term);
 
+      if (share->learned)
+        {
+          ic_match_result_add_bridge (result, IC_MATCH_BRIDGE_DECISIONS, "", display,
+                                      share->share, query->n_kept);
+          continue;
+        }
       /* A glossary concept links the challenge's phrase to the entry. */
       if (ic_tfidf_index_get_term (corpus->index, share->term)[0] == IC_MATCH_CONCEPT_PREFIX)
         {
@@ -128,6 +146,7 @@ describe_text (IcMatchResult *result)
   guint n = MIN (g_strv_length (terms), WHY_TERMS);
   guint n_bridges = ic_match_result_get_n_bridges (result);
   GString *text = g_string_new (NULL);
+  g_autoptr(GPtrArray) learned = g_ptr_array_new_with_free_func (g_free);
 
   if (n > 0)
     {
@@ -136,26 +155,42 @@ describe_text (IcMatchResult *result)
       g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "shares the word %s",
                                                  "shares the words %s", n), list);
     }
-  for (guint i = 0; i < MIN (n_bridges, WHY_TERMS - MIN (n, WHY_TERMS - 1)); i++)
+  for (guint i = 0, shown = 0; i < n_bridges && shown < WHY_TERMS - MIN (n, WHY_TERMS - 1); i++)
     {
       const char *from, *to;
       guint evidence;
       IcMatchBridgeKind kind = ic_match_result_get_bridge (result, i, &from, &to, NULL, &evidence);
 
+      if (kind == IC_MATCH_BRIDGE_DECISIONS)
+        {
+          if (learned->len < WHY_TERMS)
+            g_ptr_array_add (learned, g_strdup_printf (_("“%s”"), to));
+          continue;
+        }
       if (text->len > 0)
         g_string_append (text, _("; "));
+      shown++;
       if (g_utf8_collate (from, to) == 0 || g_ascii_strcasecmp (from, to) == 0)
         g_string_append_printf (text, _("both name “%s” (glossary)"), to);
       else if (kind == IC_MATCH_BRIDGE_GLOSSARY)
         g_string_append_printf (text, _("the glossary relates “%s” to “%s”"), from, to);
-      else if (kind == IC_MATCH_BRIDGE_LEARNED)
+      else
         g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
                                                    "“%s” relates to “%s” (learned from %u record)",
                                                    "“%s” relates to “%s” (learned from %u records)",
                                                    evidence), from, to, evidence);
-      else
-        g_string_append_printf (text, _("your team shortlisted similar capabilities for "
-                                        "similar challenges (“%s”, “%s”)"), from, to);
+    }
+  if (learned->len > 0)
+    {
+      g_autofree char *list = NULL;
+
+      g_ptr_array_add (learned, NULL);
+      list = g_strjoinv (", ", (GStrv) learned->pdata);
+      if (text->len > 0)
+        g_string_append (text, _("; "));
+      /* TRANSLATORS: the list is of words such as “thermal”, “imaging” */
+      g_string_append_printf (text, _("like the capabilities your team kept on its shortlist (%s)"),
+                              list);
     }
   if (text->len == 0)
     g_string_append (text, _("its words are close to the challenge’s"));

@@ -30,7 +30,12 @@ typedef struct
   guint32    *term_ids;           /* ascending */
   double     *term_weights;
   char      **term_displays;      /* per term: its first word in the challenge's text */
+  guint8     *term_learned;       /* per term: 1 if only the team's decisions gave it */
+  guint8     *term_is_word;       /* per term: 1 for a word of the challenge (not a concept or learned) */
   guint       n_terms;
+  guint       n_words;            /* terms that are words of the challenge */
+  double      coverage[256];      /* by words matched: the text score's coverage factor */
+  guint       n_kept;             /* positive decisions the query learned from */
   char      **required_tags;      /* the challenge's tags, as given */
   gint64     *tag_ids;            /* per required tag; -1 if no capability has it */
   guint       n_required;
@@ -59,6 +64,7 @@ typedef struct
   double         *text;
   guint8         *tags;
   guint8         *rising;
+  guint8         *words;          /* the challenge's words each capability has */
   guint32        *cursors;        /* per posting list, in the blocked pass */
   guint           n_cursors;
   IcRankEntry    *heap;

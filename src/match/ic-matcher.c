@@ -404,26 +404,25 @@ ic_matcher_rank_all (IcMatcher             *self,
   return g_steal_pointer (&results);
 }
 
-/* The most any capability outside a pool can score under @new_weights,
- * knowing it scored at most @threshold under @old_weights.  A score is
- * at most its relevance, and at least w_text·text + w_tags·tags over Σ w
- * (the fit criteria only add); so the old bound caps text and tags, and
- * the new relevance, a weighted mean of the two, is at most the best
- * mix the caps allow (a two-item fractional knapsack). */
+/* The most the topical mean can be under @new_weights for a pair whose
+ * topical mean was @relevance under @old_weights (text and tags in
+ * [0, 1]): a two-item fractional knapsack. */
 static double
-outside_bound (const double *old_weights,
-               double        threshold,
-               const double *new_weights)
+topical_bound (const double *old_weights,
+               const double *new_weights,
+               double        relevance)
 {
-  double budget = threshold * ic_match_total_weight (old_weights) * (1.0 + 1e-9) + 1e-12;
   const guint topical[2] = { IC_MATCH_CRITERION_TEXT, IC_MATCH_CRITERION_TAGS };
-  double new_topical = new_weights[IC_MATCH_CRITERION_TEXT] + new_weights[IC_MATCH_CRITERION_TAGS];
-  double value = 0.0;
+  double old_topical = old_weights[topical[0]] + old_weights[topical[1]];
+  double new_topical = new_weights[topical[0]] + new_weights[topical[1]];
+  double budget, value = 0.0;
   guint first = 0;
 
+  if (old_topical <= 0.0)
+    return new_topical <= 0.0 ? relevance : 1.0;   /* the old relevance was the text score */
+  budget = relevance * old_topical;
   if (new_topical <= 0.0)
     {
-      /* Relevance is the text score alone. */
       double w = old_weights[IC_MATCH_CRITERION_TEXT];
 
       return w > 0.0 ? MIN (1.0, budget / w) : 1.0;
@@ -435,16 +434,92 @@ outside_bound (const double *old_weights,
   for (guint k = 0; k < 2; k++)
     {
       guint i = topical[(first + k) % 2];
-      double take;
+      double take = old_weights[i] > 0.0 ? MIN (1.0, budget / old_weights[i]) : 1.0;
 
-      if (new_weights[i] <= 0.0)
-        continue;
-      take = old_weights[i] > 0.0 ? MIN (1.0, budget / old_weights[i]) : 1.0;
       value += new_weights[i] * take;
       if (old_weights[i] > 0.0)
         budget = MAX (0.0, budget - old_weights[i] * take);
     }
-  return value / new_topical;
+  return MIN (1.0, value / new_topical);
+}
+
+/* The most Σ w′·f over the fit criteria can be, with each f in [0, 1]
+ * and Σ w·f ≤ @budget under the old weights (a criterion the old
+ * weights left out is free): a fractional knapsack, filled greedily by
+ * the ratio of new to old weight. */
+static double
+fit_knapsack (const double *old_weights,
+              const double *new_weights,
+              double        budget)
+{
+  guint order[IC_MATCH_N_CRITERIA], n = 0;
+  double value = 0.0;
+
+  for (guint i = 0; i < IC_MATCH_N_CRITERIA; i++)
+    {
+      if (ic_match_criterion_is_topical (i) || new_weights[i] <= 0.0)
+        continue;
+      if (old_weights[i] <= 0.0)
+        value += new_weights[i];
+      else
+        order[n++] = i;
+    }
+  for (guint i = 1; i < n; i++)
+    for (guint j = i; j > 0 && new_weights[order[j]] / old_weights[order[j]] >
+                               new_weights[order[j - 1]] / old_weights[order[j - 1]]; j--)
+      {
+        guint tmp = order[j];
+
+        order[j] = order[j - 1];
+        order[j - 1] = tmp;
+      }
+  for (guint i = 0; i < n && budget > 0.0; i++)
+    {
+      double take = MIN (1.0, budget / old_weights[order[i]]);
+
+      value += new_weights[order[i]] * take;
+      budget -= old_weights[order[i]] * take;
+    }
+  return value;
+}
+
+/* How many slices the old relevance's range is cut into. */
+#define BOUND_SLICES 32
+
+/* The most any capability outside a pool can score under @new_weights,
+ * knowing it scored at most @threshold under @old_weights.  A pair of
+ * old relevance r (its topical mean) and fit sum F = Σ w·f scored
+ * (w_topical·r + r·F) / Σ w, so F ≤ θ·Σw / r − w_topical; its new score
+ * is R′·(w′_topical + F′) / Σ w′, with R′ at most topical_bound (r) and
+ * F′ at most fit_knapsack (that budget).  r runs over (0, r_max]; on a
+ * slice [a, b] the score is at most topical_bound (b) times the
+ * knapsack at a's budget, and the bound is the largest slice's. */
+static double
+outside_bound (const double *old_weights,
+               double        threshold,
+               const double *new_weights)
+{
+  double old_total = ic_match_total_weight (old_weights);
+  double new_total = ic_match_total_weight (new_weights);
+  double old_topical = old_weights[IC_MATCH_CRITERION_TEXT] + old_weights[IC_MATCH_CRITERION_TAGS];
+  double new_topical = new_weights[IC_MATCH_CRITERION_TEXT] + new_weights[IC_MATCH_CRITERION_TAGS];
+  double limit = threshold * old_total * (1.0 + 1e-9) + 1e-12;
+  double r_max = old_topical > 0.0 ? MIN (1.0, limit / old_topical) : 1.0;
+  double best = 0.0;
+
+  if (new_total <= 0.0)
+    return 0.0;
+  for (guint slice = 0; slice < BOUND_SLICES; slice++)
+    {
+      double a = r_max * slice / BOUND_SLICES, b = r_max * (slice + 1) / BOUND_SLICES;
+      double budget = a > 0.0 ? limit / a - old_topical : G_MAXDOUBLE;
+      double fit = fit_knapsack (old_weights, new_weights, MAX (budget, 0.0));
+      double bound = topical_bound (old_weights, new_weights, b) *
+                     ((new_topical > 0.0 ? new_topical : 0.0) + fit) / new_total;
+
+      best = MAX (best, bound);
+    }
+  return MIN (best, 1.0);
 }
 
 static int

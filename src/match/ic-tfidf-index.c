@@ -354,13 +354,15 @@ ic_tfidf_index_dot (IcTfidfIndex  *self,
                     guint          doc,
                     const guint32 *query_ids,
                     const double  *query_weights,
-                    guint          n_query)
+                    const guint8  *query_counted,
+                    guint          n_query,
+                    guint         *n_counted)
 {
   const guint32 *terms;
   const float *weights;
   guint n = ic_tfidf_index_get_document (self, doc, &terms, &weights);
   double sum = 0.0;
-  guint i = 0, j = 0;
+  guint i = 0, j = 0, counted = 0;
 
   while (i < n_query && j < n)
     {
@@ -369,7 +371,12 @@ ic_tfidf_index_dot (IcTfidfIndex  *self,
       else if (query_ids[i] > terms[j])
         j++;
       else
-        sum += query_weights[i++] * (double) weights[j++];
+        {
+          counted += query_counted != NULL && query_counted[i];
+          sum += query_weights[i++] * (double) weights[j++];
+        }
     }
+  if (n_counted != NULL)
+    *n_counted = MIN (counted, 255u);
   return sum;
 }

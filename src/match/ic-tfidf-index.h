@@ -89,11 +89,15 @@ void          ic_tfidf_index_make_vector    (IcTfidfIndex   *self,
                                              GArray         *out_weights);
 
 /* Σ q·d over the terms both vectors have, in ascending term order: the
- * cosine, added in the same order as the engine's accumulator does. */
+ * cosine, added in the same order as the engine's accumulator does.
+ * *@n_counted (nullable) gets how many shared terms @query_counted
+ * (nullable) flags, at most 255. */
 double        ic_tfidf_index_dot            (IcTfidfIndex   *self,
                                              guint           doc,
                                              const guint32  *query_ids,
                                              const double   *query_weights,
-                                             guint           n_query);
+                                             const guint8   *query_counted,
+                                             guint           n_query,
+                                             guint          *n_counted);
 
 G_END_DECLS
