@@ -10,6 +10,7 @@
 
 #include "ic-conflict-merge.h"
 #include "ic-feed-token.h"
+#include "ic-record-form.h"
 #include "ic-store-conflicts.h"
 #include "ic-sync-controller.h"
 #include "test-store-util.h"
@@ -121,13 +122,13 @@ test_diff (ConflictFixture *cf,
   g_autoptr(GPtrArray) fields = ic_conflict_diff (conflict->record, cf->theirs);
   g_autoptr(GPtrArray) alone = ic_conflict_diff (conflict->record, NULL);
   IcConflictField *field;
+  char *label;
 
   /* Only the fields that differ, in the record's order; never the
    * bookkeeping. */
   g_assert_cmpuint (fields->len, ==, 3);
   field = g_ptr_array_index (fields, 0);
   g_assert_cmpstr (field->name, ==, "title");
-  g_assert_cmpstr (field->label, ==, "Title");
   g_assert_cmpstr (field->mine, ==, "My title");
   g_assert_cmpstr (field->theirs, ==, "Feed title");
   field = g_ptr_array_index (fields, 1);
@@ -136,9 +137,20 @@ test_diff (ConflictFixture *cf,
   g_assert_cmpstr (field->theirs, ==, "hydrogen, fuel cells, low-carbon");
   field = g_ptr_array_index (fields, 2);
   g_assert_cmpstr (field->name, ==, "trl_max");
-  g_assert_cmpstr (field->label, ==, "Highest TRL");
   g_assert_cmpstr (field->mine, ==, "9");
   g_assert_cmpstr (field->theirs, ==, "7");
+
+  /* The window names the fields as the editor does; a field no form
+   * shows, in words. */
+  label = ic_form_get_label (IC_RECORD_KIND_CHALLENGE, "trl_max");
+  g_assert_cmpstr (label, ==, "Highest TRL");
+  g_clear_pointer (&label, g_free);
+  label = ic_form_get_label (IC_RECORD_KIND_FORESIGHT, "url");
+  g_assert_cmpstr (label, ==, "Link");
+  g_clear_pointer (&label, g_free);
+  label = ic_form_get_label (IC_RECORD_KIND_CHALLENGE, "some_new_field");
+  g_assert_cmpstr (label, ==, "Some new field");
+  g_clear_pointer (&label, g_free);
 
   /* With nothing to compare against, every user field is shown. */
   g_assert_cmpuint (alone->len, >, fields->len);
