@@ -8,10 +8,12 @@
 #include <cairo.h>
 #include <string.h>
 
+#include "ic-agenda.h"
 #include "ic-capability.h"
 #include "ic-challenge.h"
 #include "ic-export.h"
 #include "ic-import.h"
+#include "ic-io-error.h"
 #include "ic-organisation.h"
 #include "ic-record-json.h"
 #include "ic-report-renderer.h"
@@ -364,11 +366,46 @@ test_import_async (Fixture       *f,
   g_assert_cmpint (ic_store_count (f->store, IC_RECORD_KIND_CAPABILITY, NULL, NULL), ==, 3000);
 }
 
+/* Both PDF exports end the same way (ic_export_pdf_finish()): a whole
+ * document, a cancel, or a write that failed, each said as such. */
+static void
+test_pdf_finish (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(IcAgenda) agenda = ic_agenda_new ("Hydrogen workshop", "2025-03-04");
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) closed = g_memory_output_stream_new_resizable ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  const char *pdf;
+
+  ic_agenda_add_slot (agenda, "09:00", "09:20");
+  ic_agenda_add_participant (agenda, "org-1", "Buyer plc", "Challenge owner");
+  ic_agenda_add_participant (agenda, "org-2", "Maker Ltd", "Capability owner");
+
+  g_assert_true (ic_agenda_write_pdf (agenda, memory, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (memory, NULL, NULL));
+  pdf = g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (memory));
+  g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory)), >, 1000);
+  g_assert_true (g_str_has_prefix (pdf, "%PDF"));
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (ic_agenda_write_pdf (agenda, closed, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  g_assert_true (g_output_stream_close (closed, NULL, NULL));
+  g_assert_false (ic_agenda_write_pdf (agenda, closed, NULL, &error));
+  g_assert_error (error, IC_IO_ERROR, IC_IO_ERROR_WRITE);
+}
+
 void
 test_io_add_export_tests (void)
 {
   TEST_ADD ("export/round-trip", test_round_trip);
   TEST_ADD ("export/shortlist-formats", test_shortlist_formats);
   TEST_ADD ("export/renderer-pages", test_renderer_pages);
+  TEST_ADD ("export/pdf-finish", test_pdf_finish);
   TEST_ADD ("import/async", test_import_async);
 }

@@ -14,6 +14,7 @@
 
 #include "ic-conflict-card.h"
 #include "ic-conflict-merge.h"
+#include "ic-record-form.h"
 
 struct _IcConflictCard
 {
@@ -106,9 +107,10 @@ add_fields (IcConflictCard *self)
   for (guint i = 0; i < self->fields->len; i++)
     {
       IcConflictField *field = g_ptr_array_index (self->fields, i);
-      g_autofree char *mine_name = g_strdup_printf (_("Mine: %s"), field->label);
-      g_autofree char *theirs_name = g_strdup_printf (_("Theirs: %s"), field->label);
-      GtkWidget *name = gtk_label_new (field->label);
+      g_autofree char *label = ic_form_get_label (ic_record_get_kind (self->conflict->record), field->name);
+      g_autofree char *mine_name = g_strdup_printf (_("Mine: %s"), label);
+      g_autofree char *theirs_name = g_strdup_printf (_("Theirs: %s"), label);
+      GtkWidget *name = gtk_label_new (label);
       GtkWidget *mine = value_button (field->mine, mine_name);
       GtkWidget *theirs = value_button (field->theirs, theirs_name);
 

@@ -135,3 +135,44 @@ ic_form_enum_label (GType enum_type,
     return value == IC_VISIBILITY_PRIVATE ? _("Private to this computer") : _("Shared with the team");
   return ic_enum_to_nick (enum_type, value);
 }
+
+/* Fields that have no form of their own (foresight items, shortlists). */
+static const struct
+{
+  const char *name;
+  const char *label;
+} other_labels[] = {
+  { "kind", N_("Kind") },
+  { "title", N_("Title") },
+  { "summary", N_("Summary") },
+  { "url", N_("Link") },
+  { "tags", N_("Tags") },
+  { "published", N_("Published") },
+  { "source", N_("Source") },
+  { "name", N_("Name") },
+  { "challenge_id", N_("Challenge") },
+  { "entries", N_("Entries") },
+  { "visibility", N_("Sharing") },
+};
+
+char *
+ic_form_get_label (IcRecordKind  kind,
+                   const char   *name)
+{
+  g_autofree char *words = NULL;
+  const IcFormField *form;
+  guint n_form;
+
+  form = ic_form_get_fields (kind, &n_form);
+  for (guint i = 0; i < n_form; i++)
+    if (g_strcmp0 (form[i].field, name) == 0)
+      return g_strdup (_(form[i].title));
+  for (guint i = 0; i < G_N_ELEMENTS (other_labels); i++)
+    if (g_strcmp0 (other_labels[i].name, name) == 0)
+      return g_strdup (_(other_labels[i].label));
+
+  /* A field newer than this table: its name in words. */
+  words = g_strdelimit (g_strdup (name), "_", ' ');
+  words[0] = g_ascii_toupper (words[0]);
+  return g_steal_pointer (&words);
+}

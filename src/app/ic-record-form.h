@@ -47,5 +47,10 @@ const IcFormGroup *ic_form_get_groups (IcRecordKind  kind,
 /* The translated label of @value of @enum_type as the form shows it. */
 const char        *ic_form_enum_label (GType         enum_type,
                                        int           value);
+/* The JSON field @name of a record of @kind as its form shows it, so
+ * that a conflict speaks of "Lowest TRL", not "trl_min"; a field no
+ * form shows, in words.  Returns: (transfer full) */
+char              *ic_form_get_label  (IcRecordKind  kind,
+                                       const char   *name);
 
 G_END_DECLS

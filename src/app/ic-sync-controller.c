@@ -26,6 +26,8 @@ struct _IcSyncController
   GSettings       *settings;
   GCancellable    *cancellable;   /* of the running sync; NULL when idle */
   IcFeedSync      *sync;          /* of the running sync */
+  GBinding        *state_binding; /* its state and message, shown as ours */
+  GBinding        *message_binding;
   guint            interval_id;
 
   IcFeedSyncState  state;
@@ -55,22 +57,36 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void
-set_state (IcSyncController *self,
-           IcFeedSyncState   state,
-           const char       *message)
+set_state_only (IcSyncController *self,
+                IcFeedSyncState   state)
 {
-  g_object_freeze_notify (G_OBJECT (self));
   if (self->state != state)
     {
       self->state = state;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
     }
+}
+
+static void
+set_message_only (IcSyncController *self,
+                  const char       *message)
+{
   if (g_strcmp0 (self->message, message) != 0)
     {
       g_free (self->message);
       self->message = g_strdup (message);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
     }
+}
+
+static void
+set_state (IcSyncController *self,
+           IcFeedSyncState   state,
+           const char       *message)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+  set_state_only (self, state);
+  set_message_only (self, message);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -99,18 +115,10 @@ ic_sync_controller_refresh_conflicts (IcSyncController *self)
 }
 
 static void
-on_sync_notify (IcFeedSync       *sync,
-                GParamSpec       *pspec,
-                IcSyncController *self)
-{
-  set_state (self, ic_feed_sync_get_state (sync), ic_feed_sync_get_message (sync));
-}
-
-static void
 end_run (IcSyncController *self)
 {
-  if (self->sync != NULL)
-    g_signal_handlers_disconnect_by_data (self->sync, self);
+  g_clear_pointer (&self->state_binding, g_binding_unbind);
+  g_clear_pointer (&self->message_binding, g_binding_unbind);
   g_clear_object (&self->sync);
   g_clear_object (&self->cancellable);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
@@ -182,8 +190,10 @@ on_token_loaded (GObject      *source,
   ic_feed_client_set_token (client, token);
 
   self->sync = ic_feed_sync_new (client, ic_store_get_path (self->store));
-  g_signal_connect (self->sync, "notify::state", G_CALLBACK (on_sync_notify), self);
-  g_signal_connect (self->sync, "notify::message", G_CALLBACK (on_sync_notify), self);
+  /* While it runs, the sync's own state is ours: "Offline: …", "Syncing…".
+   * Not at once: until the run starts, "Syncing…" stays. */
+  self->state_binding = g_object_bind_property (self->sync, "state", self, "state", G_BINDING_DEFAULT);
+  self->message_binding = g_object_bind_property (self->sync, "message", self, "message", G_BINDING_DEFAULT);
   ic_feed_sync_run_async (self->sync, self->cancellable, on_synced, g_object_ref (self));
 }
 
@@ -327,12 +337,36 @@ ic_sync_controller_get_property (GObject    *object,
     }
 }
 
+/* Only the bindings to the running sync write these. */
+static void
+ic_sync_controller_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  IcSyncController *self = IC_SYNC_CONTROLLER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATE:
+      set_state_only (self, g_value_get_enum (value));
+      break;
+    case PROP_MESSAGE:
+      set_message_only (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 ic_sync_controller_dispose (GObject *object)
 {
   IcSyncController *self = IC_SYNC_CONTROLLER (object);
 
   g_clear_handle_id (&self->interval_id, g_source_remove);
+  g_clear_pointer (&self->state_binding, g_binding_unbind);
+  g_clear_pointer (&self->message_binding, g_binding_unbind);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
 
@@ -360,15 +394,16 @@ ic_sync_controller_class_init (IcSyncControllerClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->get_property = ic_sync_controller_get_property;
+  object_class->set_property = ic_sync_controller_set_property;
   object_class->dispose = ic_sync_controller_dispose;
   object_class->finalize = ic_sync_controller_finalize;
 
   properties[PROP_STATE] =
     g_param_spec_enum ("state", NULL, NULL, IC_TYPE_FEED_SYNC_STATE, IC_FEED_SYNC_STATE_IDLE,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_MESSAGE] =
     g_param_spec_string ("message", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LAST_SYNCED] =
     g_param_spec_boxed ("last-synced", NULL, NULL, G_TYPE_DATE_TIME,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

@@ -5,7 +5,8 @@
  * Reads the feed's address and schedule from GSettings and its token
  * from the token keeper, and runs IcFeedSync at start, on the interval
  * and on demand.  "state", "message" and "n-conflicts" are what the
- * sync indicator shows.  No GTK here.
+ * sync indicator shows; while a sync runs, "state" and "message" are
+ * bound to its IcFeedSync's.  No GTK here.
  */
 
 #pragma once

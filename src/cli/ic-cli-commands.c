@@ -22,6 +22,7 @@ const IcCliCommand ic_cli_commands[] = {
   { "export", ic_cli_export, N_("Export a shortlist (csv, json, xlsx, pdf) or records (csv, json)") },
   { "shortlist", ic_cli_shortlist, N_("Create a shortlist from the match results, list or show them") },
   { "sync", ic_cli_sync, N_("Push queued changes to the foresight feed and pull what is new") },
+  { "conflicts", ic_cli_conflicts, N_("List the edits a sync kept aside, and resolve them") },
   { "event", ic_cli_event, N_("Add, update, list, show or delete a workshop event") },
   { "schedule", ic_cli_schedule, N_("Schedule a workshop’s 1:1 meetings (repairs the saved schedule)") },
   { "taxonomy", ic_cli_taxonomy, N_("List the clusters and places, or add and remove them") },

@@ -126,6 +126,7 @@ int ic_cli_import      (IcCli *cli, int argc, char **argv);
 int ic_cli_export      (IcCli *cli, int argc, char **argv);
 int ic_cli_shortlist   (IcCli *cli, int argc, char **argv);
 int ic_cli_sync        (IcCli *cli, int argc, char **argv);
+int ic_cli_conflicts   (IcCli *cli, int argc, char **argv);
 int ic_cli_event       (IcCli *cli, int argc, char **argv);
 int ic_cli_schedule    (IcCli *cli, int argc, char **argv);
 int ic_cli_taxonomy    (IcCli *cli, int argc, char **argv);

@@ -5,7 +5,6 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
@@ -359,32 +358,17 @@ ic_agenda_draw_page (IcAgenda *self,
   cairo_restore (cr);
 }
 
-static cairo_status_t
-write_to_stream (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
-{
-  if (!g_output_stream_write_all (closure, data, length, NULL, NULL, NULL))
-    return CAIRO_STATUS_WRITE_ERROR;
-  return CAIRO_STATUS_SUCCESS;
-}
-
 gboolean
 ic_agenda_write_pdf (IcAgenda       *self,
                      GOutputStream  *stream,
                      GCancellable   *cancellable,
                      GError        **error)
 {
-  cairo_surface_t *surface;
   cairo_t *cr;
-  cairo_status_t status;
 
   g_return_val_if_fail (IC_IS_AGENDA (self), FALSE);
 
-  surface = cairo_pdf_surface_create_for_stream (write_to_stream, stream, A4_WIDTH, A4_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title ? self->title : "");
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Interchange");
-  cr = cairo_create (surface);
+  cr = ic_export_pdf_begin (stream, self->title, A4_WIDTH, A4_HEIGHT);
   for (guint page = 0; page < self->participants->len; page++)
     {
       if (g_cancellable_is_cancelled (cancellable))
@@ -392,20 +376,7 @@ ic_agenda_write_pdf (IcAgenda       *self,
       ic_agenda_draw_page (self, cr, page, A4_WIDTH, A4_HEIGHT);
       cairo_show_page (cr);
     }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, IC_IO_ERROR, IC_IO_ERROR_WRITE, _("Cannot write the PDF: %s"),
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  return ic_export_pdf_finish (cr, cancellable, error);
 }
 
 gboolean

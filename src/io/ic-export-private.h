@@ -5,6 +5,8 @@
 
 #pragma once
 
+#include <cairo.h>
+
 #include "ic-export.h"
 
 G_BEGIN_DECLS
@@ -30,5 +32,19 @@ gboolean       ic_pdf_write_shortlist    (IcShortlistReport *report,
                                           GOutputStream     *stream,
                                           GCancellable      *cancellable,
                                           GError           **error);
+
+/* A PDF document of @width × @height point pages written to @stream:
+ * draw on the context, cairo_show_page() after each page, then
+ * ic_export_pdf_finish().  Returns: (transfer full) */
+cairo_t       *ic_export_pdf_begin       (GOutputStream  *stream,
+                                          const char     *title,
+                                          double          width,
+                                          double          height);
+/* Ends the document begun with @cr, and frees @cr: fails with
+ * G_IO_ERROR_CANCELLED once @cancellable is cancelled (the drawing
+ * stops early), or with IC_IO_ERROR_WRITE when cairo could not write. */
+gboolean       ic_export_pdf_finish      (cairo_t        *cr,
+                                          GCancellable   *cancellable,
+                                          GError        **error);
 
 G_END_DECLS

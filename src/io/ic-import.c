@@ -15,7 +15,7 @@
 #include "ic-io-error.h"
 #include "ic-model-error.h"
 #include "ic-organisation.h"
-#include "ic-store-private.h"
+#include "ic-store.h"
 #include "ic-validate.h"
 
 /* How often, in rows, progress is told. */
@@ -310,30 +310,22 @@ compare_ids (gconstpointer a,
   return g_strcmp0 (ic_record_get_id (*(IcRecord **) a), ic_record_get_id (*(IcRecord **) b));
 }
 
-/* SQLite calls this every so many steps of a statement; a non-zero
- * answer stops the statement, and SQLite rolls the transaction back. */
-static int
-interrupt_if_cancelled (void *cancellable)
-{
-  return g_cancellable_is_cancelled (cancellable);
-}
-
 static gboolean
 write_records (IcImportRun  *run,
                GPtrArray    *inserts,
                GCancellable *cancellable,
                GError      **error)
 {
-  sqlite3 *db = ic_store_get_db (run->store);
   gboolean written;
 
   /* Writing a large file takes longer than reading it; a cancel then
-   * must stop the write, not wait for it. */
+   * must stop the write, not wait for it.  The store rolls the
+   * transaction back. */
   if (cancellable != NULL)
-    sqlite3_progress_handler (db, 1000, interrupt_if_cancelled, cancellable);
+    ic_store_set_cancellable (run->store, cancellable);
   written = ic_store_write_all_validated (run->store, inserts, run->updates, run->self->author, error);
   if (cancellable != NULL)
-    sqlite3_progress_handler (db, 0, NULL, NULL);
+    ic_store_set_cancellable (run->store, NULL);
 
   if (!written && g_cancellable_is_cancelled (cancellable))
     {

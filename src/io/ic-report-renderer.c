@@ -5,14 +5,12 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <fontconfig/fontconfig.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
 #include "ic-export-private.h"
-#include "ic-io-error.h"
 #include "ic-model-enums.h"
 #include "ic-report-renderer.h"
 
@@ -507,18 +505,6 @@ ic_report_renderer_draw_page (IcReportRenderer *self,
   cairo_restore (cr);
 }
 
-static cairo_status_t
-write_to_stream (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
-{
-  GOutputStream *stream = closure;
-
-  if (!g_output_stream_write_all (stream, data, length, NULL, NULL, NULL))
-    return CAIRO_STATUS_WRITE_ERROR;
-  return CAIRO_STATUS_SUCCESS;
-}
-
 gboolean
 ic_pdf_write_shortlist (IcShortlistReport  *report,
                         GOutputStream      *stream,
@@ -526,17 +512,11 @@ ic_pdf_write_shortlist (IcShortlistReport  *report,
                         GError            **error)
 {
   g_autoptr(IcReportRenderer) renderer = ic_report_renderer_new (report);
-  cairo_surface_t *surface;
   cairo_t *cr;
-  cairo_status_t status;
   guint n_pages;
 
-  surface = cairo_pdf_surface_create_for_stream (write_to_stream, stream,
-                                                 IC_REPORT_A4_WIDTH, IC_REPORT_A4_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
-                                  ic_shortlist_get_name (ic_shortlist_report_get_shortlist (report)));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Interchange");
-  cr = cairo_create (surface);
+  cr = ic_export_pdf_begin (stream, ic_shortlist_get_name (ic_shortlist_report_get_shortlist (report)),
+                            IC_REPORT_A4_WIDTH, IC_REPORT_A4_HEIGHT);
 
   n_pages = ic_report_renderer_paginate (renderer, cr, IC_REPORT_A4_WIDTH, IC_REPORT_A4_HEIGHT);
   for (guint page = 0; page < n_pages; page++)
@@ -546,21 +526,7 @@ ic_pdf_write_shortlist (IcShortlistReport  *report,
       ic_report_renderer_draw_page (renderer, cr, page);
       cairo_show_page (cr);
     }
-
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, IC_IO_ERROR, IC_IO_ERROR_WRITE, _("Cannot write the PDF: %s"),
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  return ic_export_pdf_finish (cr, cancellable, error);
 }
 
 void

@@ -201,3 +201,38 @@ ic_store_remove_conflict (IcStore  *self,
   sqlite3_bind_int64 (stmt, 1, conflict_id);
   return ic_store_step_done (self, stmt, error);
 }
+
+IcConflict *
+ic_store_get_conflict (IcStore  *self,
+                       gint64    conflict_id,
+                       GError  **error)
+{
+  g_autoptr(IcStoreStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (IC_IS_STORE (self), NULL);
+
+  if (!ensure_table (self, error))
+    return NULL;
+  stmt = ic_store_prepare (self,
+                           "SELECT id, type, kind, record_id, server_rev, reason, record, created_at "
+                           "FROM conflict WHERE id = ?",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, conflict_id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, IC_STORE_ERROR, IC_STORE_ERROR_NOT_FOUND,
+                   _("There is no conflict %" G_GINT64_FORMAT), conflict_id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      ic_store_set_sqlite_error (error, ic_store_get_db (self), rc);
+      return NULL;
+    }
+  return read_conflict (stmt, error);
+}

@@ -52,6 +52,11 @@ GPtrArray  *ic_store_list_conflicts    (IcStore        *self,
                                         guint           offset,
                                         guint           limit,
                                         GError        **error);
+/* The conflict numbered @conflict_id; IC_STORE_ERROR_NOT_FOUND if there
+ * is none (it was resolved).  Returns: (transfer full) (nullable) */
+IcConflict *ic_store_get_conflict      (IcStore        *self,
+                                        gint64          conflict_id,
+                                        GError        **error);
 /* -1 on error. */
 gint64      ic_store_count_conflicts   (IcStore        *self,
                                         int             type,

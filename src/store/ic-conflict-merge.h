@@ -5,8 +5,8 @@
  * "Mine" is the local copy the store kept when a sync lost it; "theirs"
  * is the record as stored now (the feed's copy).  Resolving writes the
  * chosen fields over theirs as an ordinary local edit, so the next sync
- * pushes it, and forgets the conflict.  No GTK here: the conflicts view
- * and the tests share it.
+ * pushes it, and forgets the conflict.  The conflicts window and
+ * `interchange-cli conflicts` share it.
  */
 
 #pragma once
@@ -19,7 +19,6 @@ G_BEGIN_DECLS
 typedef struct
 {
   char *name;     /* the record's JSON member, e.g. "title" */
-  char *label;    /* the same, for people ("Organisation id") */
   char *mine;     /* the value as text; "" for none */
   char *theirs;
 } IcConflictField;
@@ -47,6 +46,13 @@ IcRecord   *ic_conflict_merge       (IcRecord           *mine,
 gboolean    ic_conflict_resolve     (IcStore            *store,
                                      IcConflict         *conflict,
                                      const char * const *from_mine,
+                                     const char         *author,
+                                     GError            **error);
+/* Resolves @conflict for mine as a whole: every field of the kept copy
+ * is written over the stored record (bringing back one deleted on the
+ * feed), or, where the kept copy is a delete, the record is deleted. */
+gboolean    ic_conflict_keep_mine   (IcStore            *store,
+                                     IcConflict         *conflict,
                                      const char         *author,
                                      GError            **error);
 

@@ -8,10 +8,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #include "ic-conflict-merge.h"
-#include "ic-record-form.h"
 #include "ic-record-json.h"
 
 /* Identity and bookkeeping: the store decides these, not the user.  The
@@ -26,53 +25,9 @@ ic_conflict_field_free (IcConflictField *field)
   if (field == NULL)
     return;
   g_free (field->name);
-  g_free (field->label);
   g_free (field->mine);
   g_free (field->theirs);
   g_free (field);
-}
-
-/* Fields that have no form of their own (foresight items, shortlists). */
-static const struct
-{
-  const char *name;
-  const char *label;
-} other_labels[] = {
-  { "kind", N_("Kind") },
-  { "title", N_("Title") },
-  { "summary", N_("Summary") },
-  { "url", N_("Link") },
-  { "tags", N_("Tags") },
-  { "published", N_("Published") },
-  { "source", N_("Source") },
-  { "name", N_("Name") },
-  { "challenge_id", N_("Challenge") },
-  { "entries", N_("Entries") },
-  { "visibility", N_("Sharing") },
-};
-
-/* The field's name as its form shows it, so that a conflict speaks of
- * "Lowest TRL", not "trl_min". */
-static char *
-label_for (IcRecordKind  kind,
-           const char   *name)
-{
-  g_autofree char *words = NULL;
-  const IcFormField *form;
-  guint n_form;
-
-  form = ic_form_get_fields (kind, &n_form);
-  for (guint i = 0; i < n_form; i++)
-    if (g_strcmp0 (form[i].field, name) == 0)
-      return g_strdup (_(form[i].title));
-  for (guint i = 0; i < G_N_ELEMENTS (other_labels); i++)
-    if (g_strcmp0 (other_labels[i].name, name) == 0)
-      return g_strdup (_(other_labels[i].label));
-
-  /* A field newer than this table: its name in words. */
-  words = g_strdelimit (g_strdup (name), "_", ' ');
-  words[0] = g_ascii_toupper (words[0]);
-  return g_steal_pointer (&words);
 }
 
 static void
@@ -156,7 +111,6 @@ ic_conflict_diff (IcRecord *mine,
         continue;
       field = g_new0 (IcConflictField, 1);
       field->name = g_strdup (name);
-      field->label = label_for (ic_record_get_kind (mine), name);
       field->mine = value_text (mine_object, name);
       field->theirs = value_text (theirs_object, name);
       g_ptr_array_add (fields, field);
@@ -242,4 +196,36 @@ ic_conflict_resolve (IcStore            *store,
         return FALSE;
     }
   return ic_store_remove_conflict (store, conflict->id, error);
+}
+
+gboolean
+ic_conflict_keep_mine (IcStore     *store,
+                       IcConflict  *conflict,
+                       const char  *author,
+                       GError     **error)
+{
+  g_autoptr(IcRecord) theirs = NULL;
+  g_autoptr(GPtrArray) fields = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) from_mine = NULL;
+
+  g_return_val_if_fail (IC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (conflict != NULL, FALSE);
+
+  /* My delete lost to their edit: keeping mine deletes it again. */
+  theirs = ic_store_get (store, conflict->record_id, NULL);
+  if (theirs != NULL && ic_record_get_deleted (conflict->record) && !ic_record_get_deleted (theirs))
+    {
+      if (!ic_store_delete (store, conflict->record_id, author, error))
+        return FALSE;
+      return ic_store_remove_conflict (store, conflict->id, error);
+    }
+
+  /* Every field of mine, not only those that differ now, so that the
+   * record comes back whole even where theirs is a tombstone. */
+  fields = ic_conflict_diff (conflict->record, NULL);
+  for (guint i = 0; i < fields->len; i++)
+    g_strv_builder_add (builder, ((IcConflictField *) g_ptr_array_index (fields, i))->name);
+  from_mine = g_strv_builder_end (builder);
+  return ic_conflict_resolve (store, conflict, (const char * const *) from_mine, author, error);
 }
