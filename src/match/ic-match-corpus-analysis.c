@@ -515,5 +515,14 @@ ic_match_corpus_build_text_index (IcMatchCorpus  *self,
                                     ic_match_phrases_get_display (self->phrases, c));
     }
   ic_tfidf_index_build (self->index, self->inputs->len, offsets, ids, counts);
+  /* Each concept's term id, looked up once rather than per challenge. */
+  if (self->phrases != NULL)
+    {
+      guint n_concepts = ic_match_phrases_get_n_concepts (self->phrases);
+
+      self->concept_ids = g_new (gint64, MAX (n_concepts, 1));
+      for (guint c = 0; c < n_concepts; c++)
+        self->concept_ids[c] = ic_tfidf_index_lookup (self->index, ic_match_phrases_get_term (self->phrases, c));
+    }
   return TRUE;
 }

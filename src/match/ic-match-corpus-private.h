@@ -56,6 +56,7 @@ struct _IcMatchCorpus
   IcTextAnalyzerFlags flags;
   IcTaxonomy *taxonomy;
   IcMatchPhrases *phrases;           /* the glossary, compiled; nullable */
+  gint64 *concept_ids;               /* per concept: its indexed term id, or -1; once frozen */
   GPtrArray *inputs;                 /* of IcCapabilityInput, until frozen */
   /* While records arrive in ascending id order (as the store gives them),
    * full chunks are analysed in the background. */

@@ -53,6 +53,7 @@ ic_match_corpus_finalize (GObject *object)
   ic_match_corpus_stop_streaming (self);
   g_clear_object (&self->taxonomy);
   g_clear_pointer (&self->phrases, ic_match_phrases_free);
+  g_clear_pointer (&self->concept_ids, g_free);
   g_clear_pointer (&self->inputs, g_ptr_array_unref);
   g_clear_pointer (&self->organisations, g_hash_table_unref);
   g_clear_pointer (&self->rising, g_hash_table_unref);

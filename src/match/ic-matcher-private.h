@@ -64,7 +64,7 @@ typedef struct
   double         *text;
   guint8         *tags;
   guint8         *rising;
-  guint8         *words;          /* the challenge's words each capability has */
+  guint64        *query_words;    /* bit set of the query's word terms, during a ranking */
   guint32        *cursors;        /* per posting list, in the blocked pass */
   guint           n_cursors;
   IcRankEntry    *heap;

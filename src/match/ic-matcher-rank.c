@@ -39,7 +39,7 @@ ic_match_context_new (IcMatchCorpus  *corpus,
   context->text = g_new0 (double, n + 1);
   context->tags = g_new0 (guint8, n + 1);
   context->rising = g_new0 (guint8, n + 1);
-  context->words = g_new0 (guint8, n + 1);
+  context->query_words = g_new0 (guint64, ic_tfidf_index_get_n_terms (corpus->index) / 64 + 1);
   context->tokens = g_array_new (FALSE, FALSE, sizeof (gint64));
   return context;
 }
@@ -53,7 +53,7 @@ ic_match_context_free (IcMatchContext *context)
   g_free (context->text);
   g_free (context->tags);
   g_free (context->rising);
-  g_free (context->words);
+  g_free (context->query_words);
   g_free (context->heap);
   g_free (context->cursors);
   g_array_unref (context->tokens);
@@ -65,9 +65,10 @@ typedef struct
   IcTfidfIndex *index;
   const IcMatchPhrases *phrases;
   IcPhraseState phrase_state;
-  char *recent[IC_GLOSSARY_MAX_WORDS];   /* the words the last terms came from */
+  char recent[IC_GLOSSARY_MAX_WORDS][64];  /* the words the last terms came from (for display) */
   GArray *tokens;
   GHashTable *first_words;   /* term id → the first word (or phrase) that gave it */
+  const gint64 *concept_ids; /* concept → index term id, or -1 */
 } TokenSink;
 
 static void
@@ -85,7 +86,7 @@ add_query_concept (guint    concept,
                    gpointer user_data)
 {
   TokenSink *sink = user_data;
-  gint64 id = ic_tfidf_index_lookup (sink->index, ic_match_phrases_get_term (sink->phrases, concept));
+  gint64 id = sink->concept_ids[concept];
   g_autoptr(GString) phrase = NULL;
 
   if (id < 0)
@@ -97,7 +98,7 @@ add_query_concept (guint    concept,
     {
       if (phrase->len > 0)
         g_string_append_c (phrase, ' ');
-      g_string_append (phrase, sink->recent[i] != NULL ? sink->recent[i] : "");
+      g_string_append (phrase, sink->recent[i]);
     }
   note_first_word (sink, id, phrase->str);
 }
@@ -117,9 +118,8 @@ add_query_token (const char *term,
     }
   if (sink->phrases != NULL)
     {
-      g_free (sink->recent[0]);
-      memmove (sink->recent, sink->recent + 1, sizeof (char *) * (IC_GLOSSARY_MAX_WORDS - 1));
-      sink->recent[IC_GLOSSARY_MAX_WORDS - 1] = g_strdup (surface);
+      memmove (sink->recent, sink->recent + 1, sizeof sink->recent[0] * (IC_GLOSSARY_MAX_WORDS - 1));
+      g_strlcpy (sink->recent[IC_GLOSSARY_MAX_WORDS - 1], surface, sizeof sink->recent[0]);
       ic_match_phrases_feed (sink->phrases, &sink->phrase_state, ic_match_phrases_hash_term (term),
                              add_query_concept, sink);
     }
@@ -149,7 +149,8 @@ prepare_text (IcMatchCorpus  *corpus,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autoptr(GArray) weights = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GHashTable) first_words = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
-  TokenSink sink = { corpus->index, corpus->phrases, { { 0 }, 0 }, { NULL }, context->tokens, first_words };
+  TokenSink sink = { corpus->index, corpus->phrases, { { 0 }, 0 }, { { 0 } }, context->tokens, first_words,
+                     corpus->concept_ids };
   const char * const *tags = ic_challenge_get_tags (challenge);
 
   g_array_set_size (context->tokens, 0);
@@ -159,8 +160,6 @@ prepare_text (IcMatchCorpus  *corpus,
   analyze_query_text (context, &sink, ic_challenge_get_description (challenge));
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
     analyze_query_text (context, &sink, tags[i]);
-  for (guint i = 0; i < IC_GLOSSARY_MAX_WORDS; i++)
-    g_free (sink.recent[i]);
 
   ic_tfidf_index_make_vector (corpus->index, (const gint64 *) context->tokens->data,
                               context->tokens->len, ids, weights);
@@ -613,6 +612,41 @@ ic_match_score_pair (IcMatchCorpus      *corpus,
   return score_from_parts (query, &corpus->attrs[capability], text, n_words, n_tags, n_rising, scores);
 }
 
+/* How many of the challenge's words @capability has, at most 255: one
+ * bit test per term of the capability against the query's bit set. */
+static guint
+count_shared_words (IcMatchCorpus        *corpus,
+                    const IcMatchContext *context,
+                    guint32               capability)
+{
+  const guint32 *terms;
+  const float *weights;
+  guint n = ic_tfidf_index_get_document (corpus->index, capability, &terms, &weights);
+  guint shared = 0;
+
+  for (guint j = 0; j < n; j++)
+    shared += (context->query_words[terms[j] >> 6] >> (terms[j] & 63)) & 1;
+  return MIN (shared, 255u);
+}
+
+/* Marks (or clears) the query's words in the context's bit set. */
+static void
+mark_query_words (IcMatchContext     *context,
+                  const IcMatchQuery *query,
+                  gboolean            set)
+{
+  for (guint i = 0; i < query->n_terms; i++)
+    if (query->term_is_word[i])
+      {
+        guint64 bit = G_GUINT64_CONSTANT (1) << (query->term_ids[i] & 63);
+
+        if (set)
+          context->query_words[query->term_ids[i] >> 6] |= bit;
+        else
+          context->query_words[query->term_ids[i] >> 6] &= ~bit;
+      }
+}
+
 /* A min-heap of the best entries so far: the root is the worst kept. */
 static void
 heap_sift_down (IcRankEntry *heap,
@@ -726,7 +760,6 @@ accumulate_block (IcMatchCorpus      *corpus,
   if (with_text)
     {
       double *acc = context->text;
-      guint8 *words = context->words;
 
       for (guint i = 0; i < query->n_terms; i++, cursor++)
         {
@@ -736,15 +769,8 @@ accumulate_block (IcMatchCorpus      *corpus,
           double q = query->term_weights[i];
           guint32 p;
 
-          if (query->term_is_word[i])
-            for (p = *cursor; p < n && docs[p] < block_end; p++)
-              {
-                acc[docs[p]] += q * (double) weights[p];
-                words[docs[p]] += words[docs[p]] < 255;
-              }
-          else
-            for (p = *cursor; p < n && docs[p] < block_end; p++)
-              acc[docs[p]] += q * (double) weights[p];
+          for (p = *cursor; p < n && docs[p] < block_end; p++)
+            acc[docs[p]] += q * (double) weights[p];
           *cursor = p;
         }
     }
@@ -812,7 +838,6 @@ ic_match_rank_query (IcMatchCorpus      *corpus,
   const double *text = context->text;
   const guint8 *tags = context->tags;
   const guint8 *rising = context->rising;
-  const guint8 *words = context->words;
   double text_weight, tag_weight, topical, fit, threshold;
   double tag_part[256];
   gboolean with_tags, with_text;
@@ -831,6 +856,7 @@ ic_match_rank_query (IcMatchCorpus      *corpus,
       context->heap_capacity = n_keep;
     }
   heap = context->heap;
+  mark_query_words (context, query, TRUE);
 
   /* An upper bound on a pair's weighted sum from its text and tags
    * alone rules most pairs out before their attributes are read: the
@@ -869,7 +895,16 @@ ic_match_rank_query (IcMatchCorpus      *corpus,
 
           if (bound < threshold)
             continue;
-          score = score_from_parts (query, &attrs[c], text[c], words[c], tags[c], rising[c], s);
+          /* The words shared are counted only for the pairs that could
+           * still enter the heap with full coverage (the score only
+           * grows with coverage, and rounding keeps that order):
+           * counting them in the postings' loop cost more than the rest
+           * of it. */
+          if (size == n_keep &&
+              score_from_parts (query, &attrs[c], text[c], 255, tags[c], rising[c], s) < heap[0].score)
+            continue;
+          score = score_from_parts (query, &attrs[c], text[c], count_shared_words (corpus, context, c),
+                                    tags[c], rising[c], s);
           if ((size == n_keep && score < heap[0].score) || !ic_match_query_allows (corpus, query, c))
             continue;
           heap_offer (heap, &size, n_keep, score, c);
@@ -878,9 +913,9 @@ ic_match_rank_query (IcMatchCorpus      *corpus,
       memset (context->text + block, 0, sizeof (double) * (block_end - block));
       memset (context->tags + block, 0, block_end - block);
       memset (context->rising + block, 0, block_end - block);
-      memset (context->words + block, 0, block_end - block);
     }
   *complete = size < n_keep;
+  mark_query_words (context, query, FALSE);
 
   if (size > 0)
     memcpy (out, heap, sizeof (IcRankEntry) * size);
