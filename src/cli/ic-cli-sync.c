@@ -72,6 +72,8 @@ counts_to_json (const IcFeedSyncCounts *counts,
     { "waiting", counts->waiting },
     { "cursor", counts->cursor },
     { "outbox", counts->outbox },
+    { "reoffered", counts->reoffered },
+    { "too_large", counts->too_large },
   };
 
   json_builder_begin_object (builder);
@@ -80,6 +82,8 @@ counts_to_json (const IcFeedSyncCounts *counts,
       json_builder_set_member_name (builder, members[i].name);
       json_builder_add_int_value (builder, members[i].value);
     }
+  json_builder_set_member_name (builder, "healed");
+  json_builder_add_boolean_value (builder, counts->healed);
   if (error != NULL)
     {
       json_builder_set_member_name (builder, "error");
@@ -114,6 +118,9 @@ print_status (IcStore  *store,
   g_autofree char *url = ic_store_get_setting (store, IC_FEED_SETTING_URL);
   g_autofree char *feed_id = ic_store_get_setting (store, IC_FEED_SETTING_ID);
   g_autofree char *cursor = ic_store_get_setting (store, IC_FEED_SETTING_CURSOR);
+  g_autofree char *too_large = NULL;
+  g_auto(GStrv) too_large_lines = NULL;
+  gboolean healing;
   gint64 outbox, n_conflicts;
 
   outbox = ic_feed_local_count_outbox (store, &error);
@@ -125,6 +132,10 @@ print_status (IcStore  *store,
   conflicts = ic_store_list_conflicts (store, -1, 0, STATUS_CONFLICTS_SHOWN, &error);
   if (conflicts == NULL)
     return ic_cli_fail (error);
+
+  too_large = ic_store_get_setting (store, IC_FEED_SETTING_TOO_LARGE);
+  too_large_lines = too_large ? g_strsplit (too_large, "\n", -1) : g_new0 (char *, 1);
+  healing = ic_feed_local_is_healing (store);
 
   if (!json)
     {
@@ -138,6 +149,15 @@ print_status (IcStore  *store,
 
           g_print ("  %-8s %s  %s\n", conflict_type_name (conflict->type), conflict->record_id,
                    conflict->reason);
+        }
+      if (healing)
+        g_print (_("Healing:   records are being offered again to the feed; sync to go on\n"));
+      for (guint i = 0; too_large_lines[i] != NULL; i++)
+        {
+          g_auto(GStrv) fields = g_strsplit (too_large_lines[i], " ", 3);
+
+          if (g_strv_length (fields) == 3)
+            g_print (_("Too large: %s rev %s (%s bytes) was not pulled\n"), fields[0], fields[1], fields[2]);
         }
       return IC_CLI_EXIT_OK;
     }
@@ -178,6 +198,26 @@ print_status (IcStore  *store,
         json_builder_add_string_value (builder, conflict->created_at);
         json_builder_set_member_name (builder, "record");
         json_builder_add_value (builder, ic_object_to_json (G_OBJECT (conflict->record)));
+        json_builder_end_object (builder);
+      }
+    json_builder_end_array (builder);
+    json_builder_set_member_name (builder, "healing");
+    json_builder_add_boolean_value (builder, healing);
+    json_builder_set_member_name (builder, "too_large");
+    json_builder_begin_array (builder);
+    for (guint i = 0; too_large_lines[i] != NULL; i++)
+      {
+        g_auto(GStrv) fields = g_strsplit (too_large_lines[i], " ", 3);
+
+        if (g_strv_length (fields) != 3)
+          continue;
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "id");
+        json_builder_add_string_value (builder, fields[0]);
+        json_builder_set_member_name (builder, "rev");
+        json_builder_add_int_value (builder, g_ascii_strtoll (fields[1], NULL, 10));
+        json_builder_set_member_name (builder, "bytes");
+        json_builder_add_int_value (builder, g_ascii_strtoll (fields[2], NULL, 10));
         json_builder_end_object (builder);
       }
     json_builder_end_array (builder);
@@ -222,6 +262,11 @@ print_summary (const IcFeedSyncCounts *counts)
     g_print (_("%u records from the feed wait for a record they name.\n"), counts->waiting);
   if (counts->outbox > 0)
     g_print (_("%" G_GINT64_FORMAT " changes are still queued.\n"), counts->outbox);
+  if (counts->healed)
+    g_print (_("The feed had lost changes (restored from a backup?); %u records were offered again.\n"),
+             counts->reoffered);
+  if (counts->too_large > 0)
+    g_print (_("%u records were too large to pull; sync --status names them.\n"), counts->too_large);
 }
 
 int
@@ -239,6 +284,8 @@ ic_cli_sync (IcCli  *cli,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   gboolean json = FALSE;
   gboolean status_only = FALSE;
+  gboolean no_compression = FALSE;
+  gint64 max_answer = IC_FEED_CLIENT_MAX_RESPONSE_BYTES;
   int timeout = IC_FEED_CLIENT_DEFAULT_TIMEOUT;
   int retries = IC_FEED_CLIENT_DEFAULT_MAX_ATTEMPTS - 1;
   const GOptionEntry entries[] = {
@@ -247,6 +294,8 @@ ic_cli_sync (IcCli  *cli,
     { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file, N_("Trust the certificates in FILE"), N_("FILE") },
     { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout, N_("Seconds without an answer before a try fails (30)"), N_("SECONDS") },
     { "retries", 0, 0, G_OPTION_ARG_INT, &retries, N_("Tries after the first failure (4)"), N_("N") },
+    { "max-answer-bytes", 0, 0, G_OPTION_ARG_INT64, &max_answer, N_("Read at most N bytes in one answer (67108864)"), N_("N") },
+    { "no-compression", 0, 0, G_OPTION_ARG_NONE, &no_compression, N_("Do not use gzip on the wire"), NULL },
     { "status", 0, 0, G_OPTION_ARG_NONE, &status_only, N_("Show the outbox and conflicts; do not sync"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
@@ -263,6 +312,8 @@ ic_cli_sync (IcCli  *cli,
     return ic_cli_usage_error (cli, _("--timeout takes 1 to 3600 seconds"));
   if (retries < 0 || retries > 20)
     return ic_cli_usage_error (cli, _("--retries takes 0 to 20"));
+  if (max_answer < 4096 || max_answer > IC_FEED_CLIENT_MAX_RESPONSE_BYTES)
+    return ic_cli_usage_error (cli, _("--max-answer-bytes takes 4096 to %d"), IC_FEED_CLIENT_MAX_RESPONSE_BYTES);
 
   store = ic_cli_open_store (cli, FALSE, &error);
   if (store == NULL)
@@ -283,6 +334,8 @@ ic_cli_sync (IcCli  *cli,
   if (ca_file != NULL && !ic_feed_client_set_ca_file (client, ca_file, &error))
     return ic_cli_fail (error);
   ic_feed_client_set_token (client, token);
+  ic_feed_client_set_compression (client, !no_compression);
+  ic_feed_client_set_max_answer_bytes (client, (gsize) max_answer);
   ic_feed_client_set_timeout (client, (guint) timeout);
   ic_feed_client_set_retry_policy (client, (guint) retries + 1, IC_FEED_CLIENT_DEFAULT_BACKOFF_MS,
                                    IC_FEED_CLIENT_DEFAULT_MAX_BACKOFF_MS);

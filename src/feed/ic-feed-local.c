@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "ic-feed-error.h"
 #include "ic-feed-local.h"
@@ -261,11 +262,22 @@ ic_feed_local_apply_results (IcStore            *store,
 static gboolean
 set_cursor (IcStore     *store,
             gint64       cursor,
+            const char  *hash,
             GError     **error)
 {
   g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, cursor);
+  g_autofree char *stored_hash = ic_store_get_setting (store, IC_FEED_SETTING_CURSOR_HASH);
 
+  if (g_strcmp0 (stored_hash, hash) != 0 &&
+      !ic_store_set_setting (store, IC_FEED_SETTING_CURSOR_HASH, hash, error))
+    return FALSE;
   return ic_store_set_setting (store, IC_FEED_SETTING_CURSOR, value, error);
+}
+
+char *
+ic_feed_local_load_cursor_hash (IcStore *store)
+{
+  return ic_store_get_setting (store, IC_FEED_SETTING_CURSOR_HASH);
 }
 
 gboolean
@@ -284,6 +296,9 @@ ic_feed_local_load_cursor (IcStore     *store,
   if (g_strcmp0 (url, feed_url) != 0)
     return ic_store_set_setting (store, IC_FEED_SETTING_URL, feed_url, error) &&
            ic_store_set_setting (store, IC_FEED_SETTING_ID, NULL, error) &&
+           ic_store_set_setting (store, IC_FEED_SETTING_CURSOR_HASH, NULL, error) &&
+           ic_store_set_setting (store, IC_FEED_SETTING_HEAL, NULL, error) &&
+           ic_store_set_setting (store, IC_FEED_SETTING_GZIP, NULL, error) &&
            ic_store_set_setting (store, IC_FEED_SETTING_CURSOR, NULL, error);
 
   value = ic_store_get_setting (store, IC_FEED_SETTING_CURSOR);
@@ -299,7 +314,7 @@ ic_feed_local_reset_cursor (IcStore     *store,
                             GError     **error)
 {
   return ic_store_set_setting (store, IC_FEED_SETTING_ID, feed_id, error) &&
-         set_cursor (store, 0, error);
+         set_cursor (store, 0, NULL, error);
 }
 
 /* Ids of the records with queued local edits. */
@@ -458,6 +473,28 @@ named_record_present (IcStore     *store,
   return TRUE;
 }
 
+/* Keeps the id of a change too large to pull where sync --status shows
+ * it: "id rev size" lines, the newest last, at most MAX_TOO_LARGE. */
+#define MAX_TOO_LARGE 100
+
+static gboolean
+note_too_large (IcStore       *store,
+                IcFeedChange  *change,
+                GError       **error)
+{
+  g_autofree char *stored = ic_store_get_setting (store, IC_FEED_SETTING_TOO_LARGE);
+  g_auto(GStrv) lines = stored ? g_strsplit (stored, "\n", -1) : g_new0 (char *, 1);
+  g_autoptr(GString) kept = g_string_new (NULL);
+  guint n = g_strv_length (lines);
+
+  for (guint i = n > MAX_TOO_LARGE - 1 ? n - (MAX_TOO_LARGE - 1) : 0; i < n; i++)
+    if (lines[i][0] != '\0' && !g_str_has_prefix (lines[i], change->id))
+      g_string_append_printf (kept, "%s\n", lines[i]);
+  g_string_append_printf (kept, "%s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+                          change->id, change->rev, change->too_large);
+  return ic_store_set_setting (store, IC_FEED_SETTING_TOO_LARGE, kept->str, error);
+}
+
 /* What to write for a pulled change; *@to_put is NULL to skip it. */
 static gboolean
 decide_pulled (IcStore           *store,
@@ -472,6 +509,14 @@ decide_pulled (IcStore           *store,
   const IcStoreRevision *stored;
 
   *to_put = NULL;
+  if (change->too_large > 0)
+    {
+      /* Named, never silent: the cursor moves past it all the same. */
+      g_message ("Not pulling %s", change->invalid);
+      counts->too_large++;
+      counts->skipped++;
+      return note_too_large (store, change, error);
+    }
   if (change->invalid != NULL)
     {
       g_debug ("Not applying %s from the feed: %s", change->id, change->invalid);
@@ -588,7 +633,7 @@ ic_feed_local_apply_page (IcStore           *store,
   if (g_strcmp0 (feed_id, page->feed_id) != 0 &&
       !ic_store_set_setting (store, IC_FEED_SETTING_ID, page->feed_id, error))
     return FALSE;
-  if (!set_cursor (store, page->last_seq, error))
+  if (!set_cursor (store, page->last_seq, page->last_hash, error))
     return FALSE;
   counts->cursor = page->last_seq;
   return TRUE;
@@ -634,6 +679,133 @@ ic_feed_local_retry_waiting (IcStore           *store,
     return FALSE;
   counts->waiting = (guint) remaining;
   return TRUE;
+}
+
+/* Healing */
+
+static const IcRecordKind heal_kinds[] = {
+  IC_RECORD_KIND_ORGANISATION,
+  IC_RECORD_KIND_CHALLENGE,
+  IC_RECORD_KIND_CAPABILITY,
+  IC_RECORD_KIND_FORESIGHT,
+  IC_RECORD_KIND_SHORTLIST,
+};
+
+gboolean
+ic_feed_local_begin_heal (IcStore  *store,
+                          GError  **error)
+{
+  /* The progress first: a heal cut short by a crash goes on, whatever
+   * the cursor says then. */
+  return ic_store_set_setting (store, IC_FEED_SETTING_HEAL, "organisation/", error) &&
+         set_cursor (store, 0, NULL, error);
+}
+
+gboolean
+ic_feed_local_is_healing (IcStore *store)
+{
+  g_autofree char *progress = ic_store_get_setting (store, IC_FEED_SETTING_HEAL);
+
+  return progress != NULL;
+}
+
+/* The heal's progress: the index in heal_kinds and the last id done. */
+static gboolean
+read_progress (IcStore  *store,
+               guint    *kind_index,
+               char    **after_id)
+{
+  g_autofree char *progress = ic_store_get_setting (store, IC_FEED_SETTING_HEAL);
+  const char *slash = progress ? strchr (progress, '/') : NULL;
+  g_autofree char *kind_name = NULL;
+  IcRecordKind kind;
+
+  *kind_index = 0;
+  *after_id = NULL;
+  if (slash == NULL)
+    return progress != NULL;
+  kind_name = g_strndup (progress, slash - progress);
+  if (ic_record_kind_from_string (kind_name, &kind))
+    for (guint i = 0; i < G_N_ELEMENTS (heal_kinds); i++)
+      if (heal_kinds[i] == kind)
+        *kind_index = i;
+  *after_id = g_strdup (slash + 1);
+  return TRUE;
+}
+
+GPtrArray *
+ic_feed_local_next_heal_chunk (IcStore  *store,
+                               guint     max,
+                               GError  **error)
+{
+  g_autofree char *after_id = NULL;
+  guint kind_index;
+
+  if (!read_progress (store, &kind_index, &after_id))
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) ic_change_free);
+
+  for (; kind_index < G_N_ELEMENTS (heal_kinds); kind_index++)
+    {
+      g_autoptr(GPtrArray) chunk = ic_store_list_shared_revisions (store, heal_kinds[kind_index], after_id,
+                                                                   max, error);
+      g_autofree char *progress = NULL;
+
+      if (chunk == NULL)
+        return NULL;
+      if (chunk->len > 0)
+        return g_steal_pointer (&chunk);
+      /* This kind is done: on to the next, from its first id. */
+      g_clear_pointer (&after_id, g_free);
+      if (kind_index + 1 < G_N_ELEMENTS (heal_kinds))
+        progress = g_strconcat (ic_record_kind_to_string (heal_kinds[kind_index + 1]), "/", NULL);
+      if (!ic_store_set_setting (store, IC_FEED_SETTING_HEAL, progress, error))
+        return NULL;
+    }
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) ic_change_free);
+}
+
+gboolean
+ic_feed_local_queue_missing (IcStore           *store,
+                             GPtrArray         *chunk,
+                             GPtrArray         *missing,
+                             IcFeedSyncCounts  *counts,
+                             GError           **error)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) queue = g_ptr_array_new ();
+  g_autofree IcChange *entries = NULL;
+  g_autofree char *progress = NULL;
+  IcChange *last;
+
+  if (chunk->len == 0)
+    return TRUE;
+  for (guint i = 0; i < chunk->len; i++)
+    {
+      IcChange *revision = g_ptr_array_index (chunk, i);
+      g_hash_table_insert (by_id, revision->record_id, revision);
+    }
+
+  entries = g_new0 (IcChange, MAX (missing->len, 1));
+  for (guint i = 0; i < missing->len; i++)
+    {
+      IcFeedRev *rev = g_ptr_array_index (missing, i);
+      IcChange *revision = g_hash_table_lookup (by_id, rev->id);
+
+      /* Only what was asked about, and only where the server is behind. */
+      if (revision == NULL || rev->rev >= revision->rev)
+        continue;
+      entries[queue->len] = *revision;
+      entries[queue->len].base_rev = rev->rev;
+      g_ptr_array_add (queue, &entries[queue->len]);
+    }
+
+  if (!ic_store_queue_changes (store, queue, error))
+    return FALSE;
+  counts->reoffered += queue->len;
+
+  last = g_ptr_array_index (chunk, chunk->len - 1);
+  progress = g_strconcat (ic_record_kind_to_string (last->kind), "/", last->record_id, NULL);
+  return ic_store_set_setting (store, IC_FEED_SETTING_HEAL, progress, error);
 }
 
 gint64

@@ -10,6 +10,7 @@
 
 #include "ic-feed-error.h"
 #include "ic-feed-json.h"
+#include "ic-feed-problem.h"
 #include "ic-feed-protocol.h"
 #include "ic-record-json.h"
 #include "ic-validate.h"
@@ -207,6 +208,17 @@ parse_pulled_change (JsonNode  *node,
     }
   if (change->deleted)
     return g_steal_pointer (&change);
+  if (json_object_has_member (json_node_get_object (node), "too_large"))
+    {
+      gint64 size = 1;
+
+      ic_feed_json_get_int_opt (json_node_get_object (node), "size", &size, NULL);
+      change->too_large = MAX (size, 1);
+      change->invalid = g_strdup_printf (_("%s: the record (%" G_GINT64_FORMAT " bytes) is larger "
+                                           "than this laptop reads in one answer"),
+                                         change->id, change->too_large);
+      return g_steal_pointer (&change);
+    }
 
   change->record = parse_record (json_node_get_object (node), change, &local_error);
   if (change->record == NULL)
@@ -220,6 +232,7 @@ ic_feed_page_free (IcFeedPage *page)
   if (page == NULL)
     return;
   g_free (page->feed_id);
+  g_free (page->last_hash);
   g_clear_pointer (&page->changes, g_ptr_array_unref);
   g_free (page);
 }
@@ -235,6 +248,11 @@ ic_feed_page_append (IcFeedPage *page,
   g_return_if_fail (next->changes->len == 0 || next->last_seq > page->last_seq);
 
   g_ptr_array_extend_and_steal (page->changes, g_steal_pointer (&owned->changes));
+  if (next->last_seq >= page->last_seq)
+    {
+      g_free (page->last_hash);
+      page->last_hash = g_steal_pointer (&owned->last_hash);
+    }
   page->last_seq = MAX (page->last_seq, next->last_seq);
   page->more = next->more;
 }
@@ -269,6 +287,19 @@ ic_feed_page_parse (const char  *data,
       return NULL;
     }
   page->feed_id = g_strdup (feed_id);
+  if (json_object_has_member (object, "last_hash") && !json_object_get_null_member (object, "last_hash"))
+    {
+      const char *last_hash;
+
+      if (!ic_feed_json_get_string (object, "last_hash", &last_hash, error))
+        return NULL;
+      if (strlen (last_hash) > 128)
+        {
+          g_set_error (error, IC_FEED_ERROR, IC_FEED_ERROR_PROTOCOL, _("The page’s last_hash is too long"));
+          return NULL;
+        }
+      page->last_hash = g_strdup (last_hash);
+    }
 
   page->changes = g_ptr_array_new_full (json_array_get_length (array),
                                         (GDestroyNotify) ic_feed_change_free);
@@ -351,12 +382,33 @@ ic_feed_page_write_change (GString    *out,
 }
 
 void
-ic_feed_page_write_end (GString  *out,
-                        gint64    last_seq,
-                        gboolean  more)
+ic_feed_page_write_too_large (GString    *out,
+                              guint       index,
+                              gint64      seq,
+                              const char *id,
+                              const char *kind,
+                              gint64      rev,
+                              gint64      size)
+{
+  if (index > 0)
+    g_string_append_c (out, ',');
+  write_change (out, seq, id, kind, rev, -1, FALSE, NULL);
+  g_string_truncate (out, out->len - 1);
+  g_string_append (out, ",\"too_large\":true");
+  ic_feed_json_append_member_int (out, FALSE, "size", size);
+  g_string_append_c (out, '}');
+}
+
+void
+ic_feed_page_write_end (GString    *out,
+                        gint64      last_seq,
+                        const char *last_hash,
+                        gboolean    more)
 {
   g_string_append_c (out, ']');
   ic_feed_json_append_member_int (out, FALSE, "last_seq", last_seq);
+  if (last_hash != NULL)
+    ic_feed_json_append_member_string (out, FALSE, "last_hash", last_hash);
   g_string_append (out, more ? ",\"more\":true}" : ",\"more\":false}");
 }
 
@@ -452,6 +504,7 @@ ic_feed_result_free (IcFeedResult *result)
   g_free (result->id);
   g_clear_pointer (&result->server, ic_feed_change_free);
   g_free (result->detail);
+  g_free (result->type);
   g_free (result);
 }
 
@@ -520,7 +573,18 @@ parse_result (JsonNode  *node,
 
       result->status = IC_FEED_RESULT_REJECTED;
       if (problem != NULL && JSON_NODE_HOLDS_OBJECT (problem))
-        ic_feed_json_get_string (json_node_get_object (problem), "detail", &detail, NULL);
+        {
+          JsonObject *fields = json_node_get_object (problem);
+          const char *type = NULL;
+          gint64 status_code = 0;
+
+          ic_feed_json_get_string (fields, "detail", &detail, NULL);
+          if (ic_feed_json_get_string (fields, "type", &type, NULL) && g_utf8_validate (type, -1, NULL))
+            result->type = g_strndup (type, 200);
+          if (ic_feed_json_get_int (fields, "status", &status_code, NULL) &&
+              status_code >= 100 && status_code <= 599)
+            result->problem_status = (guint) status_code;
+        }
       result->detail = g_strndup (detail ? detail : _("The server refused the change"), 2000);
     }
   else
@@ -624,15 +688,101 @@ void
 ic_feed_results_write_rejected (GString    *out,
                                 guint       index,
                                 const char *id,
+                                const char *slug,
+                                guint       status,
                                 const char *detail)
 {
+  g_autofree char *problem = ic_feed_problem_build (status, slug, "The change breaks a rule", detail);
+
   g_string_append (out, index > 0 ? ",{" : "{");
   ic_feed_json_append_member_string (out, TRUE, "id", id);
   ic_feed_json_append_member_string (out, FALSE, "status", "rejected");
-  g_string_append (out, ",\"problem\":{");
-  ic_feed_json_append_member_string (out, TRUE, "title", "The change breaks a rule");
-  ic_feed_json_append_member_string (out, FALSE, "detail", detail);
-  g_string_append (out, "}}");
+  g_string_append (out, ",\"problem\":");
+  g_string_append (out, problem);
+  g_string_append_c (out, '}');
+}
+
+void
+ic_feed_rev_free (IcFeedRev *rev)
+{
+  if (rev == NULL)
+    return;
+  g_free (rev->id);
+  g_free (rev);
+}
+
+GPtrArray *
+ic_feed_revs_parse (const char  *data,
+                    gsize        length,
+                    const char  *member,
+                    GError     **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) revs = NULL;
+  JsonArray *array;
+
+  root = ic_feed_json_parse_object (data, length, error);
+  if (root == NULL)
+    return NULL;
+  array = ic_feed_json_get_array (json_node_get_object (root), member, error);
+  if (array == NULL)
+    return NULL;
+  if (json_array_get_length (array) > IC_FEED_MAX_REVS)
+    {
+      g_set_error (error, IC_FEED_ERROR, IC_FEED_ERROR_TOO_LARGE,
+                   _("%s: at most %d ids at a time"), member, IC_FEED_MAX_REVS);
+      return NULL;
+    }
+
+  revs = g_ptr_array_new_full (json_array_get_length (array), (GDestroyNotify) ic_feed_rev_free);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autoptr(GError) local_error = NULL;
+      IcFeedRev *rev;
+      const char *id;
+      gint64 number;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node) ||
+          !ic_feed_json_get_string (json_node_get_object (node), "id", &id, error) ||
+          !ic_feed_json_get_int (json_node_get_object (node), "rev", &number, error))
+        {
+          if (error != NULL && *error == NULL)
+            g_set_error (error, IC_FEED_ERROR, IC_FEED_ERROR_PROTOCOL, _("an entry must be an object"));
+          g_prefix_error (error, "%s %u: ", member, i + 1);
+          return NULL;
+        }
+      if (!ic_validate_uuid (id, "id", &local_error) || number < 0 || number > IC_FEED_MAX_REV)
+        {
+          g_set_error (error, IC_FEED_ERROR, IC_FEED_ERROR_PROTOCOL, _("%s %u: not an id and a revision"),
+                       member, i + 1);
+          return NULL;
+        }
+      rev = g_new0 (IcFeedRev, 1);
+      rev->id = g_strdup (id);
+      rev->rev = number;
+      g_ptr_array_add (revs, rev);
+    }
+  return g_steal_pointer (&revs);
+}
+
+GBytes *
+ic_feed_revs_build (GPtrArray *revs)
+{
+  GString *out = g_string_sized_new (64 + 64 * revs->len);
+
+  g_string_append (out, "{\"revs\":[");
+  for (guint i = 0; i < revs->len; i++)
+    {
+      IcFeedRev *rev = g_ptr_array_index (revs, i);
+
+      g_string_append (out, i > 0 ? ",{" : "{");
+      ic_feed_json_append_member_string (out, TRUE, "id", rev->id);
+      ic_feed_json_append_member_int (out, FALSE, "rev", rev->rev);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "]}");
+  return g_string_free_to_bytes (out);
 }
 
 void

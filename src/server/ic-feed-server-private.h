@@ -25,6 +25,7 @@ struct _IcFeedServer
   double       rate_limit;
   GHashTable  *buckets;    /* client key → Bucket */
   gboolean     log;
+  gsize        page_bytes; /* a page stops before this, past its first change */
 
   /* Pages of GET /v1/changes already written ("since/limit" → GBytes),
    * all true at the log's last seq @pages_seq. */
@@ -51,6 +52,13 @@ void ic_feed_server_send_problem   (SoupServerMessage *msg,
 /* Answers 503 or 500 for a database failure. */
 void ic_feed_server_send_db_error  (SoupServerMessage *msg,
                                     GError            *error);
+/* Answers 200 with @body, gzipped when the client accepts gzip. */
+void ic_feed_server_send_bytes     (SoupServerMessage *msg,
+                                    const char        *content_type,
+                                    GBytes            *body);
+/* The request's JSON body, inflated when it came gzipped; NULL after
+ * answering the problem (415, 413 or 400). */
+GBytes *ic_feed_server_read_body   (SoupServerMessage *msg);
 /* Takes @body. */
 void ic_feed_server_send_json      (SoupServerMessage *msg,
                                     const char        *content_type,
@@ -61,6 +69,8 @@ void ic_feed_server_get_changes    (IcFeedServer      *self,
                                     SoupServerMessage *msg,
                                     GHashTable        *query);
 void ic_feed_server_post_changes   (IcFeedServer      *self,
+                                    SoupServerMessage *msg);
+void ic_feed_server_post_revs_diff (IcFeedServer      *self,
                                     SoupServerMessage *msg);
 void ic_feed_server_get_feed       (IcFeedServer      *self,
                                     SoupServerMessage *msg);

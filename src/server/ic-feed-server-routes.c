@@ -50,9 +50,11 @@ static GBytes *
 cached_page (IcFeedServer  *self,
              gint64         since,
              gint64         limit,
+             gint64         client_cap,
              GError       **error)
 {
-  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, since, limit);
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
+                                          since, limit, client_cap);
   gint64 last_seq = ic_server_db_get_last_seq (self->db, error);
   GString *out;
   GBytes *page;
@@ -71,7 +73,9 @@ cached_page (IcFeedServer  *self,
     return g_bytes_ref (page);
 
   out = g_string_sized_new (64 * 1024);
-  if (!ic_server_db_write_changes (self->db, since, (guint) limit, out, error))
+  if (!ic_server_db_write_changes (self->db, since, (guint) limit,
+                                   MIN ((gsize) client_cap, self->page_bytes), (gsize) client_cap,
+                                   out, error))
     {
       g_string_free (out, TRUE);
       return NULL;
@@ -96,24 +100,42 @@ ic_feed_server_get_changes (IcFeedServer      *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) page = NULL;
-  gint64 since, limit;
+  const char *since_hash = query ? g_hash_table_lookup (query, "since_hash") : NULL;
+  gint64 since, limit, client_cap;
+  gboolean known = TRUE;
 
   if (!read_query_int (msg, query, "since", 0, G_MAXINT64, &since) ||
-      !read_query_int (msg, query, "limit", IC_FEED_DEFAULT_PAGE, IC_FEED_MAX_PAGE, &limit))
+      !read_query_int (msg, query, "limit", IC_FEED_DEFAULT_PAGE, IC_FEED_MAX_PAGE, &limit) ||
+      !read_query_int (msg, query, "max_bytes", G_MAXINT64, G_MAXINT64, &client_cap))
     return;
   if (limit == 0)
     limit = IC_FEED_DEFAULT_PAGE;
+  /* Below this, not even an envelope fits. */
+  client_cap = MAX (client_cap, IC_FEED_PAGE_OVERHEAD_BYTES * 2);
 
-  page = cached_page (self, since, limit, &error);
+  if (!ic_server_db_check_cursor (self->db, since, since_hash, &known, &error))
+    {
+      ic_feed_server_send_db_error (msg, error);
+      return;
+    }
+  if (!known)
+    {
+      ic_feed_server_send_problem (msg, SOUP_STATUS_CONFLICT, "cursor-unknown",
+                                   "The feed's log does not hold this cursor",
+                                   "The log no longer holds the change at since with since_hash "
+                                   "(it was restored from an older copy). Pull from 0 and offer "
+                                   "again what POST /v1/revs-diff says is missing.");
+      return;
+    }
+
+  page = cached_page (self, since, limit, client_cap, &error);
   if (page == NULL)
     {
       ic_feed_server_send_db_error (msg, error);
       return;
     }
   soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_message_headers_set_content_type (soup_server_message_get_response_headers (msg),
-                                         IC_FEED_MEDIA_TYPE, NULL);
-  soup_message_body_append_bytes (soup_server_message_get_response_body (msg), page);
+  ic_feed_server_send_bytes (msg, IC_FEED_MEDIA_TYPE, page);
 }
 
 /* An id to echo in a rejected result: whatever string the change had. */
@@ -134,8 +156,6 @@ ic_feed_server_post_changes (IcFeedServer      *self,
                              SoupServerMessage *msg)
 {
   IcRequestInfo *info = ic_feed_server_get_info (msg);
-  SoupMessageBody *body = soup_server_message_get_request_body (msg);
-  const char *content_type;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = NULL;
@@ -146,22 +166,10 @@ ic_feed_server_post_changes (IcFeedServer      *self,
   gsize length;
   const char *data;
 
-  content_type = soup_message_headers_get_content_type (soup_server_message_get_request_headers (msg), NULL);
-  if (g_strcmp0 (content_type, IC_FEED_MEDIA_TYPE) != 0)
-    {
-      ic_feed_server_send_problem (msg, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-                                   "Send application/json", NULL);
-      return;
-    }
-
-  bytes = soup_message_body_flatten (body);
+  bytes = ic_feed_server_read_body (msg);
+  if (bytes == NULL)
+    return;
   data = g_bytes_get_data (bytes, &length);
-  if (length > IC_FEED_MAX_BODY_BYTES)
-    {
-      ic_feed_server_send_problem (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too-large",
-                                   "The request is too large", NULL);
-      return;
-    }
 
   root = ic_feed_json_parse_object (data ? data : "", length, &error);
   if (root == NULL)
@@ -204,6 +212,43 @@ ic_feed_server_post_changes (IcFeedServer      *self,
 
   out = g_string_sized_new (128 + 96 * items->len);
   if (!ic_server_db_apply_batch (self->db, items, info->token_name, out, &error))
+    {
+      g_string_free (out, TRUE);
+      ic_feed_server_send_db_error (msg, error);
+      return;
+    }
+  ic_feed_server_send_json (msg, IC_FEED_MEDIA_TYPE, out);
+}
+
+void
+ic_feed_server_post_revs_diff (IcFeedServer      *self,
+                               SoupServerMessage *msg)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) revs = NULL;
+  GString *out;
+  gsize length;
+  const char *data;
+
+  bytes = ic_feed_server_read_body (msg);
+  if (bytes == NULL)
+    return;
+  data = g_bytes_get_data (bytes, &length);
+  revs = ic_feed_revs_parse (data ? data : "", length, "revs", &error);
+  if (revs == NULL)
+    {
+      if (g_error_matches (error, IC_FEED_ERROR, IC_FEED_ERROR_TOO_LARGE))
+        ic_feed_server_send_problem (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too-many-changes",
+                                     "The request is too large", error->message);
+      else
+        ic_feed_server_send_problem (msg, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid-batch",
+                                     "The request is not valid", error->message);
+      return;
+    }
+
+  out = g_string_sized_new (64 + 64 * revs->len);
+  if (!ic_server_db_revs_diff (self->db, revs, out, &error))
     {
       g_string_free (out, TRUE);
       ic_feed_server_send_db_error (msg, error);

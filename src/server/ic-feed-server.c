@@ -15,6 +15,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ic-feed-gzip.h"
+#include "ic-feed-error.h"
 #include "ic-feed-problem.h"
 #include "ic-feed-protocol.h"
 #include "ic-feed-server-private.h"
@@ -86,15 +88,85 @@ ic_feed_server_send_db_error (SoupServerMessage *msg,
 }
 
 void
+ic_feed_server_send_bytes (SoupServerMessage *msg,
+                           const char        *content_type,
+                           GBytes            *body)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  const char *accept = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                     "Accept-Encoding");
+  g_autoptr(GBytes) compressed = NULL;
+
+  soup_message_headers_append (headers, "Vary", "Accept-Encoding");
+  soup_message_headers_set_content_type (headers, content_type, NULL);
+  if (g_bytes_get_size (body) >= IC_FEED_GZIP_MIN_BYTES && ic_feed_gzip_accepted (accept))
+    {
+      compressed = ic_feed_gzip_compress (body);
+      soup_message_headers_replace (headers, "Content-Encoding", "gzip");
+      body = compressed;
+    }
+  soup_message_body_append_bytes (soup_server_message_get_response_body (msg), body);
+}
+
+void
 ic_feed_server_send_json (SoupServerMessage *msg,
                           const char        *content_type,
                           GString           *body)
 {
-  gsize length = body->len;
+  g_autoptr(GBytes) bytes = g_string_free_to_bytes (body);
 
   soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (msg, content_type, SOUP_MEMORY_TAKE,
-                                    g_string_free (body, FALSE), length);
+  ic_feed_server_send_bytes (msg, content_type, bytes);
+}
+
+GBytes *
+ic_feed_server_read_body (SoupServerMessage *msg)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  const char *content_type = soup_message_headers_get_content_type (headers, NULL);
+  const char *encoding = soup_message_headers_get_one (headers, "Content-Encoding");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *detail = NULL;
+
+  if (g_strcmp0 (content_type, IC_FEED_MEDIA_TYPE) != 0)
+    {
+      ic_feed_server_send_problem (msg, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                                   "Send application/json", NULL);
+      return NULL;
+    }
+  bytes = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  if (g_bytes_get_size (bytes) > IC_FEED_MAX_BODY_BYTES)
+    {
+      ic_feed_server_send_problem (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too-large",
+                                   "The request is too large", NULL);
+      return NULL;
+    }
+  if (encoding == NULL || g_ascii_strcasecmp (encoding, "identity") == 0)
+    return g_steal_pointer (&bytes);
+  if (g_ascii_strcasecmp (encoding, "gzip") != 0)
+    {
+      ic_feed_server_send_problem (msg, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE, "unsupported-encoding",
+                                   "Send the body as it is or with Content-Encoding: gzip", NULL);
+      return NULL;
+    }
+
+  /* The limit holds for the body inflated too. */
+  bytes = ic_feed_gzip_decompress (bytes, IC_FEED_MAX_BODY_BYTES, &error);
+  if (bytes == NULL && g_error_matches (error, IC_FEED_ERROR, IC_FEED_ERROR_TOO_LARGE))
+    {
+      detail = g_strdup_printf ("A request body may hold at most %d bytes, inflated.", IC_FEED_MAX_BODY_BYTES);
+      ic_feed_server_send_problem (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too-large",
+                                   "The request is too large", detail);
+      return NULL;
+    }
+  if (bytes == NULL)
+    {
+      ic_feed_server_send_problem (msg, SOUP_STATUS_BAD_REQUEST, "malformed-json",
+                                   "The body is not the gzip data it says it is", error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&bytes);
 }
 
 /* The request log: one line per request, never a token. */
@@ -352,7 +424,8 @@ early_checks (IcFeedServer      *self,
       within_rate (self, msg, key);
       return;
     }
-  if (!g_str_equal (path, IC_FEED_API_PREFIX "/changes") && !g_str_equal (path, "/healthz"))
+  if (!g_str_equal (path, IC_FEED_API_PREFIX "/changes") && !g_str_equal (path, "/healthz") &&
+      !g_str_equal (path, IC_FEED_API_PREFIX "/revs-diff"))
     return;
 
   if (!authenticate (self, msg, info))
@@ -363,7 +436,8 @@ early_checks (IcFeedServer      *self,
 
   if (g_str_equal (method, SOUP_METHOD_POST))
     {
-      if (info->scope != IC_SERVER_SCOPE_READ_WRITE)
+      /* Asking what the server lacks only reads. */
+      if (info->scope != IC_SERVER_SCOPE_READ_WRITE && g_str_equal (path, IC_FEED_API_PREFIX "/changes"))
         {
           ic_feed_server_send_problem (msg, SOUP_STATUS_FORBIDDEN, "forbidden",
                                        "This token may only read",
@@ -394,7 +468,12 @@ handler (SoupServer        *server,
   const char *method = soup_server_message_get_method (msg);
   gboolean get = g_str_equal (method, SOUP_METHOD_GET) || g_str_equal (method, SOUP_METHOD_HEAD);
 
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Cache-Control", "no-store");
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+
+  soup_message_headers_replace (headers, "Cache-Control", "no-store");
+  /* RFC 7694: pushes may come gzipped. */
+  soup_message_headers_replace (headers, "Accept-Encoding", "gzip");
+  soup_message_headers_replace (headers, IC_FEED_PROTOCOL_HEADER, G_STRINGIFY (IC_FEED_PROTOCOL_VERSION));
 
   if (g_str_equal (path, IC_FEED_API_PREFIX "/changes"))
     {
@@ -404,6 +483,13 @@ handler (SoupServer        *server,
         ic_feed_server_post_changes (self, msg);
       else
         method_not_allowed (msg, "GET, HEAD, POST");
+    }
+  else if (g_str_equal (path, IC_FEED_API_PREFIX "/revs-diff"))
+    {
+      if (g_str_equal (method, SOUP_METHOD_POST))
+        ic_feed_server_post_revs_diff (self, msg);
+      else
+        method_not_allowed (msg, "POST");
     }
   else if (g_str_equal (path, IC_FEED_API_PREFIX "/feed.json"))
     {
@@ -454,6 +540,7 @@ ic_feed_server_init (IcFeedServer *self)
   self->buckets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
   self->log = TRUE;
+  self->page_bytes = IC_FEED_DEFAULT_PAGE_BYTES;
 }
 
 IcFeedServer *
@@ -507,6 +594,16 @@ ic_feed_server_set_rate_limit (IcFeedServer *self,
 {
   g_return_if_fail (IC_IS_FEED_SERVER (self));
   self->rate_limit = MAX (per_second, 0);
+}
+
+void
+ic_feed_server_set_page_bytes (IcFeedServer *self,
+                               gsize         page_bytes)
+{
+  g_return_if_fail (IC_IS_FEED_SERVER (self));
+  self->page_bytes = MAX (page_bytes, IC_FEED_PAGE_OVERHEAD_BYTES * 2);
+  g_hash_table_remove_all (self->pages);
+  self->pages_bytes = 0;
 }
 
 void

@@ -97,6 +97,47 @@ find_applied (IcServerDb    *self,
   return TRUE;
 }
 
+/* Chains the change just logged at @seq to the one before it. */
+static gboolean
+chain_change (IcServerDb    *self,
+              IcFeedChange  *change,
+              const char    *hash,
+              gint64         seq,
+              GError       **error)
+{
+  g_autoptr(IcServerStmt) previous = NULL;
+  g_autoptr(IcServerStmt) update = NULL;
+  g_autofree char *chain = NULL;
+  int rc;
+
+  previous = ic_server_db_prepare (self, "SELECT chain FROM change WHERE seq < ? "
+                                         "ORDER BY seq DESC LIMIT 1", error);
+  if (previous == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (previous, 1, seq);
+  rc = sqlite3_step (previous);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      ic_server_db_set_error (self, rc, error);
+      return FALSE;
+    }
+  chain = ic_server_db_chain (rc == SQLITE_ROW ? (const char *) sqlite3_column_text (previous, 0) : NULL,
+                              seq, change->id, change->rev, change->deleted, hash);
+  sqlite3_reset (previous);
+
+  update = ic_server_db_prepare (self, "UPDATE change SET chain = ? WHERE seq = ?", error);
+  if (update == NULL)
+    return FALSE;
+  sqlite3_bind_text (update, 1, chain, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (update, 2, seq);
+  if (sqlite3_step (update) != SQLITE_DONE)
+    {
+      ic_server_db_set_error (self, sqlite3_extended_errcode (sqlite3_db_handle (update)), error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 write_change (IcServerDb    *self,
               IcFeedChange  *change,
@@ -131,6 +172,8 @@ write_change (IcServerDb    *self,
       return FALSE;
     }
   *seq = sqlite3_last_insert_rowid (sqlite3_db_handle (log));
+  if (!chain_change (self, change, hash, *seq, error))
+    return FALSE;
 
   if (change->record != NULL && IC_IS_FORESIGHT_ITEM (change->record))
     published = ic_foresight_item_get_published (IC_FORESIGHT_ITEM (change->record));
@@ -182,7 +225,7 @@ apply_one (IcServerDb    *self,
     {
       g_autofree char *detail = g_strdup_printf (_("id: the id belongs to a %s"), current.kind);
 
-      ic_feed_results_write_rejected (out, index, change->id, detail);
+      ic_feed_results_write_rejected (out, index, change->id, "kind-mismatch", 409, detail);
       ok = TRUE;
     }
   else if (!current.found || current.rev == change->base_rev)
@@ -234,7 +277,7 @@ ic_server_db_apply_batch (IcServerDb  *self,
       IcServerPushItem *item = g_ptr_array_index (items, i);
 
       if (item->change == NULL)
-        ic_feed_results_write_rejected (out, i, item->id, item->problem);
+        ic_feed_results_write_rejected (out, i, item->id, "invalid-change", 422, item->problem);
       else if (!apply_one (self, item->change, token_name, i, out, error))
         goto fail;
     }

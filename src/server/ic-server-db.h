@@ -95,10 +95,28 @@ gboolean    ic_server_db_check_token      (IcServerDb     *self,
  * until it moves. */
 gint64      ic_server_db_get_last_seq     (IcServerDb     *self,
                                            GError        **error);
-/* Writes the page of GET /v1/changes after @since to @out. */
+/* Whether the log still holds the change at @since with the chain hash
+ * @since_hash (always TRUE for 0 or a NULL hash, as a version 1 client
+ * asks).  FALSE in *@known means the log was replaced by an older copy. */
+gboolean    ic_server_db_check_cursor     (IcServerDb     *self,
+                                           gint64          since,
+                                           const char     *since_hash,
+                                           gboolean       *known,
+                                           GError        **error);
+/* Writes the page of GET /v1/changes after @since to @out: at most
+ * @limit changes and, past the first, @max_bytes bytes; a change whose
+ * record alone is more than @client_cap goes without its record. */
 gboolean    ic_server_db_write_changes    (IcServerDb     *self,
                                            gint64          since,
                                            guint           limit,
+                                           gsize           max_bytes,
+                                           gsize           client_cap,
+                                           GString        *out,
+                                           GError        **error);
+/* The answer to POST /v1/revs-diff: of @revs (element-type IcFeedRev),
+ * those this server lacks or holds at an older rev. */
+gboolean    ic_server_db_revs_diff        (IcServerDb     *self,
+                                           GPtrArray      *revs,
                                            GString        *out,
                                            GError        **error);
 /* Applies a batch in one transaction and writes the results to @out. */
