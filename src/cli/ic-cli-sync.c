@@ -327,6 +327,8 @@ ic_cli_sync (IcCli  *cli,
     return ic_cli_usage_error (cli, _("--feed URL is required for the first sync"));
 
   client = ic_feed_client_new (feed_url, &error);
+  if (client == NULL && g_error_matches (error, IC_FEED_ERROR, IC_FEED_ERROR_INSECURE))
+    return ic_cli_fail (error);
   if (client == NULL)
     return ic_cli_usage_error (cli, "%s", error->message);
   if (!find_token (token_file, ic_feed_client_get_base_url (client), &token, &error))
