@@ -217,6 +217,13 @@ class Client:
     def records(self, kind):
         return sorted(json.loads(self.cli_ok("list", kind, "--json").stdout), key=lambda r: r["id"])
 
+    def update(self, record_id, fields):
+        """interchange-cli update: the fields given replace the record's."""
+        path = os.path.join(self.folder, "%s-update.json" % self.name)
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(fields, f)
+        return self.cli_ok("update", record_id, "--json", path).stdout.strip()
+
     def delete(self, record_id):
         self.cli_ok("delete", record_id)
 
