@@ -223,7 +223,7 @@ test_push_change_errors (void)
     { "{\"id\":\"1b4e28ba-2fa1-41d2-883f-0016d3cca427\",\"kind\":\"foresight\",\"base_rev\":0,\"rev\":1}",
       "record" },
     { "{\"id\":\"1b4e28ba-2fa1-41d2-883f-0016d3cca427\",\"kind\":\"foresight\",\"base_rev\":0,\"rev\":1,"
-      "\"record\":{\"title\":\"x\",\"colour\":\"red\"}}", "colour" },
+      "\"record\":{\"title\":\"x\",\"Colour\":\"red\"}}", "Colour" },
     { "{\"id\":\"1b4e28ba-2fa1-41d2-883f-0016d3cca427\",\"kind\":\"foresight\",\"base_rev\":0,\"rev\":1,"
       "\"record\":{\"title\":\"\"}}", "title" },
     { "{\"id\":\"1b4e28ba-2fa1-41d2-883f-0016d3cca427\",\"kind\":\"foresight\",\"base_rev\":0,\"rev\":1,"

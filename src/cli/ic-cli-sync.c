@@ -16,6 +16,7 @@
 #include "ic-feed-token.h"
 #include "ic-record-json.h"
 #include "ic-store-conflicts.h"
+#include "ic-store-feed.h"
 
 #define STATUS_CONFLICTS_SHOWN 100
 
@@ -74,6 +75,7 @@ counts_to_json (const IcFeedSyncCounts *counts,
     { "outbox", counts->outbox },
     { "reoffered", counts->reoffered },
     { "too_large", counts->too_large },
+    { "quarantined", counts->quarantined },
   };
 
   json_builder_begin_object (builder);
@@ -120,6 +122,8 @@ print_status (IcStore  *store,
   g_autofree char *cursor = ic_store_get_setting (store, IC_FEED_SETTING_CURSOR);
   g_autofree char *too_large = NULL;
   g_auto(GStrv) too_large_lines = NULL;
+  g_autoptr(GPtrArray) quarantine = NULL;
+  gint64 n_quarantined;
   gboolean healing;
   gint64 outbox, n_conflicts;
 
@@ -136,6 +140,12 @@ print_status (IcStore  *store,
   too_large = ic_store_get_setting (store, IC_FEED_SETTING_TOO_LARGE);
   too_large_lines = too_large ? g_strsplit (too_large, "\n", -1) : g_new0 (char *, 1);
   healing = ic_feed_local_is_healing (store);
+  n_quarantined = ic_store_count_quarantine (store, &error);
+  if (n_quarantined < 0)
+    return ic_cli_fail (error);
+  quarantine = ic_store_list_quarantine (store, STATUS_CONFLICTS_SHOWN, &error);
+  if (quarantine == NULL)
+    return ic_cli_fail (error);
 
   if (!json)
     {
@@ -149,6 +159,15 @@ print_status (IcStore  *store,
 
           g_print ("  %-8s %s  %s\n", conflict_type_name (conflict->type), conflict->record_id,
                    conflict->reason);
+        }
+      g_print (_("Quarantine: %" G_GINT64_FORMAT " records from the feed this version cannot apply\n"),
+               n_quarantined);
+      for (guint i = 0; i < quarantine->len; i++)
+        {
+          IcQuarantined *entry = g_ptr_array_index (quarantine, i);
+
+          g_print ("  %-12s %s rev %" G_GINT64_FORMAT "  %s\n", entry->kind, entry->id, entry->rev,
+                   entry->reason);
         }
       if (healing)
         g_print (_("Healing:   records are being offered again to the feed; sync to go on\n"));
@@ -198,6 +217,28 @@ print_status (IcStore  *store,
         json_builder_add_string_value (builder, conflict->created_at);
         json_builder_set_member_name (builder, "record");
         json_builder_add_value (builder, ic_object_to_json (G_OBJECT (conflict->record)));
+        json_builder_end_object (builder);
+      }
+    json_builder_end_array (builder);
+    json_builder_set_member_name (builder, "quarantined");
+    json_builder_add_int_value (builder, n_quarantined);
+    json_builder_set_member_name (builder, "quarantine");
+    json_builder_begin_array (builder);
+    for (guint i = 0; i < quarantine->len; i++)
+      {
+        IcQuarantined *entry = g_ptr_array_index (quarantine, i);
+
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "id");
+        json_builder_add_string_value (builder, entry->id);
+        json_builder_set_member_name (builder, "kind");
+        json_builder_add_string_value (builder, entry->kind);
+        json_builder_set_member_name (builder, "rev");
+        json_builder_add_int_value (builder, entry->rev);
+        json_builder_set_member_name (builder, "reason");
+        json_builder_add_string_value (builder, entry->reason);
+        json_builder_set_member_name (builder, "created_at");
+        json_builder_add_string_value (builder, entry->created_at);
         json_builder_end_object (builder);
       }
     json_builder_end_array (builder);
@@ -267,6 +308,9 @@ print_summary (const IcFeedSyncCounts *counts)
              counts->reoffered);
   if (counts->too_large > 0)
     g_print (_("%u records were too large to pull; sync --status names them.\n"), counts->too_large);
+  if (counts->quarantined > 0)
+    g_print (_("%u records from the feed cannot be applied by this version and are kept aside; "
+               "sync --status names them.\n"), counts->quarantined);
 }
 
 int

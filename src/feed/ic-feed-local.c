@@ -9,8 +9,10 @@
 #include <string.h>
 
 #include "ic-feed-error.h"
+#include "ic-feed-json.h"
 #include "ic-feed-local.h"
 #include "ic-store-conflicts.h"
+#include "ic-store-feed.h"
 
 /* Outbox entries read at a time when building a batch. */
 #define OUTBOX_READ        2000
@@ -19,6 +21,8 @@
 #define OUTBOX_COUNT_PAGE  10000
 #define MAX_OUTBOX_PAGES   10000
 #define WAITING_PAGE       1000
+/* Quarantined records tried again at each sync. */
+#define QUARANTINE_RETRY   1000
 
 void
 ic_feed_outbox_batch_free (IcFeedOutboxBatch *batch)
@@ -55,6 +59,13 @@ ic_feed_local_next_batch (IcStore           *store,
                           IcFeedSyncCounts  *counts,
                           GError           **error)
 {
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *extra = NULL;
+  gint64 n_extra = ic_store_count_extra_fields (store, error);
+  gboolean have_extra = n_extra > 0;
+
+  if (n_extra < 0)
+    return NULL;
   for (guint round = 0; round < MAX_QUIET_ROUNDS; round++)
     {
       g_autoptr(GPtrArray) entries = NULL;
@@ -88,7 +99,17 @@ ic_feed_local_next_batch (IcStore           *store,
               continue;
             }
 
-          if (!ic_feed_batch_builder_add (builder, record, entry->base_rev, &too_large))
+          g_clear_pointer (&extra, g_free);
+          if (have_extra)
+            {
+              extra = ic_store_get_extra_fields (store, entry->record_id, &local_error);
+              if (local_error != NULL)
+                {
+                  g_propagate_error (error, g_steal_pointer (&local_error));
+                  return NULL;
+                }
+            }
+          if (!ic_feed_batch_builder_add_full (builder, record, extra, entry->base_rev, &too_large))
             {
               if (too_large)
                 {
@@ -155,7 +176,8 @@ put_server_copy (IcStore           *store,
   g_autoptr(IcRecord) tombstone = NULL;
 
   if (!server->deleted)
-    return put_one (store, server->record, server->rev, counts, error);
+    return put_one (store, server->record, server->rev, counts, error) &&
+           ic_store_set_extra_fields (store, server->id, server->extra, error);
   if (local == NULL)
     return TRUE;
   tombstone = ic_record_copy (local);
@@ -519,9 +541,11 @@ decide_pulled (IcStore           *store,
     }
   if (change->invalid != NULL)
     {
-      g_debug ("Not applying %s from the feed: %s", change->id, change->invalid);
-      counts->skipped++;
-      return TRUE;
+      /* Not skipped silently: kept aside, shown, and tried again at
+       * every sync (an upgrade may read it). */
+      counts->quarantined++;
+      return ic_store_quarantine (store, change->id, change->kind_name ? change->kind_name : "",
+                                  change->rev, change->deleted, change->raw, change->invalid, error);
     }
 
   if (!known_revision (store, known, change->id, &stored, error))
@@ -562,12 +586,56 @@ decide_pulled (IcStore           *store,
   return TRUE;
 }
 
+static gboolean
+page_has_extra (GPtrArray *changes)
+{
+  for (guint i = 0; i < changes->len; i++)
+    if (((IcFeedChange *) g_ptr_array_index (changes, i))->extra != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean apply_changes (IcStore           *store,
+                               IcFeedPage        *page,
+                               gboolean           move_cursor,
+                               IcFeedSyncCounts  *counts,
+                               GError           **error);
+
 gboolean
 ic_feed_local_apply_page (IcStore           *store,
                           IcFeedPage        *page,
                           IcFeedSyncCounts  *counts,
                           GError           **error)
 {
+  return apply_changes (store, page, TRUE, counts, error);
+}
+
+/* What comes with a record written from the feed: the fields this
+ * version does not know, and the end of its quarantine. */
+static gboolean
+note_applied (IcStore       *store,
+              IcFeedChange  *change,
+              gboolean       have_extra,
+              gboolean       have_quarantine,
+              GError       **error)
+{
+  if ((change->extra != NULL || have_extra) &&
+      !ic_store_set_extra_fields (store, change->id, change->extra, error))
+    return FALSE;
+  if (have_quarantine && !ic_store_release_quarantine (store, change->id, change->rev, error))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+apply_changes (IcStore           *store,
+               IcFeedPage        *page,
+               gboolean           move_cursor,
+               IcFeedSyncCounts  *counts,
+               GError           **error)
+{
+  g_autoptr(GPtrArray) applied = g_ptr_array_new ();
+  gint64 n_extra, n_quarantine;
   g_autoptr(GHashTable) pending = NULL;
   g_autoptr(GHashTable) known = NULL;
   g_autoptr(GPtrArray) to_put = g_ptr_array_new_with_free_func (g_object_unref);
@@ -579,6 +647,10 @@ ic_feed_local_apply_page (IcStore           *store,
 
   pending = pending_ids (store, error);
   if (pending == NULL)
+    return FALSE;
+  n_extra = ic_store_count_extra_fields (store, error);
+  n_quarantine = n_extra < 0 ? -1 : ic_store_count_quarantine (store, error);
+  if (n_quarantine < 0)
     return FALSE;
   known = look_up_page (store, page, error);
   if (known == NULL)
@@ -608,6 +680,7 @@ ic_feed_local_apply_page (IcStore           *store,
                            GINT_TO_POINTER (ic_record_get_kind (record)));
       g_ptr_array_add (to_put, g_steal_pointer (&record));
       g_array_append_val (revs, change->rev);
+      g_ptr_array_add (applied, change);
     }
 
   /* One transaction for the page, of records validated already (the
@@ -629,6 +702,13 @@ ic_feed_local_apply_page (IcStore           *store,
     }
   counts->pulled += to_put->len - (counts->waiting - waiting_before);
 
+  if (n_extra > 0 || n_quarantine > 0 || page_has_extra (applied))
+    for (guint i = 0; i < applied->len; i++)
+      if (!note_applied (store, g_ptr_array_index (applied, i), n_extra > 0, n_quarantine > 0, error))
+        return FALSE;
+
+  if (!move_cursor)
+    return TRUE;
   feed_id = ic_store_get_setting (store, IC_FEED_SETTING_ID);
   if (g_strcmp0 (feed_id, page->feed_id) != 0 &&
       !ic_store_set_setting (store, IC_FEED_SETTING_ID, page->feed_id, error))
@@ -806,6 +886,56 @@ ic_feed_local_queue_missing (IcStore           *store,
   last = g_ptr_array_index (chunk, chunk->len - 1);
   progress = g_strconcat (ic_record_kind_to_string (last->kind), "/", last->record_id, NULL);
   return ic_store_set_setting (store, IC_FEED_SETTING_HEAL, progress, error);
+}
+
+gboolean
+ic_feed_local_retry_quarantine (IcStore           *store,
+                                IcFeedSyncCounts  *counts,
+                                GError           **error)
+{
+  g_autoptr(GPtrArray) entries = ic_store_list_quarantine (store, QUARANTINE_RETRY, error);
+  g_autoptr(GString) json = NULL;
+  g_autoptr(IcFeedPage) page = NULL;
+  g_autoptr(GError) local_error = NULL;
+  IcFeedSyncCounts retried = { 0 };
+  gint64 remaining;
+
+  if (entries == NULL)
+    return FALSE;
+  if (entries->len > 0)
+    {
+      /* Read again as a page of their own, with the code of this version,
+       * and applied as pulled changes are, the cursor left where it is. */
+      json = g_string_new ("{\"feed_id\":\"quarantine\",\"changes\":[");
+      for (guint i = 0; i < entries->len; i++)
+        {
+          IcQuarantined *entry = g_ptr_array_index (entries, i);
+
+          g_string_append (json, i > 0 ? ",{" : "{");
+          ic_feed_json_append_member_int (json, TRUE, "seq", i + 1);
+          ic_feed_json_append_member_string (json, FALSE, "id", entry->id);
+          ic_feed_json_append_member_string (json, FALSE, "kind", entry->kind);
+          ic_feed_json_append_member_int (json, FALSE, "rev", entry->rev);
+          g_string_append (json, entry->deleted ? ",\"deleted\":true" : ",\"deleted\":false");
+          if (!entry->deleted && entry->body != NULL)
+            g_string_append_printf (json, ",\"record\":%s", entry->body);
+          g_string_append_c (json, '}');
+        }
+      g_string_append_printf (json, "],\"last_seq\":%u,\"more\":false}", entries->len);
+
+      page = ic_feed_page_parse (json->str, json->len, &local_error);
+      if (page == NULL)
+        g_debug ("The quarantine cannot be read again: %s", local_error->message);
+      else if (!apply_changes (store, page, FALSE, &retried, error))
+        return FALSE;
+      counts->pulled += retried.pulled;
+    }
+
+  remaining = ic_store_count_quarantine (store, error);
+  if (remaining < 0)
+    return FALSE;
+  counts->quarantined = (guint) remaining;
+  return TRUE;
 }
 
 gint64

@@ -38,6 +38,7 @@ typedef struct
   guint  reoffered;  /* records queued again for a server whose log lost them */
   guint  too_large;  /* server changes larger than this laptop reads: named in the log */
   gboolean healed;   /* the server's log had lost what was pulled; the sync healed it */
+  guint  quarantined; /* server records this version cannot apply: kept aside (at the end, all of them) */
 } IcFeedSyncCounts;
 
 /* Settings keys, in the store's settings table. */
@@ -131,6 +132,12 @@ gboolean            ic_feed_local_queue_missing   (IcStore           *store,
                                                    GPtrArray         *missing,
                                                    IcFeedSyncCounts  *counts,
                                                    GError           **error);
+
+/* Tries again the records kept in quarantine (they may be readable by
+ * this version now); counts->quarantined becomes how many remain. */
+gboolean            ic_feed_local_retry_quarantine (IcStore          *store,
+                                                    IcFeedSyncCounts *counts,
+                                                    GError          **error);
 
 /* How many entries the outbox holds; -1 on error. */
 gint64              ic_feed_local_count_outbox    (IcStore           *store,

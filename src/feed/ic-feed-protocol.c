@@ -23,6 +23,9 @@ ic_feed_change_free (IcFeedChange *change)
   g_free (change->id);
   g_clear_object (&change->record);
   g_free (change->invalid);
+  g_free (change->extra);
+  g_free (change->kind_name);
+  g_free (change->raw);
   g_free (change);
 }
 
@@ -88,8 +91,17 @@ parse_envelope (JsonObject    *object,
   if (!ic_validate_uuid (id, "id", &local_error))
     return invalid (error, "%s", local_error->message);
   change->id = g_strdup (id);
+  if (strlen (kind) > 64 || !g_utf8_validate (kind, -1, NULL))
+    return invalid (error, _("kind: not a kind of record"));
+  change->kind_name = g_strdup (kind);
   if (!ic_record_kind_from_string (kind, &change->kind))
-    return invalid (error, _("kind: “%.64s” is not a kind of record"), kind);
+    {
+      /* From a newer laptop, perhaps: a pull keeps it aside. */
+      if (pulled)
+        change->kind = (IcRecordKind) -1;
+      else
+        return invalid (error, _("kind: “%.64s” is not a kind of record"), kind);
+    }
   if (change->rev < 1 || change->rev > IC_FEED_MAX_REV)
     return invalid (error, _("rev: %" G_GINT64_FORMAT " is out of range"), change->rev);
   if (change->base_rev < 0 || change->base_rev > IC_FEED_MAX_REV)
@@ -97,6 +109,100 @@ parse_envelope (JsonObject    *object,
   if (pulled && change->seq < 1)
     return invalid (error, _("seq: %" G_GINT64_FORMAT " is out of range"), change->seq);
   return TRUE;
+}
+
+static gboolean
+is_field_name (const char *name)
+{
+  gsize length = strlen (name);
+
+  if (length == 0 || length > 64 || !g_ascii_islower (name[0]))
+    return FALSE;
+  for (gsize i = 1; i < length; i++)
+    if (!g_ascii_islower (name[i]) && !g_ascii_isdigit (name[i]) && name[i] != '_')
+      return FALSE;
+  return TRUE;
+}
+
+/* The members of @fields that a record of the change's kind has, as a
+ * new object node; the others go to change->extra, as long as they look
+ * like fields of a newer version (snake_case, few, not huge). */
+static JsonNode *
+split_extra (IcFeedChange  *change,
+             JsonObject    *fields,
+             GError       **error)
+{
+  g_autoptr(IcRecord) blank = ic_record_new (change->kind);
+  GObjectClass *klass = G_OBJECT_GET_CLASS (blank);
+  g_autoptr(JsonObject) known = json_object_new ();
+  g_autoptr(JsonObject) extra = json_object_new ();
+  g_autoptr(JsonNode) extra_node = NULL;
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *value;
+  JsonNode *node;
+
+  json_object_iter_init (&iter, fields);
+  while (json_object_iter_next (&iter, &member, &value))
+    {
+      g_autofree char *property = g_strdelimit (g_strdup (member), "_", '-');
+
+      if (strchr (member, '-') == NULL && g_object_class_find_property (klass, property) != NULL)
+        {
+          json_object_set_member (known, member, json_node_ref (value));
+          continue;
+        }
+      if (!is_field_name (member))
+        {
+          g_set_error (error, IC_FEED_ERROR, IC_FEED_ERROR_INVALID,
+                       _("%.64s: is not a field of this record"), member);
+          return NULL;
+        }
+      if (json_object_get_size (extra) >= IC_FEED_MAX_EXTRA_FIELDS)
+        {
+          g_set_error (error, IC_FEED_ERROR, IC_FEED_ERROR_INVALID,
+                       _("%s: a record may carry at most %d fields this version does not know"),
+                       member, IC_FEED_MAX_EXTRA_FIELDS);
+          return NULL;
+        }
+      json_object_set_member (extra, member, json_node_ref (value));
+    }
+
+  if (json_object_get_size (extra) > 0)
+    {
+      extra_node = json_node_init_object (json_node_alloc (), extra);
+      change->extra = json_to_string (extra_node, FALSE);
+      if (strlen (change->extra) > IC_FEED_MAX_EXTRA_BYTES)
+        {
+          g_set_error (error, IC_FEED_ERROR, IC_FEED_ERROR_INVALID,
+                       _("the fields this version does not know take more than %d bytes"),
+                       IC_FEED_MAX_EXTRA_BYTES);
+          g_clear_pointer (&change->extra, g_free);
+          return NULL;
+        }
+    }
+  node = json_node_init_object (json_node_alloc (), known);
+  return node;
+}
+
+char *
+ic_feed_record_to_json (IcRecord   *record,
+                        const char *extra)
+{
+  char *json = ic_record_to_json_data (record, FALSE);
+  gsize length = strlen (json);
+  gsize extra_length = extra ? strlen (extra) : 0;
+  GString *out;
+
+  /* "{…}" + "{…}" → "{…,…}": both are objects, the record's not empty. */
+  if (extra_length <= 2 || length < 2 || json[length - 1] != '}' || extra[0] != '{')
+    return json;
+  out = g_string_new (json);
+  g_free (json);
+  g_string_truncate (out, length - 1);
+  g_string_append_c (out, ',');
+  g_string_append_len (out, extra + 1, extra_length - 1);
+  return g_string_free (out, FALSE);
 }
 
 /* The record of a change that is not a tombstone; its id and rev must
@@ -108,6 +214,7 @@ parse_record (JsonObject    *object,
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(IcRecord) record = NULL;
+  g_autoptr(JsonNode) known = NULL;
   JsonNode *node = json_object_get_member (object, "record");
   JsonObject *fields;
 
@@ -118,7 +225,13 @@ parse_record (JsonObject    *object,
     }
   fields = json_node_get_object (node);
 
-  record = ic_record_new_from_json (change->kind, node, &local_error);
+  known = split_extra (change, fields, &local_error);
+  if (known == NULL)
+    {
+      invalid (error, "%s", local_error->message);
+      return NULL;
+    }
+  record = ic_record_new_from_json (change->kind, known, &local_error);
   if (record == NULL)
     {
       invalid (error, "%s", local_error->message);
@@ -206,6 +319,9 @@ parse_pulled_change (JsonNode  *node,
       g_set_error (error, IC_FEED_ERROR, IC_FEED_ERROR_PROTOCOL, "%s", local_error->message);
       return NULL;
     }
+  if (change->deleted && change->kind == (IcRecordKind) -1)
+    change->invalid = g_strdup_printf (_("kind: “%s” is not a kind of record this version knows"),
+                                       change->kind_name);
   if (change->deleted)
     return g_steal_pointer (&change);
   if (json_object_has_member (json_node_get_object (node), "too_large"))
@@ -220,9 +336,24 @@ parse_pulled_change (JsonNode  *node,
       return g_steal_pointer (&change);
     }
 
-  change->record = parse_record (json_node_get_object (node), change, &local_error);
-  if (change->record == NULL)
-    change->invalid = g_strdup (local_error->message);
+  if (change->kind == (IcRecordKind) -1)
+    change->invalid = g_strdup_printf (_("kind: “%s” is not a kind of record this version knows"),
+                                       change->kind_name);
+  else
+    {
+      change->record = parse_record (json_node_get_object (node), change, &local_error);
+      if (change->record == NULL)
+        change->invalid = g_strdup (local_error->message);
+    }
+  if (change->invalid != NULL)
+    {
+      /* Kept as it came, to be tried again after an upgrade. */
+      JsonNode *record = json_object_get_member (json_node_get_object (node), "record");
+
+      g_clear_pointer (&change->extra, g_free);
+      if (record != NULL)
+        change->raw = json_to_string (record, FALSE);
+    }
   return g_steal_pointer (&change);
 }
 
@@ -442,6 +573,16 @@ ic_feed_batch_builder_add (IcFeedBatchBuilder *self,
                            gint64              base_rev,
                            gboolean           *too_large)
 {
+  return ic_feed_batch_builder_add_full (self, record, NULL, base_rev, too_large);
+}
+
+gboolean
+ic_feed_batch_builder_add_full (IcFeedBatchBuilder *self,
+                                IcRecord           *record,
+                                const char         *extra,
+                                gint64              base_rev,
+                                gboolean           *too_large)
+{
   g_autoptr(GString) item = g_string_new (NULL);
   g_autofree char *record_json = NULL;
   gboolean deleted = ic_record_get_deleted (record);
@@ -452,7 +593,7 @@ ic_feed_batch_builder_add (IcFeedBatchBuilder *self,
     return FALSE;
 
   if (!deleted)
-    record_json = ic_record_to_json_data (record, FALSE);
+    record_json = ic_feed_record_to_json (record, extra);
   write_change (item, 0, ic_record_get_id (record),
                 ic_record_kind_to_string (ic_record_get_kind (record)),
                 ic_record_get_rev (record), base_rev, deleted, record_json);

@@ -51,7 +51,22 @@ typedef struct
   IcRecord     *record;    /* NULL for a tombstone, or when @invalid is set */
   char         *invalid;   /* why a pulled record was refused, or NULL */
   gint64        too_large; /* pulled without its record: its size in bytes, else 0 */
+  char         *extra;     /* the record's fields this version does not know, as a
+                            * JSON object's text, or NULL: kept and sent back */
+  char         *kind_name; /* the kind as named on the wire (one this version may not know) */
+  char         *raw;       /* @invalid set: the record's JSON as it came, or NULL */
 } IcFeedChange;
+
+/* Fields a record may carry that this version does not know: at most
+ * this many, named in snake_case, each within IC_FEED_MAX_EXTRA_BYTES. */
+#define IC_FEED_MAX_EXTRA_FIELDS  32
+#define IC_FEED_MAX_EXTRA_BYTES   (64 * 1024)
+
+/* @record's JSON text with @extra's members (a JSON object's text, or
+ * NULL) after its own, as the server stores it and a laptop sends it.
+ * Returns: (transfer full) */
+char         *ic_feed_record_to_json       (IcRecord     *record,
+                                            const char   *extra);
 
 void          ic_feed_change_free          (IcFeedChange *change);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcFeedChange, ic_feed_change_free)
@@ -153,6 +168,12 @@ gboolean      ic_feed_batch_builder_add    (IcFeedBatchBuilder *self,
                                             IcRecord           *record,
                                             gint64              base_rev,
                                             gboolean           *too_large);
+/* The same, sending back @extra (see IcFeedChange) with the record. */
+gboolean      ic_feed_batch_builder_add_full (IcFeedBatchBuilder *self,
+                                              IcRecord           *record,
+                                              const char         *extra,
+                                              gint64              base_rev,
+                                              gboolean           *too_large);
 guint         ic_feed_batch_builder_get_n_changes (IcFeedBatchBuilder *self);
 /* Returns: (transfer full): the JSON body; the builder is freed */
 GBytes       *ic_feed_batch_builder_end    (IcFeedBatchBuilder *self);

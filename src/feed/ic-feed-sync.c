@@ -450,7 +450,8 @@ finish_step (Run     *run,
   if (run->gzip_now && !run->gzip_known &&
       !ic_store_set_setting (run->store, IC_FEED_SETTING_GZIP, "1", error))
     return FALSE;
-  if (!ic_feed_local_retry_waiting (run->store, &run->counts, error))
+  if (!ic_feed_local_retry_waiting (run->store, &run->counts, error) ||
+      !ic_feed_local_retry_quarantine (run->store, &run->counts, error))
     return FALSE;
   run->counts.outbox = ic_feed_local_count_outbox (run->store, error);
   if (run->counts.outbox < 0)

@@ -215,7 +215,7 @@ apply_one (IcServerDb    *self,
 
   /* The body as this server writes it, so equal records compare equal. */
   if (!change->deleted)
-    body = ic_record_to_json_data (change->record, FALSE);
+    body = ic_feed_record_to_json (change->record, change->extra);
   hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, body ? body : "deleted", -1);
 
   if (!read_current (self, change->id, &current, error))
