@@ -76,6 +76,7 @@ counts_to_json (const IcFeedSyncCounts *counts,
     { "reoffered", counts->reoffered },
     { "too_large", counts->too_large },
     { "quarantined", counts->quarantined },
+    { "merged", counts->merged },
   };
 
   json_builder_begin_object (builder);
@@ -217,6 +218,17 @@ print_status (IcStore  *store,
         json_builder_add_string_value (builder, conflict->created_at);
         json_builder_set_member_name (builder, "record");
         json_builder_add_value (builder, ic_object_to_json (G_OBJECT (conflict->record)));
+        if (conflict->base != NULL)
+          {
+            /* Before, mine and theirs: theirs is the record as stored. */
+            json_builder_set_member_name (builder, "base");
+            json_builder_add_value (builder, ic_object_to_json (G_OBJECT (conflict->base)));
+            json_builder_set_member_name (builder, "fields");
+            json_builder_begin_array (builder);
+            for (guint f = 0; conflict->fields != NULL && conflict->fields[f] != NULL; f++)
+              json_builder_add_string_value (builder, conflict->fields[f]);
+            json_builder_end_array (builder);
+          }
         json_builder_end_object (builder);
       }
     json_builder_end_array (builder);
@@ -297,6 +309,8 @@ static void
 print_summary (const IcFeedSyncCounts *counts)
 {
   g_print (_("Pulled %u, pushed %u, conflicts %u.\n"), counts->pulled, counts->pushed, counts->conflicts);
+  if (counts->merged > 0)
+    g_print (_("%u records edited here and on the feed were merged field by field.\n"), counts->merged);
   if (counts->rejected > 0)
     g_print (_("%u changes were refused by the feed and kept as conflict copies.\n"), counts->rejected);
   if (counts->waiting > 0)

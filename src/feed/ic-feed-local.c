@@ -11,6 +11,8 @@
 #include "ic-feed-error.h"
 #include "ic-feed-json.h"
 #include "ic-feed-local.h"
+#include "ic-feed-merge.h"
+#include "ic-record-json.h"
 #include "ic-store-conflicts.h"
 #include "ic-store-feed.h"
 
@@ -186,6 +188,86 @@ put_server_copy (IcStore           *store,
   return put_one (store, tombstone, server->rev, counts, error);
 }
 
+/* The state @local's pending edits were made on, if the store kept it
+ * and a field-by-field merge makes sense (neither side deleted it). */
+static gboolean
+find_base (IcStore       *store,
+           IcRecord      *local,
+           IcFeedChange  *server,
+           IcRecord     **base,
+           GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *json = NULL;
+
+  *base = NULL;
+  if (server->deleted || server->record == NULL || ic_record_get_deleted (local))
+    return TRUE;
+  json = ic_store_get_base (store, ic_record_get_id (local), NULL, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (json != NULL)
+    *base = ic_record_new_from_json_data (ic_record_get_kind (local), json, -1, NULL);
+  return TRUE;
+}
+
+/* Writes the server's copy with the fields changed here only, as a new
+ * local edit made on the server's copy (pushed in this sync); the fields
+ * changed on both sides keep the server's value and are kept, with the
+ * base, as a conflict for the user.  FALSE in *@merged when the merge
+ * cannot be written: the caller keeps the whole local copy instead. */
+static gboolean
+merge_three_way (IcStore           *store,
+                 IcRecord          *local,
+                 IcRecord          *base,
+                 IcFeedChange      *server,
+                 IcFeedSyncCounts  *counts,
+                 gboolean          *merged,
+                 GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(IcRecord) result = NULL;
+  g_auto(GStrv) both = NULL;
+  g_autofree char *theirs = NULL;
+  guint n_taken = 0;
+
+  *merged = FALSE;
+  result = ic_feed_merge_three_way (base, local, server->record, &both, &n_taken, &local_error);
+  if (result == NULL)
+    return TRUE;
+  if (!ic_record_validate (result, ic_store_get_taxonomy (store), NULL))
+    return TRUE;
+
+  *merged = TRUE;
+  if (!put_server_copy (store, local, server, counts, error))
+    return FALSE;
+  if (n_taken > 0)
+    {
+      theirs = ic_record_to_json_data (server->record, FALSE);
+      if (!ic_store_set_base (store, server->id, server->rev, theirs, error) ||
+          !ic_store_update (store, result, ic_record_get_author (local), error))
+        return FALSE;
+    }
+  if (both[0] == NULL)
+    {
+      counts->merged++;
+      return TRUE;
+    }
+
+  {
+    g_autofree char *fields = g_strjoinv (", ", both);
+    g_autofree char *reason = g_strdup_printf (_("Changed on the feed (rev %" G_GINT64_FORMAT ") and here: %s"),
+                                               server->rev, fields);
+
+    counts->conflicts++;
+    return ic_store_add_conflict_with_base (store, local, server->rev, reason, base,
+                                            (const char * const *) both, error);
+  }
+}
+
 static gboolean
 keep_conflict (IcStore           *store,
                IcRecord          *sent,
@@ -194,7 +276,9 @@ keep_conflict (IcStore           *store,
                GError           **error)
 {
   g_autoptr(IcRecord) local = NULL;
+  g_autoptr(IcRecord) base = NULL;
   g_autofree char *reason = NULL;
+  gboolean merged = FALSE;
 
   /* The newest local state is the one worth keeping: it may have
    * moved on since the batch was sent. */
@@ -202,6 +286,13 @@ keep_conflict (IcStore           *store,
     return FALSE;
   if (local == NULL)
     local = g_object_ref (sent);
+
+  if (!find_base (store, local, result->server, &base, error))
+    return FALSE;
+  if (base != NULL && !merge_three_way (store, local, base, result->server, counts, &merged, error))
+    return FALSE;
+  if (merged)
+    return TRUE;
 
   reason = g_strdup_printf (result->server->deleted
                             ? _("Deleted on the feed (rev %" G_GINT64_FORMAT ") while edited here")

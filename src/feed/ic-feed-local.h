@@ -38,6 +38,7 @@ typedef struct
   guint  reoffered;  /* records queued again for a server whose log lost them */
   guint  too_large;  /* server changes larger than this laptop reads: named in the log */
   gboolean healed;   /* the server's log had lost what was pulled; the sync healed it */
+  guint  merged;     /* local edits merged field by field with the server's copy */
   guint  quarantined; /* server records this version cannot apply: kept aside (at the end, all of them) */
 } IcFeedSyncCounts;
 

@@ -164,7 +164,14 @@ ic_store_ack_changes (IcStore  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, up_to_seq);
-  return ic_store_step_done (self, stmt, error);
+  if (!ic_store_step_done (self, stmt, error))
+    return FALSE;
+  ic_store_stmt_release (g_steal_pointer (&stmt));
+
+  /* A base is kept while its record has edits to send, no longer. */
+  stmt = ic_store_prepare (self, "DELETE FROM feed_base WHERE id NOT IN (SELECT record_id FROM change_log)",
+                           error);
+  return stmt != NULL && ic_store_step_done (self, stmt, error);
 }
 
 /* The feed's kinds keep their records in tables of their own names. */

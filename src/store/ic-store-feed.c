@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "ic-record-json.h"
 #include "ic-store-feed.h"
 #include "ic-store-private.h"
 
@@ -83,6 +84,86 @@ ic_store_count_extra_fields (IcStore  *self,
   if (!count_rows (self, "SELECT count (*) FROM feed_extra", &count, error))
     return -1;
   return count;
+}
+
+gboolean
+ic_store_keep_base (IcStore     *self,
+                    const char  *id,
+                    gint64       rev,
+                    GError     **error)
+{
+  g_autoptr(IcStoreStmt) stmt = NULL;
+  g_autoptr(IcRecord) stored = NULL;
+  g_autofree char *body = NULL;
+  int rc;
+
+  stmt = ic_store_prepare (self, "SELECT 1 FROM feed_base WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc != SQLITE_DONE)
+    {
+      ic_store_set_sqlite_error (error, ic_store_get_db (self), rc);
+      return FALSE;
+    }
+  ic_store_stmt_release (g_steal_pointer (&stmt));
+
+  stored = ic_store_get (self, id, error);
+  if (stored == NULL)
+    return FALSE;
+  body = ic_record_to_json_data (stored, FALSE);
+  return ic_store_set_base (self, id, rev, body, error);
+}
+
+char *
+ic_store_get_base (IcStore     *self,
+                   const char  *id,
+                   gint64      *rev,
+                   GError     **error)
+{
+  g_autoptr(IcStoreStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (IC_IS_STORE (self), NULL);
+
+  stmt = ic_store_prepare (self, "SELECT rev, body FROM feed_base WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      if (rev != NULL)
+        *rev = sqlite3_column_int64 (stmt, 0);
+      return g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  if (rc != SQLITE_DONE)
+    ic_store_set_sqlite_error (error, ic_store_get_db (self), rc);
+  return NULL;
+}
+
+gboolean
+ic_store_set_base (IcStore     *self,
+                   const char  *id,
+                   gint64       rev,
+                   const char  *body,
+                   GError     **error)
+{
+  g_autoptr(IcStoreStmt) stmt = NULL;
+
+  g_return_val_if_fail (IC_IS_STORE (self), FALSE);
+
+  stmt = ic_store_prepare (self, "INSERT INTO feed_base (id, rev, body) VALUES (?1, ?2, ?3) "
+                                 "ON CONFLICT (id) DO UPDATE SET rev = ?2, body = ?3", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, rev);
+  sqlite3_bind_text (stmt, 3, body, -1, SQLITE_TRANSIENT);
+  return ic_store_step_done (self, stmt, error);
 }
 
 void

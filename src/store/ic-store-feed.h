@@ -29,6 +29,21 @@ gboolean   ic_store_set_extra_fields    (IcStore     *self,
 gint64     ic_store_count_extra_fields  (IcStore     *self,
                                          GError     **error);
 
+/* The base of the local edits of @id waiting to be sent: the record as
+ * it was before the first of them (as JSON text), or NULL.
+ * Returns: (transfer full) (nullable) */
+char      *ic_store_get_base            (IcStore     *self,
+                                         const char  *id,
+                                         gint64      *rev,
+                                         GError     **error);
+/* Makes @body (a record's JSON text, at @rev) the base of @id's local
+ * edits from now on: after a merge, the server's copy is. */
+gboolean   ic_store_set_base            (IcStore     *self,
+                                         const char  *id,
+                                         gint64       rev,
+                                         const char  *body,
+                                         GError     **error);
+
 typedef struct
 {
   char    *id;

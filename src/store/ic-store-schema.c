@@ -249,6 +249,20 @@ static const char migration_7[] =
   "  reason TEXT NOT NULL,\n"
   "  created_at TEXT NOT NULL);\n";
 
+/* Version 8: three-way merges.  The state a record was in before its
+ * first local edit since the last sync (what the edit was made on), and
+ * for a conflict the state both sides started from and the fields both
+ * changed. */
+static const char migration_8[] =
+  "CREATE TABLE feed_base (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  rev INTEGER NOT NULL,\n"
+  "  body TEXT NOT NULL) WITHOUT ROWID;\n"
+  "CREATE TABLE conflict_base (\n"
+  "  conflict_id INTEGER PRIMARY KEY,\n"
+  "  base TEXT NOT NULL,\n"
+  "  fields TEXT NOT NULL);\n";
+
 static gboolean
 seed_taxonomy (sqlite3  *db,
                GError  **error)
@@ -274,6 +288,7 @@ static const IcMigration migrations[] = {
   { migration_5, NULL },
   { migration_6, NULL },
   { migration_7, NULL },
+  { migration_8, NULL },
 };
 
 guint
