@@ -25,6 +25,7 @@
 #define INFO_KEY         "ic-request-info"
 #define MAX_BUCKETS      10000
 #define MAX_TOKEN_BYTES  512
+#define LISTEN_BACKLOG   256
 
 G_DEFINE_FINAL_TYPE (IcFeedServer, ic_feed_server, G_TYPE_OBJECT)
 
@@ -518,6 +519,7 @@ ic_feed_server_finalize (GObject *object)
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);
+  ic_feed_server_jobs_shutdown (self);
   g_clear_object (&self->db);
   g_free (self->title);
   g_free (self->public_url);
@@ -554,6 +556,7 @@ ic_feed_server_new (IcServerDb      *db,
   self = g_object_new (IC_TYPE_FEED_SERVER, NULL);
   self->db = g_object_ref (db);
   self->tls = certificate != NULL;
+  ic_feed_server_jobs_init (self);
   self->soup = soup_server_new ("server-header", "interchange-feed-server/" PACKAGE_VERSION " ",
                                 "tls-certificate", certificate,
                                 NULL);
@@ -620,10 +623,19 @@ ic_feed_server_listen (IcFeedServer    *self,
                        GError         **error)
 {
   g_auto(GStrv) urls = NULL;
+  g_autoptr(GSocket) socket = NULL;
 
   g_return_val_if_fail (IC_IS_FEED_SERVER (self), FALSE);
 
-  if (!soup_server_listen (self->soup, address, self->tls ? SOUP_SERVER_LISTEN_HTTPS : 0, error))
+  /* Fifty laptops connecting at once should not wait a second each for
+   * a SYN to be sent again: a longer queue than GIO's default of 10. */
+  socket = g_socket_new (g_socket_address_get_family (address), G_SOCKET_TYPE_STREAM,
+                         G_SOCKET_PROTOCOL_TCP, error);
+  if (socket == NULL)
+    return FALSE;
+  g_socket_set_listen_backlog (socket, LISTEN_BACKLOG);
+  if (!g_socket_bind (socket, address, TRUE, error) || !g_socket_listen (socket, error) ||
+      !soup_server_listen_socket (self->soup, socket, self->tls ? SOUP_SERVER_LISTEN_HTTPS : 0, error))
     return FALSE;
   if (self->public_url == NULL)
     {

@@ -29,6 +29,7 @@ struct _IcServerDb
   sqlite3    *db;
   GHashTable *statements;
   char       *feed_id;
+  char       *path;
 };
 
 G_DEFINE_FINAL_TYPE (IcServerDb, ic_server_db, G_TYPE_OBJECT)
@@ -102,6 +103,7 @@ ic_server_db_finalize (GObject *object)
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->feed_id);
+  g_free (self->path);
 
   G_OBJECT_CLASS (ic_server_db_parent_class)->finalize (object);
 }
@@ -348,9 +350,29 @@ read_feed_id (IcServerDb  *self,
   return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 }
 
+static IcServerDb *open_connection (const char  *path,
+                                    gboolean     migrating,
+                                    GError     **error);
+
 IcServerDb *
 ic_server_db_open (const char  *path,
                    GError     **error)
+{
+  return open_connection (path, TRUE, error);
+}
+
+IcServerDb *
+ic_server_db_open_another (IcServerDb  *self,
+                           GError     **error)
+{
+  g_return_val_if_fail (IC_IS_SERVER_DB (self), NULL);
+  return open_connection (self->path, FALSE, error);
+}
+
+static IcServerDb *
+open_connection (const char  *path,
+                 gboolean     migrating,
+                 GError     **error)
 {
   g_autoptr(IcServerDb) self = g_object_new (IC_TYPE_SERVER_DB, NULL);
   g_autoptr(GError) local_error = NULL;
@@ -367,8 +389,11 @@ ic_server_db_open (const char  *path,
   sqlite3_extended_result_codes (self->db, 1);
 
   /* Durable: an answered push must survive a power cut, not only a kill. */
-  if (!ic_server_db_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", &local_error) ||
-      !migrate (self, &local_error))
+  /* Another connection to a database opened already finds it migrated,
+   * and need not wait for the write lock to see so. */
+  if (!ic_server_db_exec (self, migrating ? "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+                                          : "PRAGMA synchronous = FULL;", &local_error) ||
+      (migrating && !migrate (self, &local_error)))
     {
       g_set_error (error, IC_SERVER_ERROR, IC_SERVER_ERROR_OPEN, _("Cannot open %s: %s"), path,
                    local_error->message);
@@ -377,7 +402,15 @@ ic_server_db_open (const char  *path,
   self->feed_id = read_feed_id (self, error);
   if (self->feed_id == NULL)
     return NULL;
+  self->path = g_strdup (path);
   return g_steal_pointer (&self);
+}
+
+const char *
+ic_server_db_get_path (IcServerDb *self)
+{
+  g_return_val_if_fail (IC_IS_SERVER_DB (self), NULL);
+  return self->path;
 }
 
 const char *
@@ -597,6 +630,7 @@ ic_server_db_write_changes (IcServerDb  *self,
                             guint        limit,
                             gsize        max_bytes,
                             gsize        client_cap,
+                            gint64      *snapshot_seq,
                             GString     *out,
                             GError     **error)
 {
@@ -613,6 +647,8 @@ ic_server_db_write_changes (IcServerDb  *self,
   /* Inside one read transaction, the page is one consistent snapshot. */
   if (!ic_server_db_exec (self, "BEGIN", error))
     return FALSE;
+  if (snapshot_seq != NULL && !read_int (self, "SELECT coalesce (max (seq), 0) FROM record", snapshot_seq, error))
+    goto fail;
   stmt = ic_server_db_prepare (self, "SELECT seq, id, kind, rev, deleted, body FROM record "
                                      "WHERE seq > ? ORDER BY seq LIMIT ?", error);
   if (stmt == NULL)
