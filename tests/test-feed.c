@@ -617,6 +617,7 @@ main (int    argc,
   g_test_add_func ("/feed/token/read-file", test_token_read_file);
   test_feed_add_local_tests ();
   test_feed_add_client_tests ();
+  test_feed_add_v2_tests ();
 
   status = g_test_run ();
 

@@ -12,6 +12,7 @@
 #include "ic-feed-json.h"
 #include "ic-feed-problem.h"
 #include "ic-feed-protocol.h"
+#include "ic-model-error.h"
 #include "ic-record-json.h"
 #include "ic-validate.h"
 
@@ -225,13 +226,16 @@ parse_record (JsonObject    *object,
     }
   fields = json_node_get_object (node);
 
-  known = split_extra (change, fields, &local_error);
-  if (known == NULL)
+  /* Fields of a newer version are the exception: split them off only
+   * when the record does not read as it is. */
+  record = ic_record_new_from_json (change->kind, node, &local_error);
+  if (record == NULL && g_error_matches (local_error, IC_MODEL_ERROR, IC_MODEL_ERROR_UNKNOWN_FIELD))
     {
-      invalid (error, "%s", local_error->message);
-      return NULL;
+      g_clear_error (&local_error);
+      known = split_extra (change, fields, &local_error);
+      if (known != NULL)
+        record = ic_record_new_from_json (change->kind, known, &local_error);
     }
-  record = ic_record_new_from_json (change->kind, known, &local_error);
   if (record == NULL)
     {
       invalid (error, "%s", local_error->message);
