@@ -191,7 +191,7 @@ answer (IcFeedOutboxBatch *batch,
       else
         ic_feed_results_write_rejected (out, i, ic_record_get_id (sent), "invalid-change", 422, "title: refused by the test");
     }
-  ic_feed_results_write_end (out, 20);
+  ic_feed_results_write_end (out, 20, 0, NULL);
   response = ic_feed_push_response_parse (out->str, out->len, batch->sent->len, NULL);
   g_assert_nonnull (response);
   return response;

@@ -368,7 +368,7 @@ test_results_round_trip (void)
   ic_feed_results_write_conflict (out, 1, ic_record_get_id (theirs), "foresight", 6, 40, FALSE, json);
   ic_feed_results_write_conflict (out, 2, "2b4e28ba-2fa1-41d2-883f-0016d3cca427", "capability", 9, 39, TRUE, NULL);
   ic_feed_results_write_rejected (out, 3, NULL, "invalid-change", 422, "title: must not be empty \"really\"");
-  ic_feed_results_write_end (out, 41);
+  ic_feed_results_write_end (out, 41, 0, NULL);
 
   response = ic_feed_push_response_parse (out->str, out->len, 4, &error);
   g_assert_no_error (error);

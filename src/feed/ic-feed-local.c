@@ -369,7 +369,54 @@ ic_feed_local_apply_results (IcStore            *store,
         }
     }
 
+  if (response->acked_seq > 0 && response->acked_chain != NULL)
+    {
+      gint64 stored_seq;
+      g_autofree char *stored_chain = NULL;
+
+      ic_feed_local_load_acked (store, &stored_seq, &stored_chain);
+      if (response->acked_seq > stored_seq)
+        {
+          g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT " %s", response->acked_seq,
+                                                    response->acked_chain);
+
+          if (!ic_store_set_setting (store, IC_FEED_SETTING_ACKED, value, error))
+            return FALSE;
+        }
+    }
   return ic_store_ack_changes (store, batch->up_to_seq, error);
+}
+
+void
+ic_feed_local_load_acked (IcStore  *store,
+                          gint64   *seq,
+                          char    **chain)
+{
+  g_autofree char *value = ic_store_get_setting (store, IC_FEED_SETTING_ACKED);
+  const char *space = value ? strchr (value, ' ') : NULL;
+  gint64 number = 0;
+
+  *seq = 0;
+  *chain = NULL;
+  if (space == NULL)
+    return;
+  {
+    g_autofree char *digits = g_strndup (value, space - value);
+
+    if (!g_ascii_string_to_signed (digits, 10, 1, G_MAXINT64, &number, NULL))
+      return;
+  }
+  *seq = number;
+  *chain = g_strdup (space + 1);
+}
+
+gboolean
+ic_feed_local_clear_acked (IcStore  *store,
+                           GError  **error)
+{
+  g_autofree char *value = ic_store_get_setting (store, IC_FEED_SETTING_ACKED);
+
+  return value == NULL || ic_store_set_setting (store, IC_FEED_SETTING_ACKED, NULL, error);
 }
 
 static gboolean
@@ -412,6 +459,7 @@ ic_feed_local_load_cursor (IcStore     *store,
            ic_store_set_setting (store, IC_FEED_SETTING_CURSOR_HASH, NULL, error) &&
            ic_store_set_setting (store, IC_FEED_SETTING_HEAL, NULL, error) &&
            ic_store_set_setting (store, IC_FEED_SETTING_GZIP, NULL, error) &&
+           ic_store_set_setting (store, IC_FEED_SETTING_ACKED, NULL, error) &&
            ic_store_set_setting (store, IC_FEED_SETTING_CURSOR, NULL, error);
 
   value = ic_store_get_setting (store, IC_FEED_SETTING_CURSOR);
@@ -869,6 +917,7 @@ ic_feed_local_begin_heal (IcStore  *store,
   /* The progress first: a heal cut short by a crash goes on, whatever
    * the cursor says then. */
   return ic_store_set_setting (store, IC_FEED_SETTING_HEAL, "organisation/", error) &&
+         ic_feed_local_clear_acked (store, error) &&
          set_cursor (store, 0, NULL, error);
 }
 

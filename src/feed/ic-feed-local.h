@@ -51,6 +51,10 @@ typedef struct
 /* While records are being offered again to a restored server: the kind
  * and the last id done ("challenge/<id>"). */
 #define IC_FEED_SETTING_HEAL    "feed.heal"
+/* The newest change the feed accepted from this laptop that a pull has
+ * not yet passed: "SEQ CHAIN".  A sync whose pull failed after its push
+ * checks at the next one that the log still holds it. */
+#define IC_FEED_SETTING_ACKED   "feed.acked"
 /* The changes too large to pull, one "id rev bytes" a line. */
 #define IC_FEED_SETTING_TOO_LARGE "feed.too_large"
 /* "1" once the feed has said it takes gzipped pushes. */
@@ -106,6 +110,14 @@ gboolean            ic_feed_local_reset_cursor    (IcStore           *store,
 gboolean            ic_feed_local_retry_waiting   (IcStore           *store,
                                                    IcFeedSyncCounts  *counts,
                                                    GError           **error);
+/* The newest change accepted and not pulled past yet (0 and NULL for
+ * none), and forgetting it once a pull has gone past it. */
+void                ic_feed_local_load_acked      (IcStore           *store,
+                                                   gint64            *seq,
+                                                   char             **chain);
+gboolean            ic_feed_local_clear_acked     (IcStore           *store,
+                                                   GError           **error);
+
 /* The chain hash at the stored cursor, or NULL. */
 char               *ic_feed_local_load_cursor_hash (IcStore          *store);
 

@@ -659,6 +659,7 @@ ic_feed_push_response_free (IcFeedPushResponse *response)
   if (response == NULL)
     return;
   g_clear_pointer (&response->results, g_ptr_array_unref);
+  g_free (response->acked_chain);
   g_free (response);
 }
 
@@ -755,8 +756,22 @@ ic_feed_push_response_parse (const char  *data,
   if (root == NULL)
     return NULL;
   object = json_node_get_object (root);
-  if (!ic_feed_json_get_int (object, "last_seq", &response->last_seq, error))
+  if (!ic_feed_json_get_int (object, "last_seq", &response->last_seq, error) ||
+      !ic_feed_json_get_int_opt (object, "acked_seq", &response->acked_seq, error))
     return NULL;
+  if (response->acked_seq > 0)
+    {
+      const char *chain;
+
+      if (!ic_feed_json_get_string (object, "acked_chain", &chain, error))
+        return NULL;
+      if (strlen (chain) > 128)
+        {
+          g_set_error (error, IC_FEED_ERROR, IC_FEED_ERROR_PROTOCOL, _("acked_chain is too long"));
+          return NULL;
+        }
+      response->acked_chain = g_strdup (chain);
+    }
   array = ic_feed_json_get_array (object, "results", error);
   if (array == NULL)
     return NULL;
@@ -931,10 +946,17 @@ ic_feed_revs_build (GPtrArray *revs)
 }
 
 void
-ic_feed_results_write_end (GString *out,
-                           gint64   last_seq)
+ic_feed_results_write_end (GString    *out,
+                           gint64      last_seq,
+                           gint64      acked_seq,
+                           const char *acked_chain)
 {
   g_string_append_c (out, ']');
   ic_feed_json_append_member_int (out, FALSE, "last_seq", last_seq);
+  if (acked_seq > 0 && acked_chain != NULL)
+    {
+      ic_feed_json_append_member_int (out, FALSE, "acked_seq", acked_seq);
+      ic_feed_json_append_member_string (out, FALSE, "acked_chain", acked_chain);
+    }
   g_string_append_c (out, '}');
 }

@@ -207,6 +207,8 @@ typedef struct
 {
   GPtrArray *results;    /* (element-type IcFeedResult) */
   gint64     last_seq;
+  gint64     acked_seq;  /* the newest change accepted, or 0 */
+  char      *acked_chain; /* its chain hash (NULL from a version 1 server) */
 } IcFeedPushResponse;
 
 void          ic_feed_push_response_free   (IcFeedPushResponse *response);
@@ -243,7 +245,11 @@ void          ic_feed_results_write_rejected (GString    *out,
                                               const char *slug,
                                               guint       status,
                                               const char *detail);
+/* @acked_seq and @acked_chain: the newest change accepted and its chain
+ * hash (0 and NULL for none). */
 void          ic_feed_results_write_end      (GString    *out,
-                                              gint64      last_seq);
+                                              gint64      last_seq,
+                                              gint64      acked_seq,
+                                              const char *acked_chain);
 
 G_END_DECLS

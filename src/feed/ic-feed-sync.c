@@ -89,6 +89,9 @@ typedef struct
   gboolean            healed;      /* once a run at most */
   GPtrArray          *heal_chunk;  /* (element-type IcChange) being asked about */
   GPtrArray          *heal_missing; /* (element-type IcFeedRev) the server's answer */
+  gint64              acked_seq;   /* accepted in an earlier sync, not pulled past since */
+  char               *acked_chain;
+  gboolean            probed;      /* … and checked in this one */
   gboolean            gzip_known;  /* the feed said before that it takes gzip */
   gboolean            gzip_now;    /* … and in this run */
 } Run;
@@ -107,6 +110,7 @@ run_free (Run *run)
   g_clear_error (&run->pending_error);
   g_free (run->feed_id);
   g_free (run->cursor_hash);
+  g_free (run->acked_chain);
   g_clear_pointer (&run->heal_chunk, g_ptr_array_unref);
   g_clear_pointer (&run->heal_missing, g_ptr_array_unref);
   g_free (run);
@@ -390,6 +394,7 @@ open_step (Run     *run,
   run->counts.cursor = run->cursor;
   run->cursor_hash = ic_feed_local_load_cursor_hash (run->store);
   run->heal_pending = ic_feed_local_is_healing (run->store);
+  ic_feed_local_load_acked (run->store, &run->acked_seq, &run->acked_chain);
   {
     g_autofree char *gzip = ic_store_get_setting (run->store, IC_FEED_SETTING_GZIP);
     run->gzip_known = g_strcmp0 (gzip, "1") == 0;
@@ -449,6 +454,10 @@ finish_step (Run     *run,
 {
   if (run->gzip_now && !run->gzip_known &&
       !ic_store_set_setting (run->store, IC_FEED_SETTING_GZIP, "1", error))
+    return FALSE;
+  /* The pull went to the end of the log after every push, or checked
+   * what an earlier sync could not pull. */
+  if (!ic_feed_local_clear_acked (run->store, error))
     return FALSE;
   if (!ic_feed_local_retry_waiting (run->store, &run->counts, error) ||
       !ic_feed_local_retry_quarantine (run->store, &run->counts, error))
@@ -692,6 +701,46 @@ fetch_ahead (GTask *task)
     fetch (task, run->fetched_seq);
 }
 
+static void
+on_probed (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Run *run = g_task_get_task_data (task);
+  g_autoptr(IcFeedPage) page = NULL;
+  GError *error = NULL;
+
+  page = ic_feed_client_get_changes_finish (IC_FEED_CLIENT (source), result, &error);
+  if (page == NULL && g_error_matches (error, IC_FEED_ERROR, IC_FEED_ERROR_CURSOR_UNKNOWN))
+    {
+      /* What an earlier sync pushed is gone from the log. */
+      g_clear_error (&error);
+      run->healed = TRUE;
+      run_step (task, begin_heal_step, on_heal_chunk);
+      return;
+    }
+  if (page == NULL)
+    {
+      run_failed (task, error);
+      return;
+    }
+  apply_fetched (task);
+}
+
+/* An earlier sync pushed changes and could not pull past them: the log
+ * must still hold the newest with its chain hash. */
+static void
+probe_acked (GTask *task)
+{
+  IcFeedSync *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+
+  run->probed = TRUE;
+  ic_feed_client_pull_async (self->client, run->acked_seq, run->acked_chain, 1,
+                             g_task_get_cancellable (task), on_probed, g_object_ref (task));
+}
+
 /* Applies the pages fetched so far, in one transaction, once enough
  * wait or no more are coming; at the end of the log, finishes the run.
  * Only while nothing is being applied. */
@@ -713,6 +762,11 @@ apply_fetched (GTask *task)
         {
           IcFeedSync *self = g_task_get_source_object (task);
 
+          if (run->acked_seq > 0 && run->acked_chain != NULL && !run->healed && !run->probed)
+            {
+              probe_acked (task);
+              return;
+            }
           run->gzip_now = ic_feed_client_get_gzip_pushes (self->client);
           run_step (task, finish_step, on_finished);
         }

@@ -204,6 +204,7 @@ apply_one (IcServerDb    *self,
            IcFeedChange  *change,
            const char    *token_name,
            guint          index,
+           gint64        *acked,
            GString       *out,
            GError       **error)
 {
@@ -232,12 +233,16 @@ apply_one (IcServerDb    *self,
     {
       ok = write_change (self, change, body, hash, token_name, &seq, error);
       if (ok)
-        ic_feed_results_write_accepted (out, index, change->id, change->rev, seq);
+        {
+          ic_feed_results_write_accepted (out, index, change->id, change->rev, seq);
+          *acked = MAX (*acked, seq);
+        }
     }
   else if (current.rev == change->rev && current.deleted == change->deleted &&
            g_strcmp0 (current.body, body) == 0)
     {
       ic_feed_results_write_accepted (out, index, change->id, current.rev, current.seq);
+      *acked = MAX (*acked, current.seq);
       ok = TRUE;
     }
   else
@@ -245,7 +250,10 @@ apply_one (IcServerDb    *self,
       if (!find_applied (self, change, hash, &seq, error))
         goto out;
       if (seq > 0)
-        ic_feed_results_write_accepted (out, index, change->id, change->rev, seq);
+        {
+          ic_feed_results_write_accepted (out, index, change->id, change->rev, seq);
+          *acked = MAX (*acked, seq);
+        }
       else
         ic_feed_results_write_conflict (out, index, change->id, current.kind, current.rev,
                                         current.seq, current.deleted, current.body);
@@ -265,8 +273,11 @@ ic_server_db_apply_batch (IcServerDb  *self,
                           GError     **error)
 {
   g_autoptr(IcServerStmt) last = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *acked_chain = NULL;
   gsize start = out->len;
   gint64 last_seq;
+  gint64 acked = 0;
 
   if (!ic_server_db_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
@@ -278,7 +289,7 @@ ic_server_db_apply_batch (IcServerDb  *self,
 
       if (item->change == NULL)
         ic_feed_results_write_rejected (out, i, item->id, "invalid-change", 422, item->problem);
-      else if (!apply_one (self, item->change, token_name, i, out, error))
+      else if (!apply_one (self, item->change, token_name, i, &acked, out, error))
         goto fail;
     }
 
@@ -292,7 +303,15 @@ ic_server_db_apply_batch (IcServerDb  *self,
   /* Reset before the commit: no statement may be left reading. */
   last_seq = sqlite3_column_int64 (last, 0);
   sqlite3_reset (last);
-  ic_feed_results_write_end (out, last_seq);
+  /* The chain at the newest change accepted: a laptop that cannot pull
+   * now checks later that the log still holds it. */
+  acked_chain = acked > 0 ? ic_server_db_read_chain (self, acked, &local_error) : NULL;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      goto fail;
+    }
+  ic_feed_results_write_end (out, last_seq, acked_chain ? acked : 0, acked_chain);
 
   if (ic_server_db_exec (self, "COMMIT", error))
     return TRUE;

@@ -580,9 +580,8 @@ ic_server_db_get_last_seq (IcServerDb  *self,
   return seq;
 }
 
-/* The chain hash at @seq, or NULL when the log has no such change. */
-static char *
-read_chain (IcServerDb  *self,
+char *
+ic_server_db_read_chain (IcServerDb  *self,
             gint64       seq,
             GError     **error)
 {
@@ -614,7 +613,7 @@ ic_server_db_check_cursor (IcServerDb  *self,
   *known = TRUE;
   if (since == 0 || since_hash == NULL)
     return TRUE;
-  chain = read_chain (self, since, &local_error);
+  chain = ic_server_db_read_chain (self, since, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -697,7 +696,7 @@ ic_server_db_write_changes (IcServerDb  *self,
       goto fail;
     }
   sqlite3_reset (stmt);
-  last_hash = last_seq > 0 ? read_chain (self, last_seq, &local_error) : NULL;
+  last_hash = last_seq > 0 ? ic_server_db_read_chain (self, last_seq, &local_error) : NULL;
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));

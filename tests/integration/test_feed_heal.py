@@ -8,10 +8,81 @@ every record any of them had acknowledged is back everywhere."""
 import json
 import os
 import shutil
+import socket
 import sqlite3
+import threading
+import time
 import unittest
 
-from feedlib import FeedTestCase, challenge, foresight, http, organisation
+from feedlib import FAST, FeedTestCase, challenge, foresight, http, organisation
+
+
+class PushOnlyProxy:
+    """Forwards to the server; while refuse_pulls is set, forwards pushes
+    only and refuses every pull: a sync whose push is acknowledged and
+    whose pull fails."""
+
+    def __init__(self, port):
+        self.port = port
+        self.refuse_pulls = False
+        self.listener = socket.socket()
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen(16)
+        self.listener.settimeout(0.2)
+        self.url = "http://127.0.0.1:%d" % self.listener.getsockname()[1]
+        self.closing = threading.Event()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self):
+        while not self.closing.is_set():
+            try:
+                conn, _ = self.listener.accept()
+            except OSError:
+                continue
+            threading.Thread(target=self._relay, args=(conn,), daemon=True).start()
+
+    @staticmethod
+    def _read_message(sock):
+        data = b""
+        deadline = time.monotonic() + 20
+        while b"\r\n\r\n" not in data and time.monotonic() < deadline:
+            chunk = sock.recv(65536)
+            if not chunk:
+                return data
+            data += chunk
+        head, _, rest = data.partition(b"\r\n\r\n")
+        length = 0
+        for line in head.split(b"\r\n")[1:]:
+            name, _, value = line.partition(b":")
+            if name.strip().lower() == b"content-length":
+                length = int(value.strip())
+        while len(rest) < length and time.monotonic() < deadline:
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            rest += chunk
+        return head + b"\r\n\r\n" + rest
+
+    def _relay(self, conn):
+        conn.settimeout(20)
+        with conn:
+            request = self._read_message(conn)
+            if not request:
+                return
+            if self.refuse_pulls and not request.startswith(b"POST"):
+                body = b'{"type":"about:blank","title":"No pulls here","status":404}'
+                conn.sendall(b"HTTP/1.1 404 Not Found\r\nContent-Type: application/problem+json\r\n"
+                             b"Connection: close\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body))
+                return
+            with socket.create_connection(("127.0.0.1", self.port), timeout=20) as upstream:
+                upstream.sendall(request.replace(b"Connection: keep-alive", b"Connection: close"))
+                conn.sendall(self._read_message(upstream))
+
+    def close(self):
+        self.closing.set()
+        self.listener.close()
+        self.thread.join(timeout=10)
 
 
 def copy_database(source, target):
@@ -110,6 +181,34 @@ class RestoredServerTests(FeedTestCase):
         views = [json.dumps(laptop.records("foresight"), sort_keys=True) for laptop in (a, b, c)]
         self.assertEqual(views[0], views[1])
         self.assertEqual(views[0], views[2])
+
+    def test_pushed_but_not_pulled_before_the_restore(self):
+        server = self.server()
+        proxy = PushOnlyProxy(server.port)   # a's way to the server, always
+        self.addCleanup(proxy.close)
+        a, b = self.client("a"), self.client("b")
+        early = [a.add("foresight", foresight("Early %d" % i)) for i in range(5)]
+        a.sync(proxy.url)
+        b.sync(server.url)
+        backup = self.back_up(server)
+
+        # a's push is acknowledged, its pull fails: its cursor stays at 5.
+        late = [a.add("foresight", foresight("Late %d" % i)) for i in range(5)]
+        proxy.refuse_pulls = True
+        counts = a.sync(proxy.url, *FAST, ok=False)
+        self.assertEqual((counts["pushed"], counts["outbox"], counts["cursor"]), (5, 0, 5), counts)
+        proxy.refuse_pulls = False
+        self.restore(server, backup)
+
+        from_b = [b.add("foresight", foresight("From b %d" % i)) for i in range(3)]
+        b.sync(server.url)
+        # a's cursor is still in the log; what it pushed is not.
+        counts = a.sync(proxy.url)
+        self.assertTrue(counts["healed"], counts)
+        self.assertEqual(counts["reoffered"], 5, counts)
+        b.sync(server.url)
+        self.assert_everywhere(server, (a, b), early + late + from_b)
+        self.assertFalse(a.sync(proxy.url)["healed"])
 
     def test_unknown_cursor_is_a_problem(self):
         server = self.server()
