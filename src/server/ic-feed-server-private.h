@@ -39,6 +39,10 @@ struct _IcFeedServer
   GHashTable  *pages;
   gint64       pages_seq;
   gsize        pages_bytes;
+
+  /* Cursors found in the log ("seq/hash"): a log only grows while the
+   * server runs (a restore means a restart), so one found stays found. */
+  GHashTable  *known_cursors;
 };
 
 /* Who made a request, as the early handler found out. */

@@ -52,6 +52,7 @@ read_query_int (SoupServerMessage *msg,
  * the main loop's; pages are written by readers. */
 #define MAX_CACHED_PAGES        64
 #define MAX_CACHED_PAGE_BYTES   (64 * 1024 * 1024)
+#define MAX_KNOWN_CURSORS       4096
 
 typedef struct
 {
@@ -131,6 +132,7 @@ ic_feed_server_get_changes (IcFeedServer      *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *key = NULL;
+  g_autofree char *cursor_key = NULL;
   const char *since_hash = query ? g_hash_table_lookup (query, "since_hash") : NULL;
   gint64 since, limit, client_cap, last_seq;
   gboolean known = TRUE;
@@ -147,11 +149,23 @@ ic_feed_server_get_changes (IcFeedServer      *self,
   client_cap = MAX (client_cap, IC_FEED_PAGE_OVERHEAD_BYTES * 2);
 
   /* Two lookups by key on the main loop: cheap, and they decide whether
-   * a reader is needed at all. */
-  if (!ic_server_db_check_cursor (self->db, since, since_hash, &known, &error))
+   * a reader is needed at all; the laptops that pull often name the same
+   * few cursors, found once. */
+  if (since_hash != NULL && since > 0)
+    cursor_key = g_strdup_printf ("%" G_GINT64_FORMAT "/%.128s", since, since_hash);
+  if (cursor_key == NULL || !g_hash_table_contains (self->known_cursors, cursor_key))
     {
-      ic_feed_server_send_db_error (msg, error);
-      return;
+      if (!ic_server_db_check_cursor (self->db, since, since_hash, &known, &error))
+        {
+          ic_feed_server_send_db_error (msg, error);
+          return;
+        }
+      if (known && cursor_key != NULL)
+        {
+          if (g_hash_table_size (self->known_cursors) >= MAX_KNOWN_CURSORS)
+            g_hash_table_remove_all (self->known_cursors);
+          g_hash_table_add (self->known_cursors, g_steal_pointer (&cursor_key));
+        }
     }
   if (!known)
     {

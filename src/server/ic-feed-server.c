@@ -525,6 +525,7 @@ ic_feed_server_finalize (GObject *object)
   g_free (self->public_url);
   g_clear_pointer (&self->buckets, g_hash_table_unref);
   g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->known_cursors, g_hash_table_unref);
 
   G_OBJECT_CLASS (ic_feed_server_parent_class)->finalize (object);
 }
@@ -541,6 +542,7 @@ ic_feed_server_init (IcFeedServer *self)
   self->title = g_strdup ("Interchange foresight");
   self->buckets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
+  self->known_cursors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->log = TRUE;
   self->page_bytes = IC_FEED_DEFAULT_PAGE_BYTES;
 }
