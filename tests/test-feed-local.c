@@ -189,9 +189,9 @@ answer (IcFeedOutboxBatch *batch,
         ic_feed_results_write_conflict (out, i, ic_record_get_id (sent), "foresight",
                                         ic_record_get_rev (theirs), 9, FALSE, json);
       else
-        ic_feed_results_write_rejected (out, i, ic_record_get_id (sent), "title: refused by the test");
+        ic_feed_results_write_rejected (out, i, ic_record_get_id (sent), "invalid-change", 422, "title: refused by the test");
     }
-  ic_feed_results_write_end (out, 20);
+  ic_feed_results_write_end (out, 20, 0, NULL);
   response = ic_feed_push_response_parse (out->str, out->len, batch->sent->len, NULL);
   g_assert_nonnull (response);
   return response;
@@ -263,7 +263,7 @@ page_of (IcRecord **records,
                                  ic_record_kind_to_string (ic_record_get_kind (records[i])),
                                  ic_record_get_rev (records[i]), deleted, json);
     }
-  ic_feed_page_write_end (out, first_seq + n - 1, FALSE);
+  ic_feed_page_write_end (out, first_seq + n - 1, NULL, FALSE);
   page = ic_feed_page_parse (out->str, out->len, NULL);
   g_assert_nonnull (page);
   return page;

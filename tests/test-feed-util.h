@@ -17,3 +17,4 @@ IcRecord *make_organisation_record (const char *name);
 /* The other files' tests. */
 void      test_feed_add_local_tests  (void);
 void      test_feed_add_client_tests (void);
+void      test_feed_add_v2_tests     (void);

@@ -223,7 +223,7 @@ test_push_change_errors (void)
     { "{\"id\":\"1b4e28ba-2fa1-41d2-883f-0016d3cca427\",\"kind\":\"foresight\",\"base_rev\":0,\"rev\":1}",
       "record" },
     { "{\"id\":\"1b4e28ba-2fa1-41d2-883f-0016d3cca427\",\"kind\":\"foresight\",\"base_rev\":0,\"rev\":1,"
-      "\"record\":{\"title\":\"x\",\"colour\":\"red\"}}", "colour" },
+      "\"record\":{\"title\":\"x\",\"Colour\":\"red\"}}", "Colour" },
     { "{\"id\":\"1b4e28ba-2fa1-41d2-883f-0016d3cca427\",\"kind\":\"foresight\",\"base_rev\":0,\"rev\":1,"
       "\"record\":{\"title\":\"\"}}", "title" },
     { "{\"id\":\"1b4e28ba-2fa1-41d2-883f-0016d3cca427\",\"kind\":\"foresight\",\"base_rev\":0,\"rev\":1,"
@@ -265,7 +265,7 @@ test_page_round_trip (void)
   /* A record the model refuses is kept as invalid, not fatal. */
   ic_feed_page_write_change (out, 2, 10, "2b4e28ba-2fa1-41d2-883f-0016d3cca427", "foresight", 1, FALSE,
                              "{\"title\":\"\"}");
-  ic_feed_page_write_end (out, 10, TRUE);
+  ic_feed_page_write_end (out, 10, NULL, TRUE);
 
   page = ic_feed_page_parse (out->str, out->len, &error);
   g_assert_no_error (error);
@@ -305,7 +305,7 @@ test_page_append (void)
        * page may. */
       if (p != 1)
         ic_feed_page_write_change (out, 0, 10 * (p + 1), ids[p], "capability", p + 1, TRUE, NULL);
-      ic_feed_page_write_end (out, 10 * (p + 1), p < 2);
+      ic_feed_page_write_end (out, 10 * (p + 1), NULL, p < 2);
       next = ic_feed_page_parse (out->str, out->len, &error);
       g_assert_no_error (error);
       if (page == NULL)
@@ -367,8 +367,8 @@ test_results_round_trip (void)
   ic_feed_results_write_accepted (out, 0, "1b4e28ba-2fa1-41d2-883f-0016d3cca427", 3, 41);
   ic_feed_results_write_conflict (out, 1, ic_record_get_id (theirs), "foresight", 6, 40, FALSE, json);
   ic_feed_results_write_conflict (out, 2, "2b4e28ba-2fa1-41d2-883f-0016d3cca427", "capability", 9, 39, TRUE, NULL);
-  ic_feed_results_write_rejected (out, 3, NULL, "title: must not be empty \"really\"");
-  ic_feed_results_write_end (out, 41);
+  ic_feed_results_write_rejected (out, 3, NULL, "invalid-change", 422, "title: must not be empty \"really\"");
+  ic_feed_results_write_end (out, 41, 0, NULL);
 
   response = ic_feed_push_response_parse (out->str, out->len, 4, &error);
   g_assert_no_error (error);
@@ -617,6 +617,7 @@ main (int    argc,
   g_test_add_func ("/feed/token/read-file", test_token_read_file);
   test_feed_add_local_tests ();
   test_feed_add_client_tests ();
+  test_feed_add_v2_tests ();
 
   status = g_test_run ();
 

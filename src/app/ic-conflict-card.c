@@ -5,7 +5,8 @@
  * Each differing field is a row of the grid with two radio buttons, mine
  * and theirs, holding the values themselves; "Merge" keeps the side
  * chosen on each row.  Theirs is chosen at first: the feed's copy is
- * what the team sees now.
+ * what the team sees now.  When the store kept what both edits started
+ * from, a last column shows it: before, mine, theirs.
  */
 
 #include "config.h"
@@ -15,6 +16,7 @@
 #include "ic-conflict-card.h"
 #include "ic-conflict-merge.h"
 #include "ic-record-form.h"
+#include "ic-record-json.h"
 
 struct _IcConflictCard
 {
@@ -101,9 +103,50 @@ value_button (const char *value,
   return button;
 }
 
+/* The value of @name before both edits, as text. */
+static char *
+before_text (JsonObject *base,
+             const char *name)
+{
+  JsonNode *node = json_object_get_member (base, name);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return g_strdup ("");
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (node));
+  return json_to_string (node, FALSE);
+}
+
+static void
+add_before_column (IcConflictCard *self)
+{
+  g_autoptr(JsonNode) base = ic_object_to_json (G_OBJECT (self->conflict->base));
+  GtkWidget *header = gtk_label_new (_("Before both edits"));
+
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_grid_attach (self->fields_grid, header, 3, 0, 1, 1);
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      IcConflictField *field = g_ptr_array_index (self->fields, i);
+      g_autofree char *text = before_text (json_node_get_object (base), field->name);
+      GtkWidget *label = gtk_label_new (text[0] != '\0' ? text : _("(empty)"));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_yalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+      gtk_widget_set_margin_top (label, 3);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_grid_attach (self->fields_grid, label, 3, (int) i + 1, 1, 1);
+    }
+}
+
 static void
 add_fields (IcConflictCard *self)
 {
+  if (self->conflict->base != NULL && self->fields->len > 0)
+    add_before_column (self);
   for (guint i = 0; i < self->fields->len; i++)
     {
       IcConflictField *field = g_ptr_array_index (self->fields, i);

@@ -15,6 +15,7 @@ const IcCliCommand ic_cli_commands[] = {
   { "add", ic_cli_add, N_("Add a record from a JSON object") },
   { "list", ic_cli_list, N_("List challenges, capabilities, organisations, foresight or shortlists") },
   { "show", ic_cli_show, N_("Show one record") },
+  { "update", ic_cli_update, N_("Change some fields of a record from a JSON object") },
   { "delete", ic_cli_delete, N_("Delete a record (it stays as a tombstone so the delete syncs)") },
   { "match", ic_cli_match, N_("Rank capabilities for a challenge, or for every open challenge") },
   { "consortium", ic_cli_consortium, N_("Propose small groups of SMEs that together cover a challenge") },

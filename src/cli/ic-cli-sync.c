@@ -16,6 +16,7 @@
 #include "ic-feed-token.h"
 #include "ic-record-json.h"
 #include "ic-store-conflicts.h"
+#include "ic-store-feed.h"
 
 #define STATUS_CONFLICTS_SHOWN 100
 
@@ -72,6 +73,10 @@ counts_to_json (const IcFeedSyncCounts *counts,
     { "waiting", counts->waiting },
     { "cursor", counts->cursor },
     { "outbox", counts->outbox },
+    { "reoffered", counts->reoffered },
+    { "too_large", counts->too_large },
+    { "quarantined", counts->quarantined },
+    { "merged", counts->merged },
   };
 
   json_builder_begin_object (builder);
@@ -80,6 +85,8 @@ counts_to_json (const IcFeedSyncCounts *counts,
       json_builder_set_member_name (builder, members[i].name);
       json_builder_add_int_value (builder, members[i].value);
     }
+  json_builder_set_member_name (builder, "healed");
+  json_builder_add_boolean_value (builder, counts->healed);
   if (error != NULL)
     {
       json_builder_set_member_name (builder, "error");
@@ -114,6 +121,11 @@ print_status (IcStore  *store,
   g_autofree char *url = ic_store_get_setting (store, IC_FEED_SETTING_URL);
   g_autofree char *feed_id = ic_store_get_setting (store, IC_FEED_SETTING_ID);
   g_autofree char *cursor = ic_store_get_setting (store, IC_FEED_SETTING_CURSOR);
+  g_autofree char *too_large = NULL;
+  g_auto(GStrv) too_large_lines = NULL;
+  g_autoptr(GPtrArray) quarantine = NULL;
+  gint64 n_quarantined;
+  gboolean healing;
   gint64 outbox, n_conflicts;
 
   outbox = ic_feed_local_count_outbox (store, &error);
@@ -124,6 +136,16 @@ print_status (IcStore  *store,
     return ic_cli_fail (error);
   conflicts = ic_store_list_conflicts (store, -1, 0, STATUS_CONFLICTS_SHOWN, &error);
   if (conflicts == NULL)
+    return ic_cli_fail (error);
+
+  too_large = ic_store_get_setting (store, IC_FEED_SETTING_TOO_LARGE);
+  too_large_lines = too_large ? g_strsplit (too_large, "\n", -1) : g_new0 (char *, 1);
+  healing = ic_feed_local_is_healing (store);
+  n_quarantined = ic_store_count_quarantine (store, &error);
+  if (n_quarantined < 0)
+    return ic_cli_fail (error);
+  quarantine = ic_store_list_quarantine (store, STATUS_CONFLICTS_SHOWN, &error);
+  if (quarantine == NULL)
     return ic_cli_fail (error);
 
   if (!json)
@@ -138,6 +160,24 @@ print_status (IcStore  *store,
 
           g_print ("  %-8s %s  %s\n", conflict_type_name (conflict->type), conflict->record_id,
                    conflict->reason);
+        }
+      g_print (_("Quarantine: %" G_GINT64_FORMAT " records from the feed this version cannot apply\n"),
+               n_quarantined);
+      for (guint i = 0; i < quarantine->len; i++)
+        {
+          IcQuarantined *entry = g_ptr_array_index (quarantine, i);
+
+          g_print ("  %-12s %s rev %" G_GINT64_FORMAT "  %s\n", entry->kind, entry->id, entry->rev,
+                   entry->reason);
+        }
+      if (healing)
+        g_print (_("Healing:   records are being offered again to the feed; sync to go on\n"));
+      for (guint i = 0; too_large_lines[i] != NULL; i++)
+        {
+          g_auto(GStrv) fields = g_strsplit (too_large_lines[i], " ", 3);
+
+          if (g_strv_length (fields) == 3)
+            g_print (_("Too large: %s rev %s (%s bytes) was not pulled\n"), fields[0], fields[1], fields[2]);
         }
       return IC_CLI_EXIT_OK;
     }
@@ -178,6 +218,59 @@ print_status (IcStore  *store,
         json_builder_add_string_value (builder, conflict->created_at);
         json_builder_set_member_name (builder, "record");
         json_builder_add_value (builder, ic_object_to_json (G_OBJECT (conflict->record)));
+        if (conflict->base != NULL)
+          {
+            /* Before, mine and theirs: theirs is the record as stored. */
+            json_builder_set_member_name (builder, "base");
+            json_builder_add_value (builder, ic_object_to_json (G_OBJECT (conflict->base)));
+            json_builder_set_member_name (builder, "fields");
+            json_builder_begin_array (builder);
+            for (guint f = 0; conflict->fields != NULL && conflict->fields[f] != NULL; f++)
+              json_builder_add_string_value (builder, conflict->fields[f]);
+            json_builder_end_array (builder);
+          }
+        json_builder_end_object (builder);
+      }
+    json_builder_end_array (builder);
+    json_builder_set_member_name (builder, "quarantined");
+    json_builder_add_int_value (builder, n_quarantined);
+    json_builder_set_member_name (builder, "quarantine");
+    json_builder_begin_array (builder);
+    for (guint i = 0; i < quarantine->len; i++)
+      {
+        IcQuarantined *entry = g_ptr_array_index (quarantine, i);
+
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "id");
+        json_builder_add_string_value (builder, entry->id);
+        json_builder_set_member_name (builder, "kind");
+        json_builder_add_string_value (builder, entry->kind);
+        json_builder_set_member_name (builder, "rev");
+        json_builder_add_int_value (builder, entry->rev);
+        json_builder_set_member_name (builder, "reason");
+        json_builder_add_string_value (builder, entry->reason);
+        json_builder_set_member_name (builder, "created_at");
+        json_builder_add_string_value (builder, entry->created_at);
+        json_builder_end_object (builder);
+      }
+    json_builder_end_array (builder);
+    json_builder_set_member_name (builder, "healing");
+    json_builder_add_boolean_value (builder, healing);
+    json_builder_set_member_name (builder, "too_large");
+    json_builder_begin_array (builder);
+    for (guint i = 0; too_large_lines[i] != NULL; i++)
+      {
+        g_auto(GStrv) fields = g_strsplit (too_large_lines[i], " ", 3);
+
+        if (g_strv_length (fields) != 3)
+          continue;
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "id");
+        json_builder_add_string_value (builder, fields[0]);
+        json_builder_set_member_name (builder, "rev");
+        json_builder_add_int_value (builder, g_ascii_strtoll (fields[1], NULL, 10));
+        json_builder_set_member_name (builder, "bytes");
+        json_builder_add_int_value (builder, g_ascii_strtoll (fields[2], NULL, 10));
         json_builder_end_object (builder);
       }
     json_builder_end_array (builder);
@@ -216,12 +309,22 @@ static void
 print_summary (const IcFeedSyncCounts *counts)
 {
   g_print (_("Pulled %u, pushed %u, conflicts %u.\n"), counts->pulled, counts->pushed, counts->conflicts);
+  if (counts->merged > 0)
+    g_print (_("%u records edited here and on the feed were merged field by field.\n"), counts->merged);
   if (counts->rejected > 0)
     g_print (_("%u changes were refused by the feed and kept as conflict copies.\n"), counts->rejected);
   if (counts->waiting > 0)
     g_print (_("%u records from the feed wait for a record they name.\n"), counts->waiting);
   if (counts->outbox > 0)
     g_print (_("%" G_GINT64_FORMAT " changes are still queued.\n"), counts->outbox);
+  if (counts->healed)
+    g_print (_("The feed had lost changes (restored from a backup?); %u records were offered again.\n"),
+             counts->reoffered);
+  if (counts->too_large > 0)
+    g_print (_("%u records were too large to pull; sync --status names them.\n"), counts->too_large);
+  if (counts->quarantined > 0)
+    g_print (_("%u records from the feed cannot be applied by this version and are kept aside; "
+               "sync --status names them.\n"), counts->quarantined);
 }
 
 int
@@ -239,6 +342,8 @@ ic_cli_sync (IcCli  *cli,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   gboolean json = FALSE;
   gboolean status_only = FALSE;
+  gboolean no_compression = FALSE;
+  gint64 max_answer = IC_FEED_CLIENT_MAX_RESPONSE_BYTES;
   int timeout = IC_FEED_CLIENT_DEFAULT_TIMEOUT;
   int retries = IC_FEED_CLIENT_DEFAULT_MAX_ATTEMPTS - 1;
   const GOptionEntry entries[] = {
@@ -247,6 +352,8 @@ ic_cli_sync (IcCli  *cli,
     { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file, N_("Trust the certificates in FILE"), N_("FILE") },
     { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout, N_("Seconds without an answer before a try fails (30)"), N_("SECONDS") },
     { "retries", 0, 0, G_OPTION_ARG_INT, &retries, N_("Tries after the first failure (4)"), N_("N") },
+    { "max-answer-bytes", 0, 0, G_OPTION_ARG_INT64, &max_answer, N_("Read at most N bytes in one answer (67108864)"), N_("N") },
+    { "no-compression", 0, 0, G_OPTION_ARG_NONE, &no_compression, N_("Do not use gzip on the wire"), NULL },
     { "status", 0, 0, G_OPTION_ARG_NONE, &status_only, N_("Show the outbox and conflicts; do not sync"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
@@ -263,6 +370,8 @@ ic_cli_sync (IcCli  *cli,
     return ic_cli_usage_error (cli, _("--timeout takes 1 to 3600 seconds"));
   if (retries < 0 || retries > 20)
     return ic_cli_usage_error (cli, _("--retries takes 0 to 20"));
+  if (max_answer < 4096 || max_answer > IC_FEED_CLIENT_MAX_RESPONSE_BYTES)
+    return ic_cli_usage_error (cli, _("--max-answer-bytes takes 4096 to %d"), IC_FEED_CLIENT_MAX_RESPONSE_BYTES);
 
   store = ic_cli_open_store (cli, FALSE, &error);
   if (store == NULL)
@@ -276,6 +385,8 @@ ic_cli_sync (IcCli  *cli,
     return ic_cli_usage_error (cli, _("--feed URL is required for the first sync"));
 
   client = ic_feed_client_new (feed_url, &error);
+  if (client == NULL && g_error_matches (error, IC_FEED_ERROR, IC_FEED_ERROR_INSECURE))
+    return ic_cli_fail (error);
   if (client == NULL)
     return ic_cli_usage_error (cli, "%s", error->message);
   if (!find_token (token_file, ic_feed_client_get_base_url (client), &token, &error))
@@ -283,6 +394,8 @@ ic_cli_sync (IcCli  *cli,
   if (ca_file != NULL && !ic_feed_client_set_ca_file (client, ca_file, &error))
     return ic_cli_fail (error);
   ic_feed_client_set_token (client, token);
+  ic_feed_client_set_compression (client, !no_compression);
+  ic_feed_client_set_max_answer_bytes (client, (gsize) max_answer);
   ic_feed_client_set_timeout (client, (guint) timeout);
   ic_feed_client_set_retry_policy (client, (guint) retries + 1, IC_FEED_CLIENT_DEFAULT_BACKOFF_MS,
                                    IC_FEED_CLIENT_DEFAULT_MAX_BACKOFF_MS);

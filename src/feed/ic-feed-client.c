@@ -18,6 +18,7 @@
 #include "ic-feed-backoff.h"
 #include "ic-feed-client.h"
 #include "ic-feed-error.h"
+#include "ic-feed-gzip.h"
 #include "ic-feed-problem.h"
 
 #define READ_CHUNK_BYTES (64 * 1024)
@@ -37,6 +38,9 @@ struct _IcFeedClient
   guint        max_attempts;
   guint        backoff_ms;
   guint        max_backoff_ms;
+  gsize        max_answer_bytes;
+  gboolean     compression;     /* gzip answers and pushes at all */
+  gboolean     gzip_pushes;     /* the server said it takes gzipped bodies */
 };
 
 G_DEFINE_FINAL_TYPE (IcFeedClient, ic_feed_client, G_TYPE_OBJECT)
@@ -53,6 +57,7 @@ typedef enum
 {
   REQUEST_CHANGES,
   REQUEST_PUSH,
+  REQUEST_REVS_DIFF,
 } RequestKind;
 
 typedef struct
@@ -131,10 +136,28 @@ ic_feed_client_init (IcFeedClient *self)
   self->max_attempts = IC_FEED_CLIENT_DEFAULT_MAX_ATTEMPTS;
   self->backoff_ms = IC_FEED_CLIENT_DEFAULT_BACKOFF_MS;
   self->max_backoff_ms = IC_FEED_CLIENT_DEFAULT_MAX_BACKOFF_MS;
+  self->max_answer_bytes = IC_FEED_CLIENT_MAX_RESPONSE_BYTES;
+  self->compression = TRUE;
   self->session = soup_session_new_with_options ("timeout", self->timeout,
                                                  "idle-timeout", 60,
                                                  "user-agent", "Interchange/" PACKAGE_VERSION " ",
                                                  NULL);
+}
+
+/* 127.0.0.0/8, ::1 and localhost: the traffic never leaves the machine. */
+static gboolean
+host_is_loopback (const char *host)
+{
+  g_autoptr(GInetAddress) address = NULL;
+  g_autofree char *bare = NULL;
+  gsize length = strlen (host);
+
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    return TRUE;
+  bare = host[0] == '[' && length > 2 && host[length - 1] == ']' ? g_strndup (host + 1, length - 2)
+                                                                   : g_strdup (host);
+  address = g_inet_address_new_from_string (bare);
+  return address != NULL && g_inet_address_get_is_loopback (address);
 }
 
 IcFeedClient *
@@ -158,6 +181,17 @@ ic_feed_client_new (const char  *base_url,
       g_set_error (error, IC_FEED_ERROR, IC_FEED_ERROR_INVALID,
                    _("“%s” is not a feed address: give an http or https URL such as "
                      "https://feed.example.org/"), base_url);
+      return NULL;
+    }
+
+  /* A bearer token over plain HTTP can be read by anyone on the way;
+   * only a server on this machine is spared TLS. */
+  if (g_str_equal (scheme, "http") && !host_is_loopback (g_uri_get_host (uri)))
+    {
+      g_set_error (error, IC_FEED_ERROR, IC_FEED_ERROR_INSECURE,
+                   _("“%s” is plain http: the feed’s token would cross the network unencrypted. "
+                     "Use an https address (plain http is only for a server on this machine)."),
+                   base_url);
       return NULL;
     }
 
@@ -235,6 +269,42 @@ ic_feed_client_set_ca_file (IcFeedClient  *self,
   return TRUE;
 }
 
+void
+ic_feed_client_set_compression (IcFeedClient *self,
+                                gboolean      compression)
+{
+  g_return_if_fail (IC_IS_FEED_CLIENT (self));
+
+  self->compression = compression;
+  if (!compression)
+    soup_session_remove_feature_by_type (self->session, SOUP_TYPE_CONTENT_DECODER);
+  else if (!soup_session_has_feature (self->session, SOUP_TYPE_CONTENT_DECODER))
+    soup_session_add_feature_by_type (self->session, SOUP_TYPE_CONTENT_DECODER);
+}
+
+void
+ic_feed_client_set_gzip_pushes (IcFeedClient *self,
+                                gboolean      gzip_pushes)
+{
+  g_return_if_fail (IC_IS_FEED_CLIENT (self));
+  self->gzip_pushes = gzip_pushes;
+}
+
+gboolean
+ic_feed_client_get_gzip_pushes (IcFeedClient *self)
+{
+  g_return_val_if_fail (IC_IS_FEED_CLIENT (self), FALSE);
+  return self->gzip_pushes;
+}
+
+void
+ic_feed_client_set_max_answer_bytes (IcFeedClient *self,
+                                     gsize         max_bytes)
+{
+  g_return_if_fail (IC_IS_FEED_CLIENT (self));
+  self->max_answer_bytes = CLAMP (max_bytes, 4096, IC_FEED_CLIENT_MAX_RESPONSE_BYTES);
+}
+
 /* Error mapping */
 
 static GError *
@@ -271,6 +341,24 @@ status_error (SoupMessage *msg,
     problem = ic_feed_problem_parse ((const char *) body->data, body->len);
   said = ic_feed_problem_describe (problem);
   because = said ? g_strdup_printf (" (%s)", said) : g_strdup ("");
+
+  if (status == SOUP_STATUS_CONFLICT && problem != NULL &&
+      g_strcmp0 (problem->type, IC_FEED_PROBLEM_TYPE_PREFIX "cursor-unknown") == 0)
+    return g_error_new (IC_FEED_ERROR, IC_FEED_ERROR_CURSOR_UNKNOWN,
+                        _("The feed’s log no longer holds what this laptop pulled "
+                          "(was it restored from a backup?)"));
+  if (SOUP_STATUS_IS_REDIRECTION (status))
+    {
+      const char *location = soup_message_headers_get_one (soup_message_get_response_headers (msg),
+                                                           "Location");
+      g_autofree char *shown = location ? g_strndup (location, 200) : g_strdup ("?");
+
+      /* Following it could hand the token to another server. */
+      return g_error_new (IC_FEED_ERROR, IC_FEED_ERROR_REQUEST,
+                          _("The feed server redirects to “%s”; redirects are not followed, "
+                            "so that the token goes nowhere else: give that address instead"),
+                          shown);
+    }
 
   switch (status)
     {
@@ -340,7 +428,8 @@ request_return (GTask   *task,
   else
     g_task_return_pointer (task, result,
                            request->kind == REQUEST_CHANGES ? (GDestroyNotify) ic_feed_page_free
-                                                            : (GDestroyNotify) ic_feed_push_response_free);
+                           : request->kind == REQUEST_PUSH ? (GDestroyNotify) ic_feed_push_response_free
+                           : (GDestroyNotify) g_ptr_array_unref);
 }
 
 static gboolean
@@ -451,6 +540,15 @@ decode_thread (GTask        *decode,
       else
         g_task_return_error (decode, error);
     }
+  else if (request->kind == REQUEST_REVS_DIFF)
+    {
+      GPtrArray *missing = ic_feed_revs_parse (data, length, "missing", &error);
+
+      if (missing != NULL)
+        g_task_return_pointer (decode, missing, (GDestroyNotify) g_ptr_array_unref);
+      else
+        g_task_return_error (decode, error);
+    }
   else
     {
       IcFeedPushResponse *response = ic_feed_push_response_parse (data, length, request->n_changes, &error);
@@ -479,6 +577,7 @@ on_decoded (GObject      *source,
 static void
 attempt_complete (GTask *task)
 {
+  IcFeedClient *self = g_task_get_source_object (task);
   Request *request = g_task_get_task_data (task);
   SoupMessageHeaders *headers = soup_message_get_response_headers (request->msg);
   guint status = soup_message_get_status (request->msg);
@@ -502,6 +601,9 @@ attempt_complete (GTask *task)
       attempt_failed (task, status_error (request->msg, request->buffer), retry_after_ms);
       return;
     }
+
+  if (self->compression && ic_feed_gzip_accepted (soup_message_headers_get_one (headers, "Accept-Encoding")))
+    self->gzip_pushes = TRUE;
 
   content_type = soup_message_headers_get_content_type (headers, NULL);
   if (g_strcmp0 (content_type, IC_FEED_MEDIA_TYPE) != 0)
@@ -528,6 +630,7 @@ on_read (GObject      *source,
          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  IcFeedClient *self = g_task_get_source_object (task);
   Request *request = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -546,11 +649,11 @@ on_read (GObject      *source,
       return;
     }
 
-  if (request->buffer->len + g_bytes_get_size (bytes) > IC_FEED_CLIENT_MAX_RESPONSE_BYTES)
+  if (request->buffer->len + g_bytes_get_size (bytes) > self->max_answer_bytes)
     {
       attempt_failed (task, g_error_new (IC_FEED_ERROR, IC_FEED_ERROR_TOO_LARGE,
-                                         _("The feed server’s answer is larger than %u MiB"),
-                                         IC_FEED_CLIENT_MAX_RESPONSE_BYTES / (1024 * 1024)),
+                                         _("The feed server’s answer is larger than %" G_GSIZE_FORMAT " bytes"),
+                                         self->max_answer_bytes),
                       -1);
       return;
     }
@@ -565,6 +668,7 @@ on_sent (GObject      *source,
          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  IcFeedClient *self = g_task_get_source_object (task);
   Request *request = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   SoupMessageHeaders *headers;
@@ -578,11 +682,11 @@ on_sent (GObject      *source,
 
   headers = soup_message_get_response_headers (request->msg);
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
-      soup_message_headers_get_content_length (headers) > IC_FEED_CLIENT_MAX_RESPONSE_BYTES)
+      soup_message_headers_get_content_length (headers) > (goffset) self->max_answer_bytes)
     {
       attempt_failed (task, g_error_new (IC_FEED_ERROR, IC_FEED_ERROR_TOO_LARGE,
-                                         _("The feed server’s answer is larger than %u MiB"),
-                                         IC_FEED_CLIENT_MAX_RESPONSE_BYTES / (1024 * 1024)),
+                                         _("The feed server’s answer is larger than %" G_GSIZE_FORMAT " bytes"),
+                                         self->max_answer_bytes),
                       -1);
       return;
     }
@@ -617,7 +721,18 @@ start_attempt (GTask *task)
       g_autofree char *authorization = g_strconcat ("Bearer ", self->token, NULL);
       soup_message_headers_replace (headers, "Authorization", authorization);
     }
-  if (request->body != NULL)
+  /* Redirects are answers like any other: libsoup 3.2 would carry the
+   * token to wherever one points. */
+  soup_message_add_flags (request->msg, SOUP_MESSAGE_NO_REDIRECT);
+  if (request->body != NULL && self->compression && self->gzip_pushes &&
+      g_bytes_get_size (request->body) >= IC_FEED_GZIP_MIN_BYTES)
+    {
+      g_autoptr(GBytes) compressed = ic_feed_gzip_compress (request->body);
+
+      soup_message_headers_replace (headers, "Content-Encoding", "gzip");
+      soup_message_set_request_body_from_bytes (request->msg, IC_FEED_MEDIA_TYPE, compressed);
+    }
+  else if (request->body != NULL)
     soup_message_set_request_body_from_bytes (request->msg, IC_FEED_MEDIA_TYPE, request->body);
 
   request->attempt_cancellable = g_cancellable_new ();
@@ -654,16 +769,62 @@ ic_feed_client_get_changes_async (IcFeedClient        *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
+  ic_feed_client_pull_async (self, since, NULL, limit, cancellable, callback, user_data);
+}
+
+void
+ic_feed_client_pull_async (IcFeedClient        *self,
+                           gint64               since,
+                           const char          *since_hash,
+                           guint                limit,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
   Request *request = g_new0 (Request, 1);
+  g_autofree char *escaped = since_hash ? g_uri_escape_string (since_hash, NULL, FALSE) : NULL;
 
   g_return_if_fail (IC_IS_FEED_CLIENT (self));
 
   request->kind = REQUEST_CHANGES;
   request->method = SOUP_METHOD_GET;
-  request->url = g_strdup_printf ("%s" IC_FEED_API_PREFIX "/changes?since=%" G_GINT64_FORMAT "&limit=%u",
+  /* max_bytes: what this client reads in one answer, so that a record
+   * larger than that comes by id rather than stalling every pull. */
+  request->url = g_strdup_printf ("%s" IC_FEED_API_PREFIX "/changes?since=%" G_GINT64_FORMAT
+                                  "&limit=%u&max_bytes=%" G_GSIZE_FORMAT "%s%s",
                                   self->base_url, MAX (since, 0),
-                                  CLAMP (limit, 1, IC_FEED_MAX_PAGE));
+                                  CLAMP (limit, 1, IC_FEED_MAX_PAGE), self->max_answer_bytes,
+                                  escaped && since > 0 ? "&since_hash=" : "",
+                                  escaped && since > 0 ? escaped : "");
   start_request (self, request, cancellable, callback, user_data, ic_feed_client_get_changes_async);
+}
+
+void
+ic_feed_client_revs_diff_async (IcFeedClient        *self,
+                                GPtrArray           *revs,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  Request *request = g_new0 (Request, 1);
+
+  g_return_if_fail (IC_IS_FEED_CLIENT (self));
+  g_return_if_fail (revs != NULL && revs->len <= IC_FEED_MAX_REVS);
+
+  request->kind = REQUEST_REVS_DIFF;
+  request->method = SOUP_METHOD_POST;
+  request->url = g_strconcat (self->base_url, IC_FEED_API_PREFIX "/revs-diff", NULL);
+  request->body = ic_feed_revs_build (revs);
+  start_request (self, request, cancellable, callback, user_data, ic_feed_client_revs_diff_async);
+}
+
+GPtrArray *
+ic_feed_client_revs_diff_finish (IcFeedClient  *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 IcFeedPage *

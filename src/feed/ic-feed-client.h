@@ -55,9 +55,34 @@ gboolean      ic_feed_client_set_ca_file       (IcFeedClient         *self,
                                                 const char           *ca_file,
                                                 GError              **error);
 
+/* FALSE: neither ask for gzipped answers nor gzip pushes. */
+void          ic_feed_client_set_compression   (IcFeedClient         *self,
+                                                gboolean              compression);
+/* Whether pushes go gzipped: set once the server has said (with
+ * Accept-Encoding in an answer) that it takes them, or by the caller
+ * that remembers it from an earlier sync. */
+void          ic_feed_client_set_gzip_pushes   (IcFeedClient         *self,
+                                                gboolean              gzip_pushes);
+gboolean      ic_feed_client_get_gzip_pushes   (IcFeedClient         *self);
+/* The most this client reads in one answer (64 MiB unless set); pulls
+ * tell the server, which sends a larger record by id only. */
+void          ic_feed_client_set_max_answer_bytes (IcFeedClient      *self,
+                                                   gsize              max_bytes);
+
 /* GET /v1/changes?since=@since&limit=@limit. */
 void          ic_feed_client_get_changes_async (IcFeedClient         *self,
                                                 gint64                since,
+                                                guint                 limit,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+/* The same, naming the cursor with the chain hash the last page gave
+ * (NULL for none): a server whose log lost it fails with
+ * IC_FEED_ERROR_CURSOR_UNKNOWN.  Finish with
+ * ic_feed_client_get_changes_finish(). */
+void          ic_feed_client_pull_async        (IcFeedClient         *self,
+                                                gint64                since,
+                                                const char           *since_hash,
                                                 guint                 limit,
                                                 GCancellable         *cancellable,
                                                 GAsyncReadyCallback   callback,
@@ -78,6 +103,19 @@ void          ic_feed_client_push_async        (IcFeedClient         *self,
                                                 gpointer              user_data);
 /* Returns: (transfer full) (nullable) */
 IcFeedPushResponse *ic_feed_client_push_finish (IcFeedClient         *self,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+
+/* POST /v1/revs-diff: which of @revs (element-type IcFeedRev, at most
+ * IC_FEED_MAX_REVS) the server lacks or holds at an older rev. */
+void          ic_feed_client_revs_diff_async   (IcFeedClient         *self,
+                                                GPtrArray            *revs,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+/* Returns: (transfer full) (element-type IcFeedRev) (nullable): each
+ * with the rev the server holds, 0 for none */
+GPtrArray    *ic_feed_client_revs_diff_finish  (IcFeedClient         *self,
                                                 GAsyncResult         *result,
                                                 GError              **error);
 

@@ -29,6 +29,8 @@ ic_feed_error_is_transient (const GError *error)
     case IC_FEED_ERROR_PROTOCOL:
     case IC_FEED_ERROR_INVALID:
     case IC_FEED_ERROR_TOKEN:
+    case IC_FEED_ERROR_CURSOR_UNKNOWN:
+    case IC_FEED_ERROR_INSECURE:
     default:
       return FALSE;
     }

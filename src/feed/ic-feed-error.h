@@ -24,6 +24,8 @@ typedef enum
   IC_FEED_ERROR_PROTOCOL,       /* an answer that is not what PROTOCOL.md promises */
   IC_FEED_ERROR_INVALID,        /* a change or record that breaks the rules */
   IC_FEED_ERROR_TOKEN,          /* the token cannot be read or kept */
+  IC_FEED_ERROR_CURSOR_UNKNOWN, /* 409 cursor-unknown: the server's log lost what we pulled */
+  IC_FEED_ERROR_INSECURE,       /* the token would travel where it could be read */
 } IcFeedError;
 
 GQuark   ic_feed_error_quark         (void);

@@ -6,10 +6,15 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "ic-feed-error.h"
+#include "ic-feed-json.h"
 #include "ic-feed-local.h"
+#include "ic-feed-merge.h"
+#include "ic-record-json.h"
 #include "ic-store-conflicts.h"
+#include "ic-store-feed.h"
 
 /* Outbox entries read at a time when building a batch. */
 #define OUTBOX_READ        2000
@@ -18,6 +23,8 @@
 #define OUTBOX_COUNT_PAGE  10000
 #define MAX_OUTBOX_PAGES   10000
 #define WAITING_PAGE       1000
+/* Quarantined records tried again at each sync. */
+#define QUARANTINE_RETRY   1000
 
 void
 ic_feed_outbox_batch_free (IcFeedOutboxBatch *batch)
@@ -54,6 +61,13 @@ ic_feed_local_next_batch (IcStore           *store,
                           IcFeedSyncCounts  *counts,
                           GError           **error)
 {
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *extra = NULL;
+  gint64 n_extra = ic_store_count_extra_fields (store, error);
+  gboolean have_extra = n_extra > 0;
+
+  if (n_extra < 0)
+    return NULL;
   for (guint round = 0; round < MAX_QUIET_ROUNDS; round++)
     {
       g_autoptr(GPtrArray) entries = NULL;
@@ -87,7 +101,17 @@ ic_feed_local_next_batch (IcStore           *store,
               continue;
             }
 
-          if (!ic_feed_batch_builder_add (builder, record, entry->base_rev, &too_large))
+          g_clear_pointer (&extra, g_free);
+          if (have_extra)
+            {
+              extra = ic_store_get_extra_fields (store, entry->record_id, &local_error);
+              if (local_error != NULL)
+                {
+                  g_propagate_error (error, g_steal_pointer (&local_error));
+                  return NULL;
+                }
+            }
+          if (!ic_feed_batch_builder_add_full (builder, record, extra, entry->base_rev, &too_large))
             {
               if (too_large)
                 {
@@ -154,13 +178,94 @@ put_server_copy (IcStore           *store,
   g_autoptr(IcRecord) tombstone = NULL;
 
   if (!server->deleted)
-    return put_one (store, server->record, server->rev, counts, error);
+    return put_one (store, server->record, server->rev, counts, error) &&
+           ic_store_set_extra_fields (store, server->id, server->extra, error);
   if (local == NULL)
     return TRUE;
   tombstone = ic_record_copy (local);
   ic_record_set_deleted (tombstone, TRUE);
   ic_record_set_rev (tombstone, server->rev);
   return put_one (store, tombstone, server->rev, counts, error);
+}
+
+/* The state @local's pending edits were made on, if the store kept it
+ * and a field-by-field merge makes sense (neither side deleted it). */
+static gboolean
+find_base (IcStore       *store,
+           IcRecord      *local,
+           IcFeedChange  *server,
+           IcRecord     **base,
+           GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *json = NULL;
+
+  *base = NULL;
+  if (server->deleted || server->record == NULL || ic_record_get_deleted (local))
+    return TRUE;
+  json = ic_store_get_base (store, ic_record_get_id (local), NULL, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (json != NULL)
+    *base = ic_record_new_from_json_data (ic_record_get_kind (local), json, -1, NULL);
+  return TRUE;
+}
+
+/* Writes the server's copy with the fields changed here only, as a new
+ * local edit made on the server's copy (pushed in this sync); the fields
+ * changed on both sides keep the server's value and are kept, with the
+ * base, as a conflict for the user.  FALSE in *@merged when the merge
+ * cannot be written: the caller keeps the whole local copy instead. */
+static gboolean
+merge_three_way (IcStore           *store,
+                 IcRecord          *local,
+                 IcRecord          *base,
+                 IcFeedChange      *server,
+                 IcFeedSyncCounts  *counts,
+                 gboolean          *merged,
+                 GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(IcRecord) result = NULL;
+  g_auto(GStrv) both = NULL;
+  g_autofree char *theirs = NULL;
+  guint n_taken = 0;
+
+  *merged = FALSE;
+  result = ic_feed_merge_three_way (base, local, server->record, &both, &n_taken, &local_error);
+  if (result == NULL)
+    return TRUE;
+  if (!ic_record_validate (result, ic_store_get_taxonomy (store), NULL))
+    return TRUE;
+
+  *merged = TRUE;
+  if (!put_server_copy (store, local, server, counts, error))
+    return FALSE;
+  if (n_taken > 0)
+    {
+      theirs = ic_record_to_json_data (server->record, FALSE);
+      if (!ic_store_set_base (store, server->id, server->rev, theirs, error) ||
+          !ic_store_update (store, result, ic_record_get_author (local), error))
+        return FALSE;
+    }
+  if (both[0] == NULL)
+    {
+      counts->merged++;
+      return TRUE;
+    }
+
+  {
+    g_autofree char *fields = g_strjoinv (", ", both);
+    g_autofree char *reason = g_strdup_printf (_("Changed on the feed (rev %" G_GINT64_FORMAT ") and here: %s"),
+                                               server->rev, fields);
+
+    counts->conflicts++;
+    return ic_store_add_conflict_with_base (store, local, server->rev, reason, base,
+                                            (const char * const *) both, error);
+  }
 }
 
 static gboolean
@@ -171,7 +276,9 @@ keep_conflict (IcStore           *store,
                GError           **error)
 {
   g_autoptr(IcRecord) local = NULL;
+  g_autoptr(IcRecord) base = NULL;
   g_autofree char *reason = NULL;
+  gboolean merged = FALSE;
 
   /* The newest local state is the one worth keeping: it may have
    * moved on since the batch was sent. */
@@ -179,6 +286,13 @@ keep_conflict (IcStore           *store,
     return FALSE;
   if (local == NULL)
     local = g_object_ref (sent);
+
+  if (!find_base (store, local, result->server, &base, error))
+    return FALSE;
+  if (base != NULL && !merge_three_way (store, local, base, result->server, counts, &merged, error))
+    return FALSE;
+  if (merged)
+    return TRUE;
 
   reason = g_strdup_printf (result->server->deleted
                             ? _("Deleted on the feed (rev %" G_GINT64_FORMAT ") while edited here")
@@ -255,17 +369,75 @@ ic_feed_local_apply_results (IcStore            *store,
         }
     }
 
+  if (response->acked_seq > 0 && response->acked_chain != NULL)
+    {
+      gint64 stored_seq;
+      g_autofree char *stored_chain = NULL;
+
+      ic_feed_local_load_acked (store, &stored_seq, &stored_chain);
+      if (response->acked_seq > stored_seq)
+        {
+          g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT " %s", response->acked_seq,
+                                                    response->acked_chain);
+
+          if (!ic_store_set_setting (store, IC_FEED_SETTING_ACKED, value, error))
+            return FALSE;
+        }
+    }
   return ic_store_ack_changes (store, batch->up_to_seq, error);
+}
+
+void
+ic_feed_local_load_acked (IcStore  *store,
+                          gint64   *seq,
+                          char    **chain)
+{
+  g_autofree char *value = ic_store_get_setting (store, IC_FEED_SETTING_ACKED);
+  const char *space = value ? strchr (value, ' ') : NULL;
+  gint64 number = 0;
+
+  *seq = 0;
+  *chain = NULL;
+  if (space == NULL)
+    return;
+  {
+    g_autofree char *digits = g_strndup (value, space - value);
+
+    if (!g_ascii_string_to_signed (digits, 10, 1, G_MAXINT64, &number, NULL))
+      return;
+  }
+  *seq = number;
+  *chain = g_strdup (space + 1);
+}
+
+gboolean
+ic_feed_local_clear_acked (IcStore  *store,
+                           GError  **error)
+{
+  g_autofree char *value = ic_store_get_setting (store, IC_FEED_SETTING_ACKED);
+
+  return value == NULL || ic_store_set_setting (store, IC_FEED_SETTING_ACKED, NULL, error);
 }
 
 static gboolean
 set_cursor (IcStore     *store,
             gint64       cursor,
+            const char  *hash,
             GError     **error)
 {
   g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, cursor);
+  g_autofree char *stored_hash = ic_store_get_setting (store, IC_FEED_SETTING_CURSOR_HASH);
 
+  if (g_strcmp0 (stored_hash, hash) != 0 &&
+      !ic_store_set_setting (store, IC_FEED_SETTING_CURSOR_HASH, hash, error))
+    return FALSE;
   return ic_store_set_setting (store, IC_FEED_SETTING_CURSOR, value, error);
+}
+
+char *
+ic_feed_local_load_cursor_hash (IcStore *store)
+{
+  return ic_store_get_setting (store, IC_FEED_SETTING_CURSOR_HASH);
 }
 
 gboolean
@@ -284,6 +456,10 @@ ic_feed_local_load_cursor (IcStore     *store,
   if (g_strcmp0 (url, feed_url) != 0)
     return ic_store_set_setting (store, IC_FEED_SETTING_URL, feed_url, error) &&
            ic_store_set_setting (store, IC_FEED_SETTING_ID, NULL, error) &&
+           ic_store_set_setting (store, IC_FEED_SETTING_CURSOR_HASH, NULL, error) &&
+           ic_store_set_setting (store, IC_FEED_SETTING_HEAL, NULL, error) &&
+           ic_store_set_setting (store, IC_FEED_SETTING_GZIP, NULL, error) &&
+           ic_store_set_setting (store, IC_FEED_SETTING_ACKED, NULL, error) &&
            ic_store_set_setting (store, IC_FEED_SETTING_CURSOR, NULL, error);
 
   value = ic_store_get_setting (store, IC_FEED_SETTING_CURSOR);
@@ -299,7 +475,7 @@ ic_feed_local_reset_cursor (IcStore     *store,
                             GError     **error)
 {
   return ic_store_set_setting (store, IC_FEED_SETTING_ID, feed_id, error) &&
-         set_cursor (store, 0, error);
+         set_cursor (store, 0, NULL, error);
 }
 
 /* Ids of the records with queued local edits. */
@@ -458,6 +634,28 @@ named_record_present (IcStore     *store,
   return TRUE;
 }
 
+/* Keeps the id of a change too large to pull where sync --status shows
+ * it: "id rev size" lines, the newest last, at most MAX_TOO_LARGE. */
+#define MAX_TOO_LARGE 100
+
+static gboolean
+note_too_large (IcStore       *store,
+                IcFeedChange  *change,
+                GError       **error)
+{
+  g_autofree char *stored = ic_store_get_setting (store, IC_FEED_SETTING_TOO_LARGE);
+  g_auto(GStrv) lines = stored ? g_strsplit (stored, "\n", -1) : g_new0 (char *, 1);
+  g_autoptr(GString) kept = g_string_new (NULL);
+  guint n = g_strv_length (lines);
+
+  for (guint i = n > MAX_TOO_LARGE - 1 ? n - (MAX_TOO_LARGE - 1) : 0; i < n; i++)
+    if (lines[i][0] != '\0' && !g_str_has_prefix (lines[i], change->id))
+      g_string_append_printf (kept, "%s\n", lines[i]);
+  g_string_append_printf (kept, "%s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+                          change->id, change->rev, change->too_large);
+  return ic_store_set_setting (store, IC_FEED_SETTING_TOO_LARGE, kept->str, error);
+}
+
 /* What to write for a pulled change; *@to_put is NULL to skip it. */
 static gboolean
 decide_pulled (IcStore           *store,
@@ -472,11 +670,21 @@ decide_pulled (IcStore           *store,
   const IcStoreRevision *stored;
 
   *to_put = NULL;
+  if (change->too_large > 0)
+    {
+      /* Named, never silent: the cursor moves past it all the same. */
+      g_message ("Not pulling %s", change->invalid);
+      counts->too_large++;
+      counts->skipped++;
+      return note_too_large (store, change, error);
+    }
   if (change->invalid != NULL)
     {
-      g_debug ("Not applying %s from the feed: %s", change->id, change->invalid);
-      counts->skipped++;
-      return TRUE;
+      /* Not skipped silently: kept aside, shown, and tried again at
+       * every sync (an upgrade may read it). */
+      counts->quarantined++;
+      return ic_store_quarantine (store, change->id, change->kind_name ? change->kind_name : "",
+                                  change->rev, change->deleted, change->raw, change->invalid, error);
     }
 
   if (!known_revision (store, known, change->id, &stored, error))
@@ -517,12 +725,56 @@ decide_pulled (IcStore           *store,
   return TRUE;
 }
 
+static gboolean
+page_has_extra (GPtrArray *changes)
+{
+  for (guint i = 0; i < changes->len; i++)
+    if (((IcFeedChange *) g_ptr_array_index (changes, i))->extra != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean apply_changes (IcStore           *store,
+                               IcFeedPage        *page,
+                               gboolean           move_cursor,
+                               IcFeedSyncCounts  *counts,
+                               GError           **error);
+
 gboolean
 ic_feed_local_apply_page (IcStore           *store,
                           IcFeedPage        *page,
                           IcFeedSyncCounts  *counts,
                           GError           **error)
 {
+  return apply_changes (store, page, TRUE, counts, error);
+}
+
+/* What comes with a record written from the feed: the fields this
+ * version does not know, and the end of its quarantine. */
+static gboolean
+note_applied (IcStore       *store,
+              IcFeedChange  *change,
+              gboolean       have_extra,
+              gboolean       have_quarantine,
+              GError       **error)
+{
+  if ((change->extra != NULL || have_extra) &&
+      !ic_store_set_extra_fields (store, change->id, change->extra, error))
+    return FALSE;
+  if (have_quarantine && !ic_store_release_quarantine (store, change->id, change->rev, error))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+apply_changes (IcStore           *store,
+               IcFeedPage        *page,
+               gboolean           move_cursor,
+               IcFeedSyncCounts  *counts,
+               GError           **error)
+{
+  g_autoptr(GPtrArray) applied = g_ptr_array_new ();
+  gint64 n_extra, n_quarantine;
   g_autoptr(GHashTable) pending = NULL;
   g_autoptr(GHashTable) known = NULL;
   g_autoptr(GPtrArray) to_put = g_ptr_array_new_with_free_func (g_object_unref);
@@ -534,6 +786,10 @@ ic_feed_local_apply_page (IcStore           *store,
 
   pending = pending_ids (store, error);
   if (pending == NULL)
+    return FALSE;
+  n_extra = ic_store_count_extra_fields (store, error);
+  n_quarantine = n_extra < 0 ? -1 : ic_store_count_quarantine (store, error);
+  if (n_quarantine < 0)
     return FALSE;
   known = look_up_page (store, page, error);
   if (known == NULL)
@@ -563,6 +819,7 @@ ic_feed_local_apply_page (IcStore           *store,
                            GINT_TO_POINTER (ic_record_get_kind (record)));
       g_ptr_array_add (to_put, g_steal_pointer (&record));
       g_array_append_val (revs, change->rev);
+      g_ptr_array_add (applied, change);
     }
 
   /* One transaction for the page, of records validated already (the
@@ -584,11 +841,18 @@ ic_feed_local_apply_page (IcStore           *store,
     }
   counts->pulled += to_put->len - (counts->waiting - waiting_before);
 
+  if (n_extra > 0 || n_quarantine > 0 || page_has_extra (applied))
+    for (guint i = 0; i < applied->len; i++)
+      if (!note_applied (store, g_ptr_array_index (applied, i), n_extra > 0, n_quarantine > 0, error))
+        return FALSE;
+
+  if (!move_cursor)
+    return TRUE;
   feed_id = ic_store_get_setting (store, IC_FEED_SETTING_ID);
   if (g_strcmp0 (feed_id, page->feed_id) != 0 &&
       !ic_store_set_setting (store, IC_FEED_SETTING_ID, page->feed_id, error))
     return FALSE;
-  if (!set_cursor (store, page->last_seq, error))
+  if (!set_cursor (store, page->last_seq, page->last_hash, error))
     return FALSE;
   counts->cursor = page->last_seq;
   return TRUE;
@@ -633,6 +897,56 @@ ic_feed_local_retry_waiting (IcStore           *store,
   if (remaining < 0)
     return FALSE;
   counts->waiting = (guint) remaining;
+  return TRUE;
+}
+
+gboolean
+ic_feed_local_retry_quarantine (IcStore           *store,
+                                IcFeedSyncCounts  *counts,
+                                GError           **error)
+{
+  g_autoptr(GPtrArray) entries = ic_store_list_quarantine (store, QUARANTINE_RETRY, error);
+  g_autoptr(GString) json = NULL;
+  g_autoptr(IcFeedPage) page = NULL;
+  g_autoptr(GError) local_error = NULL;
+  IcFeedSyncCounts retried = { 0 };
+  gint64 remaining;
+
+  if (entries == NULL)
+    return FALSE;
+  if (entries->len > 0)
+    {
+      /* Read again as a page of their own, with the code of this version,
+       * and applied as pulled changes are, the cursor left where it is. */
+      json = g_string_new ("{\"feed_id\":\"quarantine\",\"changes\":[");
+      for (guint i = 0; i < entries->len; i++)
+        {
+          IcQuarantined *entry = g_ptr_array_index (entries, i);
+
+          g_string_append (json, i > 0 ? ",{" : "{");
+          ic_feed_json_append_member_int (json, TRUE, "seq", i + 1);
+          ic_feed_json_append_member_string (json, FALSE, "id", entry->id);
+          ic_feed_json_append_member_string (json, FALSE, "kind", entry->kind);
+          ic_feed_json_append_member_int (json, FALSE, "rev", entry->rev);
+          g_string_append (json, entry->deleted ? ",\"deleted\":true" : ",\"deleted\":false");
+          if (!entry->deleted && entry->body != NULL)
+            g_string_append_printf (json, ",\"record\":%s", entry->body);
+          g_string_append_c (json, '}');
+        }
+      g_string_append_printf (json, "],\"last_seq\":%u,\"more\":false}", entries->len);
+
+      page = ic_feed_page_parse (json->str, json->len, &local_error);
+      if (page == NULL)
+        g_debug ("The quarantine cannot be read again: %s", local_error->message);
+      else if (!apply_changes (store, page, FALSE, &retried, error))
+        return FALSE;
+      counts->pulled += retried.pulled;
+    }
+
+  remaining = ic_store_count_quarantine (store, error);
+  if (remaining < 0)
+    return FALSE;
+  counts->quarantined = (guint) remaining;
   return TRUE;
 }
 

@@ -25,6 +25,16 @@ G_BEGIN_DECLS
 #define IC_FEED_MAX_DEPTH           32
 #define IC_FEED_DEFAULT_PAGE        500
 #define IC_FEED_MAX_PAGE            1000
+/* A page stops before this many bytes (past its first change). */
+#define IC_FEED_DEFAULT_PAGE_BYTES  (4 * 1024 * 1024)
+/* What a page holds besides its changes, at most. */
+#define IC_FEED_PAGE_TAIL_BYTES     256
+#define IC_FEED_PAGE_OVERHEAD_BYTES 512
+/* Ids in one POST /v1/revs-diff. */
+#define IC_FEED_MAX_REVS            1000
+/* The protocol this code speaks, and the header that says so. */
+#define IC_FEED_PROTOCOL_VERSION    2
+#define IC_FEED_PROTOCOL_HEADER     "Interchange-Protocol"
 /* Revisions stay far from overflow. */
 #define IC_FEED_MAX_REV             (G_MAXINT64 / 4)
 
@@ -40,7 +50,23 @@ typedef struct
   gboolean      deleted;
   IcRecord     *record;    /* NULL for a tombstone, or when @invalid is set */
   char         *invalid;   /* why a pulled record was refused, or NULL */
+  gint64        too_large; /* pulled without its record: its size in bytes, else 0 */
+  char         *extra;     /* the record's fields this version does not know, as a
+                            * JSON object's text, or NULL: kept and sent back */
+  char         *kind_name; /* the kind as named on the wire (one this version may not know) */
+  char         *raw;       /* @invalid set: the record's JSON as it came, or NULL */
 } IcFeedChange;
+
+/* Fields a record may carry that this version does not know: at most
+ * this many, named in snake_case, each within IC_FEED_MAX_EXTRA_BYTES. */
+#define IC_FEED_MAX_EXTRA_FIELDS  32
+#define IC_FEED_MAX_EXTRA_BYTES   (64 * 1024)
+
+/* @record's JSON text with @extra's members (a JSON object's text, or
+ * NULL) after its own, as the server stores it and a laptop sends it.
+ * Returns: (transfer full) */
+char         *ic_feed_record_to_json       (IcRecord     *record,
+                                            const char   *extra);
 
 void          ic_feed_change_free          (IcFeedChange *change);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcFeedChange, ic_feed_change_free)
@@ -63,6 +89,7 @@ typedef struct
   char      *feed_id;
   GPtrArray *changes;    /* (element-type IcFeedChange) */
   gint64     last_seq;
+  char      *last_hash;  /* the chain hash at last_seq (NULL from a version 1 server) */
   gboolean   more;
 } IcFeedPage;
 
@@ -94,9 +121,39 @@ void          ic_feed_page_write_change    (GString      *out,
                                             gint64        rev,
                                             gboolean      deleted,
                                             const char   *record_json);
+/* A change whose record is too large for the client: id and size only. */
+void          ic_feed_page_write_too_large (GString      *out,
+                                            guint         index,
+                                            gint64        seq,
+                                            const char   *id,
+                                            const char   *kind,
+                                            gint64        rev,
+                                            gint64        size);
+/* @last_hash may be NULL. */
 void          ic_feed_page_write_end       (GString      *out,
                                             gint64        last_seq,
+                                            const char   *last_hash,
                                             gboolean      more);
+
+/* One id and revision of POST /v1/revs-diff. */
+typedef struct
+{
+  char   *id;
+  gint64  rev;
+} IcFeedRev;
+
+void          ic_feed_rev_free             (IcFeedRev    *rev);
+
+/* Parses a request ({"revs": [{"id", "rev"}…]}, at most IC_FEED_MAX_REVS)
+ * or an answer ({"missing": […]}); @member says which.
+ * Returns: (transfer full) (element-type IcFeedRev) (nullable) */
+GPtrArray    *ic_feed_revs_parse           (const char   *data,
+                                            gsize         length,
+                                            const char   *member,
+                                            GError      **error);
+/* The body of POST /v1/revs-diff for @revs (element-type IcFeedRev).
+ * Returns: (transfer full) */
+GBytes       *ic_feed_revs_build           (GPtrArray    *revs);
 
 /* Builds the body of POST /v1/changes within a size and a count. */
 typedef struct _IcFeedBatchBuilder IcFeedBatchBuilder;
@@ -111,6 +168,12 @@ gboolean      ic_feed_batch_builder_add    (IcFeedBatchBuilder *self,
                                             IcRecord           *record,
                                             gint64              base_rev,
                                             gboolean           *too_large);
+/* The same, sending back @extra (see IcFeedChange) with the record. */
+gboolean      ic_feed_batch_builder_add_full (IcFeedBatchBuilder *self,
+                                              IcRecord           *record,
+                                              const char         *extra,
+                                              gint64              base_rev,
+                                              gboolean           *too_large);
 guint         ic_feed_batch_builder_get_n_changes (IcFeedBatchBuilder *self);
 /* Returns: (transfer full): the JSON body; the builder is freed */
 GBytes       *ic_feed_batch_builder_end    (IcFeedBatchBuilder *self);
@@ -133,6 +196,8 @@ typedef struct
   gint64              seq;     /* the change's place in the server's log */
   IcFeedChange       *server;  /* conflict: the server's copy (record or tombstone) */
   char               *detail;  /* rejected: why, in words */
+  char               *type;    /* rejected: the problem's type URI, or NULL */
+  guint               problem_status; /* rejected: the problem's status, or 0 */
 } IcFeedResult;
 
 void          ic_feed_result_free          (IcFeedResult *result);
@@ -142,6 +207,8 @@ typedef struct
 {
   GPtrArray *results;    /* (element-type IcFeedResult) */
   gint64     last_seq;
+  gint64     acked_seq;  /* the newest change accepted, or 0 */
+  char      *acked_chain; /* its chain hash (NULL from a version 1 server) */
 } IcFeedPushResponse;
 
 void          ic_feed_push_response_free   (IcFeedPushResponse *response);
@@ -170,11 +237,19 @@ void          ic_feed_results_write_conflict (GString    *out,
                                               gint64      seq,
                                               gboolean    deleted,
                                               const char *record_json);
+/* A refused change: an RFC 9457 problem of type @slug (a suffix of
+ * IC_FEED_PROBLEM_TYPE_PREFIX) and @status. */
 void          ic_feed_results_write_rejected (GString    *out,
                                               guint       index,
                                               const char *id,
+                                              const char *slug,
+                                              guint       status,
                                               const char *detail);
+/* @acked_seq and @acked_chain: the newest change accepted and its chain
+ * hash (0 and NULL for none). */
 void          ic_feed_results_write_end      (GString    *out,
-                                              gint64      last_seq);
+                                              gint64      last_seq,
+                                              gint64      acked_seq,
+                                              const char *acked_chain);
 
 G_END_DECLS

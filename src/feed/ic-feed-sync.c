@@ -83,6 +83,17 @@ typedef struct
   gboolean            restarted;  /* the feed's log was replaced; pulled again from 0 */
   guint               n_batches;
   guint               n_pages;
+  char               *cursor_hash; /* the chain hash at the stored cursor */
+  gboolean            hash_sent;   /* the first pull of the run named it */
+  gboolean            heal_pending; /* a heal cut short goes on first */
+  gboolean            healed;      /* once a run at most */
+  GPtrArray          *heal_chunk;  /* (element-type IcChange) being asked about */
+  GPtrArray          *heal_missing; /* (element-type IcFeedRev) the server's answer */
+  gint64              acked_seq;   /* accepted in an earlier sync, not pulled past since */
+  char               *acked_chain;
+  gboolean            probed;      /* … and checked in this one */
+  gboolean            gzip_known;  /* the feed said before that it takes gzip */
+  gboolean            gzip_now;    /* … and in this run */
 } Run;
 
 static void
@@ -98,6 +109,10 @@ run_free (Run *run)
   g_clear_error (&run->fetch_error);
   g_clear_error (&run->pending_error);
   g_free (run->feed_id);
+  g_free (run->cursor_hash);
+  g_free (run->acked_chain);
+  g_clear_pointer (&run->heal_chunk, g_ptr_array_unref);
+  g_clear_pointer (&run->heal_missing, g_ptr_array_unref);
   g_free (run);
 }
 
@@ -377,6 +392,13 @@ open_step (Run     *run,
       !ic_feed_local_load_cursor (run->store, run->feed_url, &run->cursor, &run->feed_id, error))
     return FALSE;
   run->counts.cursor = run->cursor;
+  run->cursor_hash = ic_feed_local_load_cursor_hash (run->store);
+  run->heal_pending = ic_feed_local_is_healing (run->store);
+  ic_feed_local_load_acked (run->store, &run->acked_seq, &run->acked_chain);
+  {
+    g_autofree char *gzip = ic_store_get_setting (run->store, IC_FEED_SETTING_GZIP);
+    run->gzip_known = g_strcmp0 (gzip, "1") == 0;
+  }
 
   run->batch = ic_feed_local_next_batch (run->store, IC_FEED_MAX_BODY_BYTES, IC_FEED_MAX_BATCH,
                                          &run->counts, &local_error);
@@ -430,12 +452,77 @@ static gboolean
 finish_step (Run     *run,
              GError **error)
 {
-  if (!ic_feed_local_retry_waiting (run->store, &run->counts, error))
+  if (run->gzip_now && !run->gzip_known &&
+      !ic_store_set_setting (run->store, IC_FEED_SETTING_GZIP, "1", error))
+    return FALSE;
+  /* The pull went to the end of the log after every push, or checked
+   * what an earlier sync could not pull. */
+  if (!ic_feed_local_clear_acked (run->store, error))
+    return FALSE;
+  if (!ic_feed_local_retry_waiting (run->store, &run->counts, error) ||
+      !ic_feed_local_retry_quarantine (run->store, &run->counts, error))
     return FALSE;
   run->counts.outbox = ic_feed_local_count_outbox (run->store, error);
   if (run->counts.outbox < 0)
     return FALSE;
   g_clear_object (&run->store);
+  return TRUE;
+}
+
+static gboolean
+begin_heal_step (Run     *run,
+                 GError **error)
+{
+  if (!ic_feed_local_begin_heal (run->store, error))
+    return FALSE;
+  run->heal_chunk = ic_feed_local_next_heal_chunk (run->store, IC_FEED_MAX_REVS, error);
+  return run->heal_chunk != NULL;
+}
+
+static gboolean
+heal_chunk_step (Run     *run,
+                 GError **error)
+{
+  g_clear_pointer (&run->heal_chunk, g_ptr_array_unref);
+  run->heal_chunk = ic_feed_local_next_heal_chunk (run->store, IC_FEED_MAX_REVS, error);
+  return run->heal_chunk != NULL;
+}
+
+static gboolean
+queue_missing_step (Run     *run,
+                    GError **error)
+{
+  g_autoptr(GPtrArray) missing = g_steal_pointer (&run->heal_missing);
+
+  if (!ic_feed_local_queue_missing (run->store, run->heal_chunk, missing, &run->counts, error))
+    return FALSE;
+  return heal_chunk_step (run, error);
+}
+
+/* Every record was offered: pull the whole log, after pushing what the
+ * server lacked. */
+static gboolean
+end_heal_step (Run     *run,
+               GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_clear_pointer (&run->heal_chunk, g_ptr_array_unref);
+  if (!ic_store_set_setting (run->store, IC_FEED_SETTING_HEAL, NULL, error))
+    return FALSE;
+  run->cursor = 0;
+  run->counts.cursor = 0;
+  g_clear_pointer (&run->cursor_hash, g_free);
+  run->counts.healed = TRUE;
+
+  g_clear_pointer (&run->batch, ic_feed_outbox_batch_free);
+  run->batch = ic_feed_local_next_batch (run->store, IC_FEED_MAX_BODY_BYTES, IC_FEED_MAX_BATCH,
+                                         &run->counts, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -453,6 +540,68 @@ step_succeeded (GAsyncResult *result,
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
   return !g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), error);
+}
+
+static void on_batch_ready (GObject      *source,
+                            GAsyncResult *result,
+                            gpointer      user_data);
+static void on_heal_chunk (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data);
+
+static void
+on_revs_diff (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Run *run = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  run->heal_missing = ic_feed_client_revs_diff_finish (IC_FEED_CLIENT (source), result, &error);
+  if (run->heal_missing == NULL)
+    {
+      run_failed (task, error);
+      return;
+    }
+  run_step (task, queue_missing_step, on_heal_chunk);
+}
+
+/* Asks the server about the chunk of records read, or ends the heal. */
+static void
+on_heal_chunk (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  IcFeedSync *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) revs = NULL;
+  GError *error = NULL;
+
+  if (!step_succeeded (result, task, &error))
+    {
+      run_failed (task, error);
+      return;
+    }
+  if (run->heal_chunk->len == 0)
+    {
+      run_step (task, end_heal_step, on_batch_ready);
+      return;
+    }
+
+  revs = g_ptr_array_new_full (run->heal_chunk->len, (GDestroyNotify) ic_feed_rev_free);
+  for (guint i = 0; i < run->heal_chunk->len; i++)
+    {
+      IcChange *revision = g_ptr_array_index (run->heal_chunk, i);
+      IcFeedRev *rev = g_new0 (IcFeedRev, 1);
+
+      rev->id = g_strdup (revision->record_id);
+      rev->rev = revision->rev;
+      g_ptr_array_add (revs, rev);
+    }
+  ic_feed_client_revs_diff_async (self->client, revs, g_task_get_cancellable (task), on_revs_diff,
+                                  g_object_ref (task));
 }
 
 static void
@@ -552,6 +701,46 @@ fetch_ahead (GTask *task)
     fetch (task, run->fetched_seq);
 }
 
+static void
+on_probed (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Run *run = g_task_get_task_data (task);
+  g_autoptr(IcFeedPage) page = NULL;
+  GError *error = NULL;
+
+  page = ic_feed_client_get_changes_finish (IC_FEED_CLIENT (source), result, &error);
+  if (page == NULL && g_error_matches (error, IC_FEED_ERROR, IC_FEED_ERROR_CURSOR_UNKNOWN))
+    {
+      /* What an earlier sync pushed is gone from the log. */
+      g_clear_error (&error);
+      run->healed = TRUE;
+      run_step (task, begin_heal_step, on_heal_chunk);
+      return;
+    }
+  if (page == NULL)
+    {
+      run_failed (task, error);
+      return;
+    }
+  apply_fetched (task);
+}
+
+/* An earlier sync pushed changes and could not pull past them: the log
+ * must still hold the newest with its chain hash. */
+static void
+probe_acked (GTask *task)
+{
+  IcFeedSync *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+
+  run->probed = TRUE;
+  ic_feed_client_pull_async (self->client, run->acked_seq, run->acked_chain, 1,
+                             g_task_get_cancellable (task), on_probed, g_object_ref (task));
+}
+
 /* Applies the pages fetched so far, in one transaction, once enough
  * wait or no more are coming; at the end of the log, finishes the run.
  * Only while nothing is being applied. */
@@ -570,7 +759,17 @@ apply_fetched (GTask *task)
       if (run->fetch_error != NULL)
         run_failed (task, g_steal_pointer (&run->fetch_error));
       else if (!run->fetching)
-        run_step (task, finish_step, on_finished);
+        {
+          IcFeedSync *self = g_task_get_source_object (task);
+
+          if (run->acked_seq > 0 && run->acked_chain != NULL && !run->healed && !run->probed)
+            {
+              probe_acked (task);
+              return;
+            }
+          run->gzip_now = ic_feed_client_get_gzip_pushes (self->client);
+          run_step (task, finish_step, on_finished);
+        }
       return;
     }
 
@@ -596,6 +795,18 @@ on_page (GObject      *source,
 
   run->fetching = FALSE;
   page = ic_feed_client_get_changes_finish (IC_FEED_CLIENT (source), result, &error);
+
+  /* The server's log lost what this laptop pulled (a restored backup):
+   * offer everything it may lack, then pull it whole.  Only the run's
+   * first pull names a hash, so nothing was applied yet. */
+  if (page == NULL && g_error_matches (error, IC_FEED_ERROR, IC_FEED_ERROR_CURSOR_UNKNOWN) &&
+      !run->healed && !run->applying && g_queue_is_empty (&run->fetched) && run->pending_error == NULL)
+    {
+      g_clear_error (&error);
+      run->healed = TRUE;
+      run_step (task, begin_heal_step, on_heal_chunk);
+      return;
+    }
 
   if (run->pending_error != NULL)
     {
@@ -630,10 +841,15 @@ fetch (GTask  *task,
   IcFeedSync *self = g_task_get_source_object (task);
   Run *run = g_task_get_task_data (task);
 
+  const char *hash = NULL;
+
   run->fetching = TRUE;
   run->fetched_seq = since;
-  ic_feed_client_get_changes_async (self->client, since, IC_FEED_MAX_PAGE,
-                                    g_task_get_cancellable (task), on_page, g_object_ref (task));
+  if (!run->hash_sent && since > 0 && since == run->cursor)
+    hash = run->cursor_hash;
+  run->hash_sent = TRUE;
+  ic_feed_client_pull_async (self->client, since, hash, IC_FEED_MAX_PAGE,
+                             g_task_get_cancellable (task), on_page, g_object_ref (task));
 }
 
 static void
@@ -674,6 +890,15 @@ push_or_pull (GTask *task)
   IcFeedSync *self = g_task_get_source_object (task);
   Run *run = g_task_get_task_data (task);
 
+  if (run->gzip_known)
+    ic_feed_client_set_gzip_pushes (self->client, TRUE);
+  if (run->heal_pending)
+    {
+      run->heal_pending = FALSE;
+      run->healed = TRUE;
+      run_step (task, heal_chunk_step, on_heal_chunk);
+      return;
+    }
   if (run->batch == NULL)
     {
       fetch (task, run->cursor);

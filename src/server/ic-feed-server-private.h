@@ -25,12 +25,24 @@ struct _IcFeedServer
   double       rate_limit;
   GHashTable  *buckets;    /* client key → Bucket */
   gboolean     log;
+  gsize        page_bytes; /* a page stops before this, past its first change */
+
+  /* Jobs (ic-feed-server-jobs.c): readers side by side, one writer. */
+  GMainContext *context;
+  GThreadPool  *readers;
+  GThreadPool  *writer;
+  GAsyncQueue  *idle_readers;  /* (element-type IcServerDb) */
+  IcServerDb   *writer_db;     /* the writer thread's only */
 
   /* Pages of GET /v1/changes already written ("since/limit" → GBytes),
    * all true at the log's last seq @pages_seq. */
   GHashTable  *pages;
   gint64       pages_seq;
   gsize        pages_bytes;
+
+  /* Cursors found in the log ("seq/hash"): a log only grows while the
+   * server runs (a restore means a restart), so one found stays found. */
+  GHashTable  *known_cursors;
 };
 
 /* Who made a request, as the early handler found out. */
@@ -51,16 +63,51 @@ void ic_feed_server_send_problem   (SoupServerMessage *msg,
 /* Answers 503 or 500 for a database failure. */
 void ic_feed_server_send_db_error  (SoupServerMessage *msg,
                                     GError            *error);
+/* Answers 200 with @body, gzipped when the client accepts gzip. */
+void ic_feed_server_send_bytes     (SoupServerMessage *msg,
+                                    const char        *content_type,
+                                    GBytes            *body);
+/* The request's JSON body, inflated when it came gzipped; NULL after
+ * answering the problem (415, 413 or 400). */
+GBytes *ic_feed_server_read_body   (SoupServerMessage *msg);
 /* Takes @body. */
 void ic_feed_server_send_json      (SoupServerMessage *msg,
                                     const char        *content_type,
                                     GString           *body);
+
+/* Database work off the main loop (ic-feed-server-jobs.c) */
+typedef struct _IcServerJob IcServerJob;
+
+/* Runs in a worker thread with a connection of its own. */
+typedef void (*IcServerJobWork) (IcServerDb        *db,
+                                 gpointer           data);
+/* Runs on the main loop once the work is done (@open_error set, and the
+ * work not run, when no connection could be opened), unless the client
+ * went away; sets the answer. */
+typedef void (*IcServerJobDone) (IcFeedServer      *self,
+                                 SoupServerMessage *msg,
+                                 gpointer           data,
+                                 GError            *open_error);
+
+void ic_feed_server_jobs_init      (IcFeedServer      *self);
+void ic_feed_server_jobs_shutdown  (IcFeedServer      *self);
+/* Pauses @msg, runs @work on a reader (or, when @writes, on the one
+ * writer), then @done; @data_free frees @data at the end. */
+void ic_feed_server_run_job        (IcFeedServer      *self,
+                                    SoupServerMessage *msg,
+                                    gboolean           writes,
+                                    IcServerJobWork    work,
+                                    IcServerJobDone    done,
+                                    gpointer           data,
+                                    GDestroyNotify     data_free);
 
 /* Routes (ic-feed-server-routes.c) */
 void ic_feed_server_get_changes    (IcFeedServer      *self,
                                     SoupServerMessage *msg,
                                     GHashTable        *query);
 void ic_feed_server_post_changes   (IcFeedServer      *self,
+                                    SoupServerMessage *msg);
+void ic_feed_server_post_revs_diff (IcFeedServer      *self,
                                     SoupServerMessage *msg);
 void ic_feed_server_get_feed       (IcFeedServer      *self,
                                     SoupServerMessage *msg);

@@ -16,6 +16,12 @@
 
 #define FEED_ITEMS 100
 
+static void
+string_free (GString *string)
+{
+  g_string_free (string, TRUE);
+}
+
 static gboolean
 read_query_int (SoupServerMessage *msg,
                 GHashTable        *query,
@@ -42,42 +48,51 @@ read_query_int (SoupServerMessage *msg,
 }
 
 /* Many laptops pull the same pages (the tail of the log, mostly): a page
- * is written once and served again until the log moves. */
+ * is written once and served again until the log moves.  The cache is
+ * the main loop's; pages are written by readers. */
 #define MAX_CACHED_PAGES        64
 #define MAX_CACHED_PAGE_BYTES   (64 * 1024 * 1024)
+#define MAX_KNOWN_CURSORS       4096
 
-static GBytes *
-cached_page (IcFeedServer  *self,
-             gint64         since,
-             gint64         limit,
-             GError       **error)
+typedef struct
 {
-  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, since, limit);
-  gint64 last_seq = ic_server_db_get_last_seq (self->db, error);
+  char    *key;
+  gint64   since;
+  gint64   limit;
+  gsize    max_bytes;
+  gsize    client_cap;
   GString *out;
-  GBytes *page;
+  gint64   snapshot_seq;
+  GError  *error;
+} PageJob;
 
-  if (last_seq < 0)
-    return NULL;
-  if (last_seq != self->pages_seq)
-    {
-      g_hash_table_remove_all (self->pages);
-      self->pages_seq = last_seq;
-      self->pages_bytes = 0;
-    }
+static void
+page_job_free (PageJob *job)
+{
+  g_free (job->key);
+  if (job->out != NULL)
+    g_string_free (job->out, TRUE);
+  g_clear_error (&job->error);
+  g_free (job);
+}
 
-  page = g_hash_table_lookup (self->pages, key);
-  if (page != NULL)
-    return g_bytes_ref (page);
+static void
+page_work (IcServerDb *db,
+           gpointer    data)
+{
+  PageJob *job = data;
 
-  out = g_string_sized_new (64 * 1024);
-  if (!ic_server_db_write_changes (self->db, since, (guint) limit, out, error))
-    {
-      g_string_free (out, TRUE);
-      return NULL;
-    }
-  page = g_string_free_to_bytes (out);
+  job->out = g_string_sized_new (64 * 1024);
+  if (!ic_server_db_write_changes (db, job->since, (guint) job->limit, job->max_bytes, job->client_cap,
+                                   &job->snapshot_seq, job->out, &job->error))
+    g_clear_pointer (&job->out, string_free);
+}
 
+static void
+cache_page (IcFeedServer *self,
+            char         *key,
+            GBytes       *page)
+{
   if (g_hash_table_size (self->pages) >= MAX_CACHED_PAGES ||
       self->pages_bytes + g_bytes_get_size (page) > MAX_CACHED_PAGE_BYTES)
     {
@@ -85,8 +100,29 @@ cached_page (IcFeedServer  *self,
       self->pages_bytes = 0;
     }
   self->pages_bytes += g_bytes_get_size (page);
-  g_hash_table_insert (self->pages, g_steal_pointer (&key), g_bytes_ref (page));
-  return page;
+  g_hash_table_insert (self->pages, key, g_bytes_ref (page));
+}
+
+static void
+page_done (IcFeedServer      *self,
+           SoupServerMessage *msg,
+           gpointer           data,
+           GError            *open_error)
+{
+  PageJob *job = data;
+  g_autoptr(GBytes) page = NULL;
+
+  if (open_error != NULL || job->out == NULL)
+    {
+      ic_feed_server_send_db_error (msg, open_error ? open_error : job->error);
+      return;
+    }
+  page = g_string_free_to_bytes (g_steal_pointer (&job->out));
+  /* Only a page true of the log as the cache knows it is kept. */
+  if (job->snapshot_seq == self->pages_seq)
+    cache_page (self, g_steal_pointer (&job->key), page);
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  ic_feed_server_send_bytes (msg, IC_FEED_MEDIA_TYPE, page);
 }
 
 void
@@ -95,25 +131,81 @@ ic_feed_server_get_changes (IcFeedServer      *self,
                             GHashTable        *query)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) page = NULL;
-  gint64 since, limit;
+  g_autofree char *key = NULL;
+  g_autofree char *cursor_key = NULL;
+  const char *since_hash = query ? g_hash_table_lookup (query, "since_hash") : NULL;
+  gint64 since, limit, client_cap, last_seq;
+  gboolean known = TRUE;
+  PageJob *job;
+  GBytes *page;
 
   if (!read_query_int (msg, query, "since", 0, G_MAXINT64, &since) ||
-      !read_query_int (msg, query, "limit", IC_FEED_DEFAULT_PAGE, IC_FEED_MAX_PAGE, &limit))
+      !read_query_int (msg, query, "limit", IC_FEED_DEFAULT_PAGE, IC_FEED_MAX_PAGE, &limit) ||
+      !read_query_int (msg, query, "max_bytes", G_MAXINT64, G_MAXINT64, &client_cap))
     return;
   if (limit == 0)
     limit = IC_FEED_DEFAULT_PAGE;
+  /* Below this, not even an envelope fits. */
+  client_cap = MAX (client_cap, IC_FEED_PAGE_OVERHEAD_BYTES * 2);
 
-  page = cached_page (self, since, limit, &error);
-  if (page == NULL)
+  /* Two lookups by key on the main loop: cheap, and they decide whether
+   * a reader is needed at all; the laptops that pull often name the same
+   * few cursors, found once. */
+  if (since_hash != NULL && since > 0)
+    cursor_key = g_strdup_printf ("%" G_GINT64_FORMAT "/%.128s", since, since_hash);
+  if (cursor_key == NULL || !g_hash_table_contains (self->known_cursors, cursor_key))
+    {
+      if (!ic_server_db_check_cursor (self->db, since, since_hash, &known, &error))
+        {
+          ic_feed_server_send_db_error (msg, error);
+          return;
+        }
+      if (known && cursor_key != NULL)
+        {
+          if (g_hash_table_size (self->known_cursors) >= MAX_KNOWN_CURSORS)
+            g_hash_table_remove_all (self->known_cursors);
+          g_hash_table_add (self->known_cursors, g_steal_pointer (&cursor_key));
+        }
+    }
+  if (!known)
+    {
+      ic_feed_server_send_problem (msg, SOUP_STATUS_CONFLICT, "cursor-unknown",
+                                   "The feed's log does not hold this cursor",
+                                   "The log no longer holds the change at since with since_hash "
+                                   "(it was restored from an older copy). Pull from 0 and offer "
+                                   "again what POST /v1/revs-diff says is missing.");
+      return;
+    }
+  last_seq = ic_server_db_get_last_seq (self->db, &error);
+  if (last_seq < 0)
     {
       ic_feed_server_send_db_error (msg, error);
       return;
     }
-  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_message_headers_set_content_type (soup_server_message_get_response_headers (msg),
-                                         IC_FEED_MEDIA_TYPE, NULL);
-  soup_message_body_append_bytes (soup_server_message_get_response_body (msg), page);
+  if (last_seq != self->pages_seq)
+    {
+      g_hash_table_remove_all (self->pages);
+      self->pages_seq = last_seq;
+      self->pages_bytes = 0;
+    }
+
+  key = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
+                         since, limit, client_cap);
+  page = g_hash_table_lookup (self->pages, key);
+  if (page != NULL)
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      ic_feed_server_send_bytes (msg, IC_FEED_MEDIA_TYPE, page);
+      return;
+    }
+
+  job = g_new0 (PageJob, 1);
+  job->key = g_steal_pointer (&key);
+  job->since = since;
+  job->limit = limit;
+  job->client_cap = (gsize) client_cap;
+  job->max_bytes = MIN ((gsize) client_cap, self->page_bytes);
+  ic_feed_server_run_job (self, msg, FALSE, page_work, page_done, job, (GDestroyNotify) page_job_free);
 }
 
 /* An id to echo in a rejected result: whatever string the change had. */
@@ -129,60 +221,98 @@ readable_id (JsonNode *node)
   return g_utf8_substring (id, 0, MIN (g_utf8_strlen (id, -1), 64));
 }
 
-void
-ic_feed_server_post_changes (IcFeedServer      *self,
-                             SoupServerMessage *msg)
+/* A request's answer worked out in a thread: a problem, a database
+ * failure, or a JSON body. */
+typedef struct
 {
-  IcRequestInfo *info = ic_feed_server_get_info (msg);
-  SoupMessageBody *body = soup_server_message_get_request_body (msg);
-  const char *content_type;
-  g_autoptr(GBytes) bytes = NULL;
+  GBytes  *body;
+  char    *token_name;
+  GString *out;
+  GError  *error;
+  guint    status;
+  char    *slug;
+  char    *title;
+  char    *detail;
+} BodyJob;
+
+static void
+body_job_free (BodyJob *job)
+{
+  g_clear_pointer (&job->body, g_bytes_unref);
+  g_free (job->token_name);
+  if (job->out != NULL)
+    g_string_free (job->out, TRUE);
+  g_clear_error (&job->error);
+  g_free (job->slug);
+  g_free (job->title);
+  g_free (job->detail);
+  g_free (job);
+}
+
+static void
+body_job_problem (BodyJob    *job,
+                  guint       status,
+                  const char *slug,
+                  const char *title,
+                  const char *detail)
+{
+  job->status = status;
+  job->slug = g_strdup (slug);
+  job->title = g_strdup (title);
+  job->detail = g_strdup (detail);
+}
+
+static void
+body_job_done (IcFeedServer      *self,
+               SoupServerMessage *msg,
+               gpointer           data,
+               GError            *open_error)
+{
+  BodyJob *job = data;
+
+  if (open_error != NULL)
+    ic_feed_server_send_db_error (msg, open_error);
+  else if (job->status != 0)
+    ic_feed_server_send_problem (msg, job->status, job->slug, job->title, job->detail);
+  else if (job->out == NULL)
+    ic_feed_server_send_db_error (msg, job->error);
+  else
+    ic_feed_server_send_json (msg, IC_FEED_MEDIA_TYPE, g_steal_pointer (&job->out));
+}
+
+static void
+push_work (IcServerDb *db,
+           gpointer    data)
+{
+  BodyJob *job = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autofree char *detail = NULL;
   JsonArray *array;
-  GString *out;
   gsize length;
-  const char *data;
+  const char *text = g_bytes_get_data (job->body, &length);
 
-  content_type = soup_message_headers_get_content_type (soup_server_message_get_request_headers (msg), NULL);
-  if (g_strcmp0 (content_type, IC_FEED_MEDIA_TYPE) != 0)
-    {
-      ic_feed_server_send_problem (msg, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-                                   "Send application/json", NULL);
-      return;
-    }
-
-  bytes = soup_message_body_flatten (body);
-  data = g_bytes_get_data (bytes, &length);
-  if (length > IC_FEED_MAX_BODY_BYTES)
-    {
-      ic_feed_server_send_problem (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too-large",
-                                   "The request is too large", NULL);
-      return;
-    }
-
-  root = ic_feed_json_parse_object (data ? data : "", length, &error);
+  root = ic_feed_json_parse_object (text ? text : "", length, &error);
   if (root == NULL)
     {
-      ic_feed_server_send_problem (msg, SOUP_STATUS_BAD_REQUEST, "malformed-json",
-                                   "The body is not the JSON object expected", error->message);
+      body_job_problem (job, SOUP_STATUS_BAD_REQUEST, "malformed-json",
+                        "The body is not the JSON object expected", error->message);
       return;
     }
   array = ic_feed_json_get_array (json_node_get_object (root), "changes", &error);
   if (array == NULL)
     {
-      ic_feed_server_send_problem (msg, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid-batch",
-                                   "The batch is not valid", error->message);
+      body_job_problem (job, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid-batch",
+                        "The batch is not valid", error->message);
       return;
     }
   if (json_array_get_length (array) > IC_FEED_MAX_BATCH)
     {
       detail = g_strdup_printf ("A batch may hold at most %d changes; this one holds %u.",
                                 IC_FEED_MAX_BATCH, json_array_get_length (array));
-      ic_feed_server_send_problem (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too-many-changes",
-                                   "The batch is too large", detail);
+      body_job_problem (job, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too-many-changes",
+                        "The batch is too large", detail);
       return;
     }
 
@@ -202,14 +332,65 @@ ic_feed_server_post_changes (IcFeedServer      *self,
       g_ptr_array_add (items, item);
     }
 
-  out = g_string_sized_new (128 + 96 * items->len);
-  if (!ic_server_db_apply_batch (self->db, items, info->token_name, out, &error))
+  job->out = g_string_sized_new (128 + 96 * items->len);
+  if (!ic_server_db_apply_batch (db, items, job->token_name, job->out, &job->error))
+    g_clear_pointer (&job->out, string_free);
+}
+
+void
+ic_feed_server_post_changes (IcFeedServer      *self,
+                             SoupServerMessage *msg)
+{
+  IcRequestInfo *info = ic_feed_server_get_info (msg);
+  GBytes *bytes = ic_feed_server_read_body (msg);
+  BodyJob *job;
+
+  if (bytes == NULL)
+    return;
+  job = g_new0 (BodyJob, 1);
+  job->body = bytes;
+  job->token_name = g_strdup (info->token_name);
+  ic_feed_server_run_job (self, msg, TRUE, push_work, body_job_done, job, (GDestroyNotify) body_job_free);
+}
+
+static void
+revs_diff_work (IcServerDb *db,
+                gpointer    data)
+{
+  BodyJob *job = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) revs = NULL;
+  gsize length;
+  const char *text = g_bytes_get_data (job->body, &length);
+
+  revs = ic_feed_revs_parse (text ? text : "", length, "revs", &error);
+  if (revs == NULL)
     {
-      g_string_free (out, TRUE);
-      ic_feed_server_send_db_error (msg, error);
+      if (g_error_matches (error, IC_FEED_ERROR, IC_FEED_ERROR_TOO_LARGE))
+        body_job_problem (job, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too-many-changes",
+                          "The request is too large", error->message);
+      else
+        body_job_problem (job, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid-batch",
+                          "The request is not valid", error->message);
       return;
     }
-  ic_feed_server_send_json (msg, IC_FEED_MEDIA_TYPE, out);
+  job->out = g_string_sized_new (64 + 64 * revs->len);
+  if (!ic_server_db_revs_diff (db, revs, job->out, &job->error))
+    g_clear_pointer (&job->out, string_free);
+}
+
+void
+ic_feed_server_post_revs_diff (IcFeedServer      *self,
+                               SoupServerMessage *msg)
+{
+  GBytes *bytes = ic_feed_server_read_body (msg);
+  BodyJob *job;
+
+  if (bytes == NULL)
+    return;
+  job = g_new0 (BodyJob, 1);
+  job->body = bytes;
+  ic_feed_server_run_job (self, msg, FALSE, revs_diff_work, body_job_done, job, (GDestroyNotify) body_job_free);
 }
 
 static gboolean
@@ -233,60 +414,101 @@ etag_matches (const char *if_none_match,
   return FALSE;
 }
 
-void
-ic_feed_server_get_feed (IcFeedServer      *self,
-                         SoupServerMessage *msg)
+typedef struct
 {
-  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
-  g_autoptr(GError) error = NULL;
+  char      *title;
+  char      *public_url;
+  char      *if_none_match;
+  guint      title_hash;
+  char      *etag;
+  char      *text;     /* NULL for 304 Not Modified */
+  GError    *error;
+} FeedJob;
+
+static void
+feed_job_free (FeedJob *job)
+{
+  g_free (job->title);
+  g_free (job->public_url);
+  g_free (job->if_none_match);
+  g_free (job->etag);
+  g_free (job->text);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+static void
+feed_work (IcServerDb *db,
+           gpointer    data)
+{
+  FeedJob *job = data;
   g_autoptr(GPtrArray) items = NULL;
-  g_autofree char *etag = NULL;
   g_autofree char *feed_url = NULL;
-  g_autofree char *text = NULL;
   IcJsonFeedInfo feed_info = { 0 };
-  gsize length;
   gint64 seq;
 
-  seq = ic_server_db_get_foresight_seq (self->db, &error);
+  seq = ic_server_db_get_foresight_seq (db, &job->error);
   if (seq < 0)
-    {
-      ic_feed_server_send_db_error (msg, error);
-      return;
-    }
-
+    return;
   /* The document changes only with a foresight change, or with the
    * server's own title and address. */
-  etag = g_strdup_printf ("\"%.8s-%" G_GINT64_FORMAT "-%08x\"", ic_server_db_get_feed_id (self->db), seq,
-                          g_str_hash (self->title) ^ (self->public_url ? g_str_hash (self->public_url) : 0));
-  soup_message_headers_replace (headers, "ETag", etag);
-  soup_message_headers_replace (headers, "Cache-Control", "no-cache");
+  job->etag = g_strdup_printf ("\"%.8s-%" G_GINT64_FORMAT "-%08x\"", ic_server_db_get_feed_id (db), seq,
+                               job->title_hash);
+  if (etag_matches (job->if_none_match, job->etag))
+    return;
 
-  if (etag_matches (soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
-                                                  "If-None-Match"), etag))
+  items = ic_server_db_list_foresight (db, FEED_ITEMS, &job->error);
+  if (items == NULL)
+    return;
+  feed_url = job->public_url ? g_strconcat (job->public_url, IC_FEED_API_PREFIX "/feed.json", NULL) : NULL;
+  feed_info.title = job->title;
+  feed_info.description = _("Demand signals, technology drivers, ideas and challenge calls "
+                            "shared by the West Midlands innovation team");
+  feed_info.home_page_url = job->public_url;
+  feed_info.feed_url = feed_url;
+  job->text = ic_feed_json_feed_build (&feed_info, items);
+}
+
+static void
+feed_done (IcFeedServer      *self,
+           SoupServerMessage *msg,
+           gpointer           data,
+           GError            *open_error)
+{
+  FeedJob *job = data;
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  gsize length;
+
+  if (open_error != NULL || job->error != NULL)
+    {
+      ic_feed_server_send_db_error (msg, open_error ? open_error : job->error);
+      return;
+    }
+  soup_message_headers_replace (headers, "ETag", job->etag);
+  soup_message_headers_replace (headers, "Cache-Control", "no-cache");
+  if (job->text == NULL)
     {
       soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
       return;
     }
-
-  items = ic_server_db_list_foresight (self->db, FEED_ITEMS, &error);
-  if (items == NULL)
-    {
-      ic_feed_server_send_db_error (msg, error);
-      return;
-    }
-
-  feed_url = self->public_url ? g_strconcat (self->public_url, IC_FEED_API_PREFIX "/feed.json", NULL) : NULL;
-  feed_info.title = self->title;
-  feed_info.description = _("Demand signals, technology drivers, ideas and challenge calls "
-                            "shared by the West Midlands innovation team");
-  feed_info.home_page_url = self->public_url;
-  feed_info.feed_url = feed_url;
-  text = ic_feed_json_feed_build (&feed_info, items);
-  length = strlen (text);
-
+  length = strlen (job->text);
   soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
   soup_server_message_set_response (msg, IC_FEED_JSON_FEED_MEDIA_TYPE, SOUP_MEMORY_TAKE,
-                                    g_steal_pointer (&text), length);
+                                    g_steal_pointer (&job->text), length);
+}
+
+void
+ic_feed_server_get_feed (IcFeedServer      *self,
+                         SoupServerMessage *msg)
+{
+  FeedJob *job = g_new0 (FeedJob, 1);
+
+  job->title = g_strdup (self->title);
+  job->public_url = g_strdup (self->public_url);
+  job->title_hash = g_str_hash (self->title) ^ (self->public_url ? g_str_hash (self->public_url) : 0);
+  job->if_none_match = g_strdup (soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                               "If-None-Match"));
+  ic_feed_server_run_job (self, msg, FALSE, feed_work, feed_done, job, (GDestroyNotify) feed_job_free);
 }
 
 void

@@ -15,6 +15,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ic-feed-gzip.h"
+#include "ic-feed-error.h"
 #include "ic-feed-problem.h"
 #include "ic-feed-protocol.h"
 #include "ic-feed-server-private.h"
@@ -23,6 +25,7 @@
 #define INFO_KEY         "ic-request-info"
 #define MAX_BUCKETS      10000
 #define MAX_TOKEN_BYTES  512
+#define LISTEN_BACKLOG   256
 
 G_DEFINE_FINAL_TYPE (IcFeedServer, ic_feed_server, G_TYPE_OBJECT)
 
@@ -86,15 +89,85 @@ ic_feed_server_send_db_error (SoupServerMessage *msg,
 }
 
 void
+ic_feed_server_send_bytes (SoupServerMessage *msg,
+                           const char        *content_type,
+                           GBytes            *body)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  const char *accept = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                     "Accept-Encoding");
+  g_autoptr(GBytes) compressed = NULL;
+
+  soup_message_headers_append (headers, "Vary", "Accept-Encoding");
+  soup_message_headers_set_content_type (headers, content_type, NULL);
+  if (g_bytes_get_size (body) >= IC_FEED_GZIP_MIN_BYTES && ic_feed_gzip_accepted (accept))
+    {
+      compressed = ic_feed_gzip_compress (body);
+      soup_message_headers_replace (headers, "Content-Encoding", "gzip");
+      body = compressed;
+    }
+  soup_message_body_append_bytes (soup_server_message_get_response_body (msg), body);
+}
+
+void
 ic_feed_server_send_json (SoupServerMessage *msg,
                           const char        *content_type,
                           GString           *body)
 {
-  gsize length = body->len;
+  g_autoptr(GBytes) bytes = g_string_free_to_bytes (body);
 
   soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (msg, content_type, SOUP_MEMORY_TAKE,
-                                    g_string_free (body, FALSE), length);
+  ic_feed_server_send_bytes (msg, content_type, bytes);
+}
+
+GBytes *
+ic_feed_server_read_body (SoupServerMessage *msg)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  const char *content_type = soup_message_headers_get_content_type (headers, NULL);
+  const char *encoding = soup_message_headers_get_one (headers, "Content-Encoding");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *detail = NULL;
+
+  if (g_strcmp0 (content_type, IC_FEED_MEDIA_TYPE) != 0)
+    {
+      ic_feed_server_send_problem (msg, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                                   "Send application/json", NULL);
+      return NULL;
+    }
+  bytes = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  if (g_bytes_get_size (bytes) > IC_FEED_MAX_BODY_BYTES)
+    {
+      ic_feed_server_send_problem (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too-large",
+                                   "The request is too large", NULL);
+      return NULL;
+    }
+  if (encoding == NULL || g_ascii_strcasecmp (encoding, "identity") == 0)
+    return g_steal_pointer (&bytes);
+  if (g_ascii_strcasecmp (encoding, "gzip") != 0)
+    {
+      ic_feed_server_send_problem (msg, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE, "unsupported-encoding",
+                                   "Send the body as it is or with Content-Encoding: gzip", NULL);
+      return NULL;
+    }
+
+  /* The limit holds for the body inflated too. */
+  bytes = ic_feed_gzip_decompress (bytes, IC_FEED_MAX_BODY_BYTES, &error);
+  if (bytes == NULL && g_error_matches (error, IC_FEED_ERROR, IC_FEED_ERROR_TOO_LARGE))
+    {
+      detail = g_strdup_printf ("A request body may hold at most %d bytes, inflated.", IC_FEED_MAX_BODY_BYTES);
+      ic_feed_server_send_problem (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too-large",
+                                   "The request is too large", detail);
+      return NULL;
+    }
+  if (bytes == NULL)
+    {
+      ic_feed_server_send_problem (msg, SOUP_STATUS_BAD_REQUEST, "malformed-json",
+                                   "The body is not the gzip data it says it is", error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&bytes);
 }
 
 /* The request log: one line per request, never a token. */
@@ -352,7 +425,8 @@ early_checks (IcFeedServer      *self,
       within_rate (self, msg, key);
       return;
     }
-  if (!g_str_equal (path, IC_FEED_API_PREFIX "/changes") && !g_str_equal (path, "/healthz"))
+  if (!g_str_equal (path, IC_FEED_API_PREFIX "/changes") && !g_str_equal (path, "/healthz") &&
+      !g_str_equal (path, IC_FEED_API_PREFIX "/revs-diff"))
     return;
 
   if (!authenticate (self, msg, info))
@@ -363,7 +437,8 @@ early_checks (IcFeedServer      *self,
 
   if (g_str_equal (method, SOUP_METHOD_POST))
     {
-      if (info->scope != IC_SERVER_SCOPE_READ_WRITE)
+      /* Asking what the server lacks only reads. */
+      if (info->scope != IC_SERVER_SCOPE_READ_WRITE && g_str_equal (path, IC_FEED_API_PREFIX "/changes"))
         {
           ic_feed_server_send_problem (msg, SOUP_STATUS_FORBIDDEN, "forbidden",
                                        "This token may only read",
@@ -394,7 +469,12 @@ handler (SoupServer        *server,
   const char *method = soup_server_message_get_method (msg);
   gboolean get = g_str_equal (method, SOUP_METHOD_GET) || g_str_equal (method, SOUP_METHOD_HEAD);
 
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Cache-Control", "no-store");
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+
+  soup_message_headers_replace (headers, "Cache-Control", "no-store");
+  /* RFC 7694: pushes may come gzipped. */
+  soup_message_headers_replace (headers, "Accept-Encoding", "gzip");
+  soup_message_headers_replace (headers, IC_FEED_PROTOCOL_HEADER, G_STRINGIFY (IC_FEED_PROTOCOL_VERSION));
 
   if (g_str_equal (path, IC_FEED_API_PREFIX "/changes"))
     {
@@ -404,6 +484,13 @@ handler (SoupServer        *server,
         ic_feed_server_post_changes (self, msg);
       else
         method_not_allowed (msg, "GET, HEAD, POST");
+    }
+  else if (g_str_equal (path, IC_FEED_API_PREFIX "/revs-diff"))
+    {
+      if (g_str_equal (method, SOUP_METHOD_POST))
+        ic_feed_server_post_revs_diff (self, msg);
+      else
+        method_not_allowed (msg, "POST");
     }
   else if (g_str_equal (path, IC_FEED_API_PREFIX "/feed.json"))
     {
@@ -432,11 +519,13 @@ ic_feed_server_finalize (GObject *object)
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);
+  ic_feed_server_jobs_shutdown (self);
   g_clear_object (&self->db);
   g_free (self->title);
   g_free (self->public_url);
   g_clear_pointer (&self->buckets, g_hash_table_unref);
   g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->known_cursors, g_hash_table_unref);
 
   G_OBJECT_CLASS (ic_feed_server_parent_class)->finalize (object);
 }
@@ -453,7 +542,9 @@ ic_feed_server_init (IcFeedServer *self)
   self->title = g_strdup ("Interchange foresight");
   self->buckets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
+  self->known_cursors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->log = TRUE;
+  self->page_bytes = IC_FEED_DEFAULT_PAGE_BYTES;
 }
 
 IcFeedServer *
@@ -467,6 +558,7 @@ ic_feed_server_new (IcServerDb      *db,
   self = g_object_new (IC_TYPE_FEED_SERVER, NULL);
   self->db = g_object_ref (db);
   self->tls = certificate != NULL;
+  ic_feed_server_jobs_init (self);
   self->soup = soup_server_new ("server-header", "interchange-feed-server/" PACKAGE_VERSION " ",
                                 "tls-certificate", certificate,
                                 NULL);
@@ -510,6 +602,16 @@ ic_feed_server_set_rate_limit (IcFeedServer *self,
 }
 
 void
+ic_feed_server_set_page_bytes (IcFeedServer *self,
+                               gsize         page_bytes)
+{
+  g_return_if_fail (IC_IS_FEED_SERVER (self));
+  self->page_bytes = MAX (page_bytes, IC_FEED_PAGE_OVERHEAD_BYTES * 2);
+  g_hash_table_remove_all (self->pages);
+  self->pages_bytes = 0;
+}
+
+void
 ic_feed_server_set_log (IcFeedServer *self,
                         gboolean      log)
 {
@@ -523,10 +625,19 @@ ic_feed_server_listen (IcFeedServer    *self,
                        GError         **error)
 {
   g_auto(GStrv) urls = NULL;
+  g_autoptr(GSocket) socket = NULL;
 
   g_return_val_if_fail (IC_IS_FEED_SERVER (self), FALSE);
 
-  if (!soup_server_listen (self->soup, address, self->tls ? SOUP_SERVER_LISTEN_HTTPS : 0, error))
+  /* Fifty laptops connecting at once should not wait a second each for
+   * a SYN to be sent again: a longer queue than GIO's default of 10. */
+  socket = g_socket_new (g_socket_address_get_family (address), G_SOCKET_TYPE_STREAM,
+                         G_SOCKET_PROTOCOL_TCP, error);
+  if (socket == NULL)
+    return FALSE;
+  g_socket_set_listen_backlog (socket, LISTEN_BACKLOG);
+  if (!g_socket_bind (socket, address, TRUE, error) || !g_socket_listen (socket, error) ||
+      !soup_server_listen_socket (self->soup, socket, self->tls ? SOUP_SERVER_LISTEN_HTTPS : 0, error))
     return FALSE;
   if (self->public_url == NULL)
     {

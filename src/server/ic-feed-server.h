@@ -35,6 +35,10 @@ void          ic_feed_server_set_public_url (IcFeedServer    *self,
 void          ic_feed_server_set_rate_limit (IcFeedServer    *self,
                                              double           per_second);
 /* Whether to log each request (on by default). */
+/* Pages of GET /v1/changes stop before @page_bytes bytes, past their
+ * first change (IC_FEED_DEFAULT_PAGE_BYTES unless set). */
+void          ic_feed_server_set_page_bytes (IcFeedServer    *self,
+                                             gsize            page_bytes);
 void          ic_feed_server_set_log        (IcFeedServer    *self,
                                              gboolean         log);
 /* Listens on @address (port 0 picks a free one). */

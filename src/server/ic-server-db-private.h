@@ -30,4 +30,22 @@ gboolean      ic_server_db_exec        (IcServerDb    *self,
                                         GError       **error);
 void          ic_server_db_rollback    (IcServerDb    *self);
 
+/* The chain hash at @seq, or NULL (without an error) when the log has
+ * no such change.
+ * Returns: (transfer full) (nullable) */
+char         *ic_server_db_read_chain  (IcServerDb    *self,
+                                        gint64         seq,
+                                        GError       **error);
+
+/* The chain hash of a change: SHA-256 over the previous change's chain
+ * ("" for the first) and this change's seq, id, rev, tombstone and body
+ * hash.  Two logs that agree on a seq's chain agree on all before it.
+ * Returns: (transfer full) */
+char         *ic_server_db_chain       (const char    *previous,
+                                        gint64         seq,
+                                        const char    *id,
+                                        gint64         rev,
+                                        gboolean       deleted,
+                                        const char    *hash);
+
 G_END_DECLS

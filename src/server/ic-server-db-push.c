@@ -97,6 +97,47 @@ find_applied (IcServerDb    *self,
   return TRUE;
 }
 
+/* Chains the change just logged at @seq to the one before it. */
+static gboolean
+chain_change (IcServerDb    *self,
+              IcFeedChange  *change,
+              const char    *hash,
+              gint64         seq,
+              GError       **error)
+{
+  g_autoptr(IcServerStmt) previous = NULL;
+  g_autoptr(IcServerStmt) update = NULL;
+  g_autofree char *chain = NULL;
+  int rc;
+
+  previous = ic_server_db_prepare (self, "SELECT chain FROM change WHERE seq < ? "
+                                         "ORDER BY seq DESC LIMIT 1", error);
+  if (previous == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (previous, 1, seq);
+  rc = sqlite3_step (previous);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      ic_server_db_set_error (self, rc, error);
+      return FALSE;
+    }
+  chain = ic_server_db_chain (rc == SQLITE_ROW ? (const char *) sqlite3_column_text (previous, 0) : NULL,
+                              seq, change->id, change->rev, change->deleted, hash);
+  sqlite3_reset (previous);
+
+  update = ic_server_db_prepare (self, "UPDATE change SET chain = ? WHERE seq = ?", error);
+  if (update == NULL)
+    return FALSE;
+  sqlite3_bind_text (update, 1, chain, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (update, 2, seq);
+  if (sqlite3_step (update) != SQLITE_DONE)
+    {
+      ic_server_db_set_error (self, sqlite3_extended_errcode (sqlite3_db_handle (update)), error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 write_change (IcServerDb    *self,
               IcFeedChange  *change,
@@ -131,6 +172,8 @@ write_change (IcServerDb    *self,
       return FALSE;
     }
   *seq = sqlite3_last_insert_rowid (sqlite3_db_handle (log));
+  if (!chain_change (self, change, hash, *seq, error))
+    return FALSE;
 
   if (change->record != NULL && IC_IS_FORESIGHT_ITEM (change->record))
     published = ic_foresight_item_get_published (IC_FORESIGHT_ITEM (change->record));
@@ -161,6 +204,7 @@ apply_one (IcServerDb    *self,
            IcFeedChange  *change,
            const char    *token_name,
            guint          index,
+           gint64        *acked,
            GString       *out,
            GError       **error)
 {
@@ -172,7 +216,7 @@ apply_one (IcServerDb    *self,
 
   /* The body as this server writes it, so equal records compare equal. */
   if (!change->deleted)
-    body = ic_record_to_json_data (change->record, FALSE);
+    body = ic_feed_record_to_json (change->record, change->extra);
   hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, body ? body : "deleted", -1);
 
   if (!read_current (self, change->id, &current, error))
@@ -182,19 +226,23 @@ apply_one (IcServerDb    *self,
     {
       g_autofree char *detail = g_strdup_printf (_("id: the id belongs to a %s"), current.kind);
 
-      ic_feed_results_write_rejected (out, index, change->id, detail);
+      ic_feed_results_write_rejected (out, index, change->id, "kind-mismatch", 409, detail);
       ok = TRUE;
     }
   else if (!current.found || current.rev == change->base_rev)
     {
       ok = write_change (self, change, body, hash, token_name, &seq, error);
       if (ok)
-        ic_feed_results_write_accepted (out, index, change->id, change->rev, seq);
+        {
+          ic_feed_results_write_accepted (out, index, change->id, change->rev, seq);
+          *acked = MAX (*acked, seq);
+        }
     }
   else if (current.rev == change->rev && current.deleted == change->deleted &&
            g_strcmp0 (current.body, body) == 0)
     {
       ic_feed_results_write_accepted (out, index, change->id, current.rev, current.seq);
+      *acked = MAX (*acked, current.seq);
       ok = TRUE;
     }
   else
@@ -202,7 +250,10 @@ apply_one (IcServerDb    *self,
       if (!find_applied (self, change, hash, &seq, error))
         goto out;
       if (seq > 0)
-        ic_feed_results_write_accepted (out, index, change->id, change->rev, seq);
+        {
+          ic_feed_results_write_accepted (out, index, change->id, change->rev, seq);
+          *acked = MAX (*acked, seq);
+        }
       else
         ic_feed_results_write_conflict (out, index, change->id, current.kind, current.rev,
                                         current.seq, current.deleted, current.body);
@@ -222,8 +273,11 @@ ic_server_db_apply_batch (IcServerDb  *self,
                           GError     **error)
 {
   g_autoptr(IcServerStmt) last = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *acked_chain = NULL;
   gsize start = out->len;
   gint64 last_seq;
+  gint64 acked = 0;
 
   if (!ic_server_db_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
@@ -234,8 +288,8 @@ ic_server_db_apply_batch (IcServerDb  *self,
       IcServerPushItem *item = g_ptr_array_index (items, i);
 
       if (item->change == NULL)
-        ic_feed_results_write_rejected (out, i, item->id, item->problem);
-      else if (!apply_one (self, item->change, token_name, i, out, error))
+        ic_feed_results_write_rejected (out, i, item->id, "invalid-change", 422, item->problem);
+      else if (!apply_one (self, item->change, token_name, i, &acked, out, error))
         goto fail;
     }
 
@@ -249,7 +303,15 @@ ic_server_db_apply_batch (IcServerDb  *self,
   /* Reset before the commit: no statement may be left reading. */
   last_seq = sqlite3_column_int64 (last, 0);
   sqlite3_reset (last);
-  ic_feed_results_write_end (out, last_seq);
+  /* The chain at the newest change accepted: a laptop that cannot pull
+   * now checks later that the log still holds it. */
+  acked_chain = acked > 0 ? ic_server_db_read_chain (self, acked, &local_error) : NULL;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      goto fail;
+    }
+  ic_feed_results_write_end (out, last_seq, acked_chain ? acked : 0, acked_chain);
 
   if (ic_server_db_exec (self, "COMMIT", error))
     return TRUE;

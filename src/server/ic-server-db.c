@@ -12,13 +12,14 @@
 
 #include <glib/gi18n.h>
 
+#include "ic-feed-json.h"
 #include "ic-feed-protocol.h"
 #include "ic-foresight-item.h"
 #include "ic-record-json.h"
 #include "ic-server-db-private.h"
 #include "ic-server-token.h"
 
-#define SCHEMA_VERSION   1
+#define SCHEMA_VERSION   2
 #define BUSY_TIMEOUT_MS  2000
 
 struct _IcServerDb
@@ -28,6 +29,7 @@ struct _IcServerDb
   sqlite3    *db;
   GHashTable *statements;
   char       *feed_id;
+  char       *path;
 };
 
 G_DEFINE_FINAL_TYPE (IcServerDb, ic_server_db, G_TYPE_OBJECT)
@@ -65,6 +67,11 @@ static const char schema_1[] =
   "CREATE INDEX change_id_rev ON change (id, rev);\n"
   "CREATE INDEX record_feed ON record (kind, deleted, published);\n";
 
+/* Version 2: each change carries a hash chained over the log, so that a
+ * client can tell whether the log still holds what it pulled. */
+static const char schema_2[] =
+  "ALTER TABLE change ADD COLUMN chain TEXT;\n";
+
 void
 ic_server_token_free (IcServerToken *token)
 {
@@ -96,6 +103,7 @@ ic_server_db_finalize (GObject *object)
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->feed_id);
+  g_free (self->path);
 
   G_OBJECT_CLASS (ic_server_db_parent_class)->finalize (object);
 }
@@ -217,6 +225,63 @@ read_int (IcServerDb  *self,
   return TRUE;
 }
 
+char *
+ic_server_db_chain (const char *previous,
+                    gint64      seq,
+                    const char *id,
+                    gint64      rev,
+                    gboolean    deleted,
+                    const char *hash)
+{
+  g_autofree char *text =
+    g_strdup_printf ("%s\n%" G_GINT64_FORMAT "\n%s\n%" G_GINT64_FORMAT "\n%d\n%s",
+                     previous ? previous : "", seq, id, rev, deleted ? 1 : 0, hash);
+
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+}
+
+/* Chains the changes a version 1 database logged, oldest first. */
+static gboolean
+chain_existing (IcServerDb  *self,
+                GError     **error)
+{
+  g_autoptr(IcServerStmt) read = NULL;
+  g_autofree char *previous = NULL;
+  int rc;
+
+  read = ic_server_db_prepare (self, "SELECT seq, id, rev, deleted, hash FROM change ORDER BY seq", error);
+  if (read == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (read)) == SQLITE_ROW)
+    {
+      g_autoptr(IcServerStmt) update = NULL;
+      gint64 seq = sqlite3_column_int64 (read, 0);
+      char *chain = ic_server_db_chain (previous, seq, (const char *) sqlite3_column_text (read, 1),
+                                        sqlite3_column_int64 (read, 2),
+                                        sqlite3_column_int (read, 3) != 0,
+                                        (const char *) sqlite3_column_text (read, 4));
+
+      g_free (previous);
+      previous = chain;
+      update = ic_server_db_prepare (self, "UPDATE change SET chain = ? WHERE seq = ?", error);
+      if (update == NULL)
+        return FALSE;
+      sqlite3_bind_text (update, 1, chain, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (update, 2, seq);
+      if (sqlite3_step (update) != SQLITE_DONE)
+        {
+          ic_server_db_set_error (self, sqlite3_errcode (self->db), error);
+          return FALSE;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ic_server_db_set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 migrate (IcServerDb  *self,
          GError     **error)
@@ -252,6 +317,14 @@ migrate (IcServerDb  *self,
         }
       if (!ic_server_db_exec (self, "PRAGMA user_version = 1", error))
         goto fail;
+      version = 1;
+    }
+  if (version == 1)
+    {
+      if (!ic_server_db_exec (self, schema_2, error) ||
+          !chain_existing (self, error) ||
+          !ic_server_db_exec (self, "PRAGMA user_version = 2", error))
+        goto fail;
     }
   return ic_server_db_exec (self, "COMMIT", error);
 
@@ -277,9 +350,29 @@ read_feed_id (IcServerDb  *self,
   return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 }
 
+static IcServerDb *open_connection (const char  *path,
+                                    gboolean     migrating,
+                                    GError     **error);
+
 IcServerDb *
 ic_server_db_open (const char  *path,
                    GError     **error)
+{
+  return open_connection (path, TRUE, error);
+}
+
+IcServerDb *
+ic_server_db_open_another (IcServerDb  *self,
+                           GError     **error)
+{
+  g_return_val_if_fail (IC_IS_SERVER_DB (self), NULL);
+  return open_connection (self->path, FALSE, error);
+}
+
+static IcServerDb *
+open_connection (const char  *path,
+                 gboolean     migrating,
+                 GError     **error)
 {
   g_autoptr(IcServerDb) self = g_object_new (IC_TYPE_SERVER_DB, NULL);
   g_autoptr(GError) local_error = NULL;
@@ -296,8 +389,11 @@ ic_server_db_open (const char  *path,
   sqlite3_extended_result_codes (self->db, 1);
 
   /* Durable: an answered push must survive a power cut, not only a kill. */
-  if (!ic_server_db_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", &local_error) ||
-      !migrate (self, &local_error))
+  /* Another connection to a database opened already finds it migrated,
+   * and need not wait for the write lock to see so. */
+  if (!ic_server_db_exec (self, migrating ? "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+                                          : "PRAGMA synchronous = FULL;", &local_error) ||
+      (migrating && !migrate (self, &local_error)))
     {
       g_set_error (error, IC_SERVER_ERROR, IC_SERVER_ERROR_OPEN, _("Cannot open %s: %s"), path,
                    local_error->message);
@@ -306,7 +402,15 @@ ic_server_db_open (const char  *path,
   self->feed_id = read_feed_id (self, error);
   if (self->feed_id == NULL)
     return NULL;
+  self->path = g_strdup (path);
   return g_steal_pointer (&self);
+}
+
+const char *
+ic_server_db_get_path (IcServerDb *self)
+{
+  g_return_val_if_fail (IC_IS_SERVER_DB (self), NULL);
+  return self->path;
 }
 
 const char *
@@ -476,50 +580,184 @@ ic_server_db_get_last_seq (IcServerDb  *self,
   return seq;
 }
 
+char *
+ic_server_db_read_chain (IcServerDb  *self,
+            gint64       seq,
+            GError     **error)
+{
+  g_autoptr(IcServerStmt) stmt =
+    ic_server_db_prepare (self, "SELECT chain FROM change WHERE seq = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, seq);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    ic_server_db_set_error (self, rc, error);
+  return NULL;
+}
+
+gboolean
+ic_server_db_check_cursor (IcServerDb  *self,
+                           gint64       since,
+                           const char  *since_hash,
+                           gboolean    *known,
+                           GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *chain = NULL;
+
+  *known = TRUE;
+  if (since == 0 || since_hash == NULL)
+    return TRUE;
+  chain = ic_server_db_read_chain (self, since, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  *known = chain != NULL && g_str_equal (chain, since_hash);
+  return TRUE;
+}
+
 gboolean
 ic_server_db_write_changes (IcServerDb  *self,
                             gint64       since,
                             guint        limit,
+                            gsize        max_bytes,
+                            gsize        client_cap,
+                            gint64      *snapshot_seq,
                             GString     *out,
                             GError     **error)
 {
   g_autoptr(IcServerStmt) stmt = NULL;
+  g_autoptr(GString) item = g_string_new (NULL);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *last_hash = NULL;
   gint64 last_seq = since;
   gboolean more = FALSE;
+  gsize start = out->len;
   guint n = 0;
   int rc;
 
   /* Inside one read transaction, the page is one consistent snapshot. */
+  if (!ic_server_db_exec (self, "BEGIN", error))
+    return FALSE;
+  if (snapshot_seq != NULL && !read_int (self, "SELECT coalesce (max (seq), 0) FROM record", snapshot_seq, error))
+    goto fail;
   stmt = ic_server_db_prepare (self, "SELECT seq, id, kind, rev, deleted, body FROM record "
                                      "WHERE seq > ? ORDER BY seq LIMIT ?", error);
   if (stmt == NULL)
-    return FALSE;
+    goto fail;
   sqlite3_bind_int64 (stmt, 1, since);
   sqlite3_bind_int64 (stmt, 2, (gint64) limit + 1);
 
   ic_feed_page_write_start (out, self->feed_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      gint64 seq = sqlite3_column_int64 (stmt, 0);
+      const char *id = (const char *) sqlite3_column_text (stmt, 1);
+      const char *kind = (const char *) sqlite3_column_text (stmt, 2);
+      gint64 rev = sqlite3_column_int64 (stmt, 3);
+      gboolean deleted = sqlite3_column_int (stmt, 4) != 0;
+      const char *body = (const char *) sqlite3_column_text (stmt, 5);
+
       if (n == limit)
         {
           more = TRUE;
           break;
         }
-      last_seq = sqlite3_column_int64 (stmt, 0);
-      ic_feed_page_write_change (out, n++, last_seq,
-                                 (const char *) sqlite3_column_text (stmt, 1),
-                                 (const char *) sqlite3_column_text (stmt, 2),
-                                 sqlite3_column_int64 (stmt, 3),
-                                 sqlite3_column_int (stmt, 4) != 0,
-                                 (const char *) sqlite3_column_text (stmt, 5));
+      g_string_truncate (item, 0);
+      ic_feed_page_write_change (item, n, seq, id, kind, rev, deleted, body);
+      if (item->len + IC_FEED_PAGE_OVERHEAD_BYTES > client_cap)
+        {
+          /* More than the client may read in one answer: it hears of
+           * the change by id, and its cursor moves on. */
+          g_string_truncate (item, 0);
+          ic_feed_page_write_too_large (item, n, seq, id, kind, rev, sqlite3_column_bytes (stmt, 5));
+        }
+      /* Bounded by bytes too, but never empty: a page always moves the
+       * cursor by one change at least. */
+      if (n > 0 && out->len - start + item->len + IC_FEED_PAGE_TAIL_BYTES > max_bytes)
+        {
+          more = TRUE;
+          break;
+        }
+      g_string_append_len (out, item->str, item->len);
+      last_seq = seq;
+      n++;
     }
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
       ic_server_db_set_error (self, rc, error);
-      return FALSE;
+      goto fail;
     }
-  ic_feed_page_write_end (out, last_seq, more);
-  return TRUE;
+  sqlite3_reset (stmt);
+  last_hash = last_seq > 0 ? ic_server_db_read_chain (self, last_seq, &local_error) : NULL;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      goto fail;
+    }
+  ic_feed_page_write_end (out, last_seq, last_hash, more);
+  return ic_server_db_exec (self, "COMMIT", error);
+
+fail:
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  ic_server_db_rollback (self);
+  g_string_truncate (out, start);
+  return FALSE;
+}
+
+gboolean
+ic_server_db_revs_diff (IcServerDb  *self,
+                        GPtrArray   *revs,
+                        GString     *out,
+                        GError     **error)
+{
+  gsize start = out->len;
+  guint n = 0;
+
+  if (!ic_server_db_exec (self, "BEGIN", error))
+    return FALSE;
+  g_string_append (out, "{\"missing\":[");
+  for (guint i = 0; i < revs->len; i++)
+    {
+      IcFeedRev *rev = g_ptr_array_index (revs, i);
+      g_autoptr(IcServerStmt) stmt =
+        ic_server_db_prepare (self, "SELECT rev FROM record WHERE id = ?", error);
+      gint64 held = 0;
+      int rc;
+
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, rev->id, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        held = sqlite3_column_int64 (stmt, 0);
+      else if (rc != SQLITE_DONE)
+        {
+          ic_server_db_set_error (self, rc, error);
+          goto fail;
+        }
+      if (held >= rev->rev)
+        continue;
+      g_string_append (out, n++ > 0 ? ",{" : "{");
+      ic_feed_json_append_member_string (out, TRUE, "id", rev->id);
+      ic_feed_json_append_member_int (out, FALSE, "rev", held);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "]}");
+  return ic_server_db_exec (self, "COMMIT", error);
+
+fail:
+  ic_server_db_rollback (self);
+  g_string_truncate (out, start);
+  return FALSE;
 }
 
 /* The public feed */

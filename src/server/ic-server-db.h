@@ -67,9 +67,16 @@ G_DECLARE_FINAL_TYPE (IcServerDb, ic_server_db, IC, SERVER_DB, GObject)
  * Returns: (transfer full) (nullable) */
 IcServerDb *ic_server_db_open             (const char     *path,
                                            GError        **error);
+/* Another connection to the database @self was opened on (already
+ * migrated), for another thread.
+ * Returns: (transfer full) (nullable) */
+IcServerDb *ic_server_db_open_another     (IcServerDb     *self,
+                                           GError        **error);
 /* A random id made with the database: a client that sees it change
  * knows the log was replaced and starts again from 0. */
 const char *ic_server_db_get_feed_id      (IcServerDb     *self);
+/* The file it was opened from: other connections to it open that. */
+const char *ic_server_db_get_path         (IcServerDb     *self);
 
 gboolean    ic_server_db_add_token        (IcServerDb     *self,
                                            const char     *name,
@@ -95,10 +102,30 @@ gboolean    ic_server_db_check_token      (IcServerDb     *self,
  * until it moves. */
 gint64      ic_server_db_get_last_seq     (IcServerDb     *self,
                                            GError        **error);
-/* Writes the page of GET /v1/changes after @since to @out. */
+/* Whether the log still holds the change at @since with the chain hash
+ * @since_hash (always TRUE for 0 or a NULL hash, as a version 1 client
+ * asks).  FALSE in *@known means the log was replaced by an older copy. */
+gboolean    ic_server_db_check_cursor     (IcServerDb     *self,
+                                           gint64          since,
+                                           const char     *since_hash,
+                                           gboolean       *known,
+                                           GError        **error);
+/* Writes the page of GET /v1/changes after @since to @out: at most
+ * @limit changes and, past the first, @max_bytes bytes; a change whose
+ * record alone is more than @client_cap goes without its record.
+ * *@snapshot_seq (optional) is the log's last seq in the snapshot read. */
 gboolean    ic_server_db_write_changes    (IcServerDb     *self,
                                            gint64          since,
                                            guint           limit,
+                                           gsize           max_bytes,
+                                           gsize           client_cap,
+                                           gint64         *snapshot_seq,
+                                           GString        *out,
+                                           GError        **error);
+/* The answer to POST /v1/revs-diff: of @revs (element-type IcFeedRev),
+ * those this server lacks or holds at an older rev. */
+gboolean    ic_server_db_revs_diff        (IcServerDb     *self,
+                                           GPtrArray      *revs,
                                            GString        *out,
                                            GError        **error);
 /* Applies a batch in one transaction and writes the results to @out. */

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ic-feed-protocol.h"
 #include "ic-feed-server.h"
 #include "ic-server-db.h"
 #include "ic-server-token.h"
@@ -26,7 +27,7 @@ enum
 static const char usage_text[] =
   "Usage:\n"
   "  interchange-feed-server --db PATH [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE]\n"
-  "                          [--public-url URL] [--title TEXT] [--rate-limit N] [--no-log]\n"
+  "                          [--public-url URL] [--title TEXT] [--rate-limit N] [--page-bytes N] [--no-log]\n"
   "  interchange-feed-server --db PATH token add NAME [--read-only]\n"
   "  interchange-feed-server --db PATH token list\n"
   "  interchange-feed-server --db PATH token revoke NAME\n";
@@ -144,6 +145,7 @@ serve (IcServerDb *db,
        const char *public_url,
        const char *title,
        double      rate_limit,
+       gsize       page_bytes,
        gboolean    log)
 {
   g_autoptr(GError) error = NULL;
@@ -169,6 +171,7 @@ serve (IcServerDb *db,
   server = ic_feed_server_new (db, certificate);
   ic_feed_server_set_rate_limit (server, rate_limit);
   ic_feed_server_set_log (server, log);
+  ic_feed_server_set_page_bytes (server, page_bytes);
   if (title != NULL)
     ic_feed_server_set_title (server, title);
   if (public_url != NULL)
@@ -202,6 +205,7 @@ main (int    argc,
   g_autofree char *public_url = NULL;
   g_autofree char *title = NULL;
   double rate_limit = 0;
+  gint64 page_bytes = IC_FEED_DEFAULT_PAGE_BYTES;
   gboolean read_only = FALSE;
   gboolean no_log = FALSE;
   const GOptionEntry entries[] = {
@@ -212,6 +216,7 @@ main (int    argc,
     { "public-url", 0, 0, G_OPTION_ARG_STRING, &public_url, N_("Where people reach the server, for the public feed's links"), N_("URL") },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The public feed's title"), N_("TEXT") },
     { "rate-limit", 0, 0, G_OPTION_ARG_DOUBLE, &rate_limit, N_("Requests a second per token (0: no limit)"), N_("N") },
+    { "page-bytes", 0, 0, G_OPTION_ARG_INT64, &page_bytes, N_("A page of changes stops before N bytes (4194304)"), N_("N") },
     { "no-log", 0, 0, G_OPTION_ARG_NONE, &no_log, N_("Do not log each request"), NULL },
     { "read-only", 0, 0, G_OPTION_ARG_NONE, &read_only, N_("With token add: a token that may only pull"), NULL },
     { NULL }
@@ -232,6 +237,8 @@ main (int    argc,
     return usage_error (_("--db PATH is required"));
   if (rate_limit < 0 || rate_limit > 1e6)
     return usage_error (_("--rate-limit takes a number from 0 to 1000000"));
+  if (page_bytes < 4096 || page_bytes > 64 * 1024 * 1024)
+    return usage_error (_("--page-bytes takes a number from 4096 to 67108864"));
 
   db = ic_server_db_open (db_path, &error);
   if (db == NULL)
@@ -243,5 +250,5 @@ main (int    argc,
     return usage_error (_("unexpected argument"));
 
   return serve (db, listen ? listen : "127.0.0.1:8080", tls_cert, tls_key, public_url, title,
-                rate_limit, !no_log);
+                rate_limit, (gsize) page_bytes, !no_log);
 }

@@ -164,5 +164,106 @@ ic_store_ack_changes (IcStore  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, up_to_seq);
-  return ic_store_step_done (self, stmt, error);
+  if (!ic_store_step_done (self, stmt, error))
+    return FALSE;
+  ic_store_stmt_release (g_steal_pointer (&stmt));
+
+  /* A base is kept while its record has edits to send, no longer. */
+  stmt = ic_store_prepare (self, "DELETE FROM feed_base WHERE id NOT IN (SELECT record_id FROM change_log)",
+                           error);
+  return stmt != NULL && ic_store_step_done (self, stmt, error);
+}
+
+/* The feed's kinds keep their records in tables of their own names. */
+static const char *
+shared_table (IcRecordKind kind)
+{
+  switch (kind)
+    {
+    case IC_RECORD_KIND_ORGANISATION:
+      return "organisation";
+    case IC_RECORD_KIND_CHALLENGE:
+      return "challenge";
+    case IC_RECORD_KIND_CAPABILITY:
+      return "capability";
+    case IC_RECORD_KIND_FORESIGHT:
+      return "foresight";
+    case IC_RECORD_KIND_SHORTLIST:
+      return "shortlist";
+    default:
+      return NULL;
+    }
+}
+
+GPtrArray *
+ic_store_list_shared_revisions (IcStore       *self,
+                                IcRecordKind   kind,
+                                const char    *after_id,
+                                guint          limit,
+                                GError       **error)
+{
+  g_autoptr(GPtrArray) revisions = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_change_free);
+  g_autoptr(IcStoreStmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  const char *table = shared_table (kind);
+  int rc;
+
+  g_return_val_if_fail (IC_IS_STORE (self), NULL);
+
+  if (table == NULL)
+    return g_steal_pointer (&revisions);
+  sql = g_strdup_printf ("SELECT id, rev, deleted FROM %s WHERE id > ? AND visibility != 'private' "
+                         "ORDER BY id LIMIT ?", table);
+  stmt = ic_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, after_id ? after_id : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      IcChange *revision = g_new0 (IcChange, 1);
+
+      revision->kind = kind;
+      revision->record_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      revision->rev = sqlite3_column_int64 (stmt, 1);
+      revision->deleted = sqlite3_column_int (stmt, 2) != 0;
+      g_ptr_array_add (revisions, revision);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ic_store_set_sqlite_error (error, ic_store_get_db (self), rc);
+      return NULL;
+    }
+  return g_steal_pointer (&revisions);
+}
+
+gboolean
+ic_store_queue_changes (IcStore    *self,
+                        GPtrArray  *changes,
+                        GError    **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *created_at = g_date_time_format_iso8601 (now);
+  g_autofree IcStoreChangeEntry *entries = NULL;
+
+  g_return_val_if_fail (IC_IS_STORE (self), FALSE);
+
+  if (changes->len == 0)
+    return TRUE;
+  entries = g_new0 (IcStoreChangeEntry, changes->len);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      IcChange *change = g_ptr_array_index (changes, i);
+
+      entries[i] = (IcStoreChangeEntry) { change->kind, change->record_id, change->rev,
+                                          change->base_rev, change->deleted, created_at };
+    }
+  if (!ic_store_begin (self, error))
+    return FALSE;
+  if (!ic_store_log_changes (self, entries, changes->len, error) || !ic_store_commit (self, error))
+    {
+      ic_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -37,6 +37,8 @@ ic_conflict_free (IcConflict *conflict)
   g_free (conflict->reason);
   g_free (conflict->created_at);
   g_clear_object (&conflict->record);
+  g_clear_object (&conflict->base);
+  g_strfreev (conflict->fields);
   g_free (conflict);
 }
 
@@ -115,6 +117,16 @@ read_conflict (IcStoreStmt  *stmt,
   conflict->record = ic_record_new_from_json_data (kind, json ? json : "", -1, error);
   if (conflict->record == NULL)
     return NULL;
+  if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
+    {
+      const char *fields = (const char *) sqlite3_column_text (stmt, 9);
+
+      conflict->base = ic_record_new_from_json_data (kind, (const char *) sqlite3_column_text (stmt, 8), -1,
+                                                     error);
+      if (conflict->base == NULL)
+        return NULL;
+      conflict->fields = g_strsplit (fields ? fields : "", " ", -1);
+    }
   return g_steal_pointer (&conflict);
 }
 
@@ -134,8 +146,9 @@ ic_store_list_conflicts (IcStore  *self,
   if (!ensure_table (self, error))
     return NULL;
   stmt = ic_store_prepare (self,
-                           "SELECT id, type, kind, record_id, server_rev, reason, record, created_at "
-                           "FROM conflict WHERE ?1 < 0 OR type = ?1 ORDER BY id LIMIT ?2 OFFSET ?3",
+                           "SELECT id, type, kind, record_id, server_rev, reason, record, created_at, "
+                           "b.base, b.fields FROM conflict LEFT JOIN conflict_base AS b ON b.conflict_id = id "
+                           "WHERE ?1 < 0 OR type = ?1 ORDER BY id LIMIT ?2 OFFSET ?3",
                            error);
   if (stmt == NULL)
     return NULL;
@@ -199,6 +212,51 @@ ic_store_remove_conflict (IcStore  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, conflict_id);
+  if (!ic_store_step_done (self, stmt, error))
+    return FALSE;
+  ic_store_stmt_release (g_steal_pointer (&stmt));
+  stmt = ic_store_prepare (self, "DELETE FROM conflict_base WHERE conflict_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, conflict_id);
+  return ic_store_step_done (self, stmt, error);
+}
+
+gboolean
+ic_store_add_conflict_with_base (IcStore            *self,
+                                 IcRecord           *record,
+                                 gint64              server_rev,
+                                 const char         *reason,
+                                 IcRecord           *base,
+                                 const char * const *fields,
+                                 GError            **error)
+{
+  g_autoptr(IcStoreStmt) stmt = NULL;
+  g_autofree char *base_json = NULL;
+  g_autofree char *joined = NULL;
+  sqlite3 *db = ic_store_get_db (self);
+  gint64 before;
+
+  g_return_val_if_fail (IC_IS_RECORD (base), FALSE);
+
+  if (!ensure_table (self, error))
+    return FALSE;
+  before = sqlite3_total_changes64 (db);
+  if (!ic_store_add_conflict (self, IC_CONFLICT_EDIT, record, server_rev, reason, error))
+    return FALSE;
+  /* The same conflict kept once: its base too. */
+  if (sqlite3_total_changes64 (db) == before)
+    return TRUE;
+
+  base_json = ic_record_to_json_data (base, FALSE);
+  joined = g_strjoinv (" ", (char **) fields);
+  stmt = ic_store_prepare (self, "INSERT OR REPLACE INTO conflict_base (conflict_id, base, fields) "
+                                 "VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, sqlite3_last_insert_rowid (db));
+  sqlite3_bind_text (stmt, 2, base_json, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, joined, -1, SQLITE_TRANSIENT);
   return ic_store_step_done (self, stmt, error);
 }
 

@@ -32,6 +32,8 @@ typedef struct
   char           *reason;       /* in words, for the user */
   char           *created_at;
   IcRecord       *record;       /* the kept copy */
+  IcRecord       *base;         /* what both sides started from, or NULL */
+  GStrv           fields;       /* with a base: the fields both sides changed */
 } IcConflict;
 
 void        ic_conflict_free           (IcConflict     *conflict);
@@ -45,6 +47,17 @@ gboolean    ic_store_add_conflict      (IcStore        *self,
                                         gint64          server_rev,
                                         const char     *reason,
                                         GError        **error);
+/* ic_store_add_conflict() for an edit that lost to the server's copy,
+ * with the state both started from and the fields (NULL-terminated)
+ * changed on both sides: the conflicts view shows before, mine and
+ * theirs. */
+gboolean    ic_store_add_conflict_with_base (IcStore            *self,
+                                             IcRecord           *record,
+                                             gint64              server_rev,
+                                             const char         *reason,
+                                             IcRecord           *base,
+                                             const char * const *fields,
+                                             GError            **error);
 /* Conflicts of @type (-1 for every type), oldest first.
  * Returns: (transfer full) (element-type IcConflict) (nullable) */
 GPtrArray  *ic_store_list_conflicts    (IcStore        *self,

@@ -232,6 +232,37 @@ static const char migration_6[] =
   "  PRIMARY KEY (challenge_id, capability_id)) WITHOUT ROWID;\n"
   "CREATE INDEX excluded_pair_capability ON excluded_pair (capability_id);\n";
 
+/* Version 7: what the feed brings that this version cannot hold in a
+ * record (ic-store-feed.c): the fields it does not know, kept to be sent
+ * back untouched, and the records it cannot apply at all, kept to be
+ * tried again after an upgrade. */
+static const char migration_7[] =
+  "CREATE TABLE feed_extra (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  fields TEXT NOT NULL) WITHOUT ROWID;\n"
+  "CREATE TABLE feed_quarantine (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  kind TEXT NOT NULL,\n"
+  "  rev INTEGER NOT NULL,\n"
+  "  deleted INTEGER NOT NULL DEFAULT 0,\n"
+  "  body TEXT,\n"
+  "  reason TEXT NOT NULL,\n"
+  "  created_at TEXT NOT NULL);\n";
+
+/* Version 8: three-way merges.  The state a record was in before its
+ * first local edit since the last sync (what the edit was made on), and
+ * for a conflict the state both sides started from and the fields both
+ * changed. */
+static const char migration_8[] =
+  "CREATE TABLE feed_base (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  rev INTEGER NOT NULL,\n"
+  "  body TEXT NOT NULL) WITHOUT ROWID;\n"
+  "CREATE TABLE conflict_base (\n"
+  "  conflict_id INTEGER PRIMARY KEY,\n"
+  "  base TEXT NOT NULL,\n"
+  "  fields TEXT NOT NULL);\n";
+
 static gboolean
 seed_taxonomy (sqlite3  *db,
                GError  **error)
@@ -256,6 +287,8 @@ static const IcMigration migrations[] = {
   { migration_4, NULL },
   { migration_5, NULL },
   { migration_6, NULL },
+  { migration_7, NULL },
+  { migration_8, NULL },
 };
 
 guint

@@ -326,6 +326,12 @@ write_record (IcStore     *self,
                    base_rev_expected, stored.rev);
       return NULL;
     }
+  /* The state this edit is made on, kept once per sync for a three-way
+   * merge should the feed have changed the record meanwhile. */
+  if (mode == WRITE_UPDATE && ic_record_get_visibility (record) == IC_VISIBILITY_TEAM &&
+      !ic_store_keep_base (self, id, stored.rev, error))
+    return NULL;
+
   pending = g_new0 (Pending, 1);
   pending->record = g_object_ref (record);
   if (mode == WRITE_REMOTE)

@@ -242,6 +242,23 @@ gboolean      ic_store_ack_changes          (IcStore           *self,
                                              gint64             up_to_seq,
                                              GError           **error);
 
+/* The id, rev and tombstone of the records of @kind that may travel to
+ * the feed (not private), tombstones included, in id order after
+ * @after_id (NULL for the first); @limit 0 means no limit.  Only the
+ * kind, record_id, rev and deleted of each entry are set.
+ * Returns: (transfer full) (element-type IcChange) */
+GPtrArray    *ic_store_list_shared_revisions (IcStore         *self,
+                                              IcRecordKind     kind,
+                                              const char      *after_id,
+                                              guint            limit,
+                                              GError         **error);
+/* Appends @changes (element-type IcChange; seq and created_at are not
+ * read) to the change log in one transaction: records to offer the
+ * feed again, each edited from its base_rev. */
+gboolean      ic_store_queue_changes        (IcStore           *self,
+                                             GPtrArray         *changes,
+                                             GError           **error);
+
 /* A small key–value table for settings that belong to the database
  * (feed cursor, weights); @value NULL deletes. */
 char         *ic_store_get_setting          (IcStore           *self,

@@ -160,6 +160,10 @@ def test_feed_sync(app):
     window = app.dialog('Sync Conflicts')
     card = app.find(None, 'Hydrogen refuelling edited in the window', parent=window)
     app.find('check box', 'Theirs: Title', parent=card)
+    # Three-way: what both edits started from is shown beside them.
+    app.label('Before both edits', parent=card)
+    app.label('Hydrogen refuelling at the depot', parent=card)
+    check(True, 'the card shows the title before both edits')
     app.click('push button', app.starts_with('Keep Mine'), parent=card)
     app.gone(None, 'Hydrogen refuelling edited in the window', parent=window)
     card = app.find(None, 'Rail wayfinding edited in the window', parent=window)

@@ -11,6 +11,7 @@ import os
 import queue
 import shutil
 import signal
+import socket
 import socketserver
 import subprocess
 import tempfile
@@ -216,6 +217,13 @@ class Client:
     def records(self, kind):
         return sorted(json.loads(self.cli_ok("list", kind, "--json").stdout), key=lambda r: r["id"])
 
+    def update(self, record_id, fields):
+        """interchange-cli update: the fields given replace the record's."""
+        path = os.path.join(self.folder, "%s-update.json" % self.name)
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(fields, f)
+        return self.cli_ok("update", record_id, "--json", path).stdout.strip()
+
     def delete(self, record_id):
         self.cli_ok("delete", record_id)
 
@@ -346,3 +354,64 @@ def send(handler, status, body, content_type="application/json", headers=None, l
     handler.end_headers()
     handler.wfile.write(data)
     handler.wfile.flush()
+
+
+class CountingRelay:
+    """A plain TCP relay on 127.0.0.1 in front of a server that counts
+    the bytes that cross it each way: what travels on the wire."""
+
+    def __init__(self, port):
+        self.port = port
+        self.sent = 0       # client to server
+        self.received = 0   # server to client
+        self._lock = threading.Lock()
+        self.listener = socket.socket()
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen(16)
+        self.listener.settimeout(0.2)
+        self.url = "http://127.0.0.1:%d" % self.listener.getsockname()[1]
+        self.closing = threading.Event()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def reset(self):
+        with self._lock:
+            self.sent = self.received = 0
+
+    def _serve(self):
+        while not self.closing.is_set():
+            try:
+                conn, _ = self.listener.accept()
+            except OSError:
+                continue
+            try:
+                upstream = socket.create_connection(("127.0.0.1", self.port), timeout=20)
+            except OSError:
+                conn.close()
+                continue
+            threading.Thread(target=self._pump, args=(conn, upstream, "sent"), daemon=True).start()
+            threading.Thread(target=self._pump, args=(upstream, conn, "received"), daemon=True).start()
+
+    def _pump(self, source, target, counter):
+        source.settimeout(30)
+        try:
+            while True:
+                chunk = source.recv(65536)
+                if not chunk:
+                    break
+                with self._lock:
+                    setattr(self, counter, getattr(self, counter) + len(chunk))
+                target.sendall(chunk)
+        except OSError:
+            pass
+        finally:
+            for sock in (source, target):
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def close(self):
+        self.closing.set()
+        self.listener.close()
+        self.thread.join(timeout=10)

@@ -238,9 +238,11 @@ class PullFaultTests(FeedTestCase):
         fake = self.fake(lambda h: send(h, 200, json.dumps(page)))
         counts = self.b.sync(fake.url)
         self.assertEqual(counts["pulled"], 1)
-        self.assertEqual(counts["skipped"], 1)
+        # Not skipped silently: kept aside, and named by sync --status.
+        self.assertEqual(counts["quarantined"], 1)
         self.assertEqual(counts["cursor"], 2)
         self.assertEqual([r["id"] for r in self.b.records("foresight")], [good["id"]])
+        self.assertEqual([q["id"] for q in self.b.status()["quarantine"]], [bad["id"]])
 
 
 if __name__ == "__main__":

@@ -156,7 +156,7 @@ class LimitTests(FeedTestCase):
 
         # Huge strings inside a well-formed batch: each change refused alone.
         long_title = dict(foresight("x"), title="t" * 5000)
-        unknown = dict(foresight("y"), colour="red")
+        unknown = dict(foresight("y"), Colour="red")   # a field of no version: not snake_case
         private = dict(foresight("z"), visibility="private")
         batch = {"changes": [change("6b4e28ba-2fa1-41d2-883f-0016d3cca427", long_title),
                              change("7b4e28ba-2fa1-41d2-883f-0016d3cca427", unknown),
@@ -168,8 +168,23 @@ class LimitTests(FeedTestCase):
         results = json.loads(body)["results"]
         self.assertEqual([r["status"] for r in results], ["rejected"] * 4 + ["accepted"])
         self.assertIn("title", results[0]["problem"]["detail"])
-        self.assertIn("colour", results[1]["problem"]["detail"])
+        self.assertIn("Colour", results[1]["problem"]["detail"])
         self.assertIn("private", results[2]["problem"]["detail"])
+        # Each refusal is an RFC 9457 problem with its own type and status.
+        for result in results[:4]:
+            self.assertTrue(result["problem"]["type"].endswith("/invalid-change"), result)
+            self.assertEqual(result["problem"]["status"], 422)
+            self.assertIsInstance(result["problem"]["title"], str)
+
+        # An id that belongs to another kind: a conflict of kinds, 409.
+        taken = {"changes": [dict(change("9b4e28ba-2fa1-41d2-883f-0016d3cca427", organisation("Kinds Ltd")),
+                                  kind="organisation")]}
+        code, _, body = http("POST", server.url + "/v1/changes", self.token, json.dumps(taken))
+        self.assertEqual(code, 200, body)
+        refused = json.loads(body)["results"][0]
+        self.assertEqual(refused["status"], "rejected")
+        self.assertTrue(refused["problem"]["type"].endswith("/kind-mismatch"), refused)
+        self.assertEqual(refused["problem"]["status"], 409)
 
         self.assertTrue(server.alive())
         self.assertEqual([c["id"] for c in server.changes(self.token)],

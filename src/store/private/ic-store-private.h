@@ -114,6 +114,14 @@ gboolean      ic_store_log_change        (IcStore       *self,
                                           const char    *created_at,
                                           GError       **error);
 
+/* Keeps the stored record @id, at @rev, as the base of the local edit
+ * about to be written, unless a base is kept already (ic-store-feed.c).
+ * Inside the caller's transaction. */
+gboolean      ic_store_keep_base         (IcStore       *self,
+                                          const char    *id,
+                                          gint64         rev,
+                                          GError       **error);
+
 /* The same for many entries, in order, with fewer statements. */
 typedef struct
 {
