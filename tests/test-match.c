@@ -598,6 +598,94 @@ test_glossary_bridge (void)
       }
 }
 
+/* ---- learning from decisions -------------------------------------------- */
+
+static guint rank_of (GListModel *results,
+                      const char *capability_id);
+
+/* A capability the team kept for a challenge pulls up the ones like it
+ * that the challenge's own words do not reach; one ruled out pushes its
+ * like down.  Held-out pairs rank higher after learning. */
+static void
+test_learn_from_decisions (void)
+{
+  g_autoptr(TestSet) set = g_new0 (TestSet, 1);
+  g_autoptr(IcMatchWeights) weights = ic_match_weights_new ();
+  g_auto(IcMatchOptions) plain = default_options ();
+  g_auto(IcMatchOptions) learned = default_options ();
+  g_autoptr(IcChallenge) challenge = NULL;
+  g_autoptr(IcMatchCorpus) corpus = NULL;
+  g_autoptr(IcMatcher) matcher = NULL;
+  g_autoptr(GListModel) before = NULL;
+  g_autoptr(GListModel) after = NULL;
+  g_autoptr(IcMatchResult) held = NULL;
+  const char *kept_id, *held_id, *ruled_id, *alike_id;
+  const char *texts[][2] = {
+    /* kept: the team's choice for the challenge */
+    { "Radiometric thermal imaging cores", "Uncooled microbolometer cameras for smoke-filled rooms." },
+    /* held out: relevant, shares no word with the challenge */
+    { "Radiometric thermal imaging camera modules", "Uncooled microbolometer cores and cameras for rescue teams." },
+    /* ruled out: not a match */
+    { "Smoked fish and cheese", "Traditional oak smoking of salmon and cheddar." },
+    /* like the ruled-out one */
+    { "Oak-smoked salmon hampers", "Cold smoking and traditional curing of fish." },
+  };
+
+  set->capabilities = g_ptr_array_new_with_free_func (g_object_unref);
+  set->challenges = g_ptr_array_new_with_free_func (g_object_unref);
+  set->organisations = g_ptr_array_new_with_free_func (g_object_unref);
+  set->rising = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    g_ptr_array_add (set->capabilities, test_capability (i + 1, i + 1, texts[i][0], texts[i][1], NULL,
+                                                         NULL, NULL, 7, 20));
+  /* Fillers, so that the idf means something. */
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Payroll bureau number %u", i);
+
+      g_ptr_array_add (set->capabilities, test_capability (100 + i, 100 + i, title,
+                                                           "Monthly payroll for small firms.",
+                                                           NULL, NULL, NULL, 7, 20));
+    }
+  kept_id = ic_record_get_id (set->capabilities->pdata[0]);
+  held_id = ic_record_get_id (set->capabilities->pdata[1]);
+  ruled_id = ic_record_get_id (set->capabilities->pdata[2]);
+  alike_id = ic_record_get_id (set->capabilities->pdata[3]);
+  challenge = test_challenge (1, 999, "Crews cannot see through smoke",
+                              "Our firefighters lose their way in smoke-filled stairwells.",
+                              NULL, NULL, NULL, 5, 8);
+  corpus = test_corpus_new (set, IC_TEXT_ANALYZER_DEFAULT, 1);
+  matcher = ic_matcher_new (corpus);
+  plain.top_k = learned.top_k = 24;
+  ic_match_options_add_decision (&learned, ic_record_get_id (IC_RECORD (challenge)), kept_id, TRUE);
+  ic_match_options_add_decision (&learned, ic_record_get_id (IC_RECORD (challenge)), ruled_id, FALSE);
+
+  before = ic_matcher_rank_challenge (matcher, challenge, weights, &plain, NULL);
+  after = ic_matcher_rank_challenge (matcher, challenge, weights, &learned, NULL);
+  g_test_message ("before: held %u alike %u; after: held %u alike %u",
+                  rank_of (before, held_id), rank_of (before, alike_id),
+                  rank_of (after, held_id), rank_of (after, alike_id));
+  /* Before, the smoked fish outranks the thermal camera; after, not. */
+  g_assert_cmpuint (rank_of (before, alike_id), <, rank_of (before, held_id));
+  g_assert_cmpuint (rank_of (after, held_id), <, rank_of (after, alike_id));
+
+  /* The result says why. */
+  held = g_list_model_get_item (after, rank_of (after, held_id));
+  g_assert_cmpuint (ic_match_result_get_n_bridges (held), >, 0);
+  g_assert_cmpint (ic_match_result_get_bridge (held, 0, NULL, NULL, NULL, NULL), ==,
+                   IC_MATCH_BRIDGE_DECISIONS);
+  g_assert_nonnull (strstr (ic_match_result_get_explanation (held), "your team kept on its shortlist"));
+
+  /* Copies of the options carry the decisions. */
+  {
+    g_auto(IcMatchOptions) copy = { 0 };
+
+    ic_match_options_copy (&learned, &copy);
+    g_assert_nonnull (ic_match_options_get_decisions (&copy, ic_record_get_id (IC_RECORD (challenge))));
+    g_assert_cmpuint (ic_match_options_get_decisions (&copy, ic_record_get_id (IC_RECORD (challenge)))->negative->len, ==, 1);
+  }
+}
+
 /* ---- properties -------------------------------------------------------- */
 
 static guint
@@ -935,6 +1023,7 @@ main (int    argc,
   g_test_add_func ("/match/properties", test_properties);
   g_test_add_func ("/match/relevance-first", test_relevance_first);
   g_test_add_func ("/match/glossary-bridge", test_glossary_bridge);
+  g_test_add_func ("/match/learn-from-decisions", test_learn_from_decisions);
   g_test_add_func ("/match/rerank", test_rerank);
   g_test_add_func ("/match/async", test_async);
   test_match_add_peer_tests ();
