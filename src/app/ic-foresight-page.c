@@ -31,7 +31,7 @@ struct _IcForesightPage
 {
   AdwBin              parent_instance;
 
-  IcStore            *store;
+  IcStoreService     *service;
   IcRecordReader     *reader;
   IcStoreQuery       *query;        /* every live item */
   GCancellable       *read_cancellable;
@@ -509,7 +509,7 @@ on_read (GObject      *source,
   if (page == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Cannot read the foresight items from %s: %s"),
-                                                  ic_store_get_path (self->store), error->message);
+                                                  ic_store_service_get_path (self->service), error->message);
 
       adw_status_page_set_description (self->error_page, message);
       gtk_stack_set_visible_child_name (self->view_stack, "error");
@@ -629,6 +629,29 @@ on_challenge_saved (IcRecordEditor  *editor,
 }
 
 static void
+on_editor_made (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(IcForesightPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  IcRecordEditor *editor = ic_record_editor_new_finish (result, &error);
+
+  if (editor == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot open the form: %s"), error->message);
+
+      ic_window_toast_from (GTK_WIDGET (self), adw_toast_new (message));
+      return;
+    }
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_challenge_saved), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
 create_challenge_activated (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *parameter)
@@ -637,17 +660,13 @@ create_challenge_activated (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
   g_autoptr(IcChallenge) challenge = NULL;
-  IcRecordEditor *editor;
 
   if (self->selected == NULL)
     return;
   challenge = challenge_from_item (self->selected);
-  editor = ic_record_editor_new (self->store, IC_RECORD (challenge), TRUE,
-                                 IC_IS_APPLICATION (app) ? ic_application_get_author (IC_APPLICATION (app)) : NULL);
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
-  g_signal_connect_object (editor, "saved", G_CALLBACK (on_challenge_saved), self, 0);
-  gtk_window_present (GTK_WINDOW (editor));
+  ic_record_editor_new_async (self->service, IC_RECORD (challenge), TRUE,
+                              IC_IS_APPLICATION (app) ? ic_application_get_author (IC_APPLICATION (app)) : NULL,
+                              NULL, on_editor_made, g_object_ref (self));
 }
 
 static void
@@ -676,7 +695,7 @@ ic_foresight_page_finalize (GObject *object)
 
   g_clear_object (&self->tag_names);
   g_clear_pointer (&self->rising, g_hash_table_unref);
-  g_clear_object (&self->store);
+  g_clear_object (&self->service);
   g_clear_object (&self->query);
   g_clear_object (&self->read_cancellable);
   g_clear_pointer (&self->reader, ic_record_reader_unref);
@@ -756,15 +775,15 @@ ic_foresight_page_init (IcForesightPage *self)
 }
 
 GtkWidget *
-ic_foresight_page_new (IcStore *store)
+ic_foresight_page_new (IcStoreService *service)
 {
   IcForesightPage *self;
 
-  g_return_val_if_fail (IC_IS_STORE (store), NULL);
+  g_return_val_if_fail (IC_IS_STORE_SERVICE (service), NULL);
 
   self = g_object_new (IC_TYPE_FORESIGHT_PAGE, NULL);
-  self->store = g_object_ref (store);
-  self->reader = ic_record_reader_new (ic_store_get_path (store));
+  self->service = g_object_ref (service);
+  self->reader = ic_record_reader_new (service);
   self->query = ic_store_query_new ();
   ic_foresight_page_reload (self);
   return GTK_WIDGET (self);

@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Saving runs in a worker (ic-record-write-job.h).  An edit of a stored
+ * The organisations and tags the form offers are read before it is
+ * made, and saving is a job of the store service.  An edit of a stored
  * record is saved only if the record is still at the rev the form was
  * opened on; if a sync, the command line or another window wrote it
  * since, the form says so and offers to reload: the stored record comes
@@ -19,9 +20,7 @@
 #include "ic-fields.h"
 #include "ic-model-error.h"
 #include "ic-record-editor.h"
-#include "ic-record-fetch-job.h"
 #include "ic-record-form.h"
-#include "ic-record-write-job.h"
 #include "ic-tag-completion.h"
 
 typedef struct
@@ -37,7 +36,7 @@ struct _IcRecordEditor
 {
   AdwWindow       parent_instance;
 
-  IcStore        *store;
+  IcStoreService *service;
   IcRecord       *record;      /* as stored when the form was (re)loaded */
   IcRecord       *baseline;    /* @record as the form reads it back, to tell what was changed */
   gboolean        is_new;
@@ -45,6 +44,8 @@ struct _IcRecordEditor
   gboolean        disposed;    /* closed while a write or read ran */
   char           *author;
   GArray         *fields;      /* FieldState */
+  GPtrArray      *organisations; /* NamedId, by name */
+  GStrv           tags;        /* every tag in use, for completion */
 
   AdwWindowTitle *window_title;
   GtkRevealer    *error_revealer;
@@ -95,7 +96,7 @@ static GtkWidget *
 taxonomy_row_new (IcRecordEditor *self,
                   FieldState     *state)
 {
-  IcTaxonomy *taxonomy = ic_store_get_taxonomy (self->store);
+  IcTaxonomy *taxonomy = ic_store_service_get_taxonomy (self->service);
   gboolean places = state->def->widget == IC_FORM_PLACE;
   guint n = places ? ic_taxonomy_get_n_places (taxonomy) : ic_taxonomy_get_n_clusters (taxonomy);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
@@ -154,14 +155,8 @@ static GtkWidget *
 organisation_row_new (IcRecordEditor *self,
                       FieldState     *state)
 {
-  g_autoptr(GPtrArray) organisations = g_ptr_array_new_with_free_func ((GDestroyNotify) named_id_free);
+  GPtrArray *organisations = self->organisations;
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr(GError) error = NULL;
-
-  if (!ic_store_foreach (self->store, IC_RECORD_KIND_ORGANISATION, collect_organisation,
-                         organisations, &error))
-    g_warning ("Cannot list the organisations: %s", error->message);
-  g_ptr_array_sort (organisations, compare_named_ids);
 
   gtk_string_list_append (labels, organisations->len > 0 ? _("Choose an organisation")
                                                          : _("Add an organisation first"));
@@ -260,10 +255,8 @@ field_widget_new (IcRecordEditor *self,
       adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), FALSE);
       if (state->def->widget == IC_FORM_TAGS)
         {
-          g_auto(GStrv) tags = ic_store_list_tags (self->store, NULL);
-
-          if (tags != NULL)
-            ic_tag_completion_attach (row, (const char * const *) tags);
+          if (self->tags != NULL)
+            ic_tag_completion_attach (row, (const char * const *) self->tags);
         }
       break;
     }
@@ -573,7 +566,7 @@ on_saved (GObject      *source,
 {
   g_autoptr(IcRecordEditor) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcRecord) written = ic_record_write_finish (result, &error);
+  g_autoptr(IcRecord) written = ic_store_service_write_finish (IC_STORE_SERVICE (source), result, &error);
 
   self->saving = FALSE;
   if (self->disposed)
@@ -617,7 +610,7 @@ ic_record_editor_save (IcRecordEditor *self)
     return FALSE;
   clear_errors (self);
   copy = read_form (self);
-  if (!ic_record_validate (copy, ic_store_get_taxonomy (self->store), &error))
+  if (!ic_record_validate (copy, ic_store_service_get_taxonomy (self->service), &error))
     {
       show_error (self, error);
       return FALSE;
@@ -626,9 +619,9 @@ ic_record_editor_save (IcRecordEditor *self)
   /* The copy keeps the rev the form was loaded on: the store checks it. */
   self->saving = TRUE;
   set_busy (self, TRUE);
-  ic_record_write_async (ic_store_get_path (self->store),
-                         self->is_new ? IC_RECORD_WRITE_INSERT : IC_RECORD_WRITE_UPDATE_IF_UNCHANGED,
-                         copy, self->author, NULL, on_saved, g_object_ref (self));
+  ic_store_service_write_async (self->service,
+                                self->is_new ? IC_STORE_WRITE_INSERT : IC_STORE_WRITE_UPDATE_IF_UNCHANGED,
+                                copy, self->author, NULL, on_saved, g_object_ref (self));
   return TRUE;
 }
 
@@ -653,7 +646,7 @@ on_fetched (GObject      *source,
 {
   g_autoptr(IcRecordEditor) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcRecord) stored = ic_record_fetch_finish (result, &error);
+  g_autoptr(IcRecord) stored = ic_store_service_get_finish (IC_STORE_SERVICE (source), result, &error);
   g_autoptr(IcRecord) mine = NULL;
   g_autoptr(IcRecord) merged = NULL;
   g_auto(GStrv) changed = NULL;
@@ -716,8 +709,8 @@ on_reload_clicked (IcRecordEditor *self)
     return;
   self->saving = TRUE;
   set_busy (self, TRUE);
-  ic_record_fetch_async (ic_store_get_path (self->store), ic_record_get_id (self->record), NULL,
-                         on_fetched, g_object_ref (self));
+  ic_store_service_get_async (self->service, ic_record_get_id (self->record), NULL,
+                              on_fetched, g_object_ref (self));
 }
 
 static void
@@ -765,7 +758,9 @@ ic_record_editor_finalize (GObject *object)
 {
   IcRecordEditor *self = IC_RECORD_EDITOR (object);
 
-  g_clear_object (&self->store);
+  g_clear_object (&self->service);
+  g_clear_pointer (&self->organisations, g_ptr_array_unref);
+  g_clear_pointer (&self->tags, g_strfreev);
   g_clear_object (&self->record);
   g_clear_object (&self->baseline);
   g_clear_pointer (&self->author, g_free);
@@ -818,29 +813,104 @@ ic_record_editor_init (IcRecordEditor *self)
   g_array_set_clear_func (self->fields, (GDestroyNotify) field_state_clear);
 }
 
+/* What the form offers to choose from, read before it is built. */
+typedef struct
+{
+  IcStoreService *service;
+  IcRecord       *record;
+  gboolean        is_new;
+  char           *author;
+  GPtrArray      *organisations;  /* NamedId, by name */
+  GStrv           tags;
+} NewData;
+
+static void
+new_data_free (NewData *data)
+{
+  g_clear_object (&data->service);
+  g_clear_object (&data->record);
+  g_free (data->author);
+  g_clear_pointer (&data->organisations, g_ptr_array_unref);
+  g_strfreev (data->tags);
+  g_free (data);
+}
+
+static void
+read_choices_job (GTask        *task,
+                  IcStore      *store,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  NewData *data = task_data;
+  GError *error = NULL;
+
+  data->organisations = g_ptr_array_new_with_free_func ((GDestroyNotify) named_id_free);
+  if (ic_record_get_kind (data->record) != IC_RECORD_KIND_ORGANISATION &&
+      !ic_store_foreach (store, IC_RECORD_KIND_ORGANISATION, collect_organisation,
+                         data->organisations, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_ptr_array_sort (data->organisations, compare_named_ids);
+  data->tags = ic_store_list_tags (store, NULL);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+ic_record_editor_new_async (IcStoreService      *service,
+                            IcRecord            *record,
+                            gboolean             is_new,
+                            const char          *author,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  NewData *data;
+
+  g_return_if_fail (IC_IS_STORE_SERVICE (service));
+  g_return_if_fail (IC_IS_RECORD (record));
+
+  data = g_new0 (NewData, 1);
+  data->service = g_object_ref (service);
+  data->record = ic_record_copy (record);
+  data->is_new = is_new;
+  data->author = g_strdup (author);
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ic_record_editor_new_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) new_data_free);
+  ic_store_service_run (service, task, read_choices_job);
+}
+
 IcRecordEditor *
-ic_record_editor_new (IcStore    *store,
-                      IcRecord   *record,
-                      gboolean    is_new,
-                      const char *author)
+ic_record_editor_new_finish (GAsyncResult  *result,
+                             GError       **error)
 {
   IcRecordEditor *self;
+  NewData *data;
   const IcKindText *text;
 
-  g_return_val_if_fail (IC_IS_STORE (store), NULL);
-  g_return_val_if_fail (IC_IS_RECORD (record), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ic_record_editor_new_async, NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  data = g_task_get_task_data (G_TASK (result));
 
   self = g_object_new (IC_TYPE_RECORD_EDITOR, NULL);
-  self->store = g_object_ref (store);
-  self->record = ic_record_copy (record);
-  self->is_new = is_new;
-  self->author = g_strdup (author);
+  self->service = g_object_ref (data->service);
+  self->record = g_object_ref (data->record);
+  self->is_new = data->is_new;
+  self->author = g_strdup (data->author);
+  self->organisations = g_steal_pointer (&data->organisations);
+  self->tags = g_steal_pointer (&data->tags);
 
-  text = ic_kind_text (ic_record_get_kind (record));
-  adw_window_title_set_title (self->window_title, is_new ? text->new_title : text->edit_title);
-  gtk_window_set_title (GTK_WINDOW (self), is_new ? text->new_title : text->edit_title);
+  text = ic_kind_text (ic_record_get_kind (self->record));
+  adw_window_title_set_title (self->window_title, self->is_new ? text->new_title : text->edit_title);
+  gtk_window_set_title (GTK_WINDOW (self), self->is_new ? text->new_title : text->edit_title);
   gtk_button_set_label (self->delete_button, text->delete_label);
-  gtk_widget_set_visible (GTK_WIDGET (self->delete_button), !is_new);
+  gtk_widget_set_visible (GTK_WIDGET (self->delete_button), !self->is_new);
 
   build_form (self);
   load_form (self, self->record);

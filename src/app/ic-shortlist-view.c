@@ -22,11 +22,10 @@
 #include "ic-app-format.h"
 #include "ic-application.h"
 #include "ic-export.h"
-#include "ic-record-write-job.h"
 #include "ic-report-print-operation.h"
 #include "ic-shortlist-entry-row.h"
 #include "ic-shortlist-view.h"
-#include "ic-shortlists-read-job.h"
+#include "ic-shortlists-read.h"
 #include "ic-window.h"
 
 #define PULSE_INTERVAL_MS 120
@@ -35,7 +34,7 @@ struct _IcShortlistView
 {
   GtkBox                parent_instance;
 
-  IcStore              *store;
+  IcStoreService       *service;
   IcShortlistReport    *report;
   IcShortlist          *shortlist;   /* the report's, edited in place */
 
@@ -163,7 +162,7 @@ on_saved (GObject      *source,
 {
   g_autoptr(IcShortlistView) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcRecord) written = ic_record_write_finish (result, &error);
+  g_autoptr(IcRecord) written = ic_store_service_write_finish (IC_STORE_SERVICE (source), result, &error);
 
   self->saving = FALSE;
   if (written == NULL && g_error_matches (error, IC_STORE_ERROR, IC_STORE_ERROR_CHANGED))
@@ -190,7 +189,7 @@ on_saved (GObject      *source,
 static void
 save (IcShortlistView *self)
 {
-  IcRecordWriteKind kind = self->overwrite ? IC_RECORD_WRITE_UPDATE : IC_RECORD_WRITE_UPDATE_IF_UNCHANGED;
+  IcStoreWriteKind kind = self->overwrite ? IC_STORE_WRITE_UPDATE : IC_STORE_WRITE_UPDATE_IF_UNCHANGED;
 
   /* Held on screen until the person reloads or keeps this version. */
   if (self->changed_elsewhere)
@@ -205,9 +204,9 @@ save (IcShortlistView *self)
   self->save_again = FALSE;
   self->overwrite = FALSE;
   update_actions (self);
-  ic_record_write_async (ic_store_get_path (self->store), kind,
-                         IC_RECORD (self->shortlist), get_author (self), NULL,
-                         on_saved, g_object_ref (self));
+  ic_store_service_write_async (self->service, kind,
+                                IC_RECORD (self->shortlist), get_author (self), NULL,
+                                on_saved, g_object_ref (self));
 }
 
 /* Entries */
@@ -465,7 +464,7 @@ start_export (IcShortlistView *self,
 
   data->view = g_object_ref (self);
   data->file = g_object_ref (file);
-  ic_export_shortlist_async (ic_store_get_path (self->store),
+  ic_export_shortlist_async (ic_store_service_get_path (self->service),
                              ic_record_get_id (IC_RECORD (self->shortlist)),
                              format, IC_EXPORT_NONE, file, self->export_cancellable,
                              on_exported, data);
@@ -649,7 +648,7 @@ print_activated (GtkWidget  *widget,
   /* Read again, in a worker, so the page shows what the last save wrote. */
   self->print_cancellable = g_cancellable_new ();
   update_actions (self);
-  ic_shortlists_read_async (ic_store_get_path (self->store), ic_record_get_id (IC_RECORD (self->shortlist)),
+  ic_shortlists_read_async (self->service, ic_record_get_id (IC_RECORD (self->shortlist)),
                             0, self->print_cancellable, on_print_read, g_object_ref (self));
 }
 
@@ -749,7 +748,7 @@ ic_shortlist_view_finalize (GObject *object)
 
   g_clear_object (&self->export_cancellable);
   g_clear_object (&self->print_cancellable);
-  g_clear_object (&self->store);
+  g_clear_object (&self->service);
   g_clear_object (&self->report);
 
   G_OBJECT_CLASS (ic_shortlist_view_parent_class)->finalize (object);
@@ -805,17 +804,17 @@ set_label (gpointer  widget,
 }
 
 GtkWidget *
-ic_shortlist_view_new (IcStore           *store,
+ic_shortlist_view_new (IcStoreService    *service,
                        IcShortlistReport *report)
 {
   IcShortlistView *self;
   const char *name;
 
-  g_return_val_if_fail (IC_IS_STORE (store), NULL);
+  g_return_val_if_fail (IC_IS_STORE_SERVICE (service), NULL);
   g_return_val_if_fail (IC_IS_SHORTLIST_REPORT (report), NULL);
 
   self = g_object_new (IC_TYPE_SHORTLIST_VIEW, NULL);
-  self->store = g_object_ref (store);
+  self->service = g_object_ref (service);
   self->report = g_object_ref (report);
   self->shortlist = ic_shortlist_report_get_shortlist (report);
   name = shortlist_name (self);

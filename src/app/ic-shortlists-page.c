@@ -11,11 +11,10 @@
 #include <glib/gi18n.h>
 
 #include "ic-application.h"
-#include "ic-record-write-job.h"
 #include "ic-shortlist-report.h"
 #include "ic-shortlist-view.h"
 #include "ic-shortlists-page.h"
-#include "ic-shortlists-read-job.h"
+#include "ic-shortlists-read.h"
 #include "ic-window.h"
 
 #define MAX_SHORTLISTS 500
@@ -25,7 +24,7 @@ struct _IcShortlistsPage
 {
   AdwBin      parent_instance;
 
-  IcStore       *store;
+  IcStoreService *service;
   GCancellable  *read_cancellable;   /* the read under way, if any */
   gboolean       read_pending;       /* asked for while out of sight */
   guint          retry_id;
@@ -121,7 +120,7 @@ show_views (IcShortlistsPage *self,
       for (guint k = 0; view == NULL && k < kept->len; k++)
         if (g_strcmp0 (ic_record_get_id (IC_RECORD (ic_shortlist_view_get_shortlist (kept->pdata[k]))), id) == 0)
           view = kept->pdata[k];
-      gtk_box_append (self->shortlists_box, view != NULL ? view : ic_shortlist_view_new (self->store, report));
+      gtk_box_append (self->shortlists_box, view != NULL ? view : ic_shortlist_view_new (self->service, report));
     }
 
   for (guint i = 0; i < read->problems->len; i++)
@@ -144,7 +143,7 @@ on_read (GObject      *source,
   if (read == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Cannot read the shortlists from %s: %s"),
-                                                  ic_store_get_path (self->store), error->message);
+                                                  ic_store_service_get_path (self->service), error->message);
 
       adw_status_page_set_description (self->error_page, message);
       gtk_stack_set_visible_child_name (self->view_stack, "error");
@@ -170,7 +169,7 @@ start_read (IcShortlistsPage *self)
    * failed page says that it is reading. */
   if (g_strcmp0 (visible, "list") != 0)
     gtk_stack_set_visible_child_name (self->view_stack, "loading");
-  ic_shortlists_read_async (ic_store_get_path (self->store), NULL, MAX_SHORTLISTS,
+  ic_shortlists_read_async (self->service, NULL, MAX_SHORTLISTS,
                             self->read_cancellable, on_read, g_object_ref (self));
 }
 
@@ -249,7 +248,7 @@ on_restored (GObject      *source,
 {
   DeleteData *data = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcRecord) record = ic_record_write_finish (result, &error);
+  g_autoptr(IcRecord) record = ic_store_service_write_finish (IC_STORE_SERVICE (source), result, &error);
 
   if (record == NULL)
     {
@@ -271,8 +270,8 @@ on_undo_delete (AdwToast  *toast,
 
   data->page = g_object_ref (self);
   data->name = g_strdup (ic_shortlist_get_name (IC_SHORTLIST (shortlist)));
-  ic_record_write_async (ic_store_get_path (self->store), IC_RECORD_WRITE_RESTORE, shortlist,
-                         get_author (self), NULL, on_restored, data);
+  ic_store_service_write_async (self->service, IC_STORE_WRITE_RESTORE, shortlist,
+                                get_author (self), NULL, on_restored, data);
 }
 
 static void
@@ -283,7 +282,7 @@ on_deleted (GObject      *source,
   DeleteData *data = user_data;
   IcShortlistsPage *self = data->page;
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcRecord) record = ic_record_write_finish (result, &error);
+  g_autoptr(IcRecord) record = ic_store_service_write_finish (IC_STORE_SERVICE (source), result, &error);
   g_autofree char *message = NULL;
   AdwToast *toast;
 
@@ -330,8 +329,8 @@ delete_shortlist_activated (GtkWidget  *widget,
       data = g_new0 (DeleteData, 1);
       data->page = g_object_ref (self);
       data->name = g_strdup (ic_shortlist_get_name (shortlist));
-      ic_record_write_async (ic_store_get_path (self->store), IC_RECORD_WRITE_DELETE,
-                             IC_RECORD (shortlist), get_author (self), NULL, on_deleted, data);
+      ic_store_service_write_async (self->service, IC_STORE_WRITE_DELETE,
+                                    IC_RECORD (shortlist), get_author (self), NULL, on_deleted, data);
       return;
     }
 }
@@ -356,7 +355,7 @@ ic_shortlists_page_finalize (GObject *object)
 {
   IcShortlistsPage *self = IC_SHORTLISTS_PAGE (object);
 
-  g_clear_object (&self->store);
+  g_clear_object (&self->service);
   g_clear_object (&self->read_cancellable);
 
   G_OBJECT_CLASS (ic_shortlists_page_parent_class)->finalize (object);
@@ -392,14 +391,14 @@ ic_shortlists_page_init (IcShortlistsPage *self)
 }
 
 GtkWidget *
-ic_shortlists_page_new (IcStore *store)
+ic_shortlists_page_new (IcStoreService *service)
 {
   IcShortlistsPage *self;
 
-  g_return_val_if_fail (IC_IS_STORE (store), NULL);
+  g_return_val_if_fail (IC_IS_STORE_SERVICE (service), NULL);
 
   self = g_object_new (IC_TYPE_SHORTLISTS_PAGE, NULL);
-  self->store = g_object_ref (store);
+  self->service = g_object_ref (service);
   ic_shortlists_page_reload (self);
   return GTK_WIDGET (self);
 }

@@ -14,7 +14,7 @@
 #include "ic-matches-page.h"
 #include "ic-record-editor.h"
 #include "ic-records-page.h"
-#include "ic-sample-data-job.h"
+#include "ic-sample-data.h"
 #include "ic-shortlists-page.h"
 #include "ic-sync-controller.h"
 #include "ic-sync-indicator.h"
@@ -25,7 +25,7 @@ struct _IcWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  IcStore              *store;
+  IcStoreService       *service;
   GSettings            *settings;
   GCancellable         *cancellable;
   GBinding             *search_binding;
@@ -200,14 +200,14 @@ page_new (IcWindow      *self,
           const PageDef *def)
 {
   if (def->kind >= 0)
-    return ic_records_page_new (self->store, def->kind);
+    return ic_records_page_new (self->service, def->kind);
   if (g_str_equal (def->name, "matches"))
-    return ic_matches_page_new (self->store);
+    return ic_matches_page_new (self->service);
   if (g_str_equal (def->name, "foresight"))
-    return ic_foresight_page_new (self->store);
+    return ic_foresight_page_new (self->service);
   if (g_str_equal (def->name, "workshop"))
-    return ic_workshop_page_new (self->store);
-  return ic_shortlists_page_new (self->store);
+    return ic_workshop_page_new (self->service);
+  return ic_shortlists_page_new (self->service);
 }
 
 /* A page is built the first time it is shown: the first frame then
@@ -297,16 +297,33 @@ on_editor_delete (IcRecordEditor *editor,
 }
 
 static void
-open_editor (IcWindow *self,
-             IcRecord *record,
-             gboolean  is_new)
+on_editor_made (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  IcRecordEditor *editor = ic_record_editor_new (self->store, record, is_new, get_author (self));
+  g_autoptr(IcWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  IcRecordEditor *editor = ic_record_editor_new_finish (result, &error);
 
+  if (editor == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error_toast (self, _("Cannot open the record"), error);
+      return;
+    }
   gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
   g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved), self, 0);
   g_signal_connect_object (editor, "delete-requested", G_CALLBACK (on_editor_delete), self, 0);
   gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+open_editor (IcWindow *self,
+             IcRecord *record,
+             gboolean  is_new)
+{
+  ic_record_editor_new_async (self->service, record, is_new, get_author (self), self->cancellable,
+                              on_editor_made, g_object_ref (self));
 }
 
 static void
@@ -325,41 +342,56 @@ new_record_activated (GtkWidget  *widget,
 }
 
 static void
-edit_record_activated (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+on_record_fetched (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
-  IcWindow *self = IC_WINDOW (widget);
+  g_autoptr(IcWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcRecord) record = ic_store_get (self->store, g_variant_get_string (parameter, NULL), &error);
+  g_autoptr(IcRecord) record = ic_store_service_get_finish (IC_STORE_SERVICE (source), result, &error);
 
   if (record == NULL)
     {
-      show_error_toast (self, _("Cannot open the record"), error);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error_toast (self, _("Cannot open the record"), error);
       return;
     }
   open_editor (self, record, FALSE);
 }
 
 static void
-delete_record_activated (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
+edit_record_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
   IcWindow *self = IC_WINDOW (widget);
-  const char *id = g_variant_get_string (parameter, NULL);
+
+  ic_store_service_get_async (self->service, g_variant_get_string (parameter, NULL),
+                              self->cancellable, on_record_fetched, g_object_ref (self));
+}
+
+static void
+on_record_deleted (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(IcWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcRecord) record = ic_store_get (self->store, id, &error);
+  g_autoptr(IcRecord) record = ic_store_service_set_deleted_finish (IC_STORE_SERVICE (source), result,
+                                                                    &error);
+  const char *id;
   g_autofree char *message = NULL;
   AdwToast *toast;
 
-  if (record == NULL || !ic_store_delete (self->store, id, get_author (self), &error))
+  if (record == NULL)
     {
-      show_error_toast (self, _("Cannot delete the record"), error);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error_toast (self, _("Cannot delete the record"), error);
       return;
     }
   ic_window_reload (self);
 
+  id = ic_record_get_id (record);
   message = g_strdup_printf (_("“%s” deleted"), ic_record_get_title (record));
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -371,20 +403,46 @@ delete_record_activated (GtkWidget  *widget,
 }
 
 static void
+delete_record_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  IcWindow *self = IC_WINDOW (widget);
+
+  ic_store_service_set_deleted_async (self->service, g_variant_get_string (parameter, NULL), TRUE,
+                                      get_author (self), self->cancellable, on_record_deleted,
+                                      g_object_ref (self));
+}
+
+static void
+on_record_restored (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(IcWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcRecord) record = ic_store_service_set_deleted_finish (IC_STORE_SERVICE (source), result,
+                                                                    &error);
+
+  if (record == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error_toast (self, _("Cannot restore the record"), error);
+      return;
+    }
+  ic_window_reload (self);
+}
+
+static void
 undo_delete_activated (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
   IcWindow *self = IC_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
 
-  if (!ic_store_restore (self->store, g_variant_get_string (parameter, NULL),
-                         get_author (self), &error))
-    {
-      show_error_toast (self, _("Cannot restore the record"), error);
-      return;
-    }
-  ic_window_reload (self);
+  ic_store_service_set_deleted_async (self->service, g_variant_get_string (parameter, NULL), FALSE,
+                                      get_author (self), self->cancellable, on_record_restored,
+                                      g_object_ref (self));
 }
 
 static void
@@ -425,7 +483,7 @@ load_sample_data_activated (GtkWidget  *widget,
   IcWindow *self = IC_WINDOW (widget);
 
   gtk_widget_action_set_enabled (widget, "win.load-sample-data", FALSE);
-  ic_sample_data_load_async (ic_store_get_path (self->store), get_author (self),
+  ic_sample_data_load_async (self->service, get_author (self),
                              self->cancellable, on_sample_data_loaded, g_object_ref (self));
 }
 
@@ -466,7 +524,7 @@ show_conflicts_activated (GtkWidget  *widget,
                           GVariant   *parameter)
 {
   IcWindow *self = IC_WINDOW (widget);
-  IcConflictsWindow *conflicts = ic_conflicts_window_new (self->store, get_author (self));
+  IcConflictsWindow *conflicts = ic_conflicts_window_new (self->service, get_author (self));
 
   gtk_window_set_transient_for (GTK_WINDOW (conflicts), GTK_WINDOW (self));
   g_signal_connect_object (conflicts, "resolved", G_CALLBACK (on_conflicts_resolved), self, 0);
@@ -512,7 +570,7 @@ setup_sync (IcWindow *self)
 {
   IcSyncIndicator *indicator;
 
-  self->sync = ic_sync_controller_new (self->store, self->settings);
+  self->sync = ic_sync_controller_new (self->service, self->settings);
   g_signal_connect_object (self->sync, "finished", G_CALLBACK (on_sync_finished), self, 0);
   indicator = g_object_new (IC_TYPE_SYNC_INDICATOR, NULL);
   ic_sync_indicator_set_controller (indicator, self->sync);
@@ -594,7 +652,7 @@ setup (IcWindow      *self,
 {
   g_autofree char *last_page = NULL;
 
-  self->store = g_object_ref (ic_application_get_store (app));
+  self->service = g_object_ref (ic_application_get_store_service (app));
   self->settings = g_object_ref (ic_application_get_settings (app));
 
   gtk_window_set_default_size (GTK_WINDOW (self),
@@ -632,7 +690,7 @@ ic_window_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
-  g_clear_object (&self->store);
+  g_clear_object (&self->service);
 
   G_OBJECT_CLASS (ic_window_parent_class)->finalize (object);
 }
