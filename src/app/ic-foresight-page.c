@@ -22,6 +22,7 @@
 #include "ic-challenge.h"
 #include "ic-foresight-item.h"
 #include "ic-foresight-page.h"
+#include "ic-page-reader.h"
 #include "ic-record-editor.h"
 #include "ic-record-reader.h"
 #include "ic-rising-demand.h"
@@ -34,8 +35,7 @@ struct _IcForesightPage
   IcStoreService     *service;
   IcRecordReader     *reader;
   IcStoreQuery       *query;        /* every live item */
-  GCancellable       *read_cancellable;
-  gboolean            read_pending; /* asked for while out of sight */
+  IcPageReader       *page_reader;  /* NULL once disposed */
   GListStore         *items;        /* IcForesightItem, newest first */
   GtkFilterListModel *filtered;
   GtkCustomFilter    *filter;       /* owned by filtered */
@@ -503,9 +503,9 @@ on_read (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(IcRecordPage) page = ic_record_reader_read_finish (result, &error);
 
-  if (page == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (self->page_reader == NULL ||
+      !ic_page_reader_done (self->page_reader, g_task_get_cancellable (G_TASK (result))))
     return;
-  g_clear_object (&self->read_cancellable);
   if (page == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Cannot read the foresight items from %s: %s"),
@@ -519,58 +519,27 @@ on_read (GObject      *source,
 }
 
 static void
-start_read (IcForesightPage *self)
+start_read (gpointer      page,
+            GCancellable *cancellable)
 {
+  IcForesightPage *self = page;
   const char *visible = gtk_stack_get_visible_child_name (self->view_stack);
 
-  self->read_pending = FALSE;
-  self->read_cancellable = g_cancellable_new ();
   /* Items on screen stay while they are read again; an empty or failed
    * page says that it is reading. */
   if (g_strcmp0 (visible, "items") != 0)
     gtk_stack_set_visible_child_name (self->view_stack, "loading");
   ic_record_reader_read_async (self->reader, IC_RECORD_KIND_FORESIGHT, self->query, 0, 0, FALSE,
-                               self->read_cancellable, on_read, g_object_ref (self));
+                               cancellable, on_read, g_object_ref (self));
 }
 
+/* Reads again after a change: only while the page is on screen. */
 void
 ic_foresight_page_reload (IcForesightPage *self)
 {
   g_return_if_fail (IC_IS_FORESIGHT_PAGE (self));
 
-  g_cancellable_cancel (self->read_cancellable);
-  g_clear_object (&self->read_cancellable);
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->read_pending = TRUE;
-      return;
-    }
-  start_read (self);
-}
-
-static void
-ic_foresight_page_map (GtkWidget *widget)
-{
-  IcForesightPage *self = IC_FORESIGHT_PAGE (widget);
-
-  GTK_WIDGET_CLASS (ic_foresight_page_parent_class)->map (widget);
-  if (self->read_pending)
-    start_read (self);
-}
-
-/* Leaving the page stops its read; it reads again when shown. */
-static void
-ic_foresight_page_unmap (GtkWidget *widget)
-{
-  IcForesightPage *self = IC_FORESIGHT_PAGE (widget);
-
-  if (self->read_cancellable != NULL)
-    {
-      g_cancellable_cancel (self->read_cancellable);
-      g_clear_object (&self->read_cancellable);
-      self->read_pending = TRUE;
-    }
-  GTK_WIDGET_CLASS (ic_foresight_page_parent_class)->unmap (widget);
+  ic_page_reader_reload (self->page_reader);
 }
 
 static void
@@ -674,7 +643,7 @@ ic_foresight_page_dispose (GObject *object)
 {
   IcForesightPage *self = IC_FORESIGHT_PAGE (object);
 
-  g_cancellable_cancel (self->read_cancellable);
+  g_clear_pointer (&self->page_reader, ic_page_reader_free);
   if (self->filtered != NULL)
     g_signal_handlers_disconnect_by_data (self->filtered, self);
   /* The bin's child is a template child: let go of it through the bin,
@@ -697,7 +666,6 @@ ic_foresight_page_finalize (GObject *object)
   g_clear_pointer (&self->rising, g_hash_table_unref);
   g_clear_object (&self->service);
   g_clear_object (&self->query);
-  g_clear_object (&self->read_cancellable);
   g_clear_pointer (&self->reader, ic_record_reader_unref);
 
   G_OBJECT_CLASS (ic_foresight_page_parent_class)->finalize (object);
@@ -711,8 +679,6 @@ ic_foresight_page_class_init (IcForesightPageClass *klass)
 
   object_class->dispose = ic_foresight_page_dispose;
   object_class->finalize = ic_foresight_page_finalize;
-  widget_class->map = ic_foresight_page_map;
-  widget_class->unmap = ic_foresight_page_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/wmvit/Interchange/ui/ic-foresight-page.ui");
@@ -752,6 +718,7 @@ ic_foresight_page_init (IcForesightPage *self)
   g_autoptr(GtkStringList) kind_names = gtk_string_list_new (kinds);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->page_reader = ic_page_reader_new (GTK_WIDGET (self), start_read);
 
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kind_names));
   self->tag_names = gtk_string_list_new (all_tags);
