@@ -7,9 +7,9 @@
  * chosen the tags in rising demand: the same set the matcher's
  * foresight criterion uses (ic-rising-demand.h).
  *
- * The items are read in a worker (IcRecordReader, a connection of its
- * own); a newer read, or leaving the page, cancels the one under way,
- * and a page out of sight reads once it is shown again.
+ * The items are read by the store service (IcRecordReader); a newer
+ * read, or leaving the page, cancels the one under way, and a page out
+ * of sight reads once it is shown again (IcPageReader).
  */
 
 #include "config.h"

@@ -34,9 +34,9 @@ void            ic_record_editor_new_async  (IcStoreService      *service,
 IcRecordEditor *ic_record_editor_new_finish (GAsyncResult        *result,
                                              GError             **error);
 /* Reads the form into a copy of the record, checks it and starts
- * writing it in a worker; "saved" follows once it is written.  Returns
- * FALSE, with the message by the field at fault, if the form does not
- * pass the checks (or a save is under way).  A failed write shows its
+ * writing it through the store service; "saved" follows once it is
+ * written.  Returns FALSE, with the message by the field at fault, if
+ * the form does not pass the checks (or a save is under way).  A failed write shows its
  * message in the form; an edit refused because the record was changed
  * elsewhere offers to reload it. */
 gboolean        ic_record_editor_save      (IcRecordEditor *self);

@@ -6,8 +6,8 @@
  * records its query selects and reads them in pages of
  * IC_RECORD_LIST_PAGE_SIZE only when a view asks for an item, keeping a
  * few recent pages, so that a list of 100,000 records is never read
- * whole.  Counting and reading run in a worker thread with a connection
- * of its own (IcRecordReader).
+ * whole.  Counting and reading are jobs of the store service
+ * (IcRecordReader).
  *
  * Its items are IcRecordRow, one per position, and stay the same object
  * for as long as a view holds them: until a page arrives its rows have

@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The view owns the shortlist it shows: rows edit its entries in place,
- * and each change saves a copy of the whole shortlist in a worker
- * thread.  Saves never overlap: a change made while one runs is saved
+ * and each change saves a copy of the whole shortlist through the store
+ * service.  Saves never overlap: a change made while one runs is saved
  * once it ends, so the last write is always the latest state.
  *
  * Each save is made on the rev the view last read or wrote.  When a

@@ -3,9 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * One IcStore is one SQLite connection (WAL mode, foreign keys on).  It
- * is not thread-safe: a worker thread opens its own IcStore on the same
- * path.  Every write is one transaction, so a failed write leaves
- * nothing behind.  The UI never sees SQL.
+ * is not thread-safe, and its calls block: a program with a window uses
+ * it through IcStoreService (ic-store-service.h), which owns one on a
+ * thread of its own.  Every write is one transaction, so a failed write
+ * leaves nothing behind.  The UI never sees SQL.
  */
 
 #pragma once
