@@ -132,6 +132,7 @@ static void
 test_reload_in_place (Fixture       *f,
                       gconstpointer  data)
 {
+  g_autoptr(IcStoreService) service = ic_store_service_new (f->path, IC_STORE_OPEN_DEFAULT);
   g_autoptr(IcRecordListModel) model = NULL;
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
@@ -140,7 +141,7 @@ test_reload_in_place (Fixture       *f,
   guint n_notifies = 0;
 
   fill_store (f);
-  model = ic_record_list_model_new (f->store, IC_RECORD_KIND_CAPABILITY);
+  model = ic_record_list_model_new (service, IC_RECORD_KIND_CAPABILITY);
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (model)) == IC_TYPE_RECORD_ROW);
   g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), changes);
   /* Millings first, then the gears, so that a search for gears changes
@@ -232,13 +233,14 @@ static void
 test_sort_changes_no_item (Fixture       *f,
                            gconstpointer  data)
 {
+  g_autoptr(IcStoreService) service = ic_store_service_new (f->path, IC_STORE_OPEN_DEFAULT);
   g_autoptr(IcRecordListModel) model = NULL;
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
   g_autoptr(IcRecordRow) first = NULL;
   guint n_notifies = 0;
 
   fill_store (f);
-  model = ic_record_list_model_new (f->store, IC_RECORD_KIND_CAPABILITY);
+  model = ic_record_list_model_new (service, IC_RECORD_KIND_CAPABILITY);
   ic_store_query_set_sort (ic_record_list_model_get_query (model), "title", FALSE);
   reload (model);
   g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), changes);

@@ -17,7 +17,10 @@ struct _IcApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
-  IcStore        *store;
+  IcStoreService *service;
+  gboolean        opening;       /* the service is still opening the database */
+  gboolean        activate_pending;
+  GPtrArray      *files_pending; /* (element-type GFile) given while it opened */
   GError         *store_error;
   char           *db_path;
   char           *author;
@@ -160,16 +163,45 @@ static const GActionEntry app_actions[] = {
   { "import", import_activated },
 };
 
+static void ic_application_activate (GApplication *app);
+static void open_files (IcApplication  *self,
+                        GFile         **files,
+                        int             n_files);
+
+/* The window comes once the database is open (or could not be): a
+ * migration may take a while, and the main loop goes on meanwhile. */
+static void
+on_store_opened (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  IcApplication *self = user_data;
+  g_autoptr(GPtrArray) files = g_steal_pointer (&self->files_pending);
+
+  self->opening = FALSE;
+  if (!ic_store_service_open_finish (self->service, result, &self->store_error))
+    {
+      g_warning ("Cannot open the database at %s: %s", self->db_path,
+                 self->store_error->message);
+      g_clear_object (&self->service);
+    }
+  if (self->activate_pending)
+    ic_application_activate (G_APPLICATION (self));
+  if (files != NULL)
+    open_files (self, (GFile **) files->pdata, (int) files->len);
+  g_application_release (G_APPLICATION (self));
+}
+
 static void
 open_store (IcApplication *self)
 {
   if (self->db_path == NULL)
     self->db_path = ic_store_get_default_path ();
 
-  self->store = ic_store_open (self->db_path, IC_STORE_OPEN_CREATE, &self->store_error);
-  if (self->store == NULL)
-    g_warning ("Cannot open the database at %s: %s", self->db_path,
-               self->store_error->message);
+  self->service = ic_store_service_new (self->db_path, IC_STORE_OPEN_CREATE);
+  self->opening = TRUE;
+  g_application_hold (G_APPLICATION (self));
+  ic_store_service_open_async (self->service, NULL, on_store_opened, self);
 }
 
 static void
@@ -202,6 +234,10 @@ ic_application_startup (GApplication *app)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
                                            accels[i].accels);
 
+  /* A debug aid for the tests: a blocking database call on this thread
+   * is a critical warning. */
+  if (g_getenv ("INTERCHANGE_CHECK_STORE_THREAD") != NULL)
+    ic_store_forbid_thread (g_thread_self ());
   open_store (self);
 }
 
@@ -234,7 +270,10 @@ ic_application_activate (GApplication *app)
   IcApplication *self = IC_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
-  if (window == NULL && self->store == NULL)
+  self->activate_pending = self->opening;
+  if (self->opening)
+    return;
+  if (window == NULL && self->service == NULL)
     {
       show_store_error (self);
       return;
@@ -247,17 +286,14 @@ ic_application_activate (GApplication *app)
 /* CSV files given on the command line or by the file manager each open
  * in an import dialog over the main window. */
 static void
-ic_application_open (GApplication  *app,
-                     GFile        **files,
-                     int            n_files,
-                     const char    *hint)
+open_files (IcApplication  *self,
+            GFile         **files,
+            int             n_files)
 {
-  IcApplication *self = IC_APPLICATION (app);
   GtkWindow *window;
 
-  ic_application_activate (app);
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  if (self->store == NULL || !IC_IS_WINDOW (window))
+  if (self->service == NULL || !IC_IS_WINDOW (window))
     return;
   for (int i = 0; i < n_files; i++)
     {
@@ -266,6 +302,26 @@ ic_application_open (GApplication  *app,
       gtk_window_present (GTK_WINDOW (dialog));
       ic_import_dialog_open_file (dialog, files[i]);
     }
+}
+
+static void
+ic_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  IcApplication *self = IC_APPLICATION (app);
+
+  ic_application_activate (app);
+  if (self->opening)
+    {
+      if (self->files_pending == NULL)
+        self->files_pending = g_ptr_array_new_with_free_func (g_object_unref);
+      for (int i = 0; i < n_files; i++)
+        g_ptr_array_add (self->files_pending, g_object_ref (files[i]));
+      return;
+    }
+  open_files (self, files, n_files);
 }
 
 static int
@@ -302,7 +358,8 @@ ic_application_finalize (GObject *object)
   IcApplication *self = IC_APPLICATION (object);
 
   g_clear_object (&self->settings);
-  g_clear_object (&self->store);
+  g_clear_object (&self->service);
+  g_clear_pointer (&self->files_pending, g_ptr_array_unref);
   g_clear_error (&self->store_error);
   g_clear_pointer (&self->db_path, g_free);
   g_clear_pointer (&self->author, g_free);
@@ -342,18 +399,18 @@ ic_application_new (void)
                        NULL);
 }
 
-IcStore *
-ic_application_get_store (IcApplication *self)
+IcStoreService *
+ic_application_get_store_service (IcApplication *self)
 {
   g_return_val_if_fail (IC_IS_APPLICATION (self), NULL);
-  return self->store;
+  return self->service;
 }
 
 const char *
 ic_application_get_db_path (IcApplication *self)
 {
   g_return_val_if_fail (IC_IS_APPLICATION (self), NULL);
-  return self->store != NULL ? ic_store_get_path (self->store) : self->db_path;
+  return self->db_path;
 }
 
 GSettings *

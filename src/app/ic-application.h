@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "ic-store.h"
+#include "ic-store-service.h"
 
 G_BEGIN_DECLS
 
@@ -17,9 +17,9 @@ G_DECLARE_FINAL_TYPE (IcApplication, ic_application, IC, APPLICATION, AdwApplica
 
 IcApplication *ic_application_new          (void);
 
-/* The database the application works on (transfer none); NULL until
- * startup has opened it, or if it could not be opened. */
-IcStore       *ic_application_get_store    (IcApplication *self);
+/* The database the application works on (transfer none); NULL if it
+ * could not be opened.  Windows exist only once it is open. */
+IcStoreService *ic_application_get_store_service (IcApplication *self);
 /* The path of that database (transfer none). */
 const char    *ic_application_get_db_path  (IcApplication *self);
 /* The application's settings (transfer none). */

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "ic-store.h"
+#include "ic-store-service.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +17,7 @@ G_DECLARE_FINAL_TYPE (IcConflictsWindow, ic_conflicts_window, IC, CONFLICTS_WIND
 
 /* Shows the conflicts kept in @store; a resolution is an edit by
  * @author.  ::resolved is emitted after each one is saved. */
-IcConflictsWindow *ic_conflicts_window_new (IcStore    *store,
+IcConflictsWindow *ic_conflicts_window_new (IcStoreService *service,
                                             const char *author);
 
 G_END_DECLS

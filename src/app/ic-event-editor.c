@@ -17,7 +17,6 @@
 #include "ic-event-editor.h"
 #include "ic-model-error.h"
 #include "ic-organisation.h"
-#include "ic-store-events.h"
 
 #define MAX_ORGANISATIONS 5000
 #define DEFAULT_MINUTES   20
@@ -35,7 +34,8 @@ struct _IcEventEditor
 {
   AdwWindow            parent_instance;
 
-  IcStore             *store;
+  IcStoreService      *service;
+  gboolean             saving;
   IcEvent             *original;       /* NULL for a new event */
   char                *author;
   GPtrArray           *organisations;  /* IcOrganisation, by name, as in the drop-downs */
@@ -557,6 +557,10 @@ field_title (IcEventEditor *self,
   return NULL;
 }
 
+static void on_saved (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data);
+
 static void
 save_activated (GtkWidget  *widget,
                 const char *action_name,
@@ -564,39 +568,27 @@ save_activated (GtkWidget  *widget,
 {
   IcEventEditor *self = IC_EVENT_EDITOR (widget);
   g_autofree char *message = NULL;
-  g_autoptr(IcEvent) event = build_event (self, &message);
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
+  g_autoptr(IcEvent) event = NULL;
 
+  if (self->saving)
+    return;
+  event = build_event (self, &message);
   if (event == NULL)
     {
       show_error (self, message);
       return;
     }
-  if (self->original != NULL)
-    ok = ic_store_update_event (self->store, event, self->author, &error);
-  else
-    ok = ic_store_insert_event (self->store, event, self->author, &error);
-  if (!ok)
-    {
-      const char *field = error->domain == IC_MODEL_ERROR ? ic_model_error_get_field (error) : NULL;
-      g_autofree char *title = field_title (self, field);
-
-      message = ic_format_field_error (error->message, field, title);
-      show_error (self, message);
-      return;
-    }
-
-  g_signal_emit (self, signals[SAVED], 0, ic_record_get_id (IC_RECORD (event)));
-  gtk_window_destroy (GTK_WINDOW (self));
+  self->saving = TRUE;
+  gtk_widget_action_set_enabled (widget, "event.save", FALSE);
+  ic_store_service_write_event_async (self->service, event, self->original != NULL, self->author,
+                                      NULL, on_saved, g_object_ref (self));
 }
 
 static void
-load_organisations (IcEventEditor *self)
+load_organisations (IcEventEditor *self,
+                    GPtrArray     *organisations,
+                    GError        *error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) organisations = ic_store_list (self->store, IC_RECORD_KIND_ORGANISATION,
-                                                      NULL, 0, MAX_ORGANISATIONS, &error);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   GtkDropDown *dropdowns[] = {
     self->organisation_dropdown, self->request_from_dropdown, self->request_to_dropdown,
@@ -610,7 +602,7 @@ load_organisations (IcEventEditor *self)
       show_error (self, message);
       organisations = g_ptr_array_new_with_free_func (g_object_unref);
     }
-  self->organisations = g_steal_pointer (&organisations);
+  self->organisations = organisations;
   for (guint i = 0; i < self->organisations->len; i++)
     {
       IcRecord *organisation = g_ptr_array_index (self->organisations, i);
@@ -625,6 +617,32 @@ load_organisations (IcEventEditor *self)
                                     gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
       gtk_drop_down_set_model (dropdowns[i], G_LIST_MODEL (names));
     }
+}
+
+static void
+on_saved (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(IcEventEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcEvent) event = ic_store_service_write_event_finish (IC_STORE_SERVICE (source), result, &error);
+  g_autofree char *message = NULL;
+
+  self->saving = FALSE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "event.save", TRUE);
+  if (event == NULL)
+    {
+      const char *field = error->domain == IC_MODEL_ERROR ? ic_model_error_get_field (error) : NULL;
+      g_autofree char *title = field_title (self, field);
+
+      message = ic_format_field_error (error->message, field, title);
+      show_error (self, message);
+      return;
+    }
+
+  g_signal_emit (self, signals[SAVED], 0, ic_record_get_id (IC_RECORD (event)));
+  gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static void
@@ -674,7 +692,7 @@ ic_event_editor_finalize (GObject *object)
 {
   IcEventEditor *self = IC_EVENT_EDITOR (object);
 
-  g_clear_object (&self->store);
+  g_clear_object (&self->service);
   g_clear_object (&self->original);
   g_clear_pointer (&self->author, g_free);
   g_clear_pointer (&self->organisations, g_ptr_array_unref);
@@ -733,24 +751,93 @@ ic_event_editor_init (IcEventEditor *self)
     self->rows[i] = g_ptr_array_new ();
 }
 
+static void
+list_organisations_job (GTask        *task,
+                        IcStore      *store,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GPtrArray *organisations = ic_store_list (store, IC_RECORD_KIND_ORGANISATION, NULL, 0,
+                                            MAX_ORGANISATIONS, &error);
+
+  if (organisations == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, organisations, (GDestroyNotify) g_ptr_array_unref);
+}
+
+typedef struct
+{
+  IcStoreService *service;
+  IcEvent        *event;
+  char           *author;
+} NewData;
+
+static void
+new_data_free (NewData *data)
+{
+  g_clear_object (&data->service);
+  g_clear_object (&data->event);
+  g_free (data->author);
+  g_free (data);
+}
+
+void
+ic_event_editor_new_async (IcStoreService      *service,
+                           IcEvent             *event,
+                           const char          *author,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  NewData *data;
+
+  g_return_if_fail (IC_IS_STORE_SERVICE (service));
+
+  data = g_new0 (NewData, 1);
+  data->service = g_object_ref (service);
+  data->event = event != NULL ? g_object_ref (event) : NULL;
+  data->author = g_strdup (author);
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ic_event_editor_new_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) new_data_free);
+  ic_store_service_run (service, task, list_organisations_job);
+}
+
 IcEventEditor *
-ic_event_editor_new (IcStore    *store,
-                     IcEvent    *event,
-                     const char *author)
+ic_event_editor_new_finish (GAsyncResult  *result,
+                            GError       **error)
 {
   IcEventEditor *self;
+  NewData *data;
+  GError *list_error = NULL;
+  GPtrArray *organisations;
 
-  g_return_val_if_fail (IC_IS_STORE (store), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ic_event_editor_new_async, NULL);
+
+  data = g_task_get_task_data (G_TASK (result));
+  organisations = g_task_propagate_pointer (G_TASK (result), &list_error);
+  if (organisations == NULL && g_error_matches (list_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, list_error);
+      return NULL;
+    }
 
   self = g_object_new (IC_TYPE_EVENT_EDITOR,
-                       "title", event != NULL ? _("Edit Event") : _("New Event"),
+                       "title", data->event != NULL ? _("Edit Event") : _("New Event"),
                        NULL);
-  self->store = g_object_ref (store);
-  self->original = event != NULL ? g_object_ref (event) : NULL;
-  self->author = g_strdup (author);
-  load_organisations (self);
-  if (event != NULL)
-    fill_form (self, event);
+  self->service = g_object_ref (data->service);
+  self->original = data->event != NULL ? g_object_ref (data->event) : NULL;
+  self->author = g_strdup (data->author);
+  /* Without the organisations the form still opens, and says why its
+   * lists are empty. */
+  load_organisations (self, organisations, list_error);
+  g_clear_error (&list_error);
+  if (data->event != NULL)
+    fill_form (self, data->event);
   else
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();

@@ -8,7 +8,7 @@
 #include <adwaita.h>
 
 #include "ic-event.h"
-#include "ic-store.h"
+#include "ic-store-service.h"
 
 G_BEGIN_DECLS
 
@@ -16,10 +16,17 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (IcEventEditor, ic_event_editor, IC, EVENT_EDITOR, AdwWindow)
 
-/* A form for @event (NULL for a new one) that saves through @store,
- * validating as the store does, and emits "saved" with the event's id. */
-IcEventEditor *ic_event_editor_new (IcStore    *store,
-                                    IcEvent    *event,
-                                    const char *author);
+/* Reads the organisations through @service, then makes a form for
+ * @event (NULL for a new one) that saves through @service, validating
+ * as the store does, and emits "saved" with the event's id. */
+void           ic_event_editor_new_async  (IcStoreService      *service,
+                                           IcEvent             *event,
+                                           const char          *author,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+/* Returns: (transfer full) (nullable): the form, not yet shown */
+IcEventEditor *ic_event_editor_new_finish (GAsyncResult        *result,
+                                           GError             **error);
 
 G_END_DECLS

@@ -13,7 +13,6 @@
 
 #include "ic-challenge.h"
 #include "ic-match-job.h"
-#include "ic-match-loader.h"
 #include "ic-facilitator-window.h"
 #include "ic-score-bar.h"
 #include "ic-weights-panel.h"
@@ -24,8 +23,9 @@ struct _IcFacilitatorWindow
 {
   AdwWindow       parent_instance;
 
-  IcStore        *store;
+  IcStoreService *service;
   IcMatcher      *matcher;
+  IcMatchOptions  excluded;          /* the pairs the user excluded */
   GPtrArray      *challenges;        /* open IcChallenge, as in the drop-down */
   GCancellable   *cancellable;       /* building the matcher */
   GCancellable   *rank_cancellable;
@@ -162,7 +162,7 @@ rank (IcFacilitatorWindow *self,
   if (self->matcher == NULL || challenge == NULL)
     return;
 
-  ic_match_job_options_init (&options, self->store, challenge, TOP_K,
+  ic_match_job_options_init (&options, &self->excluded, challenge, TOP_K,
                              ic_weights_panel_get_cross_sector (self->weights_panel));
   if (!ic_matcher_check_challenge (self->matcher, challenge, &options, &error))
     {
@@ -192,19 +192,24 @@ on_built (GObject      *source,
 {
   g_autoptr(IcFacilitatorWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) challenges = NULL;
-  g_autoptr(IcMatcher) matcher = ic_match_job_build_finish (result, &challenges, &error);
+  g_autoptr(IcMatchSetup) setup = ic_match_job_build_finish (result, &error);
   g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  if (matcher == NULL)
+  if (setup == NULL)
     {
       show_none (self, error->message);
       return;
     }
-  g_set_object (&self->matcher, matcher);
-  self->challenges = g_steal_pointer (&challenges);
+  /* The panel's own copy: what the room tries is never kept.  Saved
+   * weights that no longer parse leave the balanced ones. */
+  if (setup->weights != NULL)
+    ic_weights_panel_set_weights (self->weights_panel, setup->weights);
+  ic_match_options_clear (&self->excluded);
+  ic_match_options_copy (&setup->excluded, &self->excluded);
+  g_set_object (&self->matcher, setup->matcher);
+  self->challenges = g_steal_pointer (&setup->challenges);
   if (self->challenges->len == 0)
     {
       show_none (self, _("There is no open challenge to show. Add one, or load the sample data."));
@@ -254,8 +259,9 @@ ic_facilitator_window_finalize (GObject *object)
 {
   IcFacilitatorWindow *self = IC_FACILITATOR_WINDOW (object);
 
-  g_clear_object (&self->store);
+  g_clear_object (&self->service);
   g_clear_object (&self->matcher);
+  ic_match_options_clear (&self->excluded);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->rank_cancellable);
   g_clear_pointer (&self->challenges, g_ptr_array_unref);
@@ -294,29 +300,23 @@ ic_facilitator_window_init (IcFacilitatorWindow *self)
   gtk_drop_down_set_expression (self->challenge_dropdown,
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
   self->cancellable = g_cancellable_new ();
+  ic_match_options_init (&self->excluded);
   self->weights_panel = IC_WEIGHTS_PANEL (ic_weights_panel_new (TRUE));
   adw_bin_set_child (self->weights_bin, GTK_WIDGET (self->weights_panel));
   g_signal_connect (self->weights_panel, "changed", G_CALLBACK (on_weights_changed), self);
 }
 
 GtkWidget *
-ic_facilitator_window_new (IcStore *store)
+ic_facilitator_window_new (IcStoreService *service)
 {
   IcFacilitatorWindow *self;
-  g_autoptr(IcMatchWeights) weights = NULL;
 
-  g_return_val_if_fail (IC_IS_STORE (store), NULL);
+  g_return_val_if_fail (IC_IS_STORE_SERVICE (service), NULL);
 
   self = g_object_new (IC_TYPE_FACILITATOR_WINDOW, NULL);
-  self->store = g_object_ref (store);
-  /* The panel's own copy: what the room tries is never kept.  Saved
-   * weights that no longer parse leave the balanced ones. */
-  weights = ic_match_loader_load_weights (store, NULL);
-  if (weights != NULL)
-    ic_weights_panel_set_weights (self->weights_panel, weights);
-
+  self->service = g_object_ref (service);
   gtk_window_fullscreen (GTK_WINDOW (self));
   gtk_spinner_set_spinning (self->spinner, TRUE);
-  ic_match_job_build_async (ic_store_get_path (store), self->cancellable, on_built, g_object_ref (self));
+  ic_match_job_build_async (service, self->cancellable, on_built, g_object_ref (self));
   return GTK_WIDGET (self);
 }

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "ic-store.h"
+#include "ic-store-service.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +18,6 @@ G_DECLARE_FINAL_TYPE (IcFacilitatorWindow, ic_facilitator_window, IC, FACILITATO
 /* A window that goes full screen when shown; Escape or its button
  * leaves it.  The weights start as the Matches page's and are not
  * saved: a room's what-ifs change nothing for later. */
-GtkWidget *ic_facilitator_window_new (IcStore *store);
+GtkWidget *ic_facilitator_window_new (IcStoreService *service);
 
 G_END_DECLS

@@ -7,9 +7,9 @@
  * chosen the tags in rising demand: the same set the matcher's
  * foresight criterion uses (ic-rising-demand.h).
  *
- * The items are read in a worker (IcRecordReader, a connection of its
- * own); a newer read, or leaving the page, cancels the one under way,
- * and a page out of sight reads once it is shown again.
+ * The items are read by the store service (IcRecordReader); a newer
+ * read, or leaving the page, cancels the one under way, and a page out
+ * of sight reads once it is shown again (IcPageReader).
  */
 
 #include "config.h"
@@ -22,6 +22,7 @@
 #include "ic-challenge.h"
 #include "ic-foresight-item.h"
 #include "ic-foresight-page.h"
+#include "ic-page-reader.h"
 #include "ic-record-editor.h"
 #include "ic-record-reader.h"
 #include "ic-rising-demand.h"
@@ -31,11 +32,10 @@ struct _IcForesightPage
 {
   AdwBin              parent_instance;
 
-  IcStore            *store;
+  IcStoreService     *service;
   IcRecordReader     *reader;
   IcStoreQuery       *query;        /* every live item */
-  GCancellable       *read_cancellable;
-  gboolean            read_pending; /* asked for while out of sight */
+  IcPageReader       *page_reader;  /* NULL once disposed */
   GListStore         *items;        /* IcForesightItem, newest first */
   GtkFilterListModel *filtered;
   GtkCustomFilter    *filter;       /* owned by filtered */
@@ -503,13 +503,13 @@ on_read (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(IcRecordPage) page = ic_record_reader_read_finish (result, &error);
 
-  if (page == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (self->page_reader == NULL ||
+      !ic_page_reader_done (self->page_reader, g_task_get_cancellable (G_TASK (result))))
     return;
-  g_clear_object (&self->read_cancellable);
   if (page == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Cannot read the foresight items from %s: %s"),
-                                                  ic_store_get_path (self->store), error->message);
+                                                  ic_store_service_get_path (self->service), error->message);
 
       adw_status_page_set_description (self->error_page, message);
       gtk_stack_set_visible_child_name (self->view_stack, "error");
@@ -519,58 +519,27 @@ on_read (GObject      *source,
 }
 
 static void
-start_read (IcForesightPage *self)
+start_read (gpointer      page,
+            GCancellable *cancellable)
 {
+  IcForesightPage *self = page;
   const char *visible = gtk_stack_get_visible_child_name (self->view_stack);
 
-  self->read_pending = FALSE;
-  self->read_cancellable = g_cancellable_new ();
   /* Items on screen stay while they are read again; an empty or failed
    * page says that it is reading. */
   if (g_strcmp0 (visible, "items") != 0)
     gtk_stack_set_visible_child_name (self->view_stack, "loading");
   ic_record_reader_read_async (self->reader, IC_RECORD_KIND_FORESIGHT, self->query, 0, 0, FALSE,
-                               self->read_cancellable, on_read, g_object_ref (self));
+                               cancellable, on_read, g_object_ref (self));
 }
 
+/* Reads again after a change: only while the page is on screen. */
 void
 ic_foresight_page_reload (IcForesightPage *self)
 {
   g_return_if_fail (IC_IS_FORESIGHT_PAGE (self));
 
-  g_cancellable_cancel (self->read_cancellable);
-  g_clear_object (&self->read_cancellable);
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->read_pending = TRUE;
-      return;
-    }
-  start_read (self);
-}
-
-static void
-ic_foresight_page_map (GtkWidget *widget)
-{
-  IcForesightPage *self = IC_FORESIGHT_PAGE (widget);
-
-  GTK_WIDGET_CLASS (ic_foresight_page_parent_class)->map (widget);
-  if (self->read_pending)
-    start_read (self);
-}
-
-/* Leaving the page stops its read; it reads again when shown. */
-static void
-ic_foresight_page_unmap (GtkWidget *widget)
-{
-  IcForesightPage *self = IC_FORESIGHT_PAGE (widget);
-
-  if (self->read_cancellable != NULL)
-    {
-      g_cancellable_cancel (self->read_cancellable);
-      g_clear_object (&self->read_cancellable);
-      self->read_pending = TRUE;
-    }
-  GTK_WIDGET_CLASS (ic_foresight_page_parent_class)->unmap (widget);
+  ic_page_reader_reload (self->page_reader);
 }
 
 static void
@@ -629,6 +598,29 @@ on_challenge_saved (IcRecordEditor  *editor,
 }
 
 static void
+on_editor_made (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(IcForesightPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  IcRecordEditor *editor = ic_record_editor_new_finish (result, &error);
+
+  if (editor == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot open the form: %s"), error->message);
+
+      ic_window_toast_from (GTK_WIDGET (self), adw_toast_new (message));
+      return;
+    }
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_challenge_saved), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
 create_challenge_activated (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *parameter)
@@ -637,17 +629,13 @@ create_challenge_activated (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
   g_autoptr(IcChallenge) challenge = NULL;
-  IcRecordEditor *editor;
 
   if (self->selected == NULL)
     return;
   challenge = challenge_from_item (self->selected);
-  editor = ic_record_editor_new (self->store, IC_RECORD (challenge), TRUE,
-                                 IC_IS_APPLICATION (app) ? ic_application_get_author (IC_APPLICATION (app)) : NULL);
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
-  g_signal_connect_object (editor, "saved", G_CALLBACK (on_challenge_saved), self, 0);
-  gtk_window_present (GTK_WINDOW (editor));
+  ic_record_editor_new_async (self->service, IC_RECORD (challenge), TRUE,
+                              IC_IS_APPLICATION (app) ? ic_application_get_author (IC_APPLICATION (app)) : NULL,
+                              NULL, on_editor_made, g_object_ref (self));
 }
 
 static void
@@ -655,7 +643,7 @@ ic_foresight_page_dispose (GObject *object)
 {
   IcForesightPage *self = IC_FORESIGHT_PAGE (object);
 
-  g_cancellable_cancel (self->read_cancellable);
+  g_clear_pointer (&self->page_reader, ic_page_reader_free);
   if (self->filtered != NULL)
     g_signal_handlers_disconnect_by_data (self->filtered, self);
   /* The bin's child is a template child: let go of it through the bin,
@@ -676,9 +664,8 @@ ic_foresight_page_finalize (GObject *object)
 
   g_clear_object (&self->tag_names);
   g_clear_pointer (&self->rising, g_hash_table_unref);
-  g_clear_object (&self->store);
+  g_clear_object (&self->service);
   g_clear_object (&self->query);
-  g_clear_object (&self->read_cancellable);
   g_clear_pointer (&self->reader, ic_record_reader_unref);
 
   G_OBJECT_CLASS (ic_foresight_page_parent_class)->finalize (object);
@@ -692,8 +679,6 @@ ic_foresight_page_class_init (IcForesightPageClass *klass)
 
   object_class->dispose = ic_foresight_page_dispose;
   object_class->finalize = ic_foresight_page_finalize;
-  widget_class->map = ic_foresight_page_map;
-  widget_class->unmap = ic_foresight_page_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/wmvit/Interchange/ui/ic-foresight-page.ui");
@@ -733,6 +718,7 @@ ic_foresight_page_init (IcForesightPage *self)
   g_autoptr(GtkStringList) kind_names = gtk_string_list_new (kinds);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->page_reader = ic_page_reader_new (GTK_WIDGET (self), start_read);
 
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kind_names));
   self->tag_names = gtk_string_list_new (all_tags);
@@ -756,15 +742,15 @@ ic_foresight_page_init (IcForesightPage *self)
 }
 
 GtkWidget *
-ic_foresight_page_new (IcStore *store)
+ic_foresight_page_new (IcStoreService *service)
 {
   IcForesightPage *self;
 
-  g_return_val_if_fail (IC_IS_STORE (store), NULL);
+  g_return_val_if_fail (IC_IS_STORE_SERVICE (service), NULL);
 
   self = g_object_new (IC_TYPE_FORESIGHT_PAGE, NULL);
-  self->store = g_object_ref (store);
-  self->reader = ic_record_reader_new (ic_store_get_path (store));
+  self->service = g_object_ref (service);
+  self->reader = ic_record_reader_new (service);
   self->query = ic_store_query_new ();
   ic_foresight_page_reload (self);
   return GTK_WIDGET (self);

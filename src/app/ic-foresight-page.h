@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "ic-store.h"
+#include "ic-store-service.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (IcForesightPage, ic_foresight_page, IC, FORESIGHT_PAGE, AdwBin)
 
-GtkWidget *ic_foresight_page_new    (IcStore         *store);
+GtkWidget *ic_foresight_page_new (IcStoreService *service);
 /* Reads the items again; keeps the filters and the item shown. */
 void       ic_foresight_page_reload (IcForesightPage *self);
 

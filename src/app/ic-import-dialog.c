@@ -11,11 +11,10 @@
 #include "ic-import-dialog.h"
 #include "ic-import-preview.h"
 #include "ic-import-preview-table.h"
+#include "ic-import-results.h"
 
 /* Rows shown in the preview; the dry run checks them all. */
 #define PREVIEW_ROWS 20
-/* Rejected rows listed by name; the count says how many more. */
-#define LISTED_PROBLEMS 50
 
 /* In the order of the "Records" choices. */
 static const IcRecordKind kinds[] = {
@@ -54,10 +53,8 @@ struct _IcImportDialog
   AdwPreferencesGroup  *preview_group;
   GtkScrolledWindow    *preview_scroller;
   IcImportPreviewTable *preview_table;
-  GtkSpinner           *check_spinner;
-  GtkLabel             *summary_label;
-  GtkLabel             *hint_label;
-  GtkListBox           *problem_list;
+  AdwBin               *results_bin;
+  IcImportResults      *results;         /* made here, as the preview table is */
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
 };
@@ -177,91 +174,14 @@ update_import_button (IcImportDialog *self)
         can = TRUE;
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.run", can);
-  gtk_label_set_text (self->hint_label, hint != NULL ? hint : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->hint_label), hint != NULL);
-}
-
-static void
-clear_problems (IcImportDialog *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problem_list))) != NULL)
-    gtk_list_box_remove (self->problem_list, child);
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_list), FALSE);
-}
-
-static void
-add_problem_row (IcImportDialog *self,
-                 const char     *text,
-                 gboolean        is_problem)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
-  gtk_widget_set_margin_top (label, 10);
-  gtk_widget_set_margin_bottom (label, 10);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  if (!is_problem)
-    gtk_widget_add_css_class (label, "dim-label");
-  gtk_list_box_append (self->problem_list, label);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_last_child (GTK_WIDGET (self->problem_list))),
-                                    FALSE);
-}
-
-/* "Of 3 rows, 1 would be added, 1 would update a record and 1 would be
- * rejected." */
-static char *
-describe_counts (const IcImportCounts *counts)
-{
-  GString *text = g_string_new (NULL);
-
-  g_string_append_printf (text, ngettext ("Of %u row, ", "Of %u rows, ", counts->rows), counts->rows);
-  g_string_append_printf (text, _("%u would be added, %u would update a record and %u would be "
-                                  "rejected."),
-                          counts->added, counts->updated, counts->rejected);
-  if (counts->unchanged > 0)
-    {
-      g_string_append_c (text, ' ');
-      g_string_append_printf (text, ngettext ("%u is already in the database as it is.",
-                                              "%u are already in the database as they are.",
-                                              counts->unchanged),
-                              counts->unchanged);
-    }
-  if (counts->organisations_added > 0)
-    {
-      g_string_append_c (text, ' ');
-      g_string_append_printf (text, ngettext ("%u new organisation would be added.",
-                                              "%u new organisations would be added.",
-                                              counts->organisations_added),
-                              counts->organisations_added);
-    }
-  return g_string_free (text, FALSE);
+  ic_import_results_set_hint (self->results, hint);
 }
 
 static void
 show_report (IcImportDialog *self,
              IcImportReport *report)
 {
-  const IcImportCounts *counts = ic_import_report_get_counts (report);
-  guint n = ic_import_report_get_n_problems (report);
-  g_autofree char *summary = describe_counts (counts);
-
-  gtk_label_set_text (self->summary_label, summary);
-  clear_problems (self);
-  for (guint i = 0; i < n && i < LISTED_PROBLEMS; i++)
-    add_problem_row (self, ic_import_report_get_problem (report, i, NULL, NULL, NULL), TRUE);
-  if (counts->rejected > MIN (n, LISTED_PROBLEMS))
-    {
-      guint more = counts->rejected - MIN (n, LISTED_PROBLEMS);
-      g_autofree char *text = g_strdup_printf (ngettext ("and %u more row", "and %u more rows", more),
-                                               more);
-      add_problem_row (self, text, FALSE);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_list), counts->rejected > 0);
+  ic_import_results_show_report (self->results, report);
   ic_import_preview_table_set_problems (self->preview_table, report);
 }
 
@@ -270,8 +190,7 @@ set_checking (IcImportDialog *self,
               gboolean        checking)
 {
   self->checking = checking;
-  gtk_spinner_set_spinning (self->check_spinner, checking);
-  gtk_widget_set_visible (GTK_WIDGET (self->check_spinner), checking);
+  ic_import_results_set_checking (self->results, checking);
   update_import_button (self);
 }
 
@@ -293,8 +212,7 @@ on_dry_run_done (GObject      *source,
     {
       g_autofree char *message = g_strdup_printf (_("Cannot check the rows: %s"), error->message);
 
-      gtk_label_set_text (self->summary_label, message);
-      clear_problems (self);
+      ic_import_results_show_message (self->results, message);
       ic_import_preview_table_set_problems (self->preview_table, NULL);
     }
   else
@@ -315,7 +233,6 @@ check_rows (IcImportDialog *self)
 
   g_clear_object (&self->report);
   stop (&self->check_cancellable);
-  clear_problems (self);
   ic_import_preview_table_set_problems (self->preview_table, NULL);
 
   missing = ic_import_mapping_find_missing (self->mapping);
@@ -334,7 +251,7 @@ check_rows (IcImportDialog *self)
                                    g_str_equal (missing, "name") ? _("names") : _("titles"),
                                    kind_plural (current_kind (self)),
                                    ic_import_mapping_describe_target (missing));
-      gtk_label_set_text (self->summary_label, message);
+      ic_import_results_show_message (self->results, message);
       set_checking (self, FALSE);
       return;
     }
@@ -343,7 +260,7 @@ check_rows (IcImportDialog *self)
   import = ic_import_new (current_kind (self));
   ic_import_set_mapping (import, self->mapping);
   ic_import_set_dry_run (import, TRUE);
-  gtk_label_set_text (self->summary_label, _("Checking every row…"));
+  ic_import_results_show_message (self->results, _("Checking every row…"));
   set_checking (self, TRUE);
   ic_import_run_async (import, self->db_path, self->file, cancellable, on_dry_run_done,
                        job_new (self, cancellable));
@@ -756,10 +673,7 @@ ic_import_dialog_class_init (IcImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcImportDialog, skip_switch);
   gtk_widget_class_bind_template_child (widget_class, IcImportDialog, preview_group);
   gtk_widget_class_bind_template_child (widget_class, IcImportDialog, preview_scroller);
-  gtk_widget_class_bind_template_child (widget_class, IcImportDialog, check_spinner);
-  gtk_widget_class_bind_template_child (widget_class, IcImportDialog, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, IcImportDialog, hint_label);
-  gtk_widget_class_bind_template_child (widget_class, IcImportDialog, problem_list);
+  gtk_widget_class_bind_template_child (widget_class, IcImportDialog, results_bin);
   gtk_widget_class_bind_template_child (widget_class, IcImportDialog, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, IcImportDialog, progress_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_selected);
@@ -780,7 +694,8 @@ ic_import_dialog_init (IcImportDialog *self)
   self->preview_table = IC_IMPORT_PREVIEW_TABLE (ic_import_preview_table_new ());
   g_signal_connect (self->preview_table, "target-changed", G_CALLBACK (on_target_changed), self);
   gtk_scrolled_window_set_child (self->preview_scroller, GTK_WIDGET (self->preview_table));
-  gtk_widget_set_visible (GTK_WIDGET (self->check_spinner), FALSE);
+  self->results = IC_IMPORT_RESULTS (ic_import_results_new ());
+  adw_bin_set_child (self->results_bin, GTK_WIDGET (self->results));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.run", FALSE);
 }
 

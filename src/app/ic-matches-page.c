@@ -9,15 +9,13 @@
 
 #include "ic-challenge.h"
 #include "ic-consortium-finder.h"
-#include "ic-consortium-job.h"
 #include "ic-consortium-view.h"
 #include "ic-match-job.h"
 #include "ic-match-loader.h"
 #include "ic-match-row.h"
 #include "ic-matches-page.h"
 #include "ic-score-bar.h"
-#include "ic-shortlist.h"
-#include "ic-store-exclusions.h"
+#include "ic-shortlist-maker.h"
 #include "ic-weights-panel.h"
 #include "ic-window.h"
 
@@ -27,8 +25,10 @@ struct _IcMatchesPage
 {
   AdwBin          parent_instance;
 
-  IcStore        *store;
+  IcStoreService *service;
   IcMatcher      *matcher;
+  IcMatchOptions  excluded;          /* the pairs the user excluded, as last read and since changed */
+  gboolean        weights_read;      /* the saved weights are in the panel */
   GPtrArray      *challenges;        /* open IcChallenge, as in the drop-down after its first item */
   GCancellable   *build_cancellable;
   GCancellable   *rank_cancellable;
@@ -163,7 +163,7 @@ rank (IcMatchesPage *self,
       return;
     }
 
-  ic_match_job_options_init (&options, self->store, challenge, TOP_K,
+  ic_match_job_options_init (&options, &self->excluded, challenge, TOP_K,
                              ic_weights_panel_get_cross_sector (self->weights_panel));
   if (!ic_matcher_check_challenge (self->matcher, challenge, &options, &error))
     {
@@ -190,7 +190,7 @@ on_consortia_found (GObject      *source,
 {
   g_autoptr(IcMatchesPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) found = ic_consortium_job_find_finish (result, &error);
+  g_autoptr(GListModel) found = ic_match_job_find_consortia_finish (result, &error);
   g_autoptr(IcConsortium) best = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
@@ -234,14 +234,14 @@ update_consortium (IcMatchesPage *self)
   g_clear_object (&self->consortium_cancellable);
   self->consortium_cancellable = g_cancellable_new ();
   self->consortium_started = g_get_monotonic_time ();
-  ic_match_job_options_init (&options, self->store, challenge, TOP_K,
+  ic_match_job_options_init (&options, &self->excluded, challenge, TOP_K,
                              ic_weights_panel_get_cross_sector (self->weights_panel));
   ic_consortium_view_show_searching (self->consortium_view);
-  ic_consortium_job_find_async (self->matcher, challenge,
-                                ic_weights_panel_get_weights (self->weights_panel), &options,
-                                IC_CONSORTIUM_DEFAULT_MAX_SIZE, 1,
-                                self->consortium_cancellable, on_consortia_found,
-                                g_object_ref (self));
+  ic_match_job_find_consortia_async (self->matcher, challenge,
+                                     ic_weights_panel_get_weights (self->weights_panel), &options,
+                                     IC_CONSORTIUM_DEFAULT_MAX_SIZE, 1,
+                                     self->consortium_cancellable, on_consortia_found,
+                                     g_object_ref (self));
 }
 
 static void
@@ -275,30 +275,65 @@ fill_challenges (IcMatchesPage *self)
 }
 
 static void
+on_weights_saved (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ic_store_service_set_setting_finish (IC_STORE_SERVICE (source), result, &error))
+    g_warning ("Cannot keep the weights: %s", error->message);
+}
+
+/* The panel keeps the weights as they move; the page keeps them for
+ * the next time and for the command line. */
+static void
+on_weights_notify (IcWeightsPanel *panel,
+                   GParamSpec     *pspec,
+                   IcMatchesPage  *self)
+{
+  g_autofree char *text = ic_match_weights_to_string (ic_weights_panel_get_weights (panel));
+
+  ic_store_service_set_setting_async (self->service, IC_MATCH_WEIGHTS_SETTING, text, NULL,
+                                      on_weights_saved, NULL);
+}
+
+static void
 on_built (GObject      *source,
           GAsyncResult *result,
           gpointer      user_data)
 {
   g_autoptr(IcMatchesPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) challenges = NULL;
-  g_autoptr(IcMatcher) matcher = ic_match_job_build_finish (result, &challenges, &error);
+  g_autoptr(IcMatchSetup) setup = ic_match_job_build_finish (result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  if (matcher == NULL)
+  if (setup == NULL)
     {
       show_none (self, error->message);
       return;
     }
 
-  g_set_object (&self->matcher, matcher);
+  /* The saved weights come in once; later the panel is ahead of them.
+   * Saved weights that no longer parse leave the balanced ones. */
+  if (!self->weights_read)
+    {
+      self->weights_read = TRUE;
+      if (setup->weights != NULL)
+        ic_weights_panel_set_weights (self->weights_panel, setup->weights);
+      /* Only now: the weights just read need not be written back. */
+      g_signal_connect (self->weights_panel, "notify::weights", G_CALLBACK (on_weights_notify), self);
+    }
+  ic_match_options_clear (&self->excluded);
+  ic_match_options_copy (&setup->excluded, &self->excluded);
+  g_set_object (&self->matcher, setup->matcher);
   g_clear_pointer (&self->challenges, g_ptr_array_unref);
-  self->challenges = g_steal_pointer (&challenges);
+  self->challenges = g_steal_pointer (&setup->challenges);
   fill_challenges (self);
 
   if (self->challenges->len == 0 ||
-      ic_match_corpus_get_n_capabilities (ic_matcher_get_corpus (matcher)) == 0)
+      ic_match_corpus_get_n_capabilities (ic_matcher_get_corpus (self->matcher)) == 0)
     show_view (self, "empty");
   else
     rank (self, TRUE);
@@ -313,8 +348,7 @@ build (IcMatchesPage *self)
   self->build_cancellable = g_cancellable_new ();
 
   show_view (self, "loading");
-  ic_match_job_build_async (ic_store_get_path (self->store), self->build_cancellable,
-                            on_built, g_object_ref (self));
+  ic_match_job_build_async (self->service, self->build_cancellable, on_built, g_object_ref (self));
 }
 
 void
@@ -352,83 +386,12 @@ on_challenge_selected (GtkDropDown   *dropdown,
   rank (self, TRUE);
 }
 
-/* The panel keeps the weights as they move; the page keeps them for
- * the next time and for the command line. */
-static void
-on_weights_notify (IcWeightsPanel *panel,
-                   GParamSpec     *pspec,
-                   IcMatchesPage  *self)
-{
-  g_autofree char *text = ic_match_weights_to_string (ic_weights_panel_get_weights (panel));
-  g_autoptr(GError) error = NULL;
-
-  if (!ic_store_set_setting (self->store, IC_MATCH_WEIGHTS_SETTING, text, &error))
-    g_warning ("Cannot keep the weights: %s", error->message);
-}
-
 static void
 on_weights_changed (IcWeightsPanel *panel,
                     gboolean        in_full,
                     IcMatchesPage  *self)
 {
   rank (self, in_full);
-}
-
-/* The challenge's shortlist (one per challenge), or a new one for it. */
-static IcShortlist *
-challenge_shortlist (IcMatchesPage *self,
-                     IcChallenge   *challenge)
-{
-  g_autoptr(IcStoreQuery) query = ic_store_query_new ();
-  g_autoptr(GPtrArray) existing = NULL;
-  g_autofree char *name = NULL;
-  IcShortlist *shortlist;
-
-  ic_store_query_set_owner_id (query, ic_record_get_id (IC_RECORD (challenge)));
-  existing = ic_store_list (self->store, IC_RECORD_KIND_SHORTLIST, query, 0, 1, NULL);
-  if (existing != NULL && existing->len > 0)
-    return g_object_ref (g_ptr_array_index (existing, 0));
-
-  name = g_strdup_printf (_("Shortlist for “%s”"), ic_record_get_title (IC_RECORD (challenge)));
-  shortlist = ic_shortlist_new ();
-  ic_shortlist_set_challenge_id (shortlist, ic_record_get_id (IC_RECORD (challenge)));
-  ic_shortlist_set_name (shortlist, name);
-  return shortlist;
-}
-
-static void
-add_entry (IcShortlist *shortlist,
-           const char  *capability_id,
-           double       score,
-           const char  *explanation)
-{
-  g_autoptr(IcShortlistEntry) entry = ic_shortlist_entry_new ();
-
-  ic_shortlist_entry_set_capability_id (entry, capability_id);
-  ic_shortlist_entry_set_score (entry, score);
-  ic_shortlist_entry_set_explanation (entry, explanation);
-  ic_shortlist_entry_set_stage (entry, IC_STAGE_PROPOSED);
-  g_list_store_append (ic_shortlist_get_entries (shortlist), entry);
-}
-
-static gboolean
-save_shortlist (IcMatchesPage  *self,
-                IcShortlist    *shortlist,
-                GError        **error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  const char *author = ic_window_author_for (GTK_WIDGET (self));
-  gboolean ok;
-
-  /* Read just before, but a sync may have written it since. */
-  if (ic_record_get_id (IC_RECORD (shortlist)) != NULL && ic_record_get_rev (IC_RECORD (shortlist)) > 0)
-    ok = ic_store_update_if_unchanged (self->store, IC_RECORD (shortlist),
-                                       ic_record_get_rev (IC_RECORD (shortlist)), author, error);
-  else
-    ok = ic_store_insert (self->store, IC_RECORD (shortlist), author, error);
-  if (ok && IC_IS_WINDOW (root))
-    ic_window_records_changed (IC_WINDOW (root), IC_RECORD_KIND_SHORTLIST);
-  return ok;
 }
 
 static void
@@ -445,6 +408,69 @@ toast (IcMatchesPage *self,
   show_toast (self, adw_toast_new (message));
 }
 
+/* What a shortlist addition says when it is done. */
+typedef struct
+{
+  IcMatchesPage *page;
+  char          *added;     /* for one capability: its title; NULL for a consortium */
+} Addition;
+
+static void
+addition_free (Addition *addition)
+{
+  g_clear_object (&addition->page);
+  g_free (addition->added);
+  g_free (addition);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Addition, addition_free)
+
+static void
+on_shortlist_added (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(Addition) addition = user_data;
+  IcMatchesPage *self = addition->page;
+  g_autoptr(GError) error = NULL;
+  int n_added = ic_shortlist_add_entries_finish (result, &error);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *message = NULL;
+
+  if (n_added < 0)
+    message = g_strdup_printf (_("Cannot add to the shortlist: %s"), error->message);
+  else if (n_added == 0 && addition->added != NULL)
+    message = g_strdup_printf (_("“%s” is on the shortlist already"), addition->added);
+  else if (n_added == 0)
+    message = g_strdup (_("Every member is on the shortlist already"));
+  else if (addition->added != NULL)
+    message = g_strdup_printf (_("Added “%s” to the shortlist"), addition->added);
+  else
+    message = g_strdup_printf (ngettext ("Added %u consortium member to the shortlist",
+                                         "Added %u consortium members to the shortlist", n_added),
+                               (guint) n_added);
+  if (n_added > 0 && IC_IS_WINDOW (root))
+    ic_window_records_changed (IC_WINDOW (root), IC_RECORD_KIND_SHORTLIST);
+  toast (self, message);
+}
+
+/* Puts @entries on the challenge's shortlist (one per challenge); @added
+ * names the one capability, or NULL for a consortium. */
+static void
+add_to_shortlist (IcMatchesPage *self,
+                  IcChallenge   *challenge,
+                  GPtrArray     *entries,
+                  const char    *added)
+{
+  Addition *addition = g_new0 (Addition, 1);
+
+  addition->page = g_object_ref (self);
+  addition->added = g_strdup (added);
+  ic_shortlist_add_entries_async (self->service, challenge, entries,
+                                  ic_window_author_for (GTK_WIDGET (self)), NULL,
+                                  on_shortlist_added, addition);
+}
+
 static void
 add_to_shortlist_activated (GtkWidget  *widget,
                             const char *action_name,
@@ -453,9 +479,7 @@ add_to_shortlist_activated (GtkWidget  *widget,
   IcMatchesPage *self = IC_MATCHES_PAGE (widget);
   const char *capability_id = g_variant_get_string (parameter, NULL);
   IcChallenge *challenge = selected_challenge (self);
-  g_autoptr(IcShortlist) shortlist = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
   IcMatchResult *result = NULL;
 
   if (challenge == NULL)
@@ -469,19 +493,8 @@ add_to_shortlist_activated (GtkWidget  *widget,
   if (result == NULL)
     return;
 
-  shortlist = challenge_shortlist (self, challenge);
-  if (ic_shortlist_find_entry (shortlist, capability_id, NULL) != NULL)
-    message = g_strdup_printf (_("“%s” is on the shortlist already"),
-                               ic_match_result_get_capability_title (result));
-  else
-    {
-      add_entry (shortlist, capability_id, ic_match_result_get_score (result),
-                 ic_match_result_get_explanation (result));
-      message = save_shortlist (self, shortlist, &error)
-        ? g_strdup_printf (_("Added “%s” to the shortlist"), ic_match_result_get_capability_title (result))
-        : g_strdup_printf (_("Cannot add to the shortlist: %s"), error->message);
-    }
-  toast (self, message);
+  g_ptr_array_add (entries, ic_shortlist_entry_new_from_match_result (result));
+  add_to_shortlist (self, challenge, entries, ic_match_result_get_capability_title (result));
 }
 
 /* Every member not on the challenge's shortlist yet goes on it, with
@@ -494,39 +507,13 @@ add_consortium_to_shortlist_activated (GtkWidget  *widget,
   IcMatchesPage *self = IC_MATCHES_PAGE (widget);
   IcChallenge *challenge = selected_challenge (self);
   IcConsortium *consortium = ic_consortium_view_get_consortium (self->consortium_view);
-  g_autoptr(IcShortlist) shortlist = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  guint n_added = 0;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (challenge == NULL || consortium == NULL)
     return;
-
-  shortlist = challenge_shortlist (self, challenge);
   for (guint i = 0; i < ic_consortium_get_n_members (consortium); i++)
-    {
-      const char *id = ic_consortium_get_member_id (consortium, i);
-      g_autofree char *brings = NULL;
-      g_autofree char *explanation = NULL;
-
-      if (ic_shortlist_find_entry (shortlist, id, NULL) != NULL)
-        continue;
-      brings = g_strjoinv (", ", (char **) ic_consortium_get_member_tags (consortium, i));
-      /* Translators: the shortlist note of a consortium member */
-      explanation = g_strdup_printf (_("Consortium member: brings %s"), brings);
-      add_entry (shortlist, id, ic_consortium_get_member_score (consortium, i), explanation);
-      n_added++;
-    }
-
-  if (n_added == 0)
-    message = g_strdup (_("Every member is on the shortlist already"));
-  else if (save_shortlist (self, shortlist, &error))
-    message = g_strdup_printf (ngettext ("Added %u consortium member to the shortlist",
-                                         "Added %u consortium members to the shortlist", n_added),
-                               n_added);
-  else
-    message = g_strdup_printf (_("Cannot add to the shortlist: %s"), error->message);
-  toast (self, message);
+    g_ptr_array_add (entries, ic_shortlist_entry_new_from_consortium_member (consortium, i));
+  add_to_shortlist (self, challenge, entries, NULL);
 }
 
 static IcMatchResult *
@@ -542,23 +529,82 @@ find_result (IcMatchesPage *self,
   return NULL;
 }
 
+/* A "Not a Match" or its undo changes the page's pairs at once and
+ * ranks again; the store follows.  Should it fail, the page goes back
+ * to what is stored. */
+typedef struct
+{
+  IcMatchesPage *page;
+  char          *challenge_id;
+  char          *capability_id;
+  gboolean       excluded;
+} PairChange;
+
+static void
+pair_change_free (PairChange *change)
+{
+  g_clear_object (&change->page);
+  g_free (change->challenge_id);
+  g_free (change->capability_id);
+  g_free (change);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PairChange, pair_change_free)
+
+static void
+on_pair_written (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(PairChange) change = user_data;
+  IcMatchesPage *self = change->page;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (ic_store_service_set_pair_excluded_finish (IC_STORE_SERVICE (source), result, &error))
+    return;
+  if (change->excluded)
+    {
+      ic_match_job_include_pair (&self->excluded, change->challenge_id, change->capability_id);
+      message = g_strdup_printf (_("Cannot mark it as not a match: %s"), error->message);
+    }
+  else
+    {
+      ic_match_options_exclude_pair (&self->excluded, change->challenge_id, change->capability_id);
+      message = g_strdup_printf (_("Cannot undo: %s"), error->message);
+    }
+  rank (self, TRUE);
+  show_toast (self, adw_toast_new (message));
+}
+
+static void
+set_pair_excluded (IcMatchesPage *self,
+                   const char    *challenge_id,
+                   const char    *capability_id,
+                   gboolean       excluded)
+{
+  PairChange *change = g_new0 (PairChange, 1);
+
+  change->page = g_object_ref (self);
+  change->challenge_id = g_strdup (challenge_id);
+  change->capability_id = g_strdup (capability_id);
+  change->excluded = excluded;
+  if (excluded)
+    ic_match_options_exclude_pair (&self->excluded, challenge_id, capability_id);
+  else
+    ic_match_job_include_pair (&self->excluded, challenge_id, capability_id);
+  ic_store_service_set_pair_excluded_async (self->service, challenge_id, capability_id, excluded,
+                                            NULL, on_pair_written, change);
+  rank (self, TRUE);
+}
+
 /* Undo of a "Not a Match": the pair is included again and ranked. */
 static void
 on_undo_exclude (AdwToast      *toast,
                  IcMatchesPage *self)
 {
-  const char *challenge_id = g_object_get_data (G_OBJECT (toast), "challenge-id");
-  const char *capability_id = g_object_get_data (G_OBJECT (toast), "capability-id");
-  g_autoptr(GError) error = NULL;
-
-  if (!ic_store_include_pair (self->store, challenge_id, capability_id, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Cannot undo: %s"), error->message);
-
-      show_toast (self, adw_toast_new (message));
-      return;
-    }
-  rank (self, TRUE);
+  set_pair_excluded (self, g_object_get_data (G_OBJECT (toast), "challenge-id"),
+                     g_object_get_data (G_OBJECT (toast), "capability-id"), FALSE);
 }
 
 static void
@@ -571,20 +617,12 @@ exclude_activated (GtkWidget  *widget,
   IcChallenge *challenge = selected_challenge (self);
   IcMatchResult *result = find_result (self, capability_id);
   const char *challenge_id;
-  g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   AdwToast *toast;
 
   if (challenge == NULL || result == NULL)
     return;
   challenge_id = ic_record_get_id (IC_RECORD (challenge));
-  if (!ic_store_exclude_pair (self->store, challenge_id, capability_id, &error))
-    {
-      message = g_strdup_printf (_("Cannot mark it as not a match: %s"), error->message);
-      show_toast (self, adw_toast_new (message));
-      return;
-    }
-
   message = g_strdup_printf (_("“%s” will not be proposed for this challenge again"),
                              ic_match_result_get_capability_title (result));
   toast = adw_toast_new (message);
@@ -595,7 +633,7 @@ exclude_activated (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (toast), "capability-id", g_strdup (capability_id), g_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_exclude), self, 0);
   /* The row goes before the toast shows: the rest move up. */
-  rank (self, TRUE);
+  set_pair_excluded (self, challenge_id, capability_id, TRUE);
   show_toast (self, toast);
 }
 
@@ -634,8 +672,9 @@ ic_matches_page_finalize (GObject *object)
 {
   IcMatchesPage *self = IC_MATCHES_PAGE (object);
 
-  g_clear_object (&self->store);
+  g_clear_object (&self->service);
   g_clear_object (&self->matcher);
+  ic_match_options_clear (&self->excluded);
   g_clear_object (&self->build_cancellable);
   g_clear_object (&self->rank_cancellable);
   g_clear_object (&self->consortium_cancellable);
@@ -684,6 +723,7 @@ ic_matches_page_init (IcMatchesPage *self)
   self->consortium_view = IC_CONSORTIUM_VIEW (ic_consortium_view_new ());
   adw_bin_set_child (self->consortium_bin, GTK_WIDGET (self->consortium_view));
   self->stale = TRUE;
+  ic_match_options_init (&self->excluded);
   gtk_drop_down_set_expression (self->challenge_dropdown,
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
   self->weights_panel = IC_WEIGHTS_PANEL (ic_weights_panel_new (FALSE));
@@ -694,21 +734,13 @@ ic_matches_page_init (IcMatchesPage *self)
 }
 
 GtkWidget *
-ic_matches_page_new (IcStore *store)
+ic_matches_page_new (IcStoreService *service)
 {
   IcMatchesPage *self;
-  g_autoptr(IcMatchWeights) weights = NULL;
 
-  g_return_val_if_fail (IC_IS_STORE (store), NULL);
+  g_return_val_if_fail (IC_IS_STORE_SERVICE (service), NULL);
 
   self = g_object_new (IC_TYPE_MATCHES_PAGE, NULL);
-  self->store = g_object_ref (store);
-
-  /* Saved weights that no longer parse leave the balanced ones. */
-  weights = ic_match_loader_load_weights (store, NULL);
-  if (weights != NULL)
-    ic_weights_panel_set_weights (self->weights_panel, weights);
-  /* Only now: the weights just read need not be written back. */
-  g_signal_connect (self->weights_panel, "notify::weights", G_CALLBACK (on_weights_notify), self);
+  self->service = g_object_ref (service);
   return GTK_WIDGET (self);
 }

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "ic-store.h"
+#include "ic-store-service.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (IcMatchesPage, ic_matches_page, IC, MATCHES_PAGE, AdwBin)
 
-GtkWidget *ic_matches_page_new    (IcStore       *store);
+GtkWidget *ic_matches_page_new (IcStoreService *service);
 /* Builds the matching corpus again from the database, in the
  * background, and ranks the chosen challenge again. */
 void       ic_matches_page_reload (IcMatchesPage *self);

@@ -12,7 +12,7 @@
 
 #include <adwaita.h>
 
-#include "ic-store.h"
+#include "ic-store-service.h"
 
 G_BEGIN_DECLS
 
@@ -20,15 +20,23 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (IcRecordEditor, ic_record_editor, IC, RECORD_EDITOR, AdwWindow)
 
-/* Edits a copy of @record; @is_new says whether saving inserts it. */
-IcRecordEditor *ic_record_editor_new       (IcStore        *store,
-                                            IcRecord       *record,
-                                            gboolean        is_new,
-                                            const char     *author);
+/* Reads what the form offers to choose from (organisations, tags)
+ * through @service, then makes an editor of a copy of @record; @is_new
+ * says whether saving inserts it. */
+void            ic_record_editor_new_async  (IcStoreService      *service,
+                                             IcRecord            *record,
+                                             gboolean             is_new,
+                                             const char          *author,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+/* Returns: (transfer full) (nullable): the editor, not yet shown */
+IcRecordEditor *ic_record_editor_new_finish (GAsyncResult        *result,
+                                             GError             **error);
 /* Reads the form into a copy of the record, checks it and starts
- * writing it in a worker; "saved" follows once it is written.  Returns
- * FALSE, with the message by the field at fault, if the form does not
- * pass the checks (or a save is under way).  A failed write shows its
+ * writing it through the store service; "saved" follows once it is
+ * written.  Returns FALSE, with the message by the field at fault, if
+ * the form does not pass the checks (or a save is under way).  A failed write shows its
  * message in the form; an edit refused because the record was changed
  * elsewhere offers to reload it. */
 gboolean        ic_record_editor_save      (IcRecordEditor *self);

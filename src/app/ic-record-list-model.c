@@ -20,7 +20,7 @@ struct _IcRecordListModel
 {
   GObject         parent_instance;
 
-  IcStore        *store;
+  IcStoreService *service;
   IcRecordReader *reader;
   IcRecordKind    kind;
   IcStoreQuery   *query;
@@ -248,7 +248,7 @@ ic_record_list_model_finalize (GObject *object)
 {
   IcRecordListModel *self = IC_RECORD_LIST_MODEL (object);
 
-  g_clear_object (&self->store);
+  g_clear_object (&self->service);
   g_clear_pointer (&self->reader, ic_record_reader_unref);
   g_clear_object (&self->query);
   g_clear_object (&self->cancellable);
@@ -281,16 +281,16 @@ ic_record_list_model_init (IcRecordListModel *self)
 }
 
 IcRecordListModel *
-ic_record_list_model_new (IcStore      *store,
-                          IcRecordKind  kind)
+ic_record_list_model_new (IcStoreService *service,
+                          IcRecordKind    kind)
 {
   IcRecordListModel *self;
 
-  g_return_val_if_fail (IC_IS_STORE (store), NULL);
+  g_return_val_if_fail (IC_IS_STORE_SERVICE (service), NULL);
 
   self = g_object_new (IC_TYPE_RECORD_LIST_MODEL, NULL);
-  self->store = g_object_ref (store);
-  self->reader = ic_record_reader_new (ic_store_get_path (store));
+  self->service = g_object_ref (service);
+  self->reader = ic_record_reader_new (service);
   self->kind = kind;
   return self;
 }

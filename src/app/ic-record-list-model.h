@@ -2,12 +2,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A GListModel over one record kind of an IcStore.  It knows how many
+ * A GListModel over one record kind of an IcStoreService.  It knows how many
  * records its query selects and reads them in pages of
  * IC_RECORD_LIST_PAGE_SIZE only when a view asks for an item, keeping a
  * few recent pages, so that a list of 100,000 records is never read
- * whole.  Counting and reading run in a worker thread with a connection
- * of its own (IcRecordReader).
+ * whole.  Counting and reading are jobs of the store service
+ * (IcRecordReader).
  *
  * Its items are IcRecordRow, one per position, and stay the same object
  * for as long as a view holds them: until a page arrives its rows have
@@ -24,7 +24,7 @@
 
 #include <gio/gio.h>
 
-#include "ic-store.h"
+#include "ic-store-service.h"
 
 G_BEGIN_DECLS
 
@@ -34,7 +34,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (IcRecordListModel, ic_record_list_model, IC, RECORD_LIST_MODEL, GObject)
 
-IcRecordListModel *ic_record_list_model_new        (IcStore           *store,
+IcRecordListModel *ic_record_list_model_new        (IcStoreService    *service,
                                                     IcRecordKind       kind);
 IcRecordKind       ic_record_list_model_get_kind   (IcRecordListModel *self);
 /* The query in use (transfer none); change it and call reload_async(). */

@@ -9,14 +9,11 @@
 
 struct _IcRecordReader
 {
-  GMutex   lock;      /* one worker at a time on the connection */
-  char    *db_path;
-  IcStore *store;     /* opened by the first worker */
+  IcStoreService *service;
 };
 
 typedef struct
 {
-  IcRecordReader *reader;
   IcRecordKind    kind;
   IcStoreQuery   *query;
   guint           page;
@@ -35,18 +32,15 @@ ic_record_page_free (IcRecordPage *page)
 static void
 reader_free (IcRecordReader *self)
 {
-  g_mutex_clear (&self->lock);
-  g_clear_object (&self->store);
-  g_free (self->db_path);
+  g_clear_object (&self->service);
 }
 
 IcRecordReader *
-ic_record_reader_new (const char *db_path)
+ic_record_reader_new (IcStoreService *service)
 {
   IcRecordReader *self = g_rc_box_new0 (IcRecordReader);
 
-  g_mutex_init (&self->lock);
-  self->db_path = g_strdup (db_path);
+  self->service = g_object_ref (service);
   return self;
 }
 
@@ -65,26 +59,8 @@ ic_record_reader_unref (IcRecordReader *self)
 static void
 read_job_free (ReadJob *job)
 {
-  g_clear_pointer (&job->reader, ic_record_reader_unref);
   g_clear_object (&job->query);
   g_free (job);
-}
-
-/* The query is the page's to change while the worker reads: take a copy. */
-static IcStoreQuery *
-copy_query (IcStoreQuery *query)
-{
-  IcStoreQuery *copy = ic_store_query_new ();
-
-  ic_store_query_set_search (copy, ic_store_query_get_search (query));
-  ic_store_query_set_cluster (copy, ic_store_query_get_cluster (query));
-  ic_store_query_set_local_authority (copy, ic_store_query_get_local_authority (query));
-  ic_store_query_set_status (copy, ic_store_query_get_status (query));
-  ic_store_query_set_owner_id (copy, ic_store_query_get_owner_id (query));
-  ic_store_query_set_sort (copy, ic_store_query_get_sort_field (query),
-                           ic_store_query_get_sort_descending (query));
-  ic_store_query_set_include_deleted (copy, ic_store_query_get_include_deleted (query));
-  return copy;
 }
 
 /* The names of the organisations the records belong to, so that the
@@ -115,7 +91,7 @@ read_names (IcStore   *store,
 }
 
 static gboolean
-read_page (IcRecordReader  *reader,
+read_page (IcStore         *store,
            ReadJob         *job,
            IcRecordPage    *page,
            GCancellable    *cancellable,
@@ -123,73 +99,45 @@ read_page (IcRecordReader  *reader,
 {
   if (job->count)
     {
-      gint64 n = ic_store_count (reader->store, job->kind, job->query, error);
+      gint64 n = ic_store_count (store, job->kind, job->query, error);
 
       if (n < 0)
         return FALSE;
       page->counted = TRUE;
       page->n_items = (guint) MIN (n, (gint64) G_MAXUINT);
-      page->any = n > 0 || ic_store_count (reader->store, job->kind, NULL, NULL) > 0;
+      page->any = n > 0 || ic_store_count (store, job->kind, NULL, NULL) > 0;
       /* A keystroke may have made this search stale while it counted. */
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
     }
 
   if (!job->count || page->n_items > 0)
-    page->records = ic_store_list (reader->store, job->kind, job->query,
+    page->records = ic_store_list (store, job->kind, job->query,
                                    job->page * job->page_size, job->page_size, error);
   else
     page->records = g_ptr_array_new_with_free_func (g_object_unref);
   if (page->records == NULL)
     return FALSE;
-  page->names = read_names (reader->store, page->records);
+  page->names = read_names (store, page->records);
   return TRUE;
 }
 
-static gboolean
-read_locked (IcRecordReader  *reader,
-             ReadJob         *job,
-             IcRecordPage    *page,
-             GCancellable    *cancellable,
-             GError         **error)
-{
-  gboolean ok;
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  if (reader->store == NULL)
-    {
-      reader->store = ic_store_open (reader->db_path, IC_STORE_OPEN_DEFAULT, error);
-      if (reader->store == NULL)
-        return FALSE;
-    }
-
-  /* A keystroke cancels the stale search: its count stops where it is,
-   * and leaves the processor to the new one. */
-  ic_store_set_cancellable (reader->store, cancellable);
-  ok = read_page (reader, job, page, cancellable, error);
-  ic_store_set_cancellable (reader->store, NULL);
-  return ok;
-}
-
+/* The service interrupts a statement of this job when a keystroke
+ * cancels it: a stale count stops where it is and leaves the
+ * connection to the new search. */
 static void
-read_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+read_job (GTask        *task,
+          IcStore      *store,
+          gpointer      task_data,
+          GCancellable *cancellable)
 {
   ReadJob *job = task_data;
   g_autoptr(IcRecordPage) page = g_new0 (IcRecordPage, 1);
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
+  GError *error = NULL;
 
   page->page = job->page;
-  g_mutex_lock (&job->reader->lock);
-  ok = read_locked (job->reader, job, page, cancellable, &error);
-  g_mutex_unlock (&job->reader->lock);
-
-  if (!ok)
-    g_task_return_error (task, g_steal_pointer (&error));
+  if (!read_page (store, job, page, cancellable, &error))
+    g_task_return_error (task, error);
   else
     g_task_return_pointer (task, g_steal_pointer (&page), (GDestroyNotify) ic_record_page_free);
 }
@@ -208,15 +156,14 @@ ic_record_reader_read_async (IcRecordReader      *self,
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   ReadJob *job = g_new0 (ReadJob, 1);
 
-  job->reader = ic_record_reader_ref (self);
   job->kind = kind;
-  job->query = copy_query (query);
+  job->query = ic_store_query_copy (query);
   job->page = page;
   job->page_size = page_size;
   job->count = count;
   g_task_set_source_tag (task, ic_record_reader_read_async);
   g_task_set_task_data (task, job, (GDestroyNotify) read_job_free);
-  g_task_run_in_thread (task, read_thread);
+  ic_store_service_run (self->service, task, read_job);
 }
 
 IcRecordPage *

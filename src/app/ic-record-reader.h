@@ -1,18 +1,16 @@
-/* ic-record-reader.h — reading pages of records in a worker thread
+/* ic-record-reader.h — reading pages of records as store-service jobs
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * IcStore is not thread-safe, so a reader has a connection of its own to
- * the same database, opened in the worker on first use and used by one
- * worker at a time.  The main thread's store keeps writing; SQLite's WAL
- * lets the reader see every committed change.
+ * One page (with its count and the names of its organisations) is one
+ * job of the service, so a list never waits for SQLite.
  */
 
 #pragma once
 
 #include <gio/gio.h>
 
-#include "ic-store.h"
+#include "ic-store-service.h"
 
 G_BEGIN_DECLS
 
@@ -33,7 +31,7 @@ void            ic_record_page_free        (IcRecordPage   *page);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcRecordPage, ic_record_page_free)
 
 /* Returns: (transfer full) */
-IcRecordReader *ic_record_reader_new       (const char     *db_path);
+IcRecordReader *ic_record_reader_new       (IcStoreService *service);
 IcRecordReader *ic_record_reader_ref       (IcRecordReader *self);
 void            ic_record_reader_unref     (IcRecordReader *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcRecordReader, ic_record_reader_unref)

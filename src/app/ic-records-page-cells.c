@@ -82,7 +82,7 @@ cell_text (IcRecordsPage   *self,
            IcRecord        *record,
            const ColumnDef *def)
 {
-  IcTaxonomy *taxonomy = ic_store_get_taxonomy (self->store);
+  IcTaxonomy *taxonomy = ic_store_service_get_taxonomy (self->service);
   g_autofree char *value = NULL;
   const char *name;
 

@@ -40,7 +40,7 @@ struct _IcRecordsPage
 {
   AdwBin             parent_instance;
 
-  IcStore           *store;
+  IcStoreService    *service;
   IcRecordKind       kind;
   gboolean           search_mode_enabled;
   IcRecordListModel *model;

@@ -20,7 +20,7 @@ G_DEFINE_FINAL_TYPE (IcRecordsPage, ic_records_page, ADW_TYPE_BIN)
 enum
 {
   PROP_0,
-  PROP_STORE,
+  PROP_SERVICE,
   PROP_KIND,
   PROP_SEARCH_MODE_ENABLED,
   N_PROPS
@@ -232,7 +232,7 @@ delete_selected_activated (GtkWidget  *widget,
 static void
 fill_filters (IcRecordsPage *self)
 {
-  IcTaxonomy *taxonomy = ic_store_get_taxonomy (self->store);
+  IcTaxonomy *taxonomy = ic_store_service_get_taxonomy (self->service);
   g_autoptr(GtkStringList) clusters = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) places = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
@@ -317,7 +317,7 @@ ic_records_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (ic_records_page_parent_class)->constructed (object);
 
-  self->model = ic_record_list_model_new (self->store, self->kind);
+  self->model = ic_record_list_model_new (self->service, self->kind);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -369,7 +369,7 @@ ic_records_page_finalize (GObject *object)
 
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
-  g_clear_object (&self->store);
+  g_clear_object (&self->service);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->cluster_ids, g_ptr_array_unref);
   g_clear_pointer (&self->place_ids, g_ptr_array_unref);
@@ -389,8 +389,8 @@ ic_records_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_SERVICE:
+      g_value_set_object (value, self->service);
       break;
     case PROP_KIND:
       g_value_set_enum (value, self->kind);
@@ -413,8 +413,8 @@ ic_records_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
+    case PROP_SERVICE:
+      self->service = g_value_dup_object (value);
       break;
     case PROP_KIND:
       self->kind = g_value_get_enum (value);
@@ -443,8 +443,8 @@ ic_records_page_class_init (IcRecordsPageClass *klass)
   object_class->get_property = ic_records_page_get_property;
   object_class->set_property = ic_records_page_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, IC_TYPE_STORE,
+  properties[PROP_SERVICE] =
+    g_param_spec_object ("service", NULL, NULL, IC_TYPE_STORE_SERVICE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_KIND] =
     g_param_spec_enum ("kind", NULL, NULL, IC_TYPE_RECORD_KIND, IC_RECORD_KIND_CHALLENGE,
@@ -538,10 +538,10 @@ ic_records_page_init (IcRecordsPage *self)
 }
 
 GtkWidget *
-ic_records_page_new (IcStore      *store,
-                     IcRecordKind  kind)
+ic_records_page_new (IcStoreService *service,
+                     IcRecordKind    kind)
 {
-  return g_object_new (IC_TYPE_RECORDS_PAGE, "store", store, "kind", kind, NULL);
+  return g_object_new (IC_TYPE_RECORDS_PAGE, "service", service, "kind", kind, NULL);
 }
 
 IcRecordKind

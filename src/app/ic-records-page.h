@@ -12,7 +12,7 @@
 
 #include <adwaita.h>
 
-#include "ic-store.h"
+#include "ic-store-service.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +20,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (IcRecordsPage, ic_records_page, IC, RECORDS_PAGE, AdwBin)
 
-GtkWidget    *ic_records_page_new             (IcStore       *store,
+GtkWidget    *ic_records_page_new             (IcStoreService *service,
                                                IcRecordKind   kind);
 IcRecordKind  ic_records_page_get_kind        (IcRecordsPage *self);
 /* Reads the records again, keeping the search, filters and sort. */

@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The view owns the shortlist it shows: rows edit its entries in place,
- * and each change saves a copy of the whole shortlist in a worker
- * thread.  Saves never overlap: a change made while one runs is saved
+ * and each change saves a copy of the whole shortlist through the store
+ * service.  Saves never overlap: a change made while one runs is saved
  * once it ends, so the last write is always the latest state.
  *
  * Each save is made on the rev the view last read or wrote.  When a
@@ -12,6 +12,8 @@
  * since, the store refuses it (IC_STORE_ERROR_CHANGED); the view then
  * keeps the change on screen, saves nothing more, and asks whether to
  * reload the stored shortlist or keep this one over it.
+ *
+ * Exporting and printing are in ic-shortlist-view-output.c.
  */
 
 #include "config.h"
@@ -21,64 +23,23 @@
 
 #include "ic-app-format.h"
 #include "ic-application.h"
-#include "ic-export.h"
-#include "ic-record-write-job.h"
-#include "ic-report-print-operation.h"
 #include "ic-shortlist-entry-row.h"
-#include "ic-shortlist-view.h"
-#include "ic-shortlists-read-job.h"
+#include "ic-shortlist-view-private.h"
 #include "ic-window.h"
-
-#define PULSE_INTERVAL_MS 120
-
-struct _IcShortlistView
-{
-  GtkBox                parent_instance;
-
-  IcStore              *store;
-  IcShortlistReport    *report;
-  IcShortlist          *shortlist;   /* the report's, edited in place */
-
-  gboolean              saving;
-  gboolean              save_again;
-  gboolean              disposed;     /* a save or export may end after a reload */
-  gboolean              changed_elsewhere;  /* a save was refused; nothing is saved until decided */
-  gboolean              overwrite;    /* the next save writes over whatever is stored */
-
-  GtkFileChooserNative *chooser;
-  GCancellable         *export_cancellable;
-  guint                 pulse_id;
-  GtkPrintOperation    *print_operation;
-  GCancellable         *print_cancellable;  /* reading the shortlist to print */
-
-  GtkLabel             *title_label;
-  GtkLabel             *subtitle_label;
-  GtkMenuButton        *export_button;
-  GtkButton            *print_button;
-  GtkButton            *delete_button;
-  GtkRevealer          *changed_revealer;
-  GtkLabel             *changed_label;
-  GtkButton            *reload_button;
-  GtkButton            *keep_button;
-  GtkBox               *progress_box;
-  GtkProgressBar       *progress_bar;
-  GtkButton            *cancel_button;
-  GtkListBox           *entries_list;
-};
 
 G_DEFINE_FINAL_TYPE (IcShortlistView, ic_shortlist_view, GTK_TYPE_BOX)
 
-static const char *
-shortlist_name (IcShortlistView *self)
+const char *
+ic_shortlist_view_get_name (IcShortlistView *self)
 {
   const char *name = ic_shortlist_get_name (self->shortlist);
 
   return name != NULL ? name : _("Shortlist");
 }
 
-static void
-add_toast (IcShortlistView *self,
-           AdwToast         *toast)
+void
+ic_shortlist_view_toast (IcShortlistView *self,
+                         AdwToast        *toast)
 {
   ic_window_toast_from (GTK_WIDGET (self), toast);
 }
@@ -90,8 +51,8 @@ get_author (IcShortlistView *self)
 }
 
 /* Exports and prints read the database, so they wait for the last save. */
-static void
-update_actions (IcShortlistView *self)
+void
+ic_shortlist_view_update_actions (IcShortlistView *self)
 {
   gboolean idle = !self->saving && !self->save_again && !self->changed_elsewhere &&
                   self->export_cancellable == NULL;
@@ -108,7 +69,7 @@ update_actions (IcShortlistView *self)
                                  idle && self->print_operation == NULL && self->print_cancellable == NULL);
 
   /* A name made from the challenge's title need not repeat it. */
-  if (challenge_title == NULL || strstr (shortlist_name (self), challenge_title) != NULL)
+  if (challenge_title == NULL || strstr (ic_shortlist_view_get_name (self), challenge_title) != NULL)
     subtitle = g_strdup (count);
   else
     subtitle = g_strdup_printf ("%s · %s", challenge_title, count);
@@ -127,7 +88,7 @@ renumber (IcShortlistView *self)
        row != NULL; row = gtk_widget_get_next_sibling (row))
     if (IC_IS_SHORTLIST_ENTRY_ROW (row))
       ic_shortlist_entry_row_set_position (IC_SHORTLIST_ENTRY_ROW (row), rank++, n);
-  update_actions (self);
+  ic_shortlist_view_update_actions (self);
 }
 
 /* Saving */
@@ -147,13 +108,13 @@ show_changed (IcShortlistView *self)
     return;
   banner = g_strdup_printf (_("“%s” was changed elsewhere (by a sync, the command line or another window), "
                               "so the change made here was not saved. Reload the stored shortlist, or keep "
-                              "this one and save it over that."), shortlist_name (self));
+                              "this one and save it over that."), ic_shortlist_view_get_name (self));
   gtk_label_set_text (self->changed_label, banner);
   gtk_revealer_set_reveal_child (self->changed_revealer, TRUE);
-  message = g_strdup_printf (_("“%s” was changed elsewhere: the change was not saved"), shortlist_name (self));
+  message = g_strdup_printf (_("“%s” was changed elsewhere: the change was not saved"), ic_shortlist_view_get_name (self));
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 8);
-  add_toast (self, toast);
+  ic_shortlist_view_toast (self, toast);
 }
 
 static void
@@ -163,18 +124,18 @@ on_saved (GObject      *source,
 {
   g_autoptr(IcShortlistView) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcRecord) written = ic_record_write_finish (result, &error);
+  g_autoptr(IcRecord) written = ic_store_service_write_finish (IC_STORE_SERVICE (source), result, &error);
 
   self->saving = FALSE;
   if (written == NULL && g_error_matches (error, IC_STORE_ERROR, IC_STORE_ERROR_CHANGED))
     show_changed (self);
   else if (written == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("Cannot save “%s”: %s"), shortlist_name (self), error->message);
+      g_autofree char *message = g_strdup_printf (_("Cannot save “%s”: %s"), ic_shortlist_view_get_name (self), error->message);
       AdwToast *toast = adw_toast_new (message);
 
       adw_toast_set_timeout (toast, 8);
-      add_toast (self, toast);
+      ic_shortlist_view_toast (self, toast);
     }
   else
     {
@@ -184,13 +145,13 @@ on_saved (GObject      *source,
 
   if (self->save_again)
     save (self);
-  update_actions (self);
+  ic_shortlist_view_update_actions (self);
 }
 
 static void
 save (IcShortlistView *self)
 {
-  IcRecordWriteKind kind = self->overwrite ? IC_RECORD_WRITE_UPDATE : IC_RECORD_WRITE_UPDATE_IF_UNCHANGED;
+  IcStoreWriteKind kind = self->overwrite ? IC_STORE_WRITE_UPDATE : IC_STORE_WRITE_UPDATE_IF_UNCHANGED;
 
   /* Held on screen until the person reloads or keeps this version. */
   if (self->changed_elsewhere)
@@ -198,16 +159,16 @@ save (IcShortlistView *self)
   if (self->saving)
     {
       self->save_again = TRUE;
-      update_actions (self);
+      ic_shortlist_view_update_actions (self);
       return;
     }
   self->saving = TRUE;
   self->save_again = FALSE;
   self->overwrite = FALSE;
-  update_actions (self);
-  ic_record_write_async (ic_store_get_path (self->store), kind,
-                         IC_RECORD (self->shortlist), get_author (self), NULL,
-                         on_saved, g_object_ref (self));
+  ic_shortlist_view_update_actions (self);
+  ic_store_service_write_async (self->service, kind,
+                                IC_RECORD (self->shortlist), get_author (self), NULL,
+                                on_saved, g_object_ref (self));
 }
 
 /* Entries */
@@ -349,7 +310,7 @@ on_row_remove (IcShortlistEntryRow *row,
   adw_toast_set_timeout (toast, 10);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_remove),
                          removed, removed_entry_free, 0);
-  add_toast (self, toast);
+  ic_shortlist_view_toast (self, toast);
 }
 
 static GtkWidget *
@@ -365,292 +326,6 @@ row_new (IcShortlistView  *self,
   g_signal_connect (row, "move", G_CALLBACK (on_row_move), self);
   g_signal_connect (row, "remove", G_CALLBACK (on_row_remove), self);
   return row;
-}
-
-/* Export */
-
-static const struct
-{
-  IcExportFormat  format;
-  const char     *extension;
-  const char     *mime_type;
-  const char     *filter_name;   /* translatable */
-} export_formats[] = {
-  { IC_EXPORT_FORMAT_CSV, "csv", "text/csv", N_("CSV Spreadsheet") },
-  { IC_EXPORT_FORMAT_XLSX, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    N_("Excel Workbook") },
-  { IC_EXPORT_FORMAT_PDF, "pdf", "application/pdf", N_("PDF Report") },
-  { IC_EXPORT_FORMAT_JSON, "json", "application/json", N_("JSON") },
-};
-
-static guint
-format_index (IcExportFormat format)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
-    if (export_formats[i].format == format)
-      return i;
-  g_return_val_if_reached (0);
-}
-
-static gboolean
-pulse_cb (gpointer user_data)
-{
-  IcShortlistView *self = user_data;
-
-  gtk_progress_bar_pulse (self->progress_bar);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-end_export (IcShortlistView *self)
-{
-  g_clear_handle_id (&self->pulse_id, g_source_remove);
-  g_clear_object (&self->export_cancellable);
-  if (!self->disposed)
-    gtk_widget_set_visible (GTK_WIDGET (self->progress_box), FALSE);
-  update_actions (self);
-}
-
-typedef struct
-{
-  IcShortlistView *view;
-  GFile           *file;
-} ExportData;
-
-static void
-on_exported (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  ExportData *data = user_data;
-  IcShortlistView *self = data->view;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *basename = g_file_get_basename (data->file);
-  g_autofree char *path = g_file_get_parse_name (data->file);
-  g_autofree char *message = NULL;
-  AdwToast *toast;
-
-  if (ic_export_shortlist_finish (result, &error))
-    message = g_strdup_printf (_("Exported “%s” to %s"), shortlist_name (self), basename);
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    message = g_strdup_printf (_("Export of “%s” cancelled: %s was not written"), shortlist_name (self), path);
-  else
-    message = g_strdup_printf (_("Cannot export “%s” to %s: %s"), shortlist_name (self), path, error->message);
-
-  end_export (self);
-  toast = adw_toast_new (message);
-  adw_toast_set_timeout (toast, error != NULL ? 10 : 5);
-  add_toast (self, toast);
-
-  g_object_unref (data->view);
-  g_object_unref (data->file);
-  g_free (data);
-}
-
-static void
-start_export (IcShortlistView *self,
-              IcExportFormat   format,
-              GFile           *file)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *text = g_strdup_printf (_("Exporting to %s…"), basename);
-  ExportData *data = g_new0 (ExportData, 1);
-
-  self->export_cancellable = g_cancellable_new ();
-  gtk_progress_bar_set_text (self->progress_bar, text);
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_box), TRUE);
-  self->pulse_id = g_timeout_add (PULSE_INTERVAL_MS, pulse_cb, self);
-  update_actions (self);
-
-  data->view = g_object_ref (self);
-  data->file = g_object_ref (file);
-  ic_export_shortlist_async (ic_store_get_path (self->store),
-                             ic_record_get_id (IC_RECORD (self->shortlist)),
-                             format, IC_EXPORT_NONE, file, self->export_cancellable,
-                             on_exported, data);
-}
-
-/* The chosen name with the format's extension, if the person left it out. */
-static GFile *
-with_extension (GFile      *file,
-                const char *extension)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *dotted = g_strconcat (".", extension, NULL);
-  g_autofree char *lower = g_ascii_strdown (basename, -1);
-  g_autoptr(GFile) parent = NULL;
-  g_autofree char *named = NULL;
-
-  if (g_str_has_suffix (lower, dotted))
-    return g_object_ref (file);
-  parent = g_file_get_parent (file);
-  named = g_strconcat (basename, dotted, NULL);
-  return g_file_get_child (parent, named);
-}
-
-static void
-on_chooser_response (GtkNativeDialog *chooser,
-                     int              response,
-                     IcShortlistView *self)
-{
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chooser), "format-index"));
-  g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-  if (response == GTK_RESPONSE_ACCEPT && chosen != NULL && self->export_cancellable == NULL)
-    {
-      g_autoptr(GFile) file = with_extension (chosen, export_formats[index].extension);
-
-      start_export (self, export_formats[index].format, file);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_clear_object (&self->chooser);
-}
-
-/* A file name made of the shortlist's name, without characters that
- * some file systems refuse. */
-static char *
-suggested_name (IcShortlistView *self,
-                const char      *extension)
-{
-  g_autofree char *name = g_strdup (shortlist_name (self));
-
-  g_strdelimit (name, "/\\:*?\"<>|", '-');
-  return g_strdup_printf ("%s.%s", name, extension);
-}
-
-static void
-export_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  IcShortlistView *self = IC_SHORTLIST_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  IcExportFormat format;
-  g_autofree char *title = NULL;
-  g_autofree char *name = NULL;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  guint index;
-
-  if (!ic_export_format_from_string (g_variant_get_string (parameter, NULL), &format) ||
-      self->chooser != NULL || self->export_cancellable != NULL)
-    return;
-  index = format_index (format);
-
-  title = g_strdup_printf (_("Export “%s”"), shortlist_name (self));
-  self->chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_filter_set_name (filter, _(export_formats[index].filter_name));
-  gtk_file_filter_add_mime_type (filter, export_formats[index].mime_type);
-  gtk_file_filter_add_suffix (filter, export_formats[index].extension);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  name = suggested_name (self, export_formats[index].extension);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_object_set_data (G_OBJECT (self->chooser), "format-index", GUINT_TO_POINTER (index));
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-on_cancel_clicked (IcShortlistView *self)
-{
-  if (self->export_cancellable != NULL)
-    g_cancellable_cancel (self->export_cancellable);
-}
-
-/* Print */
-
-static void
-on_print_done (GtkPrintOperation       *operation,
-               GtkPrintOperationResult  result,
-               IcShortlistView         *self)
-{
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *message = NULL;
-
-      gtk_print_operation_get_error (operation, &error);
-      message = g_strdup_printf (_("Cannot print “%s”: %s"), shortlist_name (self),
-                                 error != NULL ? error->message : _("the printer reported an error"));
-      add_toast (self, adw_toast_new (message));
-    }
-  g_clear_object (&self->print_operation);
-  update_actions (self);
-}
-
-static void
-run_print (IcShortlistView   *self,
-           IcShortlistReport *report)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr(GError) error = NULL;
-  GtkPrintOperationResult result;
-
-  self->print_operation = GTK_PRINT_OPERATION (ic_report_print_operation_new (report));
-  g_signal_connect (self->print_operation, "done", G_CALLBACK (on_print_done), self);
-  update_actions (self);
-  result = gtk_print_operation_run (self->print_operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error);
-  /* With allow-async "done" follows; without it (some platforms) it
-   * may not, so an outcome known now ends the operation here. */
-  if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS && self->print_operation != NULL)
-    {
-      if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-        {
-          g_autofree char *message = g_strdup_printf (_("Cannot print “%s”: %s"), shortlist_name (self),
-                                                      error != NULL ? error->message : "");
-
-          add_toast (self, adw_toast_new (message));
-        }
-      g_signal_handlers_disconnect_by_data (self->print_operation, self);
-      g_clear_object (&self->print_operation);
-      update_actions (self);
-    }
-}
-
-static void
-on_print_read (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(IcShortlistView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IcShortlistsRead) read = ic_shortlists_read_finish (result, &error);
-
-  if (read == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  g_clear_object (&self->print_cancellable);
-  if (self->disposed)
-    return;
-  if (read == NULL || read->reports->len == 0)
-    {
-      g_autofree char *message = g_strdup_printf (_("Cannot print “%s”: %s"), shortlist_name (self),
-                                                  error != NULL ? error->message : _("it is not stored"));
-
-      add_toast (self, adw_toast_new (message));
-      update_actions (self);
-      return;
-    }
-  run_print (self, g_ptr_array_index (read->reports, 0));
-}
-
-static void
-print_activated (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  IcShortlistView *self = IC_SHORTLIST_VIEW (widget);
-
-  if (self->print_operation != NULL || self->print_cancellable != NULL)
-    return;
-
-  /* Read again, in a worker, so the page shows what the last save wrote. */
-  self->print_cancellable = g_cancellable_new ();
-  update_actions (self);
-  ic_shortlists_read_async (ic_store_get_path (self->store), ic_record_get_id (IC_RECORD (self->shortlist)),
-                            0, self->print_cancellable, on_print_read, g_object_ref (self));
 }
 
 /* Changed elsewhere: the two ways on */
@@ -749,7 +424,7 @@ ic_shortlist_view_finalize (GObject *object)
 
   g_clear_object (&self->export_cancellable);
   g_clear_object (&self->print_cancellable);
-  g_clear_object (&self->store);
+  g_clear_object (&self->service);
   g_clear_object (&self->report);
 
   G_OBJECT_CLASS (ic_shortlist_view_parent_class)->finalize (object);
@@ -780,8 +455,7 @@ ic_shortlist_view_class_init (IcShortlistViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcShortlistView, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, IcShortlistView, entries_list);
 
-  gtk_widget_class_install_action (widget_class, "shortlist.export", "s", export_activated);
-  gtk_widget_class_install_action (widget_class, "shortlist.print", NULL, print_activated);
+  ic_shortlist_view_class_add_output_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "shortlist.delete", NULL, delete_activated);
   gtk_widget_class_install_action (widget_class, "shortlist.reload", NULL, reload_activated);
   gtk_widget_class_install_action (widget_class, "shortlist.keep-mine", NULL, keep_mine_activated);
@@ -791,7 +465,8 @@ static void
 ic_shortlist_view_init (IcShortlistView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (on_cancel_clicked), self);
+  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (ic_shortlist_view_cancel_export),
+                            self);
 }
 
 /* Names @widget for assistive technologies (and the tests); takes @label. */
@@ -805,20 +480,20 @@ set_label (gpointer  widget,
 }
 
 GtkWidget *
-ic_shortlist_view_new (IcStore           *store,
+ic_shortlist_view_new (IcStoreService    *service,
                        IcShortlistReport *report)
 {
   IcShortlistView *self;
   const char *name;
 
-  g_return_val_if_fail (IC_IS_STORE (store), NULL);
+  g_return_val_if_fail (IC_IS_STORE_SERVICE (service), NULL);
   g_return_val_if_fail (IC_IS_SHORTLIST_REPORT (report), NULL);
 
   self = g_object_new (IC_TYPE_SHORTLIST_VIEW, NULL);
-  self->store = g_object_ref (store);
+  self->service = g_object_ref (service);
   self->report = g_object_ref (report);
   self->shortlist = ic_shortlist_report_get_shortlist (report);
-  name = shortlist_name (self);
+  name = ic_shortlist_view_get_name (self);
 
   gtk_label_set_text (self->title_label, name);
   set_label (self->export_button, g_strdup_printf (_("Export “%s”"), name));

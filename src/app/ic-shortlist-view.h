@@ -8,7 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "ic-shortlist-report.h"
-#include "ic-store.h"
+#include "ic-store-service.h"
 
 G_BEGIN_DECLS
 
@@ -16,11 +16,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (IcShortlistView, ic_shortlist_view, IC, SHORTLIST_VIEW, GtkBox)
 
-/* A view of the shortlist in @report (loaded from @store), which it
- * edits: every change is written back to @store's database in a worker
+/* A view of the shortlist in @report (loaded through @service), which it
+ * edits: every change is written back through @service, off the main
  * thread.  Its Delete button activates shortlists.delete-shortlist with
  * the shortlist's id. */
-GtkWidget   *ic_shortlist_view_new     (IcStore           *store,
+GtkWidget   *ic_shortlist_view_new     (IcStoreService    *service,
                                         IcShortlistReport *report);
 IcShortlist *ic_shortlist_view_get_shortlist (IcShortlistView *self);
 /* Whether a save is under way or waiting for one to end. */

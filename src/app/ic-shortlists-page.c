@@ -11,11 +11,11 @@
 #include <glib/gi18n.h>
 
 #include "ic-application.h"
-#include "ic-record-write-job.h"
+#include "ic-page-reader.h"
 #include "ic-shortlist-report.h"
 #include "ic-shortlist-view.h"
 #include "ic-shortlists-page.h"
-#include "ic-shortlists-read-job.h"
+#include "ic-shortlists-read.h"
 #include "ic-window.h"
 
 #define MAX_SHORTLISTS 500
@@ -25,10 +25,8 @@ struct _IcShortlistsPage
 {
   AdwBin      parent_instance;
 
-  IcStore       *store;
-  GCancellable  *read_cancellable;   /* the read under way, if any */
-  gboolean       read_pending;       /* asked for while out of sight */
-  guint          retry_id;
+  IcStoreService *service;
+  IcPageReader  *page_reader;        /* NULL once disposed */
 
   GtkStack      *view_stack;
   GtkBox        *shortlists_box;
@@ -51,18 +49,6 @@ get_author (IcShortlistsPage *self)
 }
 
 /* Reading, off the main thread */
-
-static void start_read (IcShortlistsPage *self);
-
-static gboolean
-retry_read_cb (gpointer user_data)
-{
-  IcShortlistsPage *self = user_data;
-
-  self->retry_id = 0;
-  ic_shortlists_page_reload (self);
-  return G_SOURCE_REMOVE;
-}
 
 static IcShortlistView *
 find_view (IcShortlistsPage *self,
@@ -121,7 +107,7 @@ show_views (IcShortlistsPage *self,
       for (guint k = 0; view == NULL && k < kept->len; k++)
         if (g_strcmp0 (ic_record_get_id (IC_RECORD (ic_shortlist_view_get_shortlist (kept->pdata[k]))), id) == 0)
           view = kept->pdata[k];
-      gtk_box_append (self->shortlists_box, view != NULL ? view : ic_shortlist_view_new (self->store, report));
+      gtk_box_append (self->shortlists_box, view != NULL ? view : ic_shortlist_view_new (self->service, report));
     }
 
   for (guint i = 0; i < read->problems->len; i++)
@@ -138,13 +124,13 @@ on_read (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(IcShortlistsRead) read = ic_shortlists_read_finish (result, &error);
 
-  if (read == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (self->page_reader == NULL ||
+      !ic_page_reader_done (self->page_reader, g_task_get_cancellable (G_TASK (result))))
     return;
-  g_clear_object (&self->read_cancellable);
   if (read == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Cannot read the shortlists from %s: %s"),
-                                                  ic_store_get_path (self->store), error->message);
+                                                  ic_store_service_get_path (self->service), error->message);
 
       adw_status_page_set_description (self->error_page, message);
       gtk_stack_set_visible_child_name (self->view_stack, "error");
@@ -153,25 +139,25 @@ on_read (GObject      *source,
   if (read_is_stale (self, read))
     {
       /* Read again once the save under way is done. */
-      self->retry_id = g_timeout_add (RETRY_MS, retry_read_cb, self);
+      ic_page_reader_retry (self->page_reader, RETRY_MS);
       return;
     }
   show_views (self, read);
 }
 
 static void
-start_read (IcShortlistsPage *self)
+start_read (gpointer      page,
+            GCancellable *cancellable)
 {
+  IcShortlistsPage *self = page;
   const char *visible = gtk_stack_get_visible_child_name (self->view_stack);
 
-  self->read_pending = FALSE;
-  self->read_cancellable = g_cancellable_new ();
   /* Shortlists on screen stay while they are read again; an empty or
    * failed page says that it is reading. */
   if (g_strcmp0 (visible, "list") != 0)
     gtk_stack_set_visible_child_name (self->view_stack, "loading");
-  ic_shortlists_read_async (ic_store_get_path (self->store), NULL, MAX_SHORTLISTS,
-                            self->read_cancellable, on_read, g_object_ref (self));
+  ic_shortlists_read_async (self->service, NULL, MAX_SHORTLISTS,
+                            cancellable, on_read, g_object_ref (self));
 }
 
 /* A newer read replaces the one under way; a page out of sight reads
@@ -181,41 +167,7 @@ ic_shortlists_page_reload (IcShortlistsPage *self)
 {
   g_return_if_fail (IC_IS_SHORTLISTS_PAGE (self));
 
-  g_clear_handle_id (&self->retry_id, g_source_remove);
-  g_cancellable_cancel (self->read_cancellable);
-  g_clear_object (&self->read_cancellable);
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->read_pending = TRUE;
-      return;
-    }
-  start_read (self);
-}
-
-static void
-ic_shortlists_page_map (GtkWidget *widget)
-{
-  IcShortlistsPage *self = IC_SHORTLISTS_PAGE (widget);
-
-  GTK_WIDGET_CLASS (ic_shortlists_page_parent_class)->map (widget);
-  if (self->read_pending)
-    start_read (self);
-}
-
-/* Leaving the page stops its read; it reads again when shown. */
-static void
-ic_shortlists_page_unmap (GtkWidget *widget)
-{
-  IcShortlistsPage *self = IC_SHORTLISTS_PAGE (widget);
-
-  if (self->read_cancellable != NULL || self->retry_id != 0)
-    {
-      g_clear_handle_id (&self->retry_id, g_source_remove);
-      g_cancellable_cancel (self->read_cancellable);
-      g_clear_object (&self->read_cancellable);
-      self->read_pending = TRUE;
-    }
-  GTK_WIDGET_CLASS (ic_shortlists_page_parent_class)->unmap (widget);
+  ic_page_reader_reload (self->page_reader);
 }
 
 static void
@@ -249,7 +201,7 @@ on_restored (GObject      *source,
 {
   DeleteData *data = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcRecord) record = ic_record_write_finish (result, &error);
+  g_autoptr(IcRecord) record = ic_store_service_write_finish (IC_STORE_SERVICE (source), result, &error);
 
   if (record == NULL)
     {
@@ -271,8 +223,8 @@ on_undo_delete (AdwToast  *toast,
 
   data->page = g_object_ref (self);
   data->name = g_strdup (ic_shortlist_get_name (IC_SHORTLIST (shortlist)));
-  ic_record_write_async (ic_store_get_path (self->store), IC_RECORD_WRITE_RESTORE, shortlist,
-                         get_author (self), NULL, on_restored, data);
+  ic_store_service_write_async (self->service, IC_STORE_WRITE_RESTORE, shortlist,
+                                get_author (self), NULL, on_restored, data);
 }
 
 static void
@@ -283,7 +235,7 @@ on_deleted (GObject      *source,
   DeleteData *data = user_data;
   IcShortlistsPage *self = data->page;
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcRecord) record = ic_record_write_finish (result, &error);
+  g_autoptr(IcRecord) record = ic_store_service_write_finish (IC_STORE_SERVICE (source), result, &error);
   g_autofree char *message = NULL;
   AdwToast *toast;
 
@@ -330,8 +282,8 @@ delete_shortlist_activated (GtkWidget  *widget,
       data = g_new0 (DeleteData, 1);
       data->page = g_object_ref (self);
       data->name = g_strdup (ic_shortlist_get_name (shortlist));
-      ic_record_write_async (ic_store_get_path (self->store), IC_RECORD_WRITE_DELETE,
-                             IC_RECORD (shortlist), get_author (self), NULL, on_deleted, data);
+      ic_store_service_write_async (self->service, IC_STORE_WRITE_DELETE,
+                                    IC_RECORD (shortlist), get_author (self), NULL, on_deleted, data);
       return;
     }
 }
@@ -341,8 +293,7 @@ ic_shortlists_page_dispose (GObject *object)
 {
   IcShortlistsPage *self = IC_SHORTLISTS_PAGE (object);
 
-  g_clear_handle_id (&self->retry_id, g_source_remove);
-  g_cancellable_cancel (self->read_cancellable);
+  g_clear_pointer (&self->page_reader, ic_page_reader_free);
   /* The bin's child is a template child: let go of it through the bin,
    * or the template would free it under the bin's own pointer. */
   adw_bin_set_child (ADW_BIN (object), NULL);
@@ -356,8 +307,7 @@ ic_shortlists_page_finalize (GObject *object)
 {
   IcShortlistsPage *self = IC_SHORTLISTS_PAGE (object);
 
-  g_clear_object (&self->store);
-  g_clear_object (&self->read_cancellable);
+  g_clear_object (&self->service);
 
   G_OBJECT_CLASS (ic_shortlists_page_parent_class)->finalize (object);
 }
@@ -370,8 +320,6 @@ ic_shortlists_page_class_init (IcShortlistsPageClass *klass)
 
   object_class->dispose = ic_shortlists_page_dispose;
   object_class->finalize = ic_shortlists_page_finalize;
-  widget_class->map = ic_shortlists_page_map;
-  widget_class->unmap = ic_shortlists_page_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/wmvit/Interchange/ui/ic-shortlists-page.ui");
@@ -389,17 +337,18 @@ ic_shortlists_page_init (IcShortlistsPage *self)
 {
   g_type_ensure (IC_TYPE_SHORTLIST_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->page_reader = ic_page_reader_new (GTK_WIDGET (self), start_read);
 }
 
 GtkWidget *
-ic_shortlists_page_new (IcStore *store)
+ic_shortlists_page_new (IcStoreService *service)
 {
   IcShortlistsPage *self;
 
-  g_return_val_if_fail (IC_IS_STORE (store), NULL);
+  g_return_val_if_fail (IC_IS_STORE_SERVICE (service), NULL);
 
   self = g_object_new (IC_TYPE_SHORTLISTS_PAGE, NULL);
-  self->store = g_object_ref (store);
+  self->service = g_object_ref (service);
   ic_shortlists_page_reload (self);
   return GTK_WIDGET (self);
 }

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "ic-store.h"
+#include "ic-store-service.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (IcShortlistsPage, ic_shortlists_page, IC, SHORTLISTS_PAGE, AdwBin)
 
-GtkWidget *ic_shortlists_page_new    (IcStore          *store);
+GtkWidget *ic_shortlists_page_new    (IcStoreService   *service);
 void       ic_shortlists_page_reload (IcShortlistsPage *self);
 
 G_END_DECLS

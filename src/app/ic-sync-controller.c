@@ -22,7 +22,7 @@ struct _IcSyncController
 {
   GObject          parent_instance;
 
-  IcStore         *store;
+  IcStoreService  *service;
   GSettings       *settings;
   GCancellable    *cancellable;   /* of the running sync; NULL when idle */
   IcFeedSync      *sync;          /* of the running sync */
@@ -90,28 +90,55 @@ set_state (IcSyncController *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-void
-ic_sync_controller_refresh_conflicts (IcSyncController *self)
+static void
+count_conflicts_job (GTask        *task,
+                     IcStore      *store,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
 {
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
   gint64 edits, rejected;
+
+  edits = ic_store_count_conflicts (store, IC_CONFLICT_EDIT, &error);
+  rejected = edits < 0 ? -1 : ic_store_count_conflicts (store, IC_CONFLICT_REJECTED, &error);
+  if (rejected < 0)
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, MIN (edits + rejected, G_MAXUINT));
+}
+
+static void
+on_conflicts_counted (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(IcSyncController) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gssize counted = g_task_propagate_int (G_TASK (result), &error);
   guint n;
 
-  g_return_if_fail (IC_IS_SYNC_CONTROLLER (self));
-
-  edits = ic_store_count_conflicts (self->store, IC_CONFLICT_EDIT, &error);
-  rejected = edits < 0 ? -1 : ic_store_count_conflicts (self->store, IC_CONFLICT_REJECTED, &error);
-  if (rejected < 0)
+  if (counted < 0)
     {
       g_warning ("Cannot count the sync conflicts: %s", error->message);
       return;
     }
-  n = (guint) MIN (edits + rejected, G_MAXUINT);
+  n = (guint) counted;
   if (n != self->n_conflicts)
     {
       self->n_conflicts = n;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_CONFLICTS]);
     }
+}
+
+void
+ic_sync_controller_refresh_conflicts (IcSyncController *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (IC_IS_SYNC_CONTROLLER (self));
+
+  task = g_task_new (NULL, NULL, on_conflicts_counted, g_object_ref (self));
+  ic_store_service_run (self->service, task, count_conflicts_job);
 }
 
 static void
@@ -189,7 +216,7 @@ on_token_loaded (GObject      *source,
     }
   ic_feed_client_set_token (client, token);
 
-  self->sync = ic_feed_sync_new (client, ic_store_get_path (self->store));
+  self->sync = ic_feed_sync_new (client, ic_store_service_get_path (self->service));
   /* While it runs, the sync's own state is ours: "Offline: …", "Syncing…".
    * Not at once: until the run starts, "Syncing…" stays. */
   self->state_binding = g_object_bind_property (self->sync, "state", self, "state", G_BINDING_DEFAULT);
@@ -381,7 +408,7 @@ ic_sync_controller_finalize (GObject *object)
   g_clear_object (&self->sync);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
-  g_clear_object (&self->store);
+  g_clear_object (&self->service);
   g_clear_pointer (&self->message, g_free);
   g_clear_pointer (&self->last_synced, g_date_time_unref);
 
@@ -428,16 +455,16 @@ ic_sync_controller_init (IcSyncController *self)
 }
 
 IcSyncController *
-ic_sync_controller_new (IcStore   *store,
-                        GSettings *settings)
+ic_sync_controller_new (IcStoreService *service,
+                        GSettings      *settings)
 {
   IcSyncController *self;
 
-  g_return_val_if_fail (IC_IS_STORE (store), NULL);
+  g_return_val_if_fail (IC_IS_STORE_SERVICE (service), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
   self = g_object_new (IC_TYPE_SYNC_CONTROLLER, NULL);
-  self->store = g_object_ref (store);
+  self->service = g_object_ref (service);
   self->settings = g_object_ref (settings);
   g_signal_connect (settings, "changed", G_CALLBACK (on_settings_changed), self);
   return self;

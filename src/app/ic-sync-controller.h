@@ -14,7 +14,7 @@
 #include <gio/gio.h>
 
 #include "ic-feed-sync.h"
-#include "ic-store.h"
+#include "ic-store-service.h"
 
 G_BEGIN_DECLS
 
@@ -23,7 +23,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (IcSyncController, ic_sync_controller, IC, SYNC_CONTROLLER, GObject)
 
 /* Returns: (transfer full) */
-IcSyncController *ic_sync_controller_new              (IcStore          *store,
+IcSyncController *ic_sync_controller_new              (IcStoreService   *service,
                                                        GSettings        *settings);
 /* Syncs now if "feed-sync-at-start" says so, and starts the interval. */
 void              ic_sync_controller_start            (IcSyncController *self);
@@ -38,7 +38,8 @@ const char       *ic_sync_controller_get_message      (IcSyncController *self);
 GDateTime        *ic_sync_controller_get_last_synced  (IcSyncController *self);
 /* Conflict copies waiting for the user (edits that lost, refused edits). */
 guint             ic_sync_controller_get_n_conflicts  (IcSyncController *self);
-/* Counts the conflicts again (after one was resolved). */
+/* Counts the conflicts again (after one was resolved), off the main
+ * thread: n-conflicts changes when the count is in. */
 void              ic_sync_controller_refresh_conflicts (IcSyncController *self);
 
 G_END_DECLS

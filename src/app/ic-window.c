@@ -8,38 +8,15 @@
 #include <glib/gi18n.h>
 
 #include "ic-app-format.h"
-#include "ic-conflicts-window.h"
 #include "ic-foresight-page.h"
 #include "ic-import-dialog.h"
 #include "ic-matches-page.h"
-#include "ic-record-editor.h"
 #include "ic-records-page.h"
-#include "ic-sample-data-job.h"
 #include "ic-shortlists-page.h"
 #include "ic-sync-controller.h"
 #include "ic-sync-indicator.h"
-#include "ic-window.h"
+#include "ic-window-private.h"
 #include "ic-workshop-page.h"
-
-struct _IcWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  IcStore              *store;
-  GSettings            *settings;
-  GCancellable         *cancellable;
-  GBinding             *search_binding;
-  IcSyncController     *sync;
-
-  AdwToastOverlay      *toast_overlay;
-  AdwLeaflet           *leaflet;
-  GtkWidget            *content_pane;
-  GtkListBox           *sidebar_list;
-  GtkStack             *stack;
-  AdwWindowTitle       *content_title;
-  GtkToggleButton      *search_button;
-  AdwBin               *sync_slot;
-};
 
 G_DEFINE_FINAL_TYPE (IcWindow, ic_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -67,14 +44,14 @@ get_application (IcWindow *self)
   return IC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 }
 
-static const char *
-get_author (IcWindow *self)
+const char *
+ic_window_get_author (IcWindow *self)
 {
   return ic_application_get_author (get_application (self));
 }
 
-static GtkWidget *
-visible_page (IcWindow *self)
+GtkWidget *
+ic_window_get_visible_page (IcWindow *self)
 {
   return gtk_stack_get_visible_child (self->stack);
 }
@@ -108,10 +85,10 @@ ic_window_author_for (GtkWidget *widget)
   return IC_IS_APPLICATION (application) ? ic_application_get_author (IC_APPLICATION (application)) : NULL;
 }
 
-static void
-show_error_toast (IcWindow     *self,
-                  const char   *what,
-                  const GError *error)
+void
+ic_window_show_error_toast (IcWindow     *self,
+                            const char   *what,
+                            const GError *error)
 {
   g_autofree char *message = g_strdup_printf ("%s: %s", what, error->message);
   AdwToast *toast = adw_toast_new (message);
@@ -166,7 +143,7 @@ ic_window_records_changed (IcWindow     *self,
 static void
 update_for_page (IcWindow *self)
 {
-  GtkWidget *page = visible_page (self);
+  GtkWidget *page = ic_window_get_visible_page (self);
   const char *name = gtk_stack_get_visible_child_name (self->stack);
   gboolean is_records = IC_IS_RECORDS_PAGE (page);
 
@@ -200,14 +177,14 @@ page_new (IcWindow      *self,
           const PageDef *def)
 {
   if (def->kind >= 0)
-    return ic_records_page_new (self->store, def->kind);
+    return ic_records_page_new (self->service, def->kind);
   if (g_str_equal (def->name, "matches"))
-    return ic_matches_page_new (self->store);
+    return ic_matches_page_new (self->service);
   if (g_str_equal (def->name, "foresight"))
-    return ic_foresight_page_new (self->store);
+    return ic_foresight_page_new (self->service);
   if (g_str_equal (def->name, "workshop"))
-    return ic_workshop_page_new (self->store);
-  return ic_shortlists_page_new (self->store);
+    return ic_workshop_page_new (self->service);
+  return ic_shortlists_page_new (self->service);
 }
 
 /* A page is built the first time it is shown: the first frame then
@@ -278,210 +255,6 @@ on_back_clicked (GtkButton *button,
 }
 
 static void
-on_editor_saved (IcRecordEditor *editor,
-                 IcRecord       *record,
-                 IcWindow       *self)
-{
-  g_autofree char *message = g_strdup_printf (_("Saved “%s”"), ic_record_get_title (record));
-
-  ic_window_reload (self);
-  ic_window_add_toast (self, adw_toast_new (message));
-}
-
-static void
-on_editor_delete (IcRecordEditor *editor,
-                  const char     *id,
-                  IcWindow       *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.delete-record", "s", id);
-}
-
-static void
-open_editor (IcWindow *self,
-             IcRecord *record,
-             gboolean  is_new)
-{
-  IcRecordEditor *editor = ic_record_editor_new (self->store, record, is_new, get_author (self));
-
-  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
-  g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved), self, 0);
-  g_signal_connect_object (editor, "delete-requested", G_CALLBACK (on_editor_delete), self, 0);
-  gtk_window_present (GTK_WINDOW (editor));
-}
-
-static void
-new_record_activated (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  IcWindow *self = IC_WINDOW (widget);
-  GtkWidget *page = visible_page (self);
-  g_autoptr(IcRecord) record = NULL;
-
-  if (!IC_IS_RECORDS_PAGE (page))
-    return;
-  record = ic_record_new (ic_records_page_get_kind (IC_RECORDS_PAGE (page)));
-  open_editor (self, record, TRUE);
-}
-
-static void
-edit_record_activated (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  IcWindow *self = IC_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IcRecord) record = ic_store_get (self->store, g_variant_get_string (parameter, NULL), &error);
-
-  if (record == NULL)
-    {
-      show_error_toast (self, _("Cannot open the record"), error);
-      return;
-    }
-  open_editor (self, record, FALSE);
-}
-
-static void
-delete_record_activated (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  IcWindow *self = IC_WINDOW (widget);
-  const char *id = g_variant_get_string (parameter, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IcRecord) record = ic_store_get (self->store, id, &error);
-  g_autofree char *message = NULL;
-  AdwToast *toast;
-
-  if (record == NULL || !ic_store_delete (self->store, id, get_author (self), &error))
-    {
-      show_error_toast (self, _("Cannot delete the record"), error);
-      return;
-    }
-  ic_window_reload (self);
-
-  message = g_strdup_printf (_("“%s” deleted"), ic_record_get_title (record));
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo-delete");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (id));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, 10);
-  ic_window_add_toast (self, toast);
-}
-
-static void
-undo_delete_activated (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  IcWindow *self = IC_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!ic_store_restore (self->store, g_variant_get_string (parameter, NULL),
-                         get_author (self), &error))
-    {
-      show_error_toast (self, _("Cannot restore the record"), error);
-      return;
-    }
-  ic_window_reload (self);
-}
-
-static void
-on_sample_data_loaded (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(IcWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  IcSampleDataCounts counts = { 0 };
-
-  if (!ic_sample_data_load_finish (result, &counts, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-sample-data", TRUE);
-          show_error_toast (self, _("Cannot load the sample data"), error);
-        }
-      return;
-    }
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-sample-data", TRUE);
-  ic_window_reload (self);
-  if (counts.already_loaded)
-    message = g_strdup (_("The sample data is already loaded"));
-  else
-    message = g_strdup_printf (_("Loaded %u challenges and %u capabilities"),
-                               counts.challenges, counts.capabilities);
-  ic_window_add_toast (self, adw_toast_new (message));
-}
-
-static void
-load_sample_data_activated (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *parameter)
-{
-  IcWindow *self = IC_WINDOW (widget);
-
-  gtk_widget_action_set_enabled (widget, "win.load-sample-data", FALSE);
-  ic_sample_data_load_async (ic_store_get_path (self->store), get_author (self),
-                             self->cancellable, on_sample_data_loaded, g_object_ref (self));
-}
-
-static void
-search_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  IcWindow *self = IC_WINDOW (widget);
-  GtkWidget *page = visible_page (self);
-
-  if (IC_IS_RECORDS_PAGE (page))
-    ic_records_page_start_search (IC_RECORDS_PAGE (page));
-}
-
-static void
-show_page_activated (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  ic_window_show_page (IC_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
-/* Sync: the controller runs it, the indicator shows it; the window
- * reloads its pages and points at the conflicts. */
-
-static void
-on_conflicts_resolved (IcConflictsWindow *conflicts,
-                       IcWindow          *self)
-{
-  ic_sync_controller_refresh_conflicts (self->sync);
-  ic_window_reload (self);
-}
-
-static void
-show_conflicts_activated (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  IcWindow *self = IC_WINDOW (widget);
-  IcConflictsWindow *conflicts = ic_conflicts_window_new (self->store, get_author (self));
-
-  gtk_window_set_transient_for (GTK_WINDOW (conflicts), GTK_WINDOW (self));
-  g_signal_connect_object (conflicts, "resolved", G_CALLBACK (on_conflicts_resolved), self, 0);
-  gtk_window_present (GTK_WINDOW (conflicts));
-}
-
-static void
-sync_now_activated (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  ic_sync_controller_sync_now (IC_WINDOW (widget)->sync);
-}
-
-static void
 on_sync_finished (IcSyncController *sync,
                   guint             pulled,
                   guint             conflicts,
@@ -512,7 +285,7 @@ setup_sync (IcWindow *self)
 {
   IcSyncIndicator *indicator;
 
-  self->sync = ic_sync_controller_new (self->store, self->settings);
+  self->sync = ic_sync_controller_new (self->service, self->settings);
   g_signal_connect_object (self->sync, "finished", G_CALLBACK (on_sync_finished), self, 0);
   indicator = g_object_new (IC_TYPE_SYNC_INDICATOR, NULL);
   ic_sync_indicator_set_controller (indicator, self->sync);
@@ -594,7 +367,7 @@ setup (IcWindow      *self,
 {
   g_autofree char *last_page = NULL;
 
-  self->store = g_object_ref (ic_application_get_store (app));
+  self->service = g_object_ref (ic_application_get_store_service (app));
   self->settings = g_object_ref (ic_application_get_settings (app));
 
   gtk_window_set_default_size (GTK_WINDOW (self),
@@ -632,7 +405,7 @@ ic_window_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
-  g_clear_object (&self->store);
+  g_clear_object (&self->service);
 
   G_OBJECT_CLASS (ic_window_parent_class)->finalize (object);
 }
@@ -664,16 +437,7 @@ ic_window_class_init (IcWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
 
-  gtk_widget_class_install_action (widget_class, "win.new-record", NULL, new_record_activated);
-  gtk_widget_class_install_action (widget_class, "win.edit-record", "s", edit_record_activated);
-  gtk_widget_class_install_action (widget_class, "win.delete-record", "s", delete_record_activated);
-  gtk_widget_class_install_action (widget_class, "win.undo-delete", "s", undo_delete_activated);
-  gtk_widget_class_install_action (widget_class, "win.load-sample-data", NULL,
-                                   load_sample_data_activated);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
-  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
-  gtk_widget_class_install_action (widget_class, "win.sync-now", NULL, sync_now_activated);
-  gtk_widget_class_install_action (widget_class, "win.show-conflicts", NULL, show_conflicts_activated);
+  ic_window_class_add_actions (widget_class);
 
   /* Alt+1, Alt+2 … go to the pages in sidebar order. */
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)

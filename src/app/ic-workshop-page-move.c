@@ -64,12 +64,7 @@ ic_workshop_page_apply_move (IcWorkshopPage *self,
       ic_workshop_page_show_error (self, message);
       return FALSE;
     }
-  if (!ic_workshop_save_schedule (self->workshop, self->store, moved, &error))
-    {
-      message = g_strdup_printf (_("Cannot save the moved meeting: %s"), error->message);
-      ic_workshop_page_show_error (self, message);
-      return FALSE;
-    }
+  ic_workshop_page_save_schedule (self, moved, _("Cannot save the moved meeting"));
 
   ic_workshop_page_show_error (self, NULL);
   g_clear_pointer (&self->schedule, ic_schedule_unref);

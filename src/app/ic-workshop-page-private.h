@@ -14,7 +14,7 @@ struct _IcWorkshopPage
 {
   AdwBin          parent_instance;
 
-  IcStore        *store;
+  IcStoreService *service;
   char           *event_id;          /* the event shown, kept across reloads */
   IcWorkshop     *workshop;          /* NULL until loaded */
   IcSchedule     *schedule;          /* NULL until scheduled */
@@ -23,6 +23,7 @@ struct _IcWorkshopPage
   GCancellable   *schedule_cancellable;
   gboolean        updating;          /* the page itself is selecting a row */
   gboolean        stale;             /* the event must be loaded again */
+  gboolean        disposed;          /* a job ended after the page went */
 
   GtkListBox     *events_list;
   GtkStack       *detail_stack;
@@ -57,5 +58,11 @@ gboolean ic_workshop_page_apply_move (IcWorkshopPage *self,
                                       guint           table);
 void  ic_workshop_page_show_error    (IcWorkshopPage *self,
                                       const char     *message);
+/* Saves @schedule as the event's, off the main thread; if that fails,
+ * says so after @failed ("Cannot save the schedule") and loads the
+ * event again, so the page shows what is stored. */
+void  ic_workshop_page_save_schedule (IcWorkshopPage *self,
+                                      IcSchedule     *schedule,
+                                      const char     *failed);
 
 G_END_DECLS

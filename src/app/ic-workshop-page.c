@@ -10,7 +10,6 @@
 #include "ic-agenda-print.h"
 #include "ic-event-editor.h"
 #include "ic-facilitator-window.h"
-#include "ic-store-events.h"
 #include "ic-window.h"
 #include "ic-workshop-job.h"
 #include "ic-workshop-page-private.h"
@@ -76,17 +75,20 @@ event_row_new (IcEvent *event)
   return row;
 }
 
-void
-ic_workshop_page_reload (IcWorkshopPage *self)
+static void
+on_events_listed (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
+  g_autoptr(IcWorkshopPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) events = ic_store_service_list_events_finish (IC_STORE_SERVICE (source), result,
+                                                                     &error);
   GtkListBoxRow *selected = NULL;
   GtkWidget *child;
 
-  g_return_if_fail (IC_IS_WORKSHOP_PAGE (self));
-
-  events = ic_store_list_events (self->store, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->disposed)
+    return;
   if (events == NULL)
     g_warning ("Cannot list the events: %s", error->message);
 
@@ -116,6 +118,54 @@ ic_workshop_page_reload (IcWorkshopPage *self)
   self->stale = TRUE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     load_event (self);
+}
+
+void
+ic_workshop_page_reload (IcWorkshopPage *self)
+{
+  g_return_if_fail (IC_IS_WORKSHOP_PAGE (self));
+
+  ic_store_service_list_events_async (self->service, NULL, on_events_listed, g_object_ref (self));
+}
+
+typedef struct
+{
+  IcWorkshopPage *page;
+  char           *failed;
+} ScheduleSave;
+
+static void
+on_schedule_saved (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ScheduleSave *save = user_data;
+  IcWorkshopPage *self = save->page;
+  g_autoptr(GError) error = NULL;
+
+  if (!ic_workshop_job_save_schedule_finish (result, &error) && !self->disposed)
+    {
+      g_autofree char *message = g_strdup_printf ("%s: %s", save->failed, error->message);
+
+      toast (self, adw_toast_new (message));
+      load_event (self);
+    }
+  g_object_unref (save->page);
+  g_free (save->failed);
+  g_free (save);
+}
+
+void
+ic_workshop_page_save_schedule (IcWorkshopPage *self,
+                                IcSchedule     *schedule,
+                                const char     *failed)
+{
+  ScheduleSave *save = g_new0 (ScheduleSave, 1);
+
+  save->page = g_object_ref (self);
+  save->failed = g_strdup (failed);
+  ic_workshop_job_save_schedule_async (self->workshop, self->service, schedule, NULL,
+                                       on_schedule_saved, save);
 }
 
 static void
@@ -186,7 +236,7 @@ load_event (IcWorkshopPage *self)
   self->load_cancellable = g_cancellable_new ();
   gtk_spinner_set_spinning (self->spinner, TRUE);
   gtk_stack_set_visible_child_name (self->detail_stack, "loading");
-  ic_workshop_job_load_async (ic_store_get_path (self->store), self->event_id,
+  ic_workshop_job_load_async (self->service, self->event_id,
                               self->load_cancellable, on_loaded, g_object_ref (self));
 }
 
@@ -205,31 +255,53 @@ on_event_selected (GtkListBox     *list,
 }
 
 static void
+on_saved_event_read (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(IcWorkshopPage) self = user_data;
+  g_autoptr(IcEvent) event = ic_store_service_get_event_finish (IC_STORE_SERVICE (source), result, NULL);
+  g_autofree char *message = NULL;
+
+  message = g_strdup_printf (_("Saved “%s”"), event != NULL ? ic_event_get_name (event) : self->event_id);
+  toast (self, adw_toast_new (message));
+}
+
+static void
 on_event_saved (IcEventEditor  *editor,
                 const char     *event_id,
                 IcWorkshopPage *self)
 {
-  g_autofree char *message = NULL;
-  g_autoptr(IcEvent) event = ic_store_get_event (self->store, event_id, NULL);
-
   g_free (self->event_id);
   self->event_id = g_strdup (event_id);
   ic_workshop_page_reload (self);
-  message = g_strdup_printf (_("Saved “%s”"), event != NULL ? ic_event_get_name (event) : event_id);
-  toast (self, adw_toast_new (message));
+  ic_store_service_get_event_async (self->service, event_id, NULL, on_saved_event_read,
+                                    g_object_ref (self));
+}
+
+static void
+on_event_editor_made (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(IcWorkshopPage) self = user_data;
+  IcEventEditor *editor = ic_event_editor_new_finish (result, NULL);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (editor == NULL)
+    return;
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_event_saved), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
 }
 
 static void
 open_editor (IcWorkshopPage *self,
              IcEvent        *event)
 {
-  IcEventEditor *editor = ic_event_editor_new (self->store, event, get_author (self));
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
-  g_signal_connect_object (editor, "saved", G_CALLBACK (on_event_saved), self, 0);
-  gtk_window_present (GTK_WINDOW (editor));
+  ic_event_editor_new_async (self->service, event, get_author (self), NULL, on_event_editor_made,
+                             g_object_ref (self));
 }
 
 static void
@@ -296,14 +368,13 @@ on_scheduled (GObject      *source,
       toast (self, adw_toast_new (message));
       return;
     }
-  if (self->workshop == NULL ||
-      !ic_workshop_save_schedule (self->workshop, self->store, schedule, &error))
+  if (self->workshop == NULL)
     {
-      message = g_strdup_printf (_("Cannot save the schedule: %s"),
-                                 error != NULL ? error->message : _("the event is gone"));
+      message = g_strdup_printf (_("Cannot save the schedule: %s"), _("the event is gone"));
       toast (self, adw_toast_new (message));
       return;
     }
+  ic_workshop_page_save_schedule (self, schedule, _("Cannot save the schedule"));
 
   ic_schedule_sort (schedule);
   g_clear_pointer (&self->undo_schedule, ic_schedule_unref);
@@ -380,17 +451,10 @@ undo_schedule_activated (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   IcWorkshopPage *self = IC_WORKSHOP_PAGE (widget);
-  g_autoptr(GError) error = NULL;
 
   if (self->workshop == NULL || self->undo_schedule == NULL)
     return;
-  if (!ic_workshop_save_schedule (self->workshop, self->store, self->undo_schedule, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Cannot restore the schedule: %s"), error->message);
-
-      toast (self, adw_toast_new (message));
-      return;
-    }
+  ic_workshop_page_save_schedule (self, self->undo_schedule, _("Cannot restore the schedule"));
   g_clear_pointer (&self->schedule, ic_schedule_unref);
   self->schedule = g_steal_pointer (&self->undo_schedule);
   ic_workshop_page_show_schedule (self);
@@ -447,7 +511,7 @@ facilitator_view_activated (GtkWidget  *widget,
 {
   IcWorkshopPage *self = IC_WORKSHOP_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *view = ic_facilitator_window_new (self->store);
+  GtkWidget *view = ic_facilitator_window_new (self->service);
 
   if (GTK_IS_WINDOW (root))
     {
@@ -462,6 +526,7 @@ ic_workshop_page_dispose (GObject *object)
 {
   IcWorkshopPage *self = IC_WORKSHOP_PAGE (object);
 
+  self->disposed = TRUE;
   g_cancellable_cancel (self->load_cancellable);
   g_cancellable_cancel (self->schedule_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (object), IC_TYPE_WORKSHOP_PAGE);
@@ -474,7 +539,7 @@ ic_workshop_page_finalize (GObject *object)
 {
   IcWorkshopPage *self = IC_WORKSHOP_PAGE (object);
 
-  g_clear_object (&self->store);
+  g_clear_object (&self->service);
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->schedule_cancellable);
   g_clear_pointer (&self->event_id, g_free);
@@ -536,14 +601,14 @@ ic_workshop_page_init (IcWorkshopPage *self)
 }
 
 GtkWidget *
-ic_workshop_page_new (IcStore *store)
+ic_workshop_page_new (IcStoreService *service)
 {
   IcWorkshopPage *self;
 
-  g_return_val_if_fail (IC_IS_STORE (store), NULL);
+  g_return_val_if_fail (IC_IS_STORE_SERVICE (service), NULL);
 
   self = g_object_new (IC_TYPE_WORKSHOP_PAGE, NULL);
-  self->store = g_object_ref (store);
+  self->service = g_object_ref (service);
   ic_workshop_page_reload (self);
   return GTK_WIDGET (self);
 }

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "ic-store.h"
+#include "ic-store-service.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (IcWorkshopPage, ic_workshop_page, IC, WORKSHOP_PAGE, AdwBin)
 
-GtkWidget *ic_workshop_page_new    (IcStore        *store);
+GtkWidget *ic_workshop_page_new    (IcStoreService *service);
 /* Lists the events again and reloads the one shown. */
 void       ic_workshop_page_reload (IcWorkshopPage *self);
 

@@ -119,3 +119,51 @@ ic_sample_data_load (IcStore            *store,
       }
   return TRUE;
 }
+
+static void
+load_job (GTask        *task,
+          IcStore      *store,
+          gpointer      task_data,
+          GCancellable *cancellable)
+{
+  const char *author = task_data;
+  g_autofree IcSampleDataCounts *counts = g_new0 (IcSampleDataCounts, 1);
+  GError *error = NULL;
+
+  if (!ic_sample_data_load (store, author, counts, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&counts), g_free);
+}
+
+void
+ic_sample_data_load_async (IcStoreService      *service,
+                           const char          *author,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, ic_sample_data_load_async);
+  g_task_set_task_data (task, g_strdup (author), g_free);
+  ic_store_service_run (service, task, load_job);
+}
+
+gboolean
+ic_sample_data_load_finish (GAsyncResult        *result,
+                            IcSampleDataCounts  *counts,
+                            GError             **error)
+{
+  g_autofree IcSampleDataCounts *loaded = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ic_sample_data_load_async, FALSE);
+
+  loaded = g_task_propagate_pointer (G_TASK (result), error);
+  if (loaded == NULL)
+    return FALSE;
+  if (counts != NULL)
+    *counts = *loaded;
+  return TRUE;
+}

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include "ic-store.h"
+#include "ic-store-service.h"
 
 G_BEGIN_DECLS
 
@@ -28,5 +28,16 @@ gboolean   ic_sample_data_load (IcStore             *store,
                                 const char          *author,
                                 IcSampleDataCounts  *counts,
                                 GError             **error);
+
+/* ic_sample_data_load() as a job of @service. */
+void       ic_sample_data_load_async  (IcStoreService      *service,
+                                       const char          *author,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+/* Fills @counts with what was loaded. */
+gboolean   ic_sample_data_load_finish (GAsyncResult        *result,
+                                       IcSampleDataCounts  *counts,
+                                       GError             **error);
 
 G_END_DECLS

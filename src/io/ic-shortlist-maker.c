@@ -38,7 +38,47 @@ ic_shortlist_entry_new_from_match_result (IcMatchResult *result)
   ic_shortlist_entry_set_capability_id (entry, ic_match_result_get_capability_id (result));
   ic_shortlist_entry_set_score (entry, CLAMP (ic_match_result_get_score (result), 0.0, 1.0));
   ic_shortlist_entry_set_explanation (entry, explanation);
+  ic_shortlist_entry_set_stage (entry, IC_STAGE_PROPOSED);
   return entry;
+}
+
+IcShortlistEntry *
+ic_shortlist_entry_new_from_consortium_member (IcConsortium *consortium,
+                                               guint         i)
+{
+  IcShortlistEntry *entry = ic_shortlist_entry_new ();
+  g_autofree char *brings = NULL;
+  g_autofree char *explanation = NULL;
+
+  g_return_val_if_fail (i < ic_consortium_get_n_members (consortium), entry);
+
+  brings = g_strjoinv (", ", (char **) ic_consortium_get_member_tags (consortium, i));
+  /* Translators: the shortlist note of a consortium member */
+  explanation = g_strdup_printf (_("Consortium member: brings %s"), brings);
+  ic_shortlist_entry_set_capability_id (entry, ic_consortium_get_member_id (consortium, i));
+  ic_shortlist_entry_set_score (entry, CLAMP (ic_consortium_get_member_score (consortium, i), 0.0, 1.0));
+  ic_shortlist_entry_set_explanation (entry, explanation);
+  ic_shortlist_entry_set_stage (entry, IC_STAGE_PROPOSED);
+  return entry;
+}
+
+guint
+ic_shortlist_add_new_entries (IcShortlist *shortlist,
+                              GPtrArray   *entries)
+{
+  GListStore *list = ic_shortlist_get_entries (shortlist);
+  guint n_added = 0;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      IcShortlistEntry *entry = g_ptr_array_index (entries, i);
+
+      if (ic_shortlist_find_entry (shortlist, ic_shortlist_entry_get_capability_id (entry), NULL) != NULL)
+        continue;
+      g_list_store_append (list, entry);
+      n_added++;
+    }
+  return n_added;
 }
 
 /* "Shortlist: TITLE", cut to fit the name's limit. */
@@ -56,6 +96,107 @@ default_name (IcChallenge *challenge)
   return g_steal_pointer (&name);
 }
 
+/* A new shortlist for @challenge, named @name or after it. */
+static IcShortlist *
+shortlist_new_for (IcChallenge *challenge,
+                   const char  *name)
+{
+  g_autofree char *fallback_name = NULL;
+  IcShortlist *shortlist = ic_shortlist_new ();
+
+  ic_shortlist_set_challenge_id (shortlist, ic_record_get_id (IC_RECORD (challenge)));
+  if (name == NULL || name[0] == '\0')
+    name = fallback_name = default_name (challenge);
+  ic_shortlist_set_name (shortlist, name);
+  return shortlist;
+}
+
+typedef struct
+{
+  IcChallenge *challenge;
+  GPtrArray   *entries;
+  char        *author;
+} AddData;
+
+static void
+add_data_free (AddData *data)
+{
+  g_clear_object (&data->challenge);
+  g_clear_pointer (&data->entries, g_ptr_array_unref);
+  g_free (data->author);
+  g_free (data);
+}
+
+static void
+add_entries_job (GTask        *task,
+                 IcStore      *store,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  AddData *data = task_data;
+  g_autoptr(IcStoreQuery) query = ic_store_query_new ();
+  g_autoptr(GPtrArray) existing = NULL;
+  g_autoptr(IcShortlist) shortlist = NULL;
+  GError *error = NULL;
+  guint n_added;
+  gboolean ok;
+
+  ic_store_query_set_owner_id (query, ic_record_get_id (IC_RECORD (data->challenge)));
+  existing = ic_store_list (store, IC_RECORD_KIND_SHORTLIST, query, 0, 1, &error);
+  if (existing == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  shortlist = existing->len > 0 ? g_object_ref (g_ptr_array_index (existing, 0))
+                                : shortlist_new_for (data->challenge, NULL);
+
+  n_added = ic_shortlist_add_new_entries (shortlist, data->entries);
+  if (n_added == 0)
+    ok = TRUE;
+  else if (existing->len > 0)
+    ok = ic_store_update_if_unchanged (store, IC_RECORD (shortlist),
+                                       ic_record_get_rev (IC_RECORD (shortlist)), data->author, &error);
+  else
+    ok = ic_store_insert (store, IC_RECORD (shortlist), data->author, &error);
+  if (!ok)
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, n_added);
+}
+
+void
+ic_shortlist_add_entries_async (IcStoreService      *service,
+                                IcChallenge         *challenge,
+                                GPtrArray           *entries,
+                                const char          *author,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  AddData *data = g_new0 (AddData, 1);
+
+  data->challenge = IC_CHALLENGE (ic_record_copy (IC_RECORD (challenge)));
+  data->entries = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < entries->len; i++)
+    g_ptr_array_add (data->entries, g_object_ref (g_ptr_array_index (entries, i)));
+  data->author = g_strdup (author);
+  g_task_set_source_tag (task, ic_shortlist_add_entries_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) add_data_free);
+  ic_store_service_run (service, task, add_entries_job);
+}
+
+int
+ic_shortlist_add_entries_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), -1);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ic_shortlist_add_entries_async, -1);
+
+  return (int) g_task_propagate_int (G_TASK (result), error);
+}
+
 IcShortlist *
 ic_shortlist_create_from_matches (IcStore     *store,
                                   const char  *challenge_id,
@@ -69,9 +210,8 @@ ic_shortlist_create_from_matches (IcStore     *store,
   g_autoptr(IcMatchWeights) weights = NULL;
   g_autoptr(GListModel) results = NULL;
   g_autoptr(IcShortlist) shortlist = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
   g_auto(IcMatchOptions) options = { 0 };
-  g_autofree char *fallback_name = NULL;
-  GListStore *entries;
 
   g_return_val_if_fail (IC_IS_STORE (store), NULL);
   g_return_val_if_fail (challenge_id != NULL, NULL);
@@ -112,19 +252,14 @@ ic_shortlist_create_from_matches (IcStore     *store,
       results = G_LIST_MODEL (g_list_store_new (IC_TYPE_MATCH_RESULT));
     }
 
-  shortlist = ic_shortlist_new ();
-  ic_shortlist_set_challenge_id (shortlist, challenge_id);
-  if (name == NULL || name[0] == '\0')
-    name = fallback_name = default_name (IC_CHALLENGE (record));
-  ic_shortlist_set_name (shortlist, name);
-  entries = ic_shortlist_get_entries (shortlist);
+  shortlist = shortlist_new_for (IC_CHALLENGE (record), name);
   for (guint i = 0; i < g_list_model_get_n_items (results); i++)
     {
       g_autoptr(IcMatchResult) result = g_list_model_get_item (results, i);
-      g_autoptr(IcShortlistEntry) entry = ic_shortlist_entry_new_from_match_result (result);
 
-      g_list_store_append (entries, entry);
+      g_ptr_array_add (entries, ic_shortlist_entry_new_from_match_result (result));
     }
+  ic_shortlist_add_new_entries (shortlist, entries);
 
   if (!ic_store_insert (store, IC_RECORD (shortlist), author, error))
     return NULL;

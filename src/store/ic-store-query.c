@@ -175,6 +175,25 @@ ic_store_query_new (void)
   return g_object_new (IC_TYPE_STORE_QUERY, NULL);
 }
 
+IcStoreQuery *
+ic_store_query_copy (IcStoreQuery *self)
+{
+  IcStoreQuery *copy;
+
+  g_return_val_if_fail (IC_IS_STORE_QUERY (self), NULL);
+
+  copy = ic_store_query_new ();
+  ic_store_query_set_search (copy, ic_store_query_get_search (self));
+  ic_store_query_set_cluster (copy, ic_store_query_get_cluster (self));
+  ic_store_query_set_local_authority (copy, ic_store_query_get_local_authority (self));
+  ic_store_query_set_status (copy, ic_store_query_get_status (self));
+  ic_store_query_set_owner_id (copy, ic_store_query_get_owner_id (self));
+  ic_store_query_set_sort (copy, ic_store_query_get_sort_field (self),
+                           ic_store_query_get_sort_descending (self));
+  ic_store_query_set_include_deleted (copy, ic_store_query_get_include_deleted (self));
+  return copy;
+}
+
 #define STRING_ACCESSORS(field, PROP)                                      \
   const char *                                                             \
   ic_store_query_get_##field (IcStoreQuery *self)                          \

@@ -16,6 +16,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (IcStoreQuery, ic_store_query, IC, STORE_QUERY, GObject)
 
 IcStoreQuery *ic_store_query_new                (void);
+/* A new query that selects what @self selects, in the same order: for
+ * a worker while the caller goes on changing @self.
+ * Returns: (transfer full) */
+IcStoreQuery *ic_store_query_copy               (IcStoreQuery *self);
 
 /* Words typed by a person; matched through the full-text index as
  * prefixes, every word required.  NULL or "" matches everything.

@@ -134,13 +134,33 @@ ic_store_set_sqlite_error (GError  **error,
     g_set_error_literal (error, IC_STORE_ERROR, code, message);
 }
 
+/* The thread no store may reach the database on (ic_store_forbid_thread()). */
+static GThread *forbidden_thread;
+
+void
+ic_store_forbid_thread (GThread *thread)
+{
+  g_atomic_pointer_set (&forbidden_thread, thread);
+}
+
+void
+ic_store_check_thread (const char *what)
+{
+  GThread *thread = g_atomic_pointer_get (&forbidden_thread);
+
+  if (G_UNLIKELY (thread != NULL && thread == g_thread_self ()))
+    g_critical ("Blocking database call on a thread that must not wait for it: %s", what);
+}
+
 gboolean
 ic_store_db_exec (sqlite3     *db,
                   const char  *sql,
                   GError     **error)
 {
-  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+  int rc;
 
+  ic_store_check_thread (sql);
+  rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
       ic_store_set_sqlite_error (error, db, rc);
@@ -170,6 +190,7 @@ ic_store_prepare (IcStore     *self,
   sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
   int rc;
 
+  ic_store_check_thread (sql);
   if (stmt != NULL)
     {
       /* Two users of one statement at once would step on each other. */
@@ -205,6 +226,7 @@ ic_store_prepare_slot (IcStore       *self,
   g_return_val_if_fail ((guint) slot < IC_STORE_N_SLOTS && (guint) kind < IC_N_RECORD_KINDS,
                         NULL);
 
+  ic_store_check_thread (sql);
   remembered = &self->slots[slot][kind];
   if (*remembered == NULL || sqlite3_stmt_busy (*remembered))
     *remembered = ic_store_prepare (self, sql, error);
@@ -467,6 +489,7 @@ ic_store_open (const char        *path,
   g_return_val_if_fail (path != NULL && path[0] != '\0', NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  ic_store_check_thread ("open");
   self = g_object_new (IC_TYPE_STORE, NULL);
   /* An absolute path: SQLite would read a name starting "file:" as a URI. */
   self->path = g_canonicalize_filename (path, NULL);
@@ -582,6 +605,18 @@ taxonomy_replace (IcTaxonomy *dest,
       ic_taxonomy_add_place (dest, id, ic_taxonomy_get_place_name (src, id),
                              area_id, area_name, region_id, region_name);
     }
+}
+
+IcTaxonomy *
+ic_store_dup_taxonomy (IcStore *self)
+{
+  IcTaxonomy *copy;
+
+  g_return_val_if_fail (IC_IS_STORE (self), NULL);
+
+  copy = ic_taxonomy_new ();
+  taxonomy_replace (copy, self->taxonomy);
+  return copy;
 }
 
 gboolean

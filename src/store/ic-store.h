@@ -3,9 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * One IcStore is one SQLite connection (WAL mode, foreign keys on).  It
- * is not thread-safe: a worker thread opens its own IcStore on the same
- * path.  Every write is one transaction, so a failed write leaves
- * nothing behind.  The UI never sees SQL.
+ * is not thread-safe, and its calls block: a program with a window uses
+ * it through IcStoreService (ic-store-service.h), which owns one on a
+ * thread of its own.  Every write is one transaction, so a failed write
+ * leaves nothing behind.  The UI never sees SQL.
  */
 
 #pragma once
@@ -65,6 +66,9 @@ const char   *ic_store_get_path             (IcStore           *self);
 /* The clusters and places (transfer none); a new database holds the
  * defaults. */
 IcTaxonomy   *ic_store_get_taxonomy         (IcStore           *self);
+/* A copy of ic_store_get_taxonomy() that another thread may keep.
+ * Returns: (transfer full) */
+IcTaxonomy   *ic_store_dup_taxonomy         (IcStore           *self);
 /* Replaces the stored taxonomy by @taxonomy. */
 gboolean      ic_store_save_taxonomy        (IcStore           *self,
                                              IcTaxonomy        *taxonomy,
@@ -267,5 +271,13 @@ gboolean      ic_store_set_setting          (IcStore           *self,
                                              const char        *key,
                                              const char        *value,
                                              GError           **error);
+
+/* A debug aid: from now on a store that reaches the database on
+ * @thread (NULL: none) says so with g_critical().  The application
+ * forbids its main thread when INTERCHANGE_CHECK_STORE_THREAD is set, so
+ * that a test run with fatal criticals fails on a blocking call there. */
+void          ic_store_forbid_thread        (GThread           *thread);
+/* g_critical()s if this is the forbidden thread; @what names the call. */
+void          ic_store_check_thread         (const char        *what);
 
 G_END_DECLS

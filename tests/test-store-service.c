@@ -1,6 +1,7 @@
-/* test-app-jobs.c — the window's reads and writes in worker threads,
- * without a window: shortlists read with all they refer to, one record
- * fetched, and an edit refused when its record changed elsewhere
+/* test-store-service.c — the window's reads and writes through the
+ * store service, without a window: shortlists read with all they refer
+ * to, one record fetched, an edit refused when its record changed
+ * elsewhere, and no blocking call on the thread that asks
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,16 +10,17 @@
 
 #include <string.h>
 
-#include "ic-record-fetch-job.h"
-#include "ic-record-write-job.h"
-#include "ic-shortlists-read-job.h"
+#include "ic-shortlist-maker.h"
+#include "ic-shortlists-read.h"
+#include "ic-store-service.h"
 #include "test-store-util.h"
 
 /* Two shortlists of one challenge, the first with two entries. */
 typedef struct
 {
-  Fixture   f;
-  IcRecord *challenge;
+  Fixture         f;
+  IcStoreService *service;
+  IcRecord       *challenge;
   IcRecord *capabilities[2];
   IcRecord *shortlists[2];
 } JobsFixture;
@@ -45,12 +47,14 @@ jobs_set_up (JobsFixture   *jf,
   jf->shortlists[1] = make_shortlist (ic_record_get_id (jf->challenge), "Empty list", none);
   insert_ok (jf->f.store, jf->shortlists[0]);
   insert_ok (jf->f.store, jf->shortlists[1]);
+  jf->service = ic_store_service_new (jf->f.path, IC_STORE_OPEN_DEFAULT);
 }
 
 static void
 jobs_tear_down (JobsFixture   *jf,
                 gconstpointer  data)
 {
+  g_clear_object (&jf->service);
   g_clear_object (&jf->challenge);
   for (guint i = 0; i < 2; i++)
     {
@@ -78,14 +82,14 @@ wait_result (GAsyncResult **result)
 }
 
 static IcShortlistsRead *
-read_shortlists (const char    *db_path,
-                 const char    *id,
-                 GCancellable  *cancellable,
-                 GError       **error)
+read_shortlists (IcStoreService  *service,
+                 const char      *id,
+                 GCancellable    *cancellable,
+                 GError         **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  ic_shortlists_read_async (db_path, id, 0, cancellable, on_done, &result);
+  ic_shortlists_read_async (service, id, 0, cancellable, on_done, &result);
   return ic_shortlists_read_finish (wait_result (&result), error);
 }
 
@@ -108,7 +112,7 @@ test_read_all (JobsFixture   *jf,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcShortlistsRead) read = read_shortlists (jf->f.path, NULL, NULL, &error);
+  g_autoptr(IcShortlistsRead) read = read_shortlists (jf->service, NULL, NULL, &error);
   IcShortlistReport *report;
   const IcShortlistReportEntry *entry;
 
@@ -134,7 +138,7 @@ test_read_all (JobsFixture   *jf,
   /* A deleted shortlist is not read. */
   g_assert_true (ic_store_delete (jf->f.store, ic_record_get_id (jf->shortlists[1]), NULL, &error));
   g_clear_pointer (&read, ic_shortlists_read_free);
-  read = read_shortlists (jf->f.path, NULL, NULL, &error);
+  read = read_shortlists (jf->service, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (read->reports->len, ==, 1);
   g_assert_null (find_report (read, ic_record_get_id (jf->shortlists[1])));
@@ -145,8 +149,9 @@ test_read_one (JobsFixture   *jf,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcShortlistsRead) read = read_shortlists (jf->f.path, ic_record_get_id (jf->shortlists[0]),
+  g_autoptr(IcShortlistsRead) read = read_shortlists (jf->service, ic_record_get_id (jf->shortlists[0]),
                                                       NULL, &error);
+  g_autoptr(IcStoreService) missing = NULL;
   g_autofree char *ghost = g_uuid_string_random ();
   g_autofree char *missing_db = g_build_filename (jf->f.dir, "missing.db", NULL);
 
@@ -156,13 +161,15 @@ test_read_one (JobsFixture   *jf,
 
   /* One asked for by id and not there is the error itself. */
   g_clear_pointer (&read, ic_shortlists_read_free);
-  read = read_shortlists (jf->f.path, ghost, NULL, &error);
+  read = read_shortlists (jf->service, ghost, NULL, &error);
   g_assert_null (read);
   g_assert_error (error, IC_STORE_ERROR, IC_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  /* So is a database that is not there: the job never creates one. */
-  read = read_shortlists (missing_db, NULL, NULL, &error);
+  /* So is a database that is not there: the service opened without
+   * IC_STORE_OPEN_CREATE never creates one. */
+  missing = ic_store_service_new (missing_db, IC_STORE_OPEN_DEFAULT);
+  read = read_shortlists (missing, NULL, NULL, &error);
   g_assert_null (read);
   g_assert_error (error, IC_STORE_ERROR, IC_STORE_ERROR_NOT_FOUND);
   g_assert_false (g_file_test (missing_db, G_FILE_TEST_EXISTS));
@@ -178,7 +185,7 @@ test_read_cancelled (JobsFixture   *jf,
   g_autoptr(IcShortlistsRead) read = NULL;
 
   /* A read made stale gives no result, even if its worker had one. */
-  ic_shortlists_read_async (jf->f.path, NULL, 0, cancellable, on_done, &result);
+  ic_shortlists_read_async (jf->service, NULL, 0, cancellable, on_done, &result);
   g_cancellable_cancel (cancellable);
   read = ic_shortlists_read_finish (wait_result (&result), &error);
   g_assert_null (read);
@@ -186,26 +193,26 @@ test_read_cancelled (JobsFixture   *jf,
 }
 
 static IcRecord *
-fetch (const char  *db_path,
-       const char  *id,
-       GError     **error)
+fetch (IcStoreService  *service,
+       const char      *id,
+       GError         **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  ic_record_fetch_async (db_path, id, NULL, on_done, &result);
-  return ic_record_fetch_finish (wait_result (&result), error);
+  ic_store_service_get_async (service, id, NULL, on_done, &result);
+  return ic_store_service_get_finish (service, wait_result (&result), error);
 }
 
 static IcRecord *
-write_record (const char         *db_path,
-              IcRecordWriteKind   kind,
-              IcRecord           *record,
-              GError            **error)
+write_record (IcStoreService    *service,
+              IcStoreWriteKind   kind,
+              IcRecord          *record,
+              GError           **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  ic_record_write_async (db_path, kind, record, "window", NULL, on_done, &result);
-  return ic_record_write_finish (wait_result (&result), error);
+  ic_store_service_write_async (service, kind, record, "window", NULL, on_done, &result);
+  return ic_store_service_write_finish (service, wait_result (&result), error);
 }
 
 static void
@@ -213,13 +220,13 @@ test_fetch (JobsFixture   *jf,
             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcRecord) got = fetch (jf->f.path, ic_record_get_id (jf->shortlists[0]), &error);
+  g_autoptr(IcRecord) got = fetch (jf->service, ic_record_get_id (jf->shortlists[0]), &error);
   g_autofree char *ghost = g_uuid_string_random ();
 
   g_assert_no_error (error);
   assert_same_record (jf->shortlists[0], got);
   g_clear_object (&got);
-  got = fetch (jf->f.path, ghost, &error);
+  got = fetch (jf->service, ghost, &error);
   g_assert_null (got);
   g_assert_error (error, IC_STORE_ERROR, IC_STORE_ERROR_NOT_FOUND);
 }
@@ -238,7 +245,7 @@ test_write_if_unchanged (JobsFixture   *jf,
   g_autoptr(IcRecord) got = NULL;
 
   ic_shortlist_set_name (IC_SHORTLIST (mine), "Depot visit, March");
-  written = write_record (jf->f.path, IC_RECORD_WRITE_UPDATE_IF_UNCHANGED, mine, &error);
+  written = write_record (jf->service, IC_STORE_WRITE_UPDATE_IF_UNCHANGED, mine, &error);
   g_assert_no_error (error);
   g_assert_cmpint (ic_record_get_rev (written), ==, 2);
   /* The job wrote a copy: the caller's record is as it was. */
@@ -251,20 +258,20 @@ test_write_if_unchanged (JobsFixture   *jf,
   g_assert_true (ic_store_update (jf->f.store, theirs, "cli", &error));
 
   ic_shortlist_set_name (IC_SHORTLIST (mine), "Depot visit, April");
-  written = write_record (jf->f.path, IC_RECORD_WRITE_UPDATE_IF_UNCHANGED, mine, &error);
+  written = write_record (jf->service, IC_STORE_WRITE_UPDATE_IF_UNCHANGED, mine, &error);
   g_assert_null (written);
   g_assert_error (error, IC_STORE_ERROR, IC_STORE_ERROR_CHANGED);
   g_assert_nonnull (strstr (error->message, "Depot visit, April"));
   g_clear_error (&error);
-  got = fetch (jf->f.path, ic_record_get_id (mine), &error);
+  got = fetch (jf->service, ic_record_get_id (mine), &error);
   g_assert_cmpstr (ic_shortlist_get_name (IC_SHORTLIST (got)), ==, "Depot visit (CLI)");
   g_clear_object (&got);
 
   /* Kept on purpose: a plain update writes over it. */
-  written = write_record (jf->f.path, IC_RECORD_WRITE_UPDATE, mine, &error);
+  written = write_record (jf->service, IC_STORE_WRITE_UPDATE, mine, &error);
   g_assert_no_error (error);
   g_assert_cmpint (ic_record_get_rev (written), ==, 4);
-  got = fetch (jf->f.path, ic_record_get_id (mine), &error);
+  got = fetch (jf->service, ic_record_get_id (mine), &error);
   g_assert_cmpstr (ic_shortlist_get_name (IC_SHORTLIST (got)), ==, "Depot visit, April");
 }
 
@@ -274,7 +281,7 @@ test_write_insert (JobsFixture   *jf,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(IcRecord) item = make_foresight ("Hydrogen buses");
-  g_autoptr(IcRecord) written = write_record (jf->f.path, IC_RECORD_WRITE_INSERT, item, &error);
+  g_autoptr(IcRecord) written = write_record (jf->service, IC_STORE_WRITE_INSERT, item, &error);
   g_autoptr(IcRecord) got = NULL;
 
   g_assert_no_error (error);
@@ -286,8 +293,100 @@ test_write_insert (JobsFixture   *jf,
   g_assert_cmpstr (ic_record_get_title (got), ==, "Hydrogen buses");
 }
 
+/* The window's "Add to Shortlist": one shortlist per challenge, each
+ * capability on it once, entries as the command line makes them. */
+static int
+add_entries (JobsFixture *jf,
+             GPtrArray   *entries,
+             GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  ic_shortlist_add_entries_async (jf->service, IC_CHALLENGE (jf->challenge), entries, "window",
+                                  NULL, on_done, &result);
+  return ic_shortlist_add_entries_finish (wait_result (&result), error);
+}
+
+static IcShortlistEntry *
+entry_for (IcRecord *capability)
+{
+  IcShortlistEntry *entry = ic_shortlist_entry_new ();
+
+  ic_shortlist_entry_set_capability_id (entry, ic_record_get_id (capability));
+  ic_shortlist_entry_set_score (entry, 0.5);
+  return entry;
+}
+
+static void
+test_add_entries (JobsFixture   *jf,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(IcRecord) got = NULL;
+
+  /* The challenge's first shortlist holds both capabilities already. */
+  g_ptr_array_add (entries, entry_for (jf->capabilities[0]));
+  g_assert_cmpint (add_entries (jf, entries, &error), ==, 0);
+  g_assert_no_error (error);
+  got = ic_store_get (jf->f.store, ic_record_get_id (jf->shortlists[0]), &error);
+  g_assert_cmpint (ic_record_get_rev (got), ==, 1);
+  g_clear_object (&got);
+
+  /* Without a shortlist, the first add makes one named after it. */
+  g_assert_true (ic_store_delete (jf->f.store, ic_record_get_id (jf->shortlists[0]), NULL, &error));
+  g_assert_true (ic_store_delete (jf->f.store, ic_record_get_id (jf->shortlists[1]), NULL, &error));
+  g_ptr_array_add (entries, entry_for (jf->capabilities[1]));
+  g_ptr_array_add (entries, entry_for (jf->capabilities[0]));
+  g_assert_cmpint (add_entries (jf, entries, &error), ==, 2);
+  g_assert_no_error (error);
+  g_assert_cmpint (add_entries (jf, entries, &error), ==, 0);
+  g_assert_no_error (error);
+}
+
+/* With the main thread forbidden, the service still reads and writes:
+ * no call it runs reaches the database on the thread that asked. */
+static void
+test_main_thread_free (JobsFixture   *jf,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcRecord) got = NULL;
+  g_autoptr(IcRecord) written = NULL;
+  g_autoptr(IcShortlistsRead) read = NULL;
+  g_autoptr(IcRecord) item = make_foresight ("Hydrogen buses");
+
+  ic_store_forbid_thread (g_thread_self ());
+  got = fetch (jf->service, ic_record_get_id (jf->challenge), &error);
+  g_assert_no_error (error);
+  written = write_record (jf->service, IC_STORE_WRITE_INSERT, item, &error);
+  g_assert_no_error (error);
+  read = read_shortlists (jf->service, NULL, NULL, &error);
+  g_assert_no_error (error);
+  ic_store_forbid_thread (NULL);
+}
+
+/* The check itself: a blocking call on the forbidden thread is a
+ * critical warning, which the GUI tests make fatal. */
+static void
+test_forbidden_thread (JobsFixture   *jf,
+                       gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(IcRecord) got = NULL;
+
+      ic_store_forbid_thread (g_thread_self ());
+      got = ic_store_get (jf->f.store, ic_record_get_id (jf->challenge), NULL);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*Blocking database call on a thread that must not wait for it*");
+}
+
 #define JOBS_ADD(path, func) \
-  g_test_add ("/app-jobs/" path, JobsFixture, NULL, jobs_set_up, func, jobs_tear_down)
+  g_test_add ("/store-service/" path, JobsFixture, NULL, jobs_set_up, func, jobs_tear_down)
 
 int
 main (int   argc,
@@ -301,6 +400,9 @@ main (int   argc,
   JOBS_ADD ("record/fetch", test_fetch);
   JOBS_ADD ("record/write-if-unchanged", test_write_if_unchanged);
   JOBS_ADD ("record/write-insert", test_write_insert);
+  JOBS_ADD ("shortlist/add-entries", test_add_entries);
+  JOBS_ADD ("main-thread-free", test_main_thread_free);
+  JOBS_ADD ("forbidden-thread", test_forbidden_thread);
 
   return g_test_run ();
 }

@@ -1,17 +1,16 @@
-/* ic-shortlists-read-job.c
+/* ic-shortlists-read.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
-#include "ic-shortlists-read-job.h"
+#include "ic-shortlists-read.h"
 
 typedef struct
 {
-  char  *db_path;
   char  *shortlist_id;
   guint  limit;
 } JobData;
@@ -19,7 +18,6 @@ typedef struct
 static void
 job_data_free (JobData *data)
 {
-  g_free (data->db_path);
   g_free (data->shortlist_id);
   g_free (data);
 }
@@ -55,23 +53,16 @@ list_ids (IcStore  *store,
 }
 
 static void
-read_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+read_job (GTask        *task,
+          IcStore      *store,
+          gpointer      task_data,
+          GCancellable *cancellable)
 {
   JobData *data = task_data;
   g_autoptr(IcShortlistsRead) read = g_new0 (IcShortlistsRead, 1);
-  g_autoptr(IcStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) ids = NULL;
+  g_auto(GStrv) ids = list_ids (store, data, &error);
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  /* IcStore is not thread-safe: this thread has a connection of its own. */
-  store = ic_store_open (data->db_path, IC_STORE_OPEN_DEFAULT, &error);
-  if (store != NULL)
-    ids = list_ids (store, data, &error);
   if (ids == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -104,7 +95,7 @@ read_in_thread (GTask        *task,
 }
 
 void
-ic_shortlists_read_async (const char          *db_path,
+ic_shortlists_read_async (IcStoreService      *service,
                           const char          *shortlist_id,
                           guint                limit,
                           GCancellable        *cancellable,
@@ -114,17 +105,16 @@ ic_shortlists_read_async (const char          *db_path,
   g_autoptr(GTask) task = NULL;
   JobData *data;
 
-  g_return_if_fail (db_path != NULL);
+  g_return_if_fail (IC_IS_STORE_SERVICE (service));
 
   data = g_new0 (JobData, 1);
-  data->db_path = g_strdup (db_path);
   data->shortlist_id = g_strdup (shortlist_id);
   data->limit = limit;
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, ic_shortlists_read_async);
   g_task_set_task_data (task, data, (GDestroyNotify) job_data_free);
-  g_task_run_in_thread (task, read_in_thread);
+  ic_store_service_run (service, task, read_job);
 }
 
 IcShortlistsRead *
@@ -132,6 +122,7 @@ ic_shortlists_read_finish (GAsyncResult  *result,
                            GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ic_shortlists_read_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

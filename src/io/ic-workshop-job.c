@@ -10,7 +10,6 @@
 
 typedef struct
 {
-  char       *db_path;
   char       *event_id;
   IcWorkshop *workshop;
   IcSchedule *schedule;
@@ -19,7 +18,6 @@ typedef struct
 static void
 load_data_free (LoadData *data)
 {
-  g_free (data->db_path);
   g_free (data->event_id);
   g_clear_pointer (&data->workshop, ic_workshop_free);
   g_clear_pointer (&data->schedule, ic_schedule_unref);
@@ -48,20 +46,16 @@ with_scores (IcSchedule        *stored,
 }
 
 static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+load_job (GTask        *task,
+          IcStore      *store,
+          gpointer      task_data,
+          GCancellable *cancellable)
 {
   LoadData *data = task_data;
-  g_autoptr(IcStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *stored = NULL;
 
-  /* IcStore is not thread-safe: this thread has a connection of its own. */
-  store = ic_store_open (data->db_path, IC_STORE_OPEN_CREATE, &error);
-  if (store != NULL)
-    data->workshop = ic_workshop_load (store, data->event_id, &error);
+  data->workshop = ic_workshop_load (store, data->event_id, &error);
   if (data->workshop != NULL && !g_cancellable_set_error_if_cancelled (cancellable, &error))
     stored = ic_store_get_event_schedule (store, data->event_id, &error);
   if (stored != NULL)
@@ -79,7 +73,7 @@ load_thread (GTask        *task,
 }
 
 void
-ic_workshop_job_load_async (const char          *db_path,
+ic_workshop_job_load_async (IcStoreService      *service,
                             const char          *event_id,
                             GCancellable        *cancellable,
                             GAsyncReadyCallback  callback,
@@ -88,11 +82,10 @@ ic_workshop_job_load_async (const char          *db_path,
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   LoadData *data = g_new0 (LoadData, 1);
 
-  data->db_path = g_strdup (db_path);
   data->event_id = g_strdup (event_id);
   g_task_set_source_tag (task, ic_workshop_job_load_async);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (task, load_thread);
+  ic_store_service_run (service, task, load_job);
 }
 
 IcWorkshop *
@@ -110,4 +103,63 @@ ic_workshop_job_load_finish (GAsyncResult  *result,
   if (schedule != NULL)
     *schedule = g_steal_pointer (&data->schedule);
   return g_steal_pointer (&data->workshop);
+}
+
+typedef struct
+{
+  char *event_id;
+  char *text;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_free (data->event_id);
+  g_free (data->text);
+  g_free (data);
+}
+
+static void
+save_job (GTask        *task,
+          IcStore      *store,
+          gpointer      task_data,
+          GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  GError *error = NULL;
+
+  if (!ic_store_set_event_schedule (store, data->event_id, data->text, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+ic_workshop_job_save_schedule_async (IcWorkshop          *workshop,
+                                     IcStoreService      *service,
+                                     IcSchedule          *schedule,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autoptr(JsonNode) json = ic_workshop_schedule_to_json (workshop, schedule);
+  SaveData *data = g_new0 (SaveData, 1);
+
+  data->event_id = g_strdup (ic_record_get_id (IC_RECORD (workshop->event)));
+  data->text = json_to_string (json, FALSE);
+  g_task_set_source_tag (task, ic_workshop_job_save_schedule_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  ic_store_service_run (service, task, save_job);
+}
+
+gboolean
+ic_workshop_job_save_schedule_finish (GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ic_workshop_job_save_schedule_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -1,10 +1,10 @@
-/* ic-shortlists-read-job.h — shortlists and all they refer to, read off the main thread
+/* ic-shortlists-read.h — shortlists and all they refer to, read as one job
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A shortlist's view needs its challenge, every entry's capability and
- * organisation and the explanations: many reads, so a worker thread
- * does them on a connection of its own to the database at @db_path.
+ * organisation and the explanations: many reads, so they run as one job
+ * of the store service, off the main thread.
  */
 
 #pragma once
@@ -12,6 +12,7 @@
 #include <gio/gio.h>
 
 #include "ic-shortlist-report.h"
+#include "ic-store-service.h"
 
 G_BEGIN_DECLS
 
@@ -29,7 +30,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcShortlistsRead, ic_shortlists_read_free)
  * NULL of every live shortlist, at most @limit of them (0: all).  One
  * shortlist that cannot be read is a problem and the others still come;
  * with @shortlist_id set it is the error. */
-void              ic_shortlists_read_async  (const char           *db_path,
+void              ic_shortlists_read_async  (IcStoreService       *service,
                                              const char           *shortlist_id,
                                              guint                 limit,
                                              GCancellable         *cancellable,

@@ -1,0 +1,505 @@
+/* ic-record-editor-form.c — the record editor's form: rows for a
+ * record kind's fields, filled from a record and read back into one
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ic-app-format.h"
+#include "ic-fields.h"
+#include "ic-model-error.h"
+#include "ic-record-editor-private.h"
+#include "ic-tag-completion.h"
+
+void
+ic_record_editor_field_state_clear (FieldState *state)
+{
+  g_clear_pointer (&state->ids, g_ptr_array_unref);
+}
+
+static GType
+property_type (IcRecordEditor *self,
+               const char     *property)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self->record), property);
+
+  return pspec != NULL ? G_PARAM_SPEC_VALUE_TYPE (pspec) : G_TYPE_INVALID;
+}
+
+static GtkWidget *
+choice_row_new (const char  *title,
+                GtkStringList *labels)
+{
+  GtkWidget *row = adw_combo_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+  return row;
+}
+
+static GtkWidget *
+taxonomy_row_new (IcRecordEditor *self,
+                  FieldState     *state)
+{
+  IcTaxonomy *taxonomy = ic_store_service_get_taxonomy (self->service);
+  gboolean places = state->def->widget == IC_FORM_PLACE;
+  guint n = places ? ic_taxonomy_get_n_places (taxonomy) : ic_taxonomy_get_n_clusters (taxonomy);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (labels, _("None"));
+  g_ptr_array_add (state->ids, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *id = places ? ic_taxonomy_get_place_id (taxonomy, i)
+                              : ic_taxonomy_get_cluster_id (taxonomy, i);
+
+      gtk_string_list_append (labels, places ? ic_taxonomy_get_place_name (taxonomy, id)
+                                             : ic_taxonomy_get_cluster_name (taxonomy, id));
+      g_ptr_array_add (state->ids, g_strdup (id));
+    }
+  return choice_row_new (_(state->def->title), labels);
+}
+
+typedef struct
+{
+  char *id;
+  char *name;
+} NamedId;
+
+static gboolean
+collect_organisation (IcRecord *record,
+                      gpointer  user_data)
+{
+  NamedId *item = g_new (NamedId, 1);
+
+  item->id = g_strdup (ic_record_get_id (record));
+  item->name = g_strdup (ic_record_get_title (record));
+  g_ptr_array_add (user_data, item);
+  return TRUE;
+}
+
+static void
+named_id_free (NamedId *item)
+{
+  g_free (item->id);
+  g_free (item->name);
+  g_free (item);
+}
+
+static int
+compare_named_ids (gconstpointer a,
+                   gconstpointer b)
+{
+  const NamedId *x = *(NamedId **) a;
+  const NamedId *y = *(NamedId **) b;
+
+  return g_utf8_collate (x->name ? x->name : "", y->name ? y->name : "");
+}
+
+static GtkWidget *
+organisation_row_new (IcRecordEditor *self,
+                      FieldState     *state)
+{
+  GPtrArray *organisations = self->organisations;
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (labels, organisations->len > 0 ? _("Choose an organisation")
+                                                         : _("Add an organisation first"));
+  g_ptr_array_add (state->ids, NULL);
+  for (guint i = 0; i < organisations->len; i++)
+    {
+      NamedId *item = g_ptr_array_index (organisations, i);
+
+      gtk_string_list_append (labels, item->name);
+      g_ptr_array_add (state->ids, g_strdup (item->id));
+    }
+  return choice_row_new (_(state->def->title), labels);
+}
+
+static GtkWidget *
+enum_row_new (IcRecordEditor *self,
+              FieldState     *state)
+{
+  GType type = property_type (self, state->def->property);
+  g_autoptr(GEnumClass) enum_class = g_type_class_ref (type);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < enum_class->n_values; i++)
+    gtk_string_list_append (labels, ic_form_enum_label (type, enum_class->values[i].value));
+  return choice_row_new (_(state->def->title), labels);
+}
+
+static GtkWidget *
+number_row_new (FieldState *state)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (state->def->min, state->def->max,
+                                                    state->def->step);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(state->def->title));
+  if (state->def->hint != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(state->def->hint));
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (spin), state->def->max > 100 ? 12 : 3);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  state->input = spin;
+  return row;
+}
+
+static GtkWidget *
+long_text_new (FieldState *state)
+{
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *view = gtk_text_view_new ();
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_widget_set_size_request (view, -1, 120);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _(state->def->title), -1);
+  gtk_widget_add_css_class (frame, "long-text");
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  state->input = view;
+  return frame;
+}
+
+static GtkWidget *
+field_widget_new (IcRecordEditor *self,
+                  FieldState     *state)
+{
+  GtkWidget *row;
+
+  switch (state->def->widget)
+    {
+    case IC_FORM_NUMBER:
+      return number_row_new (state);
+    case IC_FORM_LONG_TEXT:
+      return long_text_new (state);
+    case IC_FORM_CLUSTER:
+    case IC_FORM_PLACE:
+      row = taxonomy_row_new (self, state);
+      break;
+    case IC_FORM_ORGANISATION:
+      row = organisation_row_new (self, state);
+      break;
+    case IC_FORM_ENUM:
+      row = enum_row_new (self, state);
+      break;
+    case IC_FORM_TEXT:
+    case IC_FORM_TAGS:
+    case IC_FORM_LIST:
+    default:
+      row = adw_entry_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(state->def->title));
+      adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), FALSE);
+      if (state->def->widget == IC_FORM_TAGS)
+        {
+          if (self->tags != NULL)
+            ic_tag_completion_attach (row, (const char * const *) self->tags);
+        }
+      break;
+    }
+  /* Adw rows name themselves after their title. */
+  if (state->def->hint != NULL)
+    gtk_widget_set_tooltip_text (row, _(state->def->hint));
+  state->input = row;
+  return row;
+}
+
+void
+ic_record_editor_build_form (IcRecordEditor *self)
+{
+  IcRecordKind kind = ic_record_get_kind (self->record);
+  guint n_fields = 0, n_groups = 0;
+  const IcFormField *defs = ic_form_get_fields (kind, &n_fields);
+  const IcFormGroup *groups = ic_form_get_groups (kind, &n_groups);
+
+  for (guint g = 0; g < n_groups; g++)
+    {
+      GtkWidget *group = adw_preferences_group_new ();
+      GtkWidget *message = gtk_label_new (NULL);
+
+      if (groups[g].title != NULL)
+        adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _(groups[g].title));
+
+      for (guint i = 0; i < n_fields; i++)
+        {
+          FieldState state = { &defs[i] };
+
+          if (defs[i].group != g)
+            continue;
+          state.ids = g_ptr_array_new_with_free_func (g_free);
+          state.message = GTK_LABEL (message);
+          state.row = field_widget_new (self, &state);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), state.row);
+          g_array_append_val (self->fields, state);
+        }
+
+      /* Rows go into the group's list; this label goes under it. */
+      gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (message), 0);
+      gtk_widget_add_css_class (message, "field-error");
+      gtk_widget_set_visible (message, FALSE);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), message);
+
+      gtk_box_insert_child_after (self->form_box, group,
+                                  gtk_widget_get_prev_sibling (GTK_WIDGET (self->delete_button)));
+    }
+}
+
+static guint
+find_id (GPtrArray  *ids,
+         const char *id)
+{
+  for (guint i = 1; i < ids->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (ids, i), id) == 0)
+      return i;
+  return 0;
+}
+
+static void
+load_field (IcRecordEditor *self,
+            FieldState     *state,
+            IcRecord       *from)
+{
+  GObject *record = G_OBJECT (from);
+  const char *property = state->def->property;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, property_type (self, property));
+  g_object_get_property (record, property, &value);
+
+  switch (state->def->widget)
+    {
+    case IC_FORM_TEXT:
+      gtk_editable_set_text (GTK_EDITABLE (state->input),
+                             g_value_get_string (&value) ? g_value_get_string (&value) : "");
+      break;
+    case IC_FORM_TAGS:
+    case IC_FORM_LIST:
+      {
+        g_autofree char *joined = NULL;
+        char **strv = g_value_get_boxed (&value);
+
+        joined = strv != NULL ? g_strjoinv (", ", strv) : g_strdup ("");
+        gtk_editable_set_text (GTK_EDITABLE (state->input), joined);
+      }
+      break;
+    case IC_FORM_LONG_TEXT:
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (state->input)),
+                                g_value_get_string (&value) ? g_value_get_string (&value) : "", -1);
+      break;
+    case IC_FORM_NUMBER:
+      {
+        g_auto(GValue) number = G_VALUE_INIT;
+
+        g_value_init (&number, G_TYPE_DOUBLE);
+        g_value_transform (&value, &number);
+        gtk_spin_button_set_value (GTK_SPIN_BUTTON (state->input), g_value_get_double (&number));
+      }
+      break;
+    case IC_FORM_ENUM:
+      adw_combo_row_set_selected (ADW_COMBO_ROW (state->input), g_value_get_enum (&value));
+      break;
+    case IC_FORM_CLUSTER:
+    case IC_FORM_PLACE:
+    case IC_FORM_ORGANISATION:
+    default:
+      adw_combo_row_set_selected (ADW_COMBO_ROW (state->input),
+                                  find_id (state->ids, g_value_get_string (&value)));
+      break;
+    }
+}
+
+static char **
+split_list (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (parts[i][0] != '\0')
+        g_strv_builder_add (builder, parts[i]);
+    }
+  return g_strv_builder_end (builder);
+}
+
+static void
+store_field (IcRecordEditor *self,
+             FieldState     *state,
+             IcRecord       *record)
+{
+  const char *property = state->def->property;
+  guint selected;
+
+  switch (state->def->widget)
+    {
+    case IC_FORM_TEXT:
+      {
+        g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (state->input))));
+
+        g_object_set (record, property, text[0] != '\0' ? text : NULL, NULL);
+      }
+      break;
+    case IC_FORM_TAGS:
+    case IC_FORM_LIST:
+      {
+        g_auto(GStrv) list = split_list (gtk_editable_get_text (GTK_EDITABLE (state->input)));
+
+        g_object_set (record, property, list, NULL);
+      }
+      break;
+    case IC_FORM_LONG_TEXT:
+      {
+        GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (state->input));
+        GtkTextIter start, end;
+        g_autofree char *text = NULL;
+
+        gtk_text_buffer_get_bounds (buffer, &start, &end);
+        text = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+        g_object_set (record, property, text[0] != '\0' ? text : NULL, NULL);
+      }
+      break;
+    case IC_FORM_NUMBER:
+      {
+        g_auto(GValue) number = G_VALUE_INIT;
+
+        gtk_spin_button_update (GTK_SPIN_BUTTON (state->input));
+        g_value_init (&number, G_TYPE_DOUBLE);
+        g_value_set_double (&number, gtk_spin_button_get_value (GTK_SPIN_BUTTON (state->input)));
+        g_object_set_property (G_OBJECT (record), property, &number);
+      }
+      break;
+    case IC_FORM_ENUM:
+      g_object_set (record, property,
+                    (int) adw_combo_row_get_selected (ADW_COMBO_ROW (state->input)), NULL);
+      break;
+    case IC_FORM_CLUSTER:
+    case IC_FORM_PLACE:
+    case IC_FORM_ORGANISATION:
+    default:
+      selected = adw_combo_row_get_selected (ADW_COMBO_ROW (state->input));
+      g_object_set (record, property,
+                    selected < state->ids->len ? g_ptr_array_index (state->ids, selected) : NULL,
+                    NULL);
+      break;
+    }
+}
+
+void
+ic_record_editor_clear_errors (IcRecordEditor *self)
+{
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      FieldState *state = &g_array_index (self->fields, FieldState, i);
+
+      gtk_widget_remove_css_class (state->row, "error");
+      gtk_widget_set_visible (GTK_WIDGET (state->message), FALSE);
+      if (ADW_IS_ACTION_ROW (state->row))
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (state->row),
+                                     state->def->hint != NULL ? _(state->def->hint) : NULL);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (state->input),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (state->input), GTK_ACCESSIBLE_STATE_INVALID);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->reload_button), FALSE);
+  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+}
+
+static FieldState *
+find_field (IcRecordEditor *self,
+            const char     *field)
+{
+  for (guint i = 0; field != NULL && i < self->fields->len; i++)
+    {
+      FieldState *state = &g_array_index (self->fields, FieldState, i);
+
+      if (g_strcmp0 (state->def->field, field) == 0)
+        return state;
+    }
+  return NULL;
+}
+
+void
+ic_record_editor_show_field_error (IcRecordEditor *self,
+                                   const GError   *error)
+{
+  const char *field = ic_model_error_get_field (error);
+  FieldState *state = find_field (self, field);
+  g_autofree char *message = NULL;
+
+  if (state == NULL)
+    {
+      gtk_label_set_text (self->error_banner, error->message);
+      gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+      return;
+    }
+
+  if (state->def->widget == IC_FORM_ORGANISATION)
+    message = g_strdup (_("Choose the organisation this record belongs to."));
+  else
+    message = ic_format_field_error (error->message, field, _(state->def->title));
+
+  /* Rows with a subtitle say it right there; the others say it under
+   * their group. */
+  gtk_widget_add_css_class (state->row, "error");
+  if (ADW_IS_ACTION_ROW (state->row))
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (state->row), message);
+  else
+    {
+      gtk_label_set_text (state->message, message);
+      gtk_widget_set_visible (GTK_WIDGET (state->message), TRUE);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (state->input),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (state->input),
+                               GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
+  gtk_widget_grab_focus (state->input);
+}
+
+IcRecord *
+ic_record_editor_read_form (IcRecordEditor *self)
+{
+  IcRecord *copy = ic_record_copy (self->record);
+
+  for (guint i = 0; i < self->fields->len; i++)
+    store_field (self, &g_array_index (self->fields, FieldState, i), copy);
+  return copy;
+}
+
+void
+ic_record_editor_load_form (IcRecordEditor *self,
+                            IcRecord       *from)
+{
+  for (guint i = 0; i < self->fields->len; i++)
+    load_field (self, &g_array_index (self->fields, FieldState, i), from);
+}
+
+gboolean
+ic_record_editor_read_choices (IcStore       *store,
+                               IcRecordKind   kind,
+                               GPtrArray    **organisations,
+                               GStrv         *tags,
+                               GError       **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) named_id_free);
+
+  if (kind != IC_RECORD_KIND_ORGANISATION &&
+      !ic_store_foreach (store, IC_RECORD_KIND_ORGANISATION, collect_organisation, found, error))
+    return FALSE;
+  g_ptr_array_sort (found, compare_named_ids);
+  *organisations = g_steal_pointer (&found);
+  *tags = ic_store_list_tags (store, NULL);
+  return TRUE;
+}
