@@ -9,6 +9,7 @@
 
 #include "ic-application.h"
 #include "ic-import-dialog.h"
+#include "ic-glossary-window.h"
 #include "ic-preferences-window.h"
 #include "ic-window.h"
 
@@ -108,6 +109,19 @@ preferences_activated (GSimpleAction *action,
 }
 
 static void
+glossary_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  IcApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  IcGlossaryWindow *glossary = ic_glossary_window_new (self);
+
+  gtk_window_set_transient_for (GTK_WINDOW (glossary), parent);
+  gtk_window_present (GTK_WINDOW (glossary));
+}
+
+static void
 about_activated (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
@@ -159,6 +173,7 @@ import_activated (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "preferences", preferences_activated },
+  { "glossary", glossary_activated },
   { "about", about_activated },
   { "import", import_activated },
 };
@@ -211,6 +226,7 @@ ic_application_startup (GApplication *app)
   static const struct { const char *action; const char *accels[3]; } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
+    { "app.glossary", { "<Control><Shift>g", NULL } },
     { "app.import", { "<Control>i", NULL } },
     { "win.new-record", { "<Control>n", NULL } },
     { "win.search", { "<Control>f", NULL } },
@@ -378,6 +394,11 @@ ic_application_class_init (IcApplicationClass *klass)
   app_class->activate = ic_application_activate;
   app_class->open = ic_application_open;
   app_class->handle_local_options = ic_application_handle_local_options;
+
+  /* The glossary or the learning from decisions changed: rankings that
+   * are open must be made again. */
+  g_signal_new ("matching-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

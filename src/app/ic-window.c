@@ -140,6 +140,21 @@ ic_window_records_changed (IcWindow     *self,
     }
 }
 
+/* The glossary or the learning changed: make the rankings again. */
+static void
+on_matching_changed (IcApplication *app,
+                     IcWindow      *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (IC_IS_MATCHES_PAGE (child))
+        ic_matches_page_reload (IC_MATCHES_PAGE (child));
+      else if (IC_IS_WORKSHOP_PAGE (child))
+        ic_workshop_page_reload (IC_WORKSHOP_PAGE (child));
+    }
+}
+
 static void
 update_for_page (IcWindow *self)
 {
@@ -369,6 +384,7 @@ setup (IcWindow      *self,
 
   self->service = g_object_ref (ic_application_get_store_service (app));
   self->settings = g_object_ref (ic_application_get_settings (app));
+  g_signal_connect_object (app, "matching-changed", G_CALLBACK (on_matching_changed), self, 0);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),

@@ -269,7 +269,7 @@ class Interchange:
         x, y, width, height = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
         rawinput.click(x + width // 2, y + height // 2)
 
-    def near_top(self, role, text, what, timeout=DEFAULT_TIMEOUT):
+    def near_top(self, role, text, what, timeout=DEFAULT_TIMEOUT, window=None):
         """A node of @role named @text (or whose name satisfies it) in the
         first levels of the window, where toasts are.  Toasts go in a few
         seconds, so this does not walk the whole tree."""
@@ -277,7 +277,7 @@ class Interchange:
             return name is not None and (text(name) if callable(text) else name == text)
 
         def look():
-            level = [self.window]
+            level = [window or self.window]
             for _ in range(6):
                 following = []
                 for node in level:
@@ -289,13 +289,14 @@ class Interchange:
             return None
         return wait_for(what, look, timeout=timeout, interval=0.1)
 
-    def toast(self, text, timeout=DEFAULT_TIMEOUT):
-        return self.near_top('label', text, 'a toast', timeout=timeout)
+    def toast(self, text, timeout=DEFAULT_TIMEOUT, window=None):
+        """A toast in the main window, or in @window (a dialog's own)."""
+        return self.near_top('label', text, 'a toast', timeout=timeout, window=window)
 
-    def click_toast_button(self, label, timeout=DEFAULT_TIMEOUT):
+    def click_toast_button(self, label, timeout=DEFAULT_TIMEOUT, window=None):
         # A mnemonic label reads "_Undo Undo" in GTK 4.8's accessible name.
         button = self.near_top('push button', lambda name: label in name.replace('_', '').split(),
-                               'the toast button “%s”' % label, timeout=timeout)
+                               'the toast button “%s”' % label, timeout=timeout, window=window)
         log('click the toast button “%s”' % label)
         button.doActionNamed('click')
         return button
