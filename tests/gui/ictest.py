@@ -245,10 +245,12 @@ class Interchange:
             return lists[-1] if lists and item in labels(lists[-1]) else None
 
         popover = None
-        for attempt in range(3):
+        # A loaded machine can take seconds to open a popover, or drop a
+        # click that arrives while the window is busy: try a few times.
+        for attempt in range(6):
             self.click_at(node)
             try:
-                popover = wait_for('the list of “%s”' % title, popover_list, timeout=3)
+                popover = wait_for('the list of “%s”' % title, popover_list, timeout=5)
                 break
             except TestFailure:
                 continue
