@@ -167,12 +167,14 @@ describe_text (IcMatchResult *result)
             g_ptr_array_add (learned, g_strdup_printf (_("“%s”"), to));
           continue;
         }
+      /* A concept both name in the same words adds nothing to the
+       * shared words already said. */
+      if (g_utf8_collate (from, to) == 0 || g_ascii_strcasecmp (from, to) == 0)
+        continue;
       if (text->len > 0)
         g_string_append (text, _("; "));
       shown++;
-      if (g_utf8_collate (from, to) == 0 || g_ascii_strcasecmp (from, to) == 0)
-        g_string_append_printf (text, _("both name “%s” (glossary)"), to);
-      else if (kind == IC_MATCH_BRIDGE_GLOSSARY)
+      if (kind == IC_MATCH_BRIDGE_GLOSSARY)
         g_string_append_printf (text, _("the glossary relates “%s” to “%s”"), from, to);
       else
         g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,

@@ -304,6 +304,7 @@ def light(app):
     changed_elsewhere(app, page, entries)
 
     open_foresight(app)
+    glossary(app)
 
     # The editor, showing the rule a bad TRL range breaks.
     page = app.show_page('Challenges')
@@ -323,6 +324,24 @@ def light(app):
 
     page = workshop(app)
     event_editor(app, page)
+
+
+def glossary(app, suffix=''):
+    """The Glossary and Learning window, over the main window."""
+    window = None
+    for attempt in range(3):
+        rawinput.pressKey('Escape')
+        time.sleep(0.5)
+        rawinput.keyCombo('<Control><Shift>g')
+        try:
+            window = app.dialog('Glossary and Learning')
+            break
+        except ictest.TestFailure:
+            continue
+    app.find('list item', app.starts_with('BESS'), parent=window, timeout=30)
+    shoot(window, 'glossary' + suffix)
+    rawinput.pressKey('Escape')
+    time.sleep(0.5)
 
 
 def workshop(app, suffix=''):
