@@ -74,6 +74,10 @@ static const char *full_records[IC_N_RECORD_KINDS] = {
     "\"note\":\"Call before the workshop\",\"stage\":\"contacted\"},"
     "{\"capability_id\":\"" CAP_B_ID "\",\"score\":0.5,\"explanation\":\"tags 0.50\","
     "\"note\":\"Second choice\",\"stage\":\"declined\"}]}",
+  [IC_RECORD_KIND_EXCLUDED_PAIR] =
+    "{\"id\":\"" CAP_B_ID "\",\"rev\":2,\"updated_at\":\"2026-03-01T09:30:00Z\","
+    "\"author\":\"Tom Okafor\",\"visibility\":\"private\",\"deleted\":true,"
+    "\"challenge_id\":\"" CHAL_ID "\",\"capability_id\":\"" CAP_A_ID "\"}",
 };
 
 static IcTaxonomy *default_taxonomy;

@@ -22,6 +22,7 @@ static const IcRecordKind heal_kinds[] = {
   IC_RECORD_KIND_CAPABILITY,
   IC_RECORD_KIND_FORESIGHT,
   IC_RECORD_KIND_SHORTLIST,
+  IC_RECORD_KIND_EXCLUDED_PAIR,
 };
 
 gboolean

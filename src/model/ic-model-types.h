@@ -19,9 +19,10 @@ typedef enum
   IC_RECORD_KIND_CAPABILITY,
   IC_RECORD_KIND_FORESIGHT, /*< nick=foresight >*/
   IC_RECORD_KIND_SHORTLIST,
+  IC_RECORD_KIND_EXCLUDED_PAIR, /*< nick=excluded_pair >*/
 } IcRecordKind;
 
-#define IC_N_RECORD_KINDS 5
+#define IC_N_RECORD_KINDS 6
 
 typedef enum
 {

@@ -190,6 +190,8 @@ shared_table (IcRecordKind kind)
       return "foresight";
     case IC_RECORD_KIND_SHORTLIST:
       return "shortlist";
+    case IC_RECORD_KIND_EXCLUDED_PAIR:
+      return "excluded_pair";
     default:
       return NULL;
     }

@@ -92,11 +92,13 @@ static const char find_stored_sql[] =
   STORED_IN (1, "challenge") " UNION ALL "
   STORED_IN (2, "capability") " UNION ALL "
   STORED_IN (3, "foresight") " UNION ALL "
-  STORED_IN (4, "shortlist") " LIMIT 1";
+  STORED_IN (4, "shortlist") " UNION ALL "
+  STORED_IN (5, "excluded_pair") " LIMIT 1";
 
 G_STATIC_ASSERT (IC_RECORD_KIND_ORGANISATION == 0 && IC_RECORD_KIND_CHALLENGE == 1 &&
                  IC_RECORD_KIND_CAPABILITY == 2 && IC_RECORD_KIND_FORESIGHT == 3 &&
-                 IC_RECORD_KIND_SHORTLIST == 4 && IC_N_RECORD_KINDS == 5);
+                 IC_RECORD_KIND_SHORTLIST == 4 && IC_RECORD_KIND_EXCLUDED_PAIR == 5 &&
+                 IC_N_RECORD_KINDS == 6);
 
 static gboolean
 find_stored (IcStore     *self,

@@ -386,8 +386,13 @@ setup_kinds (IcStore *self)
       info->insert_sql = ic_store_table_build_insert (info->table, NULL, FALSE);
       info->upsert_sql = ic_store_table_build_insert (info->table, NULL, TRUE);
       info->find_elsewhere_sql = build_find_elsewhere (kind);
-      info->title_column =
-        ic_store_table_find_column (info->table, "title") >= 0 ? "title" : "name";
+      /* An excluded pair has neither: its challenge stands for it. */
+      if (ic_store_table_find_column (info->table, "title") >= 0)
+        info->title_column = "title";
+      else if (ic_store_table_find_column (info->table, "name") >= 0)
+        info->title_column = "name";
+      else
+        info->title_column = "challenge_id";
       setup_fts (info, kind);
     }
 
