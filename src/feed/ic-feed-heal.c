@@ -23,6 +23,7 @@ static const IcRecordKind heal_kinds[] = {
   IC_RECORD_KIND_FORESIGHT,
   IC_RECORD_KIND_SHORTLIST,
   IC_RECORD_KIND_EXCLUDED_PAIR,
+  IC_RECORD_KIND_EVENT,
 };
 
 gboolean

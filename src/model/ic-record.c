@@ -9,6 +9,7 @@
 
 #include "ic-capability.h"
 #include "ic-challenge.h"
+#include "ic-event.h"
 #include "ic-exclusion.h"
 #include "ic-foresight-item.h"
 #include "ic-model-enums.h"
@@ -175,6 +176,8 @@ ic_record_kind_get_record_type (IcRecordKind kind)
       return IC_TYPE_SHORTLIST;
     case IC_RECORD_KIND_EXCLUDED_PAIR:
       return IC_TYPE_EXCLUSION;
+    case IC_RECORD_KIND_EVENT:
+      return IC_TYPE_EVENT;
     default:
       g_return_val_if_reached (G_TYPE_INVALID);
     }

@@ -192,6 +192,8 @@ shared_table (IcRecordKind kind)
       return "shortlist";
     case IC_RECORD_KIND_EXCLUDED_PAIR:
       return "excluded_pair";
+    case IC_RECORD_KIND_EVENT:
+      return "event";
     default:
       return NULL;
     }

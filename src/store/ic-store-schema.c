@@ -328,6 +328,12 @@ move_excluded_pairs (sqlite3  *db,
   return ok && ic_store_db_exec (db, "DROP TABLE excluded_pair_v6", error);
 }
 
+/* Version 10: events travel through the feed like the other records
+ * (ic-store-events.h).  The team's events written before are queued,
+ * so that the first sync after the upgrade shares them. */
+static const char migration_10[] =
+  QUEUE_TEAM_RECORDS ("event");
+
 static gboolean
 seed_taxonomy (sqlite3  *db,
                GError  **error)
@@ -355,6 +361,7 @@ static const IcMigration migrations[] = {
   { migration_7, NULL },
   { migration_8, NULL },
   { migration_9, move_excluded_pairs },
+  { migration_10, NULL },
 };
 
 guint

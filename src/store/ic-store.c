@@ -14,6 +14,7 @@
 
 #include "ic-shortlist.h"
 #include "ic-shortlist-entry.h"
+#include "ic-store-events.h"
 #include "ic-store-private.h"
 #include "ic-store-schema.h"
 
@@ -703,6 +704,20 @@ ic_store_get (IcStore     *self,
           return NULL;
         }
     }
+
+  /* Events are kept whole, apart from the kinds above. */
+  {
+    g_autoptr(GError) local_error = NULL;
+    IcEvent *event = ic_store_get_event (self, id, &local_error);
+
+    if (event != NULL)
+      return IC_RECORD (event);
+    if (!g_error_matches (local_error, IC_STORE_ERROR, IC_STORE_ERROR_NOT_FOUND))
+      {
+        g_propagate_error (error, g_steal_pointer (&local_error));
+        return NULL;
+      }
+  }
 
   g_set_error (error, IC_STORE_ERROR, IC_STORE_ERROR_NOT_FOUND,
                _("No record has the id %s"), id);

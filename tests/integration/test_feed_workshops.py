@@ -109,5 +109,122 @@ class ExcludedPairTests(FeedTestCase):
         self.assertIn(pair_id(pair), listed)
 
 
+class EventTests(FeedTestCase):
+    """Two facilitators share one workshop, each on a laptop of their own."""
+
+    def setUp(self):
+        super().setUp()
+        self.feed = self.server()
+        self.a = self.client("a")
+        self.b = self.client("b")
+        self.a.cli_ok("demo")
+        organisations = self.a.records("organisations")
+        owners = sorted({c["organisation_id"] for c in self.a.records("challenges")})[:8]
+        smes = [o["id"] for o in organisations if o["id"] not in owners][:20]
+        self.event = {
+            "name": "Supply day", "date": "2026-03-03",
+            "slots": [{"start": "09:%02d" % (i * 15), "minutes": 12} for i in range(4)],
+            "tables": 12,
+            "participants":
+                [{"organisation_id": o, "available": [0, 1, 2, 3], "max_meetings": 3} for o in owners] +
+                [{"organisation_id": s, "available": [0, 1, 2, 3], "max_meetings": 2} for s in smes],
+        }
+        self.a.sync(self.feed.url)
+        self.b.sync(self.feed.url)
+
+    def schedule(self, laptop, event_id):
+        return laptop.show(event_id)["schedule"]
+
+    @staticmethod
+    def key(meeting):
+        return (meeting["challenge_organisation_id"], meeting["capability_organisation_id"])
+
+    def positions(self, laptop, event_id):
+        return {self.key(m): (m["slot"], m["table"]) for m in self.schedule(laptop, event_id)["meetings"]}
+
+    def move(self, laptop, event_id, meeting, table):
+        """Moves one meeting to another table in its slot, as `update` takes it."""
+        schedule = self.schedule(laptop, event_id)
+        for m in schedule["meetings"]:
+            if self.key(m) == meeting:
+                m["table"] = table
+        laptop.update(event_id, {"schedule": schedule})
+
+    def free_table(self, laptop, event_id, slot, taken=()):
+        used = {t for (s, t) in self.positions(laptop, event_id).values() if s == slot}
+        return next(t for t in range(self.event["tables"]) if t not in used and t not in taken)
+
+    def add_scheduled_event(self):
+        path = "%s/event.json" % self.folder
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(self.event, f)
+        event_id = self.a.cli_ok("event", "add", "--json", path).stdout.strip()
+        self.a.cli_ok("schedule", event_id)
+        return event_id
+
+    def test_an_event_and_its_schedule_reach_the_other_laptop(self):
+        event_id = self.add_scheduled_event()
+        counts = self.a.sync(self.feed.url)
+        self.assertEqual(counts["pushed"], 1, counts)
+        [change] = [c for c in self.feed.changes(self.token) if c["kind"] == "event"]
+        self.assertEqual(change["id"], event_id)
+
+        counts = self.b.sync(self.feed.url)
+        self.assertEqual(counts["pulled"], 1, counts)
+        there = self.b.show(event_id)
+        self.assertEqual(there["name"], "Supply day")
+        self.assertEqual(len(there["participants"]), len(self.event["participants"]))
+        self.assertEqual(there["schedule"], self.schedule(self.a, event_id))
+        self.assertGreater(len(there["schedule"]["meetings"]), 4)
+        listed = json.loads(self.b.cli_ok("event", "list", "--json").stdout)
+        self.assertIn(event_id, [e["id"] for e in listed])
+
+    def test_meetings_moved_on_each_laptop_both_survive(self):
+        event_id = self.add_scheduled_event()
+        self.a.sync(self.feed.url)
+        self.b.sync(self.feed.url)
+        by_slot = {}
+        for key, (slot, table) in sorted(self.positions(self.a, event_id).items()):
+            by_slot.setdefault(slot, key)
+        [(slot_1, first), (slot_2, second)] = sorted(by_slot.items())[:2]
+        table_1 = self.free_table(self.a, event_id, slot_1)
+        table_2 = self.free_table(self.b, event_id, slot_2)
+
+        self.move(self.a, event_id, first, table_1)
+        self.move(self.b, event_id, second, table_2)
+        self.assertEqual(self.a.sync(self.feed.url)["pushed"], 1)
+        counts = self.b.sync(self.feed.url)
+        self.assertEqual((counts["conflicts"], counts["merged"]), (0, 1), counts)
+        self.a.sync(self.feed.url)
+
+        for laptop in (self.a, self.b):
+            positions = self.positions(laptop, event_id)
+            self.assertEqual(positions[first], (slot_1, table_1), laptop.name)
+            self.assertEqual(positions[second], (slot_2, table_2), laptop.name)
+            self.assertEqual(laptop.status()["conflicts"], 0)
+        self.assertEqual(self.schedule(self.a, event_id), self.schedule(self.b, event_id))
+
+    def test_one_meeting_moved_on_both_laptops_is_a_conflict(self):
+        event_id = self.add_scheduled_event()
+        self.a.sync(self.feed.url)
+        self.b.sync(self.feed.url)
+        meeting, (slot, _) = sorted(self.positions(self.a, event_id).items())[0]
+        table_a = self.free_table(self.a, event_id, slot)
+        table_b = self.free_table(self.b, event_id, slot, taken=(table_a,))
+
+        self.move(self.a, event_id, meeting, table_a)
+        self.move(self.b, event_id, meeting, table_b)
+        self.a.sync(self.feed.url)
+        counts = self.b.sync(self.feed.url)
+        self.assertEqual(counts["conflicts"], 1, counts)
+        # The feed's move stands; b's is kept for the user to choose.
+        self.assertEqual(self.positions(self.b, event_id)[meeting], (slot, table_a))
+        listed = self.b.cli_ok("conflicts", "list").stdout
+        self.assertIn(event_id, listed)
+        [kept] = [c for c in self.b.status()["conflict_copies"] if c["record_id"] == event_id]
+        self.assertIn((slot, table_b), {(m["slot"], m["table"]) for m in kept["record"]["schedule"]["meetings"]
+                                        if self.key(m) == meeting})
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)
