@@ -240,15 +240,23 @@ test_store_round_trip (Fixture       *f,
   b = ic_event_to_json (stored);
   g_assert_true (json_node_equal (a, b));
 
-  /* An edit: rev + 1, and the saved schedule stays. */
+  /* Saving a schedule is an edit (the feed carries it): rev 2. */
   g_assert_true (ic_store_set_event_schedule (f->store, id, "{\"meetings\":[]}", &error));
+  g_assert_no_error (error);
+  g_clear_object (&stored);
+  stored = ic_store_get_event (f->store, id, &error);
+  g_assert_cmpint (ic_record_get_rev (IC_RECORD (stored)), ==, 2);
+  /* The same schedule again changes nothing. */
+  g_assert_true (ic_store_set_event_schedule (f->store, id, "{\"meetings\":[]}", &error));
+
+  /* An edit: rev + 1, and the saved schedule stays. */
   ic_event_set_tables (stored, 7);
   g_assert_true (ic_store_update_event (f->store, stored, "bob", &error));
   g_assert_no_error (error);
   g_clear_object (&stored);
   stored = ic_store_get_event (f->store, id, &error);
   g_assert_cmpint (ic_event_get_tables (stored), ==, 7);
-  g_assert_cmpint (ic_record_get_rev (IC_RECORD (stored)), ==, 2);
+  g_assert_cmpint (ic_record_get_rev (IC_RECORD (stored)), ==, 3);
   g_assert_cmpstr (ic_record_get_author (IC_RECORD (stored)), ==, "bob");
   schedule = ic_store_get_event_schedule (f->store, id, &error);
   g_assert_cmpstr (schedule, ==, "{\"meetings\":[]}");
@@ -292,6 +300,51 @@ test_store_refuses (Fixture       *f,
   g_assert_error (error, IC_STORE_ERROR, IC_STORE_ERROR_NOT_FOUND);
 }
 
+/* Schedules merge meeting by meeting (ic_event_merge_schedules()). */
+static JsonNode *
+schedule_of (const char *meetings)
+{
+  g_autofree char *text = g_strdup_printf ("{\"objective\":0,\"meetings\":[%s]}", meetings);
+
+  return json_from_string (text, NULL);
+}
+
+#define M(SLOT, TABLE, A, B) \
+  "{\"slot\":" #SLOT ",\"table\":" #TABLE ",\"challenge_organisation_id\":\"" A "\"," \
+  "\"capability_organisation_id\":\"" B "\",\"score\":0.5}"
+
+static void
+test_merge_schedules (void)
+{
+  g_autoptr(JsonNode) base = schedule_of (M (0, 0, "a", "x") "," M (1, 0, "b", "y") "," M (2, 0, "c", "z"));
+  g_autoptr(JsonNode) mine = schedule_of (M (0, 1, "a", "x") "," M (1, 0, "b", "y") "," M (2, 0, "c", "z"));
+  g_autoptr(JsonNode) theirs = schedule_of (M (0, 0, "a", "x") "," M (1, 2, "b", "y"));
+  g_autoptr(JsonNode) expected = schedule_of (M (0, 1, "a", "x") "," M (1, 2, "b", "y"));
+  g_autoptr(JsonNode) other = schedule_of (M (0, 2, "a", "x") "," M (1, 0, "b", "y") "," M (2, 0, "c", "z"));
+  g_autoptr(JsonNode) clash = schedule_of (M (0, 0, "a", "x") "," M (1, 0, "b", "y") "," M (0, 1, "c", "z"));
+  g_autoptr(JsonNode) into_clash = schedule_of (M (0, 1, "a", "x") "," M (1, 0, "b", "y") "," M (2, 0, "c", "z"));
+  g_autoptr(JsonNode) merged = NULL;
+
+  /* A moved here, B moved there, C dropped there: all three kept. */
+  g_assert_true (ic_event_merge_schedules (base, mine, theirs, &merged));
+  json_object_set_double_member (json_node_get_object (expected), "objective", 1.0);
+  g_assert_true (json_node_equal (merged, expected));
+  g_clear_pointer (&merged, json_node_unref);
+
+  /* A moved on both sides to different tables: a conflict. */
+  g_assert_false (ic_event_merge_schedules (base, mine, other, &merged));
+  g_assert_null (merged);
+
+  /* Each move alone is fine; together they put a person twice in slot 0. */
+  g_assert_false (ic_event_merge_schedules (base, into_clash, clash, &merged));
+  g_assert_null (merged);
+
+  /* No schedule on either side is one value. */
+  g_assert_true (ic_event_merge_schedules (NULL, NULL, theirs, &merged));
+  g_assert_true (json_node_equal (merged, theirs));
+  g_clear_pointer (&merged, json_node_unref);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -299,6 +352,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/event/json-shape", test_json_shape);
+  g_test_add_func ("/event/merge-schedules", test_merge_schedules);
   g_test_add_func ("/event/defaults", test_defaults);
   g_test_add_func ("/event/validation", test_validation);
   g_test_add_func ("/event/parse-errors", test_parse_errors);

@@ -74,6 +74,10 @@ static const char *full_records[IC_N_RECORD_KINDS] = {
     "\"note\":\"Call before the workshop\",\"stage\":\"contacted\"},"
     "{\"capability_id\":\"" CAP_B_ID "\",\"score\":0.5,\"explanation\":\"tags 0.50\","
     "\"note\":\"Second choice\",\"stage\":\"declined\"}]}",
+  [IC_RECORD_KIND_EXCLUDED_PAIR] =
+    "{\"id\":\"" CAP_B_ID "\",\"rev\":2,\"updated_at\":\"2026-03-01T09:30:00Z\","
+    "\"author\":\"Tom Okafor\",\"visibility\":\"private\",\"deleted\":true,"
+    "\"challenge_id\":\"" CHAL_ID "\",\"capability_id\":\"" CAP_A_ID "\"}",
 };
 
 static IcTaxonomy *default_taxonomy;
@@ -1073,10 +1077,19 @@ test_record_kinds (void)
     }
   g_assert_cmpstr (ic_record_kind_to_string (IC_RECORD_KIND_FORESIGHT), ==, "foresight");
   g_assert_cmpstr (ic_record_kind_to_string (IC_RECORD_KIND_CHALLENGE), ==, "challenge");
+  /* Events are kept apart in the store, but are a kind for the feed. */
+  {
+    IcRecordKind parsed = IC_RECORD_KIND_SHORTLIST;
+    g_autoptr(IcRecord) event = ic_record_new (IC_RECORD_KIND_EVENT);
+
+    g_assert_true (ic_record_kind_from_string ("event", &parsed));
+    g_assert_cmpint (parsed, ==, IC_RECORD_KIND_EVENT);
+    g_assert_cmpint (ic_record_get_kind (event), ==, IC_RECORD_KIND_EVENT);
+  }
   {
     IcRecordKind parsed = IC_RECORD_KIND_SHORTLIST;
 
-    g_assert_false (ic_record_kind_from_string ("event", &parsed));
+    g_assert_false (ic_record_kind_from_string ("workshop", &parsed));
     g_assert_false (ic_record_kind_from_string (NULL, &parsed));
     g_assert_cmpint (parsed, ==, IC_RECORD_KIND_SHORTLIST);
   }

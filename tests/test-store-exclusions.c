@@ -5,9 +5,12 @@
 
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
+#include "ic-exclusion.h"
 #include "ic-store-exclusions.h"
+#include "ic-store-private.h"
 #include "test-store-util.h"
 
 typedef struct
@@ -152,9 +155,101 @@ test_exclusions_persist (Fixture       *f,
   records_clear (&r);
 }
 
+/* An include is the pair's tombstone, and both are edits the feed sends. */
+static void
+test_exclusions_are_records (Fixture       *f,
+                             gconstpointer  data)
+{
+  Records r = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcRecord) pair = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autofree char *id = NULL;
+
+  records_insert (&r, f->store);
+  changes = list_changes (f->store);
+  g_assert_true (ic_store_ack_changes (f->store, G_MAXINT64, &error));
+  g_assert_true (ic_store_exclude_pair_by (f->store, ID (r.challenge), ID (r.capability), "Priya", &error));
+  g_assert_no_error (error);
+  id = ic_exclusion_id_for (ID (r.challenge), ID (r.capability));
+  g_assert_true (g_uuid_string_is_valid (id));
+  pair = ic_store_get (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ic_record_get_kind (pair), ==, IC_RECORD_KIND_EXCLUDED_PAIR);
+  g_assert_cmpint (ic_record_get_rev (pair), ==, 1);
+  g_assert_cmpstr (ic_record_get_author (pair), ==, "Priya");
+  g_clear_object (&pair);
+
+  g_assert_true (ic_store_include_pair_by (f->store, ID (r.challenge), ID (r.capability), "Tom", &error));
+  pair = ic_store_get (f->store, id, &error);
+  g_assert_true (ic_record_get_deleted (pair));
+  g_assert_cmpint (ic_record_get_rev (pair), ==, 2);
+  g_clear_object (&pair);
+  g_assert_true (ic_store_exclude_pair (f->store, ID (r.challenge), ID (r.capability), &error));
+  pair = ic_store_get (f->store, id, &error);
+  g_assert_false (ic_record_get_deleted (pair));
+  g_assert_cmpint (ic_record_get_rev (pair), ==, 3);
+
+  g_clear_pointer (&changes, g_ptr_array_unref);
+  changes = list_changes (f->store);
+  g_assert_cmpuint (changes->len, ==, 3);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      IcChange *change = g_ptr_array_index (changes, i);
+
+      g_assert_cmpint (change->kind, ==, IC_RECORD_KIND_EXCLUDED_PAIR);
+      g_assert_cmpstr (change->record_id, ==, id);
+      g_assert_cmpint (change->deleted, ==, i == 1);
+    }
+  records_clear (&r);
+}
+
+/* Pairs excluded before schema 9 become records, queued for the feed. */
+static void
+test_exclusions_migrate (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "v8.db", NULL);
+  g_autofree char *id = ic_exclusion_id_for ("7eeefdaa-5723-44b4-bec6-0fcd7aeb8905",
+                                             "1b4e28ba-2fa1-41d2-883f-0016d3cca427");
+  g_autoptr(IcStore) store = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(IcRecord) pair = NULL;
+  g_autofree char *pairs = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_true (ic_store_create_at_version (path, 8, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO challenge (id, rev, title) VALUES "
+                                 "('7eeefdaa-5723-44b4-bec6-0fcd7aeb8905', 1, 'Refuelling');"
+                                 "INSERT INTO capability (id, rev, title) VALUES "
+                                 "('1b4e28ba-2fa1-41d2-883f-0016d3cca427', 1, 'Welding');"
+                                 "INSERT INTO excluded_pair VALUES ('7eeefdaa-5723-44b4-bec6-0fcd7aeb8905', "
+                                 "'1b4e28ba-2fa1-41d2-883f-0016d3cca427', '2026-05-01T09:00:00Z');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = ic_store_open (path, IC_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  pairs = describe_pairs (store, NULL);
+  g_assert_cmpstr (pairs, ==, "Refuelling/Welding");
+  pair = ic_store_get (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ic_record_get_rev (pair), ==, 1);
+  g_assert_cmpstr (ic_record_get_updated_at (pair), ==, "2026-05-01T09:00:00Z");
+  changes = list_changes (store);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpstr (((IcChange *) g_ptr_array_index (changes, 0))->record_id, ==, id);
+}
+
 void
 test_store_add_exclusion_tests (void)
 {
+  TEST_ADD ("exclusions/records", test_exclusions_are_records);
+  TEST_ADD ("exclusions/migrate", test_exclusions_migrate);
   TEST_ADD ("exclusions/exclude-include", test_exclude_include);
   TEST_ADD ("exclusions/unknown", test_exclude_unknown);
   TEST_ADD ("exclusions/persist", test_exclusions_persist);

@@ -11,6 +11,9 @@
 
 #include <glib/gi18n.h>
 
+#include "ic-application.h"
+#include "ic-store-feed.h"
+#include "ic-store-service.h"
 #include "ic-sync-indicator.h"
 
 struct _IcSyncIndicator
@@ -25,7 +28,14 @@ struct _IcSyncIndicator
   GtkLabel         *message_label;
   GtkLabel         *last_synced_label;
   GtkLabel         *conflicts_label;
+  GtkLabel         *quarantine_label;
   GtkWidget        *conflicts_button;
+
+  /* Records the feed sent that this version cannot apply (see
+   * PROTOCOL.md, "Records from a newer version"), counted again when
+   * the state changes, not at every message of a running sync. */
+  gint64            n_quarantined;
+  int               counted_state;
 };
 
 G_DEFINE_FINAL_TYPE (IcSyncIndicator, ic_sync_indicator, ADW_TYPE_BIN)
@@ -43,6 +53,83 @@ static const struct
   [IC_FEED_SYNC_STATE_ERROR] = { N_("Sync Error"), "dialog-warning-symbolic", "error" },
 };
 
+static void update (IcSyncIndicator *self);
+
+static void
+count_quarantine_job (GTask        *task,
+                      IcStore      *store,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  GError *error = NULL;
+  gint64 n = ic_store_count_quarantine (store, &error);
+
+  if (n < 0)
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, n);
+}
+
+static void
+on_quarantine_counted (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(IcSyncIndicator) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gssize n = g_task_propagate_int (G_TASK (result), &error);
+
+  if (n < 0)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Cannot count the records held back from the feed: %s", error->message);
+      return;
+    }
+  if (self->controller == NULL || self->n_quarantined == n)
+    return;
+  self->n_quarantined = n;
+  update (self);
+}
+
+/* Counts the records held back when a sync has ended, through the
+ * store service (never on the main loop). */
+static void
+count_quarantine (IcSyncIndicator *self,
+                  IcFeedSyncState  state)
+{
+  GApplication *app = g_application_get_default ();
+  g_autoptr(GTask) task = NULL;
+
+  if ((int) state == self->counted_state || state == IC_FEED_SYNC_STATE_SYNCING)
+    return;
+  self->counted_state = state;
+  if (!IC_IS_APPLICATION (app) || ic_application_get_store_service (IC_APPLICATION (app)) == NULL)
+    return;
+  task = g_task_new (NULL, NULL, on_quarantine_counted, g_object_ref (self));
+  ic_store_service_run (ic_application_get_store_service (IC_APPLICATION (app)), task,
+                        count_quarantine_job);
+}
+
+static void
+update_quarantine (IcSyncIndicator *self)
+{
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->quarantine_label), self->n_quarantined > 0);
+  if (self->n_quarantined <= 0)
+    return;
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u record from the feed is held back: this version "
+                                       "cannot read it. It is kept, and a newer version of "
+                                       "Interchange brings it in.",
+                                       "%u records from the feed are held back: this version "
+                                       "cannot read them. They are kept, and a newer version of "
+                                       "Interchange brings them in.",
+                                       (gulong) MIN (self->n_quarantined, G_MAXUINT)),
+                          (guint) MIN (self->n_quarantined, G_MAXUINT));
+  gtk_label_set_label (self->quarantine_label, text);
+}
+
 static void
 update (IcSyncIndicator *self)
 {
@@ -57,6 +144,7 @@ update (IcSyncIndicator *self)
 
   if ((guint) state >= G_N_ELEMENTS (states))
     state = IC_FEED_SYNC_STATE_IDLE;
+  count_quarantine (self, state);
   title = _(states[state].title);
   if (message == NULL || message[0] == '\0')
     message = title;
@@ -90,6 +178,17 @@ update (IcSyncIndicator *self)
     tooltip = g_strdup_printf ("%s — %s", message, conflicts_text);
   else
     tooltip = g_strdup (message);
+  if (self->n_quarantined > 0)
+    {
+      g_autofree char *with_held = NULL;
+
+      with_held = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s — %u record held back",
+                                                "%s — %u records held back",
+                                                (gulong) MIN (self->n_quarantined, G_MAXUINT)),
+                                   tooltip, (guint) MIN (self->n_quarantined, G_MAXUINT));
+      g_free (tooltip);
+      tooltip = g_steal_pointer (&with_held);
+    }
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
@@ -110,6 +209,7 @@ update (IcSyncIndicator *self)
 
   gtk_label_set_label (self->conflicts_label, conflicts_text);
   gtk_widget_set_visible (self->conflicts_button, n_conflicts > 0);
+  update_quarantine (self);
 }
 
 static void
@@ -174,6 +274,7 @@ ic_sync_indicator_class_init (IcSyncIndicatorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcSyncIndicator, message_label);
   gtk_widget_class_bind_template_child (widget_class, IcSyncIndicator, last_synced_label);
   gtk_widget_class_bind_template_child (widget_class, IcSyncIndicator, conflicts_label);
+  gtk_widget_class_bind_template_child (widget_class, IcSyncIndicator, quarantine_label);
   gtk_widget_class_bind_template_child (widget_class, IcSyncIndicator, conflicts_button);
   gtk_widget_class_bind_template_callback (widget_class, on_button_clicked);
 }
@@ -182,4 +283,5 @@ static void
 ic_sync_indicator_init (IcSyncIndicator *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->counted_state = -1;
 }

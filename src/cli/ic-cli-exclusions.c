@@ -36,8 +36,8 @@ change_pair (IcStore    *store,
   g_autofree char *capability = NULL;
   gboolean ok;
 
-  ok = exclude ? ic_store_exclude_pair (store, challenge_id, capability_id, &error)
-               : ic_store_include_pair (store, challenge_id, capability_id, &error);
+  ok = exclude ? ic_store_exclude_pair_by (store, challenge_id, capability_id, ic_cli_get_author (), &error)
+               : ic_store_include_pair_by (store, challenge_id, capability_id, ic_cli_get_author (), &error);
   if (!ok)
     return ic_cli_fail (error);
 

@@ -287,6 +287,15 @@ keep_conflict (IcStore           *store,
   if (local == NULL)
     local = g_object_ref (sent);
 
+  /* An excluded pair holds nothing but whether it stands: two laptops
+   * that made the same judgement agree, whoever wrote it first. */
+  if (ic_record_get_kind (local) == IC_RECORD_KIND_EXCLUDED_PAIR &&
+      ic_record_get_deleted (local) == result->server->deleted)
+    {
+      counts->merged++;
+      return put_server_copy (store, local, result->server, counts, error);
+    }
+
   if (!find_base (store, local, result->server, &base, error))
     return FALSE;
   if (base != NULL && !merge_three_way (store, local, base, result->server, counts, &merged, error))

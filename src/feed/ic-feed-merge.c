@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "ic-event.h"
 #include "ic-feed-merge.h"
 #include "ic-record-json.h"
 
@@ -20,6 +21,12 @@ same (JsonNode *a,
   if (a == NULL || b == NULL)
     return a == b;
   return json_node_equal (a, b);
+}
+
+static JsonNode *
+null_as_none (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_NULL (node) ? NULL : node;
 }
 
 IcRecord *
@@ -53,6 +60,26 @@ ic_feed_merge_three_way (IcRecord  *base,
       if (g_strv_contains (bookkeeping, member) || same (mine_value, base_value) ||
           same (mine_value, their_value))
         continue;
+      /* Facilitators move meetings, not schedules: an event's schedule
+       * merges meeting by meeting. */
+      if (IC_IS_EVENT (mine) && g_str_equal (member, "schedule") &&
+          !same (their_value, base_value))
+        {
+          g_autoptr(JsonNode) schedule = NULL;
+
+          if (ic_event_merge_schedules (null_as_none (base_value), null_as_none (mine_value),
+                                        null_as_none (their_value), &schedule))
+            {
+              if (schedule != NULL)
+                json_object_set_member (merged, member, g_steal_pointer (&schedule));
+              else
+                json_object_set_null_member (merged, member);
+              (*n_taken)++;
+            }
+          else
+            g_strv_builder_add (both, member);
+          continue;
+        }
       if (same (their_value, base_value))
         {
           json_object_set_member (merged, member, json_node_copy (mine_value));

@@ -166,6 +166,10 @@ ic_event_to_json (IcEvent *self)
                                                   ic_record_get_visibility (record)));
   json_object_set_boolean_member (object, "deleted", ic_record_get_deleted (record));
   add_body_members (self, object);
+  if (ic_event_get_schedule (self) != NULL)
+    json_object_set_member (object, "schedule", json_node_copy (ic_event_get_schedule (self)));
+  else
+    json_object_set_null_member (object, "schedule");
 
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_set_object (node, object);
@@ -196,7 +200,7 @@ update_plain (GObject     *object,
   const char *message;
   g_autofree char *full = NULL;
 
-  if (ic_object_update_from_json (object, json, &local_error))
+  if (ic_object_update_properties_from_json (object, json, &local_error))
     return TRUE;
   if (prefix == NULL || local_error->domain != IC_MODEL_ERROR)
     {
@@ -393,6 +397,39 @@ read_forbidden (JsonObject  *json,
   return read_pair (json, field, "a", "b", item, error);
 }
 
+/* The schedule is kept as it came: an object with a "meetings" array of
+ * objects, or null.  What a meeting names is checked when the schedule
+ * is read against the event (src/io/ic-workshop.c). */
+static gboolean
+read_schedule (IcEvent   *self,
+               JsonNode  *node,
+               GError   **error)
+{
+  JsonObject *object;
+  JsonNode *meetings;
+
+  if (JSON_NODE_HOLDS_NULL (node))
+    {
+      ic_event_set_schedule (self, NULL);
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return wrong_type ("schedule", _("an object or null"), error);
+  object = json_node_get_object (node);
+  meetings = json_object_get_member (object, "meetings");
+  if (meetings == NULL || !JSON_NODE_HOLDS_ARRAY (meetings))
+    return wrong_type ("schedule.meetings", _("an array of objects"), error);
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (meetings)); i++)
+    if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (json_node_get_array (meetings), i)))
+      {
+        g_autofree char *field = g_strdup_printf ("schedule.meetings[%u]", i + 1);
+
+        return wrong_type (field, _("an object"), error);
+      }
+  ic_event_set_schedule (self, node);
+  return TRUE;
+}
+
 gboolean
 ic_event_update_from_json (IcEvent     *self,
                            JsonObject  *json,
@@ -419,6 +456,8 @@ ic_event_update_from_json (IcEvent     *self,
         ok = read_list (ic_event_get_requests (self), member, node, read_request, error);
       else if (g_str_equal (member, "forbidden"))
         ok = read_list (ic_event_get_forbidden (self), member, node, read_forbidden, error);
+      else if (g_str_equal (member, "schedule"))
+        ok = read_schedule (self, node, error);
       else
         json_object_set_member (plain, member, json_node_ref (node));
     }

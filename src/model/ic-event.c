@@ -23,6 +23,7 @@ struct _IcEvent
   GListStore *participants;
   GListStore *requests;
   GListStore *forbidden;
+  JsonNode   *schedule;   /* an object with "meetings", or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (IcEvent, ic_event, IC_TYPE_RECORD)
@@ -38,6 +39,7 @@ enum {
   PROP_PARTICIPANTS,
   PROP_REQUESTS,
   PROP_FORBIDDEN,
+  PROP_SCHEDULE,
   N_PROPS
 };
 
@@ -65,6 +67,9 @@ ic_event_get_property (GObject    *object,
     case PROP_FORBIDDEN:
       g_value_set_object (value, self->forbidden);
       break;
+    case PROP_SCHEDULE:
+      g_value_set_boxed (value, self->schedule);
+      break;
     default:
       if (prop_id >= 1 && prop_id <= G_N_ELEMENTS (fields))
         ic_fields_get_property (object, &fields[prop_id - 1], value);
@@ -79,7 +84,9 @@ ic_event_set_property (GObject      *object,
                        const GValue *value,
                        GParamSpec   *pspec)
 {
-  if (prop_id >= 1 && prop_id <= G_N_ELEMENTS (fields))
+  if (prop_id == PROP_SCHEDULE)
+    ic_event_set_schedule (IC_EVENT (object), g_value_get_boxed (value));
+  else if (prop_id >= 1 && prop_id <= G_N_ELEMENTS (fields))
     ic_fields_set_property (object, &fields[prop_id - 1], value, pspec);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -95,6 +102,7 @@ ic_event_finalize (GObject *object)
   g_clear_object (&self->participants);
   g_clear_object (&self->requests);
   g_clear_object (&self->forbidden);
+  g_clear_pointer (&self->schedule, json_node_unref);
 
   G_OBJECT_CLASS (ic_event_parent_class)->finalize (object);
 }
@@ -325,6 +333,9 @@ ic_event_class_init (IcEventClass *klass)
   properties[PROP_REQUESTS] = g_param_spec_object ("requests", NULL, NULL, G_TYPE_LIST_STORE, flags);
   properties[PROP_FORBIDDEN] = g_param_spec_object ("forbidden", NULL, NULL,
                                                     G_TYPE_LIST_STORE, flags);
+  properties[PROP_SCHEDULE] = g_param_spec_boxed ("schedule", NULL, NULL, JSON_TYPE_NODE,
+                                                  G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                  G_PARAM_STATIC_STRINGS);
   for (guint i = PROP_SLOTS; i < N_PROPS; i++)
     g_object_class_install_property (object_class, i, properties[i]);
 }
@@ -451,4 +462,30 @@ ic_event_find_participant (IcEvent    *self,
         return i;
     }
   return -1;
+}
+
+JsonNode *
+ic_event_get_schedule (IcEvent *self)
+{
+  g_return_val_if_fail (IC_IS_EVENT (self), NULL);
+  return self->schedule;
+}
+
+void
+ic_event_set_schedule (IcEvent  *self,
+                       JsonNode *schedule)
+{
+  g_return_if_fail (IC_IS_EVENT (self));
+  g_return_if_fail (schedule == NULL || JSON_NODE_HOLDS_OBJECT (schedule) ||
+                    JSON_NODE_HOLDS_NULL (schedule));
+
+  if (schedule != NULL && JSON_NODE_HOLDS_NULL (schedule))
+    schedule = NULL;
+  if (self->schedule == schedule ||
+      (self->schedule != NULL && schedule != NULL && json_node_equal (self->schedule, schedule)))
+    return;
+  g_clear_pointer (&self->schedule, json_node_unref);
+  if (schedule != NULL)
+    self->schedule = json_node_copy (schedule);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCHEDULE]);
 }

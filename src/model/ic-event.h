@@ -12,7 +12,12 @@
  *    indexes], "max_meetings"}], "requests": [{"from", "to"}],
  *    "forbidden": [{"a", "b"}]}
  *
- * Slots are numbered from 0 in the order given.
+ * Slots are numbered from 0 in the order given.  The record's JSON (what
+ * the feed carries) adds "schedule": the last schedule saved for the
+ * event, {"event_id", "objective", "meetings": [{"slot", "table",
+ * "challenge_organisation_id", "capability_organisation_id",
+ * "challenge_id", "capability_id", "score"}]}, or null.  A meeting is
+ * known by its two organisations (see ic_event_merge_schedules()).
  */
 
 #pragma once
@@ -26,11 +31,6 @@
 #include "ic-record.h"
 
 G_BEGIN_DECLS
-
-/* Events live apart from the kinds that the generic store, feed and
- * import handle (see src/store/ic-store-events.h), so their kind is
- * this value, one past the last of those. */
-#define IC_RECORD_KIND_EVENT ((IcRecordKind) IC_N_RECORD_KINDS)
 
 #define IC_EVENT_MAX_SLOTS         96
 #define IC_EVENT_MAX_TABLES        1000
@@ -61,6 +61,12 @@ GListStore *ic_event_get_participants      (IcEvent    *self);  /* of IcEventPar
 GListStore *ic_event_get_requests          (IcEvent    *self);  /* of IcEventPair: from, to */
 GListStore *ic_event_get_forbidden         (IcEvent    *self);  /* of IcEventPair: a, b */
 
+/* The last schedule saved (transfer none) (nullable): a JSON object. */
+JsonNode   *ic_event_get_schedule          (IcEvent    *self);
+/* Copies @schedule (an object; NULL or a null node forgets it). */
+void        ic_event_set_schedule          (IcEvent    *self,
+                                            JsonNode   *schedule);
+
 guint       ic_event_get_n_slots           (IcEvent    *self);
 guint       ic_event_get_n_participants    (IcEvent    *self);
 /* The position of the participant for @organisation_id, or -1. */
@@ -83,6 +89,19 @@ JsonNode   *ic_event_to_json               (IcEvent    *self);
 gboolean    ic_event_update_from_json      (IcEvent    *self,
                                             JsonObject *json,
                                             GError    **error);
+/* The three-way merge of two schedules edited from @base, meeting by
+ * meeting (a meeting is its two organisations): a meeting moved,
+ * added or dropped on one side only takes that side's change; one
+ * changed on both sides alike takes it.  FALSE if a meeting changed on
+ * both sides differently, or if the result would hold two meetings at
+ * one table in one slot, or one organisation twice in one slot: the
+ * schedules then conflict.  Any argument may be NULL (no schedule).
+ * @merged: (out) (transfer full) (nullable) */
+gboolean    ic_event_merge_schedules       (JsonNode   *base,
+                                            JsonNode   *mine,
+                                            JsonNode   *theirs,
+                                            JsonNode  **merged);
+
 /* Parses @data as one JSON object and makes an event of it.
  * Returns: (transfer full) (nullable) */
 IcEvent    *ic_event_new_from_json_data    (const char *data,

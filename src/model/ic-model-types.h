@@ -19,9 +19,15 @@ typedef enum
   IC_RECORD_KIND_CAPABILITY,
   IC_RECORD_KIND_FORESIGHT, /*< nick=foresight >*/
   IC_RECORD_KIND_SHORTLIST,
+  IC_RECORD_KIND_EXCLUDED_PAIR, /*< nick=excluded_pair >*/
+  IC_RECORD_KIND_EVENT,
 } IcRecordKind;
 
-#define IC_N_RECORD_KINDS 5
+/* The kinds kept column by column, each in a table of its own name.
+ * Events come after them: they are kept whole, as JSON
+ * (src/store/ic-store-events.c), but travel through the change log and
+ * the feed like the others. */
+#define IC_N_RECORD_KINDS 6
 
 typedef enum
 {

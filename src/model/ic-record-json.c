@@ -12,6 +12,7 @@
 
 #include "ic-model-error.h"
 #include "ic-model-types.h"
+#include "ic-event.h"
 #include "ic-record-json.h"
 
 static char *
@@ -77,6 +78,15 @@ value_to_json (GParamSpec   *pspec,
 
 JsonNode *
 ic_object_to_json (GObject *object)
+{
+  /* An event's lists have a shape of their own (ic-event-json.c). */
+  if (IC_IS_EVENT (object))
+    return ic_event_to_json (IC_EVENT (object));
+  return ic_object_properties_to_json (object);
+}
+
+JsonNode *
+ic_object_properties_to_json (GObject *object)
 {
   g_autofree GParamSpec **pspecs = NULL;
   g_autoptr(JsonObject) json = json_object_new ();
@@ -346,6 +356,16 @@ gboolean
 ic_object_update_from_json (GObject     *object,
                             JsonObject  *json,
                             GError     **error)
+{
+  if (IC_IS_EVENT (object))
+    return ic_event_update_from_json (IC_EVENT (object), json, error);
+  return ic_object_update_properties_from_json (object, json, error);
+}
+
+gboolean
+ic_object_update_properties_from_json (GObject     *object,
+                                       JsonObject  *json,
+                                       GError     **error)
 {
   gboolean ok;
 

@@ -25,6 +25,12 @@ JsonNode  *ic_object_to_json             (GObject     *object);
 gboolean   ic_object_update_from_json    (GObject     *object,
                                           JsonObject  *json,
                                           GError     **error);
+/* The same two, property by property, for a type whose own shape
+ * (an event: ic-event-json.c) is built on them. */
+JsonNode  *ic_object_properties_to_json  (GObject     *object);
+gboolean   ic_object_update_properties_from_json (GObject     *object,
+                                                  JsonObject  *json,
+                                                  GError     **error);
 
 /* Returns: (transfer full) (nullable): a new record of @kind from @node,
  * which must be a JSON object; not yet validated. */

@@ -9,6 +9,8 @@
 
 #include "ic-capability.h"
 #include "ic-challenge.h"
+#include "ic-event.h"
+#include "ic-exclusion.h"
 #include "ic-foresight-item.h"
 #include "ic-model-enums.h"
 #include "ic-model-error.h"
@@ -172,6 +174,10 @@ ic_record_kind_get_record_type (IcRecordKind kind)
       return IC_TYPE_FORESIGHT_ITEM;
     case IC_RECORD_KIND_SHORTLIST:
       return IC_TYPE_SHORTLIST;
+    case IC_RECORD_KIND_EXCLUDED_PAIR:
+      return IC_TYPE_EXCLUSION;
+    case IC_RECORD_KIND_EVENT:
+      return IC_TYPE_EVENT;
     default:
       g_return_val_if_reached (G_TYPE_INVALID);
     }

@@ -190,6 +190,10 @@ shared_table (IcRecordKind kind)
       return "foresight";
     case IC_RECORD_KIND_SHORTLIST:
       return "shortlist";
+    case IC_RECORD_KIND_EXCLUDED_PAIR:
+      return "excluded_pair";
+    case IC_RECORD_KIND_EVENT:
+      return "event";
     default:
       return NULL;
     }

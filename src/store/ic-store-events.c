@@ -14,7 +14,7 @@
 #include "ic-store-private.h"
 
 #define SELECT_EVENT \
-  "SELECT id, rev, updated_at, author, visibility, deleted, body FROM event"
+  "SELECT id, rev, updated_at, author, visibility, deleted, body, schedule FROM event"
 
 static void
 bind_text (sqlite3_stmt *stmt,
@@ -62,34 +62,39 @@ check_participants (IcStore  *self,
   return TRUE;
 }
 
-/* Writes every column of @event: a new row, or over the row with its id. */
-static gboolean
-write_event (IcStore  *self,
-             IcEvent  *event,
-             gboolean  insert,
-             GError  **error)
+gboolean
+ic_store_write_event_row (IcStore               *self,
+                          IcEvent               *event,
+                          const IcStoreRowMeta  *meta,
+                          gboolean               insert,
+                          gboolean               check,
+                          GError               **error)
 {
-  IcRecord *record = IC_RECORD (event);
   g_autoptr(JsonNode) body = ic_event_body_to_json (event);
   g_autofree char *body_text = json_to_string (body, FALSE);
+  JsonNode *schedule = ic_event_get_schedule (event);
+  g_autofree char *schedule_text = schedule ? json_to_string (schedule, FALSE) : NULL;
   g_autoptr(IcStoreStmt) stmt = NULL;
 
+  if (check && !check_participants (self, event, error))
+    return FALSE;
   stmt = ic_store_prepare (self,
                            insert
-                           ? "INSERT INTO event (rev, updated_at, author, visibility, deleted, body, id) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?)"
+                           ? "INSERT INTO event (rev, updated_at, author, visibility, deleted, body, "
+                             "schedule, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
                            : "UPDATE event SET rev = ?, updated_at = ?, author = ?, visibility = ?, "
-                             "deleted = ?, body = ? WHERE id = ?",
+                             "deleted = ?, body = ?, schedule = ? WHERE id = ?",
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, ic_record_get_rev (record));
-  bind_text (stmt, 2, ic_record_get_updated_at (record));
-  bind_text (stmt, 3, ic_record_get_author (record));
-  bind_text (stmt, 4, ic_enum_to_nick (IC_TYPE_VISIBILITY, ic_record_get_visibility (record)));
-  sqlite3_bind_int (stmt, 5, ic_record_get_deleted (record));
+  sqlite3_bind_int64 (stmt, 1, meta->rev);
+  bind_text (stmt, 2, meta->updated_at);
+  bind_text (stmt, 3, meta->author);
+  bind_text (stmt, 4, ic_enum_to_nick (IC_TYPE_VISIBILITY, ic_record_get_visibility (IC_RECORD (event))));
+  sqlite3_bind_int (stmt, 5, meta->deleted);
   bind_text (stmt, 6, body_text);
-  bind_text (stmt, 7, ic_record_get_id (record));
+  bind_text (stmt, 7, schedule_text);
+  bind_text (stmt, 8, meta->id);
   return ic_store_step_done (self, stmt, error);
 }
 
@@ -99,23 +104,11 @@ ic_store_insert_event (IcStore     *self,
                        const char  *author,
                        GError     **error)
 {
-  g_autoptr(IcRecord) copy = NULL;
-
   g_return_val_if_fail (IC_IS_STORE (self), FALSE);
   g_return_val_if_fail (IC_IS_EVENT (event), FALSE);
 
-  /* Stamp a copy, so that a failed insert leaves @event as it was. */
-  copy = ic_record_copy (IC_RECORD (event));
-  ic_record_ensure_id (copy);
-  ic_record_set_rev (copy, 0);
-  ic_record_touch (copy, author);
-  if (!ic_record_validate (copy, NULL, error) ||
-      !check_participants (self, IC_EVENT (copy), error) ||
-      !write_event (self, IC_EVENT (copy), TRUE, error))
-    return FALSE;
-
-  ic_object_copy_fields (G_OBJECT (copy), G_OBJECT (event));
-  return TRUE;
+  /* The generic write logs the change, so that the feed sends it. */
+  return ic_store_insert (self, IC_RECORD (event), author, error);
 }
 
 static IcEvent *
@@ -136,6 +129,13 @@ read_event (IcStoreStmt  *stmt,
       return NULL;
     }
   ic_enum_from_nick (IC_TYPE_VISIBILITY, (const char *) sqlite3_column_text (stmt, 4), &visibility);
+  if (sqlite3_column_type (stmt, 7) != SQLITE_NULL)
+    {
+      g_autoptr(JsonNode) schedule = json_from_string ((const char *) sqlite3_column_text (stmt, 7), NULL);
+
+      if (schedule != NULL && JSON_NODE_HOLDS_OBJECT (schedule))
+        ic_event_set_schedule (event, schedule);
+    }
 
   ic_record_set_id (IC_RECORD (event), (const char *) sqlite3_column_text (stmt, 0));
   ic_record_set_rev (IC_RECORD (event), sqlite3_column_int64 (stmt, 1));
@@ -176,58 +176,26 @@ ic_store_get_event (IcStore     *self,
   return read_event (stmt, error);
 }
 
-/* Writes @replacement (or, when NULL, the stored event itself) over the
- * event @id in one transaction: the stored rev is read, and the event is
- * written back with rev + 1 and @deleted. */
-static gboolean
-rewrite_event (IcStore     *self,
-               const char  *id,
-               IcEvent     *replacement,
-               gboolean     deleted,
-               const char  *author,
-               GError     **error)
-{
-  g_autoptr(IcEvent) stored = NULL;
-  IcEvent *event;
-
-  if (!ic_store_begin (self, error))
-    return FALSE;
-  stored = ic_store_get_event (self, id, error);
-  if (stored == NULL)
-    goto fail;
-
-  event = replacement ? replacement : stored;
-  ic_record_set_rev (IC_RECORD (event), ic_record_get_rev (IC_RECORD (stored)));
-  ic_record_set_deleted (IC_RECORD (event), deleted);
-  ic_record_touch (IC_RECORD (event), author);
-  if ((replacement != NULL &&
-       (!ic_record_validate (IC_RECORD (event), NULL, error) ||
-        !check_participants (self, event, error))) ||
-      !write_event (self, event, FALSE, error) ||
-      !ic_store_commit (self, error))
-    goto fail;
-  return TRUE;
-
-fail:
-  ic_store_rollback (self);
-  return FALSE;
-}
-
 gboolean
 ic_store_update_event (IcStore     *self,
                        IcEvent     *event,
                        const char  *author,
                        GError     **error)
 {
+  g_autoptr(IcEvent) stored = NULL;
   g_autoptr(IcRecord) copy = NULL;
 
   g_return_val_if_fail (IC_IS_STORE (self), FALSE);
   g_return_val_if_fail (IC_IS_EVENT (event), FALSE);
   g_return_val_if_fail (ic_record_get_id (IC_RECORD (event)) != NULL, FALSE);
 
+  /* The stored schedule stays, for ic_meeting_scheduler_reschedule(). */
+  stored = ic_store_get_event (self, ic_record_get_id (IC_RECORD (event)), error);
+  if (stored == NULL)
+    return FALSE;
   copy = ic_record_copy (IC_RECORD (event));
-  if (!rewrite_event (self, ic_record_get_id (copy), IC_EVENT (copy),
-                      ic_record_get_deleted (copy), author, error))
+  ic_event_set_schedule (IC_EVENT (copy), ic_event_get_schedule (stored));
+  if (!ic_store_update (self, copy, author, error))
     return FALSE;
   ic_object_copy_fields (G_OBJECT (copy), G_OBJECT (event));
   return TRUE;
@@ -242,7 +210,7 @@ ic_store_delete_event (IcStore     *self,
   g_return_val_if_fail (IC_IS_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  return rewrite_event (self, id, NULL, TRUE, author, error);
+  return ic_store_delete (self, id, author, error);
 }
 
 GPtrArray *
@@ -306,23 +274,26 @@ ic_store_set_event_schedule (IcStore     *self,
                              const char  *schedule,
                              GError     **error)
 {
-  g_autoptr(IcStoreStmt) stmt = NULL;
+  g_autoptr(IcEvent) event = NULL;
+  g_autoptr(JsonNode) node = NULL;
 
   g_return_val_if_fail (IC_IS_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  stmt = ic_store_prepare (self, "UPDATE event SET schedule = ? WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  bind_text (stmt, 1, schedule);
-  bind_text (stmt, 2, id);
-  if (!ic_store_step_done (self, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (ic_store_get_db (self)) == 0)
+  if (schedule != NULL)
     {
-      g_set_error (error, IC_STORE_ERROR, IC_STORE_ERROR_NOT_FOUND,
-                   _("There is no event with the id %s"), id);
-      return FALSE;
+      node = json_from_string (schedule, error);
+      if (node == NULL)
+        return FALSE;
     }
-  return TRUE;
+  event = ic_store_get_event (self, id, error);
+  if (event == NULL)
+    return FALSE;
+  if ((node == NULL && ic_event_get_schedule (event) == NULL) ||
+      (node != NULL && ic_event_get_schedule (event) != NULL &&
+       json_node_equal (node, ic_event_get_schedule (event))))
+    return TRUE;
+  /* An edit of the event like any other: the feed carries schedules. */
+  ic_event_set_schedule (event, node);
+  return ic_store_update (self, IC_RECORD (event), NULL, error);
 }

@@ -5,8 +5,10 @@
  * An event is one row of the table "event": the record fields as
  * columns and the rest as its JSON body (ic_event_body_to_json()), plus
  * the last schedule made for it, kept as JSON so that a re-schedule
- * can keep the meetings people already have.  Events are not in the
- * change log yet: they stay on this laptop until the feed learns them.
+ * can keep the meetings people already have.  Events are records of
+ * the kind "event" for the rest of the store too (ic_store_get(),
+ * ic_store_update(), ic_store_put_remote(), the change log), so the
+ * feed carries them, schedule included (ic-event.h).
  */
 
 #pragma once
@@ -52,7 +54,9 @@ GPtrArray *ic_store_list_events         (IcStore     *self,
 char      *ic_store_get_event_schedule  (IcStore     *self,
                                          const char  *id,
                                          GError     **error);
-/* Saves @schedule (JSON text; NULL forgets it) for the event. */
+/* Saves @schedule (JSON text; NULL forgets it) for the event, as an
+ * edit of the event (rev + 1, logged for the feed) when it differs from
+ * the stored one. */
 gboolean   ic_store_set_event_schedule  (IcStore     *self,
                                          const char  *id,
                                          const char  *schedule,

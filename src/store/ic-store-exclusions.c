@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ic-exclusion.h"
 #include "ic-store-exclusions.h"
 #include "ic-store-private.h"
 
@@ -46,14 +47,31 @@ record_exists (IcStore     *self,
   return TRUE;
 }
 
-gboolean
-ic_store_exclude_pair (IcStore     *self,
-                       const char  *challenge_id,
-                       const char  *capability_id,
-                       GError     **error)
+/* The pair's record, tombstone or not, or NULL without an error. */
+static IcRecord *
+get_pair (IcStore     *self,
+          const char  *id,
+          GError     **error)
 {
-  g_autoptr(IcStoreStmt) stmt = NULL;
-  g_autofree char *now = NULL;
+  g_autoptr(GError) local_error = NULL;
+  IcRecord *record = ic_store_get (self, id, &local_error);
+
+  if (record == NULL && !g_error_matches (local_error, IC_STORE_ERROR, IC_STORE_ERROR_NOT_FOUND))
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return record;
+}
+
+gboolean
+ic_store_exclude_pair_by (IcStore     *self,
+                          const char  *challenge_id,
+                          const char  *capability_id,
+                          const char  *author,
+                          GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(IcRecord) stored = NULL;
+  g_autoptr(IcExclusion) pair = NULL;
+  g_autofree char *id = NULL;
   gboolean exists = FALSE;
 
   g_return_val_if_fail (IC_IS_STORE (self), FALSE);
@@ -76,15 +94,60 @@ ic_store_exclude_pair (IcStore     *self,
       return FALSE;
     }
 
-  stmt = ic_store_prepare (self, "INSERT INTO excluded_pair (challenge_id, capability_id, created_at) "
-                                 "VALUES (?, ?, ?) ON CONFLICT DO NOTHING", error);
-  if (stmt == NULL)
-    return FALSE;
-  now = ic_timestamp_now ();
-  sqlite3_bind_text (stmt, 1, challenge_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, capability_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
-  return ic_store_step_done (self, stmt, error);
+  id = ic_exclusion_id_for (challenge_id, capability_id);
+  stored = get_pair (self, id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  /* Excluding it again changes nothing; after an include, the
+   * tombstone comes back, so the history stays one record's. */
+  if (stored != NULL)
+    return !ic_record_get_deleted (stored) || ic_store_restore (self, id, author, error);
+
+  pair = ic_exclusion_new (challenge_id, capability_id);
+  return ic_store_insert (self, IC_RECORD (pair), author, error);
+}
+
+gboolean
+ic_store_exclude_pair (IcStore     *self,
+                       const char  *challenge_id,
+                       const char  *capability_id,
+                       GError     **error)
+{
+  return ic_store_exclude_pair_by (self, challenge_id, capability_id, NULL, error);
+}
+
+gboolean
+ic_store_include_pair_by (IcStore     *self,
+                          const char  *challenge_id,
+                          const char  *capability_id,
+                          const char  *author,
+                          GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(IcRecord) stored = NULL;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (IC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (challenge_id != NULL && capability_id != NULL, FALSE);
+
+  id = ic_exclusion_id_for (challenge_id, capability_id);
+  stored = get_pair (self, id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (stored == NULL || ic_record_get_deleted (stored))
+    {
+      g_set_error (error, IC_STORE_ERROR, IC_STORE_ERROR_NOT_FOUND,
+                   _("The capability %s is not excluded from the challenge %s"),
+                   capability_id, challenge_id);
+      return FALSE;
+    }
+  return ic_store_delete (self, id, author, error);
 }
 
 gboolean
@@ -93,27 +156,7 @@ ic_store_include_pair (IcStore     *self,
                        const char  *capability_id,
                        GError     **error)
 {
-  g_autoptr(IcStoreStmt) stmt = NULL;
-
-  g_return_val_if_fail (IC_IS_STORE (self), FALSE);
-  g_return_val_if_fail (challenge_id != NULL && capability_id != NULL, FALSE);
-
-  stmt = ic_store_prepare (self, "DELETE FROM excluded_pair WHERE challenge_id = ? AND capability_id = ?",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, challenge_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, capability_id, -1, SQLITE_TRANSIENT);
-  if (!ic_store_step_done (self, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (ic_store_get_db (self)) == 0)
-    {
-      g_set_error (error, IC_STORE_ERROR, IC_STORE_ERROR_NOT_FOUND,
-                   _("The capability %s is not excluded from the challenge %s"),
-                   capability_id, challenge_id);
-      return FALSE;
-    }
-  return TRUE;
+  return ic_store_include_pair_by (self, challenge_id, capability_id, NULL, error);
 }
 
 GPtrArray *
@@ -127,8 +170,8 @@ ic_store_list_excluded_pairs (IcStore     *self,
 
   g_return_val_if_fail (IC_IS_STORE (self), NULL);
 
-  stmt = ic_store_prepare (self, "SELECT challenge_id, capability_id, created_at FROM excluded_pair "
-                                 "WHERE ?1 IS NULL OR challenge_id = ?1 "
+  stmt = ic_store_prepare (self, "SELECT challenge_id, capability_id, updated_at FROM excluded_pair "
+                                 "WHERE deleted = 0 AND (?1 IS NULL OR challenge_id = ?1) "
                                  "ORDER BY challenge_id, capability_id", error);
   if (stmt == NULL)
     return NULL;

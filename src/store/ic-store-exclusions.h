@@ -4,8 +4,9 @@
  *
  * A challenge and a capability that a person judged wrong for each
  * other: the matcher never pairs them again (a hard filter), until the
- * person includes the pair again.  They stay on this computer: a
- * judgement for one's own shortlists, not a shared record.
+ * person includes the pair again.  Each pair is a shared record of the
+ * kind "excluded_pair" (ic-exclusion.h), so the judgement syncs with
+ * the team like any record: an include is its tombstone.
  */
 
 #pragma once
@@ -18,21 +19,33 @@ typedef struct
 {
   char *challenge_id;
   char *capability_id;
-  char *created_at;      /* RFC 3339 UTC, when it was excluded */
+  char *created_at;      /* RFC 3339 UTC, when it was last excluded */
 } IcExcludedPair;
 
 void          ic_excluded_pair_free         (IcExcludedPair  *pair);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcExcludedPair, ic_excluded_pair_free)
 
-/* Excludes the pair; excluding it again changes nothing.  A challenge
- * or capability that does not exist (tombstones do) is
- * IC_STORE_ERROR_NOT_FOUND. */
+/* Excludes the pair, as an edit by @author (may be NULL); excluding it
+ * again changes nothing.  A challenge or capability that does not exist
+ * (tombstones do) is IC_STORE_ERROR_NOT_FOUND. */
+gboolean      ic_store_exclude_pair_by      (IcStore          *self,
+                                             const char       *challenge_id,
+                                             const char       *capability_id,
+                                             const char       *author,
+                                             GError          **error);
+/* ic_store_exclude_pair_by() with no author. */
 gboolean      ic_store_exclude_pair         (IcStore          *self,
                                              const char       *challenge_id,
                                              const char       *capability_id,
                                              GError          **error);
-/* Includes the pair again; IC_STORE_ERROR_NOT_FOUND if it was not
- * excluded. */
+/* Includes the pair again (its record becomes a tombstone), as an edit
+ * by @author; IC_STORE_ERROR_NOT_FOUND if it was not excluded. */
+gboolean      ic_store_include_pair_by      (IcStore          *self,
+                                             const char       *challenge_id,
+                                             const char       *capability_id,
+                                             const char       *author,
+                                             GError          **error);
+/* ic_store_include_pair_by() with no author. */
 gboolean      ic_store_include_pair         (IcStore          *self,
                                              const char       *challenge_id,
                                              const char       *capability_id,

@@ -186,10 +186,13 @@ build_selection (IcStore       *self,
       g_ptr_array_add (selection->params, g_steal_pointer (&match));
       first = FALSE;
     }
-  /* Shortlists have no full-text index: their names are short. */
+  /* Shortlists have no full-text index: their names are short (an
+   * excluded pair is found by its challenge's id). */
   for (guint i = 0; words != NULL && words[i] != NULL; i++)
     {
-      add_condition (selection, &first, "t.name LIKE ? ESCAPE '\\'");
+      g_autofree char *condition = g_strdup_printf ("t.%s LIKE ? ESCAPE '\\'", info->title_column);
+
+      add_condition (selection, &first, condition);
       g_ptr_array_add (selection->params, like_pattern (words[i]));
     }
 

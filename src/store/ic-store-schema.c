@@ -18,6 +18,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ic-exclusion.h"
 #include "ic-store-private.h"
 #include "ic-store-schema.h"
 #include "ic-taxonomy.h"
@@ -263,6 +264,76 @@ static const char migration_8[] =
   "  base TEXT NOT NULL,\n"
   "  fields TEXT NOT NULL);\n";
 
+/* Version 9: excluded pairs become shared records, so the whole team's
+ * matcher leaves a pair out (ic-exclusion.h).  Each pair gets the
+ * record fields and an id made from the pair, so two laptops that
+ * excluded the same pair hold one record; including a pair again makes
+ * it a tombstone rather than removing the row, so the include travels
+ * too.  No foreign keys: a pair may name a record that is private on
+ * the laptop it came from, and is then harmless here.  The pairs made
+ * before are moved over by move_excluded_pairs() and queued for the
+ * next sync. */
+static const char migration_9[] =
+  "DROP INDEX excluded_pair_capability;\n"
+  "ALTER TABLE excluded_pair RENAME TO excluded_pair_v6;\n"
+  "CREATE TABLE excluded_pair (\n" COMMON_COLUMNS
+  "  challenge_id TEXT NOT NULL,\n"
+  "  capability_id TEXT NOT NULL);\n"
+  "CREATE INDEX excluded_pair_challenge ON excluded_pair (challenge_id);\n"
+  "CREATE INDEX excluded_pair_capability ON excluded_pair (capability_id);\n"
+  "CREATE INDEX excluded_pair_updated_at ON excluded_pair (updated_at);\n";
+
+static gboolean
+move_excluded_pairs (sqlite3  *db,
+                     GError  **error)
+{
+  sqlite3_stmt *read = NULL, *write = NULL, *queue = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT challenge_id, capability_id, created_at FROM excluded_pair_v6 "
+                               "ORDER BY created_at", -1, &read, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "INSERT OR IGNORE INTO excluded_pair (id, rev, updated_at, challenge_id, "
+                                 "capability_id) VALUES (?1, 1, ?2, ?3, ?4)", -1, &write, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "INSERT INTO change_log (kind, record_id, rev, base_rev, deleted, created_at) "
+                                 "VALUES ('excluded_pair', ?1, 1, 0, 0, ?2)", -1, &queue, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (read)) == SQLITE_ROW)
+    {
+      const char *challenge_id = (const char *) sqlite3_column_text (read, 0);
+      const char *capability_id = (const char *) sqlite3_column_text (read, 1);
+      const char *created_at = (const char *) sqlite3_column_text (read, 2);
+      g_autofree char *id = ic_exclusion_id_for (challenge_id, capability_id);
+
+      sqlite3_bind_text (write, 1, id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (write, 2, created_at, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (write, 3, challenge_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (write, 4, capability_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (queue, 1, id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (queue, 2, created_at, -1, SQLITE_TRANSIENT);
+      if ((rc = sqlite3_step (write)) != SQLITE_DONE || (rc = sqlite3_step (queue)) != SQLITE_DONE)
+        break;
+      sqlite3_reset (write);
+      sqlite3_reset (queue);
+      rc = SQLITE_OK;
+    }
+  if (rc == SQLITE_DONE)
+    ok = TRUE;
+  else
+    ic_store_set_sqlite_error (error, db, rc);
+  sqlite3_finalize (read);
+  sqlite3_finalize (write);
+  sqlite3_finalize (queue);
+  return ok && ic_store_db_exec (db, "DROP TABLE excluded_pair_v6", error);
+}
+
+/* Version 10: events travel through the feed like the other records
+ * (ic-store-events.h).  The team's events written before are queued,
+ * so that the first sync after the upgrade shares them. */
+static const char migration_10[] =
+  QUEUE_TEAM_RECORDS ("event");
+
 static gboolean
 seed_taxonomy (sqlite3  *db,
                GError  **error)
@@ -289,6 +360,8 @@ static const IcMigration migrations[] = {
   { migration_6, NULL },
   { migration_7, NULL },
   { migration_8, NULL },
+  { migration_9, move_excluded_pairs },
+  { migration_10, NULL },
 };
 
 guint

@@ -31,6 +31,7 @@
 
 #include "ic-model-enums.h"
 #include "ic-shortlist.h"
+#include "ic-event.h"
 #include "ic-store-private.h"
 
 typedef enum
@@ -92,11 +93,14 @@ static const char find_stored_sql[] =
   STORED_IN (1, "challenge") " UNION ALL "
   STORED_IN (2, "capability") " UNION ALL "
   STORED_IN (3, "foresight") " UNION ALL "
-  STORED_IN (4, "shortlist") " LIMIT 1";
+  STORED_IN (4, "shortlist") " UNION ALL "
+  STORED_IN (5, "excluded_pair") " UNION ALL "
+  STORED_IN (6, "event") " LIMIT 1";
 
 G_STATIC_ASSERT (IC_RECORD_KIND_ORGANISATION == 0 && IC_RECORD_KIND_CHALLENGE == 1 &&
                  IC_RECORD_KIND_CAPABILITY == 2 && IC_RECORD_KIND_FORESIGHT == 3 &&
-                 IC_RECORD_KIND_SHORTLIST == 4 && IC_N_RECORD_KINDS == 5);
+                 IC_RECORD_KIND_SHORTLIST == 4 && IC_RECORD_KIND_EXCLUDED_PAIR == 5 &&
+                 IC_N_RECORD_KINDS == 6 && IC_RECORD_KIND_EVENT == 6);
 
 static gboolean
 find_stored (IcStore     *self,
@@ -279,7 +283,9 @@ write_record (IcStore     *self,
               GError     **error)
 {
   IcRecordKind kind = ic_record_get_kind (record);
-  const IcStoreKindInfo *info = ic_store_get_kind_info (self, kind);
+  /* Events are kept whole (ic-store-events.c), not column by column. */
+  gboolean is_event = kind == IC_RECORD_KIND_EVENT;
+  const IcStoreKindInfo *info = is_event ? NULL : ic_store_get_kind_info (self, kind);
   const char *kind_name = ic_record_kind_to_string (kind);
   const char *id = ic_record_get_id (record);
   /* Before the statement: cleared after it is released. */
@@ -297,8 +303,8 @@ write_record (IcStore     *self,
                    _("The %s has no id"), kind_name);
       return NULL;
     }
-  if (mode == WRITE_INSERT ? !find_elsewhere (self, kind, id, &stored, error)
-                           : !find_stored (self, id, &stored, error))
+  if (mode == WRITE_INSERT && !is_event ? !find_elsewhere (self, kind, id, &stored, error)
+                                       : !find_stored (self, id, &stored, error))
     return NULL;
 
   if (stored.found && (mode == WRITE_INSERT || stored.kind != kind))
@@ -360,6 +366,16 @@ write_record (IcStore     *self,
     .author = pending->author,
     .deleted = pending->deleted,
   };
+
+  if (is_event)
+    {
+      if (!ic_store_write_event_row (self, IC_EVENT (record), &meta, !stored.found,
+                                     mode != WRITE_REMOTE, error))
+        goto fail;
+      pending->log = mode != WRITE_REMOTE && ic_record_get_visibility (record) == IC_VISIBILITY_TEAM;
+      pending->base_rev = base_rev;
+      return pending;
+    }
 
   /* A new row is a plain insert, so that no trigger runs; a stored one
    * is updated in place, so that its children stay. */
@@ -470,13 +486,14 @@ index_new_rows (IcStore    *self,
     {
       Pending *pending = g_ptr_array_index (done, i);
       IcRecordKind kind = ic_record_get_kind (pending->record);
-      const IcStoreKindInfo *info = ic_store_get_kind_info (self, kind);
+      const IcStoreKindInfo *info;
       /* Before the statement: cleared after it is released. */
       g_auto(IcStoreBinding) binding = IC_STORE_BINDING_INIT;
       g_autoptr(IcStoreStmt) stmt = NULL;
 
       if (pending->fts_rowid == 0 || last[kind] - first[kind] + 1 == count[kind])
         continue;
+      info = ic_store_get_kind_info (self, kind);
       stmt = ic_store_prepare_slot (self, IC_STORE_SLOT_FTS_INSERT, kind, info->fts_insert_sql,
                                     error);
       if (stmt == NULL)

@@ -14,6 +14,7 @@
 
 #include "ic-shortlist.h"
 #include "ic-shortlist-entry.h"
+#include "ic-store-events.h"
 #include "ic-store-private.h"
 #include "ic-store-schema.h"
 
@@ -408,8 +409,13 @@ setup_kinds (IcStore *self)
       info->insert_sql = ic_store_table_build_insert (info->table, NULL, FALSE);
       info->upsert_sql = ic_store_table_build_insert (info->table, NULL, TRUE);
       info->find_elsewhere_sql = build_find_elsewhere (kind);
-      info->title_column =
-        ic_store_table_find_column (info->table, "title") >= 0 ? "title" : "name";
+      /* An excluded pair has neither: its challenge stands for it. */
+      if (ic_store_table_find_column (info->table, "title") >= 0)
+        info->title_column = "title";
+      else if (ic_store_table_find_column (info->table, "name") >= 0)
+        info->title_column = "name";
+      else
+        info->title_column = "challenge_id";
       setup_fts (info, kind);
     }
 
@@ -733,6 +739,20 @@ ic_store_get (IcStore     *self,
           return NULL;
         }
     }
+
+  /* Events are kept whole, apart from the kinds above. */
+  {
+    g_autoptr(GError) local_error = NULL;
+    IcEvent *event = ic_store_get_event (self, id, &local_error);
+
+    if (event != NULL)
+      return IC_RECORD (event);
+    if (!g_error_matches (local_error, IC_STORE_ERROR, IC_STORE_ERROR_NOT_FOUND))
+      {
+        g_propagate_error (error, g_steal_pointer (&local_error));
+        return NULL;
+      }
+  }
 
   g_set_error (error, IC_STORE_ERROR, IC_STORE_ERROR_NOT_FOUND,
                _("No record has the id %s"), id);

@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "ic-store.h"
+#include "ic-event.h"
 #include "ic-store-table.h"
 
 G_BEGIN_DECLS
@@ -102,6 +103,16 @@ IcRecord     *ic_store_read_record       (IcStore       *self,
                                           IcRecordKind   kind,
                                           IcStoreStmt   *stmt,
                                           GError       **error);
+
+/* Writes @event's row (ic-store-events.c) with the record fields of
+ * @meta, a new row if @insert, inside the caller's transaction; with
+ * @check, every participant must be an organisation stored here. */
+gboolean      ic_store_write_event_row   (IcStore               *self,
+                                          IcEvent               *event,
+                                          const IcStoreRowMeta  *meta,
+                                          gboolean               insert,
+                                          gboolean               check,
+                                          GError               **error);
 
 /* Change log (ic-store-changes.c): one entry for a write of a team
  * record, inside the caller's transaction. */

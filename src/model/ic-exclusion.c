@@ -1,0 +1,131 @@
+/* ic-exclusion.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ic-exclusion.h"
+#include "ic-fields.h"
+#include "ic-model-error.h"
+#include "ic-validate.h"
+
+struct _IcExclusion
+{
+  IcRecord parent_instance;
+
+  char *challenge_id;
+  char *capability_id;
+};
+
+G_DEFINE_FINAL_TYPE (IcExclusion, ic_exclusion, IC_TYPE_RECORD)
+
+static const IcField fields[] = {
+  { "challenge-id", IC_FIELD_STRING, G_STRUCT_OFFSET (IcExclusion, challenge_id) },
+  { "capability-id", IC_FIELD_STRING, G_STRUCT_OFFSET (IcExclusion, capability_id) },
+};
+
+IC_DEFINE_FIELD_PROPERTIES (ic_exclusion, fields)
+
+static void
+ic_exclusion_finalize (GObject *object)
+{
+  ic_fields_finalize (object, fields, G_N_ELEMENTS (fields));
+
+  G_OBJECT_CLASS (ic_exclusion_parent_class)->finalize (object);
+}
+
+/* A pair has no title of its own: the challenge's id stands for it. */
+static const char *
+ic_exclusion_get_record_title (IcRecord *record)
+{
+  return IC_EXCLUSION (record)->challenge_id;
+}
+
+static gboolean
+ic_exclusion_validate (IcRecord   *record,
+                           IcTaxonomy *taxonomy,
+                           GError    **error)
+{
+  IcExclusion *self = IC_EXCLUSION (record);
+
+  return ic_validate_uuid (self->challenge_id, "challenge_id", error) &&
+         ic_validate_uuid (self->capability_id, "capability_id", error);
+}
+
+static void
+ic_exclusion_class_init (IcExclusionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  IcRecordClass *record_class = IC_RECORD_CLASS (klass);
+
+  object_class->finalize = ic_exclusion_finalize;
+  object_class->get_property = ic_exclusion_get_property;
+  object_class->set_property = ic_exclusion_set_property;
+
+  record_class->kind = IC_RECORD_KIND_EXCLUDED_PAIR;
+  record_class->get_title = ic_exclusion_get_record_title;
+  record_class->validate = ic_exclusion_validate;
+
+  ic_fields_install (object_class, fields, G_N_ELEMENTS (fields), 1, ic_exclusion_pspecs);
+}
+
+static void
+ic_exclusion_init (IcExclusion *self)
+{
+  ic_fields_init (self, fields, G_N_ELEMENTS (fields));
+}
+
+IcExclusion *
+ic_exclusion_new (const char *challenge_id,
+                      const char *capability_id)
+{
+  g_autofree char *id = ic_exclusion_id_for (challenge_id, capability_id);
+
+  return g_object_new (IC_TYPE_EXCLUSION, "id", id, "challenge-id", challenge_id,
+                       "capability-id", capability_id, NULL);
+}
+
+const char *
+ic_exclusion_get_challenge_id (IcExclusion *self)
+{
+  g_return_val_if_fail (IC_IS_EXCLUSION (self), NULL);
+  return self->challenge_id;
+}
+
+const char *
+ic_exclusion_get_capability_id (IcExclusion *self)
+{
+  g_return_val_if_fail (IC_IS_EXCLUSION (self), NULL);
+  return self->capability_id;
+}
+
+/* RFC 9562 name-based UUID, version 5, in a namespace of our own. */
+char *
+ic_exclusion_id_for (const char *challenge_id,
+                         const char *capability_id)
+{
+  static const guint8 namespace[16] = {
+    0x5b, 0x8f, 0x2e, 0x41, 0x9c, 0x3d, 0x4a, 0x71,
+    0xb2, 0x66, 0x0d, 0x1e, 0x7a, 0xc4, 0x93, 0x58,
+  };
+  g_autoptr(GChecksum) sha1 = g_checksum_new (G_CHECKSUM_SHA1);
+  guint8 digest[20];
+  gsize length = sizeof digest;
+
+  g_return_val_if_fail (challenge_id != NULL && capability_id != NULL, NULL);
+
+  g_checksum_update (sha1, namespace, sizeof namespace);
+  g_checksum_update (sha1, (const guchar *) challenge_id, -1);
+  g_checksum_update (sha1, (const guchar *) " ", 1);
+  g_checksum_update (sha1, (const guchar *) capability_id, -1);
+  g_checksum_get_digest (sha1, digest, &length);
+  digest[6] = (digest[6] & 0x0f) | 0x50;
+  digest[8] = (digest[8] & 0x3f) | 0x80;
+  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+                          digest[0], digest[1], digest[2], digest[3], digest[4], digest[5],
+                          digest[6], digest[7], digest[8], digest[9], digest[10], digest[11],
+                          digest[12], digest[13], digest[14], digest[15]);
+}
