@@ -122,7 +122,7 @@ on_ranked (GObject      *source,
 {
   g_autoptr(IcFacilitatorWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) results = ic_match_job_rerank_finish (result, &error);
+  g_autoptr(GListModel) results = ic_matcher_rerank_finish (IC_MATCHER (source), result, &error);
   GtkWidget *child;
   guint n;
 
@@ -180,7 +180,7 @@ rank (IcFacilitatorWindow *self,
   if (from_scratch)
     ic_matcher_forget (self->matcher, ic_record_get_id (IC_RECORD (challenge)));
   self->rank_cancellable = g_cancellable_new ();
-  ic_match_job_rerank_async (self->matcher, challenge,
+  ic_matcher_rerank_async (self->matcher, challenge,
                              ic_weights_panel_get_weights (self->weights_panel), &options,
                              self->rank_cancellable, on_ranked, g_object_ref (self));
 }

@@ -128,7 +128,7 @@ on_ranked (GObject      *source,
 {
   g_autoptr(IcMatchesPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) results = ic_match_job_rerank_finish (result, &error);
+  g_autoptr(GListModel) results = ic_matcher_rerank_finish (IC_MATCHER (source), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
       g_task_get_cancellable (G_TASK (result)) != self->rank_cancellable)
@@ -177,7 +177,7 @@ rank (IcMatchesPage *self,
     ic_matcher_forget (self->matcher, ic_record_get_id (IC_RECORD (challenge)));
   self->rank_cancellable = g_cancellable_new ();
   self->rank_started = g_get_monotonic_time ();
-  ic_match_job_rerank_async (self->matcher, challenge,
+  ic_matcher_rerank_async (self->matcher, challenge,
                              ic_weights_panel_get_weights (self->weights_panel), &options,
                              self->rank_cancellable, on_ranked, g_object_ref (self));
   update_consortium (self);
@@ -190,7 +190,7 @@ on_consortia_found (GObject      *source,
 {
   g_autoptr(IcMatchesPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) found = ic_match_job_find_consortia_finish (result, &error);
+  g_autoptr(GListModel) found = ic_matcher_find_consortia_finish (IC_MATCHER (source), result, &error);
   g_autoptr(IcConsortium) best = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
@@ -237,7 +237,7 @@ update_consortium (IcMatchesPage *self)
   ic_match_job_options_init (&options, &self->excluded, challenge, TOP_K,
                              ic_weights_panel_get_cross_sector (self->weights_panel));
   ic_consortium_view_show_searching (self->consortium_view);
-  ic_match_job_find_consortia_async (self->matcher, challenge,
+  ic_matcher_find_consortia_async (self->matcher, challenge,
                                      ic_weights_panel_get_weights (self->weights_panel), &options,
                                      IC_CONSORTIUM_DEFAULT_MAX_SIZE, 1,
                                      self->consortium_cancellable, on_consortia_found,

@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include "ic-challenge.h"
-#include "ic-consortium-finder.h"
 #include "ic-match-job.h"
 #include "ic-match-loader.h"
 #include "ic-store.h"
@@ -88,77 +87,6 @@ ic_match_job_build_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-typedef struct
-{
-  IcChallenge    *challenge;
-  IcMatchWeights *weights;
-  IcMatchOptions  options;
-} RerankData;
-
-static void
-rerank_data_free (RerankData *data)
-{
-  g_clear_object (&data->challenge);
-  g_clear_object (&data->weights);
-  ic_match_options_clear (&data->options);
-  g_free (data);
-}
-
-static void
-rerank_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  IcMatcher *matcher = source_object;
-  RerankData *data = task_data;
-  g_autoptr(GError) error = NULL;
-  GListModel *results;
-  gboolean used_pool = FALSE;
-
-  results = ic_matcher_rerank (matcher, ic_record_get_id (IC_RECORD (data->challenge)),
-                               data->weights, &used_pool, &error);
-  if (results == NULL && g_error_matches (error, IC_MATCH_ERROR, IC_MATCH_ERROR_NOT_RANKED))
-    {
-      g_clear_error (&error);
-      results = ic_matcher_rank_challenge (matcher, data->challenge, data->weights,
-                                           &data->options, &error);
-    }
-  if (results == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, results, g_object_unref);
-}
-
-void
-ic_match_job_rerank_async (IcMatcher            *matcher,
-                           IcChallenge          *challenge,
-                           IcMatchWeights       *weights,
-                           const IcMatchOptions *options,
-                           GCancellable         *cancellable,
-                           GAsyncReadyCallback   callback,
-                           gpointer              user_data)
-{
-  g_autoptr(GTask) task = g_task_new (matcher, cancellable, callback, user_data);
-  RerankData *data = g_new0 (RerankData, 1);
-
-  data->challenge = IC_CHALLENGE (ic_record_copy (IC_RECORD (challenge)));
-  data->weights = ic_match_weights_copy (weights);
-  ic_match_options_copy (options, &data->options);
-  g_task_set_source_tag (task, ic_match_job_rerank_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) rerank_data_free);
-  g_task_run_in_thread (task, rerank_thread);
-}
-
-GListModel *
-ic_match_job_rerank_finish (GAsyncResult  *result,
-                            GError       **error)
-{
-  g_return_val_if_fail (G_IS_TASK (result), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ic_match_job_rerank_async, NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 void
 ic_match_job_options_init (IcMatchOptions       *options,
                            const IcMatchOptions *excluded,
@@ -207,81 +135,4 @@ ic_match_job_include_pair (IcMatchOptions *options,
   set = options->excluded != NULL ? g_hash_table_lookup (options->excluded, challenge_id) : NULL;
   if (set != NULL)
     g_hash_table_remove (set, capability_id);
-}
-
-/* Consortia */
-
-typedef struct
-{
-  IcChallenge    *challenge;
-  IcMatchWeights *weights;
-  IcMatchOptions  options;
-  guint           max_size;
-  guint           n_results;
-} FindData;
-
-static void
-find_data_free (FindData *data)
-{
-  g_clear_object (&data->challenge);
-  g_clear_object (&data->weights);
-  ic_match_options_clear (&data->options);
-  g_free (data);
-}
-
-static void
-find_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  IcMatcher *matcher = source_object;
-  FindData *data = task_data;
-  g_autoptr(GError) error = NULL;
-  GListModel *found;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  found = ic_matcher_find_consortia (matcher, data->challenge, data->weights, &data->options,
-                                     data->max_size, data->n_results, &error);
-  if (found == NULL && error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else if (found == NULL)
-    g_task_return_pointer (task, g_list_store_new (IC_TYPE_CONSORTIUM), g_object_unref);
-  else
-    g_task_return_pointer (task, found, g_object_unref);
-}
-
-void
-ic_match_job_find_consortia_async (IcMatcher            *matcher,
-                                   IcChallenge          *challenge,
-                                   IcMatchWeights       *weights,
-                                   const IcMatchOptions *options,
-                                   guint                 max_size,
-                                   guint                 n_results,
-                                   GCancellable         *cancellable,
-                                   GAsyncReadyCallback   callback,
-                                   gpointer              user_data)
-{
-  g_autoptr(GTask) task = g_task_new (matcher, cancellable, callback, user_data);
-  FindData *data = g_new0 (FindData, 1);
-
-  data->challenge = IC_CHALLENGE (ic_record_copy (IC_RECORD (challenge)));
-  data->weights = ic_match_weights_copy (weights);
-  ic_match_options_copy (options, &data->options);
-  data->max_size = max_size;
-  data->n_results = n_results;
-  g_task_set_source_tag (task, ic_match_job_find_consortia_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) find_data_free);
-  g_task_run_in_thread (task, find_thread);
-}
-
-GListModel *
-ic_match_job_find_consortia_finish (GAsyncResult  *result,
-                                    GError       **error)
-{
-  g_return_val_if_fail (G_IS_TASK (result), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ic_match_job_find_consortia_async,
-                        NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -3,8 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Building the matcher reads the database, so it is a job of the store
- * service; ranking and the consortium search only compute, so they run
- * in a worker thread of their own and leave the service free.
+ * service.  Ranking and the consortium search only compute: their async
+ * forms are beside their sync ones in src/match (ic_matcher_rerank_async(),
+ * ic_matcher_find_consortia_async()), in a worker thread of their own
+ * that leaves the service free.
  */
 
 #pragma once
@@ -52,35 +54,5 @@ void          ic_match_job_options_init   (IcMatchOptions       *options,
 void          ic_match_job_include_pair   (IcMatchOptions       *options,
                                            const char           *challenge_id,
                                            const char           *capability_id);
-
-/* ic_matcher_rerank() in a worker thread; ranks in full if the
- * challenge was not ranked with a pool before. */
-void          ic_match_job_rerank_async   (IcMatcher            *matcher,
-                                           IcChallenge          *challenge,
-                                           IcMatchWeights       *weights,
-                                           const IcMatchOptions *options,
-                                           GCancellable         *cancellable,
-                                           GAsyncReadyCallback   callback,
-                                           gpointer              user_data);
-/* Returns: (transfer full) (element-type IcMatchResult) */
-GListModel   *ic_match_job_rerank_finish  (GAsyncResult         *result,
-                                           GError              **error);
-
-/* ic_matcher_find_consortia() for @challenge in a worker thread, with
- * copies of @weights and @options, at most @max_size members and
- * @n_results proposals.  @matcher must not change until it finishes. */
-void          ic_match_job_find_consortia_async  (IcMatcher            *matcher,
-                                                  IcChallenge          *challenge,
-                                                  IcMatchWeights       *weights,
-                                                  const IcMatchOptions *options,
-                                                  guint                 max_size,
-                                                  guint                 n_results,
-                                                  GCancellable         *cancellable,
-                                                  GAsyncReadyCallback   callback,
-                                                  gpointer              user_data);
-/* Returns: (transfer full) (element-type IcConsortium): the proposals,
- * best first; empty when the challenge names no required tags */
-GListModel   *ic_match_job_find_consortia_finish (GAsyncResult         *result,
-                                                  GError              **error);
 
 G_END_DECLS

@@ -42,4 +42,22 @@ GListModel *ic_matcher_find_consortia (IcMatcher            *matcher,
                                        guint                 n_results,
                                        GError              **error);
 
+/* ic_matcher_find_consortia() for @challenge in a worker thread, with
+ * copies of @weights and @options.  @self must not change until it
+ * finishes. */
+void        ic_matcher_find_consortia_async  (IcMatcher            *self,
+                                              IcChallenge          *challenge,
+                                              IcMatchWeights       *weights,
+                                              const IcMatchOptions *options,
+                                              guint                 max_size,
+                                              guint                 n_results,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+/* Returns: (transfer full) (element-type IcConsortium): the proposals,
+ * best first; empty when the challenge names no required tags */
+GListModel *ic_matcher_find_consortia_finish (IcMatcher            *self,
+                                              GAsyncResult         *result,
+                                              GError              **error);
+
 G_END_DECLS

@@ -152,3 +152,77 @@ ic_matcher_rank_all_finish (IcMatcher     *self,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/* Re-ranking */
+
+typedef struct
+{
+  IcChallenge    *challenge;
+  IcMatchWeights *weights;
+  IcMatchOptions  options;
+} RerankAsyncData;
+
+static void
+rerank_async_data_free (RerankAsyncData *data)
+{
+  g_clear_object (&data->challenge);
+  g_clear_object (&data->weights);
+  ic_match_options_clear (&data->options);
+  g_free (data);
+}
+
+static void
+rerank_async_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  IcMatcher *matcher = source_object;
+  RerankAsyncData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  GListModel *results;
+  gboolean used_pool = FALSE;
+
+  results = ic_matcher_rerank (matcher, ic_record_get_id (IC_RECORD (data->challenge)),
+                               data->weights, &used_pool, &error);
+  if (results == NULL && g_error_matches (error, IC_MATCH_ERROR, IC_MATCH_ERROR_NOT_RANKED))
+    {
+      g_clear_error (&error);
+      results = ic_matcher_rank_challenge (matcher, data->challenge, data->weights,
+                                           &data->options, &error);
+    }
+  if (results == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, results, g_object_unref);
+}
+
+void
+ic_matcher_rerank_async (IcMatcher            *self,
+                         IcChallenge          *challenge,
+                         IcMatchWeights       *weights,
+                         const IcMatchOptions *options,
+                         GCancellable         *cancellable,
+                         GAsyncReadyCallback   callback,
+                         gpointer              user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  RerankAsyncData *data = g_new0 (RerankAsyncData, 1);
+
+  data->challenge = IC_CHALLENGE (ic_record_copy (IC_RECORD (challenge)));
+  data->weights = ic_match_weights_copy (weights);
+  ic_match_options_copy (options, &data->options);
+  g_task_set_source_tag (task, ic_matcher_rerank_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) rerank_async_data_free);
+  g_task_run_in_thread (task, rerank_async_thread);
+}
+
+GListModel *
+ic_matcher_rerank_finish (IcMatcher     *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ic_matcher_rerank_async, NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -97,6 +97,20 @@ GListModel    *ic_matcher_rerank                (IcMatcher             *self,
                                                  IcMatchWeights        *weights,
                                                  gboolean              *used_pool,
                                                  GError               **error);
+/* ic_matcher_rerank() in a worker thread, with copies of @challenge,
+ * @weights and @options; ranks in full if the challenge was not ranked
+ * with a pool before. */
+void           ic_matcher_rerank_async          (IcMatcher             *self,
+                                                 IcChallenge           *challenge,
+                                                 IcMatchWeights        *weights,
+                                                 const IcMatchOptions  *options,
+                                                 GCancellable          *cancellable,
+                                                 GAsyncReadyCallback    callback,
+                                                 gpointer               user_data);
+/* Returns: (transfer full) (element-type IcMatchResult) */
+GListModel    *ic_matcher_rerank_finish         (IcMatcher             *self,
+                                                 GAsyncResult          *result,
+                                                 GError               **error);
 /* Drops the kept candidates of one challenge (NULL: of all). */
 void           ic_matcher_forget                (IcMatcher             *self,
                                                  const char            *challenge_id);
