@@ -293,7 +293,8 @@ learn_from_decisions (IcMatchCorpus          *corpus,
       if (j >= centroid->len || (i < query->n_terms && query->term_ids[i] < g_array_index (centroid, TermWeight, j).term))
         {
           is_word = query->term_is_word[i];
-          out = (TermWeight) { query->term_ids[i], query->term_weights[i++] };
+          out = (TermWeight) { query->term_ids[i], query->term_weights[i] };
+          i++;
         }
       else if (i >= query->n_terms || query->term_ids[i] > g_array_index (centroid, TermWeight, j).term)
         {
