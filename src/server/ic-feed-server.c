@@ -330,20 +330,44 @@ within_rate (IcFeedServer      *self,
   return FALSE;
 }
 
+/* The body a request announces, checked on the header's text:
+ * libsoup reads "-1" and twenty digits as a negative length, which
+ * passes any signed comparison and then reads without end. */
 static gboolean
 body_acceptable (SoupServerMessage *msg)
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  const char *method = soup_server_message_get_method (msg);
+  const char *length = soup_message_headers_get_list (headers, "Content-Length");
+  SoupEncoding encoding = soup_message_headers_get_encoding (headers);
   g_autofree char *detail = NULL;
+  g_autofree char *digits = NULL;
+  guint64 value = 0;
 
-  if (soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH)
+  if (encoding == SOUP_ENCODING_CHUNKED || encoding == SOUP_ENCODING_EOF ||
+      (length == NULL && g_str_equal (method, SOUP_METHOD_POST)))
     {
       ic_feed_server_send_problem (msg, SOUP_STATUS_LENGTH_REQUIRED, "length-required",
                                    "Content-Length is required",
                                    "Send the batch with a Content-Length header.");
       return FALSE;
     }
-  if (soup_message_headers_get_content_length (headers) > IC_FEED_MAX_BODY_BYTES)
+  if (length == NULL)
+    return TRUE;
+
+  digits = g_strstrip (g_strdup (length));
+  if (digits[0] == '\0' || strspn (digits, "0123456789") != strlen (digits))
+    {
+      ic_feed_server_send_problem (msg, SOUP_STATUS_BAD_REQUEST, "bad-length",
+                                   "Content-Length is not a length",
+                                   "Content-Length must be one whole number of bytes.");
+      return FALSE;
+    }
+  /* Leading zeros aside, more digits than the limit has is over it. */
+  while (digits[0] == '0' && digits[1] != '\0')
+    memmove (digits, digits + 1, strlen (digits));
+  if (strlen (digits) > 9 || !g_ascii_string_to_unsigned (digits, 10, 0, G_MAXUINT64, &value, NULL) ||
+      value > IC_FEED_MAX_BODY_BYTES)
     {
       detail = g_strdup_printf ("A request body may hold at most %d bytes.", IC_FEED_MAX_BODY_BYTES);
       ic_feed_server_send_problem (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too-large",
@@ -406,6 +430,10 @@ early_handler (SoupServer        *server,
   IcFeedServer *self = user_data;
 
   early_checks (self, msg, path);
+  /* Every route, known or not, with a token or without: no request
+   * makes the server read a body of unbounded size. */
+  if (soup_server_message_get_status (msg) == 0)
+    body_acceptable (msg);
   if (soup_server_message_get_status (msg) != 0)
     answer_and_close (self, msg);
 }
@@ -445,7 +473,6 @@ early_checks (IcFeedServer      *self,
                                        "Ask the feed's keeper for a token that may push changes.");
           return;
         }
-      body_acceptable (msg);
     }
 }
 

@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""interchange-feed-server against hostile clients: lengths that lie,
+bodies larger than any limit, connections that idle or trickle, floods of
+connections, and bad queries.  The server's memory and its open
+connections are read from /proc while it is attacked."""
+
+import json
+import os
+import socket
+import time
+import unittest
+
+from feedlib import FeedTestCase, http
+
+MIB = 1024 * 1024
+
+
+def rss_kib(pid):
+    with open("/proc/%d/status" % pid) as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    raise AssertionError("no VmRSS")
+
+
+def open_sockets(pid):
+    """Sockets the process holds: its listener and its connections."""
+    count = 0
+    for name in os.listdir("/proc/%d/fd" % pid):
+        try:
+            if os.readlink("/proc/%d/fd/%s" % (pid, name)).startswith("socket:"):
+                count += 1
+        except OSError:
+            pass
+    return count
+
+
+def read_answer(sock, timeout=10):
+    """The head and body of one answer, or what came before the close."""
+    sock.settimeout(timeout)
+    data = b""
+    while b"\r\n\r\n" not in data:
+        try:
+            chunk = sock.recv(65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    for line in head.split(b"\r\n"):
+        if line.lower().startswith(b"content-length:"):
+            want = int(line.split(b":")[1])
+            while len(body) < want:
+                try:
+                    chunk = sock.recv(65536)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                body += chunk
+    return head, body
+
+
+def status_of(head):
+    parts = head.split(b" ", 2)
+    return int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+
+
+def push_head(token, length, path="/v1/changes"):
+    return ("POST %s HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer %s\r\n"
+            "Content-Type: application/json\r\nContent-Length: %s\r\n\r\n" % (path, token, length)).encode()
+
+
+def wait_until(predicate, timeout):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.1)
+    return predicate()
+
+
+class BodyTests(FeedTestCase):
+    def flood(self, server, head, megabytes):
+        """Sends @head and then up to @megabytes of body; returns the answer
+        and how much the server took before it closed."""
+        sent = 0
+        block = b"[" * MIB
+        with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+            sock.sendall(head)
+            try:
+                for _ in range(megabytes):
+                    sock.sendall(block)
+                    sent += len(block)
+            except OSError:
+                pass
+            answer = read_answer(sock, timeout=5)
+        return answer, sent
+
+    def test_lying_lengths_are_refused_before_the_body_and_memory_stays_flat(self):
+        server = self.server("--no-log")
+        pid = server.process.pid
+        self.assertEqual(http("GET", server.url + "/healthz", self.token)[0], 200)
+        before = rss_kib(pid)
+
+        cases = [("-1", 400), ("99999999999999999999", 413), ("18446744073709551615", 413),
+                 ("12345678901234567890", 413), ("8388609", 413), ("1, 2", 400), ("0x10", 400)]
+        for length, expected in cases:
+            for path in ("/v1/changes", "/v1/revs-diff", "/v1/feed.json", "/nowhere"):
+                (head, body), sent = self.flood(server, push_head(self.token, length, path), 64)
+                self.assertEqual(status_of(head), expected, (length, path, head))
+                # libsoup answers a length it cannot parse at all by itself.
+                if length not in ("1, 2", "0x10"):
+                    self.assertIn(b"application/problem+json", head, (length, path))
+                self.assertLess(sent, 64 * MIB, (length, path))
+        after = rss_kib(pid)
+        print("server RSS: %d KiB before, %d KiB after 28 lying pushes of up to 64 MiB each"
+              % (before, after))
+        self.assertLess(after - before, 32 * 1024)
+        self.assertEqual(http("GET", server.url + "/healthz", self.token)[0], 200)
+
+    def test_a_body_without_length_is_refused_on_any_route(self):
+        server = self.server("--no-log")
+        for method, path in (("GET", "/v1/changes"), ("POST", "/v1/changes"), ("PUT", "/nowhere")):
+            with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+                sock.sendall(("%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer %s\r\n"
+                              "Transfer-Encoding: chunked\r\n\r\n" % (method, path, self.token)).encode())
+                head, body = read_answer(sock)
+                self.assertEqual(status_of(head), 411, (method, path, head))
+                self.assertEqual(json.loads(body)["type"].rsplit("/", 1)[1], "length-required")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
