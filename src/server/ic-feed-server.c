@@ -219,6 +219,7 @@ on_request_started (SoupServer        *server,
                     IcFeedServer      *self)
 {
   ic_feed_server_get_info (msg);
+  ic_feed_server_conns_request_started (self, msg);
 }
 
 static void
@@ -429,6 +430,7 @@ early_handler (SoupServer        *server,
 {
   IcFeedServer *self = user_data;
 
+  ic_feed_server_conns_headers_read (self, msg);
   early_checks (self, msg, path);
   /* Every route, known or not, with a token or without: no request
    * makes the server read a body of unbounded size. */
@@ -498,6 +500,7 @@ handler (SoupServer        *server,
 
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
 
+  ic_feed_server_conns_body_read (self, msg);
   soup_message_headers_replace (headers, "Cache-Control", "no-store");
   /* RFC 7694: pushes may come gzipped. */
   soup_message_headers_replace (headers, "Accept-Encoding", "gzip");
@@ -546,6 +549,7 @@ ic_feed_server_finalize (GObject *object)
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);
+  ic_feed_server_conns_shutdown (self);
   ic_feed_server_jobs_shutdown (self);
   g_clear_object (&self->db);
   g_free (self->title);
@@ -572,6 +576,7 @@ ic_feed_server_init (IcFeedServer *self)
   self->known_cursors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->log = TRUE;
   self->page_bytes = IC_FEED_DEFAULT_PAGE_BYTES;
+  ic_feed_server_conns_init (self);
 }
 
 IcFeedServer *
@@ -636,6 +641,18 @@ ic_feed_server_set_page_bytes (IcFeedServer *self,
   self->page_bytes = MAX (page_bytes, IC_FEED_PAGE_OVERHEAD_BYTES * 2);
   g_hash_table_remove_all (self->pages);
   self->pages_bytes = 0;
+}
+
+void
+ic_feed_server_set_timeouts (IcFeedServer *self,
+                             guint         header_seconds,
+                             guint         body_seconds,
+                             guint         idle_seconds)
+{
+  g_return_if_fail (IC_IS_FEED_SERVER (self));
+  self->header_timeout = header_seconds;
+  self->body_timeout = body_seconds;
+  self->idle_timeout = idle_seconds;
 }
 
 void

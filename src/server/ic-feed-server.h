@@ -19,6 +19,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (IcFeedServer, ic_feed_server, IC, FEED_SERVER, GObject)
 
+/* Seconds a connection has for its headers (or, kept alive, to begin
+ * its next request), for its body, and with no progress at all. */
+#define IC_FEED_SERVER_DEFAULT_HEADER_TIMEOUT  20
+#define IC_FEED_SERVER_DEFAULT_BODY_TIMEOUT    30
+#define IC_FEED_SERVER_DEFAULT_IDLE_TIMEOUT    30
+
 /* Serves @db; over TLS when @certificate is given.
  * Returns: (transfer full) */
 IcFeedServer *ic_feed_server_new            (IcServerDb      *db,
@@ -41,6 +47,11 @@ void          ic_feed_server_set_page_bytes (IcFeedServer    *self,
                                              gsize            page_bytes);
 void          ic_feed_server_set_log        (IcFeedServer    *self,
                                              gboolean         log);
+/* Time limits in seconds (0: none); see the defaults above. */
+void          ic_feed_server_set_timeouts   (IcFeedServer    *self,
+                                             guint            header_seconds,
+                                             guint            body_seconds,
+                                             guint            idle_seconds);
 /* Listens on @address (port 0 picks a free one). */
 gboolean      ic_feed_server_listen         (IcFeedServer    *self,
                                              GSocketAddress  *address,

@@ -131,5 +131,63 @@ class BodyTests(FeedTestCase):
                 self.assertEqual(json.loads(body)["type"].rsplit("/", 1)[1], "length-required")
 
 
+class TimeoutTests(FeedTestCase):
+    def test_idle_and_trickling_connections_are_closed(self):
+        server = self.server("--no-log", "--header-timeout", "2", "--body-timeout", "2",
+                             "--idle-timeout", "2")
+        pid = server.process.pid
+        baseline = open_sockets(pid)
+        socks = []
+        try:
+            for _ in range(4):   # nothing at all
+                socks.append(("idle", socket.create_connection(("127.0.0.1", server.port), timeout=10)))
+            for _ in range(4):   # a header line, then a byte now and then
+                sock = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+                sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+                socks.append(("header", sock))
+            for _ in range(4):   # whole headers, then the body a byte at a time
+                sock = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+                sock.sendall(push_head(self.token, 1000))
+                socks.append(("body", sock))
+            # A client that asks once and then waits: the answer ends the
+            # connection (libsoup 3.2 would hold it for ever).
+            sock = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+            sock.sendall(("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer %s\r\n\r\n"
+                          % self.token).encode())
+            self.assertEqual(status_of(read_answer(sock)[0]), 200)
+            socks.append(("asked once", sock))
+
+            self.assertTrue(wait_until(lambda: open_sockets(pid) >= baseline + 12, 5))
+            opened = open_sockets(pid)
+            start = time.monotonic()
+            closed = set()
+            while len(closed) < len(socks) and time.monotonic() - start < 15:
+                for i, (kind, sock) in enumerate(socks):
+                    if i in closed:
+                        continue
+                    try:
+                        if kind in ("header", "body"):
+                            sock.sendall(b"x")
+                        sock.settimeout(0.01)
+                        if sock.recv(65536) == b"":
+                            closed.add(i)
+                    except socket.timeout:
+                        pass
+                    except OSError:
+                        closed.add(i)
+                time.sleep(0.5)
+            elapsed = time.monotonic() - start
+            self.assertEqual(len(closed), len(socks), [socks[i][0] for i in range(len(socks)) if i not in closed])
+            wait_until(lambda: open_sockets(pid) <= baseline, 5)
+            self.assertTrue(wait_until(lambda: open_sockets(pid) <= baseline, 5))
+            print("server sockets: %d at rest, %d with 12 slow or idle clients, %d after %.1f s"
+                  % (baseline, opened, open_sockets(pid), elapsed))
+            self.assertLess(elapsed, 10)
+        finally:
+            for _, sock in socks:
+                sock.close()
+        self.assertEqual(http("GET", server.url + "/healthz", self.token)[0], 200)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)
