@@ -1,4 +1,4 @@
-/* ic-feed-server-conns.c — connections: time limits
+/* ic-feed-server-conns.c — connections: time limits and caps
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -7,7 +7,9 @@
  * is followed here from its socket: its headers must arrive within the
  * header time-out, its body within the body time-out, and a socket with
  * no progress either way for the idle time-out fails (GSocket's own
- * time-out, which also ends a client that never reads its answer).
+ * time-out, which also ends a client that never reads its answer).  A
+ * connection past the caps, in all or from one address, is answered 503
+ * with Retry-After as soon as its headers are in.
  *
  * Every answer closes its connection: libsoup 3.2 waits for a kept-alive
  * connection's next request without a way to end it, and never lets go
@@ -21,11 +23,17 @@
 
 #include "ic-feed-server-private.h"
 
+/* Past the cap, refused connections wait for their headers; beyond
+ * this many more they are closed at once, unanswered. */
+#define REFUSED_SLACK 256
+
 typedef struct
 {
   IcFeedServer *self;
   GSocket      *socket;    /* weak: the connection owns it */
+  char         *address;
   GSource      *deadline;
+  gboolean      refused;
 } IcConn;
 
 static void
@@ -42,12 +50,40 @@ static void
 conn_free (IcConn *conn)
 {
   conn_disarm (conn);
+  g_free (conn->address);
   g_free (conn);
+}
+
+static void
+address_count_add (IcFeedServer *self,
+                   const char   *address,
+                   int           delta)
+{
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (self->conns_per_address, address));
+
+  count += delta;
+  if (count == 0)
+    g_hash_table_remove (self->conns_per_address, address);
+  else
+    g_hash_table_replace (self->conns_per_address, g_strdup (address), GUINT_TO_POINTER (count));
+}
+
+static void
+conn_uncount (IcConn *conn)
+{
+  IcFeedServer *self = conn->self;
+
+  if (!conn->refused)
+    {
+      self->conns_served--;
+      address_count_add (self, conn->address, -1);
+    }
 }
 
 static void
 conn_forget (IcConn *conn)
 {
+  conn_uncount (conn);
   g_hash_table_remove (conn->self->conns, conn->socket);
 }
 
@@ -98,6 +134,7 @@ forget_closed (IcFeedServer *self)
     if (g_socket_is_closed (socket))
       {
         g_object_weak_unref (socket, on_socket_finalized, conn);
+        conn_uncount (conn);
         g_hash_table_iter_remove (&iter);
       }
 }
@@ -116,7 +153,9 @@ ic_feed_server_conns_request_started (IcFeedServer      *self,
                                       SoupServerMessage *msg)
 {
   GSocket *socket = soup_server_message_get_socket (msg);
+  const char *address = soup_server_message_get_remote_host (msg);
   IcConn *conn;
+  guint from_address;
 
   soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
   if (socket == NULL)
@@ -128,21 +167,46 @@ ic_feed_server_conns_request_started (IcFeedServer      *self,
       conn = g_new0 (IcConn, 1);
       conn->self = self;
       conn->socket = socket;
+      conn->address = g_strdup (address ? address : "-");
       g_hash_table_insert (self->conns, socket, conn);
       g_object_weak_ref (G_OBJECT (socket), on_socket_finalized, conn);
       g_socket_set_timeout (socket, self->idle_timeout);
+
+      from_address = GPOINTER_TO_UINT (g_hash_table_lookup (self->conns_per_address, conn->address));
+      conn->refused = (self->max_connections > 0 && self->conns_served >= self->max_connections) ||
+                      (self->max_per_address > 0 && from_address >= self->max_per_address);
+      if (!conn->refused)
+        {
+          self->conns_served++;
+          address_count_add (self, conn->address, 1);
+        }
+      else if (g_hash_table_size (self->conns) > self->max_connections + REFUSED_SLACK)
+        {
+          g_socket_shutdown (socket, TRUE, TRUE, NULL);
+          return;
+        }
     }
   conn_arm (conn, self->header_timeout);
 }
 
-void
+gboolean
 ic_feed_server_conns_headers_read (IcFeedServer      *self,
                                    SoupServerMessage *msg)
 {
   IcConn *conn = lookup (self, msg);
 
-  if (conn != NULL)
-    conn_arm (conn, self->body_timeout);
+  if (conn == NULL)
+    return TRUE;
+  if (conn->refused)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", "2");
+      ic_feed_server_send_problem (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "busy",
+                                   "The feed server has too many connections",
+                                   "Try again after the time Retry-After gives.");
+      return FALSE;
+    }
+  conn_arm (conn, self->body_timeout);
+  return TRUE;
 }
 
 void
@@ -159,9 +223,12 @@ void
 ic_feed_server_conns_init (IcFeedServer *self)
 {
   self->conns = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) conn_free);
+  self->conns_per_address = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->header_timeout = IC_FEED_SERVER_DEFAULT_HEADER_TIMEOUT;
   self->body_timeout = IC_FEED_SERVER_DEFAULT_BODY_TIMEOUT;
   self->idle_timeout = IC_FEED_SERVER_DEFAULT_IDLE_TIMEOUT;
+  self->max_connections = IC_FEED_SERVER_DEFAULT_MAX_CONNECTIONS;
+  self->max_per_address = IC_FEED_SERVER_DEFAULT_MAX_PER_ADDRESS;
 }
 
 void
@@ -176,4 +243,5 @@ ic_feed_server_conns_shutdown (IcFeedServer *self)
   while (g_hash_table_iter_next (&iter, &socket, &conn))
     g_object_weak_unref (socket, on_socket_finalized, conn);
   g_clear_pointer (&self->conns, g_hash_table_unref);
+  g_clear_pointer (&self->conns_per_address, g_hash_table_unref);
 }

@@ -25,7 +25,7 @@
 #define INFO_KEY         "ic-request-info"
 #define MAX_BUCKETS      10000
 #define MAX_TOKEN_BYTES  512
-#define LISTEN_BACKLOG   256
+#define LISTEN_BACKLOG   1024
 
 G_DEFINE_FINAL_TYPE (IcFeedServer, ic_feed_server, G_TYPE_OBJECT)
 
@@ -430,8 +430,8 @@ early_handler (SoupServer        *server,
 {
   IcFeedServer *self = user_data;
 
-  ic_feed_server_conns_headers_read (self, msg);
-  early_checks (self, msg, path);
+  if (ic_feed_server_conns_headers_read (self, msg))
+    early_checks (self, msg, path);
   /* Every route, known or not, with a token or without: no request
    * makes the server read a body of unbounded size. */
   if (soup_server_message_get_status (msg) == 0)
@@ -656,6 +656,16 @@ ic_feed_server_set_timeouts (IcFeedServer *self,
 }
 
 void
+ic_feed_server_set_max_connections (IcFeedServer *self,
+                                    guint         total,
+                                    guint         per_address)
+{
+  g_return_if_fail (IC_IS_FEED_SERVER (self));
+  self->max_connections = total;
+  self->max_per_address = per_address;
+}
+
+void
 ic_feed_server_set_log (IcFeedServer *self,
                         gboolean      log)
 {
@@ -673,8 +683,9 @@ ic_feed_server_listen (IcFeedServer    *self,
 
   g_return_val_if_fail (IC_IS_FEED_SERVER (self), FALSE);
 
-  /* Fifty laptops connecting at once should not wait a second each for
-   * a SYN to be sent again: a longer queue than GIO's default of 10. */
+  /* Hundreds of laptops connecting at once should not be reset or wait
+   * a second each for a SYN to be sent again: a far longer queue than
+   * GIO's default of 10 (the kernel cuts it to net.core.somaxconn). */
   socket = g_socket_new (g_socket_address_get_family (address), G_SOCKET_TYPE_STREAM,
                          G_SOCKET_PROTOCOL_TCP, error);
   if (socket == NULL)

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "ic-feed-protocol.h"
 #include "ic-feed-server.h"
@@ -29,6 +30,7 @@ static const char usage_text[] =
   "  interchange-feed-server --db PATH [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE]\n"
   "                          [--public-url URL] [--title TEXT] [--rate-limit N] [--page-bytes N] [--no-log]\n"
   "                          [--header-timeout S] [--body-timeout S] [--idle-timeout S]\n"
+  "                          [--max-connections N] [--max-per-address N]\n"
   "  interchange-feed-server --db PATH token add NAME [--read-only]\n"
   "  interchange-feed-server --db PATH token list\n"
   "  interchange-feed-server --db PATH token revoke NAME\n";
@@ -143,7 +145,29 @@ typedef struct
   gint header_timeout;
   gint body_timeout;
   gint idle_timeout;
+  gint max_connections;
+  gint max_per_address;
 } ServeLimits;
+
+/* Connections are files: take all the files the system allows, and keep
+ * the cap on connections below them, with room for the databases. */
+static guint
+fit_connections_to_files (guint wanted)
+{
+  struct rlimit limit;
+
+  if (getrlimit (RLIMIT_NOFILE, &limit) != 0)
+    return wanted;
+  if (limit.rlim_cur < limit.rlim_max)
+    {
+      limit.rlim_cur = limit.rlim_max;
+      setrlimit (RLIMIT_NOFILE, &limit);
+      getrlimit (RLIMIT_NOFILE, &limit);
+    }
+  if (limit.rlim_cur == RLIM_INFINITY || limit.rlim_cur > wanted + 64)
+    return wanted;
+  return limit.rlim_cur > 128 ? (guint) limit.rlim_cur - 64 : 64;
+}
 
 static int
 serve (IcServerDb *db,
@@ -182,6 +206,8 @@ serve (IcServerDb *db,
   ic_feed_server_set_log (server, log);
   ic_feed_server_set_page_bytes (server, page_bytes);
   ic_feed_server_set_timeouts (server, limits->header_timeout, limits->body_timeout, limits->idle_timeout);
+  ic_feed_server_set_max_connections (server, fit_connections_to_files (limits->max_connections),
+                                      limits->max_per_address);
   if (title != NULL)
     ic_feed_server_set_title (server, title);
   if (public_url != NULL)
@@ -220,7 +246,8 @@ main (int    argc,
   gboolean no_log = FALSE;
   ServeLimits limits = {
     IC_FEED_SERVER_DEFAULT_HEADER_TIMEOUT, IC_FEED_SERVER_DEFAULT_BODY_TIMEOUT,
-    IC_FEED_SERVER_DEFAULT_IDLE_TIMEOUT,
+    IC_FEED_SERVER_DEFAULT_IDLE_TIMEOUT, IC_FEED_SERVER_DEFAULT_MAX_CONNECTIONS,
+    IC_FEED_SERVER_DEFAULT_MAX_PER_ADDRESS,
   };
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The server's database (created if missing)"), N_("PATH") },
@@ -234,6 +261,8 @@ main (int    argc,
     { "header-timeout", 0, 0, G_OPTION_ARG_INT, &limits.header_timeout, N_("Seconds a connection has to send a request's headers (20)"), N_("S") },
     { "body-timeout", 0, 0, G_OPTION_ARG_INT, &limits.body_timeout, N_("Seconds a connection has to send a request's body (30)"), N_("S") },
     { "idle-timeout", 0, 0, G_OPTION_ARG_INT, &limits.idle_timeout, N_("Seconds a connection may make no progress (30)"), N_("S") },
+    { "max-connections", 0, 0, G_OPTION_ARG_INT, &limits.max_connections, N_("Connections served at once; more are told to retry (768)"), N_("N") },
+    { "max-per-address", 0, 0, G_OPTION_ARG_INT, &limits.max_per_address, N_("Connections served at once from one address (512)"), N_("N") },
     { "no-log", 0, 0, G_OPTION_ARG_NONE, &no_log, N_("Do not log each request"), NULL },
     { "read-only", 0, 0, G_OPTION_ARG_NONE, &read_only, N_("With token add: a token that may only pull"), NULL },
     { NULL }
@@ -260,6 +289,9 @@ main (int    argc,
   if (limits.header_timeout < 1 || limits.header_timeout > 3600 || limits.body_timeout < 1 ||
       limits.body_timeout > 3600 || limits.idle_timeout < 1 || limits.idle_timeout > 3600)
     return usage_error (_("the time-outs take a number of seconds from 1 to 3600"));
+  if (limits.max_connections < 1 || limits.max_connections > 1000000 || limits.max_per_address < 1 ||
+      limits.max_per_address > 1000000)
+    return usage_error (_("--max-connections and --max-per-address take a number from 1 to 1000000"));
 
   db = ic_server_db_open (db_path, &error);
   if (db == NULL)

@@ -7,10 +7,12 @@ connections are read from /proc while it is attacked."""
 import json
 import os
 import socket
+import threading
 import time
 import unittest
+import uuid
 
-from feedlib import FeedTestCase, http
+from feedlib import FeedTestCase, foresight, http
 
 MIB = 1024 * 1024
 
@@ -187,6 +189,70 @@ class TimeoutTests(FeedTestCase):
             for _, sock in socks:
                 sock.close()
         self.assertEqual(http("GET", server.url + "/healthz", self.token)[0], 200)
+
+
+class CapTests(FeedTestCase):
+    def assert_busy(self, server):
+        status, headers, body = http("GET", server.url + "/healthz", self.token)
+        self.assertEqual(status, 503, body)
+        self.assertEqual(headers.get_content_type(), "application/problem+json")
+        self.assertGreaterEqual(int(headers["Retry-After"]), 1)
+        self.assertTrue(json.loads(body)["type"].endswith("/busy"))
+
+    def hold(self, server, count):
+        socks = [socket.create_connection(("127.0.0.1", server.port), timeout=10) for _ in range(count)]
+        self.addCleanup(lambda: [sock.close() for sock in socks])
+        self.assertTrue(wait_until(lambda: open_sockets(server.process.pid) >= count + 1, 5))
+        return socks
+
+    def test_503_with_retry_after_past_the_caps(self):
+        for args, held in ((("--max-connections", "5"), 5), (("--max-per-address", "3"), 3)):
+            server = self.server("--no-log", *args, name="server-" + args[0].strip("-"))
+            socks = self.hold(server, held)
+            self.assert_busy(server)
+            for sock in socks:
+                sock.close()
+            self.assertTrue(wait_until(lambda: http("GET", server.url + "/healthz", self.token)[0] == 200, 5))
+
+    def test_400_simultaneous_clients_are_answered_none_reset(self):
+        server = self.server("--no-log")
+        start = threading.Barrier(400)
+        answers = []
+        lock = threading.Lock()
+
+        def ask(method, path, body=None):
+            start.wait()
+            try:
+                answer = http(method, server.url + path, self.token, body, timeout=60)
+            except OSError as error:   # reset, refused, timed out
+                answer = (None, None, str(error).encode())
+            with lock:
+                answers.append(answer)
+
+        def push_body(i):
+            return json.dumps({"changes": [{"id": str(uuid.uuid4()), "kind": "foresight", "base_rev": 0,
+                                            "rev": 1, "record": foresight("Signal %d" % i)}]})
+
+        threads = [threading.Thread(target=ask, args=("GET", "/v1/changes?since=0&limit=100"))
+                   for _ in range(200)]
+        threads += [threading.Thread(target=ask, args=("POST", "/v1/changes", push_body(i)))
+                    for i in range(200)]
+        began = time.monotonic()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=120)
+        statuses = [a[0] for a in answers]
+        print("400 simultaneous clients: %d answered 200, %d told to retry, %d failed, in %.1f s"
+              % (statuses.count(200), statuses.count(503), statuses.count(None), time.monotonic() - began))
+        self.assertEqual(len(answers), 400)
+        self.assertNotIn(None, statuses, [a[2] for a in answers if a[0] is None][:3])
+        for status, headers, _ in answers:
+            self.assertIn(status, (200, 503))
+            if status == 503:
+                self.assertGreaterEqual(int(headers["Retry-After"]), 1)
+        accepted = sum(1 for a in answers if a[0] == 200 and "results" in json.loads(a[2]))
+        self.assertEqual(len(server.changes(self.token)), accepted)
 
 
 if __name__ == "__main__":
