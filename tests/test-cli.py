@@ -208,6 +208,38 @@ class RecordTests(CliTestCase):
                 self.assertUserError(self.cli("add", "challenge", "--json", path), *needles)
         self.assertEqual(self.count("challenges"), 0)
 
+    def test_nul_and_control_characters_are_refused_by_field(self):
+        cases = [
+            (self.challenge(title="before\u0000after"), ["title", "NUL"]),
+            (self.challenge(description="bell\u0007"), ["description", "U+0007"]),
+            (self.challenge(tags=["ok", "esc\u001b[0m"]), ["tags", "U+001B"]),
+            (self.challenge(contact="line\r\nbreak"), ["contact", "U+000D"]),
+        ]
+        for record, needles in cases:
+            with self.subTest(needles=needles):
+                path = self.write("bad.json", record)
+                self.assertUserError(self.cli("add", "challenge", "--json", path), *needles)
+        self.assertEqual(self.count("challenges"), 0)
+        # Tab and newline are text.
+        cid = self.add("challenge", self.challenge(description="one\ttwo\nthree"))
+        self.assertEqual(self.json("show", cid, "--json")["description"], "one\ttwo\nthree")
+        # update refuses them too.
+        path = self.write("fields.json", {"title": "x\u0000y"})
+        self.assertUserError(self.cli("update", cid, "--json", path), "title", "NUL")
+
+    def test_import_refuses_control_characters_and_keeps_windows_line_breaks(self):
+        path = os.path.join(self.tmp.name, "orgs.csv")
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write("name,kind,notes\r\n"
+                    "Good Ltd,sme,\"two\r\nlines\"\r\n"
+                    "Bad Ltd,sme,\"bell\x07\"\r\n")
+        result = self.cli("import", "organisations", path, "--skip-bad-rows")
+        self.assertIn("notes", result.stderr)
+        self.assertIn("U+0007", result.stderr)
+        names = {o["name"]: o for o in self.json("list", "organisations", "--json")}
+        self.assertNotIn("Bad Ltd", names)
+        self.assertEqual(names["Good Ltd"]["notes"], "two\nlines")
+
     def test_unreadable_file(self):
         result = self.cli("add", "challenge", "--json", os.path.join(self.tmp.name, "nope.json"))
         self.assertUserError(result, "nope.json")

@@ -133,6 +133,26 @@ class BodyTests(FeedTestCase):
                 self.assertEqual(json.loads(body)["type"].rsplit("/", 1)[1], "length-required")
 
 
+class TextTests(FeedTestCase):
+    def test_nul_and_control_characters_are_refused_by_field(self):
+        server = self.server("--no-log")
+        # As JSON escapes in the body's text.
+        cases = [("title", "before\\u0000after", "NUL"), ("summary", "bell\\u0007", "U+0007"),
+                 ("source", "\\u009b", "U+009B")]
+        for field, text, needle in cases:
+            record = foresight("Fine")
+            record[field] = "PLACEHOLDER"
+            change = {"id": str(uuid.uuid4()), "kind": "foresight", "base_rev": 0, "rev": 1, "record": record}
+            body = json.dumps({"changes": [change]}).replace("PLACEHOLDER", text)
+            status, _, answer = http("POST", server.url + "/v1/changes", self.token, body)
+            self.assertEqual(status, 200, answer)
+            result = json.loads(answer)["results"][0]
+            self.assertEqual(result["status"], "rejected", result)
+            self.assertIn(field, result["problem"]["detail"])
+            self.assertIn(needle, result["problem"]["detail"])
+        self.assertEqual(server.changes(self.token), [])
+
+
 class TimeoutTests(FeedTestCase):
     def test_idle_and_trickling_connections_are_closed(self):
         server = self.server("--no-log", "--header-timeout", "2", "--body-timeout", "2",
