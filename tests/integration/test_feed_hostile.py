@@ -153,6 +153,22 @@ class TextTests(FeedTestCase):
         self.assertEqual(server.changes(self.token), [])
 
 
+class QueryTests(FeedTestCase):
+    def test_bad_limit_and_since_are_400_as_protocol_md_says(self):
+        server = self.server("--no-log")
+        for query in ("limit=5000", "limit=1001", "limit=0", "limit=-1", "limit=1e3", "since=1%00",
+                      "since=1%00x", "since=-1", "since=x", "since=99999999999999999999",
+                      "max_bytes=0", "since=0&since_hash=%00", "limit=10%00"):
+            with self.subTest(query=query):
+                status, headers, body = http("GET", server.url + "/v1/changes?" + query, self.token)
+                self.assertEqual(status, 400, body)
+                self.assertEqual(headers.get_content_type(), "application/problem+json")
+                self.assertTrue(json.loads(body)["type"].endswith("/bad-query"))
+        for query in ("limit=1", "limit=1000", "since=0", "since=5&limit=500", "max_bytes=1"):
+            with self.subTest(query=query):
+                self.assertEqual(http("GET", server.url + "/v1/changes?" + query, self.token)[0], 200)
+
+
 class TimeoutTests(FeedTestCase):
     def test_idle_and_trickling_connections_are_closed(self):
         server = self.server("--no-log", "--header-timeout", "2", "--body-timeout", "2",
