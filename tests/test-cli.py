@@ -240,6 +240,14 @@ class RecordTests(CliTestCase):
         self.assertNotIn("Bad Ltd", names)
         self.assertEqual(names["Good Ltd"]["notes"], "two\nlines")
 
+    def test_empty_standard_input_is_a_user_error(self):
+        # Empty input once made a copy from a null pointer (UBSan).
+        for args in (("add", "foresight", "--json", "-"), ("add", "challenge", "--json", "-")):
+            with self.subTest(args=args):
+                result = self.cli(*args, stdin="")
+                self.assertUserError(result, "standard input", "JSON object")
+                self.assertNotIn("runtime error", result.stderr)
+
     def test_unreadable_file(self):
         result = self.cli("add", "challenge", "--json", os.path.join(self.tmp.name, "nope.json"))
         self.assertUserError(result, "nope.json")
