@@ -248,6 +248,27 @@ class RecordTests(CliTestCase):
                 self.assertUserError(result, "standard input", "JSON object")
                 self.assertNotIn("runtime error", result.stderr)
 
+    def test_concurrent_imports_of_one_file_make_one_record_per_row(self):
+        # No id column: each import decides from the store which rows are
+        # new; two at once must not both find every row new.
+        path = os.path.join(self.tmp.name, "capabilities.csv")
+        rows = 20000
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("organisation,title,description,cluster\n")
+            for i in range(rows):
+                f.write("Supplier %d Ltd,Capability %d,Made for the race,automotive\n" % (i % 40, i))
+        argv = [CLI, "--db", self.db, "import", "capabilities", path]
+        runs = [subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                 env=self.env) for _ in range(2)]
+        for run in runs:
+            out, err = run.communicate(timeout=120)
+            self.assertEqual(run.returncode, 0, err)
+        titles = [c["title"] for c in self.json("list", "capabilities", "--json")]
+        self.assertEqual(len(titles), rows)
+        self.assertEqual(len(set(titles)), rows)
+        names = [o["name"] for o in self.json("list", "organisations", "--json")]
+        self.assertEqual(sorted(names), sorted({ORGANISATION["name"]} | {"Supplier %d Ltd" % i for i in range(40)}))
+
     def test_unreadable_file(self):
         result = self.cli("add", "challenge", "--json", os.path.join(self.tmp.name, "nope.json"))
         self.assertUserError(result, "nope.json")
