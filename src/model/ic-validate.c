@@ -71,9 +71,13 @@ ic_json_text_mark_nul (const char *data,
       if (data[i + 1] == 'u' && memcmp (data + i + 2, "0000", 4) == 0)
         {
           if (copy == NULL)
-            copy = g_memdup2 (data, length + 1);
+            {
+              /* @data need not end with a NUL of its own. */
+              copy = g_malloc (length + 1);
+              memcpy (copy, data, length);
+              copy[length] = '\0';
+            }
           memcpy (copy + i + 2, "ffff", 4);
-          copy[length] = '\0';
         }
       i++;
     }
