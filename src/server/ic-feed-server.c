@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <malloc.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -222,12 +223,36 @@ on_request_started (SoupServer        *server,
   ic_feed_server_conns_request_started (self, msg);
 }
 
+/* A large body, once freed, leaves pages on malloc's heaps that it keeps
+ * for later: give them back, so that the server's memory comes back
+ * down after a burst of large pushes. */
+static guint trim_source;
+
+static gboolean
+trim_heaps (gpointer data)
+{
+  trim_source = 0;
+  malloc_trim (0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+trim_after_large_body (SoupServerMessage *msg)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+
+  /* Once the message, and its body with it, is gone. */
+  if (body != NULL && body->length >= 1024 * 1024 && trim_source == 0)
+    trim_source = g_timeout_add (200, trim_heaps, NULL);
+}
+
 static void
 on_request_finished (SoupServer        *server,
                      SoupServerMessage *msg,
                      IcFeedServer      *self)
 {
   log_request (self, msg, NULL);
+  trim_after_large_body (msg);
 }
 
 static void
@@ -236,6 +261,7 @@ on_request_aborted (SoupServer        *server,
                     IcFeedServer      *self)
 {
   log_request (self, msg, "aborted");
+  trim_after_large_body (msg);
 }
 
 /* Authentication and limits, before the body is read */

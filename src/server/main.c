@@ -8,6 +8,7 @@
 #include <glib-unix.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -267,6 +268,12 @@ main (int    argc,
     { "read-only", 0, 0, G_OPTION_ARG_NONE, &read_only, N_("With token add: a token that may only pull"), NULL },
     { NULL }
   };
+
+  /* Bodies of up to 8 MiB come and go: from their own mappings, handed
+   * back to the system when freed.  glibc would otherwise raise its
+   * threshold after the first and keep tens of MiB on its heaps for
+   * good once a few large pushes had passed. */
+  mallopt (M_MMAP_THRESHOLD, 256 * 1024);
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
