@@ -208,6 +208,67 @@ class RecordTests(CliTestCase):
                 self.assertUserError(self.cli("add", "challenge", "--json", path), *needles)
         self.assertEqual(self.count("challenges"), 0)
 
+    def test_nul_and_control_characters_are_refused_by_field(self):
+        cases = [
+            (self.challenge(title="before\u0000after"), ["title", "NUL"]),
+            (self.challenge(description="bell\u0007"), ["description", "U+0007"]),
+            (self.challenge(tags=["ok", "esc\u001b[0m"]), ["tags", "U+001B"]),
+            (self.challenge(contact="line\r\nbreak"), ["contact", "U+000D"]),
+        ]
+        for record, needles in cases:
+            with self.subTest(needles=needles):
+                path = self.write("bad.json", record)
+                self.assertUserError(self.cli("add", "challenge", "--json", path), *needles)
+        self.assertEqual(self.count("challenges"), 0)
+        # Tab and newline are text.
+        cid = self.add("challenge", self.challenge(description="one\ttwo\nthree"))
+        self.assertEqual(self.json("show", cid, "--json")["description"], "one\ttwo\nthree")
+        # update refuses them too.
+        path = self.write("fields.json", {"title": "x\u0000y"})
+        self.assertUserError(self.cli("update", cid, "--json", path), "title", "NUL")
+
+    def test_import_refuses_control_characters_and_keeps_windows_line_breaks(self):
+        path = os.path.join(self.tmp.name, "orgs.csv")
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write("name,kind,notes\r\n"
+                    "Good Ltd,sme,\"two\r\nlines\"\r\n"
+                    "Bad Ltd,sme,\"bell\x07\"\r\n")
+        result = self.cli("import", "organisations", path, "--skip-bad-rows")
+        self.assertIn("notes", result.stderr)
+        self.assertIn("U+0007", result.stderr)
+        names = {o["name"]: o for o in self.json("list", "organisations", "--json")}
+        self.assertNotIn("Bad Ltd", names)
+        self.assertEqual(names["Good Ltd"]["notes"], "two\nlines")
+
+    def test_empty_standard_input_is_a_user_error(self):
+        # Empty input once made a copy from a null pointer (UBSan).
+        for args in (("add", "foresight", "--json", "-"), ("add", "challenge", "--json", "-")):
+            with self.subTest(args=args):
+                result = self.cli(*args, stdin="")
+                self.assertUserError(result, "standard input", "JSON object")
+                self.assertNotIn("runtime error", result.stderr)
+
+    def test_concurrent_imports_of_one_file_make_one_record_per_row(self):
+        # No id column: each import decides from the store which rows are
+        # new; two at once must not both find every row new.
+        path = os.path.join(self.tmp.name, "capabilities.csv")
+        rows = 20000
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("organisation,title,description,cluster\n")
+            for i in range(rows):
+                f.write("Supplier %d Ltd,Capability %d,Made for the race,automotive\n" % (i % 40, i))
+        argv = [CLI, "--db", self.db, "import", "capabilities", path]
+        runs = [subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                 env=self.env) for _ in range(2)]
+        for run in runs:
+            out, err = run.communicate(timeout=120)
+            self.assertEqual(run.returncode, 0, err)
+        titles = [c["title"] for c in self.json("list", "capabilities", "--json")]
+        self.assertEqual(len(titles), rows)
+        self.assertEqual(len(set(titles)), rows)
+        names = [o["name"] for o in self.json("list", "organisations", "--json")]
+        self.assertEqual(sorted(names), sorted({ORGANISATION["name"]} | {"Supplier %d Ltd" % i for i in range(40)}))
+
     def test_unreadable_file(self):
         result = self.cli("add", "challenge", "--json", os.path.join(self.tmp.name, "nope.json"))
         self.assertUserError(result, "nope.json")

@@ -382,6 +382,16 @@ static const ValidationCase validation_cases[] = {
   { "tag-invalid-utf8", CAP, NULL, "tags", "\xff\xfe", 1, IC_MODEL_ERROR_INVALID_UTF8, "tags" },
   { "certification-201-chars", CAP, NULL, "certifications", "c", 201, IC_MODEL_ERROR_TOO_LONG, "certifications" },
   { "certification-invalid-utf8", CAP, NULL, "certifications", "ISO\xc3", 1, IC_MODEL_ERROR_INVALID_UTF8, "certifications" },
+  /* Control characters: tab and newline only */
+  { "description-tab-newline", CAP, "{\"description\":\"one\\ttwo\\nthree\"}", NULL, NULL, 0, VALID, NULL },
+  { "title-control-char", CAP, NULL, "title", "\x01", 1, IC_MODEL_ERROR_INVALID_UTF8, "title" },
+  { "description-carriage-return", CAP, "{\"description\":\"one\\r\\ntwo\"}", NULL, NULL, 0, IC_MODEL_ERROR_INVALID_UTF8, "description" },
+  { "description-escape", CAP, NULL, "description", "\x1b[31m", 1, IC_MODEL_ERROR_INVALID_UTF8, "description" },
+  { "contact-delete", CAP, NULL, "contact", "\x7f", 1, IC_MODEL_ERROR_INVALID_UTF8, "contact" },
+  { "title-c1-control", CAP, NULL, "title", "\xc2\x85", 1, IC_MODEL_ERROR_INVALID_UTF8, "title" },
+  { "title-noncharacter", CAP, NULL, "title", "\xef\xbf\xbf", 1, IC_MODEL_ERROR_INVALID_UTF8, "title" },
+  { "certification-control-char", CAP, NULL, "certifications", "ISO\x02", 1, IC_MODEL_ERROR_INVALID_UTF8, "certifications" },
+  { "tag-control-char", CAP, NULL, "tags", "laser\x0b", 1, IC_MODEL_ERROR_INVALID_UTF8, "tags" },
 
   /* Foresight items */
   { "valid", FORE, "{}", NULL, NULL, 0, VALID, NULL },
@@ -488,6 +498,58 @@ test_validate_without_taxonomy (void)
   ic_challenge_set_deadline (IC_CHALLENGE (record), "2027-02-29");
   g_assert_false (ic_record_validate (record, NULL, &error));
   assert_model_error (error, IC_MODEL_ERROR_INVALID_DATE, "deadline");
+}
+
+/* json-glib cuts a string at an escaped NUL; the record's field still
+ * refuses it, by name, from every JSON text. */
+static void
+test_validate_escaped_nul (void)
+{
+  static const struct { const char *json; const char *field; } cases[] = {
+    { "{\"title\":\"before\\u0000after\"}", "title" },
+    { "{\"description\":\"\\u0000\"}", "description" },
+    { "{\"tags\":[\"ok\",\"a\\u0000b\"]}", "tags" },
+    { "{\"contact\":\"x\\u0000\"}", "contact" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonObject) json = parse_object (full_records[CAP]);
+      g_autoptr(JsonNode) node = NULL;
+      g_autoptr(IcRecord) record = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *data = NULL;
+      g_autofree char *marked = NULL;
+      char *brace;
+
+      /* The full record with the case's member spliced in as text. */
+      node = json_node_init_object (json_node_alloc (), json);
+      data = json_to_string (node, FALSE);
+      brace = strrchr (data, '}');
+      *brace = '\0';
+      marked = g_strdup_printf ("%s,%s", data, cases[i].json + 1);
+      record = ic_record_new_from_json_data (CAP, marked, -1, &error);
+      g_assert_no_error (error);
+      g_assert_false (ic_record_validate (record, default_taxonomy, &error));
+      assert_model_error (error, IC_MODEL_ERROR_INVALID_UTF8, cases[i].field);
+      g_assert_nonnull (strstr (error->message, "NUL"));
+    }
+}
+
+static void
+test_json_text_mark_nul (void)
+{
+  static const char plain[] = "{\"a\":\"no nul here \\\\u0000 only a backslash\"}";
+  static const char nul[] = "{\"a\":\"x\\u0000y\\\\\\u0000\"}";
+  g_autofree char *marked = NULL;
+
+  g_assert_null (ic_json_text_mark_nul (plain, strlen (plain)));
+  marked = ic_json_text_mark_nul (nul, strlen (nul));
+  g_assert_cmpstr (marked, ==, "{\"a\":\"x\\uffffy\\\\\\uffff\"}");
+  g_assert_null (ic_json_text_mark_nul ("\\u000", 5));
+  g_assert_cmpuint (ic_validate_find_control ("tab\tnewline\n"), ==, 0);
+  g_assert_cmpuint (ic_validate_find_control ("bell\a"), ==, 7);
+  g_assert_cmpuint (ic_validate_find_control ("cr\r"), ==, 13);
 }
 
 static void
@@ -1419,6 +1481,8 @@ main (int   argc,
   add_validation_tests ();
   g_test_add_func ("/model/validate/without-taxonomy", test_validate_without_taxonomy);
   g_test_add_func ("/model/validate/tag-count", test_validate_tag_count);
+  g_test_add_func ("/model/validate/escaped-nul", test_validate_escaped_nul);
+  g_test_add_func ("/model/validate/json-text-mark-nul", test_json_text_mark_nul);
   g_test_add_func ("/model/tags/from-json", test_tags_from_json);
   g_test_add_func ("/model/json/empty-input", test_json_empty_input);
   g_test_add_func ("/model/json/one-value", test_json_one_value);

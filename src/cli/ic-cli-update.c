@@ -14,6 +14,7 @@
 #include "ic-cli-private.h"
 #include "ic-model-error.h"
 #include "ic-record-json.h"
+#include "ic-validate.h"
 
 /* Fields the store keeps: an edit never sets them. */
 static const char * const kept_by_store[] = { "rev", "updated_at", "author", "deleted", NULL };
@@ -56,8 +57,11 @@ parse_fields (const char  *data,
               GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autofree char *marked = ic_json_text_mark_nul (data, length);
   JsonNode *root;
 
+  if (marked != NULL)
+    data = marked;
   if (!json_parser_load_from_data (parser, data, (gssize) length, error))
     return NULL;
   root = json_parser_get_root (parser);

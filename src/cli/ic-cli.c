@@ -215,9 +215,11 @@ ic_cli_read_input (const char  *path,
       if (g_output_stream_splice (out, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, error) < 0)
         return NULL;
       *length = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out));
-      /* NUL-terminate for the JSON parser's convenience. */
+      /* NUL-terminate for the JSON parser's convenience.  Empty input
+       * leaves the stream without a buffer at all: no copy from NULL. */
       contents = g_malloc (*length + 1);
-      memcpy (contents, g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)), *length);
+      if (*length > 0)
+        memcpy (contents, g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)), *length);
       contents[*length] = '\0';
       return contents;
     }

@@ -50,6 +50,17 @@ ic_import_record_key (IcRecordKind  kind,
   return g_strconcat (organisation_id != NULL ? organisation_id : "", "\n", folded, NULL);
 }
 
+/* Windows line breaks inside a cell as newlines: text holds no
+ * carriage return (ic-validate.c). */
+static char *
+newlines_only (const char *cell)
+{
+  GString *text = g_string_new (cell);
+
+  g_string_replace (text, "\r\n", "\n", 0);
+  return g_string_free (text, FALSE);
+}
+
 /* A cell as the person meant it: trimmed, and without the apostrophe
  * an export put before a formula-like text. */
 static char *
@@ -59,7 +70,7 @@ cell_text (const char * const *fields,
 {
   if (column < 0 || (guint) column >= n_fields)
     return g_strdup ("");
-  return g_strstrip (g_strdup (ic_csv_text_unneutralise (fields[column])));
+  return g_strstrip (newlines_only (ic_csv_text_unneutralise (fields[column])));
 }
 
 static void
@@ -206,7 +217,7 @@ step_text (const IcImportStep *step,
   if (step->columns->len == 1)
     {
       guint column = g_array_index (step->columns, guint, 0);
-      return g_strdup (column < n_fields ? fields[column] : "");
+      return newlines_only (column < n_fields ? fields[column] : "");
     }
 
   text = g_string_new (NULL);

@@ -364,6 +364,64 @@ commit (IcImportRun  *run,
   return write_records (run, inserts, cancellable, error);
 }
 
+/* Reads every row and, unless a dry run, writes them: inside the
+ * caller's write, so what load_context () found is still so. */
+static gboolean
+import_rows (IcImportRun   *run,
+             IcCsvReader   *reader,
+             goffset        size,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  IcImport *self = run->self;
+  IcImportCounts *counts = ic_import_report_edit_counts (run->report);
+  g_autoptr(GError) local_error = NULL;
+
+  if (!load_context (run, error))
+    return FALSE;
+  plan_steps (run);
+
+  for (;;)
+    {
+      if (!ic_csv_reader_read_row (reader, cancellable, &local_error))
+        {
+          if (local_error == NULL)
+            break;
+          if (!g_error_matches (local_error, IC_IO_ERROR, IC_IO_ERROR_ENCODING))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          /* The reader has passed the bad row; say so and go on. */
+          counts->rows++;
+          ic_import_reject_unreadable_row (run, ic_csv_reader_get_row_number (reader), local_error);
+          g_clear_error (&local_error);
+          continue;
+        }
+
+      counts->rows++;
+      ic_import_row (run, ic_csv_reader_get_row_number (reader),
+                  ic_csv_reader_get_fields (reader), ic_csv_reader_get_n_fields (reader));
+
+      if (counts->rows % PROGRESS_ROWS == 0 && size > 0)
+        report_progress (run, 0.9 * ic_csv_reader_get_bytes_read (reader) / size);
+    }
+
+  counts->organisations_added = g_hash_table_size (run->used_organisations);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  if (!self->dry_run && (counts->rejected == 0 || self->skip_bad_rows))
+    {
+      report_progress (run, 0.9);
+      if (!commit (run, cancellable, error))
+        return FALSE;
+      ic_import_report_set_committed (run->report, TRUE);
+    }
+  return TRUE;
+}
+
 static IcImportReport *
 run_import (IcImport        *self,
             IcStore         *store,
@@ -377,7 +435,7 @@ run_import (IcImport        *self,
   g_auto(IcImportRun) run = { 0 };
   g_autoptr(IcCsvReader) reader = NULL;
   g_autoptr(GError) local_error = NULL;
-  IcImportCounts *counts;
+  gboolean written;
 
   g_return_val_if_fail (IC_IS_IMPORT (self), NULL);
   g_return_val_if_fail (IC_IS_STORE (store), NULL);
@@ -407,50 +465,17 @@ run_import (IcImport        *self,
     return NULL;
   ic_csv_reader_set_column_names (reader, ic_csv_reader_get_fields (reader));
   run.report = ic_import_report_new (run.mapping, self->dry_run);
-  counts = ic_import_report_edit_counts (run.report);
 
-  if (!load_context (&run, error))
+  /* Which rows are new and which update a record is decided from what
+   * the store holds: read inside the write that follows, so that two
+   * imports of one file at once cannot both find a row new. */
+  if (!self->dry_run && !ic_store_begin_write (store, error))
     return NULL;
-  plan_steps (&run);
-
-  for (;;)
-    {
-      if (!ic_csv_reader_read_row (reader, cancellable, &local_error))
-        {
-          if (local_error == NULL)
-            break;
-          if (!g_error_matches (local_error, IC_IO_ERROR, IC_IO_ERROR_ENCODING))
-            {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return NULL;
-            }
-          /* The reader has passed the bad row; say so and go on. */
-          counts->rows++;
-          ic_import_reject_unreadable_row (&run, ic_csv_reader_get_row_number (reader), local_error);
-          g_clear_error (&local_error);
-          continue;
-        }
-
-      counts->rows++;
-      ic_import_row (&run, ic_csv_reader_get_row_number (reader),
-                  ic_csv_reader_get_fields (reader), ic_csv_reader_get_n_fields (reader));
-
-      if (counts->rows % PROGRESS_ROWS == 0 && size > 0)
-        report_progress (&run, 0.9 * ic_csv_reader_get_bytes_read (reader) / size);
-    }
-
-  counts->organisations_added = g_hash_table_size (run.used_organisations);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  written = import_rows (&run, reader, size, cancellable, error);
+  if (!self->dry_run && !ic_store_end_write (store, written, written ? error : NULL))
     return NULL;
-
-  if (!self->dry_run && (counts->rejected == 0 || self->skip_bad_rows))
-    {
-      report_progress (&run, 0.9);
-      if (!commit (&run, cancellable, error))
-        return NULL;
-      ic_import_report_set_committed (run.report, TRUE);
-    }
+  if (!written)
+    return NULL;
   report_progress (&run, 1.0);
 
   return g_steal_pointer (&run.report);

@@ -16,6 +16,7 @@
 #include "ic-model-enums.h"
 #include "ic-model-error.h"
 #include "ic-record-json.h"
+#include "ic-validate.h"
 
 static JsonNode *
 slots_to_json (IcEvent *self)
@@ -475,8 +476,14 @@ ic_event_new_from_json_data (const char  *data,
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
   g_autoptr(IcEvent) event = NULL;
+  g_autofree char *marked = NULL;
   JsonNode *root;
 
+  if (length < 0)
+    length = strlen (data);
+  marked = ic_json_text_mark_nul (data, length);
+  if (marked != NULL)
+    data = marked;
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       ic_model_set_error (error, IC_MODEL_ERROR_PARSE, NULL,

@@ -14,6 +14,7 @@
 #include "ic-model-types.h"
 #include "ic-event.h"
 #include "ic-record-json.h"
+#include "ic-validate.h"
 
 static char *
 json_name_for (const char *property_name)
@@ -445,9 +446,16 @@ ic_record_new_from_json_data (IcRecordKind kind,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *marked = NULL;
+
+  if (length < 0)
+    length = strlen (data);
+  marked = ic_json_text_mark_nul (data, length);
+  if (marked != NULL)
+    data = marked;
 
   /* Checked first: json-glib 1.6 also leaks the extra values. */
-  if (has_trailing_value (data, length < 0 ? strlen (data) : (gsize) length))
+  if (has_trailing_value (data, length))
     {
       ic_model_set_error (error, IC_MODEL_ERROR_PARSE, NULL,
                           _("Not valid JSON: more than one value; give one record"));

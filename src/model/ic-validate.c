@@ -23,6 +23,67 @@ is_blank (const char *value)
   return TRUE;
 }
 
+gunichar
+ic_validate_find_control (const char *value)
+{
+  for (const char *p = value; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c <= 0x9f) || c == 0xfffe || c == 0xffff)
+        return c;
+    }
+  return 0;
+}
+
+static void
+set_control_error (GError     **error,
+                   const char  *field,
+                   guint        tag,
+                   gunichar     c)
+{
+  g_autofree char *which = NULL;
+
+  /* U+FFFF stands for an escaped NUL (see ic_json_text_mark_nul ()). */
+  if (c == 0xffff)
+    which = g_strdup (_("a NUL character (U+0000) or U+FFFF"));
+  else
+    which = g_strdup_printf (_("the control character U+%04X"), c);
+  if (tag > 0)
+    ic_model_set_error (error, IC_MODEL_ERROR_INVALID_UTF8, field,
+                        _("tag %u holds %s; only tab and newline are allowed"), tag, which);
+  else
+    ic_model_set_error (error, IC_MODEL_ERROR_INVALID_UTF8, field,
+                        _("holds %s; only tab and newline are allowed"), which);
+}
+
+char *
+ic_json_text_mark_nul (const char *data,
+                       gsize       length)
+{
+  char *copy = NULL;
+
+  for (gsize i = 0; i + 5 < length; i++)
+    {
+      if (data[i] != '\\')
+        continue;
+      /* Backslashes only escape inside strings: skip the escaped one. */
+      if (data[i + 1] == 'u' && memcmp (data + i + 2, "0000", 4) == 0)
+        {
+          if (copy == NULL)
+            {
+              /* @data need not end with a NUL of its own. */
+              copy = g_malloc (length + 1);
+              memcpy (copy, data, length);
+              copy[length] = '\0';
+            }
+          memcpy (copy + i + 2, "ffff", 4);
+        }
+      i++;
+    }
+  return copy;
+}
+
 gboolean
 ic_validate_text (const char  *value,
                   const char  *field,
@@ -31,11 +92,17 @@ ic_validate_text (const char  *value,
                   GError     **error)
 {
   glong n_chars;
+  gunichar c;
 
   if (value != NULL && !g_utf8_validate (value, -1, NULL))
     {
       ic_model_set_error (error, IC_MODEL_ERROR_INVALID_UTF8, field,
                           _("is not valid UTF-8 text"));
+      return FALSE;
+    }
+  if ((c = ic_validate_find_control (value)) != 0)
+    {
+      set_control_error (error, field, 0, c);
       return FALSE;
     }
   if (required && is_blank (value))
@@ -156,6 +223,7 @@ ic_validate_tags (const char * const *tags,
                   GError            **error)
 {
   guint n = tags ? g_strv_length ((char **) tags) : 0;
+  gunichar c;
 
   if (n > IC_MAX_TAGS)
     {
@@ -169,6 +237,11 @@ ic_validate_tags (const char * const *tags,
         {
           ic_model_set_error (error, IC_MODEL_ERROR_INVALID_UTF8, field,
                               _("tag %u is not valid UTF-8 text"), i + 1);
+          return FALSE;
+        }
+      if ((c = ic_validate_find_control (tags[i])) != 0)
+        {
+          set_control_error (error, field, i + 1, c);
           return FALSE;
         }
       if (g_utf8_strlen (tags[i], -1) > IC_MAX_TAG_CHARS)

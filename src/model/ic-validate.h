@@ -19,13 +19,26 @@ G_BEGIN_DECLS
 #define IC_MAX_TAGS               100
 #define IC_MAX_URL_CHARS          2048
 
-/* Valid UTF-8 of at most @max_chars characters; if @required, not
- * empty once trimmed. */
+/* Valid UTF-8 of at most @max_chars characters, without NUL or any
+ * other control character than tab and newline; if @required, not empty
+ * once trimmed. */
 gboolean ic_validate_text      (const char         *value,
                                 const char         *field,
                                 guint               max_chars,
                                 gboolean            required,
                                 GError            **error);
+/* The first character @value may not hold (a control character other
+ * than tab and newline, or U+FFFE/U+FFFF), or 0 when there is none.
+ * @value is valid UTF-8. */
+gunichar ic_validate_find_control (const char         *value);
+/* json-glib cuts a string at an escaped NUL ("a\u0000b" reads "a"), so
+ * no validation after parsing sees it.  Returns a copy of the JSON text
+ * @data in which each such escape is U+FFFF's instead (as long, so the
+ * places of parse errors stay), which validation refuses in the field
+ * that held it; NULL when @data holds none.
+ * Returns: (transfer full) (nullable) */
+char    *ic_json_text_mark_nul     (const char         *data,
+                                    gsize               length);
 /* A real calendar date written YYYY-MM-DD; NULL or "" passes. */
 gboolean ic_validate_date      (const char         *value,
                                 const char         *field,
@@ -43,7 +56,8 @@ gboolean ic_validate_int_range (gint64              value,
                                 gint64              max,
                                 const char         *field,
                                 GError            **error);
-/* Normalised tags (see ic_tags_normalise()) of at most 64 characters. */
+/* Normalised tags (see ic_tags_normalise()) of at most 64 characters,
+ * without control characters. */
 gboolean ic_validate_tags      (const char * const *tags,
                                 const char         *field,
                                 GError            **error);

@@ -43,6 +43,16 @@ struct _IcFeedServer
   /* Cursors found in the log ("seq/hash"): a log only grows while the
    * server runs (a restore means a restart), so one found stays found. */
   GHashTable  *known_cursors;
+
+  /* Connections (ic-feed-server-conns.c): GSocket → their state. */
+  GHashTable  *conns;
+  GHashTable  *conns_per_address;  /* address → count served */
+  guint        conns_served;       /* those not refused */
+  guint        header_timeout;     /* seconds; 0: none */
+  guint        body_timeout;
+  guint        idle_timeout;
+  guint        max_connections;    /* 0: no cap */
+  guint        max_per_address;
 };
 
 /* Who made a request, as the early handler found out. */
@@ -100,6 +110,21 @@ void ic_feed_server_run_job        (IcFeedServer      *self,
                                     IcServerJobDone    done,
                                     gpointer           data,
                                     GDestroyNotify     data_free);
+
+/* Connections (ic-feed-server-conns.c) */
+void     ic_feed_server_conns_init            (IcFeedServer      *self);
+void     ic_feed_server_conns_shutdown        (IcFeedServer      *self);
+/* A request begins to be read: follows a new connection, refusing it
+ * when over a cap, and starts the header time-out. */
+void     ic_feed_server_conns_request_started (IcFeedServer      *self,
+                                               SoupServerMessage *msg);
+/* The headers are in: answers 503 (FALSE) for a refused connection,
+ * or starts the body time-out. */
+gboolean ic_feed_server_conns_headers_read    (IcFeedServer      *self,
+                                               SoupServerMessage *msg);
+/* The body is in: no time-out while the server works on the answer. */
+void     ic_feed_server_conns_body_read       (IcFeedServer      *self,
+                                               SoupServerMessage *msg);
 
 /* Routes (ic-feed-server-routes.c) */
 void ic_feed_server_get_changes    (IcFeedServer      *self,

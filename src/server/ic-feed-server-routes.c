@@ -22,11 +22,15 @@ string_free (GString *string)
   g_string_free (string, TRUE);
 }
 
+/* A query number from @min to @max, @fallback when absent; anything
+ * else is 400 bad-query, as PROTOCOL.md says: a number out of range is
+ * refused, never cut to fit. */
 static gboolean
 read_query_int (SoupServerMessage *msg,
                 GHashTable        *query,
                 const char        *name,
                 gint64             fallback,
+                gint64             min,
                 gint64             max,
                 gint64            *value)
 {
@@ -37,13 +41,32 @@ read_query_int (SoupServerMessage *msg,
   *value = fallback;
   if (text == NULL)
     return TRUE;
-  if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT64, &number, NULL))
+  if (!g_ascii_string_to_unsigned (text, 10, (guint64) min, (guint64) max, &number, NULL))
     {
-      detail = g_strdup_printf ("%s must be a whole number from 0 to %" G_GINT64_FORMAT, name, max);
+      detail = g_strdup_printf ("%s must be a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT,
+                                name, min, max);
       ic_feed_server_send_problem (msg, SOUP_STATUS_BAD_REQUEST, "bad-query", "Bad query", detail);
       return FALSE;
     }
-  *value = MIN ((gint64) number, max);
+  *value = (gint64) number;
+  return TRUE;
+}
+
+/* The query comes decoded, and a decoded "%00" ends its value: "1%00x"
+ * would read as 1.  No value of this protocol holds a NUL. */
+static gboolean
+query_has_no_nul (SoupServerMessage *msg)
+{
+  GUri *uri = soup_server_message_get_uri (msg);
+  const char *raw = uri ? g_uri_get_query (uri) : NULL;
+
+  for (const char *p = raw; p != NULL && (p = strchr (p, '%')) != NULL; p++)
+    if (p[1] == '0' && p[2] == '0')
+      {
+        ic_feed_server_send_problem (msg, SOUP_STATUS_BAD_REQUEST, "bad-query", "Bad query",
+                                     "The query holds a NUL (%00).");
+        return FALSE;
+      }
   return TRUE;
 }
 
@@ -139,12 +162,11 @@ ic_feed_server_get_changes (IcFeedServer      *self,
   PageJob *job;
   GBytes *page;
 
-  if (!read_query_int (msg, query, "since", 0, G_MAXINT64, &since) ||
-      !read_query_int (msg, query, "limit", IC_FEED_DEFAULT_PAGE, IC_FEED_MAX_PAGE, &limit) ||
-      !read_query_int (msg, query, "max_bytes", G_MAXINT64, G_MAXINT64, &client_cap))
+  if (!query_has_no_nul (msg) ||
+      !read_query_int (msg, query, "since", 0, 0, G_MAXINT64, &since) ||
+      !read_query_int (msg, query, "limit", IC_FEED_DEFAULT_PAGE, 1, IC_FEED_MAX_PAGE, &limit) ||
+      !read_query_int (msg, query, "max_bytes", G_MAXINT64, 1, G_MAXINT64, &client_cap))
     return;
-  if (limit == 0)
-    limit = IC_FEED_DEFAULT_PAGE;
   /* Below this, not even an envelope fits. */
   client_cap = MAX (client_cap, IC_FEED_PAGE_OVERHEAD_BYTES * 2);
 

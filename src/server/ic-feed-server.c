@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <malloc.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -25,7 +26,7 @@
 #define INFO_KEY         "ic-request-info"
 #define MAX_BUCKETS      10000
 #define MAX_TOKEN_BYTES  512
-#define LISTEN_BACKLOG   256
+#define LISTEN_BACKLOG   1024
 
 G_DEFINE_FINAL_TYPE (IcFeedServer, ic_feed_server, G_TYPE_OBJECT)
 
@@ -219,6 +220,30 @@ on_request_started (SoupServer        *server,
                     IcFeedServer      *self)
 {
   ic_feed_server_get_info (msg);
+  ic_feed_server_conns_request_started (self, msg);
+}
+
+/* A large body, once freed, leaves pages on malloc's heaps that it keeps
+ * for later: give them back, so that the server's memory comes back
+ * down after a burst of large pushes. */
+static guint trim_source;
+
+static gboolean
+trim_heaps (gpointer data)
+{
+  trim_source = 0;
+  malloc_trim (0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+trim_after_large_body (SoupServerMessage *msg)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+
+  /* Once the message, and its body with it, is gone. */
+  if (body != NULL && body->length >= 1024 * 1024 && trim_source == 0)
+    trim_source = g_timeout_add (200, trim_heaps, NULL);
 }
 
 static void
@@ -227,6 +252,7 @@ on_request_finished (SoupServer        *server,
                      IcFeedServer      *self)
 {
   log_request (self, msg, NULL);
+  trim_after_large_body (msg);
 }
 
 static void
@@ -235,6 +261,7 @@ on_request_aborted (SoupServer        *server,
                     IcFeedServer      *self)
 {
   log_request (self, msg, "aborted");
+  trim_after_large_body (msg);
 }
 
 /* Authentication and limits, before the body is read */
@@ -330,20 +357,44 @@ within_rate (IcFeedServer      *self,
   return FALSE;
 }
 
+/* The body a request announces, checked on the header's text:
+ * libsoup reads "-1" and twenty digits as a negative length, which
+ * passes any signed comparison and then reads without end. */
 static gboolean
 body_acceptable (SoupServerMessage *msg)
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  const char *method = soup_server_message_get_method (msg);
+  const char *length = soup_message_headers_get_list (headers, "Content-Length");
+  SoupEncoding encoding = soup_message_headers_get_encoding (headers);
   g_autofree char *detail = NULL;
+  g_autofree char *digits = NULL;
+  guint64 value = 0;
 
-  if (soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH)
+  if (encoding == SOUP_ENCODING_CHUNKED || encoding == SOUP_ENCODING_EOF ||
+      (length == NULL && g_str_equal (method, SOUP_METHOD_POST)))
     {
       ic_feed_server_send_problem (msg, SOUP_STATUS_LENGTH_REQUIRED, "length-required",
                                    "Content-Length is required",
                                    "Send the batch with a Content-Length header.");
       return FALSE;
     }
-  if (soup_message_headers_get_content_length (headers) > IC_FEED_MAX_BODY_BYTES)
+  if (length == NULL)
+    return TRUE;
+
+  digits = g_strstrip (g_strdup (length));
+  if (digits[0] == '\0' || strspn (digits, "0123456789") != strlen (digits))
+    {
+      ic_feed_server_send_problem (msg, SOUP_STATUS_BAD_REQUEST, "bad-length",
+                                   "Content-Length is not a length",
+                                   "Content-Length must be one whole number of bytes.");
+      return FALSE;
+    }
+  /* Leading zeros aside, more digits than the limit has is over it. */
+  while (digits[0] == '0' && digits[1] != '\0')
+    memmove (digits, digits + 1, strlen (digits));
+  if (strlen (digits) > 9 || !g_ascii_string_to_unsigned (digits, 10, 0, G_MAXUINT64, &value, NULL) ||
+      value > IC_FEED_MAX_BODY_BYTES)
     {
       detail = g_strdup_printf ("A request body may hold at most %d bytes.", IC_FEED_MAX_BODY_BYTES);
       ic_feed_server_send_problem (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too-large",
@@ -405,7 +456,12 @@ early_handler (SoupServer        *server,
 {
   IcFeedServer *self = user_data;
 
-  early_checks (self, msg, path);
+  if (ic_feed_server_conns_headers_read (self, msg))
+    early_checks (self, msg, path);
+  /* Every route, known or not, with a token or without: no request
+   * makes the server read a body of unbounded size. */
+  if (soup_server_message_get_status (msg) == 0)
+    body_acceptable (msg);
   if (soup_server_message_get_status (msg) != 0)
     answer_and_close (self, msg);
 }
@@ -445,7 +501,6 @@ early_checks (IcFeedServer      *self,
                                        "Ask the feed's keeper for a token that may push changes.");
           return;
         }
-      body_acceptable (msg);
     }
 }
 
@@ -471,6 +526,7 @@ handler (SoupServer        *server,
 
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
 
+  ic_feed_server_conns_body_read (self, msg);
   soup_message_headers_replace (headers, "Cache-Control", "no-store");
   /* RFC 7694: pushes may come gzipped. */
   soup_message_headers_replace (headers, "Accept-Encoding", "gzip");
@@ -519,6 +575,7 @@ ic_feed_server_finalize (GObject *object)
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);
+  ic_feed_server_conns_shutdown (self);
   ic_feed_server_jobs_shutdown (self);
   g_clear_object (&self->db);
   g_free (self->title);
@@ -545,6 +602,7 @@ ic_feed_server_init (IcFeedServer *self)
   self->known_cursors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->log = TRUE;
   self->page_bytes = IC_FEED_DEFAULT_PAGE_BYTES;
+  ic_feed_server_conns_init (self);
 }
 
 IcFeedServer *
@@ -612,6 +670,28 @@ ic_feed_server_set_page_bytes (IcFeedServer *self,
 }
 
 void
+ic_feed_server_set_timeouts (IcFeedServer *self,
+                             guint         header_seconds,
+                             guint         body_seconds,
+                             guint         idle_seconds)
+{
+  g_return_if_fail (IC_IS_FEED_SERVER (self));
+  self->header_timeout = header_seconds;
+  self->body_timeout = body_seconds;
+  self->idle_timeout = idle_seconds;
+}
+
+void
+ic_feed_server_set_max_connections (IcFeedServer *self,
+                                    guint         total,
+                                    guint         per_address)
+{
+  g_return_if_fail (IC_IS_FEED_SERVER (self));
+  self->max_connections = total;
+  self->max_per_address = per_address;
+}
+
+void
 ic_feed_server_set_log (IcFeedServer *self,
                         gboolean      log)
 {
@@ -629,8 +709,9 @@ ic_feed_server_listen (IcFeedServer    *self,
 
   g_return_val_if_fail (IC_IS_FEED_SERVER (self), FALSE);
 
-  /* Fifty laptops connecting at once should not wait a second each for
-   * a SYN to be sent again: a longer queue than GIO's default of 10. */
+  /* Hundreds of laptops connecting at once should not be reset or wait
+   * a second each for a SYN to be sent again: a far longer queue than
+   * GIO's default of 10 (the kernel cuts it to net.core.somaxconn). */
   socket = g_socket_new (g_socket_address_get_family (address), G_SOCKET_TYPE_STREAM,
                          G_SOCKET_PROTOCOL_TCP, error);
   if (socket == NULL)

@@ -19,6 +19,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (IcFeedServer, ic_feed_server, IC, FEED_SERVER, GObject)
 
+/* Seconds a connection has for its headers (or, kept alive, to begin
+ * its next request), for its body, and with no progress at all. */
+#define IC_FEED_SERVER_DEFAULT_HEADER_TIMEOUT  20
+#define IC_FEED_SERVER_DEFAULT_BODY_TIMEOUT    30
+#define IC_FEED_SERVER_DEFAULT_IDLE_TIMEOUT    30
+/* Connections served at once, in all and from one address. */
+#define IC_FEED_SERVER_DEFAULT_MAX_CONNECTIONS 768
+#define IC_FEED_SERVER_DEFAULT_MAX_PER_ADDRESS 512
+
 /* Serves @db; over TLS when @certificate is given.
  * Returns: (transfer full) */
 IcFeedServer *ic_feed_server_new            (IcServerDb      *db,
@@ -41,6 +50,16 @@ void          ic_feed_server_set_page_bytes (IcFeedServer    *self,
                                              gsize            page_bytes);
 void          ic_feed_server_set_log        (IcFeedServer    *self,
                                              gboolean         log);
+/* Time limits in seconds (0: none); see the defaults above. */
+void          ic_feed_server_set_timeouts   (IcFeedServer    *self,
+                                             guint            header_seconds,
+                                             guint            body_seconds,
+                                             guint            idle_seconds);
+/* Caps on connections served at once (0: none); a connection past
+ * either is answered 503 with Retry-After. */
+void          ic_feed_server_set_max_connections (IcFeedServer *self,
+                                                  guint         total,
+                                                  guint         per_address);
 /* Listens on @address (port 0 picks a free one). */
 gboolean      ic_feed_server_listen         (IcFeedServer    *self,
                                              GSocketAddress  *address,

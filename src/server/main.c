@@ -8,9 +8,11 @@
 #include <glib-unix.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "ic-feed-protocol.h"
 #include "ic-feed-server.h"
@@ -28,6 +30,8 @@ static const char usage_text[] =
   "Usage:\n"
   "  interchange-feed-server --db PATH [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE]\n"
   "                          [--public-url URL] [--title TEXT] [--rate-limit N] [--page-bytes N] [--no-log]\n"
+  "                          [--header-timeout S] [--body-timeout S] [--idle-timeout S]\n"
+  "                          [--max-connections N] [--max-per-address N]\n"
   "  interchange-feed-server --db PATH token add NAME [--read-only]\n"
   "  interchange-feed-server --db PATH token list\n"
   "  interchange-feed-server --db PATH token revoke NAME\n";
@@ -137,6 +141,35 @@ on_quit_signal (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+typedef struct
+{
+  gint header_timeout;
+  gint body_timeout;
+  gint idle_timeout;
+  gint max_connections;
+  gint max_per_address;
+} ServeLimits;
+
+/* Connections are files: take all the files the system allows, and keep
+ * the cap on connections below them, with room for the databases. */
+static guint
+fit_connections_to_files (guint wanted)
+{
+  struct rlimit limit;
+
+  if (getrlimit (RLIMIT_NOFILE, &limit) != 0)
+    return wanted;
+  if (limit.rlim_cur < limit.rlim_max)
+    {
+      limit.rlim_cur = limit.rlim_max;
+      setrlimit (RLIMIT_NOFILE, &limit);
+      getrlimit (RLIMIT_NOFILE, &limit);
+    }
+  if (limit.rlim_cur == RLIM_INFINITY || limit.rlim_cur > wanted + 64)
+    return wanted;
+  return limit.rlim_cur > 128 ? (guint) limit.rlim_cur - 64 : 64;
+}
+
 static int
 serve (IcServerDb *db,
        const char *listen,
@@ -146,7 +179,8 @@ serve (IcServerDb *db,
        const char *title,
        double      rate_limit,
        gsize       page_bytes,
-       gboolean    log)
+       gboolean    log,
+       const ServeLimits *limits)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GTlsCertificate) certificate = NULL;
@@ -172,6 +206,9 @@ serve (IcServerDb *db,
   ic_feed_server_set_rate_limit (server, rate_limit);
   ic_feed_server_set_log (server, log);
   ic_feed_server_set_page_bytes (server, page_bytes);
+  ic_feed_server_set_timeouts (server, limits->header_timeout, limits->body_timeout, limits->idle_timeout);
+  ic_feed_server_set_max_connections (server, fit_connections_to_files (limits->max_connections),
+                                      limits->max_per_address);
   if (title != NULL)
     ic_feed_server_set_title (server, title);
   if (public_url != NULL)
@@ -208,6 +245,11 @@ main (int    argc,
   gint64 page_bytes = IC_FEED_DEFAULT_PAGE_BYTES;
   gboolean read_only = FALSE;
   gboolean no_log = FALSE;
+  ServeLimits limits = {
+    IC_FEED_SERVER_DEFAULT_HEADER_TIMEOUT, IC_FEED_SERVER_DEFAULT_BODY_TIMEOUT,
+    IC_FEED_SERVER_DEFAULT_IDLE_TIMEOUT, IC_FEED_SERVER_DEFAULT_MAX_CONNECTIONS,
+    IC_FEED_SERVER_DEFAULT_MAX_PER_ADDRESS,
+  };
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The server's database (created if missing)"), N_("PATH") },
     { "listen", 0, 0, G_OPTION_ARG_STRING, &listen, N_("Address and port to listen on (127.0.0.1:8080)"), N_("HOST:PORT") },
@@ -217,10 +259,21 @@ main (int    argc,
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The public feed's title"), N_("TEXT") },
     { "rate-limit", 0, 0, G_OPTION_ARG_DOUBLE, &rate_limit, N_("Requests a second per token (0: no limit)"), N_("N") },
     { "page-bytes", 0, 0, G_OPTION_ARG_INT64, &page_bytes, N_("A page of changes stops before N bytes (4194304)"), N_("N") },
+    { "header-timeout", 0, 0, G_OPTION_ARG_INT, &limits.header_timeout, N_("Seconds a connection has to send a request's headers (20)"), N_("S") },
+    { "body-timeout", 0, 0, G_OPTION_ARG_INT, &limits.body_timeout, N_("Seconds a connection has to send a request's body (30)"), N_("S") },
+    { "idle-timeout", 0, 0, G_OPTION_ARG_INT, &limits.idle_timeout, N_("Seconds a connection may make no progress (30)"), N_("S") },
+    { "max-connections", 0, 0, G_OPTION_ARG_INT, &limits.max_connections, N_("Connections served at once; more are told to retry (768)"), N_("N") },
+    { "max-per-address", 0, 0, G_OPTION_ARG_INT, &limits.max_per_address, N_("Connections served at once from one address (512)"), N_("N") },
     { "no-log", 0, 0, G_OPTION_ARG_NONE, &no_log, N_("Do not log each request"), NULL },
     { "read-only", 0, 0, G_OPTION_ARG_NONE, &read_only, N_("With token add: a token that may only pull"), NULL },
     { NULL }
   };
+
+  /* Bodies of up to 8 MiB come and go: from their own mappings, handed
+   * back to the system when freed.  glibc would otherwise raise its
+   * threshold after the first and keep tens of MiB on its heaps for
+   * good once a few large pushes had passed. */
+  mallopt (M_MMAP_THRESHOLD, 256 * 1024);
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
@@ -240,6 +293,13 @@ main (int    argc,
   if (page_bytes < 4096 || page_bytes > 64 * 1024 * 1024)
     return usage_error (_("--page-bytes takes a number from 4096 to 67108864"));
 
+  if (limits.header_timeout < 1 || limits.header_timeout > 3600 || limits.body_timeout < 1 ||
+      limits.body_timeout > 3600 || limits.idle_timeout < 1 || limits.idle_timeout > 3600)
+    return usage_error (_("the time-outs take a number of seconds from 1 to 3600"));
+  if (limits.max_connections < 1 || limits.max_connections > 1000000 || limits.max_per_address < 1 ||
+      limits.max_per_address > 1000000)
+    return usage_error (_("--max-connections and --max-per-address take a number from 1 to 1000000"));
+
   db = ic_server_db_open (db_path, &error);
   if (db == NULL)
     return fail (error);
@@ -250,5 +310,5 @@ main (int    argc,
     return usage_error (_("unexpected argument"));
 
   return serve (db, listen ? listen : "127.0.0.1:8080", tls_cert, tls_key, public_url, title,
-                rate_limit, (gsize) page_bytes, !no_log);
+                rate_limit, (gsize) page_bytes, !no_log, &limits);
 }

@@ -32,6 +32,7 @@ struct _IcStore
   IcStoreKindInfo  entries;
   IcTaxonomy      *taxonomy;
   guint            schema_version;
+  guint            write_depth;   /* ic_store_begin () calls not yet ended */
 };
 
 G_DEFINE_FINAL_TYPE (IcStore, ic_store, G_TYPE_OBJECT)
@@ -280,25 +281,72 @@ ic_store_set_cancellable (IcStore      *self,
     sqlite3_progress_handler (self->db, 0, NULL, NULL);
 }
 
+/* Inside a write already begun (ic_store_begin_write ()), a write is a
+ * savepoint of it: it commits or rolls back with the outer one. */
 gboolean
 ic_store_begin (IcStore  *self,
                 GError  **error)
 {
-  return run_cached (self, "BEGIN IMMEDIATE", error);
+  if (!run_cached (self, self->write_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT ic_nested", error))
+    return FALSE;
+  self->write_depth++;
+  return TRUE;
 }
 
 gboolean
 ic_store_commit (IcStore  *self,
                  GError  **error)
 {
-  return run_cached (self, "COMMIT", error);
+  if (self->write_depth > 1)
+    {
+      if (!run_cached (self, "RELEASE ic_nested", error))
+        return FALSE;
+      self->write_depth--;
+      return TRUE;
+    }
+  /* A failed COMMIT leaves the transaction open, for ic_store_rollback (). */
+  if (!run_cached (self, "COMMIT", error))
+    return FALSE;
+  self->write_depth = 0;
+  return TRUE;
 }
 
 void
 ic_store_rollback (IcStore *self)
 {
+  if (self->write_depth > 1)
+    {
+      run_cached (self, "ROLLBACK TO ic_nested", NULL);
+      run_cached (self, "RELEASE ic_nested", NULL);
+      self->write_depth--;
+      return;
+    }
   if (!sqlite3_get_autocommit (self->db))
     run_cached (self, "ROLLBACK", NULL);
+  self->write_depth = 0;
+}
+
+gboolean
+ic_store_begin_write (IcStore  *self,
+                      GError  **error)
+{
+  g_return_val_if_fail (IC_IS_STORE (self), FALSE);
+
+  return ic_store_begin (self, error);
+}
+
+gboolean
+ic_store_end_write (IcStore   *self,
+                    gboolean   commit,
+                    GError   **error)
+{
+  g_return_val_if_fail (IC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->write_depth > 0, FALSE);
+
+  if (commit && ic_store_commit (self, error))
+    return TRUE;
+  ic_store_rollback (self);
+  return !commit;
 }
 
 const IcStoreKindInfo *

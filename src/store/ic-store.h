@@ -205,6 +205,19 @@ gint64        ic_store_count                (IcStore           *self,
                                              IcStoreQuery      *query,
                                              GError           **error);
 
+/* Holds the database for writing until ic_store_end_write (): what is
+ * read in between stays true until it ends, as no other program can
+ * write meanwhile, and the writes made in between (each a savepoint)
+ * are one transaction.  Decide "does it exist yet?" and write inside
+ * one, and two programs cannot both decide "no". */
+gboolean      ic_store_begin_write          (IcStore           *self,
+                                             GError           **error);
+/* Commits the write ic_store_begin_write () began when @commit, or
+ * rolls it back; FALSE if a commit failed (then rolled back). */
+gboolean      ic_store_end_write            (IcStore           *self,
+                                             gboolean           commit,
+                                             GError           **error);
+
 /* Calls @func for every live record of @kind, in id order, reading the
  * database in pages; stops early if @func returns FALSE. */
 typedef gboolean (*IcStoreRecordFunc) (IcRecord *record,

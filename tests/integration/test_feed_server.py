@@ -132,8 +132,8 @@ class LimitTests(FeedTestCase):
             self.assertTrue(sock.recv(4096).startswith(b"HTTP/1.1 411 "))
         problem(self, http("GET", server.url + "/v1/changes?since=-1", self.token), 400)
         problem(self, http("GET", server.url + "/v1/changes?limit=lots", self.token), 400)
-        # A limit over the maximum is cut to it.
-        self.assertEqual(http("GET", server.url + "/v1/changes?limit=99999", self.token)[0], 200)
+        # A limit over the maximum is refused, not cut to it (PROTOCOL.md).
+        problem(self, http("GET", server.url + "/v1/changes?limit=99999", self.token), 400)
 
     def test_malformed_truncated_huge_and_deep_json(self):
         server = self.server()
