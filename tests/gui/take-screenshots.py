@@ -338,7 +338,8 @@ def glossary(app, suffix=''):
             break
         except ictest.TestFailure:
             continue
-    app.find('list item', app.starts_with('BESS'), parent=window, timeout=30)
+    app.find('push button', app.starts_with('Add Glossary Entry'), parent=window, timeout=30)
+    time.sleep(3)  # six hundred rows
     shoot(window, 'glossary' + suffix)
     rawinput.pressKey('Escape')
     time.sleep(0.5)
