@@ -626,6 +626,7 @@ set_pair_excluded (IcMatchesPage *self,
   else
     ic_match_job_include_pair (&self->excluded, challenge_id, capability_id);
   ic_store_service_set_pair_excluded_async (self->service, challenge_id, capability_id, excluded,
+                                            ic_window_author_for (GTK_WIDGET (self)),
                                             NULL, on_pair_written, change);
   rank (self, TRUE);
 }

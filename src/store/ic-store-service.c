@@ -545,8 +545,8 @@ set_pair_excluded_job (GTask        *task,
 {
   Call *call = task_data;
   GError *error = NULL;
-  gboolean ok = call->flag ? ic_store_exclude_pair (store, call->id, call->other_id, &error)
-                           : ic_store_include_pair (store, call->id, call->other_id, &error);
+  gboolean ok = call->flag ? ic_store_exclude_pair_by (store, call->id, call->other_id, call->author, &error)
+                           : ic_store_include_pair_by (store, call->id, call->other_id, call->author, &error);
 
   return_boolean (task, ok, error);
 }
@@ -556,6 +556,7 @@ ic_store_service_set_pair_excluded_async (IcStoreService      *self,
                                           const char          *challenge_id,
                                           const char          *capability_id,
                                           gboolean             excluded,
+                                          const char          *author,
                                           GCancellable        *cancellable,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data)
@@ -565,6 +566,7 @@ ic_store_service_set_pair_excluded_async (IcStoreService      *self,
   call->id = g_strdup (challenge_id);
   call->other_id = g_strdup (capability_id);
   call->flag = excluded;
+  call->author = g_strdup (author);
   start_call (self, call, ic_store_service_set_pair_excluded_async, set_pair_excluded_job,
               cancellable, callback, user_data);
 }

@@ -141,11 +141,13 @@ gboolean        ic_store_service_set_setting_finish (IcStoreService      *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
 
-/* ic_store_exclude_pair() if @excluded, else ic_store_include_pair(). */
+/* ic_store_exclude_pair_by() if @excluded, else ic_store_include_pair_by(),
+ * as an edit by @author (nullable). */
 void            ic_store_service_set_pair_excluded_async  (IcStoreService      *self,
                                                            const char          *challenge_id,
                                                            const char          *capability_id,
                                                            gboolean             excluded,
+                                                           const char          *author,
                                                            GCancellable        *cancellable,
                                                            GAsyncReadyCallback  callback,
                                                            gpointer             user_data);
