@@ -67,13 +67,23 @@ ic_match_analyze_record_text (IcTextAnalyzer     *analyzer,
                               const char         *description,
                               const char * const *tags,
                               IcTermFunc          func,
+                              IcPartFunc          part_start,
                               gpointer            user_data)
 {
-  ic_text_analyzer_analyze (analyzer, title, func, user_data);
-  ic_text_analyzer_analyze (analyzer, title, func, user_data);
-  ic_text_analyzer_analyze (analyzer, description, func, user_data);
+  const char *parts[] = { title, title, description };
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      if (part_start != NULL)
+        part_start (user_data);
+      ic_text_analyzer_analyze (analyzer, parts[i], func, user_data);
+    }
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
-    ic_text_analyzer_analyze (analyzer, tags[i], func, user_data);
+    {
+      if (part_start != NULL)
+        part_start (user_data);
+      ic_text_analyzer_analyze (analyzer, tags[i], func, user_data);
+    }
 }
 
 static IcAnalysisChunk *

@@ -117,13 +117,19 @@ gboolean ic_match_corpus_build_text_index    (IcMatchCorpus *self,
 int      ic_match_compare_guint32            (const void    *a,
                                               const void    *b);
 
+/* Called before each part of a record's text. */
+typedef void (*IcPartFunc) (gpointer user_data);
+
 /* The text a capability or challenge is indexed by: its title twice
- * (titles say most in fewest words), its description and its tags. */
+ * (titles say most in fewest words), its description and its tags;
+ * @part_start (nullable) is called before each, so that a glossary
+ * phrase never spans two parts. */
 void     ic_match_analyze_record_text        (IcTextAnalyzer     *analyzer,
                                               const char         *title,
                                               const char         *description,
                                               const char * const *tags,
                                               IcTermFunc          func,
+                                              IcPartFunc          part_start,
                                               gpointer            user_data);
 
 G_END_DECLS

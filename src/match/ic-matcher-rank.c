@@ -132,12 +132,11 @@ add_query_token (const char *term,
 #define GLOSSARY_WEIGHT 0.3
 
 static void
-analyze_query_text (IcMatchContext *context,
-                    TokenSink      *sink,
-                    const char     *text)
+start_query_part (gpointer user_data)
 {
+  TokenSink *sink = user_data;
+
   ic_phrase_state_reset (&sink->phrase_state);
-  ic_text_analyzer_analyze (context->analyzer, text, add_query_token, sink);
 }
 
 static void
@@ -151,15 +150,13 @@ prepare_text (IcMatchCorpus  *corpus,
   g_autoptr(GHashTable) first_words = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   TokenSink sink = { corpus->index, corpus->phrases, { { 0 }, 0 }, { { 0 } }, context->tokens, first_words,
                      corpus->concept_ids };
-  const char * const *tags = ic_challenge_get_tags (challenge);
 
   g_array_set_size (context->tokens, 0);
-  /* As ic_match_analyze_record_text(), a phrase never spanning two parts. */
-  analyze_query_text (context, &sink, ic_challenge_get_title (challenge));
-  analyze_query_text (context, &sink, ic_challenge_get_title (challenge));
-  analyze_query_text (context, &sink, ic_challenge_get_description (challenge));
-  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
-    analyze_query_text (context, &sink, tags[i]);
+  ic_match_analyze_record_text (context->analyzer,
+                                ic_challenge_get_title (challenge),
+                                ic_challenge_get_description (challenge),
+                                ic_challenge_get_tags (challenge),
+                                add_query_token, start_query_part, &sink);
 
   ic_tfidf_index_make_vector (corpus->index, (const gint64 *) context->tokens->data,
                               context->tokens->len, ids, weights);
@@ -224,20 +221,24 @@ add_centroid (IcMatchCorpus *corpus,
               double         scale,
               GHashTable    *sums)
 {
-  guint n = 0;
+  g_autoptr(GArray) docs = g_array_new (FALSE, FALSE, sizeof (guint32));
 
   for (guint i = 0; i < ids->len; i++)
-    n += ic_match_corpus_find_capability (corpus, ids->pdata[i]) >= 0;
-  for (guint i = 0; i < ids->len && n > 0; i++)
     {
       gint64 doc = ic_match_corpus_find_capability (corpus, ids->pdata[i]);
+      guint32 index = (guint32) doc;
+
+      if (doc >= 0)
+        g_array_append_val (docs, index);
+    }
+  for (guint i = 0; i < docs->len; i++)
+    {
+      guint32 doc = g_array_index (docs, guint32, i);
       const guint32 *terms;
       const float *weights;
       guint count;
 
-      if (doc < 0)
-        continue;
-      count = ic_tfidf_index_get_document (corpus->index, (guint) doc, &terms, &weights);
+      count = ic_tfidf_index_get_document (corpus->index, doc, &terms, &weights);
       for (guint t = 0; t < count; t++)
         {
           gpointer key = GUINT_TO_POINTER (terms[t] + 1);
@@ -248,7 +249,7 @@ add_centroid (IcMatchCorpus *corpus,
               sum = g_new0 (double, 1);
               g_hash_table_insert (sums, key, sum);
             }
-          *sum += scale * (double) weights[t] / n;
+          *sum += scale * (double) weights[t] / docs->len;
         }
     }
 }
