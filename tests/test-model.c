@@ -728,7 +728,7 @@ static const JsonErrorCase json_error_cases[] = {
     "demand-signal, technology-driver, idea, challenge-call" },
   { "visibility", CAP, "{\"visibility\":\"public\"}", IC_MODEL_ERROR_UNKNOWN_VALUE, "visibility", "team, private" },
   { "entry-stage", LIST, "{\"entries\":[{\"capability_id\":\"" CAP_A_ID "\",\"stage\":\"won\"}]}",
-    IC_MODEL_ERROR_UNKNOWN_VALUE, "entries[1].stage", "proposed, contacted, introduced, collaborating, declined" },
+    IC_MODEL_ERROR_UNKNOWN_VALUE, "entries[1].stage", "proposed, contacted, introduced, meeting-held, collaborating, declined" },
   /* Not JSON, or not an object */
   { "truncated", ORG, "{\"name\": ", IC_MODEL_ERROR_PARSE, NULL, NULL },
   { "bare-words", ORG, "name = x", IC_MODEL_ERROR_PARSE, NULL, NULL },

@@ -107,20 +107,6 @@ ic_format_organisation_kind (IcOrganisationKind kind)
     }
 }
 
-const char *
-ic_format_stage (IcStage stage)
-{
-  switch (stage)
-    {
-    case IC_STAGE_PROPOSED: return _("Proposed");
-    case IC_STAGE_CONTACTED: return _("Contacted");
-    case IC_STAGE_INTRODUCED: return _("Introduced");
-    case IC_STAGE_COLLABORATING: return _("Collaborating");
-    case IC_STAGE_DECLINED: return _("Declined");
-    default: return "";
-    }
-}
-
 char *
 ic_format_trl_range (int trl_min,
                      int trl_max)

@@ -32,7 +32,6 @@ char       *ic_format_record_count          (IcRecordKind kind,
 
 const char *ic_format_challenge_status      (IcChallengeStatus  status);
 const char *ic_format_organisation_kind     (IcOrganisationKind kind);
-const char *ic_format_stage                 (IcStage            stage);
 
 /* "4–7", "4" or "—" (transfer full). */
 char       *ic_format_trl_range             (int     trl_min,

@@ -130,7 +130,7 @@ ic_form_enum_label (GType enum_type,
   if (enum_type == IC_TYPE_ORGANISATION_KIND)
     return ic_format_organisation_kind (value);
   if (enum_type == IC_TYPE_STAGE)
-    return ic_format_stage (value);
+    return ic_stage_get_label (value);
   if (enum_type == IC_TYPE_VISIBILITY)
     return value == IC_VISIBILITY_PRIVATE ? _("Private to this computer") : _("Shared with the team");
   return ic_enum_to_nick (enum_type, value);

@@ -50,6 +50,7 @@ static const IcStage stages[] = {
   IC_STAGE_PROPOSED,
   IC_STAGE_CONTACTED,
   IC_STAGE_INTRODUCED,
+  IC_STAGE_MEETING_HELD,
   IC_STAGE_COLLABORATING,
   IC_STAGE_DECLINED,
 };
@@ -149,7 +150,7 @@ fill (IcShortlistEntryRow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->why_label), why != NULL && why[0] != '\0');
 
   for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
-    gtk_string_list_append (stage_names, ic_format_stage (stages[i]));
+    gtk_string_list_append (stage_names, ic_stage_get_label (stages[i]));
   gtk_drop_down_set_model (self->stage_dropdown, G_LIST_MODEL (stage_names));
   for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
     if (stages[i] == stage)

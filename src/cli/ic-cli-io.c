@@ -441,7 +441,7 @@ shortlist_show (IcCli  *cli,
                100 * ic_shortlist_entry_get_score (entry->entry),
                ic_shortlist_report_entry_title (entry),
                ic_shortlist_report_entry_organisation (entry),
-               ic_shortlist_report_stage_label (ic_shortlist_entry_get_stage (entry->entry)));
+               ic_stage_get_label (ic_shortlist_entry_get_stage (entry->entry)));
       if (entry->why[0] != '\0')
         g_print ("      %s\n", entry->why);
     }

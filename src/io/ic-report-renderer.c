@@ -321,7 +321,7 @@ build_entry (IcReportRenderer             *self,
     }
 
   g_string_append_printf (details, "<b>%s</b> %s", _("Stage:"),
-                          ic_shortlist_report_stage_label (ic_shortlist_entry_get_stage (entry->entry)));
+                          ic_stage_get_label (ic_shortlist_entry_get_stage (entry->entry)));
   if (contact[0] != '\0')
     {
       g_autofree char *part = g_markup_printf_escaped ("   <b>%s</b> %s", _("Contact:"), contact);

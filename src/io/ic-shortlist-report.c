@@ -381,26 +381,6 @@ ic_shortlist_report_entry_website (const IcShortlistReportEntry *entry)
   return "";
 }
 
-const char *
-ic_shortlist_report_stage_label (IcStage stage)
-{
-  switch (stage)
-    {
-    case IC_STAGE_PROPOSED:
-      return _("Proposed");
-    case IC_STAGE_CONTACTED:
-      return _("Contacted");
-    case IC_STAGE_INTRODUCED:
-      return _("Introduced");
-    case IC_STAGE_COLLABORATING:
-      return _("Collaborating");
-    case IC_STAGE_DECLINED:
-      return _("Declined");
-    default:
-      return "";
-    }
-}
-
 char *
 ic_shortlist_report_format_money (gint64 pounds)
 {

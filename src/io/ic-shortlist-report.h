@@ -88,6 +88,5 @@ const char         *ic_shortlist_report_entry_website      (const IcShortlistRep
 /* "£1,250,000".  Returns: (transfer full) */
 char               *ic_shortlist_report_format_money       (gint64             pounds);
 /* The stage as a person reads it ("Contacted"), translated. */
-const char         *ic_shortlist_report_stage_label        (IcStage            stage);
 
 G_END_DECLS

@@ -132,7 +132,7 @@ write_entries (Sheet             *sheet,
       put_text (sheet, row, first_tail + 1, terms, NULL);
       put_text (sheet, row, first_tail + 2, tags, NULL);
       put_text (sheet, row, first_tail + 3,
-                ic_shortlist_report_stage_label (ic_shortlist_entry_get_stage (entry->entry)), NULL);
+                ic_stage_get_label (ic_shortlist_entry_get_stage (entry->entry)), NULL);
       put_text (sheet, row, first_tail + 4, ic_shortlist_entry_get_note (entry->entry), sheet->wrap);
       put_text (sheet, row, first_tail + 5, ic_shortlist_report_entry_contact (entry), NULL);
       put_text (sheet, row, first_tail + 6, ic_shortlist_report_entry_website (entry), NULL);

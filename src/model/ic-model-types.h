@@ -65,9 +65,27 @@ typedef enum
   IC_STAGE_PROPOSED,
   IC_STAGE_CONTACTED,
   IC_STAGE_INTRODUCED,
+  IC_STAGE_MEETING_HELD,
   IC_STAGE_COLLABORATING,
   IC_STAGE_DECLINED,
 } IcStage;
+
+/* Why a shortlist entry was declined or a pair ruled out: one short list
+ * shared by both, so the reasons can be counted together. */
+typedef enum
+{
+  IC_DECLINE_REASON_NONE,
+  IC_DECLINE_REASON_NOT_RELEVANT,
+  IC_DECLINE_REASON_NO_CAPACITY,
+  IC_DECLINE_REASON_TOO_EARLY,
+  IC_DECLINE_REASON_TOO_COSTLY,
+  IC_DECLINE_REASON_CONFLICT_OF_INTEREST,
+  IC_DECLINE_REASON_OTHER,
+} IcDeclineReason;
+
+/* The stage and the reason as a person reads them ("Meeting held"). */
+const char *ic_stage_get_label          (IcStage          stage);
+const char *ic_decline_reason_get_label (IcDeclineReason  reason);
 
 /* Nick of @value in the enumeration @enum_type ("large-firm"), or NULL. */
 const char *ic_enum_to_nick   (GType       enum_type,
