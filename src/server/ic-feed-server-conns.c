@@ -54,10 +54,10 @@ conn_free (IcConn *conn)
   g_free (conn);
 }
 
-static void
-address_count_add (IcFeedServer *self,
-                   const char   *address,
-                   int           delta)
+void
+ic_feed_server_conns_count_address (IcFeedServer *self,
+                                    const char   *address,
+                                    int           delta)
 {
   guint count = GPOINTER_TO_UINT (g_hash_table_lookup (self->conns_per_address, address));
 
@@ -76,7 +76,7 @@ conn_uncount (IcConn *conn)
   if (!conn->refused)
     {
       self->conns_served--;
-      address_count_add (self, conn->address, -1);
+      ic_feed_server_conns_count_address (self, conn->address, -1);
     }
 }
 
@@ -143,7 +143,7 @@ static IcConn *
 lookup (IcFeedServer      *self,
         SoupServerMessage *msg)
 {
-  GSocket *socket = soup_server_message_get_socket (msg);
+  GSocket *socket = ic_feed_server_message_get_socket (msg);
 
   return socket ? g_hash_table_lookup (self->conns, socket) : NULL;
 }
@@ -152,7 +152,7 @@ void
 ic_feed_server_conns_request_started (IcFeedServer      *self,
                                       SoupServerMessage *msg)
 {
-  GSocket *socket = soup_server_message_get_socket (msg);
+  GSocket *socket = ic_feed_server_message_get_socket (msg);
   const char *address = soup_server_message_get_remote_host (msg);
   IcConn *conn;
   guint from_address;
@@ -178,7 +178,7 @@ ic_feed_server_conns_request_started (IcFeedServer      *self,
       if (!conn->refused)
         {
           self->conns_served++;
-          address_count_add (self, conn->address, 1);
+          ic_feed_server_conns_count_address (self, conn->address, 1);
         }
       else if (g_hash_table_size (self->conns) > self->max_connections + REFUSED_SLACK)
         {

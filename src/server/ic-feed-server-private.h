@@ -12,6 +12,7 @@
 G_BEGIN_DECLS
 
 #define IC_HTTP_TOO_MANY_REQUESTS 429
+#define IC_HTTP_HEADER_FIELDS_TOO_LARGE 431
 
 struct _IcFeedServer
 {
@@ -53,6 +54,11 @@ struct _IcFeedServer
   guint        idle_timeout;
   guint        max_connections;    /* 0: no cap */
   guint        max_per_address;
+
+  /* The gate (ic-feed-server-gate.c): connections before libsoup. */
+  GSocketService *service;
+  GHashTable     *gate_conns;      /* set of those waiting for a whole head */
+  GPtrArray      *gate_urls;       /* (element-type utf8) where it listens */
 };
 
 /* Who made a request, as the early handler found out. */
@@ -122,9 +128,36 @@ void     ic_feed_server_conns_request_started (IcFeedServer      *self,
  * or starts the body time-out. */
 gboolean ic_feed_server_conns_headers_read    (IcFeedServer      *self,
                                                SoupServerMessage *msg);
+/* Counts @delta more connections from @address towards its cap. */
+void     ic_feed_server_conns_count_address   (IcFeedServer      *self,
+                                               const char        *address,
+                                               int                delta);
 /* The body is in: no time-out while the server works on the answer. */
 void     ic_feed_server_conns_body_read       (IcFeedServer      *self,
                                                SoupServerMessage *msg);
+
+/* The gate (ic-feed-server-gate.c) */
+typedef enum
+{
+  IC_GATE_INCOMPLETE,       /* the head is not all in yet */
+  IC_GATE_PASS,
+  IC_GATE_TOO_LARGE,        /* 431 */
+  IC_GATE_BAD_LENGTH,       /* 400: a Content-Length libsoup misreads */
+  IC_GATE_BAD_REQUEST,      /* 400: framing libsoup misreads */
+  IC_GATE_NOT_IMPLEMENTED,  /* 501: a transfer encoding other than chunked */
+} IcGateVerdict;
+
+/* What to do with a connection whose first @length bytes are @data. */
+IcGateVerdict ic_feed_server_gate_check   (const char        *data,
+                                           gsize              length);
+void          ic_feed_server_gate_init     (IcFeedServer      *self);
+/* Accepts plain-HTTP connections on @socket through the gate. */
+gboolean      ic_feed_server_gate_listen   (IcFeedServer      *self,
+                                           GSocket           *socket,
+                                           GError           **error);
+void          ic_feed_server_gate_shutdown (IcFeedServer      *self);
+/* The socket @msg came on, whether libsoup accepted it or the gate. */
+GSocket      *ic_feed_server_message_get_socket (SoupServerMessage *msg);
 
 /* Routes (ic-feed-server-routes.c) */
 void ic_feed_server_get_changes    (IcFeedServer      *self,

@@ -572,6 +572,8 @@ ic_feed_server_finalize (GObject *object)
 {
   IcFeedServer *self = IC_FEED_SERVER (object);
 
+  ic_feed_server_gate_shutdown (self);
+  g_clear_pointer (&self->gate_urls, g_ptr_array_unref);
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);
@@ -603,6 +605,8 @@ ic_feed_server_init (IcFeedServer *self)
   self->log = TRUE;
   self->page_bytes = IC_FEED_DEFAULT_PAGE_BYTES;
   ic_feed_server_conns_init (self);
+  ic_feed_server_gate_init (self);
+  self->gate_urls = g_ptr_array_new_with_free_func (g_free);
 }
 
 IcFeedServer *
@@ -717,8 +721,10 @@ ic_feed_server_listen (IcFeedServer    *self,
   if (socket == NULL)
     return FALSE;
   g_socket_set_listen_backlog (socket, LISTEN_BACKLOG);
-  if (!g_socket_bind (socket, address, TRUE, error) || !g_socket_listen (socket, error) ||
-      !soup_server_listen_socket (self->soup, socket, self->tls ? SOUP_SERVER_LISTEN_HTTPS : 0, error))
+  if (!g_socket_bind (socket, address, TRUE, error) || !g_socket_listen (socket, error))
+    return FALSE;
+  if (self->tls ? !soup_server_listen_socket (self->soup, socket, SOUP_SERVER_LISTEN_HTTPS, error)
+                : !ic_feed_server_gate_listen (self, socket, error))
     return FALSE;
   if (self->public_url == NULL)
     {
@@ -741,5 +747,7 @@ ic_feed_server_get_urls (IcFeedServer *self)
       g_strv_builder_add (builder, url);
     }
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  for (guint i = 0; i < self->gate_urls->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (self->gate_urls, i));
   return g_strv_builder_end (builder);
 }

@@ -64,6 +64,12 @@ void          ic_feed_server_set_max_connections (IcFeedServer *self,
 gboolean      ic_feed_server_listen         (IcFeedServer    *self,
                                              GSocketAddress  *address,
                                              GError         **error);
+/* Serves one plain-HTTP connection accepted elsewhere as if it had
+ * come to a listening socket, through the same gate (how the fuzz
+ * target hands the server its bytes).  TRUE: the server owns it now. */
+gboolean      ic_feed_server_accept_connection (IcFeedServer      *self,
+                                                GSocketConnection *connection,
+                                                GError           **error);
 /* The URLs it listens on, as text.
  * Returns: (transfer full) */
 GStrv         ic_feed_server_get_urls       (IcFeedServer    *self);
