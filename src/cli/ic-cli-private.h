@@ -114,6 +114,13 @@ gboolean    ic_cli_parse_kind     (const char         *word,
                                    IcRecordKind       *kind);
 
 /* Commands, one per source file. */
+/* Sets what --visibility and --public-label gave (either may be NULL);
+ * --public-label is for challenges only. */
+gboolean    ic_cli_apply_sharing  (IcRecord           *record,
+                                   const char         *visibility,
+                                   const char         *public_label,
+                                   GError            **error);
+
 int ic_cli_init        (IcCli *cli, int argc, char **argv);
 int ic_cli_demo        (IcCli *cli, int argc, char **argv);
 int ic_cli_add         (IcCli *cli, int argc, char **argv);

@@ -63,9 +63,15 @@ ic_cli_add (IcCli  *cli,
   g_autoptr(IcRecord) record = NULL;
   g_autofree char *json_path = NULL;
   g_autofree char *data = NULL;
+  g_autofree char *visibility = NULL;
+  g_autofree char *public_label = NULL;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path,
       N_("Read the record from FILE (- for standard input)"), N_("FILE") },
+    { "visibility", 0, 0, G_OPTION_ARG_STRING, &visibility,
+      N_("Who may see the record: private, team or public (on the feed's board)"), N_("WHO") },
+    { "public-label", 0, 0, G_OPTION_ARG_STRING, &public_label,
+      N_("Show this instead of the challenge's organisation on the board"), N_("TEXT") },
     { NULL }
   };
   const IcCliCommandSpec spec = {
@@ -95,6 +101,8 @@ ic_cli_add (IcCli  *cli,
       g_prefix_error (&error, "%s: ", g_strcmp0 (json_path, "-") == 0 ? _("standard input") : json_path);
       return ic_cli_fail (error);
     }
+  if (!ic_cli_apply_sharing (record, visibility, public_label, &error))
+    return ic_cli_fail (error);
 
   store = ic_cli_open_store (cli, FALSE, &error);
   if (store == NULL || !ic_store_insert (store, record, ic_cli_get_author (), &error))

@@ -334,6 +334,12 @@ move_excluded_pairs (sqlite3  *db,
 static const char migration_10[] =
   QUEUE_TEAM_RECORDS ("event");
 
+/* Version 11: what a public challenge shows instead of its organisation
+ * on the feed server's board.  No record becomes public by itself: the
+ * visibility column keeps every value it had. */
+static const char migration_11[] =
+  "ALTER TABLE challenge ADD COLUMN public_label TEXT;\n";
+
 static gboolean
 seed_taxonomy (sqlite3  *db,
                GError  **error)
@@ -362,6 +368,7 @@ static const IcMigration migrations[] = {
   { migration_8, NULL },
   { migration_9, move_excluded_pairs },
   { migration_10, NULL },
+  { migration_11, NULL },
 };
 
 guint
