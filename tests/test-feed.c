@@ -519,6 +519,35 @@ test_json_feed (void)
   g_assert_cmpstr (json_object_get_string_member (item, "content_text"), ==, "Untitled summary");
 }
 
+/* Only RFC 3339 times reach a feed, in UTC, so that they also sort as text. */
+static void
+test_rfc3339 (void)
+{
+  const struct { const char *in, *out; } cases[] = {
+    { "2024-04-30T08:00:00Z", "2024-04-30T08:00:00Z" },
+    { "2024-04-30T09:00:00+01:00", "2024-04-30T08:00:00Z" },
+    { "2024-04-30t09:00:00.123456z", "2024-04-30T09:00:00Z" },
+    { "2024-04-30", "2024-04-30T00:00:00Z" },
+    { "2024-W18-2", NULL },
+    { "2024-121", NULL },
+    { "2024-04-30T09:00:00+0100", NULL },
+    { "2024-04-30T09:00:00", NULL },
+    { "2024-04-30T09:00Z", NULL },
+    { "2024-02-30", NULL },
+    { "2024-04-30T25:00:00Z", NULL },
+    { " 2024-04-30T08:00:00Z", NULL },
+    { "", NULL },
+    { NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = ic_feed_rfc3339_normalise (cases[i].in);
+
+      g_assert_cmpstr (out, ==, cases[i].out);
+    }
+}
+
 /* The token keeper, on its file */
 
 static void
@@ -613,6 +642,7 @@ main (int    argc,
   g_test_add_func ("/feed/backoff/delays", test_backoff);
   g_test_add_func ("/feed/backoff/retry-after", test_retry_after);
   g_test_add_func ("/feed/json-feed", test_json_feed);
+  g_test_add_func ("/feed/json-feed/rfc3339", test_rfc3339);
   g_test_add_func ("/feed/token/file", test_token_file);
   g_test_add_func ("/feed/token/read-file", test_token_read_file);
   test_feed_add_local_tests ();

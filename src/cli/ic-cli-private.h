@@ -125,6 +125,8 @@ int ic_cli_init        (IcCli *cli, int argc, char **argv);
 int ic_cli_demo        (IcCli *cli, int argc, char **argv);
 int ic_cli_add         (IcCli *cli, int argc, char **argv);
 int ic_cli_list        (IcCli *cli, int argc, char **argv);
+/* `list responses`, which ic_cli_list() hands over. */
+int ic_cli_list_responses (IcCli *cli, int argc, char **argv);
 int ic_cli_show        (IcCli *cli, int argc, char **argv);
 int ic_cli_delete      (IcCli *cli, int argc, char **argv);
 int ic_cli_update      (IcCli *cli, int argc, char **argv);

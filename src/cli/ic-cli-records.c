@@ -147,14 +147,27 @@ ic_cli_list (IcCli  *cli,
     { NULL }
   };
   const IcCliCommandSpec spec = {
-    "challenges|capabilities|organisations|foresight|shortlists", entries, 1, 1,
-    N_("name what to list: challenges, capabilities, organisations, foresight or shortlists"),
+    "challenges|capabilities|organisations|foresight|shortlists|responses", entries, 1, 1,
+    N_("name what to list: challenges, capabilities, organisations, foresight, shortlists or responses"),
     IC_CLI_STORE_LATER
   };
   IcRecordKind kind;
   int status;
   IcStore *store;
 
+  /* The first word that is not an option, nor the value of one. */
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--search") || g_str_equal (argv[i], "--cluster") ||
+          g_str_equal (argv[i], "--challenge"))
+        i++;
+      else if (argv[i][0] != '-')
+        {
+          if (g_str_equal (argv[i], "responses"))
+            return ic_cli_list_responses (cli, argc, argv);
+          break;
+        }
+    }
   if (!ic_cli_begin (cli, &spec, &argc, &argv, &status))
     return status;
   if (!ic_cli_parse_kind (argv[1], &kind))

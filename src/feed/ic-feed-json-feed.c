@@ -11,6 +11,37 @@
 #include "ic-foresight-item.h"
 #include "ic-model-enums.h"
 
+char *
+ic_feed_rfc3339_normalise (const char *text)
+{
+  static GRegex *date_time, *date_only;
+  g_autoptr(GDateTime) parsed = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autofree char *full = NULL;
+
+  if (g_once_init_enter (&date_time))
+    {
+      date_only = g_regex_new ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&date_time,
+                                 g_regex_new ("^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}"
+                                              "(\\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:[0-9]{2})$",
+                                              G_REGEX_OPTIMIZE, 0, NULL));
+    }
+  if (text == NULL)
+    return NULL;
+  if (g_regex_match (date_only, text, 0, NULL))
+    full = g_strconcat (text, "T00:00:00Z", NULL);
+  else if (g_regex_match (date_time, text, 0, NULL))
+    full = g_ascii_strup (text, -1);   /* RFC 3339 allows "t" and "z" */
+  else
+    return NULL;
+  parsed = g_date_time_new_from_iso8601 (full, NULL);
+  if (parsed == NULL)
+    return NULL;
+  utc = g_date_time_to_utc (parsed);
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
 static void
 add_optional_string (JsonBuilder *builder,
                      const char  *member,
@@ -46,12 +77,16 @@ add_item (JsonBuilder     *builder,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
   json_builder_add_string_value (builder, ic_record_get_id (record));
-  add_optional_string (builder, "url", ic_foresight_item_get_url (item));
+  add_optional_string (builder, "external_url", ic_foresight_item_get_url (item));
   add_optional_string (builder, "title", title);
   /* An item must have content; the title stands in for a missing summary. */
   json_builder_set_member_name (builder, "content_text");
   json_builder_add_string_value (builder, summary && summary[0] ? summary : (title ? title : ""));
-  add_optional_string (builder, "date_published", ic_foresight_item_get_published (item));
+  {
+    g_autofree char *published = ic_feed_rfc3339_normalise (ic_foresight_item_get_published (item));
+
+    add_optional_string (builder, "date_published", published);
+  }
   add_optional_string (builder, "date_modified", ic_record_get_updated_at (record));
   if (tags != NULL && tags[0] != NULL)
     add_tags (builder, "tags", tags);

@@ -28,4 +28,12 @@ typedef struct
 char *ic_feed_json_feed_build (const IcJsonFeedInfo *info,
                                GPtrArray            *items);
 
+/* @text as an RFC 3339 date-time in UTC ("2024-04-30T07:00:00Z"), or
+ * NULL when it is not one: a full date and time with seconds and a "Z"
+ * or "±hh:mm" offset (a fraction of a second is dropped), or a calendar
+ * date alone, taken as midnight UTC.  Week and ordinal dates, "+0100"
+ * and times without an offset are refused.
+ * Returns: (transfer full) (nullable) */
+char *ic_feed_rfc3339_normalise (const char *text);
+
 G_END_DECLS
