@@ -258,6 +258,10 @@ summary_of (const char *text)
   space = strrchr (cut, ' ');
   if (space != NULL && space > cut)
     *space = '\0';
+  /* "input,…" or "regions.…" read badly. */
+  g_strchomp (cut);
+  for (gsize n = strlen (cut); n > 0 && strchr (".,;:", cut[n - 1]) != NULL; n--)
+    cut[n - 1] = '\0';
   return g_strconcat (cut, "…", NULL);
 }
 
