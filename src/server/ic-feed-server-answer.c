@@ -153,6 +153,31 @@ field (IcFeedServer      *self,
   return TRUE;
 }
 
+char *
+ic_feed_server_client_address (IcFeedServer      *self,
+                               SoupServerMessage *msg)
+{
+  const char *peer = soup_server_message_get_remote_host (msg);
+  const char *forwarded;
+  g_autofree char *last = NULL;
+  g_autoptr(GInetAddress) parsed = NULL;
+  const char *comma;
+
+  if (peer == NULL)
+    return g_strdup ("-");
+  if (self->trusted_proxy == NULL || !g_str_equal (peer, self->trusted_proxy))
+    return g_strdup (peer);
+  /* The proxy appends the address it saw: the last one is the only one
+   * it vouches for (those before it came from the client). */
+  forwarded = soup_message_headers_get_list (soup_server_message_get_request_headers (msg), "X-Forwarded-For");
+  if (forwarded == NULL)
+    return g_strdup (peer);
+  comma = strrchr (forwarded, ',');
+  last = g_strstrip (g_strdup (comma ? comma + 1 : forwarded));
+  parsed = g_inet_address_new_from_string (last);
+  return parsed != NULL ? g_inet_address_to_string (parsed) : g_strdup (peer);
+}
+
 void
 ic_feed_server_board_post (IcFeedServer      *self,
                            SoupServerMessage *msg,
@@ -160,7 +185,7 @@ ic_feed_server_board_post (IcFeedServer      *self,
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   const char *content_type = soup_message_headers_get_content_type (headers, NULL);
-  const char *address = soup_server_message_get_remote_host (msg);
+  g_autofree char *address = ic_feed_server_client_address (self, msg);
   const char *id = path + strlen ("/challenges/");
   const char *honeypot, *secret;
   g_autoptr(GHashTable) form = NULL;
@@ -173,7 +198,7 @@ ic_feed_server_board_post (IcFeedServer      *self,
   int retry_after = 0;
 
   back_url = g_strconcat ("/challenges/", id, NULL);
-  if (!take_allowance (self, address ? address : "-", &retry_after))
+  if (!take_allowance (self, address, &retry_after))
     {
       wait = g_strdup_printf ("%d", retry_after);
       soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", wait);

@@ -67,6 +67,7 @@ struct _IcFeedServer
   gsize        board_cache_bytes;
   GHashTable  *form_buckets;       /* address → answers it may still send */
   guint        answer_burst;       /* answers one address may send at once */
+  char        *trusted_proxy;      /* a proxy whose X-Forwarded-For names the client */
 };
 
 /* Who made a request, as the early handler found out. */
@@ -170,6 +171,11 @@ void     ic_feed_server_board_error     (IcFeedServer      *self,
 /* (nullable) */
 const char *ic_feed_server_board_secret (IcFeedServer      *self);
 char    *ic_feed_server_board_url       (IcFeedServer      *self,
+                                         SoupServerMessage *msg);
+/* Who sent @msg: the peer's address, or, when the peer is the trusted
+ * proxy, the last address its X-Forwarded-For names.
+ * Returns: (transfer full) */
+char    *ic_feed_server_client_address  (IcFeedServer      *self,
                                          SoupServerMessage *msg);
 /* An answer posted to /challenges/ID (ic-feed-server-answer.c). */
 void     ic_feed_server_board_post      (IcFeedServer      *self,

@@ -489,7 +489,11 @@ early_checks (IcFeedServer      *self,
                                       _("An answer holds up to 2,000 characters."), NULL);
           return;
         }
-      key = g_strconcat ("address ", soup_server_message_get_remote_host (msg), NULL);
+      {
+        g_autofree char *client = ic_feed_server_client_address (self, msg);
+
+        key = g_strconcat ("address ", client, NULL);
+      }
       within_rate (self, msg, key);
       return;
     }
@@ -595,6 +599,7 @@ ic_feed_server_finalize (GObject *object)
   ic_feed_server_jobs_shutdown (self);
   ic_feed_server_board_shutdown (self);
   g_free (self->listen_url);
+  g_free (self->trusted_proxy);
   g_clear_object (&self->db);
   g_free (self->title);
   g_free (self->public_url);
@@ -686,6 +691,18 @@ ic_feed_server_set_board (IcFeedServer *self,
   self->board_settings_hash = g_str_hash (self->board_title) ^ (intro ? g_str_hash (intro) * 31 : 0);
   g_hash_table_remove_all (self->board_cache);
   self->board_cache_bytes = 0;
+}
+
+void
+ic_feed_server_set_trusted_proxy (IcFeedServer *self,
+                                  const char   *address)
+{
+  g_autoptr(GInetAddress) parsed = address ? g_inet_address_new_from_string (address) : NULL;
+
+  g_return_if_fail (IC_IS_FEED_SERVER (self));
+  g_free (self->trusted_proxy);
+  /* As libsoup writes a peer's address, to compare them as text. */
+  self->trusted_proxy = parsed ? g_inet_address_to_string (parsed) : NULL;
 }
 
 void

@@ -49,6 +49,11 @@ void          ic_feed_server_set_public_url (IcFeedServer    *self,
 /* Answers from the board one address may send at once; then one a
  * minute. */
 #define IC_FEED_SERVER_DEFAULT_ANSWER_BURST 5
+/* A reverse proxy (an IP address) whose X-Forwarded-For the board
+ * trusts for the client's address (its answer allowance and rate
+ * limit); NULL: none, every peer is the client. */
+void          ic_feed_server_set_trusted_proxy (IcFeedServer *self,
+                                                const char   *address);
 void          ic_feed_server_set_answer_burst (IcFeedServer  *self,
                                                guint          burst);
 void          ic_feed_server_set_rate_limit (IcFeedServer    *self,

@@ -30,7 +30,8 @@ static const char usage_text[] =
   "Usage:\n"
   "  interchange-feed-server --db PATH [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE]\n"
   "                          [--public-url URL] [--title TEXT] [--board-intro TEXT]\n"
-  "                          [--rate-limit N] [--page-bytes N] [--answer-burst N] [--no-log]\n"
+  "                          [--rate-limit N] [--page-bytes N] [--answer-burst N] [--trusted-proxy IP]\n"
+  "                          [--no-log]\n"
   "                          [--header-timeout S] [--body-timeout S] [--idle-timeout S]\n"
   "                          [--max-connections N] [--max-per-address N]\n"
   "  interchange-feed-server --db PATH token add NAME [--read-only]\n"
@@ -219,6 +220,7 @@ serve (IcServerDb *db,
        const char *public_url,
        const char *title,
        const char *board_intro,
+       const char *trusted_proxy,
        double      rate_limit,
        gsize       page_bytes,
        gboolean    log,
@@ -247,6 +249,7 @@ serve (IcServerDb *db,
   server = ic_feed_server_new (db, certificate);
   ic_feed_server_set_rate_limit (server, rate_limit);
   ic_feed_server_set_answer_burst (server, (guint) limits->answer_burst);
+  ic_feed_server_set_trusted_proxy (server, trusted_proxy);
   ic_feed_server_set_log (server, log);
   ic_feed_server_set_page_bytes (server, page_bytes);
   ic_feed_server_set_timeouts (server, limits->header_timeout, limits->body_timeout, limits->idle_timeout);
@@ -287,6 +290,7 @@ main (int    argc,
   g_autofree char *title = NULL;
   g_autofree char *board_title = NULL;
   g_autofree char *board_intro = NULL;
+  g_autofree char *trusted_proxy = NULL;
   double rate_limit = 0;
   gint64 page_bytes = IC_FEED_DEFAULT_PAGE_BYTES;
   gboolean read_only = FALSE;
@@ -313,6 +317,7 @@ main (int    argc,
     { "idle-timeout", 0, 0, G_OPTION_ARG_INT, &limits.idle_timeout, N_("Seconds a connection may make no progress (30)"), N_("S") },
     { "max-connections", 0, 0, G_OPTION_ARG_INT, &limits.max_connections, N_("Connections served at once; more are told to retry (768)"), N_("N") },
     { "max-per-address", 0, 0, G_OPTION_ARG_INT, &limits.max_per_address, N_("Connections served at once from one address (512)"), N_("N") },
+    { "trusted-proxy", 0, 0, G_OPTION_ARG_STRING, &trusted_proxy, N_("The reverse proxy's IP address, whose X-Forwarded-For names the board's visitors"), N_("IP") },
     { "answer-burst", 0, 0, G_OPTION_ARG_INT, &limits.answer_burst, N_("Answers one address may send from the board at once; then one a minute (5)"), N_("N") },
     { "no-log", 0, 0, G_OPTION_ARG_NONE, &no_log, N_("Do not log each request"), NULL },
     { "read-only", 0, 0, G_OPTION_ARG_NONE, &read_only, N_("With token add: a token that may only pull"), NULL },
@@ -373,6 +378,14 @@ main (int    argc,
       (board_intro != NULL && (!g_utf8_validate (board_intro, -1, NULL) || g_utf8_strlen (board_intro, -1) > 2000)))
     return usage_error (_("--title takes up to 200 characters, --board-intro up to 2000"));
 
+  if (trusted_proxy != NULL)
+    {
+      g_autoptr(GInetAddress) proxy = g_inet_address_new_from_string (trusted_proxy);
+
+      if (proxy == NULL)
+        return usage_error (_("--trusted-proxy takes an IP address, such as 127.0.0.1"));
+    }
+
   return serve (db, listen ? listen : "127.0.0.1:8080", tls_cert, tls_key, public_url, title, board_intro,
-                rate_limit, (gsize) page_bytes, !no_log, &limits);
+                trusted_proxy, rate_limit, (gsize) page_bytes, !no_log, &limits);
 }

@@ -308,6 +308,46 @@ class AnswerTests(BoardTestCase):
         self.assertGreaterEqual(int(headers["Retry-After"]), 1)
 
 
+class ProxyTests(BoardTestCase):
+    server_options = ("--trusted-proxy", "127.0.0.1", "--answer-burst", "1")
+
+    def test_a_trusted_proxy_names_each_visitor(self):
+        challenge = self.a.add("challenge", public(board_challenge(self.org, "Behind a proxy")))
+        self.sync()
+        page_url = self.url + "/challenges/" + challenge
+        form = form_of(get(page_url)[2])
+
+        def post(forwarded):
+            body = urllib.parse.urlencode(good_answer(form)).encode()
+            headers = {"Content-Type": "application/x-www-form-urlencoded"}
+            if forwarded is not None:
+                headers["X-Forwarded-For"] = forwarded
+            return http("POST", page_url, body=body, headers=headers)[0]
+
+        self.assertEqual(post("10.0.0.1"), 200)
+        self.assertEqual(post("10.0.0.1"), 429)
+        self.assertEqual(post("10.0.0.2"), 200)
+        # Only the last address is the proxy's word; what the client wrote before it is not.
+        self.assertEqual(post("10.0.0.2, 10.0.0.3"), 200)
+        self.assertEqual(post("10.0.0.9, 10.0.0.3"), 429)
+        # Without a readable address, the proxy's own allowance.
+        self.assertEqual(post("not an address"), 200)
+        self.assertEqual(post(None), 429)
+        self.assertEqual(len(self.responses()), 4)
+
+    def test_without_a_trusted_proxy_the_header_is_ignored(self):
+        self.srv.stop()
+        self.srv.start("--answer-burst", "1")
+        challenge = self.a.add("challenge", public(board_challenge(self.org, "No proxy")))
+        self.sync()
+        page_url = self.url + "/challenges/" + challenge
+        form = form_of(get(page_url)[2])
+        codes = [http("POST", page_url, body=urllib.parse.urlencode(good_answer(form)).encode(),
+                      headers={"Content-Type": "application/x-www-form-urlencoded",
+                               "X-Forwarded-For": "10.0.1.%d" % i})[0] for i in range(3)]
+        self.assertEqual(codes, [200, 429, 429])
+
+
 class ListingTests(BoardTestCase):
     def test_filter_search_pages_and_etag(self):
         ids = []
