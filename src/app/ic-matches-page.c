@@ -158,9 +158,7 @@ rank (IcMatchesPage *self,
   g_clear_object (&self->consortium_cancellable);
   self->consortium_stale = TRUE;
   if (from_scratch)
-    ic_responses_view_set_challenge (self->responses_view, self->service,
-                                     challenge ? ic_record_get_id (IC_RECORD (challenge)) : NULL,
-                                     challenge ? ic_challenge_get_cluster (challenge) : NULL);
+    ic_responses_view_set_challenge (self->responses_view, self->service, challenge);
 
   if (self->matcher == NULL)
     return;

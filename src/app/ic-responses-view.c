@@ -6,7 +6,8 @@
  * public board); they are read here, never edited.  "Create Capability
  * from Response" writes an SME organisation and a capability that says
  * what the SME offered, shared with the team, so that the matcher can
- * rank it and it can go on a shortlist.
+ * rank it; "Add to Shortlist" then puts that capability on the
+ * challenge's shortlist.
  */
 
 #include "config.h"
@@ -14,8 +15,11 @@
 #include <glib/gi18n.h>
 
 #include "ic-capability.h"
+#include "ic-challenge.h"
 #include "ic-organisation.h"
 #include "ic-responses-view.h"
+#include "ic-shortlist-entry.h"
+#include "ic-shortlist-maker.h"
 #include "ic-store-responses.h"
 #include "ic-window.h"
 
@@ -29,7 +33,7 @@ struct _IcResponsesView
   GtkListBox     *list;
 
   IcStoreService *service;
-  char           *cluster;
+  IcChallenge    *challenge;
   GCancellable   *cancellable;
 };
 
@@ -113,6 +117,7 @@ on_created (GObject      *source,
   g_autoptr(GtkButton) button = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *id = g_task_propagate_pointer (G_TASK (result), &error);
+  GtkWidget *shortlist;
   AdwToast *toast;
 
   if (id == NULL)
@@ -125,8 +130,57 @@ on_created (GObject      *source,
       return;
     }
   gtk_button_set_label (button, _("Capability Created"));
+  shortlist = g_object_get_data (G_OBJECT (button), "ic-shortlist-button");
+  g_object_set_data_full (G_OBJECT (shortlist), "ic-capability-id", g_steal_pointer (&id), g_free);
+  gtk_widget_set_sensitive (shortlist, TRUE);
   toast = adw_toast_new (_("Capability created from the response; it can now be matched and shortlisted"));
   ic_window_toast_from (GTK_WIDGET (button), toast);
+}
+
+static void
+on_shortlisted (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GtkWidget) button = user_data;
+  g_autoptr(GError) error = NULL;
+  IcResponse *response = g_object_get_data (G_OBJECT (button), "ic-response");
+  int n_added = ic_shortlist_add_entries_finish (result, &error);
+  g_autofree char *message = NULL;
+  GtkRoot *root = gtk_widget_get_root (button);
+
+  if (n_added < 0)
+    {
+      gtk_widget_set_sensitive (button, TRUE);
+      message = g_strdup_printf (_("Cannot add to the shortlist: %s"), error->message);
+    }
+  else if (n_added == 0)
+    message = g_strdup_printf (_("“%s” is on the shortlist already"), response->organisation);
+  else
+    message = g_strdup_printf (_("Added “%s” to the shortlist"), response->organisation);
+  if (n_added > 0 && IC_IS_WINDOW (root))
+    ic_window_records_changed (IC_WINDOW (root), IC_RECORD_KIND_SHORTLIST);
+  ic_window_toast_from (button, adw_toast_new (message));
+}
+
+static void
+on_shortlist_clicked (GtkButton       *button,
+                      IcResponsesView *self)
+{
+  const char *capability_id = g_object_get_data (G_OBJECT (button), "ic-capability-id");
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  IcShortlistEntry *entry;
+
+  if (capability_id == NULL || self->challenge == NULL)
+    return;
+  entry = ic_shortlist_entry_new ();
+  ic_shortlist_entry_set_capability_id (entry, capability_id);
+  ic_shortlist_entry_set_note (entry, _("Answered the challenge on the public board"));
+  g_ptr_array_add (entries, entry);
+  gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
+  ic_shortlist_add_entries_async (self->service, self->challenge, entries,
+                                  ic_window_author_for (GTK_WIDGET (button)), NULL,
+                                  on_shortlisted, g_object_ref (button));
 }
 
 static void
@@ -139,7 +193,7 @@ on_create_clicked (GtkButton       *button,
 
   data->organisation = g_strdup (response->organisation);
   data->answer = g_strdup (response->answer);
-  data->cluster = g_strdup (self->cluster);
+  data->cluster = g_strdup (self->challenge ? ic_challenge_get_cluster (self->challenge) : NULL);
   data->contact = response->contact_erased || response->email == NULL || response->email[0] == '\0'
                   ? NULL : g_strdup_printf ("%s <%s>", response->contact_name, response->email);
   gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
@@ -168,9 +222,12 @@ make_row (IcResponsesView *self,
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *button = gtk_button_new_with_label (_("Create Capability from Response"));
+  GtkWidget *shortlist = gtk_button_new_with_label (_("Add to Shortlist"));
   g_autofree char *contact = NULL;
   g_autofree char *button_name = NULL;
+  g_autofree char *shortlist_name = NULL;
 
   gtk_widget_set_margin_top (box, 12);
   gtk_widget_set_margin_bottom (box, 12);
@@ -185,12 +242,21 @@ make_row (IcResponsesView *self,
   gtk_box_append (GTK_BOX (box), make_label (contact, "dim-label"));
   gtk_box_append (GTK_BOX (box), make_label (response->answer, NULL));
 
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
   button_name = g_strdup_printf (_("Create a capability from the response of “%s”"), response->organisation);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, button_name, -1);
   g_object_set_data (G_OBJECT (button), "ic-response", response);
+  g_object_set_data (G_OBJECT (button), "ic-shortlist-button", shortlist);
   g_signal_connect (button, "clicked", G_CALLBACK (on_create_clicked), self);
-  gtk_box_append (GTK_BOX (box), button);
+  /* A shortlist holds capabilities: this one, once it is made. */
+  shortlist_name = g_strdup_printf (_("Add the capability from “%s” to the shortlist"), response->organisation);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (shortlist), GTK_ACCESSIBLE_PROPERTY_LABEL, shortlist_name, -1);
+  g_object_set_data (G_OBJECT (shortlist), "ic-response", response);
+  gtk_widget_set_sensitive (shortlist, FALSE);
+  g_signal_connect (shortlist, "clicked", G_CALLBACK (on_shortlist_clicked), self);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (buttons), button);
+  gtk_box_append (GTK_BOX (buttons), shortlist);
+  gtk_box_append (GTK_BOX (box), buttons);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
@@ -239,8 +305,7 @@ on_listed (GObject      *source,
 void
 ic_responses_view_set_challenge (IcResponsesView *self,
                                  IcStoreService  *service,
-                                 const char      *challenge_id,
-                                 const char      *cluster)
+                                 IcChallenge     *challenge)
 {
   g_autoptr(GTask) task = NULL;
 
@@ -250,13 +315,12 @@ ic_responses_view_set_challenge (IcResponsesView *self,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   g_set_object (&self->service, service);
-  g_free (self->cluster);
-  self->cluster = g_strdup (cluster);
-  if (challenge_id == NULL || service == NULL)
+  g_set_object (&self->challenge, challenge);
+  if (challenge == NULL || service == NULL)
     return;
   /* The callback runs only while the view lives: cancelled first. */
   task = g_task_new (NULL, self->cancellable, on_listed, self);
-  g_task_set_task_data (task, g_strdup (challenge_id), g_free);
+  g_task_set_task_data (task, g_strdup (ic_record_get_id (IC_RECORD (challenge))), g_free);
   ic_store_service_run (service, task, list_job);
 }
 
@@ -268,7 +332,7 @@ ic_responses_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->service);
-  g_clear_pointer (&self->cluster, g_free);
+  g_clear_object (&self->challenge);
   gtk_widget_dispose_template (GTK_WIDGET (self), IC_TYPE_RESPONSES_VIEW);
 
   G_OBJECT_CLASS (ic_responses_view_parent_class)->dispose (object);

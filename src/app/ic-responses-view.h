@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "ic-challenge.h"
 #include "ic-store-service.h"
 
 G_BEGIN_DECLS
@@ -16,11 +17,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (IcResponsesView, ic_responses_view, IC, RESPONSES_VIEW, AdwBin)
 
 GtkWidget *ic_responses_view_new           (void);
-/* Reads the responses to @challenge_id (NULL: none) through @service,
- * and shows them, each with a button that makes a capability of it. */
+/* Reads the responses to @challenge (NULL: none) through @service, and
+ * shows them, each with a button that makes a capability of it and one
+ * that puts that capability on the challenge's shortlist. */
 void       ic_responses_view_set_challenge (IcResponsesView *self,
                                             IcStoreService  *service,
-                                            const char      *challenge_id,
-                                            const char      *cluster);
+                                            IcChallenge     *challenge);
 
 G_END_DECLS

@@ -1,7 +1,8 @@
 # An SME answers a public challenge on the feed server's board; the
 # laptop's sync brings the response in, the Matches page shows it on the
-# challenge's Responses tab, and "Create Capability from Response" makes
-# an SME and a capability the command line then lists.
+# challenge's Responses tab, "Create Capability from Response" makes an
+# SME and a capability the command line then lists, and "Add to
+# Shortlist" puts it on the challenge's shortlist.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -97,6 +98,15 @@ def test_board_responses(app):
         check(organisation['name'] == 'Quiet Castings Ltd' and organisation['kind'] == 'sme',
               'made by a new SME of the response’s name')
         check(json.dumps(made[0]).count(ANSWER) >= 1, 'the answer is its description')
+
+        app.click('push button', 'Add the capability from “Quiet Castings Ltd” to the shortlist',
+                  parent=responses)
+        app.toast('Added “Quiet Castings Ltd” to the shortlist')
+        shortlists = [s for s in app.cli_json('list', 'shortlists') if s['challenge_id'] == chosen['id']]
+        check(len(shortlists) == 1, 'the challenge has a shortlist')
+        entries = app.cli_json('shortlist', 'show', shortlists[0]['id'])['entries']
+        check([e['capability_id'] for e in entries] == [made[0]['id']],
+              'holding the capability made from the response')
     finally:
         server.kill()
 
