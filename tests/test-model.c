@@ -49,7 +49,7 @@ static const char *full_records[IC_N_RECORD_KINDS] = {
     "\"cluster\":\"automotive\",\"tags\":[\"battery\",\"lightweighting\",\"crash safety\"],"
     "\"trl_min\":4,\"trl_max\":7,\"budget_min\":50000,\"budget_max\":250000,"
     "\"deadline\":\"2027-06-30\",\"local_authority\":\"birmingham\",\"status\":\"paused\","
-    "\"contact\":\"innovation@ardenvale.example\"}",
+    "\"contact\":\"innovation@ardenvale.example\",\"public_label\":\"A Tier 1 automotive supplier in Coventry\"}",
   [IC_RECORD_KIND_CAPABILITY] =
     "{\"id\":\"" CAP_A_ID "\",\"rev\":5,\"updated_at\":\"2026-01-02T03:04:05.006Z\","
     "\"author\":\"Priya Sandhu\",\"visibility\":\"private\",\"deleted\":true,"
@@ -726,7 +726,7 @@ static const JsonErrorCase json_error_cases[] = {
     "open, paused, matched, closed" },
   { "foresight-kind", FORE, "{\"kind\":\"rumour\"}", IC_MODEL_ERROR_UNKNOWN_VALUE, "kind",
     "demand-signal, technology-driver, idea, challenge-call" },
-  { "visibility", CAP, "{\"visibility\":\"public\"}", IC_MODEL_ERROR_UNKNOWN_VALUE, "visibility", "team, private" },
+  { "visibility", CAP, "{\"visibility\":\"everyone\"}", IC_MODEL_ERROR_UNKNOWN_VALUE, "visibility", "team, private, public" },
   { "entry-stage", LIST, "{\"entries\":[{\"capability_id\":\"" CAP_A_ID "\",\"stage\":\"won\"}]}",
     IC_MODEL_ERROR_UNKNOWN_VALUE, "entries[1].stage", "proposed, contacted, introduced, meeting-held, collaborating, declined" },
   /* Not JSON, or not an object */

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ic-challenge.h"
+#include "ic-responses-view.h"
 #include "ic-consortium-finder.h"
 #include "ic-consortium-view.h"
 #include "ic-match-job.h"
@@ -52,6 +53,8 @@ struct _IcMatchesPage
   GtkStack       *results_tabs;
   AdwBin         *consortium_bin;
   IcConsortiumView *consortium_view; /* made here: the template checker knows only GTK and Adw types */
+  AdwBin         *responses_bin;
+  IcResponsesView *responses_view;   /* answers from the public board, made here too */
 };
 
 G_DEFINE_FINAL_TYPE (IcMatchesPage, ic_matches_page, ADW_TYPE_BIN)
@@ -154,6 +157,8 @@ rank (IcMatchesPage *self,
   g_cancellable_cancel (self->consortium_cancellable);
   g_clear_object (&self->consortium_cancellable);
   self->consortium_stale = TRUE;
+  if (from_scratch)
+    ic_responses_view_set_challenge (self->responses_view, self->service, challenge);
 
   if (self->matcher == NULL)
     return;
@@ -738,6 +743,7 @@ ic_matches_page_class_init (IcMatchesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, results_list);
   gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, results_tabs);
   gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, consortium_bin);
+  gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, responses_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_challenge_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_tab_changed);
 
@@ -755,6 +761,8 @@ ic_matches_page_init (IcMatchesPage *self)
 
   self->consortium_view = IC_CONSORTIUM_VIEW (ic_consortium_view_new ());
   adw_bin_set_child (self->consortium_bin, GTK_WIDGET (self->consortium_view));
+  self->responses_view = IC_RESPONSES_VIEW (ic_responses_view_new ());
+  adw_bin_set_child (self->responses_bin, GTK_WIDGET (self->responses_view));
   self->stale = TRUE;
   ic_match_options_init (&self->excluded);
   gtk_drop_down_set_expression (self->challenge_dropdown,

@@ -37,6 +37,9 @@ static const IcFormField challenge_fields[] = {
   { "deadline", "deadline", N_("Deadline (YYYY-MM-DD)"), NULL, IC_FORM_TEXT, 3 },
   { "contact", "contact", N_("Contact"), NULL, IC_FORM_TEXT, 4 },
   { "visibility", "visibility", N_("Sharing"), NULL, IC_FORM_ENUM, 4 },
+  { "public-label", "public_label", N_("Public Label"),
+    N_("Shown on the public board instead of the organisation, e.g. “a Tier 1 automotive supplier in Coventry”"),
+    IC_FORM_TEXT, 4 },
 };
 
 static const IcFormGroup capability_groups[] = {
@@ -132,7 +135,9 @@ ic_form_enum_label (GType enum_type,
   if (enum_type == IC_TYPE_STAGE)
     return ic_stage_get_label (value);
   if (enum_type == IC_TYPE_VISIBILITY)
-    return value == IC_VISIBILITY_PRIVATE ? _("Private to this computer") : _("Shared with the team");
+    return value == IC_VISIBILITY_PRIVATE ? _("Private to this computer")
+         : value == IC_VISIBILITY_PUBLIC ? _("Public, on the feed’s board")
+         : _("Shared with the team");
   return ic_enum_to_nick (enum_type, value);
 }
 

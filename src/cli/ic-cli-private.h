@@ -114,10 +114,19 @@ gboolean    ic_cli_parse_kind     (const char         *word,
                                    IcRecordKind       *kind);
 
 /* Commands, one per source file. */
+/* Sets what --visibility and --public-label gave (either may be NULL);
+ * --public-label is for challenges only. */
+gboolean    ic_cli_apply_sharing  (IcRecord           *record,
+                                   const char         *visibility,
+                                   const char         *public_label,
+                                   GError            **error);
+
 int ic_cli_init        (IcCli *cli, int argc, char **argv);
 int ic_cli_demo        (IcCli *cli, int argc, char **argv);
 int ic_cli_add         (IcCli *cli, int argc, char **argv);
 int ic_cli_list        (IcCli *cli, int argc, char **argv);
+/* `list responses`, which ic_cli_list() hands over. */
+int ic_cli_list_responses (IcCli *cli, int argc, char **argv);
 int ic_cli_show        (IcCli *cli, int argc, char **argv);
 int ic_cli_delete      (IcCli *cli, int argc, char **argv);
 int ic_cli_update      (IcCli *cli, int argc, char **argv);

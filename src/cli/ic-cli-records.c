@@ -63,9 +63,15 @@ ic_cli_add (IcCli  *cli,
   g_autoptr(IcRecord) record = NULL;
   g_autofree char *json_path = NULL;
   g_autofree char *data = NULL;
+  g_autofree char *visibility = NULL;
+  g_autofree char *public_label = NULL;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path,
       N_("Read the record from FILE (- for standard input)"), N_("FILE") },
+    { "visibility", 0, 0, G_OPTION_ARG_STRING, &visibility,
+      N_("Who may see the record: private, team or public (on the feed's board)"), N_("WHO") },
+    { "public-label", 0, 0, G_OPTION_ARG_STRING, &public_label,
+      N_("Show this instead of the challenge's organisation on the board"), N_("TEXT") },
     { NULL }
   };
   const IcCliCommandSpec spec = {
@@ -95,6 +101,8 @@ ic_cli_add (IcCli  *cli,
       g_prefix_error (&error, "%s: ", g_strcmp0 (json_path, "-") == 0 ? _("standard input") : json_path);
       return ic_cli_fail (error);
     }
+  if (!ic_cli_apply_sharing (record, visibility, public_label, &error))
+    return ic_cli_fail (error);
 
   store = ic_cli_open_store (cli, FALSE, &error);
   if (store == NULL || !ic_store_insert (store, record, ic_cli_get_author (), &error))
@@ -139,14 +147,27 @@ ic_cli_list (IcCli  *cli,
     { NULL }
   };
   const IcCliCommandSpec spec = {
-    "challenges|capabilities|organisations|foresight|shortlists", entries, 1, 1,
-    N_("name what to list: challenges, capabilities, organisations, foresight or shortlists"),
+    "challenges|capabilities|organisations|foresight|shortlists|responses", entries, 1, 1,
+    N_("name what to list: challenges, capabilities, organisations, foresight, shortlists or responses"),
     IC_CLI_STORE_LATER
   };
   IcRecordKind kind;
   int status;
   IcStore *store;
 
+  /* The first word that is not an option, nor the value of one. */
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--search") || g_str_equal (argv[i], "--cluster") ||
+          g_str_equal (argv[i], "--challenge"))
+        i++;
+      else if (argv[i][0] != '-')
+        {
+          if (g_str_equal (argv[i], "responses"))
+            return ic_cli_list_responses (cli, argc, argv);
+          break;
+        }
+    }
   if (!ic_cli_begin (cli, &spec, &argc, &argv, &status))
     return status;
   if (!ic_cli_parse_kind (argv[1], &kind))

@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "ic-cli-private.h"
+#include "ic-challenge.h"
+#include "ic-model-enums.h"
 #include "ic-model-error.h"
 #include "ic-record-json.h"
 #include "ic-validate.h"
@@ -50,6 +52,38 @@ check_fields (JsonObject  *fields,
   return TRUE;
 }
 
+gboolean
+ic_cli_apply_sharing (IcRecord    *record,
+                      const char  *visibility,
+                      const char  *public_label,
+                      GError     **error)
+{
+  int value;
+
+  if (visibility != NULL)
+    {
+      if (!ic_enum_from_nick (IC_TYPE_VISIBILITY, visibility, &value))
+        {
+          g_set_error (error, IC_MODEL_ERROR, IC_MODEL_ERROR_UNKNOWN_VALUE,
+                       _("--visibility: “%s” is not one of private, team, public"), visibility);
+          return FALSE;
+        }
+      ic_record_set_visibility (record, value);
+    }
+  if (public_label != NULL)
+    {
+      if (!IC_IS_CHALLENGE (record))
+        {
+          g_set_error (error, IC_MODEL_ERROR, IC_MODEL_ERROR_UNKNOWN_FIELD,
+                       _("--public-label: only a challenge has a public label"));
+          return FALSE;
+        }
+      /* An empty label undoes the anonymisation. */
+      ic_challenge_set_public_label (IC_CHALLENGE (record), public_label[0] != '\0' ? public_label : NULL);
+    }
+  return TRUE;
+}
+
 /* The fields to change, from @data: one JSON object. */
 static JsonNode *
 parse_fields (const char  *data,
@@ -85,9 +119,16 @@ ic_cli_update (IcCli  *cli,
   g_autoptr(JsonNode) fields = NULL;
   g_autofree char *json_path = NULL;
   g_autofree char *data = NULL;
+  g_autofree char *visibility = NULL;
+  g_autofree char *public_label = NULL;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path,
       N_("Read the fields to change from FILE, a JSON object (- for standard input)"), N_("FILE") },
+    { "visibility", 0, 0, G_OPTION_ARG_STRING, &visibility,
+      N_("Who may see the record: private, team or public (on the feed's board)"), N_("WHO") },
+    { "public-label", 0, 0, G_OPTION_ARG_STRING, &public_label,
+      N_("Show this instead of the challenge's organisation on the board (empty: the organisation)"),
+      N_("TEXT") },
     { NULL }
   };
   const IcCliCommandSpec spec = {
@@ -100,11 +141,13 @@ ic_cli_update (IcCli  *cli,
 
   if (!ic_cli_begin (cli, &spec, &argc, &argv, &status))
     return status;
-  if (json_path == NULL)
-    return ic_cli_usage_error (cli, _("--json FILE is required"));
-  source = g_strcmp0 (json_path, "-") == 0 ? _("standard input") : json_path;
+  if (json_path == NULL && visibility == NULL && public_label == NULL)
+    return ic_cli_usage_error (cli, _("--json FILE, --visibility or --public-label is required"));
+  source = json_path == NULL ? "" : g_strcmp0 (json_path, "-") == 0 ? _("standard input") : json_path;
 
-  data = ic_cli_read_input (json_path, &length, &error);
+  data = json_path ? ic_cli_read_input (json_path, &length, &error) : g_strdup ("{}");
+  if (json_path == NULL)
+    length = 2;
   if (data == NULL)
     return ic_cli_fail (error);
   fields = parse_fields (data, length, &error);
@@ -134,6 +177,8 @@ ic_cli_update (IcCli  *cli,
       g_prefix_error (&error, "%s: ", source);
       return ic_cli_fail (error);
     }
+  if (!ic_cli_apply_sharing (edited, visibility, public_label, &error))
+    return ic_cli_fail (error);
 
   /* Made on the revision read: another writer in between is refused,
    * not overwritten. */

@@ -14,6 +14,7 @@
 #include "ic-feed-merge.h"
 #include "ic-record-json.h"
 #include "ic-store-conflicts.h"
+#include "ic-store-responses.h"
 #include "ic-store-feed.h"
 
 /* Outbox entries read at a time when building a batch. */
@@ -666,6 +667,35 @@ note_too_large (IcStore       *store,
 }
 
 /* What to write for a pulled change; *@to_put is NULL to skip it. */
+/* An SME's answer from the board: not a record this laptop edits, kept
+ * whole at its latest revision (ic-store-responses.h). */
+static gboolean
+keep_response (IcStore           *store,
+               IcFeedChange      *change,
+               IcFeedSyncCounts  *counts,
+               GError           **error)
+{
+  g_autoptr(IcResponse) response = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (change->deleted || change->raw == NULL)
+    {
+      counts->skipped++;
+      return TRUE;
+    }
+  response = ic_response_new_from_json_data (change->raw, -1, &local_error);
+  if (response == NULL || g_strcmp0 (response->id, change->id) != 0)
+    {
+      counts->quarantined++;
+      return ic_store_quarantine (store, change->id, change->kind_name, change->rev, change->deleted,
+                                  change->raw, local_error ? local_error->message : _("id: not the change's"),
+                                  error);
+    }
+  counts->pulled++;
+  return ic_store_put_response (store, response, change->raw, error) &&
+         ic_store_release_quarantine (store, change->id, change->rev, error);
+}
+
 static gboolean
 decide_pulled (IcStore           *store,
                GHashTable        *known,
@@ -687,6 +717,8 @@ decide_pulled (IcStore           *store,
       counts->skipped++;
       return note_too_large (store, change, error);
     }
+  if (g_strcmp0 (change->kind_name, IC_FEED_KIND_RESPONSE) == 0)
+    return keep_response (store, change, counts, error);
   if (change->invalid != NULL)
     {
       /* Not skipped silently: kept aside, shown, and tried again at

@@ -15,6 +15,11 @@
 
 G_BEGIN_DECLS
 
+/* The kind of the answers SMEs send from the board: made by the server,
+ * never pushed by a laptop. */
+#define IC_FEED_KIND_RESPONSE "response"
+
+
 #define IC_FEED_API_PREFIX          "/v1"
 #define IC_FEED_MEDIA_TYPE          "application/json"
 #define IC_FEED_PROBLEM_MEDIA_TYPE  "application/problem+json"

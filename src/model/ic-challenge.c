@@ -30,6 +30,7 @@ struct _IcChallenge
   char *local_authority;
   IcChallengeStatus status;
   char *contact;
+  char *public_label;
 };
 
 G_DEFINE_FINAL_TYPE (IcChallenge, ic_challenge, IC_TYPE_RECORD)
@@ -48,6 +49,7 @@ static const IcField fields[] = {
   { "local-authority", IC_FIELD_STRING, G_STRUCT_OFFSET (IcChallenge, local_authority) },
   { "status", IC_FIELD_ENUM, G_STRUCT_OFFSET (IcChallenge, status), 0, 0, IC_CHALLENGE_STATUS_OPEN, ic_challenge_status_get_type },
   { "contact", IC_FIELD_STRING, G_STRUCT_OFFSET (IcChallenge, contact) },
+  { "public-label", IC_FIELD_STRING, G_STRUCT_OFFSET (IcChallenge, public_label) },
 };
 
 IC_DEFINE_FIELD_PROPERTIES (ic_challenge, fields)
@@ -84,7 +86,8 @@ ic_challenge_validate (IcRecord   *record,
       !ic_validate_int_range (self->budget_max, 0, G_MAXINT64, "budget_max", error) ||
       !ic_validate_date (self->deadline, "deadline", error) ||
       !ic_validate_place (taxonomy, self->local_authority, "local_authority", error) ||
-      !ic_validate_text (self->contact, "contact", IC_MAX_SHORT_TEXT_CHARS, FALSE, error))
+      !ic_validate_text (self->contact, "contact", IC_MAX_SHORT_TEXT_CHARS, FALSE, error) ||
+      !ic_validate_text (self->public_label, "public_label", IC_MAX_TITLE_CHARS, FALSE, error))
     return FALSE;
 
   if (self->trl_min > self->trl_max)
@@ -327,4 +330,19 @@ ic_challenge_set_contact (IcChallenge *self,
 {
   g_return_if_fail (IC_IS_CHALLENGE (self));
   g_object_set (self, "contact", contact, NULL);
+}
+
+const char *
+ic_challenge_get_public_label (IcChallenge *self)
+{
+  g_return_val_if_fail (IC_IS_CHALLENGE (self), NULL);
+  return self->public_label;
+}
+
+void
+ic_challenge_set_public_label (IcChallenge *self,
+                               const char  *public_label)
+{
+  g_return_if_fail (IC_IS_CHALLENGE (self));
+  g_object_set (self, "public-label", public_label, NULL);
 }

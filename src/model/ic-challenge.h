@@ -54,5 +54,11 @@ void ic_challenge_set_status (IcChallenge *self,
 const char *ic_challenge_get_contact (IcChallenge *self);
 void ic_challenge_set_contact (IcChallenge *self,
                                const char *contact);
+/* What the public board shows instead of the organisation ("a Tier 1
+ * automotive supplier in Coventry"): when set, a public challenge is
+ * anonymised, and its organisation and contact stay with the team. */
+const char *ic_challenge_get_public_label (IcChallenge *self);
+void ic_challenge_set_public_label (IcChallenge *self,
+                                    const char  *public_label);
 
 G_END_DECLS

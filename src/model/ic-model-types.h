@@ -33,6 +33,9 @@ typedef enum
 {
   IC_VISIBILITY_TEAM,
   IC_VISIBILITY_PRIVATE,
+  /* Shared with the team, and published to anyone by the feed server's
+   * board (src/server/ic-board-*.c). */
+  IC_VISIBILITY_PUBLIC,
 } IcVisibility;
 
 typedef enum

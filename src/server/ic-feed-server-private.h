@@ -8,6 +8,7 @@
 #include <libsoup/soup.h>
 
 #include "ic-feed-server.h"
+#include "ic-taxonomy.h"
 
 G_BEGIN_DECLS
 
@@ -59,6 +60,20 @@ struct _IcFeedServer
   GSocketService *service;
   GHashTable     *gate_conns;      /* set of those waiting for a whole head */
   GPtrArray      *gate_urls;       /* (element-type utf8) where it listens */
+  char        *listen_url;         /* where it listens, when no public URL is given */
+
+  /* The board (ic-feed-server-board.c, ic-feed-server-answer.c) */
+  char        *board_title;
+  char        *board_intro;
+  guint        board_settings_hash;
+  IcTaxonomy  *taxonomy;
+  char        *form_secret;
+  GHashTable  *board_cache;        /* url, path, query → page, true at board_cache_seq */
+  gint64       board_cache_seq;
+  gsize        board_cache_bytes;
+  GHashTable  *form_buckets;       /* address → answers it may still send */
+  guint        answer_burst;       /* answers one address may send at once */
+  char        *trusted_proxy;      /* a proxy whose X-Forwarded-For names the client */
 };
 
 /* Who made a request, as the early handler found out. */
@@ -167,9 +182,37 @@ void ic_feed_server_post_changes   (IcFeedServer      *self,
                                     SoupServerMessage *msg);
 void ic_feed_server_post_revs_diff (IcFeedServer      *self,
                                     SoupServerMessage *msg);
-void ic_feed_server_get_feed       (IcFeedServer      *self,
-                                    SoupServerMessage *msg);
 void ic_feed_server_get_health     (IcFeedServer      *self,
                                     SoupServerMessage *msg);
+
+/* The board (ic-feed-server-board.c) */
+void     ic_feed_server_board_init      (IcFeedServer      *self);
+void     ic_feed_server_board_shutdown  (IcFeedServer      *self);
+/* Whether @path is one of the board's, served without a token. */
+gboolean ic_feed_server_is_board_path   (const char        *path);
+void     ic_feed_server_board_get       (IcFeedServer      *self,
+                                         SoupServerMessage *msg,
+                                         const char        *path,
+                                         GHashTable        *query);
+/* An HTML page for a refusal. */
+void     ic_feed_server_board_error     (IcFeedServer      *self,
+                                         SoupServerMessage *msg,
+                                         guint              status,
+                                         const char        *heading,
+                                         const char        *message,
+                                         const char        *back_url);
+/* (nullable) */
+const char *ic_feed_server_board_secret (IcFeedServer      *self);
+char    *ic_feed_server_board_url       (IcFeedServer      *self,
+                                         SoupServerMessage *msg);
+/* Who sent @msg: the peer's address, or, when the peer is the trusted
+ * proxy, the last address its X-Forwarded-For names.
+ * Returns: (transfer full) */
+char    *ic_feed_server_client_address  (IcFeedServer      *self,
+                                         SoupServerMessage *msg);
+/* An answer posted to /challenges/ID (ic-feed-server-answer.c). */
+void     ic_feed_server_board_post      (IcFeedServer      *self,
+                                         SoupServerMessage *msg,
+                                         const char        *path);
 
 G_END_DECLS

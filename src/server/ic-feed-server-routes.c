@@ -9,12 +9,9 @@
 #include <string.h>
 
 #include "ic-feed-error.h"
-#include "ic-feed-json-feed.h"
 #include "ic-feed-json.h"
 #include "ic-feed-protocol.h"
 #include "ic-feed-server-private.h"
-
-#define FEED_ITEMS 100
 
 static void
 string_free (GString *string)
@@ -413,124 +410,6 @@ ic_feed_server_post_revs_diff (IcFeedServer      *self,
   job = g_new0 (BodyJob, 1);
   job->body = bytes;
   ic_feed_server_run_job (self, msg, FALSE, revs_diff_work, body_job_done, job, (GDestroyNotify) body_job_free);
-}
-
-static gboolean
-etag_matches (const char *if_none_match,
-              const char *etag)
-{
-  g_auto(GStrv) tags = NULL;
-
-  if (if_none_match == NULL)
-    return FALSE;
-  tags = g_strsplit (if_none_match, ",", 64);
-  for (guint i = 0; tags[i] != NULL; i++)
-    {
-      const char *tag = g_strstrip (tags[i]);
-
-      if (g_str_has_prefix (tag, "W/"))
-        tag += 2;
-      if (g_str_equal (tag, "*") || g_str_equal (tag, etag))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-typedef struct
-{
-  char      *title;
-  char      *public_url;
-  char      *if_none_match;
-  guint      title_hash;
-  char      *etag;
-  char      *text;     /* NULL for 304 Not Modified */
-  GError    *error;
-} FeedJob;
-
-static void
-feed_job_free (FeedJob *job)
-{
-  g_free (job->title);
-  g_free (job->public_url);
-  g_free (job->if_none_match);
-  g_free (job->etag);
-  g_free (job->text);
-  g_clear_error (&job->error);
-  g_free (job);
-}
-
-static void
-feed_work (IcServerDb *db,
-           gpointer    data)
-{
-  FeedJob *job = data;
-  g_autoptr(GPtrArray) items = NULL;
-  g_autofree char *feed_url = NULL;
-  IcJsonFeedInfo feed_info = { 0 };
-  gint64 seq;
-
-  seq = ic_server_db_get_foresight_seq (db, &job->error);
-  if (seq < 0)
-    return;
-  /* The document changes only with a foresight change, or with the
-   * server's own title and address. */
-  job->etag = g_strdup_printf ("\"%.8s-%" G_GINT64_FORMAT "-%08x\"", ic_server_db_get_feed_id (db), seq,
-                               job->title_hash);
-  if (etag_matches (job->if_none_match, job->etag))
-    return;
-
-  items = ic_server_db_list_foresight (db, FEED_ITEMS, &job->error);
-  if (items == NULL)
-    return;
-  feed_url = job->public_url ? g_strconcat (job->public_url, IC_FEED_API_PREFIX "/feed.json", NULL) : NULL;
-  feed_info.title = job->title;
-  feed_info.description = _("Demand signals, technology drivers, ideas and challenge calls "
-                            "shared by the West Midlands innovation team");
-  feed_info.home_page_url = job->public_url;
-  feed_info.feed_url = feed_url;
-  job->text = ic_feed_json_feed_build (&feed_info, items);
-}
-
-static void
-feed_done (IcFeedServer      *self,
-           SoupServerMessage *msg,
-           gpointer           data,
-           GError            *open_error)
-{
-  FeedJob *job = data;
-  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
-  gsize length;
-
-  if (open_error != NULL || job->error != NULL)
-    {
-      ic_feed_server_send_db_error (msg, open_error ? open_error : job->error);
-      return;
-    }
-  soup_message_headers_replace (headers, "ETag", job->etag);
-  soup_message_headers_replace (headers, "Cache-Control", "no-cache");
-  if (job->text == NULL)
-    {
-      soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
-      return;
-    }
-  length = strlen (job->text);
-  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (msg, IC_FEED_JSON_FEED_MEDIA_TYPE, SOUP_MEMORY_TAKE,
-                                    g_steal_pointer (&job->text), length);
-}
-
-void
-ic_feed_server_get_feed (IcFeedServer      *self,
-                         SoupServerMessage *msg)
-{
-  FeedJob *job = g_new0 (FeedJob, 1);
-
-  job->title = g_strdup (self->title);
-  job->public_url = g_strdup (self->public_url);
-  job->title_hash = g_str_hash (self->title) ^ (self->public_url ? g_str_hash (self->public_url) : 0);
-  job->if_none_match = g_strdup (soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
-                                                               "If-None-Match"));
-  ic_feed_server_run_job (self, msg, FALSE, feed_work, feed_done, job, (GDestroyNotify) feed_job_free);
 }
 
 void

@@ -20,6 +20,7 @@
 #include "ic-feed-error.h"
 #include "ic-feed-problem.h"
 #include "ic-feed-protocol.h"
+#include "ic-board.h"
 #include "ic-feed-server-private.h"
 #include "ic-server-token.h"
 
@@ -475,9 +476,24 @@ early_checks (IcFeedServer      *self,
   const char *method = soup_server_message_get_method (msg);
   g_autofree char *key = NULL;
 
-  if (g_str_equal (path, IC_FEED_API_PREFIX "/feed.json"))
+  if (ic_feed_server_is_board_path (path))
     {
-      key = g_strconcat ("address ", soup_server_message_get_remote_host (msg), NULL);
+      SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+
+      /* An answer is a few kilobytes: nothing larger is read. */
+      if (g_str_equal (method, SOUP_METHOD_POST) && g_str_has_prefix (path, "/challenges/") &&
+          soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+          soup_message_headers_get_content_length (headers) > IC_BOARD_FORM_MAX_BYTES)
+        {
+          ic_feed_server_board_error (self, msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, _("Your answer is too long"),
+                                      _("An answer holds up to 2,000 characters."), NULL);
+          return;
+        }
+      {
+        g_autofree char *client = ic_feed_server_client_address (self, msg);
+
+        key = g_strconcat ("address ", client, NULL);
+      }
       within_rate (self, msg, key);
       return;
     }
@@ -548,12 +564,16 @@ handler (SoupServer        *server,
       else
         method_not_allowed (msg, "POST");
     }
-  else if (g_str_equal (path, IC_FEED_API_PREFIX "/feed.json"))
+  else if (ic_feed_server_is_board_path (path))
     {
+      gboolean answer = g_str_has_prefix (path, "/challenges/") && strlen (path) == strlen ("/challenges/") + 36;
+
       if (get)
-        ic_feed_server_get_feed (self, msg);
+        ic_feed_server_board_get (self, msg, path, query);
+      else if (answer && g_str_equal (method, SOUP_METHOD_POST))
+        ic_feed_server_board_post (self, msg, path);
       else
-        method_not_allowed (msg, "GET, HEAD");
+        method_not_allowed (msg, answer ? "GET, HEAD, POST" : "GET, HEAD");
     }
   else if (g_str_equal (path, "/healthz"))
     {
@@ -579,6 +599,9 @@ ic_feed_server_finalize (GObject *object)
   g_clear_object (&self->soup);
   ic_feed_server_conns_shutdown (self);
   ic_feed_server_jobs_shutdown (self);
+  ic_feed_server_board_shutdown (self);
+  g_free (self->listen_url);
+  g_free (self->trusted_proxy);
   g_clear_object (&self->db);
   g_free (self->title);
   g_free (self->public_url);
@@ -607,6 +630,7 @@ ic_feed_server_init (IcFeedServer *self)
   ic_feed_server_conns_init (self);
   ic_feed_server_gate_init (self);
   self->gate_urls = g_ptr_array_new_with_free_func (g_free);
+  ic_feed_server_board_init (self);
 }
 
 IcFeedServer *
@@ -653,6 +677,44 @@ ic_feed_server_set_public_url (IcFeedServer *self,
   length = self->public_url ? strlen (self->public_url) : 0;
   while (length > 0 && self->public_url[length - 1] == '/')
     self->public_url[--length] = '\0';
+}
+
+void
+ic_feed_server_set_board (IcFeedServer *self,
+                          const char   *title,
+                          const char   *intro)
+{
+  g_return_if_fail (IC_IS_FEED_SERVER (self));
+  if (title != NULL)
+    {
+      g_free (self->board_title);
+      self->board_title = g_strdup (title);
+    }
+  g_free (self->board_intro);
+  self->board_intro = g_strdup (intro);
+  self->board_settings_hash = g_str_hash (self->board_title) ^ (intro ? g_str_hash (intro) * 31 : 0);
+  g_hash_table_remove_all (self->board_cache);
+  self->board_cache_bytes = 0;
+}
+
+void
+ic_feed_server_set_trusted_proxy (IcFeedServer *self,
+                                  const char   *address)
+{
+  g_autoptr(GInetAddress) parsed = address ? g_inet_address_new_from_string (address) : NULL;
+
+  g_return_if_fail (IC_IS_FEED_SERVER (self));
+  g_free (self->trusted_proxy);
+  /* As libsoup writes a peer's address, to compare them as text. */
+  self->trusted_proxy = parsed ? g_inet_address_to_string (parsed) : NULL;
+}
+
+void
+ic_feed_server_set_answer_burst (IcFeedServer *self,
+                                 guint         burst)
+{
+  g_return_if_fail (IC_IS_FEED_SERVER (self));
+  self->answer_burst = MAX (burst, 1);
 }
 
 void
@@ -726,12 +788,11 @@ ic_feed_server_listen (IcFeedServer    *self,
   if (self->tls ? !soup_server_listen_socket (self->soup, socket, SOUP_SERVER_LISTEN_HTTPS, error)
                 : !ic_feed_server_gate_listen (self, socket, error))
     return FALSE;
-  if (self->public_url == NULL)
-    {
-      urls = ic_feed_server_get_urls (self);
-      if (urls[0] != NULL)
-        ic_feed_server_set_public_url (self, urls[0]);
-    }
+  /* Without --public-url, links name the address each request was
+   * sent to (its Host), and this one only when it has none. */
+  urls = ic_feed_server_get_urls (self);
+  g_free (self->listen_url);
+  self->listen_url = g_strdup (urls[0]);
   return TRUE;
 }
 

@@ -35,12 +35,27 @@ IcFeedServer *ic_feed_server_new            (IcServerDb      *db,
 /* The public feed's title (default "Interchange foresight"). */
 void          ic_feed_server_set_title      (IcFeedServer    *self,
                                              const char      *title);
-/* The address people reach the server at, for the public feed's links;
- * by default the first address it listens on. */
+/* The board's title (NULL: keep it; "Interchange" by default) and introduction (NULL: none).  The board's
+ * feeds are named after it. */
+void          ic_feed_server_set_board      (IcFeedServer    *self,
+                                             const char      *title,
+                                             const char      *intro);
+/* The address people reach the server at, for the board's and the
+ * feeds' links; by default the address each request was sent to. */
 void          ic_feed_server_set_public_url (IcFeedServer    *self,
                                              const char      *public_url);
 /* Requests a second allowed per token (or per address, for the public
  * feed), with bursts of twice that; 0 turns the limit off. */
+/* Answers from the board one address may send at once; then one a
+ * minute. */
+#define IC_FEED_SERVER_DEFAULT_ANSWER_BURST 5
+/* A reverse proxy (an IP address) whose X-Forwarded-For the board
+ * trusts for the client's address (its answer allowance and rate
+ * limit); NULL: none, every peer is the client. */
+void          ic_feed_server_set_trusted_proxy (IcFeedServer *self,
+                                                const char   *address);
+void          ic_feed_server_set_answer_burst (IcFeedServer  *self,
+                                               guint          burst);
 void          ic_feed_server_set_rate_limit (IcFeedServer    *self,
                                              double           per_second);
 /* Whether to log each request (on by default). */

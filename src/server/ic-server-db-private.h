@@ -48,4 +48,26 @@ char         *ic_server_db_chain       (const char    *previous,
                                         gboolean       deleted,
                                         const char    *hash);
 
+/* One change written by the server: logged, chained, and made the
+ * record's current state. */
+typedef struct
+{
+  const char *id;
+  const char *kind;
+  gint64      base_rev;
+  gint64      rev;
+  gboolean    deleted;
+  const char *body;        /* NULL for a tombstone */
+  const char *hash;        /* SHA-256 of the body, or of "deleted" */
+  const char *token_name;  /* who sent it; NULL for the server itself */
+  const char *published;   /* foresight: RFC 3339 in UTC, or NULL */
+  gboolean    is_public;   /* shown on the board and the public feeds */
+} IcServerDbWrite;
+
+/* Inside a transaction the caller holds. */
+gboolean      ic_server_db_log_write   (IcServerDb             *self,
+                                        const IcServerDbWrite  *write,
+                                        gint64                 *seq,
+                                        GError                **error);
+
 G_END_DECLS

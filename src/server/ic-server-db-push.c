@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ic-feed-json-feed.h"
 #include "ic-foresight-item.h"
 #include "ic-record-json.h"
 #include "ic-server-db-private.h"
@@ -100,7 +101,9 @@ find_applied (IcServerDb    *self,
 /* Chains the change just logged at @seq to the one before it. */
 static gboolean
 chain_change (IcServerDb    *self,
-              IcFeedChange  *change,
+              const char    *id,
+              gint64         rev,
+              gboolean       deleted,
               const char    *hash,
               gint64         seq,
               GError       **error)
@@ -122,7 +125,7 @@ chain_change (IcServerDb    *self,
       return FALSE;
     }
   chain = ic_server_db_chain (rc == SQLITE_ROW ? (const char *) sqlite3_column_text (previous, 0) : NULL,
-                              seq, change->id, change->rev, change->deleted, hash);
+                              seq, id, rev, deleted, hash);
   sqlite3_reset (previous);
 
   update = ic_server_db_prepare (self, "UPDATE change SET chain = ? WHERE seq = ?", error);
@@ -138,6 +141,60 @@ chain_change (IcServerDb    *self,
   return TRUE;
 }
 
+gboolean
+ic_server_db_log_write (IcServerDb             *self,
+                        const IcServerDbWrite  *w,
+                        gint64                 *seq,
+                        GError                **error)
+{
+  g_autoptr(IcServerStmt) log = NULL;
+  g_autoptr(IcServerStmt) upsert = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *received_at = g_date_time_format_iso8601 (now);
+
+  log = ic_server_db_prepare (self, "INSERT INTO change (id, kind, base_rev, rev, deleted, hash, token, "
+                                    "received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (log == NULL)
+    return FALSE;
+  sqlite3_bind_text (log, 1, w->id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (log, 2, w->kind, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (log, 3, w->base_rev);
+  sqlite3_bind_int64 (log, 4, w->rev);
+  sqlite3_bind_int (log, 5, w->deleted ? 1 : 0);
+  sqlite3_bind_text (log, 6, w->hash, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (log, 7, w->token_name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (log, 8, received_at, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (log) != SQLITE_DONE)
+    {
+      ic_server_db_set_error (self, sqlite3_extended_errcode (sqlite3_db_handle (log)), error);
+      return FALSE;
+    }
+  *seq = sqlite3_last_insert_rowid (sqlite3_db_handle (log));
+  if (!chain_change (self, w->id, w->rev, w->deleted, w->hash, *seq, error))
+    return FALSE;
+
+  upsert = ic_server_db_prepare (self, "INSERT INTO record (id, kind, rev, deleted, body, seq, published, public) "
+                                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (id) DO UPDATE SET "
+                                       "kind = ?2, rev = ?3, deleted = ?4, body = ?5, seq = ?6, "
+                                       "published = ?7, public = ?8", error);
+  if (upsert == NULL)
+    return FALSE;
+  sqlite3_bind_text (upsert, 1, w->id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (upsert, 2, w->kind, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (upsert, 3, w->rev);
+  sqlite3_bind_int (upsert, 4, w->deleted ? 1 : 0);
+  sqlite3_bind_text (upsert, 5, w->body, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (upsert, 6, *seq);
+  sqlite3_bind_text (upsert, 7, w->published, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (upsert, 8, w->is_public && !w->deleted ? 1 : 0);
+  if (sqlite3_step (upsert) != SQLITE_DONE)
+    {
+      ic_server_db_set_error (self, sqlite3_extended_errcode (sqlite3_db_handle (upsert)), error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 write_change (IcServerDb    *self,
               IcFeedChange  *change,
@@ -147,56 +204,26 @@ write_change (IcServerDb    *self,
               gint64        *seq,
               GError       **error)
 {
-  g_autoptr(IcServerStmt) log = NULL;
-  g_autoptr(IcServerStmt) upsert = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *received_at = g_date_time_format_iso8601 (now);
-  const char *kind = ic_record_kind_to_string (change->kind);
-  const char *published = NULL;
+  g_autofree char *published = NULL;
+  IcServerDbWrite w = {
+    .id = change->id,
+    .kind = ic_record_kind_to_string (change->kind),
+    .base_rev = change->base_rev,
+    .rev = change->rev,
+    .deleted = change->deleted,
+    .body = body,
+    .hash = hash,
+    .token_name = token_name,
+  };
 
-  log = ic_server_db_prepare (self, "INSERT INTO change (id, kind, base_rev, rev, deleted, hash, token, "
-                                    "received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
-  if (log == NULL)
-    return FALSE;
-  sqlite3_bind_text (log, 1, change->id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (log, 2, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (log, 3, change->base_rev);
-  sqlite3_bind_int64 (log, 4, change->rev);
-  sqlite3_bind_int (log, 5, change->deleted ? 1 : 0);
-  sqlite3_bind_text (log, 6, hash, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (log, 7, token_name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (log, 8, received_at, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (log) != SQLITE_DONE)
-    {
-      ic_server_db_set_error (self, sqlite3_extended_errcode (sqlite3_db_handle (log)), error);
-      return FALSE;
-    }
-  *seq = sqlite3_last_insert_rowid (sqlite3_db_handle (log));
-  if (!chain_change (self, change, hash, *seq, error))
-    return FALSE;
-
+  /* The feed sorts on this text: only an RFC 3339 time, in UTC, sorts
+   * as it should (a week date or "+0100" would not). */
   if (change->record != NULL && IC_IS_FORESIGHT_ITEM (change->record))
-    published = ic_foresight_item_get_published (IC_FORESIGHT_ITEM (change->record));
-
-  upsert = ic_server_db_prepare (self, "INSERT INTO record (id, kind, rev, deleted, body, seq, published) "
-                                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (id) DO UPDATE SET "
-                                       "kind = ?2, rev = ?3, deleted = ?4, body = ?5, seq = ?6, "
-                                       "published = ?7", error);
-  if (upsert == NULL)
-    return FALSE;
-  sqlite3_bind_text (upsert, 1, change->id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (upsert, 2, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (upsert, 3, change->rev);
-  sqlite3_bind_int (upsert, 4, change->deleted ? 1 : 0);
-  sqlite3_bind_text (upsert, 5, body, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (upsert, 6, *seq);
-  sqlite3_bind_text (upsert, 7, published, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (upsert) != SQLITE_DONE)
-    {
-      ic_server_db_set_error (self, sqlite3_extended_errcode (sqlite3_db_handle (upsert)), error);
-      return FALSE;
-    }
-  return TRUE;
+    published = ic_feed_rfc3339_normalise (ic_foresight_item_get_published (IC_FORESIGHT_ITEM (change->record)));
+  w.published = published;
+  w.is_public = change->record != NULL &&
+                ic_record_get_visibility (change->record) == IC_VISIBILITY_PUBLIC;
+  return ic_server_db_log_write (self, &w, seq, error);
 }
 
 static gboolean

@@ -19,7 +19,7 @@
 #include "ic-server-db-private.h"
 #include "ic-server-token.h"
 
-#define SCHEMA_VERSION   2
+#define SCHEMA_VERSION   3
 #define BUSY_TIMEOUT_MS  2000
 
 struct _IcServerDb
@@ -71,6 +71,17 @@ static const char schema_1[] =
  * client can tell whether the log still holds what it pulled. */
 static const char schema_2[] =
   "ALTER TABLE change ADD COLUMN chain TEXT;\n";
+
+/* Version 3: the public board.  Which records anyone may see (no record
+ * was public before: the visibility did not exist), and the secret that
+ * signs the board's answer forms. */
+static const char schema_3_column[] =
+  "ALTER TABLE record ADD COLUMN public INTEGER NOT NULL DEFAULT 0;\n";
+static const char schema_3[] =
+  "UPDATE record SET public = 1 WHERE deleted = 0 AND body IS NOT NULL "
+  "  AND json_valid (body) AND json_extract (body, '$.visibility') = 'public';\n"
+  "CREATE INDEX IF NOT EXISTS record_public ON record (kind, public, deleted, seq);\n"
+  "INSERT OR IGNORE INTO meta (key, value) VALUES ('form_secret', lower (hex (randomblob (32))));\n";
 
 void
 ic_server_token_free (IcServerToken *token)
@@ -289,6 +300,7 @@ migrate (IcServerDb  *self,
   g_autoptr(IcServerStmt) insert = NULL;
   g_autofree char *feed_id = NULL;
   gint64 version;
+  gint64 has_public = 0;
 
   if (!ic_server_db_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
@@ -324,6 +336,18 @@ migrate (IcServerDb  *self,
       if (!ic_server_db_exec (self, schema_2, error) ||
           !chain_existing (self, error) ||
           !ic_server_db_exec (self, "PRAGMA user_version = 2", error))
+        goto fail;
+      version = 2;
+    }
+  if (version == 2)
+    {
+      /* A database put back to an older version by hand may have the
+       * column already. */
+      if (!read_int (self, "SELECT count (*) FROM pragma_table_info ('record') WHERE name = 'public'",
+                     &has_public, error) ||
+          (has_public == 0 && !ic_server_db_exec (self, schema_3_column, error)) ||
+          !ic_server_db_exec (self, schema_3, error) ||
+          !ic_server_db_exec (self, "PRAGMA user_version = 3", error))
         goto fail;
     }
   return ic_server_db_exec (self, "COMMIT", error);
@@ -772,7 +796,7 @@ ic_server_db_list_foresight (IcServerDb  *self,
   int rc;
 
   stmt = ic_server_db_prepare (self, "SELECT body FROM record "
-                                     "WHERE kind = 'foresight' AND deleted = 0 AND body IS NOT NULL "
+                                     "WHERE kind = 'foresight' AND public = 1 AND deleted = 0 AND body IS NOT NULL "
                                      "ORDER BY published DESC, seq DESC LIMIT ?", error);
   if (stmt == NULL)
     return NULL;

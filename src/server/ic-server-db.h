@@ -14,6 +14,7 @@
 #include <gio/gio.h>
 
 #include "ic-feed-protocol.h"
+#include "ic-record.h"
 
 G_BEGIN_DECLS
 
@@ -143,5 +144,69 @@ GPtrArray  *ic_server_db_list_foresight   (IcServerDb     *self,
 /* The seq of the last foresight change: what the feed's ETag follows. */
 gint64      ic_server_db_get_foresight_seq (IcServerDb    *self,
                                             GError       **error);
+
+/* The board (ic-server-db-board.c) */
+
+/* Who a response made on the board is written by, in its record. */
+#define IC_SERVER_BOARD_AUTHOR "board"
+
+/* An SME's answer to a public challenge: a record of the kind
+ * "response", team-only. */
+typedef struct
+{
+  char     *id;
+  gint64    rev;
+  char     *challenge_id;
+  char     *organisation;
+  char     *contact_name;
+  char     *email;
+  char     *answer;
+  gboolean  consent;
+  gboolean  contact_erased;
+  char     *received_at;
+} IcServerResponse;
+
+void ic_server_response_free (IcServerResponse *response);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcServerResponse, ic_server_response_free)
+
+/* The public, live records of @kind (open ones for challenges), newest
+ * first, of @cluster and holding @search (either may be NULL); *@total
+ * is how many there are in all.
+ * Returns: (transfer full) (element-type IcRecord) (nullable) */
+GPtrArray  *ic_server_db_list_public      (IcServerDb     *self,
+                                           IcRecordKind    kind,
+                                           const char     *cluster,
+                                           const char     *search,
+                                           guint           offset,
+                                           guint           limit,
+                                           guint          *total,
+                                           GError        **error);
+/* The public, live record @id of @kind; IC_SERVER_ERROR_NOT_FOUND for
+ * any other (private, team, deleted or unknown alike).
+ * Returns: (transfer full) (nullable) */
+IcRecord   *ic_server_db_get_public       (IcServerDb     *self,
+                                           IcRecordKind    kind,
+                                           const char     *id,
+                                           GError        **error);
+/* The name of the organisation @id, or NULL.
+ * Returns: (transfer full) (nullable) */
+char       *ic_server_db_get_organisation_name (IcServerDb *self,
+                                                const char *id);
+/* The key the board signs its forms with, made with the database.
+ * Returns: (transfer full) (nullable) */
+char       *ic_server_db_get_form_secret  (IcServerDb     *self,
+                                           GError        **error);
+/* Logs @response as a new record (sets its id and received_at). */
+gboolean    ic_server_db_add_response     (IcServerDb       *self,
+                                           IcServerResponse *response,
+                                           GError          **error);
+/* Returns: (transfer full) (element-type IcServerResponse) (nullable) */
+GPtrArray  *ic_server_db_list_responses   (IcServerDb     *self,
+                                           const char     *challenge_id,
+                                           GError        **error);
+/* A new revision of the response without its contact name and email. */
+gboolean    ic_server_db_erase_response_contact (IcServerDb  *self,
+                                                 const char  *id,
+                                                 GError     **error);
 
 G_END_DECLS

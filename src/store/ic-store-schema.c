@@ -334,6 +334,22 @@ move_excluded_pairs (sqlite3  *db,
 static const char migration_10[] =
   QUEUE_TEAM_RECORDS ("event");
 
+/* Version 11: the public board.  What a public challenge shows instead
+ * of its organisation (no record becomes public by itself: the
+ * visibility column keeps every value it had), and the answers SMEs
+ * send from the board, which come from the feed only
+ * (ic-store-responses.h). */
+static const char migration_11[] =
+  "ALTER TABLE challenge ADD COLUMN public_label TEXT;\n"
+  "CREATE TABLE response (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  rev INTEGER NOT NULL,\n"
+  "  deleted INTEGER NOT NULL DEFAULT 0,\n"
+  "  challenge_id TEXT NOT NULL,\n"
+  "  received_at TEXT,\n"
+  "  body TEXT NOT NULL);\n"
+  "CREATE INDEX response_challenge ON response (challenge_id);\n";
+
 static gboolean
 seed_taxonomy (sqlite3  *db,
                GError  **error)
@@ -362,6 +378,7 @@ static const IcMigration migrations[] = {
   { migration_8, NULL },
   { migration_9, move_excluded_pairs },
   { migration_10, NULL },
+  { migration_11, NULL },
 };
 
 guint

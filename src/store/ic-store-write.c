@@ -334,7 +334,7 @@ write_record (IcStore     *self,
     }
   /* The state this edit is made on, kept once per sync for a three-way
    * merge should the feed have changed the record meanwhile. */
-  if (mode == WRITE_UPDATE && ic_record_get_visibility (record) == IC_VISIBILITY_TEAM &&
+  if (mode == WRITE_UPDATE && ic_record_get_visibility (record) != IC_VISIBILITY_PRIVATE &&
       !ic_store_keep_base (self, id, stored.rev, error))
     return NULL;
 
@@ -372,7 +372,7 @@ write_record (IcStore     *self,
       if (!ic_store_write_event_row (self, IC_EVENT (record), &meta, !stored.found,
                                      mode != WRITE_REMOTE, error))
         goto fail;
-      pending->log = mode != WRITE_REMOTE && ic_record_get_visibility (record) == IC_VISIBILITY_TEAM;
+      pending->log = mode != WRITE_REMOTE && ic_record_get_visibility (record) != IC_VISIBILITY_PRIVATE;
       pending->base_rev = base_rev;
       return pending;
     }
@@ -400,7 +400,7 @@ write_record (IcStore     *self,
     goto fail;
 
   /* Logged with the others, in order, at the end of the write. */
-  pending->log = mode != WRITE_REMOTE && ic_record_get_visibility (record) == IC_VISIBILITY_TEAM;
+  pending->log = mode != WRITE_REMOTE && ic_record_get_visibility (record) != IC_VISIBILITY_PRIVATE;
   pending->base_rev = base_rev;
 
   return pending;
@@ -825,7 +825,7 @@ set_deleted (IcStore     *self,
   if (!ic_store_step_done (self, stmt, error))
     goto fail;
 
-  if (stored.visibility == IC_VISIBILITY_TEAM &&
+  if (stored.visibility != IC_VISIBILITY_PRIVATE &&
       !ic_store_log_change (self, stored.kind, id, stored.rev + 1, stored.rev,
                             deleted, now, error))
     goto fail;

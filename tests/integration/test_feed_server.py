@@ -31,6 +31,10 @@ def problem(test, answer, status):
     return document
 
 
+def public(record):
+    return dict(record, visibility="public")
+
+
 def change(record_id, record, base_rev=0, rev=1):
     return {"id": record_id, "kind": "foresight", "base_rev": base_rev, "rev": rev, "record": record}
 
@@ -249,9 +253,11 @@ class PublicFeedTests(FeedTestCase):
     def test_feed_json_is_a_valid_json_feed_with_etag(self):
         server = self.server("--title", "West Midlands foresight", "--public-url", "https://feed.example/")
         a = self.client("a")
-        first = a.add("foresight", foresight("Hydrogen buses"))
-        second = a.add("foresight", foresight("Rail sensors", kind="technology-driver", tags=("rail",)))
-        gone = a.add("foresight", foresight("Withdrawn"))
+        first = a.add("foresight", public(foresight("Hydrogen buses")))
+        second = a.add("foresight", public(foresight("Rail sensors", kind="technology-driver", tags=("rail",))))
+        gone = a.add("foresight", public(foresight("Withdrawn")))
+        # A team item is the team's: not in the public feed.
+        a.add("foresight", foresight("Team only"))
         a.add("organisation", organisation("Not in the feed Ltd"))
         a.delete(gone)
         a.sync(server.url)
@@ -262,11 +268,14 @@ class PublicFeedTests(FeedTestCase):
         document = json.loads(body)
         ids = self.assert_json_feed(document)
         self.assertEqual(ids, {first, second})
-        self.assertEqual(document["title"], "West Midlands foresight")
+        self.assertTrue(document["title"].startswith("West Midlands foresight"), document["title"])
         self.assertEqual(document["feed_url"], "https://feed.example/v1/feed.json")
         by_id = {item["id"]: item for item in document["items"]}
         self.assertEqual(by_id[second]["_interchange"]["kind"], "technology-driver")
         self.assertEqual(by_id[second]["tags"], ["rail"])
+        # The source is the external link; the item's own page is on the board.
+        self.assertEqual(by_id[second]["external_url"], "https://example.org/rail-sensors")
+        self.assertEqual(by_id[second]["url"], "https://feed.example/foresight#item-" + second)
 
         etag = headers["ETag"]
         self.assertTrue(re.fullmatch(r'"[^"]+"', etag), etag)
@@ -274,7 +283,7 @@ class PublicFeedTests(FeedTestCase):
         self.assertEqual(code, 304)
         self.assertEqual(body, b"")
 
-        a.add("foresight", foresight("Newer signal"))
+        a.add("foresight", public(foresight("Newer signal")))
         a.sync(server.url)
         code, headers, body = http("GET", server.url + "/v1/feed.json", headers={"If-None-Match": etag})
         self.assertEqual(code, 200)
