@@ -17,12 +17,22 @@ try:
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import Select
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import Select, WebDriverWait
 except ImportError:  # Debian: python3-selenium
     webdriver = None
 
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def submit_and_wait(driver, button, url_part):
+    """Clicks @button and waits for the next page: reading the page
+    straight after a click may still find the one before."""
+    before = driver.find_element(By.TAG_NAME, "html")
+    button.click()
+    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(before))
+    WebDriverWait(driver, 20).until(expected_conditions.url_contains(url_part))
 
 
 def browser(width, height, profile):
@@ -69,7 +79,7 @@ class BrowserTests(FeedTestCase):
         self.assertNotIn("Hidden Foundry", d.find_element(By.TAG_NAME, "main").text.split("Hydrogen forklifts")[0])
 
         Select(d.find_element(By.ID, "cluster")).select_by_visible_text("Rail")
-        d.find_element(By.CSS_SELECTOR, "form.filter button").click()
+        submit_and_wait(d, d.find_element(By.CSS_SELECTOR, "form.filter button"), "cluster=rail")
         cards = d.find_elements(By.CSS_SELECTOR, "article.card h2 a")
         self.assertEqual([c.text for c in cards], ["Quieter rail sleepers"])
         self.assertIn("cluster=rail", d.current_url)
@@ -77,12 +87,12 @@ class BrowserTests(FeedTestCase):
         d.find_element(By.ID, "q").clear()
         Select(d.find_element(By.ID, "cluster")).select_by_visible_text("All clusters")
         d.find_element(By.ID, "q").send_keys("forklifts")
-        d.find_element(By.CSS_SELECTOR, "form.filter button").click()
+        submit_and_wait(d, d.find_element(By.CSS_SELECTOR, "form.filter button"), "q=forklifts")
         self.assertEqual([c.text for c in d.find_elements(By.CSS_SELECTOR, "article.card h2 a")],
                          ["Hydrogen forklifts"])
 
         d.get(self.srv.url + "/")
-        d.find_element(By.LINK_TEXT, "Quieter rail sleepers").click()
+        submit_and_wait(d, d.find_element(By.LINK_TEXT, "Quieter rail sleepers"), "/challenges/" + self.rail)
         self.assertTrue(d.current_url.endswith("/challenges/" + self.rail))
         self.assertEqual(d.find_element(By.TAG_NAME, "h1").text, "Quieter rail sleepers")
         self.assertIn("A rail operator in the Black Country", d.page_source)
@@ -95,7 +105,7 @@ class BrowserTests(FeedTestCase):
         d.find_element(By.ID, "email").send_keys("sam@quiettrack.example")
         d.find_element(By.ID, "answer").send_keys("We make rubber pads that halve sleeper noise.")
         d.find_element(By.ID, "consent").click()
-        d.find_element(By.CSS_SELECTOR, "form.respond button").click()
+        submit_and_wait(d, d.find_element(By.CSS_SELECTOR, "form.respond button"), "/thanks")
 
         self.assertTrue(d.current_url.endswith("/challenges/%s/thanks" % self.rail), d.current_url)
         self.assertIn("Thank you", d.find_element(By.TAG_NAME, "h1").text)
