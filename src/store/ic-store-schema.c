@@ -334,6 +334,14 @@ move_excluded_pairs (sqlite3  *db,
 static const char migration_10[] =
   QUEUE_TEAM_RECORDS ("event");
 
+/* Version 11: an organisation's contact person, email, phone and
+ * postcode.  Existing organisations have none. */
+static const char migration_11[] =
+  "ALTER TABLE organisation ADD COLUMN contact TEXT;\n"
+  "ALTER TABLE organisation ADD COLUMN email TEXT;\n"
+  "ALTER TABLE organisation ADD COLUMN phone TEXT;\n"
+  "ALTER TABLE organisation ADD COLUMN postcode TEXT;\n";
+
 static gboolean
 seed_taxonomy (sqlite3  *db,
                GError  **error)
@@ -362,6 +370,7 @@ static const IcMigration migrations[] = {
   { migration_8, NULL },
   { migration_9, move_excluded_pairs },
   { migration_10, NULL },
+  { migration_11, NULL },
 };
 
 guint
