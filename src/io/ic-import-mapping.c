@@ -40,9 +40,15 @@ static const struct
   { CHAL | CAP, "organisation", "organisation|organization|organisation_name|organization_name|"
                                 "company|company_name|business|business_name|firm|org|"
                                 "sme|sme_name|supplier|owner|buyer|employer" },
-  { CHAL, "title", "title|challenge|challenge_title|challenge_name|need|requirement|name" },
+  { CHAL, "title", "title|challenge|challenge_title|challenge_name|need|requirement|name|"
+                   "challenges|the_challenge|business_need|needs|problem" },
   { CAP, "title", "title|capability|capability_title|capability_name|offer|offering|"
-                  "service|product|solution|name" },
+                  "service|product|solution|name|capabilities|main_capability|key_capability|"
+                  "what_we_offer|offers" },
+  { CAP, "description", "capability_description|description_of_capability|capability_summary|"
+                        "capability_details|what_we_do|offer_description" },
+  { CHAL, "description", "challenge_description|description_of_challenge|challenge_summary|"
+                         "challenge_details|need_description" },
   { CHAL | CAP, "description", "description|details|detail|summary|about|desc|overview|text" },
   { CHAL, "tags", "tags|required_tags|keywords|key_words|skills_needed|technologies|topics" },
   { CAP, "tags", "tags|keywords|key_words|skills|expertise|technologies|competences|"
@@ -57,31 +63,48 @@ static const struct
   { CHAL, "status", "status|state" },
   { CAP, "trl", "trl|technology_readiness|technology_readiness_level|readiness|trl_level" },
   { CAP | ORG, "employees", "employees|staff|headcount|head_count|employee_count|"
-                            "number_of_employees|no_of_employees|size|fte" },
+                            "number_of_employees|no_of_employees|no_employees|size|fte|"
+                            "no_of_staff|no_staff|number_of_staff|staff_numbers|staff_count|"
+                            "company_size|employees_fte|num_employees" },
   { CAP, "certifications", "certifications|certification|certificates|accreditations|"
                            "accreditation|standards|quality_standards" },
-  { ALL, "cluster", "cluster|sector|industry|cluster_sector|sector_cluster" },
+  { ALL, "cluster", "cluster|sector|industry|cluster_sector|sector_cluster|sectors|"
+                    "primary_sector|main_sector|industry_sector" },
   { ALL, "local_authority", "local_authority|authority|la|location|borough|council|district|"
-                            "place|town|city|area" },
+                            "place|town|city|area|address" },
   { ALL, "postcode", "postcode|post_code|postal_code|zip|zip_code" },
-  { CHAL | CAP, "contact", "contact|contact_name|contact_person|contact_details|email|e_mail|"
-                           "contact_email|email_address|phone|telephone|contact_phone" },
+  { ORG, "contact", "contact|contact_name|contact_person|key_contact|main_contact|"
+                    "primary_contact|named_contact" },
+  { ORG, "email", "email|e_mail|contact_email|email_address|e_mail_address" },
+  { ORG, "phone", "phone|telephone|tel|tel_no|phone_number|telephone_number|contact_phone|"
+                  "contact_number|mobile|landline" },
+  { CHAL | CAP, "contact", "contact|contact_name|contact_person|contact_details|key_contact|"
+                           "main_contact|primary_contact|named_contact" },
+  { CHAL | CAP, "organisation_email", "email|e_mail|contact_email|email_address|"
+                                      "e_mail_address" },
+  { CHAL | CAP, "organisation_phone", "phone|telephone|tel|tel_no|phone_number|"
+                                      "telephone_number|contact_phone|contact_number|mobile|"
+                                      "landline" },
+  { CHAL | CAP, "organisation_website", "website|web|web_site|url|homepage|home_page|"
+                                        "web_address|company_website" },
 };
 
 /* What each kind's columns may be mapped to. */
 static const char * const organisation_targets[] = {
   "id", "name", "kind", "cluster", "local_authority", "postcode", "employees", "website",
-  "notes", "visibility", "ignore", NULL
+  "contact", "email", "phone", "notes", "visibility", "ignore", NULL
 };
 static const char * const challenge_targets[] = {
   "id", "organisation", "organisation_id", "title", "description", "cluster", "tags",
   "trl_min", "trl_max", "trl_range", "budget_min", "budget_max", "budget", "deadline",
-  "local_authority", "postcode", "status", "contact", "visibility", "ignore", NULL
+  "local_authority", "postcode", "status", "contact", "organisation_website",
+  "organisation_email", "organisation_phone", "visibility", "ignore", NULL
 };
 static const char * const capability_targets[] = {
   "id", "organisation", "organisation_id", "title", "description", "cluster", "tags",
   "trl", "employees", "local_authority", "postcode", "certifications", "contact",
-  "visibility", "ignore", NULL
+  "organisation_website", "organisation_email", "organisation_phone", "visibility", "ignore",
+  NULL
 };
 
 /* Each target in words, for the person who maps the columns. */
@@ -115,6 +138,11 @@ static const struct
   { "website", N_("Website") },
   { "notes", N_("Notes") },
   { "contact", N_("Contact") },
+  { "email", N_("Email") },
+  { "phone", N_("Phone") },
+  { "organisation_website", N_("Organisation’s website") },
+  { "organisation_email", N_("Organisation’s email") },
+  { "organisation_phone", N_("Organisation’s phone") },
   { "visibility", N_("Visibility") },
   { "ignore", N_("Ignore") },
 };
@@ -324,10 +352,35 @@ only_kind_knows (IcRecordKind  kind,
     {
       const char *other = kinds[i] != kind ? lookup_synonym (kinds[i], folded) : NULL;
 
-      if (other != NULL && !g_str_equal (other, "ignore"))
+      /* A challenge or capability may carry its organisation's website
+       * or email; an organisation has them itself. */
+      if (other != NULL && !g_str_equal (other, "ignore") &&
+          !g_str_has_prefix (other, "organisation_"))
         return FALSE;
     }
   return TRUE;
+}
+
+/* Whether a word of @folded ("Capability summary", "Our offer",
+ * "Business need") names @kind itself. */
+static gboolean
+names_kind (IcRecordKind  kind,
+            const char   *folded)
+{
+  static const struct { IcRecordKind kind; const char *word; } words[] = {
+    { IC_RECORD_KIND_CAPABILITY, "capability" }, { IC_RECORD_KIND_CAPABILITY, "capabilities" },
+    { IC_RECORD_KIND_CAPABILITY, "offer" }, { IC_RECORD_KIND_CAPABILITY, "offers" },
+    { IC_RECORD_KIND_CAPABILITY, "offering" }, { IC_RECORD_KIND_CAPABILITY, "expertise" },
+    { IC_RECORD_KIND_CHALLENGE, "challenge" }, { IC_RECORD_KIND_CHALLENGE, "challenges" },
+    { IC_RECORD_KIND_CHALLENGE, "need" }, { IC_RECORD_KIND_CHALLENGE, "needs" },
+    { IC_RECORD_KIND_CHALLENGE, "requirement" }, { IC_RECORD_KIND_CHALLENGE, "problem" },
+  };
+  g_auto(GStrv) parts = g_strsplit (folded, "_", -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (words[i].kind == kind && g_strv_contains ((const char * const *) parts, words[i].word))
+      return TRUE;
+  return FALSE;
 }
 
 gboolean
@@ -355,6 +408,7 @@ ic_import_mapping_guess_kind (const char * const *header,
           g_autofree char *folded = ic_import_mapping_fold_name (header[i]);
 
           score += only_kind_knows (kinds[k], folded);
+          score += 2 * names_kind (kinds[k], folded);
         }
       if (score > best_score)
         {
