@@ -512,6 +512,7 @@ main (int    argc,
   test_io_add_import_tests ();
   test_io_add_preview_tests ();
   test_io_add_loader_tests ();
+  test_io_add_messy_tests ();
 
   status = g_test_run ();
 

@@ -54,10 +54,14 @@ print_unmatched (IcImportReport *report)
       guint n_rows;
       const char *value = ic_import_report_get_unmatched (report, i, &target, &n_rows, &mapped_to);
 
-      if (mapped_to != NULL)
+      if (mapped_to != NULL && mapped_to[0] == '\0')
+        g_printerr (g_dngettext (NULL, "%s “%s” (%u row) is left empty, as asked\n",
+                                 "%s “%s” (%u rows) is left empty, as asked\n", n_rows),
+                    target, value, n_rows);
+      else if (mapped_to != NULL)
         g_printerr (g_dngettext (NULL, "%s “%s” (%u row) is taken as “%s”\n",
                                  "%s “%s” (%u rows) is taken as “%s”\n", n_rows),
-                    target, value, n_rows, mapped_to[0] != '\0' ? mapped_to : _("nothing"));
+                    target, value, n_rows, mapped_to);
       else
         g_printerr (g_dngettext (NULL,
                                  "%s “%s” (%u row) matches nothing and is left empty; map it with "
@@ -188,7 +192,7 @@ ic_cli_import (IcCli  *cli,
           g_prefix_error (&error, "%s: ", skipped_path);
           return ic_cli_fail (error);
         }
-      g_printerr (g_dngettext (NULL, "The row left out is in %s\n", "The %u rows left out are in %s\n",
+      g_printerr (g_dngettext (NULL, "The %u row left out is in %s\n", "The %u rows left out are in %s\n",
                                ic_import_report_get_n_skipped (report)),
                   ic_import_report_get_n_skipped (report), skipped_path);
     }

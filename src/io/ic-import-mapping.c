@@ -55,13 +55,15 @@ static const struct
                  "competencies|topics" },
   { CHAL, "trl_min", "trl_min|min_trl|minimum_trl|trl_from|lowest_trl" },
   { CHAL, "trl_max", "trl_max|max_trl|maximum_trl|trl_to|highest_trl" },
-  { CHAL, "trl_range", "trl|trl_range|trls|technology_readiness|technology_readiness_level|readiness" },
+  { CHAL, "trl_range", "trl|trl_range|trls|technology_readiness|technology_readiness_level|readiness|"
+                       "readiness_trl|trl_level|trl_needed|required_trl" },
   { CHAL, "budget_min", "budget_min|min_budget|minimum_budget|budget_from" },
   { CHAL, "budget_max", "budget_max|max_budget|maximum_budget|budget_to" },
   { CHAL, "budget", "budget|budget_gbp|value|contract_value|funding" },
   { CHAL, "deadline", "deadline|due|due_date|closing_date|close_date|closes|deadline_date" },
   { CHAL, "status", "status|state" },
-  { CAP, "trl", "trl|technology_readiness|technology_readiness_level|readiness|trl_level" },
+  { CAP, "trl", "trl|technology_readiness|technology_readiness_level|readiness|trl_level|"
+                "readiness_trl|current_trl" },
   { CAP | ORG, "employees", "employees|staff|headcount|head_count|employee_count|"
                             "number_of_employees|no_of_employees|no_employees|size|fte|"
                             "no_of_staff|no_staff|number_of_staff|staff_numbers|staff_count|"
@@ -294,6 +296,28 @@ ic_import_mapping_find_target (IcImportMapping *self,
   return -1;
 }
 
+/* Whether a word of @folded ("Capability summary", "Our offer",
+ * "Business need") names @kind itself. */
+static gboolean
+names_kind (IcRecordKind  kind,
+            const char   *folded)
+{
+  static const struct { IcRecordKind kind; const char *word; } words[] = {
+    { IC_RECORD_KIND_CAPABILITY, "capability" }, { IC_RECORD_KIND_CAPABILITY, "capabilities" },
+    { IC_RECORD_KIND_CAPABILITY, "offer" }, { IC_RECORD_KIND_CAPABILITY, "offers" },
+    { IC_RECORD_KIND_CAPABILITY, "offering" }, { IC_RECORD_KIND_CAPABILITY, "expertise" },
+    { IC_RECORD_KIND_CHALLENGE, "challenge" }, { IC_RECORD_KIND_CHALLENGE, "challenges" },
+    { IC_RECORD_KIND_CHALLENGE, "need" }, { IC_RECORD_KIND_CHALLENGE, "needs" },
+    { IC_RECORD_KIND_CHALLENGE, "requirement" }, { IC_RECORD_KIND_CHALLENGE, "problem" },
+  };
+  g_auto(GStrv) parts = g_strsplit (folded, "_", -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (words[i].kind == kind && g_strv_contains ((const char * const *) parts, words[i].word))
+      return TRUE;
+  return FALSE;
+}
+
 IcImportMapping *
 ic_import_mapping_new (IcRecordKind        kind,
                        const char * const *header)
@@ -318,6 +342,20 @@ ic_import_mapping_new (IcRecordKind        kind,
         continue;
       self->targets[i] = target;
     }
+
+  /* "Our offer" or "Business need" is the title when nothing else is. */
+  if ((kind == IC_RECORD_KIND_CAPABILITY || kind == IC_RECORD_KIND_CHALLENGE) &&
+      ic_import_mapping_find_target (self, "title") < 0)
+    for (guint i = 0; i < self->n_columns; i++)
+      {
+        g_autofree char *folded = ic_import_mapping_fold_name (header[i]);
+
+        if (self->targets[i] == NULL && names_kind (kind, folded))
+          {
+            self->targets[i] = find_known_target (kind, "title");
+            break;
+          }
+      }
   return self;
 }
 
@@ -353,34 +391,11 @@ only_kind_knows (IcRecordKind  kind,
       const char *other = kinds[i] != kind ? lookup_synonym (kinds[i], folded) : NULL;
 
       /* A challenge or capability may carry its organisation's website
-       * or email; an organisation has them itself. */
-      if (other != NULL && !g_str_equal (other, "ignore") &&
-          !g_str_has_prefix (other, "organisation_"))
+       * or email: such a column tells no kind. */
+      if (other != NULL && !g_str_equal (other, "ignore"))
         return FALSE;
     }
   return TRUE;
-}
-
-/* Whether a word of @folded ("Capability summary", "Our offer",
- * "Business need") names @kind itself. */
-static gboolean
-names_kind (IcRecordKind  kind,
-            const char   *folded)
-{
-  static const struct { IcRecordKind kind; const char *word; } words[] = {
-    { IC_RECORD_KIND_CAPABILITY, "capability" }, { IC_RECORD_KIND_CAPABILITY, "capabilities" },
-    { IC_RECORD_KIND_CAPABILITY, "offer" }, { IC_RECORD_KIND_CAPABILITY, "offers" },
-    { IC_RECORD_KIND_CAPABILITY, "offering" }, { IC_RECORD_KIND_CAPABILITY, "expertise" },
-    { IC_RECORD_KIND_CHALLENGE, "challenge" }, { IC_RECORD_KIND_CHALLENGE, "challenges" },
-    { IC_RECORD_KIND_CHALLENGE, "need" }, { IC_RECORD_KIND_CHALLENGE, "needs" },
-    { IC_RECORD_KIND_CHALLENGE, "requirement" }, { IC_RECORD_KIND_CHALLENGE, "problem" },
-  };
-  g_auto(GStrv) parts = g_strsplit (folded, "_", -1);
-
-  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-    if (words[i].kind == kind && g_strv_contains ((const char * const *) parts, words[i].word))
-      return TRUE;
-  return FALSE;
 }
 
 gboolean
@@ -390,8 +405,8 @@ ic_import_mapping_guess_kind (const char * const *header,
   static const IcRecordKind kinds[] = {
     IC_RECORD_KIND_ORGANISATION, IC_RECORD_KIND_CHALLENGE, IC_RECORD_KIND_CAPABILITY
   };
-  guint best_score = 0, n_best = 0;
-  IcRecordKind best = IC_RECORD_KIND_CHALLENGE;
+  guint best_score = 0, n_best = 0, n_possible = 0;
+  IcRecordKind best = IC_RECORD_KIND_CHALLENGE, possible = IC_RECORD_KIND_CHALLENGE;
 
   g_return_val_if_fail (header != NULL, FALSE);
 
@@ -403,6 +418,8 @@ ic_import_mapping_guess_kind (const char * const *header,
       /* A kind whose needed fields no column gives cannot be it. */
       if (ic_import_mapping_find_missing (mapping) != NULL)
         continue;
+      n_possible++;
+      possible = kinds[k];
       for (guint i = 0; header[i] != NULL; i++)
         {
           g_autofree char *folded = ic_import_mapping_fold_name (header[i]);
@@ -420,6 +437,13 @@ ic_import_mapping_guess_kind (const char * const *header,
         n_best++;
     }
 
+  /* Only one kind has the columns it needs. */
+  if (best_score == 0 && n_possible == 1)
+    {
+      best = possible;
+      n_best = 1;
+      best_score = 1;
+    }
   if (best_score == 0 || n_best != 1)
     return FALSE;
   if (kind != NULL)

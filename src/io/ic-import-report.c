@@ -276,14 +276,18 @@ ic_import_report_count_unmatched (IcImportReport *self,
                                   const char     *mapped_to)
 {
   Unmatched unmatched = { 0 };
+  g_autofree char *folded = NULL;
 
   g_return_if_fail (IC_IS_IMPORT_REPORT (self));
 
+  /* "Digital" and "DIGITAL " are one value to map. */
+  folded = ic_import_mapping_fold_name (value);
   for (guint i = 0; i < self->unmatched->len; i++)
     {
       Unmatched *known = &g_array_index (self->unmatched, Unmatched, i);
+      g_autofree char *known_folded = ic_import_mapping_fold_name (known->value);
 
-      if (g_str_equal (known->target, target) && g_str_equal (known->value, value))
+      if (g_str_equal (known->target, target) && g_str_equal (known_folded, folded))
         {
           known->n_rows++;
           return;
