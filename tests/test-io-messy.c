@@ -483,9 +483,10 @@ test_undo_keeps_later_edits (Fixture       *f,
 
   g_assert_true (ic_import_undo (report, f->store, "Test Expert", &n_kept, &error));
   g_assert_no_error (error);
-  /* The edited capability stays, and so its organisation. */
-  g_assert_cmpuint (n_kept, ==, 1);
+  /* The edited capability stays, and so does the organisation it names. */
+  g_assert_cmpuint (n_kept, ==, 2);
   g_assert_cmpint (ic_store_count (f->store, IC_RECORD_KIND_CAPABILITY, NULL, NULL), ==, 1);
+  g_assert_cmpint (ic_store_count (f->store, IC_RECORD_KIND_ORGANISATION, NULL, NULL), ==, 1);
 }
 
 void

@@ -241,9 +241,10 @@ ic_cli_import_undo (IcCli  *cli,
   g_print (g_dngettext (NULL, "Took back %u record of the import\n",
                         "Took back %u records of the import\n", n_undone), n_undone);
   if (n_kept > 0)
-    g_printerr (g_dngettext (NULL, "%u record was changed since the import and is left as it is\n",
-                             "%u records were changed since the import and are left as they are\n",
-                             n_kept), n_kept);
+    g_printerr (g_dngettext (NULL, "%u record was changed since the import, or is named by one that was, "
+                             "and is left as it is\n",
+                             "%u records were changed since the import, or are named by one that "
+                             "was, and are left as they are\n", n_kept), n_kept);
   return IC_CLI_EXIT_OK;
 }
 

@@ -71,7 +71,7 @@ static const struct
   { CAP, "certifications", "certifications|certification|certificates|accreditations|"
                            "accreditation|standards|quality_standards" },
   { ALL, "cluster", "cluster|sector|industry|cluster_sector|sector_cluster|sectors|"
-                    "primary_sector|main_sector|industry_sector" },
+                    "primary_sector|main_sector|industry_sector|theme|themes" },
   { ALL, "local_authority", "local_authority|authority|la|location|borough|council|district|"
                             "place|town|city|area|address" },
   { ALL, "postcode", "postcode|post_code|postal_code|zip|zip_code" },

@@ -17,6 +17,7 @@ typedef struct
   const char *author;
   guint       n_undone;
   guint       n_kept;
+  GHashTable *organisations;   /* id → rev, added organisations, deleted last */
 } Undo;
 
 /* The stored record @id if it is still at @rev, the import's revision;
@@ -46,8 +47,57 @@ undo_added (Undo        *undo,
 
   if (stored == NULL)
     return TRUE;
+  /* Organisations go once the records that may name them have gone. */
+  if (ic_record_get_kind (stored) == IC_RECORD_KIND_ORGANISATION)
+    {
+      g_hash_table_insert (undo->organisations, g_strdup (id), g_memdup2 (&rev, sizeof rev));
+      return TRUE;
+    }
   undo->n_undone++;
   return ic_store_delete (undo->store, id, undo->author, error);
+}
+
+static gboolean
+note_organisation (IcRecord *record,
+                   gpointer  user_data)
+{
+  GHashTable *named = user_data;
+  g_autofree char *organisation_id = NULL;
+
+  g_object_get (record, "organisation-id", &organisation_id, NULL);
+  if (organisation_id != NULL)
+    g_hash_table_add (named, g_steal_pointer (&organisation_id));
+  return TRUE;
+}
+
+/* Deletes the organisations the import added that no live challenge or
+ * capability names: one kept because it was edited keeps its own. */
+static gboolean
+undo_organisations (Undo    *undo,
+                    GError **error)
+{
+  g_autoptr(GHashTable) named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer id, rev;
+
+  if (g_hash_table_size (undo->organisations) == 0)
+    return TRUE;
+  if (!ic_store_foreach (undo->store, IC_RECORD_KIND_CHALLENGE, note_organisation, named, error) ||
+      !ic_store_foreach (undo->store, IC_RECORD_KIND_CAPABILITY, note_organisation, named, error))
+    return FALSE;
+  g_hash_table_iter_init (&iter, undo->organisations);
+  while (g_hash_table_iter_next (&iter, &id, &rev))
+    {
+      if (g_hash_table_contains (named, id))
+        {
+          undo->n_kept++;
+          continue;
+        }
+      undo->n_undone++;
+      if (!ic_store_delete (undo->store, id, undo->author, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -82,7 +132,8 @@ ic_import_undo (IcImportReport  *report,
                 guint           *n_kept,
                 GError         **error)
 {
-  Undo undo = { store, author, 0, 0 };
+  g_autoptr(GHashTable) organisations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  Undo undo = { store, author, 0, 0, organisations };
   GPtrArray *added, *updated, *before = NULL;
   gboolean ok = TRUE;
 
@@ -103,6 +154,7 @@ ic_import_undo (IcImportReport  *report,
   for (guint i = 0; ok && i < updated->len; i++)
     ok = undo_updated (&undo, g_ptr_array_index (before, i),
                        ic_record_get_rev (g_ptr_array_index (updated, i)), error);
+  ok = ok && undo_organisations (&undo, error);
   if (!finish (store, ok, error))
     return FALSE;
   if (n_kept != NULL)
@@ -127,7 +179,8 @@ ic_import_undo_json (JsonNode    *report,
                      guint       *n_kept,
                      GError     **error)
 {
-  Undo undo = { store, author, 0, 0 };
+  g_autoptr(GHashTable) organisations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  Undo undo = { store, author, 0, 0, organisations };
   JsonObject *object, *steps;
   JsonArray *added, *updated;
   gboolean ok = TRUE;
@@ -175,6 +228,7 @@ ic_import_undo_json (JsonNode    *report,
       ok = before != NULL &&
            undo_updated (&undo, before, json_object_get_int_member_with_default (item, "rev", -1), error);
     }
+  ok = ok && undo_organisations (&undo, error);
   if (!finish (store, ok, error))
     return FALSE;
   if (n_undone != NULL)

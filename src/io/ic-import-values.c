@@ -226,7 +226,7 @@ parse_range (const char *text,
              gint64     *low,
              gint64     *high)
 {
-  g_autofree char *copy = g_strdup (text);
+  g_autofree char *copy = g_strdup (skip_approximation (text));
   char *dash;
 
   dash = strstr (copy, "–");
