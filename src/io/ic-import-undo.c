@@ -237,3 +237,73 @@ ic_import_undo_json (JsonNode    *report,
     *n_kept = undo.n_kept;
   return TRUE;
 }
+
+typedef struct
+{
+  char  *db_path;
+  char  *author;
+  guint  n_kept;
+} AsyncUndo;
+
+static void
+async_undo_free (gpointer data)
+{
+  AsyncUndo *async = data;
+
+  g_free (async->db_path);
+  g_free (async->author);
+  g_free (async);
+}
+
+static void
+undo_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  AsyncUndo *async = task_data;
+  g_autoptr(IcStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = ic_store_open (async->db_path, IC_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL ||
+      !ic_import_undo (IC_IMPORT_REPORT (source_object), store, async->author, &async->n_kept, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+ic_import_undo_async (IcImportReport      *report,
+                      const char          *db_path,
+                      const char          *author,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  AsyncUndo *async;
+
+  g_return_if_fail (IC_IS_IMPORT_REPORT (report));
+  g_return_if_fail (db_path != NULL);
+
+  async = g_new0 (AsyncUndo, 1);
+  async->db_path = g_strdup (db_path);
+  async->author = g_strdup (author);
+  task = g_task_new (report, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ic_import_undo_async);
+  g_task_set_task_data (task, async, async_undo_free);
+  g_task_run_in_thread (task, undo_in_thread);
+}
+
+gboolean
+ic_import_undo_finish (GAsyncResult  *result,
+                       guint         *n_kept,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ic_import_undo_async, FALSE);
+
+  if (n_kept != NULL)
+    *n_kept = ((AsyncUndo *) g_task_get_task_data (G_TASK (result)))->n_kept;
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

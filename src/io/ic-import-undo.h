@@ -25,6 +25,19 @@ gboolean ic_import_undo       (IcImportReport  *report,
                                guint           *n_kept,
                                GError         **error);
 
+/* ic_import_undo() in a worker thread, on its own connection to the
+ * database at @db_path, as the import ran. */
+void     ic_import_undo_async  (IcImportReport     *report,
+                                const char         *db_path,
+                                const char         *author,
+                                GCancellable       *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data);
+/* Returns: whether it was undone; @n_kept as for ic_import_undo(). */
+gboolean ic_import_undo_finish (GAsyncResult       *result,
+                                guint              *n_kept,
+                                GError            **error);
+
 /* The same from the report's JSON (ic_import_report_to_json()), as the
  * command line keeps it in a file. */
 gboolean ic_import_undo_json  (JsonNode        *report,

@@ -95,6 +95,9 @@ def test_import(app):
     app.click('push button', 'Import', parent=dialog)
 
     app.toast('Added 1, updated 1; skipped 1 bad row')
+    # The dialog stays with what was done, until closed.
+    app.label('Imported 2 capabilities', parent=dialog)
+    app.click('push button', 'Close', parent=dialog)
     app.gone(None, 'Import')
 
     page = app.show_page('Capabilities')
