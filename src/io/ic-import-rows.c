@@ -768,6 +768,7 @@ ic_import_row (IcImportRun        *run,
   g_autofree char *key = NULL;
   g_autofree char *before = NULL;
   g_autofree char *stored_name = NULL;
+  g_autoptr(IcRecord) stored = NULL;
   IcRecord *new_organisation = NULL;
   const char *organisation_id = NULL;
   const char *existing_id = NULL;
@@ -820,6 +821,7 @@ ic_import_row (IcImportRun        *run,
           return;
         }
       before = ic_record_to_json_data (record, FALSE);
+      stored = ic_record_copy (record);
       if (run->kind == IC_RECORD_KIND_ORGANISATION)
         stored_name = g_strdup (ic_organisation_get_name (IC_ORGANISATION (record)));
     }
@@ -883,8 +885,7 @@ ic_import_row (IcImportRun        *run,
 
   if (existing_id != NULL)
     {
-      g_autoptr(IcRecord) stored = ic_store_get (run->store, existing_id, NULL);
-
+      /* As it was, for an undo. */
       g_ptr_array_add (run->befores, g_steal_pointer (&stored));
       g_ptr_array_add (run->updates, g_steal_pointer (&record));
       ic_import_report_edit_counts (run->report)->updated++;
