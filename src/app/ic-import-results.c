@@ -72,8 +72,11 @@ describe_counts (const IcImportCounts *counts,
   g_string_append_printf (text, ngettext ("Of %u row, ", "Of %u rows, ", counts->rows), counts->rows);
   if (committed)
     {
-      g_string_append_printf (text, _("%u were added, %u updated a record and %u were skipped; "
-                                      "the rows skipped and why:"),
+      g_string_append_printf (text, ngettext ("%u were added, %u updated a record and %u was "
+                                              "skipped; the row skipped and why:",
+                                              "%u were added, %u updated a record and %u were "
+                                              "skipped; the rows skipped and why:",
+                                              counts->rejected),
                               counts->added, counts->updated, counts->rejected);
       return g_string_free (text, FALSE);
     }
