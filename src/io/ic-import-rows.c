@@ -657,12 +657,14 @@ fill_gap (IcImportRun *run,
 }
 
 /* What a row of a challenge or capability says of its organisation:
- * website, email, phone, contact, size, postcode and place. */
+ * website, email, phone, contact, size and postcode; and for a new one
+ * also the record's cluster and place. */
 static void
 fill_organisation (IcImportRun        *run,
                    guint               row,
                    IcRecord           *record,
                    IcRecord           *organisation,
+                   gboolean            is_new,
                    const char * const *fields,
                    guint               n_fields)
 {
@@ -679,7 +681,9 @@ fill_organisation (IcImportRun        *run,
 
       fill_gap (run, row, organisation, from_columns[i].field, text);
     }
-  for (guint i = 0; from_record[i] != NULL; i++)
+  /* A stored organisation's cluster and place are its own business:
+   * one capability's sector does not say the firm's. */
+  for (guint i = 0; is_new && from_record[i] != NULL; i++)
     {
       g_autofree char *property = g_strdelimit (g_strdup (from_record[i]), "_", '-');
       g_autofree char *value = NULL;
@@ -865,7 +869,8 @@ ic_import_row (IcImportRun        *run,
       IcRecord *organisation = organisation_to_fill (run, organisation_id, new_organisation);
 
       if (organisation != NULL)
-        fill_organisation (run, row, record, organisation, fields, n_fields);
+        fill_organisation (run, row, record, organisation, organisation == new_organisation,
+                           fields, n_fields);
     }
   if (new_organisation != NULL)
     g_hash_table_add (run->used_organisations, new_organisation);
