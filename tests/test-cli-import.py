@@ -192,10 +192,13 @@ class DuplicateTests(ImportCase):
         orgs = self.organisations()
         self.assertNotIn("Brindley Coatings Limited", orgs)
         self.assertNotIn("Halesowen Precision Engineering", orgs)
-        # Its gaps are filled; what it had stays.
+        # Its gaps in website, email and phone are filled; what it had
+        # stays, and a capability's staff or contact is not the firm's.
         self.assertEqual(orgs["Brindley Coatings Ltd"]["phone"], "0121 496 0000")
         self.assertEqual(orgs["Brindley Coatings Ltd"]["email"], "gurpreet@brindley-coatings.example")
-        self.assertEqual(orgs["Halesowen Precision"]["employees"], 54)
+        self.assertIsNone(orgs["Brindley Coatings Ltd"]["contact"])
+        self.assertEqual(orgs["Halesowen Precision"]["phone"], "0121 496 0118")
+        self.assertEqual(orgs["Halesowen Precision"]["employees"], 0)
         caps = {c["title"]: c for c in self.capabilities()}
         self.assertEqual(caps["Thermal spray coatings for wear parts"]["organisation_id"], brindley)
         self.assertEqual(caps["5-axis machining of aluminium and titanium"]["organisation_id"], halesowen)

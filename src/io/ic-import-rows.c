@@ -443,8 +443,11 @@ mapped_value (IcImportRun *run,
               const char  *target,
               const char  *text)
 {
-  g_autofree char *key = ic_import_value_map_key (target, text);
+  g_autofree char *key = NULL;
 
+  if (g_hash_table_size (run->value_map) == 0 || text[0] == '\0')
+    return NULL;
+  key = ic_import_value_map_key (target, text);
   return g_hash_table_lookup (run->value_map, key);
 }
 
@@ -462,10 +465,11 @@ apply_step (IcImportRun        *run,
   g_autofree char *note = NULL;
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
   int column = g_array_index (step->columns, guint, 0);
-  const char *mapped = mapped_value (run, step->target, trimmed);
+  gboolean mappable = g_str_equal (step->target, "cluster") ||
+                      g_str_equal (step->target, "local_authority");
+  const char *mapped = mappable ? mapped_value (run, step->target, trimmed) : NULL;
 
-  if (mapped != NULL && trimmed[0] != '\0' &&
-      (g_str_equal (step->target, "cluster") || g_str_equal (step->target, "local_authority")))
+  if (mapped != NULL)
     {
       g_autofree char *property = g_strdelimit (g_strdup (step->target), "_", '-');
 
@@ -657,8 +661,11 @@ fill_gap (IcImportRun *run,
 }
 
 /* What a row of a challenge or capability says of its organisation:
- * website, email, phone, contact, size and postcode; and for a new one
- * also the record's cluster and place. */
+ * its website, email and phone columns; and for a new organisation also
+ * the contact, size, postcode, cluster and place of the record.  A
+ * stored organisation's are its own: one capability's contact or sector
+ * does not say the firm's, and an export imported again changes no
+ * organisation. */
 static void
 fill_organisation (IcImportRun        *run,
                    guint               row,
@@ -668,21 +675,22 @@ fill_organisation (IcImportRun        *run,
                    const char * const *fields,
                    guint               n_fields)
 {
-  static const struct { const char *target; const char *field; } from_columns[] = {
-    { "organisation_website", "website" }, { "organisation_email", "email" },
-    { "organisation_phone", "phone" }, { "contact", "contact" }, { "employees", "employees" },
-    { "postcode", "postcode" },
+  static const struct { const char *target; const char *field; gboolean new_only; } from_columns[] = {
+    { "organisation_website", "website", FALSE }, { "organisation_email", "email", FALSE },
+    { "organisation_phone", "phone", FALSE }, { "contact", "contact", TRUE },
+    { "employees", "employees", TRUE }, { "postcode", "postcode", TRUE },
   };
   static const char * const from_record[] = { "local_authority", "cluster", NULL };
 
   for (guint i = 0; i < G_N_ELEMENTS (from_columns); i++)
     {
-      g_autofree char *text = target_text (run, from_columns[i].target, fields, n_fields);
+      g_autofree char *text = NULL;
 
+      if (from_columns[i].new_only && !is_new)
+        continue;
+      text = target_text (run, from_columns[i].target, fields, n_fields);
       fill_gap (run, row, organisation, from_columns[i].field, text);
     }
-  /* A stored organisation's cluster and place are its own business:
-   * one capability's sector does not say the firm's. */
   for (guint i = 0; is_new && from_record[i] != NULL; i++)
     {
       g_autofree char *property = g_strdelimit (g_strdup (from_record[i]), "_", '-');
@@ -691,6 +699,18 @@ fill_organisation (IcImportRun        *run,
       g_object_get (record, property, &value, NULL);
       fill_gap (run, row, organisation, from_record[i], value);
     }
+}
+
+/* Whether the file has a column for the organisation's website, email
+ * or phone. */
+static gboolean
+has_organisation_columns (IcImportRun *run)
+{
+  for (guint s = 0; s < run->steps->len; s++)
+    if (g_str_has_prefix (((IcImportStep *) g_ptr_array_index (run->steps, s))->target,
+                          "organisation_"))
+      return TRUE;
+  return FALSE;
 }
 
 /* A challenge's or capability's contact keeps the email and phone
@@ -864,7 +884,8 @@ ic_import_row (IcImportRun        *run,
       return;
     }
 
-  if (run->kind != IC_RECORD_KIND_ORGANISATION)
+  if (run->kind != IC_RECORD_KIND_ORGANISATION &&
+      (new_organisation != NULL || has_organisation_columns (run)))
     {
       IcRecord *organisation = organisation_to_fill (run, organisation_id, new_organisation);
 

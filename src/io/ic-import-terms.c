@@ -136,14 +136,28 @@ find (IcTaxonomy *taxonomy,
   g_autofree char *folded = NULL;
   g_auto(GStrv) words = NULL;
   const char *found = NULL;
-  guint n, n_found = 0;
+  guint n = 0, n_found = 0;
 
   if (text == NULL || text[0] == '\0' || taxonomy == NULL)
     return NULL;
+  n = places ? ic_taxonomy_get_n_places (taxonomy) : ic_taxonomy_get_n_clusters (taxonomy);
+
+  /* Most cells hold the id as the taxonomy has it, as exports write
+   * it: found without folding anything. */
+  if ((places ? ic_taxonomy_get_place_name (taxonomy, text)
+              : ic_taxonomy_get_cluster_name (taxonomy, text)) != NULL)
+    for (guint i = 0; i < n; i++)
+      {
+        const char *id = places ? ic_taxonomy_get_place_id (taxonomy, i)
+                                : ic_taxonomy_get_cluster_id (taxonomy, i);
+
+        if (g_str_equal (text, id))
+          return id;
+      }
+
   folded = ic_import_mapping_fold_name (text);
   if (folded[0] == '\0')
     return NULL;
-  n = places ? ic_taxonomy_get_n_places (taxonomy) : ic_taxonomy_get_n_clusters (taxonomy);
 
   for (guint i = 0; i < n; i++)
     {
@@ -216,8 +230,11 @@ ic_import_terms_find_place (IcTaxonomy *taxonomy,
   g_auto(GStrv) parts = NULL;
   const char *found;
 
-  if (text == NULL || text[0] == '\0')
+  if (text == NULL || text[0] == '\0' || taxonomy == NULL)
     return NULL;
+  /* The id itself, as exports write it. */
+  if (ic_taxonomy_get_place_name (taxonomy, text) != NULL)
+    return find (taxonomy, TRUE, text);
   found = ic_postcode_to_local_authority (text);
   if (found != NULL && taxonomy != NULL && ic_taxonomy_get_place_name (taxonomy, found) != NULL)
     return found;
