@@ -173,6 +173,34 @@ class RecordTests(CliTestCase):
         self.assertEqual(shown["status"], "open")
         self.assertRegex(shown["updated_at"], r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d")
 
+    def test_organisation_contact_fields(self):
+        oid = self.add("organisation", {
+            "name": "Brindley Coatings Ltd", "kind": "sme", "contact": "Gurpreet Sandhu",
+            "email": "gurpreet@brindleycoatings.co.uk", "phone": "0121 496 0732",
+            "postcode": "B66 2PL"})
+        shown = self.json("show", oid, "--json")
+        self.assertEqual(shown["contact"], "Gurpreet Sandhu")
+        self.assertEqual(shown["email"], "gurpreet@brindleycoatings.co.uk")
+        self.assertEqual(shown["phone"], "0121 496 0732")
+        self.assertEqual(shown["postcode"], "B66 2PL")
+
+        self.ok("update", oid, "--json", "-", stdin='{"phone": "0121 496 0999", "contact": ""}')
+        shown = self.json("show", oid, "--json")
+        self.assertEqual(shown["phone"], "0121 496 0999")
+        self.assertEqual(shown["contact"], "")
+        self.assertEqual(shown["email"], "gurpreet@brindleycoatings.co.uk")
+
+        result = self.cli("update", oid, "--json", "-", stdin='{"email": "gurpreet at brindley"}')
+        self.assertUserError(result, "email", "gurpreet at brindley")
+        self.assertEqual(self.json("show", oid, "--json")["email"], "gurpreet@brindleycoatings.co.uk")
+
+        out = os.path.join(self.tmp.name, "orgs.csv")
+        self.ok("export", "organisations", "--format", "csv", "-o", out)
+        with open(out, encoding="utf-8") as f:
+            header = f.readline().strip().split(",")
+        for column in ("contact", "email", "phone", "postcode"):
+            self.assertIn(column, header)
+
     def test_add_from_stdin(self):
         cid = self.ok("add", "challenge", "--json", "-",
                       stdin=json.dumps(self.challenge(title="From stdin"))).stdout.strip()

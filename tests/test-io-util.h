@@ -31,6 +31,8 @@ void test_io_add_import_tests (void);
 void test_io_add_preview_tests (void);
 /* Registers the tests of test-io-export.c. */
 void test_io_add_export_tests (void);
+/* Registers the tests of test-io-messy.c. */
+void test_io_add_messy_tests (void);
 /* Registers the tests of test-io-loader.c. */
 void test_io_add_loader_tests (void);
 

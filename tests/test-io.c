@@ -380,7 +380,7 @@ test_mapping_synonyms (void)
   const char *header[] = { "Company", "Capability", "Details", "Sector", "Keywords", "TRL",
                            "Post Code", "Contact name", "E-mail", "Favourite colour", NULL };
   const char *expected[] = { "organisation", "title", "description", "cluster", "tags", "trl",
-                             "postcode", "contact", "contact", NULL };
+                             "postcode", "contact", "organisation_email", NULL };
   const char *org_header[] = { "Organisation name", "Type", "Web site", "No. of employees", NULL };
   const char *org_expected[] = { "name", "kind", "website", "employees" };
   const char *challenge_header[] = { "Organization", "Challenge", "TRL", "Budget (GBP)", "Closing date", NULL };
@@ -512,6 +512,7 @@ main (int    argc,
   test_io_add_import_tests ();
   test_io_add_preview_tests ();
   test_io_add_loader_tests ();
+  test_io_add_messy_tests ();
 
   status = g_test_run ();
 

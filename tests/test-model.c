@@ -40,7 +40,9 @@ static const char *full_records[IC_N_RECORD_KINDS] = {
     "\"author\":\"Priya Sandhu\",\"visibility\":\"private\",\"deleted\":true,"
     "\"name\":\"Arden Vale Components Ltd\",\"kind\":\"large-firm\","
     "\"cluster\":\"automotive\",\"local_authority\":\"coventry\",\"employees\":420,"
-    "\"website\":\"https://ardenvale.example\",\"notes\":\"Tier-one supplier; met at the May workshop.\"}",
+    "\"website\":\"https://ardenvale.example\",\"notes\":\"Tier-one supplier; met at the May workshop.\","
+    "\"contact\":\"Dev Mistry\",\"email\":\"dev.mistry@ardenvale.example\","
+    "\"phone\":\"024 7655 0192\",\"postcode\":\"CV3 4FX\"}",
   [IC_RECORD_KIND_CHALLENGE] =
     "{\"id\":\"" CHAL_ID "\",\"rev\":2,\"updated_at\":\"2026-05-04T10:11:12Z\","
     "\"author\":\"Tom Okafor\",\"visibility\":\"private\",\"deleted\":true,"
@@ -279,6 +281,17 @@ static const ValidationCase validation_cases[] = {
   { "website-ftp", ORG, "{\"website\":\"ftp://ardenvale.example\"}", NULL, NULL, 0, IC_MODEL_ERROR_UNKNOWN_VALUE, "website" },
   { "website-no-scheme", ORG, "{\"website\":\"www.ardenvale.example\"}", NULL, NULL, 0, IC_MODEL_ERROR_UNKNOWN_VALUE, "website" },
   { "website-javascript", ORG, "{\"website\":\"javascript:alert(1)\"}", NULL, NULL, 0, IC_MODEL_ERROR_UNKNOWN_VALUE, "website" },
+  { "email-plain", ORG, "{\"email\":\"dev.mistry@ardenvale.co.uk\"}", NULL, NULL, 0, VALID, NULL },
+  { "email-plus", ORG, "{\"email\":\"sales+wm@ardenvale.example\"}", NULL, NULL, 0, VALID, NULL },
+  { "email-none", ORG, "{\"email\":\"\"}", NULL, NULL, 0, VALID, NULL },
+  { "email-no-at", ORG, "{\"email\":\"dev.ardenvale.example\"}", NULL, NULL, 0, IC_MODEL_ERROR_UNKNOWN_VALUE, "email" },
+  { "email-no-dot", ORG, "{\"email\":\"dev@localhost\"}", NULL, NULL, 0, IC_MODEL_ERROR_UNKNOWN_VALUE, "email" },
+  { "email-two", ORG, "{\"email\":\"a@b.example; c@d.example\"}", NULL, NULL, 0, IC_MODEL_ERROR_UNKNOWN_VALUE, "email" },
+  { "email-two-ats", ORG, "{\"email\":\"a@b@c.example\"}", NULL, NULL, 0, IC_MODEL_ERROR_UNKNOWN_VALUE, "email" },
+  { "email-no-local", ORG, "{\"email\":\"@ardenvale.example\"}", NULL, NULL, 0, IC_MODEL_ERROR_UNKNOWN_VALUE, "email" },
+  { "email-trailing-dot", ORG, "{\"email\":\"dev@ardenvale.\"}", NULL, NULL, 0, IC_MODEL_ERROR_UNKNOWN_VALUE, "email" },
+  { "phone-too-long", ORG, "{\"phone\":\"0121 496 0000 0121 496 0000 0121 496 0000\"}", NULL, NULL, 0, IC_MODEL_ERROR_TOO_LONG, "phone" },
+  { "postcode-too-long", ORG, "{\"postcode\":\"B1 1AA B1 1AA B1 1AA\"}", NULL, NULL, 0, IC_MODEL_ERROR_TOO_LONG, "postcode" },
   { "notes-20000-chars", ORG, NULL, "notes", "ü", 20000, VALID, NULL },
   { "notes-20001-chars", ORG, NULL, "notes", "ü", 20001, IC_MODEL_ERROR_TOO_LONG, "notes" },
   { "id-not-uuid", ORG, "{\"id\":\"1234\"}", NULL, NULL, 0, IC_MODEL_ERROR_INVALID_ID, "id" },

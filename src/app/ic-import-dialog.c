@@ -6,12 +6,16 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ic-import.h"
 #include "ic-import-dialog.h"
 #include "ic-import-preview.h"
 #include "ic-import-preview-table.h"
 #include "ic-import-results.h"
+#include "ic-import-undo.h"
+#include "ic-import-value-map.h"
+#include "ic-store-service.h"
 
 /* Rows shown in the preview; the dry run checks them all. */
 #define PREVIEW_ROWS 20
@@ -41,6 +45,7 @@ struct _IcImportDialog
 
   AdwWindowTitle       *window_title;
   GtkWidget            *import_button;
+  GtkButton            *cancel_button;
   GtkRevealer          *banner_revealer;
   GtkLabel             *banner;
   GtkStack             *stack;
@@ -57,6 +62,13 @@ struct _IcImportDialog
   IcImportResults      *results;         /* made here, as the preview table is */
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
+  AdwStatusPage        *done_page;
+  AdwBin               *done_bin;
+  IcImportResults      *done_results;
+  IcImportValueMap     *value_map_group;
+  GHashTable           *value_map;       /* "target\nvalue" → id, "" for nothing */
+  IcImportReport       *done_report;     /* of the import that was written */
+  GtkFileChooserNative *save_chooser;
 };
 
 G_DEFINE_FINAL_TYPE (IcImportDialog, ic_import_dialog, ADW_TYPE_WINDOW)
@@ -183,6 +195,25 @@ show_report (IcImportDialog *self,
 {
   ic_import_results_show_report (self->results, report);
   ic_import_preview_table_set_problems (self->preview_table, report);
+  if (self->value_map_group != NULL)
+    ic_import_value_map_show_report (self->value_map_group, report);
+}
+
+/* The values the person mapped, for every row of this file. */
+static void
+apply_value_maps (IcImportDialog *self,
+                  IcImport       *import)
+{
+  GHashTableIter iter;
+  gpointer key, id;
+
+  g_hash_table_iter_init (&iter, self->value_map);
+  while (g_hash_table_iter_next (&iter, &key, &id))
+    {
+      g_auto(GStrv) parts = g_strsplit (key, "\n", 2);
+
+      ic_import_map_value (import, parts[0], parts[1], id);
+    }
 }
 
 static void
@@ -259,6 +290,7 @@ check_rows (IcImportDialog *self)
   cancellable = restart (&self->check_cancellable);
   import = ic_import_new (current_kind (self));
   ic_import_set_mapping (import, self->mapping);
+  apply_value_maps (self, import);
   ic_import_set_dry_run (import, TRUE);
   ic_import_results_show_message (self->results, _("Checking every row…"));
   set_checking (self, TRUE);
@@ -283,6 +315,19 @@ on_target_changed (IcImportPreviewTable *table,
     }
   /* Another column may have given the field up. */
   ic_import_preview_table_set_mapping (self->preview_table, self->mapping);
+  check_rows (self);
+}
+
+static void
+on_value_mapped (IcImportValueMap *group,
+                 const char       *target,
+                 const char       *value,
+                 const char       *id,
+                 IcImportDialog   *self)
+{
+  if (self->mapping == NULL || is_importing (self))
+    return;
+  g_hash_table_replace (self->value_map, g_strconcat (target, "\n", value, NULL), g_strdup (id));
   check_rows (self);
 }
 
@@ -405,6 +450,7 @@ ic_import_dialog_open_file (IcImportDialog *self,
     return;
 
   g_set_object (&self->file, file);
+  g_hash_table_remove_all (self->value_map);
   g_clear_object (&self->preview);
   g_clear_object (&self->mapping);
   g_clear_object (&self->report);
@@ -498,6 +544,109 @@ on_import_progress (double   fraction,
     gtk_progress_bar_set_text (self->progress_bar, _("Writing…"));
 }
 
+static const char *
+kind_page (IcRecordKind kind)
+{
+  switch (kind)
+    {
+    case IC_RECORD_KIND_CAPABILITY:
+      return "capabilities";
+    case IC_RECORD_KIND_ORGANISATION:
+      return "organisations";
+    case IC_RECORD_KIND_CHALLENGE:
+    case IC_RECORD_KIND_FORESIGHT:
+    case IC_RECORD_KIND_SHORTLIST:
+    default:
+      return "challenges";
+    }
+}
+
+/* Whether @report's import was taken back, or is being. */
+static gboolean
+is_undone (IcImportReport *report)
+{
+  return g_object_get_data (G_OBJECT (report), "ic-undone") != NULL;
+}
+
+typedef struct
+{
+  IcWindow       *window;
+  IcImportDialog *dialog;   /* weak: the dialog may close first */
+} UndoJob;
+
+static void
+on_undo_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  UndoJob *job = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint n_kept = 0;
+
+  if (!ic_import_undo_finish (result, &n_kept, &error))
+    {
+      message = g_strdup_printf (_("Cannot undo the import: %s"), error->message);
+      g_object_set_data (source, "ic-undone", NULL);
+    }
+  else if (n_kept > 0)
+    message = g_strdup_printf (ngettext ("Import undone; %u record changed since is kept",
+                                         "Import undone; %u records changed since are kept", n_kept),
+                               n_kept);
+  else
+    message = g_strdup (_("Import undone"));
+
+  if (job->dialog != NULL)
+    {
+      adw_status_page_set_title (job->dialog->done_page,
+                                 is_undone (IC_IMPORT_REPORT (source)) ? _("Import Undone")
+                                                                       : _("Imported"));
+      adw_status_page_set_description (job->dialog->done_page, message);
+      g_object_remove_weak_pointer (G_OBJECT (job->dialog), (gpointer *) &job->dialog);
+    }
+  if (gtk_window_get_application (GTK_WINDOW (job->window)) != NULL)
+    {
+      ic_window_reload (job->window);
+      ic_window_add_toast (job->window, adw_toast_new (message));
+    }
+  g_object_unref (job->window);
+  g_free (job);
+}
+
+/* Takes back the whole import @report tells of, in a worker. */
+static void
+undo_import (IcWindow       *window,
+             IcImportDialog *dialog,
+             IcImportReport *report)
+{
+  IcApplication *app = IC_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+  UndoJob *job;
+
+  if (app == NULL || is_undone (report))
+    return;
+  g_object_set_data (G_OBJECT (report), "ic-undone", GINT_TO_POINTER (TRUE));
+  job = g_new0 (UndoJob, 1);
+  job->window = g_object_ref (window);
+  job->dialog = dialog;
+  if (dialog != NULL)
+    {
+      g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &job->dialog);
+      gtk_widget_action_set_enabled (GTK_WIDGET (dialog), "import.undo", FALSE);
+    }
+  ic_import_undo_async (report, ic_application_get_db_path (app), ic_application_get_author (app),
+                        NULL, on_undo_done, job);
+}
+
+static void
+on_toast_undo (AdwToast       *toast,
+               IcImportReport *report)
+{
+  IcWindow *window = g_object_get_data (G_OBJECT (toast), "ic-window");
+
+  if (window != NULL)
+    undo_import (window, NULL, report);
+}
+
 static void
 report_success (IcImportDialog *self,
                 IcImportReport *report)
@@ -505,6 +654,7 @@ report_success (IcImportDialog *self,
   const IcImportCounts *counts = ic_import_report_get_counts (report);
   g_autofree char *message = g_strdup_printf (_("Added %u, updated %u"), counts->added,
                                               counts->updated);
+  g_autofree char *title = NULL;
   AdwToast *toast;
 
   if (counts->rejected > 0)
@@ -520,11 +670,127 @@ report_success (IcImportDialog *self,
   if (gtk_window_get_application (GTK_WINDOW (self->window)) != NULL)
     {
       toast = adw_toast_new (message);
-      adw_toast_set_timeout (toast, 8);
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_set_button_label (toast, _("_Undo"));
+      g_object_set_data_full (G_OBJECT (toast), "ic-window", g_object_ref (self->window), g_object_unref);
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_toast_undo),
+                             g_object_ref (report), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
       ic_window_reload (self->window);
       ic_window_add_toast (self->window, toast);
     }
+
+  /* The dialog stays, with what was done and what was left out. */
+  g_set_object (&self->done_report, report);
+  title = g_strdup_printf (_("Imported %u %s"), counts->added + counts->updated,
+                           kind_plural (current_kind (self)));
+  adw_status_page_set_title (self->done_page, title);
+  adw_status_page_set_description (self->done_page, message);
+  ic_import_results_show_report (self->done_results, report);
+  gtk_widget_set_visible (GTK_WIDGET (self->done_results), counts->rejected > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.save-skipped",
+                                 ic_import_report_get_n_skipped (report) > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.undo", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.show-records", TRUE);
+  gtk_widget_set_visible (self->import_button, FALSE);
+  gtk_button_set_label (self->cancel_button, _("Close"));
+  gtk_stack_set_visible_child_name (self->stack, "done");
+}
+
+static void
+undo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  IcImportDialog *self = IC_IMPORT_DIALOG (widget);
+
+  if (self->done_report != NULL)
+    undo_import (self->window, self, self->done_report);
+}
+
+static void
+show_records_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  IcImportDialog *self = IC_IMPORT_DIALOG (widget);
+
+  if (self->done_report == NULL || gtk_window_get_application (GTK_WINDOW (self->window)) == NULL)
+    return;
+  ic_window_show_page (self->window, kind_page (ic_import_report_get_kind (self->done_report)));
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_skipped_saved (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(IcWindow) window = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *name = g_file_get_basename (G_FILE (source));
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    message = g_strdup_printf (_("Cannot save the skipped rows: %s"), error->message);
+  else
+    message = g_strdup_printf (_("Skipped rows saved as “%s”; fix them and import the file again"),
+                               name);
+  if (gtk_window_get_application (GTK_WINDOW (window)) != NULL)
+    ic_window_add_toast (window, adw_toast_new (message));
+}
+
+static void
+on_save_chooser_response (GtkNativeDialog *chooser,
+                          int              response,
+                          IcImportDialog  *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->save_chooser);
+  if (file == NULL || self->done_report == NULL)
+    return;
+
+  /* Made in memory, written by GIO without blocking the window. */
+  out = g_memory_output_stream_new_resizable ();
+  if (!ic_import_report_write_skipped (self->done_report, out, NULL, &error))
+    {
+      show_banner (self, error->message);
+      return;
+    }
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                       NULL, on_skipped_saved, g_object_ref (self->window));
+}
+
+static void
+save_skipped_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  IcImportDialog *self = IC_IMPORT_DIALOG (widget);
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+  char *dot;
+
+  if (self->done_report == NULL || self->save_chooser != NULL)
+    return;
+  base = self->file != NULL ? g_file_get_basename (self->file) : g_strdup ("import.csv");
+  if ((dot = strrchr (base, '.')) != NULL)
+    *dot = '\0';
+  /* TRANSLATORS: the name offered for the file of skipped rows; %s is the imported file's */
+  name = g_strdup_printf (_("%s skipped rows.csv"), base);
+  self->save_chooser = gtk_file_chooser_native_new (_("Save the Skipped Rows"), GTK_WINDOW (self),
+                                                    GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                                                    _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->save_chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->save_chooser), name);
+  g_signal_connect (self->save_chooser, "response", G_CALLBACK (on_save_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->save_chooser));
 }
 
 static void
@@ -583,6 +849,7 @@ run_activated (GtkWidget  *widget,
   cancellable = restart (&self->import_cancellable);
   import = ic_import_new (current_kind (self));
   ic_import_set_mapping (import, self->mapping);
+  apply_value_maps (self, import);
   ic_import_set_skip_bad_rows (import, gtk_switch_get_active (self->skip_switch));
   ic_import_set_author (import, self->author);
   /* The progress reaches the dialog before the import's end does, and
@@ -628,6 +895,9 @@ ic_import_dialog_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  if (self->save_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->save_chooser));
+  g_clear_object (&self->save_chooser);
   gtk_widget_dispose_template (GTK_WIDGET (object), IC_TYPE_IMPORT_DIALOG);
 
   G_OBJECT_CLASS (ic_import_dialog_parent_class)->dispose (object);
@@ -643,6 +913,8 @@ ic_import_dialog_finalize (GObject *object)
   g_clear_object (&self->preview);
   g_clear_object (&self->mapping);
   g_clear_object (&self->report);
+  g_clear_object (&self->done_report);
+  g_hash_table_unref (self->value_map);
   g_free (self->db_path);
   g_free (self->author);
 
@@ -662,6 +934,7 @@ ic_import_dialog_class_init (IcImportDialogClass *klass)
                                                "/io/github/wmvit/Interchange/ui/ic-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, IcImportDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, IcImportDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, IcImportDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, IcImportDialog, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, IcImportDialog, banner);
   gtk_widget_class_bind_template_child (widget_class, IcImportDialog, stack);
@@ -676,12 +949,17 @@ ic_import_dialog_class_init (IcImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcImportDialog, results_bin);
   gtk_widget_class_bind_template_child (widget_class, IcImportDialog, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, IcImportDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, IcImportDialog, done_page);
+  gtk_widget_class_bind_template_child (widget_class, IcImportDialog, done_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_skip_toggled);
 
   gtk_widget_class_install_action (widget_class, "import.run", NULL, run_activated);
   gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cancel_activated);
   gtk_widget_class_install_action (widget_class, "import.choose-file", NULL, choose_file_activated);
+  gtk_widget_class_install_action (widget_class, "import.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "import.save-skipped", NULL, save_skipped_activated);
+  gtk_widget_class_install_action (widget_class, "import.show-records", NULL, show_records_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "import.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "import.choose-file", NULL);
@@ -696,7 +974,13 @@ ic_import_dialog_init (IcImportDialog *self)
   gtk_scrolled_window_set_child (self->preview_scroller, GTK_WIDGET (self->preview_table));
   self->results = IC_IMPORT_RESULTS (ic_import_results_new ());
   adw_bin_set_child (self->results_bin, GTK_WIDGET (self->results));
+  self->done_results = IC_IMPORT_RESULTS (ic_import_results_new ());
+  adw_bin_set_child (self->done_bin, GTK_WIDGET (self->done_results));
+  self->value_map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.run", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.undo", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.save-skipped", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.show-records", FALSE);
 }
 
 IcImportDialog *
@@ -712,5 +996,12 @@ ic_import_dialog_new (IcWindow *window)
   self->window = g_object_ref (window);
   self->db_path = g_strdup (ic_application_get_db_path (app));
   self->author = g_strdup (ic_application_get_author (app));
+  /* Above the preview, as they ask for a choice: the values no
+   * cluster or place matches. */
+  self->value_map_group = IC_IMPORT_VALUE_MAP (
+    ic_import_value_map_new (ic_store_service_get_taxonomy (ic_application_get_store_service (app))));
+  g_signal_connect (self->value_map_group, "value-mapped", G_CALLBACK (on_value_mapped), self);
+  gtk_box_insert_child_after (GTK_BOX (self->preview_box), GTK_WIDGET (self->value_map_group),
+                              gtk_widget_get_first_child (self->preview_box));
   return self;
 }

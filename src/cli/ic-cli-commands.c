@@ -20,6 +20,7 @@ const IcCliCommand ic_cli_commands[] = {
   { "match", ic_cli_match, N_("Rank capabilities for a challenge, or for every open challenge") },
   { "consortium", ic_cli_consortium, N_("Propose small groups of SMEs that together cover a challenge") },
   { "import", ic_cli_import, N_("Import challenges, capabilities or organisations from CSV") },
+  { "import-undo", ic_cli_import_undo, N_("Take back an import, from its --json report") },
   { "export", ic_cli_export, N_("Export a shortlist (csv, json, xlsx, pdf) or records (csv, json)") },
   { "shortlist", ic_cli_shortlist, N_("Create a shortlist from the match results, list or show them") },
   { "sync", ic_cli_sync, N_("Push queued changes to the foresight feed and pull what is new") },

@@ -13,6 +13,7 @@
 #include "ic-cli-private.h"
 #include "ic-export.h"
 #include "ic-import.h"
+#include "ic-import-undo.h"
 #include "ic-match-loader.h"
 #include "ic-record-json.h"
 #include "ic-shortlist-maker.h"
@@ -26,11 +27,57 @@ parse_import_kind (const char   *word,
           *kind == IC_RECORD_KIND_ORGANISATION);
 }
 
+/* The columns the import leaves unread, said before anything else. */
+static void
+print_ignored_columns (IcImportReport *report)
+{
+  IcImportMapping *mapping = ic_import_report_get_mapping (report);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < ic_import_mapping_get_n_columns (mapping); i++)
+    if (ic_import_mapping_get_target (mapping, i) == NULL)
+      g_string_append_printf (names, "%s“%s”", names->len > 0 ? ", " : "",
+                              ic_import_mapping_get_column (mapping, i));
+  if (names->len > 0)
+    g_printerr (_("Columns ignored: %s (use --map COLUMN=field to read one)\n"), names->str);
+}
+
+/* Values no cluster or place matched, once each with their rows. */
+static void
+print_unmatched (IcImportReport *report)
+{
+  guint n = ic_import_report_get_n_unmatched (report);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *target, *mapped_to;
+      guint n_rows;
+      const char *value = ic_import_report_get_unmatched (report, i, &target, &n_rows, &mapped_to);
+
+      if (mapped_to != NULL && mapped_to[0] == '\0')
+        g_printerr (g_dngettext (NULL, "%s “%s” (%u row) is left empty, as asked\n",
+                                 "%s “%s” (%u rows) is left empty, as asked\n", n_rows),
+                    target, value, n_rows);
+      else if (mapped_to != NULL)
+        g_printerr (g_dngettext (NULL, "%s “%s” (%u row) is taken as “%s”\n",
+                                 "%s “%s” (%u rows) is taken as “%s”\n", n_rows),
+                    target, value, n_rows, mapped_to);
+      else
+        g_printerr (g_dngettext (NULL,
+                                 "%s “%s” (%u row) matches nothing and is left empty; map it with "
+                                 "--map-value \"%s:%s=ID\"\n",
+                                 "%s “%s” (%u rows) matches nothing and is left empty; map it with "
+                                 "--map-value \"%s:%s=ID\"\n", n_rows),
+                    target, value, n_rows, target, value);
+    }
+}
+
 static void
 print_import_report (IcImportReport *report,
                      gboolean        json)
 {
   guint n = ic_import_report_get_n_problems (report);
+  guint n_warnings = ic_import_report_get_n_warnings (report);
   g_autofree char *summary = ic_import_report_get_summary (report);
 
   if (json)
@@ -38,6 +85,10 @@ print_import_report (IcImportReport *report,
       g_autoptr(JsonNode) node = ic_import_report_to_json (report);
       ic_cli_print_json (node);
     }
+  print_ignored_columns (report);
+  print_unmatched (report);
+  for (guint i = 0; i < n_warnings; i++)
+    g_printerr (_("warning: %s\n"), ic_import_report_get_warning (report, i, NULL));
   for (guint i = 0; i < n; i++)
     g_printerr ("%s\n", ic_import_report_get_problem (report, i, NULL, NULL, NULL));
   if (!json)
@@ -56,11 +107,18 @@ ic_cli_import (IcCli  *cli,
   g_autoptr(IcImportReport) report = NULL;
   g_autoptr(GInputStream) stream = NULL;
   g_auto(GStrv) maps = NULL;
+  g_auto(GStrv) value_maps = NULL;
   g_autofree char *overrides = NULL;
+  g_autofree char *skipped_path = NULL;
   gboolean dry_run = FALSE, skip_bad_rows = FALSE, json = FALSE;
   const GOptionEntry entries[] = {
     { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &maps,
       N_("Map columns to fields, overriding the automatic mapping"), N_("COLUMN=field,…") },
+    { "map-value", 0, 0, G_OPTION_ARG_STRING_ARRAY, &value_maps,
+      N_("Take a cluster or place the taxonomy does not know as one it does, in every row "
+         "(remembered for files with the same columns)"), N_("FIELD:VALUE=ID;…") },
+    { "skipped", 0, 0, G_OPTION_ARG_FILENAME, &skipped_path,
+      N_("Write the rows left out, and why, to FILE as CSV to fix and import again"), N_("FILE") },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
       N_("Report what would be added, updated and rejected; write nothing"), NULL },
     { "skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, &skip_bad_rows,
@@ -106,6 +164,9 @@ ic_cli_import (IcCli  *cli,
   if (maps != NULL)
     overrides = g_strjoinv (",", maps);
   import = ic_import_new (kind);
+  for (guint i = 0; value_maps != NULL && value_maps[i] != NULL; i++)
+    if (!ic_import_parse_value_maps (import, value_maps[i], &error))
+      return ic_cli_fail (error);
   ic_import_set_overrides (import, overrides);
   ic_import_set_dry_run (import, dry_run);
   ic_import_set_skip_bad_rows (import, skip_bad_rows);
@@ -120,6 +181,21 @@ ic_cli_import (IcCli  *cli,
     }
 
   print_import_report (report, json);
+  if (skipped_path != NULL && ic_import_report_get_n_skipped (report) > 0)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (skipped_path);
+      g_autoptr(GFileOutputStream) out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE,
+                                                         NULL, &error);
+
+      if (out == NULL || !ic_import_report_write_skipped (report, G_OUTPUT_STREAM (out), NULL, &error))
+        {
+          g_prefix_error (&error, "%s: ", skipped_path);
+          return ic_cli_fail (error);
+        }
+      g_printerr (g_dngettext (NULL, "The %u row left out is in %s\n", "The %u rows left out are in %s\n",
+                               ic_import_report_get_n_skipped (report)),
+                  ic_import_report_get_n_skipped (report), skipped_path);
+    }
   if (ic_import_report_get_counts (report)->rejected > 0 && !skip_bad_rows)
     {
       if (!dry_run)
@@ -127,6 +203,48 @@ ic_cli_import (IcCli  *cli,
                       "--skip-bad-rows to import the good ones\n"));
       return IC_CLI_EXIT_USER_ERROR;
     }
+  return IC_CLI_EXIT_OK;
+}
+
+int
+ic_cli_import_undo (IcCli  *cli,
+                    int     argc,
+                    char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const IcCliCommandSpec spec = {
+    "REPORT", NULL, 1, 1,
+    N_("name the JSON report of the import to take back (import … --json > REPORT)"),
+    IC_CLI_STORE_LATER
+  };
+  guint n_undone = 0, n_kept = 0;
+  IcStore *store;
+  int status;
+
+  if (!ic_cli_begin (cli, &spec, &argc, &argv, &status))
+    return status;
+  if (!json_parser_load_from_file (parser, argv[1], &error))
+    {
+      g_prefix_error (&error, "%s: ", argv[1]);
+      return ic_cli_fail (error);
+    }
+  store = ic_cli_open_store (cli, FALSE, &error);
+  if (store == NULL)
+    return ic_cli_fail (error);
+  if (!ic_import_undo_json (json_parser_get_root (parser), store, ic_cli_get_author (),
+                            &n_undone, &n_kept, &error))
+    {
+      g_prefix_error (&error, "%s: ", argv[1]);
+      return ic_cli_fail (error);
+    }
+  g_print (g_dngettext (NULL, "Took back %u record of the import\n",
+                        "Took back %u records of the import\n", n_undone), n_undone);
+  if (n_kept > 0)
+    g_printerr (g_dngettext (NULL, "%u record was changed since the import, or is named by one that was, "
+                             "and is left as it is\n",
+                             "%u records were changed since the import, or are named by one that "
+                             "was, and are left as they are\n", n_kept), n_kept);
   return IC_CLI_EXIT_OK;
 }
 

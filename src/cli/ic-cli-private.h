@@ -133,6 +133,7 @@ int ic_cli_update      (IcCli *cli, int argc, char **argv);
 int ic_cli_match       (IcCli *cli, int argc, char **argv);
 int ic_cli_consortium  (IcCli *cli, int argc, char **argv);
 int ic_cli_import      (IcCli *cli, int argc, char **argv);
+int ic_cli_import_undo (IcCli *cli, int argc, char **argv);
 int ic_cli_export      (IcCli *cli, int argc, char **argv);
 int ic_cli_shortlist   (IcCli *cli, int argc, char **argv);
 int ic_cli_sync        (IcCli *cli, int argc, char **argv);

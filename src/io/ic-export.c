@@ -23,7 +23,7 @@
  * name of the record's organisation, beside its id for people. */
 static const char * const organisation_columns[] = {
   "id", "name", "kind", "cluster", "local_authority", "employees", "website", "notes",
-  "visibility", "rev", "updated_at", "author", NULL
+  "contact", "email", "phone", "postcode", "visibility", "rev", "updated_at", "author", NULL
 };
 static const char * const challenge_columns[] = {
   "id", "organisation_id", "organisation", "title", "description", "cluster", "tags",

@@ -40,48 +40,73 @@ static const struct
   { CHAL | CAP, "organisation", "organisation|organization|organisation_name|organization_name|"
                                 "company|company_name|business|business_name|firm|org|"
                                 "sme|sme_name|supplier|owner|buyer|employer" },
-  { CHAL, "title", "title|challenge|challenge_title|challenge_name|need|requirement|name" },
+  { CHAL, "title", "title|challenge|challenge_title|challenge_name|need|requirement|name|"
+                   "challenges|the_challenge|business_need|needs|problem" },
   { CAP, "title", "title|capability|capability_title|capability_name|offer|offering|"
-                  "service|product|solution|name" },
+                  "service|product|solution|name|capabilities|main_capability|key_capability|"
+                  "what_we_offer|offers" },
+  { CAP, "description", "capability_description|description_of_capability|capability_summary|"
+                        "capability_details|what_we_do|offer_description" },
+  { CHAL, "description", "challenge_description|description_of_challenge|challenge_summary|"
+                         "challenge_details|need_description" },
   { CHAL | CAP, "description", "description|details|detail|summary|about|desc|overview|text" },
   { CHAL, "tags", "tags|required_tags|keywords|key_words|skills_needed|technologies|topics" },
   { CAP, "tags", "tags|keywords|key_words|skills|expertise|technologies|competences|"
                  "competencies|topics" },
   { CHAL, "trl_min", "trl_min|min_trl|minimum_trl|trl_from|lowest_trl" },
   { CHAL, "trl_max", "trl_max|max_trl|maximum_trl|trl_to|highest_trl" },
-  { CHAL, "trl_range", "trl|trl_range|trls|technology_readiness|technology_readiness_level|readiness" },
+  { CHAL, "trl_range", "trl|trl_range|trls|technology_readiness|technology_readiness_level|readiness|"
+                       "readiness_trl|trl_level|trl_needed|required_trl" },
   { CHAL, "budget_min", "budget_min|min_budget|minimum_budget|budget_from" },
   { CHAL, "budget_max", "budget_max|max_budget|maximum_budget|budget_to" },
   { CHAL, "budget", "budget|budget_gbp|value|contract_value|funding" },
   { CHAL, "deadline", "deadline|due|due_date|closing_date|close_date|closes|deadline_date" },
   { CHAL, "status", "status|state" },
-  { CAP, "trl", "trl|technology_readiness|technology_readiness_level|readiness|trl_level" },
+  { CAP, "trl", "trl|technology_readiness|technology_readiness_level|readiness|trl_level|"
+                "readiness_trl|current_trl" },
   { CAP | ORG, "employees", "employees|staff|headcount|head_count|employee_count|"
-                            "number_of_employees|no_of_employees|size|fte" },
+                            "number_of_employees|no_of_employees|no_employees|size|fte|"
+                            "no_of_staff|no_staff|number_of_staff|staff_numbers|staff_count|"
+                            "company_size|employees_fte|num_employees" },
   { CAP, "certifications", "certifications|certification|certificates|accreditations|"
                            "accreditation|standards|quality_standards" },
-  { ALL, "cluster", "cluster|sector|industry|cluster_sector|sector_cluster" },
+  { ALL, "cluster", "cluster|sector|industry|cluster_sector|sector_cluster|sectors|"
+                    "primary_sector|main_sector|industry_sector|theme|themes" },
   { ALL, "local_authority", "local_authority|authority|la|location|borough|council|district|"
-                            "place|town|city|area" },
+                            "place|town|city|area|address" },
   { ALL, "postcode", "postcode|post_code|postal_code|zip|zip_code" },
-  { CHAL | CAP, "contact", "contact|contact_name|contact_person|contact_details|email|e_mail|"
-                           "contact_email|email_address|phone|telephone|contact_phone" },
+  { ORG, "contact", "contact|contact_name|contact_person|key_contact|main_contact|"
+                    "primary_contact|named_contact" },
+  { ORG, "email", "email|e_mail|contact_email|email_address|e_mail_address" },
+  { ORG, "phone", "phone|telephone|tel|tel_no|phone_number|telephone_number|contact_phone|"
+                  "contact_number|mobile|landline" },
+  { CHAL | CAP, "contact", "contact|contact_name|contact_person|contact_details|key_contact|"
+                           "main_contact|primary_contact|named_contact" },
+  { CHAL | CAP, "organisation_email", "email|e_mail|contact_email|email_address|"
+                                      "e_mail_address" },
+  { CHAL | CAP, "organisation_phone", "phone|telephone|tel|tel_no|phone_number|"
+                                      "telephone_number|contact_phone|contact_number|mobile|"
+                                      "landline" },
+  { CHAL | CAP, "organisation_website", "website|web|web_site|url|homepage|home_page|"
+                                        "web_address|company_website" },
 };
 
 /* What each kind's columns may be mapped to. */
 static const char * const organisation_targets[] = {
   "id", "name", "kind", "cluster", "local_authority", "postcode", "employees", "website",
-  "notes", "visibility", "ignore", NULL
+  "contact", "email", "phone", "notes", "visibility", "ignore", NULL
 };
 static const char * const challenge_targets[] = {
   "id", "organisation", "organisation_id", "title", "description", "cluster", "tags",
   "trl_min", "trl_max", "trl_range", "budget_min", "budget_max", "budget", "deadline",
-  "local_authority", "postcode", "status", "contact", "visibility", "ignore", NULL
+  "local_authority", "postcode", "status", "contact", "organisation_website",
+  "organisation_email", "organisation_phone", "visibility", "ignore", NULL
 };
 static const char * const capability_targets[] = {
   "id", "organisation", "organisation_id", "title", "description", "cluster", "tags",
   "trl", "employees", "local_authority", "postcode", "certifications", "contact",
-  "visibility", "ignore", NULL
+  "organisation_website", "organisation_email", "organisation_phone", "visibility", "ignore",
+  NULL
 };
 
 /* Each target in words, for the person who maps the columns. */
@@ -115,6 +140,11 @@ static const struct
   { "website", N_("Website") },
   { "notes", N_("Notes") },
   { "contact", N_("Contact") },
+  { "email", N_("Email") },
+  { "phone", N_("Phone") },
+  { "organisation_website", N_("Organisation’s website") },
+  { "organisation_email", N_("Organisation’s email") },
+  { "organisation_phone", N_("Organisation’s phone") },
   { "visibility", N_("Visibility") },
   { "ignore", N_("Ignore") },
 };
@@ -266,6 +296,28 @@ ic_import_mapping_find_target (IcImportMapping *self,
   return -1;
 }
 
+/* Whether a word of @folded ("Capability summary", "Our offer",
+ * "Business need") names @kind itself. */
+static gboolean
+names_kind (IcRecordKind  kind,
+            const char   *folded)
+{
+  static const struct { IcRecordKind kind; const char *word; } words[] = {
+    { IC_RECORD_KIND_CAPABILITY, "capability" }, { IC_RECORD_KIND_CAPABILITY, "capabilities" },
+    { IC_RECORD_KIND_CAPABILITY, "offer" }, { IC_RECORD_KIND_CAPABILITY, "offers" },
+    { IC_RECORD_KIND_CAPABILITY, "offering" }, { IC_RECORD_KIND_CAPABILITY, "expertise" },
+    { IC_RECORD_KIND_CHALLENGE, "challenge" }, { IC_RECORD_KIND_CHALLENGE, "challenges" },
+    { IC_RECORD_KIND_CHALLENGE, "need" }, { IC_RECORD_KIND_CHALLENGE, "needs" },
+    { IC_RECORD_KIND_CHALLENGE, "requirement" }, { IC_RECORD_KIND_CHALLENGE, "problem" },
+  };
+  g_auto(GStrv) parts = g_strsplit (folded, "_", -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (words[i].kind == kind && g_strv_contains ((const char * const *) parts, words[i].word))
+      return TRUE;
+  return FALSE;
+}
+
 IcImportMapping *
 ic_import_mapping_new (IcRecordKind        kind,
                        const char * const *header)
@@ -290,6 +342,20 @@ ic_import_mapping_new (IcRecordKind        kind,
         continue;
       self->targets[i] = target;
     }
+
+  /* "Our offer" or "Business need" is the title when nothing else is. */
+  if ((kind == IC_RECORD_KIND_CAPABILITY || kind == IC_RECORD_KIND_CHALLENGE) &&
+      ic_import_mapping_find_target (self, "title") < 0)
+    for (guint i = 0; i < self->n_columns; i++)
+      {
+        g_autofree char *folded = ic_import_mapping_fold_name (header[i]);
+
+        if (self->targets[i] == NULL && names_kind (kind, folded))
+          {
+            self->targets[i] = find_known_target (kind, "title");
+            break;
+          }
+      }
   return self;
 }
 
@@ -324,6 +390,8 @@ only_kind_knows (IcRecordKind  kind,
     {
       const char *other = kinds[i] != kind ? lookup_synonym (kinds[i], folded) : NULL;
 
+      /* A challenge or capability may carry its organisation's website
+       * or email: such a column tells no kind. */
       if (other != NULL && !g_str_equal (other, "ignore"))
         return FALSE;
     }
@@ -337,8 +405,8 @@ ic_import_mapping_guess_kind (const char * const *header,
   static const IcRecordKind kinds[] = {
     IC_RECORD_KIND_ORGANISATION, IC_RECORD_KIND_CHALLENGE, IC_RECORD_KIND_CAPABILITY
   };
-  guint best_score = 0, n_best = 0;
-  IcRecordKind best = IC_RECORD_KIND_CHALLENGE;
+  guint best_score = 0, n_best = 0, n_possible = 0;
+  IcRecordKind best = IC_RECORD_KIND_CHALLENGE, possible = IC_RECORD_KIND_CHALLENGE;
 
   g_return_val_if_fail (header != NULL, FALSE);
 
@@ -350,11 +418,14 @@ ic_import_mapping_guess_kind (const char * const *header,
       /* A kind whose needed fields no column gives cannot be it. */
       if (ic_import_mapping_find_missing (mapping) != NULL)
         continue;
+      n_possible++;
+      possible = kinds[k];
       for (guint i = 0; header[i] != NULL; i++)
         {
           g_autofree char *folded = ic_import_mapping_fold_name (header[i]);
 
           score += only_kind_knows (kinds[k], folded);
+          score += 2 * names_kind (kinds[k], folded);
         }
       if (score > best_score)
         {
@@ -366,6 +437,13 @@ ic_import_mapping_guess_kind (const char * const *header,
         n_best++;
     }
 
+  /* Only one kind has the columns it needs. */
+  if (best_score == 0 && n_possible == 1)
+    {
+      best = possible;
+      n_best = 1;
+      best_score = 1;
+    }
   if (best_score == 0 || n_best != 1)
     return FALSE;
   if (kind != NULL)

@@ -32,17 +32,25 @@ typedef struct
   int              organisation_column;
   int              organisation_id_column;
   int              title_column;
+  int              website_column;        /* the organisation's, of any kind */
 
   GHashTable      *organisation_ids;     /* id → folded name, stored organisations */
   GHashTable      *organisation_names;   /* folded name → id, or "" when shared */
+  GHashTable      *organisation_display_names; /* id → name as stored */
   GHashTable      *new_organisations;    /* folded name → IcRecord, made by this import */
   GHashTable      *used_organisations;   /* set of new organisations a good row names */
   GHashTable      *existing_keys;        /* key → id, stored records of the kind */
   GHashTable      *existing_ids;         /* set of ids, stored records of the kind */
   GHashTable      *seen;                 /* key or id → row, rows of this file */
+  GHashTable      *similar_names;        /* similar name → id, or "" when shared */
+  GHashTable      *organisation_hosts;   /* website host → id, or "" when shared */
+  GHashTable      *organisation_fills;   /* id → IcRecord, stored organisations filled in */
+  GHashTable      *organisation_before;  /* id → IcRecord, those as they were */
+  GHashTable      *value_map;            /* "target:folded value" → id, "" for none */
 
   GPtrArray       *inserts;
   GPtrArray       *updates;
+  GPtrArray       *befores;              /* of IcRecord: the updated rows' records as stored */
 } IcImportRun;
 
 /* Case and spacing do not tell two names or titles apart.
@@ -54,11 +62,25 @@ char    *ic_import_record_key              (IcRecordKind  kind,
                                             const char   *organisation_id,
                                             const char   *title);
 
+/* What makes two organisations' names the same firm: case,
+ * punctuation, "and"/"&" and a last "Ltd", "Limited", "PLC", "LLP" do
+ * not count.  Returns: (transfer full) */
+char    *ic_import_similar_name            (const char   *name);
+/* The host of a web address without "www.", lower case; NULL if
+ * @address has none.  Returns: (transfer full) (nullable) */
+char    *ic_import_website_host            (const char   *address);
+/* The key of @value of @target in a value map.  Returns: (transfer full) */
+char    *ic_import_value_map_key           (const char   *target,
+                                            const char   *value);
+
 /* Turns one data row into a record to insert or update, or a problem
  * in the report. */
 void     ic_import_row                     (IcImportRun        *run,
                                             guint               row,
                                             const char * const *fields,
+                                            guint               n_fields);
+/* Whether every cell of a row is empty or spaces. */
+gboolean ic_import_row_is_blank            (const char * const *fields,
                                             guint               n_fields);
 /* Reports a row the reader could not decode (@error from the reader). */
 void     ic_import_reject_unreadable_row   (IcImportRun        *run,

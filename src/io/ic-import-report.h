@@ -24,6 +24,7 @@ typedef struct
   guint unchanged;   /* rows that match a stored record field for field */
   guint rejected;
   guint organisations_added;
+  guint organisations_updated;   /* stored ones the rows filled in */
 } IcImportCounts;
 
 /* Returns: (transfer full) */
@@ -50,6 +51,13 @@ void               ic_import_report_add_problem   (IcImportReport   *self,
                                                    const char       *column,
                                                    const char       *field,
                                                    const char       *message);
+/* The same for a @message that names the column in its own words ("the
+ * company name is empty"): "row 8: the company name is empty". */
+void               ic_import_report_add_problem_in_words (IcImportReport *self,
+                                                   guint             row,
+                                                   const char       *column,
+                                                   const char       *field,
+                                                   const char       *message);
 guint              ic_import_report_get_n_problems (IcImportReport  *self);
 /* The message of problem @index, "row 12, column TRL: 11 is not
  * between 1 and 9"; @row, @column and @field may be NULL. */
@@ -58,6 +66,60 @@ const char        *ic_import_report_get_problem   (IcImportReport   *self,
                                                    guint            *row,
                                                    const char      **column,
                                                    const char      **field);
+
+/* Something a person should know of a row that was kept: a value
+ * left empty, a range of which one end was taken… */
+void               ic_import_report_add_warning   (IcImportReport   *self,
+                                                   guint             row,
+                                                   const char       *column,
+                                                   const char       *field,
+                                                   const char       *message);
+guint              ic_import_report_get_n_warnings (IcImportReport  *self);
+/* Returns: (transfer none): "row 4, column TRL: “6-7” is a range…" */
+const char        *ic_import_report_get_warning   (IcImportReport   *self,
+                                                   guint             index,
+                                                   guint            *row);
+
+/* Counts one more row whose @target (cluster or local_authority) holds
+ * @value, which nothing in the taxonomy matched; @mapped_to is what the
+ * person chose for it ("" for nothing), NULL if they have not. */
+void               ic_import_report_count_unmatched (IcImportReport *self,
+                                                   const char       *target,
+                                                   const char       *value,
+                                                   const char       *mapped_to);
+guint              ic_import_report_get_n_unmatched (IcImportReport *self);
+/* Returns: (transfer none): the value, listed once with its rows. */
+const char        *ic_import_report_get_unmatched (IcImportReport   *self,
+                                                   guint             index,
+                                                   const char      **target,
+                                                   guint            *n_rows,
+                                                   const char      **mapped_to);
+
+/* Keeps @row's cells as the file had them, for a file of the rows
+ * left out. */
+void               ic_import_report_add_skipped_row (IcImportReport *self,
+                                                   guint             row,
+                                                   const char * const *cells,
+                                                   guint             n_cells);
+guint              ic_import_report_get_n_skipped (IcImportReport   *self);
+/* Writes the rows left out, with the file's header and a last column
+ * saying why, as CSV a person fixes and imports again. */
+gboolean           ic_import_report_write_skipped (IcImportReport   *self,
+                                                   GOutputStream    *stream,
+                                                   GCancellable     *cancellable,
+                                                   GError          **error);
+
+/* Records a record the import wrote: added when @before is NULL, else
+ * updated from @before. */
+void               ic_import_report_add_written   (IcImportReport   *self,
+                                                   IcRecord         *record,
+                                                   IcRecord         *before);
+/* Returns: (transfer none) (element-type IcRecord) */
+GPtrArray         *ic_import_report_get_added     (IcImportReport   *self);
+/* Returns: (transfer none) (element-type IcRecord): with @before, in
+ * the same order, the records as they were. */
+GPtrArray         *ic_import_report_get_updated   (IcImportReport   *self,
+                                                   GPtrArray       **before);
 
 /* Returns: (transfer full): the report as JSON: counts, the mapping
  * and the problems. */

@@ -11,6 +11,7 @@
 #include "ic-csv-writer.h"
 #include "ic-import-private.h"
 #include "ic-import-values.h"
+#include "ic-io-error.h"
 #include "ic-model-error.h"
 #include "ic-organisation.h"
 #include "ic-record-json.h"
@@ -73,6 +74,42 @@ cell_text (const char * const *fields,
   return g_strstrip (newlines_only (ic_csv_text_unneutralise (fields[column])));
 }
 
+/* Marks @row as left out: its cells are kept for the file of skipped
+ * rows, once, however many problems it has. */
+static void
+skip_row (IcImportRun        *run,
+          guint               row,
+          const char * const *fields,
+          guint               n_fields)
+{
+  ic_import_report_edit_counts (run->report)->rejected++;
+  ic_import_report_add_skipped_row (run->report, row, fields, n_fields);
+}
+
+static void
+problem (IcImportRun *run,
+         guint        row,
+         int          column,
+         const char  *field,
+         const char  *message)
+{
+  const char *header = column >= 0 ? ic_import_mapping_get_column (run->mapping, column) : NULL;
+
+  ic_import_report_add_problem (run->report, row, header, field, message);
+}
+
+static void
+warn (IcImportRun *run,
+      guint        row,
+      int          column,
+      const char  *field,
+      const char  *message)
+{
+  const char *header = column >= 0 ? ic_import_mapping_get_column (run->mapping, column) : NULL;
+
+  ic_import_report_add_warning (run->report, row, header, field, message);
+}
+
 static void
 reject (IcImportRun *run,
         guint        row,
@@ -80,10 +117,74 @@ reject (IcImportRun *run,
         const char  *field,
         const char  *message)
 {
-  const char *header = column >= 0 ? ic_import_mapping_get_column (run->mapping, column) : NULL;
-
-  ic_import_report_add_problem (run->report, row, header, field, message);
+  problem (run, row, column, field, message);
   ic_import_report_edit_counts (run->report)->rejected++;
+}
+
+/* "row 8: the company name is empty", in the words of the file's own
+ * header. */
+static void
+empty_problem (IcImportRun *run,
+               guint        row,
+               int          column,
+               const char  *field,
+               const char  *what)
+{
+  const char *header = column >= 0 ? ic_import_mapping_get_column (run->mapping, column) : NULL;
+  g_autofree char *lower = header != NULL ? g_utf8_strdown (header, -1) : NULL;
+  g_autofree char *message = g_strdup_printf (_("the %s is empty"), lower != NULL ? lower : what);
+
+  ic_import_report_add_problem_in_words (run->report, row, header, field, message);
+}
+
+char *
+ic_import_similar_name (const char *name)
+{
+  static const char * const endings[] = { "ltd", "limited", "plc", "llp", "inc", NULL };
+  g_autofree char *folded = ic_import_mapping_fold_name (name);
+  g_auto(GStrv) words = g_strsplit (folded, "_", -1);
+  g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
+  g_auto(GStrv) result = NULL;
+  guint n = g_strv_length (words);
+
+  /* "Ltd", "Limited", "PLC" at the end, however many. */
+  while (n > 1 && g_strv_contains (endings, words[n - 1]))
+    n--;
+  for (guint i = 0; i < n; i++)
+    if (!g_str_equal (words[i], "and") && !(i == 0 && n > 1 && g_str_equal (words[i], "the")))
+      g_strv_builder_add (kept, words[i]);
+  result = g_strv_builder_end (kept);
+  return g_strjoinv ("_", result);
+}
+
+char *
+ic_import_website_host (const char *address)
+{
+  g_autofree char *with_scheme = NULL;
+  g_autoptr(GUri) uri = NULL;
+  const char *host;
+
+  if (address == NULL || address[0] == '\0')
+    return NULL;
+  with_scheme = strstr (address, "://") != NULL ? g_strdup (address)
+                                                 : g_strconcat ("https://", address, NULL);
+  g_strstrip (with_scheme);
+  uri = g_uri_parse (with_scheme, G_URI_FLAGS_NONE, NULL);
+  host = uri != NULL ? g_uri_get_host (uri) : NULL;
+  if (host == NULL || strchr (host, '.') == NULL)
+    return NULL;
+  if (g_ascii_strncasecmp (host, "www.", 4) == 0)
+    host += 4;
+  return g_ascii_strdown (host, -1);
+}
+
+char *
+ic_import_value_map_key (const char *target,
+                         const char *value)
+{
+  g_autofree char *folded = ic_import_mapping_fold_name (value);
+
+  return g_strconcat (target, ":", folded, NULL);
 }
 
 void
@@ -133,9 +234,41 @@ rule_of (const GError *error)
   return error->message;
 }
 
+/* A stored organisation that looks like @name or has the website
+ * @host: its id, or NULL.  Says so in the report. */
+static const char *
+find_similar_organisation (IcImportRun *run,
+                           guint        row,
+                           const char  *name,
+                           const char  *host)
+{
+  g_autofree char *similar = ic_import_similar_name (name);
+  const char *id = g_hash_table_lookup (run->similar_names, similar);
+  gboolean by_host = FALSE;
+  g_autofree char *message = NULL;
+  const char *stored_name;
+
+  if ((id == NULL || id[0] == '\0') && host != NULL)
+    {
+      id = g_hash_table_lookup (run->organisation_hosts, host);
+      by_host = TRUE;
+    }
+  if (id == NULL || id[0] == '\0')
+    return NULL;
+  stored_name = g_hash_table_lookup (run->organisation_display_names, id);
+  message = by_host
+    ? g_strdup_printf (_("“%s” has the website of the stored organisation “%s”, so it updates "
+                         "that one"), name, stored_name)
+    : g_strdup_printf (_("“%s” looks like the stored organisation “%s”, so it updates that one"),
+                       name, stored_name);
+  warn (run, row, run->organisation_column >= 0 ? run->organisation_column : run->title_column,
+        "organisation_id", message);
+  return id;
+}
+
 /* The organisation a row names, by id or by name; a name nobody has
- * makes a new one.  Returns its id (transfer none), or NULL after
- * rejecting the row. */
+ * makes a new one.  Returns its id (transfer none); "" when the row
+ * names none, after saying so; NULL after a problem with it. */
 static const char *
 resolve_organisation (IcImportRun        *run,
                       guint               row,
@@ -145,7 +278,10 @@ resolve_organisation (IcImportRun        *run,
 {
   g_autofree char *by_id = cell_text (fields, n_fields, run->organisation_id_column);
   g_autofree char *by_name = cell_text (fields, n_fields, run->organisation_column);
+  g_autofree char *website = cell_text (fields, n_fields, run->website_column);
+  g_autofree char *host = ic_import_website_host (website);
   g_autofree char *folded = NULL;
+  g_autofree char *similar = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(IcRecord) organisation = NULL;
   const char *id;
@@ -160,14 +296,18 @@ resolve_organisation (IcImportRun        *run,
         {
           g_autofree char *message = g_strdup_printf (_("no organisation has the id %s"), given);
 
-          reject (run, row, by_id[0] != '\0' ? run->organisation_id_column : run->organisation_column,
-                  "organisation_id", message);
+          problem (run, row, by_id[0] != '\0' ? run->organisation_id_column : run->organisation_column,
+                   "organisation_id", message);
           return NULL;
         }
       return stored_id;
     }
   if (by_name[0] == '\0')
-    return "";   /* validation names the missing organisation */
+    {
+      empty_problem (run, row, run->organisation_column, "organisation_id",
+                     _("organisation’s name"));
+      return "";
+    }
 
   folded = ic_import_fold_key (by_name);
   id = g_hash_table_lookup (run->organisation_names, folded);
@@ -177,15 +317,21 @@ resolve_organisation (IcImportRun        *run,
         g_strdup_printf (_("more than one organisation is called “%s”; give the organisation’s "
                            "id instead"), by_name);
 
-      reject (run, row, run->organisation_column, "organisation_id", message);
+      problem (run, row, run->organisation_column, "organisation_id", message);
       return NULL;
     }
   if (id != NULL)
     return id;
 
-  *new_organisation = g_hash_table_lookup (run->new_organisations, folded);
+  /* Made by an earlier row of this file, under this name or one like it. */
+  similar = ic_import_similar_name (by_name);
+  *new_organisation = g_hash_table_lookup (run->new_organisations, similar);
   if (*new_organisation != NULL)
     return ic_record_get_id (*new_organisation);
+
+  id = find_similar_organisation (run, row, by_name, host);
+  if (id != NULL)
+    return id;
 
   organisation = IC_RECORD (ic_organisation_new ());
   ic_organisation_set_name (IC_ORGANISATION (organisation), by_name);
@@ -197,11 +343,11 @@ resolve_organisation (IcImportRun        *run,
     {
       g_autofree char *message = g_strdup_printf (_("the organisation’s name %s"), rule_of (error));
 
-      reject (run, row, run->organisation_column, "organisation_id", message);
+      problem (run, row, run->organisation_column, "organisation_id", message);
       return NULL;
     }
   *new_organisation = organisation;
-  g_hash_table_insert (run->new_organisations, g_steal_pointer (&folded),
+  g_hash_table_insert (run->new_organisations, g_steal_pointer (&similar),
                        g_steal_pointer (&organisation));
   return ic_record_get_id (*new_organisation);
 }
@@ -263,6 +409,376 @@ check_shape (IcImportRun *run,
   return FALSE;
 }
 
+/* Fields every record of the kind needs: a row without them is left
+ * out.  Any other field that cannot be read is left empty instead. */
+static gboolean
+is_required (IcImportRun *run,
+             const char  *field)
+{
+  return field == NULL || g_str_equal (field, "id") || g_str_equal (field, "organisation_id") ||
+         g_str_equal (field, run->kind == IC_RECORD_KIND_ORGANISATION ? "name" : "title");
+}
+
+/* Sets @field of @record back to its default. */
+static gboolean
+clear_field (GObject    *record,
+             const char *field)
+{
+  g_autofree char *property = g_strdelimit (g_strdup (field), "_", '-');
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (record), property);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (pspec == NULL)
+    return FALSE;
+  g_value_init (&value, pspec->value_type);
+  g_param_value_set_default (pspec, &value);
+  g_object_set_property (record, property, &value);
+  return TRUE;
+}
+
+/* The replacement the person chose for @text of @target, if any:
+ * (transfer none), "" for nothing. */
+static const char *
+mapped_value (IcImportRun *run,
+              const char  *target,
+              const char  *text)
+{
+  g_autofree char *key = NULL;
+
+  if (g_hash_table_size (run->value_map) == 0 || text[0] == '\0')
+    return NULL;
+  key = ic_import_value_map_key (target, text);
+  return g_hash_table_lookup (run->value_map, key);
+}
+
+/* Applies @step to @record; a cell that cannot be read costs the row
+ * only when the field is required, and otherwise is left empty with a
+ * warning.  FALSE when the row is to be left out. */
+static gboolean
+apply_step (IcImportRun        *run,
+            guint               row,
+            IcRecord           *record,
+            const IcImportStep *step,
+            const char         *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  int column = g_array_index (step->columns, guint, 0);
+  gboolean mappable = g_str_equal (step->target, "cluster") ||
+                      g_str_equal (step->target, "local_authority");
+  const char *mapped = mappable ? mapped_value (run, step->target, trimmed) : NULL;
+
+  if (mapped != NULL)
+    {
+      g_autofree char *property = g_strdelimit (g_strdup (step->target), "_", '-');
+
+      ic_import_report_count_unmatched (run->report, step->target, trimmed, mapped);
+      g_object_set (record, property, mapped[0] != '\0' ? mapped : NULL, NULL);
+      return TRUE;
+    }
+  if (ic_import_value_apply (record, step->target, text, run->taxonomy, &note, &error))
+    {
+      if (note != NULL)
+        warn (run, row, column, step->target, note);
+      return TRUE;
+    }
+  if (g_error_matches (error, IC_IO_ERROR, IC_IO_ERROR_UNMATCHED) &&
+      (g_str_equal (step->target, "cluster") || g_str_equal (step->target, "local_authority")))
+    {
+      /* Listed once with its rows, for the person to map. */
+      ic_import_report_count_unmatched (run->report, step->target, trimmed, NULL);
+      return TRUE;
+    }
+  /* A value that means nothing the field takes is left out; one that
+   * is plainly wrong (a TRL of 11) is the row's to fix. */
+  if (is_required (run, step->target) || !g_error_matches (error, IC_IO_ERROR, IC_IO_ERROR_UNMATCHED))
+    {
+      problem (run, row, column, step->target, error->message);
+      return FALSE;
+    }
+  {
+    g_autofree char *message = g_strdup_printf (_("%s; left empty"), error->message);
+
+    warn (run, row, column, step->target, message);
+    clear_field (G_OBJECT (record), step->target);
+  }
+  return TRUE;
+}
+
+/* Validates @record, reporting every rule it breaks: an optional field
+ * at fault is left empty with a warning, a required one is a problem.
+ * FALSE when the row is to be left out. */
+static gboolean
+validate_all (IcImportRun *run,
+              guint        row,
+              IcRecord    *record,
+              gboolean     organisation_missing)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean ok = TRUE;
+
+  for (;;)
+    {
+      g_autoptr(GError) error = NULL;
+      const char *field;
+
+      if (ic_record_validate (record, run->taxonomy, &error))
+        break;
+      field = ic_model_error_get_field (error);
+      /* A rule that clearing the field does not satisfy is told once. */
+      if (field == NULL || g_hash_table_contains (seen, field))
+        {
+          if (field == NULL)
+            problem (run, row, -1, NULL, error->message);
+          return FALSE;
+        }
+      g_hash_table_add (seen, g_strdup (field));
+
+      /* A value that cannot be read is left out; text that must not be
+       * stored (control characters, too long) costs the row. */
+      if (!is_required (run, field) &&
+          (g_error_matches (error, IC_MODEL_ERROR, IC_MODEL_ERROR_UNKNOWN_VALUE) ||
+           g_error_matches (error, IC_MODEL_ERROR, IC_MODEL_ERROR_INVALID_DATE)))
+        {
+          g_autofree char *message = g_strdup_printf (_("%s; left empty"), rule_of (error));
+
+          warn (run, row, column_for_field (run, field), field, message);
+          if (!clear_field (G_OBJECT (record), field))
+            return FALSE;
+          continue;
+        }
+
+      ok = FALSE;
+      if (g_str_equal (field, "organisation_id"))
+        {
+          if (!organisation_missing)
+            problem (run, row, column_for_field (run, field), field, rule_of (error));
+          /* Stands in, so that the rest of the row is checked too. */
+          g_object_set (record, "organisation-id", "00000000-0000-4000-8000-000000000000", NULL);
+        }
+      else if (g_str_equal (field, "title") || g_str_equal (field, "name"))
+        {
+          g_autofree char *title = NULL;
+
+          g_object_get (record, field, &title, NULL);
+          if (title == NULL || g_strstrip (title)[0] == '\0')
+            empty_problem (run, row, column_for_field (run, field), field,
+                           g_str_equal (field, "name") ? _("name") : _("title"));
+          else
+            problem (run, row, column_for_field (run, field), field, rule_of (error));
+          g_object_set (record, field, "-", NULL);
+        }
+      else
+        {
+          problem (run, row, column_for_field (run, field), field, rule_of (error));
+          return FALSE;
+        }
+    }
+  return ok;
+}
+
+/* The text of the first step for @target, or NULL. */
+static char *
+target_text (IcImportRun        *run,
+             const char         *target,
+             const char * const *fields,
+             guint               n_fields)
+{
+  for (guint s = 0; s < run->steps->len; s++)
+    {
+      const IcImportStep *step = g_ptr_array_index (run->steps, s);
+
+      if (g_str_equal (step->target, target))
+        return g_strstrip (step_text (step, fields, n_fields));
+    }
+  return NULL;
+}
+
+/* The organisation a row of a challenge or capability names, to fill:
+ * a new one, or a stored one the import already fills, or a copy of a
+ * stored one.  NULL if none. */
+static IcRecord *
+organisation_to_fill (IcImportRun *run,
+                      const char  *organisation_id,
+                      IcRecord    *new_organisation)
+{
+  IcRecord *organisation;
+  g_autoptr(GError) error = NULL;
+
+  if (new_organisation != NULL)
+    return new_organisation;
+  if (organisation_id == NULL || organisation_id[0] == '\0')
+    return NULL;
+  organisation = g_hash_table_lookup (run->organisation_fills, organisation_id);
+  if (organisation != NULL)
+    return organisation;
+  organisation = ic_store_get (run->store, organisation_id, &error);
+  if (organisation == NULL)
+    return NULL;
+  g_hash_table_insert (run->organisation_before, g_strdup (organisation_id),
+                       ic_record_copy (organisation));
+  g_hash_table_insert (run->organisation_fills, g_strdup (organisation_id), organisation);
+  return organisation;
+}
+
+/* Sets @property of @organisation from @text when it has none yet: a
+ * row fills an organisation's gaps, it does not overwrite. */
+static void
+fill_gap (IcImportRun *run,
+          guint        row,
+          IcRecord    *organisation,
+          const char  *target,
+          const char  *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcRecord) trial = NULL;
+  g_autofree char *property = g_strdelimit (g_strdup (target), "_", '-');
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (organisation), property);
+  g_auto(GValue) current = G_VALUE_INIT;
+  g_autofree char *note = NULL;
+
+  if (text == NULL || text[0] == '\0' || pspec == NULL)
+    return;
+  g_value_init (&current, pspec->value_type);
+  g_object_get_property (G_OBJECT (organisation), property, &current);
+  if (!g_param_value_defaults (pspec, &current))
+    return;
+
+  trial = ic_record_copy (organisation);
+  if (!ic_import_value_apply (trial, target, text, run->taxonomy, &note, &error) ||
+      !ic_record_validate (trial, run->taxonomy, &error))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("the organisation’s %s: %s; left empty"), target,
+                         error != NULL ? rule_of (error) : "");
+
+      warn (run, row, ic_import_mapping_find_target (run->mapping, target), target, message);
+      return;
+    }
+  g_object_get_property (G_OBJECT (trial), property, &current);
+  g_object_set_property (G_OBJECT (organisation), property, &current);
+}
+
+/* What a row of a challenge or capability says of its organisation:
+ * its website, email and phone columns; and for a new organisation also
+ * the contact, size, postcode, cluster and place of the record.  A
+ * stored organisation's are its own: one capability's contact or sector
+ * does not say the firm's, and an export imported again changes no
+ * organisation. */
+static void
+fill_organisation (IcImportRun        *run,
+                   guint               row,
+                   IcRecord           *record,
+                   IcRecord           *organisation,
+                   gboolean            is_new,
+                   const char * const *fields,
+                   guint               n_fields)
+{
+  static const struct { const char *target; const char *field; gboolean new_only; } from_columns[] = {
+    { "organisation_website", "website", FALSE }, { "organisation_email", "email", FALSE },
+    { "organisation_phone", "phone", FALSE }, { "contact", "contact", TRUE },
+    { "employees", "employees", TRUE }, { "postcode", "postcode", TRUE },
+  };
+  static const char * const from_record[] = { "local_authority", "cluster", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (from_columns); i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (from_columns[i].new_only && !is_new)
+        continue;
+      text = target_text (run, from_columns[i].target, fields, n_fields);
+      fill_gap (run, row, organisation, from_columns[i].field, text);
+    }
+  for (guint i = 0; is_new && from_record[i] != NULL; i++)
+    {
+      g_autofree char *property = g_strdelimit (g_strdup (from_record[i]), "_", '-');
+      g_autofree char *value = NULL;
+
+      g_object_get (record, property, &value, NULL);
+      fill_gap (run, row, organisation, from_record[i], value);
+    }
+}
+
+/* Whether the file has a column for the organisation's website, email
+ * or phone. */
+static gboolean
+has_organisation_columns (IcImportRun *run)
+{
+  for (guint s = 0; s < run->steps->len; s++)
+    if (g_str_has_prefix (((IcImportStep *) g_ptr_array_index (run->steps, s))->target,
+                          "organisation_"))
+      return TRUE;
+  return FALSE;
+}
+
+/* A challenge's or capability's contact keeps the email and phone
+ * beside the name, as one text. */
+static void
+join_contact (IcImportRun        *run,
+              IcRecord           *record,
+              const char * const *fields,
+              guint               n_fields)
+{
+  static const char * const extra[] = { "organisation_email", "organisation_phone", NULL };
+  g_autofree char *contact = NULL;
+  g_autoptr(GString) text = NULL;
+
+  g_object_get (record, "contact", &contact, NULL);
+  text = g_string_new (contact);
+  for (guint i = 0; extra[i] != NULL; i++)
+    {
+      g_autofree char *value = target_text (run, extra[i], fields, n_fields);
+
+      if (value == NULL || value[0] == '\0')
+        continue;
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, value);
+    }
+  if (text->len > 0)
+    g_object_set (record, "contact", text->str, NULL);
+}
+
+/* A row with nothing in it, as a spreadsheet leaves below its data. */
+static gboolean
+is_blank (const char * const *fields,
+          guint               n_fields)
+{
+  for (guint i = 0; i < n_fields; i++)
+    for (const char *p = fields[i]; *p != '\0'; p++)
+      if (!g_ascii_isspace (*p))
+        return FALSE;
+  return TRUE;
+}
+
+gboolean
+ic_import_row_is_blank (const char * const *fields,
+                        guint               n_fields)
+{
+  return is_blank (fields, n_fields);
+}
+
+/* For an organisation's row: the stored organisation it is, by id,
+ * by name, or by a name or website like it. */
+static const char *
+existing_organisation (IcImportRun        *run,
+                       guint               row,
+                       const char         *key,
+                       const char         *title,
+                       const char * const *fields,
+                       guint               n_fields)
+{
+  g_autofree char *website = cell_text (fields, n_fields, run->website_column);
+  g_autofree char *host = ic_import_website_host (website);
+  const char *id = g_hash_table_lookup (run->existing_keys, key);
+
+  if (id != NULL || title[0] == '\0')
+    return id;
+  return find_similar_organisation (run, row, title, host);
+}
+
 void
 ic_import_row (IcImportRun        *run,
                guint               row,
@@ -275,39 +791,47 @@ ic_import_row (IcImportRun        *run,
   g_autofree char *title = NULL;
   g_autofree char *key = NULL;
   g_autofree char *before = NULL;
+  g_autofree char *stored_name = NULL;
+  g_autoptr(IcRecord) stored = NULL;
   IcRecord *new_organisation = NULL;
   const char *organisation_id = NULL;
   const char *existing_id = NULL;
   const char *seen_as;
   gpointer earlier;
+  gboolean ok = TRUE;
 
   if (!check_shape (run, row, fields, n_fields))
-    return;
+    {
+      ic_import_report_add_skipped_row (run->report, row, fields, n_fields);
+      return;
+    }
 
   if (run->kind != IC_RECORD_KIND_ORGANISATION)
     {
       organisation_id = resolve_organisation (run, row, fields, n_fields, &new_organisation);
-      if (organisation_id == NULL)
-        return;
+      ok = organisation_id != NULL && organisation_id[0] != '\0';
     }
 
   id_text = cell_text (fields, n_fields, run->id_column);
   title = cell_text (fields, n_fields, run->title_column);
-  key = ic_import_record_key (run->kind, organisation_id, title);
+  key = ic_import_record_key (run->kind, ok ? organisation_id : NULL, title);
 
   if (id_text[0] != '\0' && g_hash_table_contains (run->existing_ids, id_text))
     existing_id = id_text;
-  else if (id_text[0] == '\0')
+  else if (id_text[0] == '\0' && run->kind == IC_RECORD_KIND_ORGANISATION)
+    existing_id = existing_organisation (run, row, key, title, fields, n_fields);
+  else if (id_text[0] == '\0' && ok)
     existing_id = g_hash_table_lookup (run->existing_keys, key);
 
   seen_as = existing_id != NULL ? existing_id : id_text[0] != '\0' ? id_text : key;
-  if (g_hash_table_lookup_extended (run->seen, seen_as, NULL, &earlier))
+  if (ok && title[0] != '\0' && g_hash_table_lookup_extended (run->seen, seen_as, NULL, &earlier))
     {
       g_autofree char *message =
         g_strdup_printf (_("the row repeats row %u: the same %s"), GPOINTER_TO_UINT (earlier),
                          run->kind == IC_RECORD_KIND_ORGANISATION ? _("organisation")
                                                                   : _("organisation and title"));
-      reject (run, row, -1, NULL, message);
+      problem (run, row, -1, NULL, message);
+      skip_row (run, row, fields, n_fields);
       return;
     }
 
@@ -316,10 +840,14 @@ ic_import_row (IcImportRun        *run,
       record = ic_store_get (run->store, existing_id, &error);
       if (record == NULL)
         {
-          reject (run, row, run->id_column, "id", error->message);
+          problem (run, row, run->id_column, "id", error->message);
+          skip_row (run, row, fields, n_fields);
           return;
         }
       before = ic_record_to_json_data (record, FALSE);
+      stored = ic_record_copy (record);
+      if (run->kind == IC_RECORD_KIND_ORGANISATION)
+        stored_name = g_strdup (ic_organisation_get_name (IC_ORGANISATION (record)));
     }
   else
     {
@@ -331,26 +859,40 @@ ic_import_row (IcImportRun        *run,
     g_object_set (record, "organisation-id", organisation_id[0] != '\0' ? organisation_id : NULL,
                   NULL);
 
+  /* Every step, even after one fails: the report gives all of a row's
+   * problems at once. */
   for (guint s = 0; s < run->steps->len; s++)
     {
       const IcImportStep *step = g_ptr_array_index (run->steps, s);
       g_autofree char *text = step_text (step, fields, n_fields);
 
-      if (!ic_import_value_apply (record, step->target, text, run->taxonomy, &error))
-        {
-          reject (run, row, g_array_index (step->columns, guint, 0), step->target, error->message);
-          return;
-        }
+      if (g_str_has_prefix (step->target, "organisation_"))
+        continue;
+      ok &= apply_step (run, row, record, step, text);
     }
+  /* A stored organisation found by a name like it keeps its own name. */
+  if (stored_name != NULL && g_hash_table_lookup (run->existing_keys, key) == NULL)
+    ic_organisation_set_name (IC_ORGANISATION (record), stored_name);
+  if (run->kind != IC_RECORD_KIND_ORGANISATION)
+    join_contact (run, record, fields, n_fields);
 
-  if (!ic_record_validate (record, run->taxonomy, &error))
+  /* A problem with the organisation is told already. */
+  ok &= validate_all (run, row, record, organisation_id == NULL || organisation_id[0] == '\0');
+  if (!ok)
     {
-      const char *field = ic_model_error_get_field (error);
-
-      reject (run, row, column_for_field (run, field), field, rule_of (error));
+      skip_row (run, row, fields, n_fields);
       return;
     }
 
+  if (run->kind != IC_RECORD_KIND_ORGANISATION &&
+      (new_organisation != NULL || has_organisation_columns (run)))
+    {
+      IcRecord *organisation = organisation_to_fill (run, organisation_id, new_organisation);
+
+      if (organisation != NULL)
+        fill_organisation (run, row, record, organisation, organisation == new_organisation,
+                           fields, n_fields);
+    }
   if (new_organisation != NULL)
     g_hash_table_add (run->used_organisations, new_organisation);
   g_hash_table_insert (run->seen, g_strdup (seen_as), GUINT_TO_POINTER (row));
@@ -369,6 +911,8 @@ ic_import_row (IcImportRun        *run,
 
   if (existing_id != NULL)
     {
+      /* As it was, for an undo. */
+      g_ptr_array_add (run->befores, g_steal_pointer (&stored));
       g_ptr_array_add (run->updates, g_steal_pointer (&record));
       ic_import_report_edit_counts (run->report)->updated++;
     }

@@ -8,12 +8,15 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "ic-csv-reader.h"
 #include "ic-import.h"
 #include "ic-import-private.h"
 #include "ic-import-values.h"
 #include "ic-io-error.h"
 #include "ic-model-error.h"
+#include "ic-record-json.h"
 #include "ic-organisation.h"
 #include "ic-store.h"
 #include "ic-validate.h"
@@ -34,6 +37,7 @@ struct _IcImport
   IcProgressFunc  progress;
   gpointer        progress_data;
   GDestroyNotify  progress_destroy;
+  GHashTable     *value_map;   /* "target:folded value" → id, "" for none */
 };
 
 G_DEFINE_FINAL_TYPE (IcImport, ic_import, G_TYPE_OBJECT)
@@ -58,8 +62,15 @@ run_clear (IcImportRun *run)
   g_clear_pointer (&run->existing_keys, g_hash_table_unref);
   g_clear_pointer (&run->existing_ids, g_hash_table_unref);
   g_clear_pointer (&run->seen, g_hash_table_unref);
+  g_clear_pointer (&run->similar_names, g_hash_table_unref);
+  g_clear_pointer (&run->organisation_hosts, g_hash_table_unref);
+  g_clear_pointer (&run->organisation_display_names, g_hash_table_unref);
+  g_clear_pointer (&run->organisation_fills, g_hash_table_unref);
+  g_clear_pointer (&run->organisation_before, g_hash_table_unref);
+  g_clear_pointer (&run->value_map, g_hash_table_unref);
   g_clear_pointer (&run->inserts, g_ptr_array_unref);
   g_clear_pointer (&run->updates, g_ptr_array_unref);
+  g_clear_pointer (&run->befores, g_ptr_array_unref);
   g_clear_object (&run->mapping);
   g_clear_object (&run->report);
 }
@@ -74,6 +85,7 @@ ic_import_finalize (GObject *object)
   g_free (self->overrides);
   g_clear_object (&self->mapping);
   g_free (self->author);
+  g_hash_table_unref (self->value_map);
   if (self->progress_destroy != NULL)
     self->progress_destroy (self->progress_data);
 
@@ -89,6 +101,7 @@ ic_import_class_init (IcImportClass *klass)
 static void
 ic_import_init (IcImport *self)
 {
+  self->value_map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 IcImport *
@@ -154,6 +167,61 @@ changed:
 }
 
 void
+ic_import_map_value (IcImport   *self,
+                     const char *target,
+                     const char *value,
+                     const char *replacement)
+{
+  g_return_if_fail (IC_IS_IMPORT (self));
+  g_return_if_fail (target != NULL && value != NULL);
+
+  g_hash_table_replace (self->value_map, ic_import_value_map_key (target, value),
+                        g_strdup (replacement != NULL ? replacement : ""));
+}
+
+gboolean
+ic_import_parse_value_maps (IcImport    *self,
+                            const char  *text,
+                            GError     **error)
+{
+  g_auto(GStrv) entries = NULL;
+
+  g_return_val_if_fail (IC_IS_IMPORT (self), FALSE);
+
+  if (text == NULL)
+    return TRUE;
+  entries = g_strsplit (text, ";", -1);
+  for (guint i = 0; entries[i] != NULL; i++)
+    {
+      char *entry = g_strstrip (entries[i]);
+      char *colon = strchr (entry, ':');
+      char *equals = colon != NULL ? strrchr (colon, '=') : NULL;
+      g_autofree char *target = NULL;
+
+      if (entry[0] == '\0')
+        continue;
+      if (colon == NULL || equals == NULL)
+        {
+          g_set_error (error, IC_IO_ERROR, IC_IO_ERROR_MAPPING,
+                       _("“%s”: write a value to map as field:value=id, such as "
+                         "cluster:Digital=creative (nothing after = leaves it empty)"), entry);
+          return FALSE;
+        }
+      target = g_strstrip (g_strndup (entry, colon - entry));
+      *equals = '\0';
+      if (!g_str_equal (target, "cluster") && !g_str_equal (target, "local_authority"))
+        {
+          g_set_error (error, IC_IO_ERROR, IC_IO_ERROR_MAPPING,
+                       _("“%s”: only values of cluster and local_authority can be mapped"),
+                       target);
+          return FALSE;
+        }
+      ic_import_map_value (self, target, g_strstrip (colon + 1), g_strstrip (equals + 1));
+    }
+  return TRUE;
+}
+
+void
 ic_import_set_dry_run (IcImport *self,
                        gboolean  dry_run)
 {
@@ -208,7 +276,20 @@ collect_organisation (IcRecord *record,
   IcImportRun *run = user_data;
   const char *id = ic_record_get_id (record);
   char *name = ic_import_fold_key (ic_record_get_title (record));
+  char *similar = ic_import_similar_name (ic_record_get_title (record));
+  char *host = ic_import_website_host (ic_organisation_get_website (IC_ORGANISATION (record)));
 
+  g_hash_table_insert (run->organisation_display_names, g_strdup (id),
+                       g_strdup (ic_record_get_title (record)));
+  /* A name or website two organisations share finds neither. */
+  if (g_hash_table_contains (run->similar_names, similar))
+    g_hash_table_replace (run->similar_names, similar, g_strdup (""));
+  else
+    g_hash_table_insert (run->similar_names, similar, g_strdup (id));
+  if (host != NULL && g_hash_table_contains (run->organisation_hosts, host))
+    g_hash_table_replace (run->organisation_hosts, host, g_strdup (""));
+  else if (host != NULL)
+    g_hash_table_insert (run->organisation_hosts, host, g_strdup (id));
   g_hash_table_insert (run->organisation_ids, g_strdup (id), g_strdup (name));
   if (g_hash_table_contains (run->organisation_names, name))
     g_hash_table_replace (run->organisation_names, name, g_strdup (""));
@@ -244,8 +325,14 @@ load_context (IcImportRun *run,
   run->existing_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   run->existing_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  run->similar_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  run->organisation_hosts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  run->organisation_display_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  run->organisation_fills = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  run->organisation_before = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   run->inserts = g_ptr_array_new_with_free_func (g_object_unref);
   run->updates = g_ptr_array_new_with_free_func (g_object_unref);
+  run->befores = g_ptr_array_new_with_free_func (g_object_unref);
   run->taxonomy = ic_store_get_taxonomy (run->store);
 
   if (!ic_store_foreach (run->store, IC_RECORD_KIND_ORGANISATION, collect_organisation, run, error))
@@ -280,6 +367,9 @@ plan_steps (IcImportRun *run)
   run->title_column = ic_import_mapping_find_target (run->mapping,
                                                      run->self->kind == IC_RECORD_KIND_ORGANISATION
                                                      ? "name" : "title");
+  run->website_column = ic_import_mapping_find_target (run->mapping,
+                                                       run->self->kind == IC_RECORD_KIND_ORGANISATION
+                                                       ? "website" : "organisation_website");
 
   for (guint i = 0; i < n; i++)
     {
@@ -335,6 +425,31 @@ write_records (IcImportRun  *run,
   return written;
 }
 
+/* Adds to the updates the stored organisations the rows filled in,
+ * when that changed them. */
+static void
+queue_organisation_fills (IcImportRun *run)
+{
+  GHashTableIter iter;
+  gpointer organisation;
+
+  g_hash_table_iter_init (&iter, run->organisation_fills);
+  while (g_hash_table_iter_next (&iter, NULL, &organisation))
+    {
+      IcRecord *before = g_hash_table_lookup (run->organisation_before,
+                                              ic_record_get_id (organisation));
+      g_autofree char *was = ic_record_to_json_data (before, FALSE);
+      g_autofree char *is = ic_record_to_json_data (organisation, FALSE);
+
+      if (!g_str_equal (was, is))
+        {
+          g_ptr_array_add (run->updates, g_object_ref (organisation));
+          ic_import_report_edit_counts (run->report)->organisations_updated++;
+        }
+    }
+
+}
+
 static gboolean
 commit (IcImportRun  *run,
         GCancellable *cancellable,
@@ -361,7 +476,106 @@ commit (IcImportRun  *run,
    * checked against the rules the store applies (ic_import_row()), so
    * the store need not check them again, and a failure here is the disk
    * or another writer, and it leaves the database as it was. */
-  return write_records (run, inserts, cancellable, error);
+  if (!write_records (run, inserts, cancellable, error))
+    return FALSE;
+
+  /* What an undo needs: the records as written, and as they were. */
+  for (guint i = 0; i < inserts->len; i++)
+    ic_import_report_add_written (run->report, g_ptr_array_index (inserts, i), NULL);
+  for (guint i = 0; i < run->updates->len; i++)
+    {
+      IcRecord *record = g_ptr_array_index (run->updates, i);
+      IcRecord *before = i < run->befores->len
+                         ? g_ptr_array_index (run->befores, i)
+                         : g_hash_table_lookup (run->organisation_before, ic_record_get_id (record));
+
+      ic_import_report_add_written (run->report, record, before);
+    }
+  return TRUE;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Where the value maps of files with @header's columns are kept: the
+ * columns in any order, as their names fold. */
+static char *
+memory_key (IcImportMapping *mapping)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) joined = g_string_new (ic_record_kind_to_string (ic_import_mapping_get_kind (mapping)));
+  g_autofree char *sum = NULL;
+
+  for (guint i = 0; i < ic_import_mapping_get_n_columns (mapping); i++)
+    g_ptr_array_add (names, ic_import_mapping_fold_name (ic_import_mapping_get_column (mapping, i)));
+  g_ptr_array_sort (names, compare_strings);
+  for (guint i = 0; i < names->len; i++)
+    g_string_append_printf (joined, "\n%s", (char *) g_ptr_array_index (names, i));
+  sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, joined->str, -1);
+  return g_strconcat ("import-values:", sum, NULL);
+}
+
+/* The value maps remembered for this file's columns, with the ones
+ * given for this import over them. */
+static void
+load_value_map (IcImportRun *run)
+{
+  g_autofree char *key = memory_key (run->mapping);
+  g_autofree char *saved = ic_store_get_setting (run->store, key);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  GHashTableIter iter;
+  gpointer map_key, value;
+
+  run->value_map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (saved != NULL && json_parser_load_from_data (parser, saved, -1, NULL) &&
+      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      JsonObject *object = json_node_get_object (json_parser_get_root (parser));
+      g_autoptr(GList) members = json_object_get_members (object);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          const char *id = json_object_get_string_member_with_default (object, l->data, NULL);
+
+          if (id != NULL)
+            g_hash_table_insert (run->value_map, g_strdup (l->data), g_strdup (id));
+        }
+    }
+  g_hash_table_iter_init (&iter, run->self->value_map);
+  while (g_hash_table_iter_next (&iter, &map_key, &value))
+    g_hash_table_replace (run->value_map, g_strdup (map_key), g_strdup (value));
+}
+
+/* Remembers the value maps for the next file with these columns. */
+static gboolean
+save_value_map (IcImportRun  *run,
+                GError      **error)
+{
+  g_autofree char *key = memory_key (run->mapping);
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  GHashTableIter iter;
+  gpointer map_key, value;
+
+  if (g_hash_table_size (run->self->value_map) == 0)
+    return TRUE;
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  g_hash_table_iter_init (&iter, run->value_map);
+  while (g_hash_table_iter_next (&iter, &map_key, &value))
+    {
+      json_builder_set_member_name (builder, map_key);
+      json_builder_add_string_value (builder, value);
+    }
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  text = json_to_string (root, FALSE);
+  return ic_store_set_setting (run->store, key, text, error);
 }
 
 /* Reads every row and, unless a dry run, writes them: inside the
@@ -379,6 +593,7 @@ import_rows (IcImportRun   *run,
 
   if (!load_context (run, error))
     return FALSE;
+  load_value_map (run);
   plan_steps (run);
 
   for (;;)
@@ -399,6 +614,11 @@ import_rows (IcImportRun   *run,
           continue;
         }
 
+      /* A row of empty cells, as spreadsheets leave below their data,
+       * is no row at all. */
+      if (ic_import_row_is_blank (ic_csv_reader_get_fields (reader),
+                                  ic_csv_reader_get_n_fields (reader)))
+        continue;
       counts->rows++;
       ic_import_row (run, ic_csv_reader_get_row_number (reader),
                   ic_csv_reader_get_fields (reader), ic_csv_reader_get_n_fields (reader));
@@ -408,6 +628,7 @@ import_rows (IcImportRun   *run,
     }
 
   counts->organisations_added = g_hash_table_size (run->used_organisations);
+  queue_organisation_fills (run);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
@@ -415,7 +636,7 @@ import_rows (IcImportRun   *run,
   if (!self->dry_run && (counts->rejected == 0 || self->skip_bad_rows))
     {
       report_progress (run, 0.9);
-      if (!commit (run, cancellable, error))
+      if (!commit (run, cancellable, error) || !save_value_map (run, error))
         return FALSE;
       ic_import_report_set_committed (run->report, TRUE);
     }

@@ -50,6 +50,20 @@ void            ic_import_set_overrides      (IcImport        *self,
  * goes back to the automatic mapping. */
 void            ic_import_set_mapping        (IcImport        *self,
                                               IcImportMapping *mapping);
+/* Takes @value of @target (cluster or local_authority), a value the
+ * taxonomy does not know, as @replacement (an id; "" or NULL leaves the
+ * field empty) in every row.  A committed import remembers its value
+ * maps for the next file with the same columns, which then applies
+ * them unless told otherwise. */
+void            ic_import_map_value          (IcImport        *self,
+                                              const char      *target,
+                                              const char      *value,
+                                              const char      *replacement);
+/* The same for "cluster:Digital=creative;cluster:Metals=" as the
+ * command line gives it. */
+gboolean        ic_import_parse_value_maps   (IcImport        *self,
+                                              const char      *text,
+                                              GError         **error);
 void            ic_import_set_dry_run        (IcImport        *self,
                                               gboolean         dry_run);
 void            ic_import_set_skip_bad_rows  (IcImport        *self,

@@ -23,6 +23,7 @@ typedef enum
   IC_IO_ERROR_NOT_FOUND,         /* a record the export or import names is missing */
   IC_IO_ERROR_FORMAT,            /* a format that cannot be used here */
   IC_IO_ERROR_WRITE,             /* the output could not be written */
+  IC_IO_ERROR_UNMATCHED,         /* a cell's value means nothing the field takes */
 } IcIoError;
 
 GQuark ic_io_error_quark (void);

@@ -24,6 +24,10 @@ struct _IcOrganisation
   int employees;
   char *website;
   char *notes;
+  char *contact;
+  char *email;
+  char *phone;
+  char *postcode;
 };
 
 G_DEFINE_FINAL_TYPE (IcOrganisation, ic_organisation, IC_TYPE_RECORD)
@@ -36,6 +40,10 @@ static const IcField fields[] = {
   { "employees", IC_FIELD_INT, G_STRUCT_OFFSET (IcOrganisation, employees), 0, 10000000, 0 },
   { "website", IC_FIELD_STRING, G_STRUCT_OFFSET (IcOrganisation, website) },
   { "notes", IC_FIELD_STRING, G_STRUCT_OFFSET (IcOrganisation, notes) },
+  { "contact", IC_FIELD_STRING, G_STRUCT_OFFSET (IcOrganisation, contact) },
+  { "email", IC_FIELD_STRING, G_STRUCT_OFFSET (IcOrganisation, email) },
+  { "phone", IC_FIELD_STRING, G_STRUCT_OFFSET (IcOrganisation, phone) },
+  { "postcode", IC_FIELD_STRING, G_STRUCT_OFFSET (IcOrganisation, postcode) },
 };
 
 IC_DEFINE_FIELD_PROPERTIES (ic_organisation, fields)
@@ -66,7 +74,11 @@ ic_organisation_validate (IcRecord   *record,
          ic_validate_place (taxonomy, self->local_authority, "local_authority", error) &&
          ic_validate_int_range (self->employees, 0, 10000000, "employees", error) &&
          ic_validate_url (self->website, "website", error) &&
-         ic_validate_text (self->notes, "notes", IC_MAX_DESCRIPTION_CHARS, FALSE, error);
+         ic_validate_text (self->notes, "notes", IC_MAX_DESCRIPTION_CHARS, FALSE, error) &&
+         ic_validate_text (self->contact, "contact", IC_MAX_NAME_CHARS, FALSE, error) &&
+         ic_validate_email (self->email, "email", error) &&
+         ic_validate_text (self->phone, "phone", IC_MAX_PHONE_CHARS, FALSE, error) &&
+         ic_validate_text (self->postcode, "postcode", IC_MAX_POSTCODE_CHARS, FALSE, error);
 }
 
 static void
@@ -201,4 +213,64 @@ ic_organisation_set_notes (IcOrganisation *self,
 {
   g_return_if_fail (IC_IS_ORGANISATION (self));
   g_object_set (self, "notes", notes, NULL);
+}
+
+const char *
+ic_organisation_get_contact (IcOrganisation *self)
+{
+  g_return_val_if_fail (IC_IS_ORGANISATION (self), NULL);
+  return self->contact;
+}
+
+void
+ic_organisation_set_contact (IcOrganisation *self,
+                             const char     *contact)
+{
+  g_return_if_fail (IC_IS_ORGANISATION (self));
+  g_object_set (self, "contact", contact, NULL);
+}
+
+const char *
+ic_organisation_get_email (IcOrganisation *self)
+{
+  g_return_val_if_fail (IC_IS_ORGANISATION (self), NULL);
+  return self->email;
+}
+
+void
+ic_organisation_set_email (IcOrganisation *self,
+                           const char     *email)
+{
+  g_return_if_fail (IC_IS_ORGANISATION (self));
+  g_object_set (self, "email", email, NULL);
+}
+
+const char *
+ic_organisation_get_phone (IcOrganisation *self)
+{
+  g_return_val_if_fail (IC_IS_ORGANISATION (self), NULL);
+  return self->phone;
+}
+
+void
+ic_organisation_set_phone (IcOrganisation *self,
+                           const char     *phone)
+{
+  g_return_if_fail (IC_IS_ORGANISATION (self));
+  g_object_set (self, "phone", phone, NULL);
+}
+
+const char *
+ic_organisation_get_postcode (IcOrganisation *self)
+{
+  g_return_val_if_fail (IC_IS_ORGANISATION (self), NULL);
+  return self->postcode;
+}
+
+void
+ic_organisation_set_postcode (IcOrganisation *self,
+                              const char     *postcode)
+{
+  g_return_if_fail (IC_IS_ORGANISATION (self));
+  g_object_set (self, "postcode", postcode, NULL);
 }

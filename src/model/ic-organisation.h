@@ -36,5 +36,18 @@ void ic_organisation_set_website (IcOrganisation *self,
 const char *ic_organisation_get_notes (IcOrganisation *self);
 void ic_organisation_set_notes (IcOrganisation *self,
                                 const char *notes);
+/* The person to speak to, and how to reach the organisation. */
+const char *ic_organisation_get_contact (IcOrganisation *self);
+void ic_organisation_set_contact (IcOrganisation *self,
+                                  const char *contact);
+const char *ic_organisation_get_email (IcOrganisation *self);
+void ic_organisation_set_email (IcOrganisation *self,
+                                const char *email);
+const char *ic_organisation_get_phone (IcOrganisation *self);
+void ic_organisation_set_phone (IcOrganisation *self,
+                                const char *phone);
+const char *ic_organisation_get_postcode (IcOrganisation *self);
+void ic_organisation_set_postcode (IcOrganisation *self,
+                                   const char *postcode);
 
 G_END_DECLS

@@ -314,3 +314,29 @@ ic_validate_url (const char  *value,
     }
   return TRUE;
 }
+
+gboolean
+ic_validate_email (const char  *value,
+                   const char  *field,
+                   GError     **error)
+{
+  const char *at;
+  const char *dot;
+
+  if (value == NULL || value[0] == '\0')
+    return TRUE;
+  if (!ic_validate_text (value, field, IC_MAX_EMAIL_CHARS, FALSE, error))
+    return FALSE;
+  at = strchr (value, '@');
+  dot = at != NULL ? strrchr (at, '.') : NULL;
+  if (at == NULL || at == value || strchr (at + 1, '@') != NULL ||
+      dot == NULL || dot == at + 1 || dot[1] == '\0' ||
+      strpbrk (value, " \t\n,;<>") != NULL)
+    {
+      ic_model_set_error (error, IC_MODEL_ERROR_UNKNOWN_VALUE, field,
+                          _("“%s” is not an email address like name@example.org"),
+                          value);
+      return FALSE;
+    }
+  return TRUE;
+}

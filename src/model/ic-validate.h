@@ -18,6 +18,9 @@ G_BEGIN_DECLS
 #define IC_MAX_TAG_CHARS          64
 #define IC_MAX_TAGS               100
 #define IC_MAX_URL_CHARS          2048
+#define IC_MAX_EMAIL_CHARS        254
+#define IC_MAX_PHONE_CHARS        40
+#define IC_MAX_POSTCODE_CHARS     16
 
 /* Valid UTF-8 of at most @max_chars characters, without NUL or any
  * other control character than tab and newline; if @required, not empty
@@ -73,6 +76,11 @@ gboolean ic_validate_place     (IcTaxonomy         *taxonomy,
                                 GError            **error);
 /* NULL/"" passes; otherwise an http or https URL. */
 gboolean ic_validate_url       (const char         *value,
+                                const char         *field,
+                                GError            **error);
+/* NULL/"" passes; otherwise one address, local@domain, the domain with
+ * a dot and neither part with spaces. */
+gboolean ic_validate_email     (const char         *value,
                                 const char         *field,
                                 GError            **error);
 

@@ -350,6 +350,14 @@ static const char migration_11[] =
   "  body TEXT NOT NULL);\n"
   "CREATE INDEX response_challenge ON response (challenge_id);\n";
 
+/* Version 12: an organisation's contact person, email, phone and
+ * postcode.  Existing organisations have none. */
+static const char migration_12[] =
+  "ALTER TABLE organisation ADD COLUMN contact TEXT;\n"
+  "ALTER TABLE organisation ADD COLUMN email TEXT;\n"
+  "ALTER TABLE organisation ADD COLUMN phone TEXT;\n"
+  "ALTER TABLE organisation ADD COLUMN postcode TEXT;\n";
+
 static gboolean
 seed_taxonomy (sqlite3  *db,
                GError  **error)
@@ -379,6 +387,7 @@ static const IcMigration migrations[] = {
   { migration_9, move_excluded_pairs },
   { migration_10, NULL },
   { migration_11, NULL },
+  { migration_12, NULL },
 };
 
 guint

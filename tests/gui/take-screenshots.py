@@ -12,6 +12,7 @@
 import hashlib
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -49,30 +50,40 @@ def shoot(node, name):
     log('saved %s (%dx%d)' % (path, width, height))
 
 
-# A spreadsheet of capabilities as a cluster body might keep it, with
-# one row whose TRL is out of range.
-IMPORT_CSV = '''Company,Capability,Description,Sector,Keywords,TRL,Postcode
-Tipton Robotics Ltd,Weld inspection robots,Crawling robots that inspect welds in pipes and tanks,Metals and materials,"robotics, inspection",7,DY4 8RS
-Black Country Coatings,Low-friction coatings,Thin-film coatings for gearbox and bearing parts,Automotive,"coatings, tribology",6,WV14 0QL
-Coventry Cell Labs,Battery cell testing,Abuse and cycle testing of lithium cells to UN 38.3,Low carbon and energy,"batteries, testing",8,CV4 7AL
-Digbeth Motion,Virtual production stages,LED volume stages for film and advertising,Creative,"virtual production, LED",12,B5 5RT
-Malvern Photonics,Lidar for rail,Trackside lidar that measures clearance at line speed,Rail,"lidar, sensing",5,WR14 3SZ
-Redditch Springs,Precision springs,Springs for medical devices made to ISO 13485,Life sciences and health technology,"springs, medical devices",9,B98 7SN
-'''
+# A partner's spreadsheet of SMEs as it comes: a BOM, CRLF, columns
+# Interchange has no use for, a row without a company name, sectors and
+# TRLs in their own words.
+IMPORT_SHEET = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'data',
+                            'partner-smes.csv')
 
 
-def import_dialog(app, name):
-    """Opens the spreadsheet above in the import dialog and shoots it
-    once the dry run has listed its failing row."""
-    path = os.path.join(ictest.WORK, 'capabilities.csv')
-    with open(path, 'w') as f:
-        f.write(IMPORT_CSV)
+def import_dialog(app, name, summary=None):
+    """Opens the partner's sheet in the import dialog and shoots it once
+    the dry run has listed what it cannot read; with @summary, maps
+    "Digital", imports, shoots the summary and undoes the import."""
+    path = os.path.join(ictest.WORK, 'Partner SMEs November.csv')
+    shutil.copyfile(IMPORT_SHEET, path)
     app.stop()
     app.args = [path]
     app.start()
     dialog = app.dialog('Import')
-    app.label(lambda label: label is not None and label.startswith('row 5, column TRL'), parent=dialog)
+    app.label('row 8: the company name is empty', parent=dialog)
+    app.label('Cluster, in 5 rows', parent=dialog)
     shoot(app.find(None, 'Import', parent=app.app), name)
+    if summary is not None:
+        app.choose(dialog, 'Digital', 'Creative')
+        switch = app.find('check box', 'Skip bad rows', parent=dialog)
+        app.click_at(switch)
+        ictest.wait_for('the switch to be on',
+                        lambda: switch.getState().contains(ictest.pyatspi.STATE_CHECKED))
+        button = app.find('push button', 'Import', parent=dialog)
+        ictest.wait_for('Import to be sensitive', lambda: button.sensitive)
+        app.click('push button', 'Import', parent=dialog)
+        app.label('Imported 30 capabilities', parent=dialog)
+        shoot(app.find(None, 'Import', parent=app.app), summary)
+        app.click('push button', lambda label: label is not None and
+                  'Undo Import' in label.replace('_', ''), parent=dialog)
+        app.label('Import Undone', parent=dialog)
     app.args = []
 
 
@@ -391,7 +402,7 @@ def dark(app):
 
 def main(app):
     light(app)
-    import_dialog(app, 'import')
+    import_dialog(app, 'import', summary='import-summary')
     app.stop()
     gsettings('color-scheme', "'dark'")
     app.start()

@@ -2,7 +2,8 @@
 # preview shows its rows and the field of each column, the dry run names
 # the bad row's row, column and rule, a changed mapping changes the
 # result, and importing with "Skip bad rows" adds the good row, updates
-# the known one and leaves the bad one out.
+# the known one and leaves the bad one out; the toast's Undo takes it
+# all back.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -95,6 +96,9 @@ def test_import(app):
     app.click('push button', 'Import', parent=dialog)
 
     app.toast('Added 1, updated 1; skipped 1 bad row')
+    # The dialog stays with what was done, until closed.
+    app.label('Imported 2 capabilities', parent=dialog)
+    app.click('push button', 'Close', parent=dialog)
     app.gone(None, 'Import')
 
     page = app.show_page('Capabilities')
@@ -110,6 +114,17 @@ def test_import(app):
     organisations = sorted(o['name'] for o in app.cli_json('list', 'organisations'))
     check(organisations == ['Oldbury Sensor Foundry Ltd', 'Tipton Robotics Ltd'],
           'the new row’s organisation was added, the bad row’s was not')
+
+    # The toast's Undo takes the whole import back, after the dialog closed.
+    app.click_toast_button('Undo')
+    app.toast('Import undone')
+    capabilities = {c['title']: c for c in app.cli_json('list', 'capabilities')}
+    check(sorted(capabilities) == ['Furnace sensors'] and
+          capabilities['Furnace sensors']['trl'] == 5 and
+          capabilities['Furnace sensors']['description'] == 'Thermocouples',
+          'the added capability is gone and the updated one is as it was')
+    organisations = sorted(o['name'] for o in app.cli_json('list', 'organisations'))
+    check(organisations == ['Oldbury Sensor Foundry Ltd'], 'the added organisation is gone')
 
 
 ictest.run(test_import, setup=setup)
