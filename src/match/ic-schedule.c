@@ -216,40 +216,43 @@ ic_schedule_describe_shortfalls (IcSchedule         *self,
     return g_string_free (g_steal_pointer (&text), FALSE);
 
   for (guint r = 0; r < G_N_ELEMENTS (order); r++)
-    for (guint p = 0; p < self->people->len; p++)
-      {
-        const IcScheduleAttendance *a = &g_array_index (self->people, IcScheduleAttendance, p);
-        g_autofree char *who = NULL;
+    {
+      g_autoptr(GString) line = g_string_new (NULL);
 
-        if (a->shortfall != order[r])
-          continue;
-        who = name_of (names, p);
-        if (text->len > 0)
-          g_string_append_c (text, '\n');
-        switch (a->shortfall)
-          {
-          case IC_SCHEDULE_SHORT_COUNTERPARTS:
-            /* Translators: "Acme has 2 of the 4 meetings they asked for: only 2 participants
-             * can meet them" */
-            g_string_append_printf (text, _("%s has %u of the %u meetings they asked for: "
-                                            "only %u participants can meet them"),
-                                    who, a->got, a->asked, a->possible);
-            break;
-          case IC_SCHEDULE_SHORT_AVAILABILITY:
-            g_string_append_printf (text, _("%s has %u of the %u meetings they asked for: "
-                                            "they are there for only %u slots"),
-                                    who, a->got, a->asked, a->got);
-            break;
-          case IC_SCHEDULE_SHORT_CAPACITY:
-          default:
-            g_string_append_printf (text, _("%s has %u of the %u meetings they asked for: "
-                                            "the tables or their counterparts' time ran out"),
-                                    who, a->got, a->asked);
-            break;
-          }
-        if (a->got < a->minimum)
-          g_string_append_printf (text, _(" (fewer than the %u everyone should have)"), a->minimum);
-      }
+      for (guint p = 0; p < self->people->len; p++)
+        {
+          const IcScheduleAttendance *a = &g_array_index (self->people, IcScheduleAttendance, p);
+          g_autofree char *who = NULL;
+
+          if (a->shortfall != order[r])
+            continue;
+          who = name_of (names, p);
+          if (line->len > 0)
+            g_string_append (line, _(", "));
+          /* Translators: "Acme (2 of 6)": meetings had of meetings asked for */
+          g_string_append_printf (line, _("%s (%u of %u)"), who, a->got, a->asked);
+        }
+      if (line->len == 0)
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      switch (order[r])
+        {
+        case IC_SCHEDULE_SHORT_COUNTERPARTS:
+          g_string_append_printf (text, _("Fewer meetings than asked for, as too few participants "
+                                          "can meet them: %s."), line->str);
+          break;
+        case IC_SCHEDULE_SHORT_AVAILABILITY:
+          g_string_append_printf (text, _("Fewer meetings than asked for, as they are there for "
+                                          "fewer slots: %s."), line->str);
+          break;
+        case IC_SCHEDULE_SHORT_CAPACITY:
+        default:
+          g_string_append_printf (text, _("Fewer meetings than asked for, as the tables or the "
+                                          "time of those they can meet ran out: %s."), line->str);
+          break;
+        }
+    }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 

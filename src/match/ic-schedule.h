@@ -125,7 +125,8 @@ gboolean          ic_schedule_is_fairest         (IcSchedule        *self);
 const IcScheduleAttendance *ic_schedule_get_attendance (IcSchedule  *self,
                                                         guint        participant);
 /* In words, who has fewer meetings than they asked for and why, one
- * line each, grouped by reason; @names by participant number (NULL:
+ * line for each reason, naming each person with what they got of what
+ * they asked for; @names by participant number (NULL:
  * "Participant N").  An empty string if everyone has what they asked.
  * Returns: (transfer full) */
 char             *ic_schedule_describe_shortfalls (IcSchedule       *self,
