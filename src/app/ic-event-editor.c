@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "ic-app-format.h"
+#include "ic-challenge.h"
 #include "ic-event-editor.h"
 #include "ic-model-error.h"
 #include "ic-organisation.h"
@@ -40,6 +41,7 @@ struct _IcEventEditor
   char                *author;
   GPtrArray           *organisations;  /* IcOrganisation, by name, as in the drop-downs */
   GHashTable          *names;          /* organisation id → name */
+  GHashTable          *owners;         /* ids of organisations with an open challenge */
   GPtrArray           *rows[N_LISTS];  /* AdwActionRow, in order */
 
   GtkRevealer         *error_revealer;
@@ -131,6 +133,8 @@ list_row_new (IcEventEditor *self,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
+  /* Organisation names are plain text: "Forge & Ring" is not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
@@ -285,9 +289,10 @@ dropdown_organisation (IcEventEditor *self,
 {
   guint selected = gtk_drop_down_get_selected (dropdown);
 
-  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->organisations->len)
+  /* Item 0 is "Choose an organisation". */
+  if (selected == GTK_INVALID_LIST_POSITION || selected == 0 || selected > self->organisations->len)
     return NULL;
-  return g_ptr_array_index (self->organisations, selected);
+  return g_ptr_array_index (self->organisations, selected - 1);
 }
 
 static void
@@ -344,7 +349,10 @@ add_participant_activated (GtkWidget  *widget,
   g_autoptr(IcEventParticipant) participant = NULL;
 
   if (organisation == NULL)
-    return;
+    {
+      show_error (self, _("Choose an organisation to add first."));
+      return;
+    }
   id = ic_record_get_id (IC_RECORD (organisation));
   if (has_participant (self, id))
     {
@@ -358,6 +366,53 @@ add_participant_activated (GtkWidget  *widget,
   show_error (self, NULL);
 }
 
+/* Adds, in name order, every organisation with a challenge (@owners)
+ * or every SME without one, that does not take part yet. */
+static void
+add_many (IcEventEditor *self,
+          gboolean       owners)
+{
+  guint added = 0;
+  g_autofree char *message = NULL;
+
+  for (guint i = 0; i < self->organisations->len; i++)
+    {
+      IcOrganisation *organisation = g_ptr_array_index (self->organisations, i);
+      const char *id = ic_record_get_id (IC_RECORD (organisation));
+      gboolean owner = self->owners != NULL && g_hash_table_contains (self->owners, id);
+      g_autoptr(IcEventParticipant) participant = NULL;
+
+      if (owner != owners || has_participant (self, id) ||
+          (!owners && ic_organisation_get_kind (organisation) != IC_ORGANISATION_KIND_SME))
+        continue;
+      participant = ic_event_participant_new (id);
+      add_participant_row (self, participant);
+      added++;
+    }
+  message = owners
+    ? g_strdup_printf (ngettext ("Added %u challenge owner", "Added %u challenge owners", added), added)
+    : g_strdup_printf (ngettext ("Added %u SME", "Added %u SMEs", added), added);
+  show_error (self, added > 0 ? NULL : message);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->organisation_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+}
+
+static void
+add_owners_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  add_many (IC_EVENT_EDITOR (widget), TRUE);
+}
+
+static void
+add_smes_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  add_many (IC_EVENT_EDITOR (widget), FALSE);
+}
+
 static void
 add_pair (IcEventEditor *self,
           ListKind       list,
@@ -368,7 +423,10 @@ add_pair (IcEventEditor *self,
   IcOrganisation *b = dropdown_organisation (self, second);
 
   if (a == NULL || b == NULL)
-    return;
+    {
+      show_error (self, _("Choose both organisations first."));
+      return;
+    }
   if (a == b)
     {
       show_error (self, _("An organisation cannot meet itself: choose two different ones."));
@@ -603,6 +661,8 @@ load_organisations (IcEventEditor *self,
       organisations = g_ptr_array_new_with_free_func (g_object_unref);
     }
   self->organisations = organisations;
+  /* Nobody is chosen for the user: a drop-down always shows an item. */
+  gtk_string_list_append (names, _("Choose an organisation"));
   for (guint i = 0; i < self->organisations->len; i++)
     {
       IcRecord *organisation = g_ptr_array_index (self->organisations, i);
@@ -616,6 +676,7 @@ load_organisations (IcEventEditor *self,
       gtk_drop_down_set_expression (dropdowns[i],
                                     gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
       gtk_drop_down_set_model (dropdowns[i], G_LIST_MODEL (names));
+      gtk_drop_down_set_selected (dropdowns[i], 0);
     }
 }
 
@@ -697,6 +758,7 @@ ic_event_editor_finalize (GObject *object)
   g_clear_pointer (&self->author, g_free);
   g_clear_pointer (&self->organisations, g_ptr_array_unref);
   g_clear_pointer (&self->names, g_hash_table_unref);
+  g_clear_pointer (&self->owners, g_hash_table_unref);
   for (guint i = 0; i < N_LISTS; i++)
     g_clear_pointer (&self->rows[i], g_ptr_array_unref);
 
@@ -738,6 +800,8 @@ ic_event_editor_class_init (IcEventEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "event.add-participant", NULL, add_participant_activated);
   gtk_widget_class_install_action (widget_class, "event.add-request", NULL, add_request_activated);
   gtk_widget_class_install_action (widget_class, "event.add-forbidden", NULL, add_forbidden_activated);
+  gtk_widget_class_install_action (widget_class, "event.add-owners", NULL, add_owners_activated);
+  gtk_widget_class_install_action (widget_class, "event.add-smes", NULL, add_smes_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "event.save", NULL);
 }
@@ -760,11 +824,26 @@ list_organisations_job (GTask        *task,
   GError *error = NULL;
   GPtrArray *organisations = ic_store_list (store, IC_RECORD_KIND_ORGANISATION, NULL, 0,
                                             MAX_ORGANISATIONS, &error);
+  g_autoptr(GPtrArray) challenges = NULL;
+  GHashTable *owners;
 
   if (organisations == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, organisations, (GDestroyNotify) g_ptr_array_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* Who brings a challenge: for adding them all at once. */
+  owners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  challenges = ic_store_list (store, IC_RECORD_KIND_CHALLENGE, NULL, 0, MAX_ORGANISATIONS * 10, NULL);
+  for (guint i = 0; challenges != NULL && i < challenges->len; i++)
+    {
+      const char *owner = ic_challenge_get_organisation_id (g_ptr_array_index (challenges, i));
+
+      if (owner != NULL)
+        g_hash_table_add (owners, g_strdup (owner));
+    }
+  g_object_set_data_full (G_OBJECT (task), "owners", owners, (GDestroyNotify) g_hash_table_unref);
+  g_task_return_pointer (task, organisations, (GDestroyNotify) g_ptr_array_unref);
 }
 
 typedef struct
@@ -832,6 +911,7 @@ ic_event_editor_new_finish (GAsyncResult  *result,
   self->service = g_object_ref (data->service);
   self->original = data->event != NULL ? g_object_ref (data->event) : NULL;
   self->author = g_strdup (data->author);
+  self->owners = g_object_steal_data (G_OBJECT (result), "owners");
   /* Without the organisations the form still opens, and says why its
    * lists are empty. */
   load_organisations (self, organisations, list_error);
