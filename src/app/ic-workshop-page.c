@@ -44,6 +44,8 @@ ic_workshop_page_update_actions (IcWorkshopPage *self)
   gtk_widget_action_set_enabled (widget, "workshop.cancel", running);
   gtk_widget_action_set_enabled (widget, "workshop.print-agendas",
                                  loaded && !running && self->schedule != NULL);
+  gtk_widget_action_set_enabled (widget, "workshop.export-agendas",
+                                 loaded && !running && self->schedule != NULL);
   gtk_widget_action_set_enabled (widget, "workshop.absent", loaded && !running);
   gtk_widget_action_set_enabled (widget, "workshop.late", loaded && !running);
   gtk_widget_action_set_enabled (widget, "workshop.swap",
@@ -510,6 +512,70 @@ print_agendas_activated (GtkWidget  *widget,
 }
 
 static void
+on_agendas_written (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(IcWorkshopPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (ic_agenda_write_file_finish (IC_AGENDA (source), result, &error))
+    message = g_strdup (_("Agendas exported"));
+  else
+    message = g_strdup_printf (_("Cannot export the agendas: %s"), error->message);
+  if (!self->disposed)
+    toast (self, adw_toast_new (message));
+}
+
+static void
+on_export_chosen (GtkNativeDialog *chooser,
+                  int              response,
+                  IcWorkshopPage  *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autofree char *name = file != NULL ? g_file_get_basename (file) : NULL;
+  g_autoptr(IcAgenda) agenda = NULL;
+  const char *format = "ics";
+
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL && self->workshop != NULL &&
+      self->schedule != NULL)
+    {
+      /* The kind of file from its name: a calendar unless it says otherwise. */
+      if (g_str_has_suffix (name, ".pdf"))
+        format = "pdf";
+      else if (g_str_has_suffix (name, ".csv"))
+        format = "csv";
+      agenda = ic_workshop_make_agenda (self->workshop, self->schedule);
+      ic_agenda_write_file_async (agenda, format, file, NULL, on_agendas_written, g_object_ref (self));
+    }
+  g_object_unref (chooser);
+}
+
+/* Exports every meeting as a calendar (.ics) for the event, or the
+ * agendas as .pdf or .csv, by the file's name. */
+static void
+export_agendas_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  IcWorkshopPage *self = IC_WORKSHOP_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *suggested = NULL;
+
+  if (self->workshop == NULL || self->schedule == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export Agendas"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  suggested = g_strdup_printf ("%s.ics", ic_event_get_name (self->workshop->event));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_chosen), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 facilitator_view_activated (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *parameter)
@@ -628,6 +694,8 @@ ic_workshop_page_class_init (IcWorkshopPageClass *klass)
                                    print_agendas_activated);
   gtk_widget_class_install_action (widget_class, "workshop.facilitator-view", NULL,
                                    facilitator_view_activated);
+  gtk_widget_class_install_action (widget_class, "workshop.export-agendas", NULL,
+                                   export_agendas_activated);
   gtk_widget_class_install_action (widget_class, "workshop.absent", NULL, absent_activated);
   gtk_widget_class_install_action (widget_class, "workshop.late", NULL, late_activated);
   gtk_widget_class_install_action (widget_class, "workshop.swap", NULL, swap_activated);

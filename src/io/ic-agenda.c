@@ -458,3 +458,47 @@ ic_agenda_write_file (IcAgenda      *self,
     }
   return ic_export_commit_stream (stream, cancellable, error);
 }
+
+static void
+write_file_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GFile *file = g_object_get_data (G_OBJECT (task), "file");
+
+  if (ic_agenda_write_file (IC_AGENDA (source_object), task_data, file, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+ic_agenda_write_file_async (IcAgenda            *self,
+                            const char          *format,
+                            GFile               *file,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (IC_IS_AGENDA (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ic_agenda_write_file_async);
+  g_task_set_task_data (task, g_strdup (format), g_free);
+  g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, write_file_thread);
+}
+
+gboolean
+ic_agenda_write_file_finish (IcAgenda      *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

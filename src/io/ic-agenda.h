@@ -94,6 +94,18 @@ gboolean  ic_agenda_write_file      (IcAgenda              *self,
                                      GCancellable          *cancellable,
                                      GError               **error);
 
+/* ic_agenda_write_file() on a worker thread; @self must not change
+ * until @callback runs. */
+void      ic_agenda_write_file_async  (IcAgenda            *self,
+                                       const char          *format,
+                                       GFile               *file,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+gboolean  ic_agenda_write_file_finish (IcAgenda            *self,
+                                       GAsyncResult        *result,
+                                       GError             **error);
+
 /* One page per participant (one when a participant is selected). */
 guint     ic_agenda_get_n_pages     (IcAgenda              *self);
 /* Draws page @page on @cr, whose user space is @width × @height points:
