@@ -93,6 +93,8 @@ show_error (IcEventEditor *self,
   gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
 }
 
+static void sync_all_slot_buttons (IcEventEditor *self);
+
 static void
 on_remove_clicked (GtkButton *button,
                    gpointer   user_data)
@@ -121,6 +123,8 @@ on_remove_clicked (GtkButton *button,
       gtk_accessible_update_property (g_object_get_data (G_OBJECT (slot_row), "remove"),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, remove, -1);
     }
+  if (list == LIST_SLOTS)
+    sync_all_slot_buttons (self);
 }
 
 /* A row in @list titled @title, with a button to remove it. */
@@ -232,6 +236,125 @@ format_available (IcEventParticipant *participant)
   return g_string_free (text, FALSE);
 }
 
+static gboolean parse_available (const char  *text,
+                                 guint        n_slots,
+                                 GArray      *slots,
+                                 char       **message);
+
+/* "1-3, 5" for the slots on in @on (@n of them); empty when all are. */
+static char *
+format_slots (const gboolean *on,
+              guint           n)
+{
+  GString *text = g_string_new (NULL);
+  guint count = 0;
+
+  for (guint i = 0; i < n; i++)
+    count += on[i];
+  if (count == n)
+    return g_string_free (text, FALSE);
+  for (guint i = 0; i < n; i++)
+    {
+      guint j = i;
+
+      if (!on[i])
+        continue;
+      while (j + 1 < n && on[j + 1])
+        j++;
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      if (j > i)
+        g_string_append_printf (text, "%u-%u", i + 1, j + 1);
+      else
+        g_string_append_printf (text, "%u", i + 1);
+      i = j;
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* A slot button was clicked: the slot numbers follow. */
+static void
+on_slot_toggled (GtkToggleButton *toggle,
+                 GtkWidget       *row)
+{
+  GtkWidget *box = g_object_get_data (G_OBJECT (row), "toggles");
+  g_autoptr(GArray) on = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  g_autofree char *text = NULL;
+
+  if (g_object_get_data (G_OBJECT (row), "syncing") != NULL)
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gboolean active = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child));
+
+      g_array_append_val (on, active);
+    }
+  text = format_slots ((const gboolean *) on->data, on->len);
+  g_object_set_data (G_OBJECT (row), "syncing", GINT_TO_POINTER (TRUE));
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (row), "available"), text);
+  g_object_set_data (G_OBJECT (row), "syncing", NULL);
+}
+
+/* Builds @row's slot buttons from its slot numbers and the slots there
+ * are now: a grid of the day a person clicks. */
+static void
+sync_slot_buttons (IcEventEditor *self,
+                   GtkWidget     *row)
+{
+  GtkWidget *box = g_object_get_data (G_OBJECT (row), "toggles");
+  const char *text = gtk_editable_get_text (g_object_get_data (G_OBJECT (row), "available"));
+  const char *name = organisation_name (self, g_object_get_data (G_OBJECT (row), "organisation-id"));
+  guint n = self->rows[LIST_SLOTS]->len;
+  g_autoptr(GArray) slots = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autofree gboolean *on = g_new0 (gboolean, MAX (n, 1));
+  g_autofree char *problem = NULL;
+  GtkWidget *child;
+
+  if (text[0] == '\0')
+    for (guint i = 0; i < n; i++)
+      on[i] = TRUE;
+  else if (parse_available (text, n, slots, &problem))
+    for (guint i = 0; i < slots->len; i++)
+      on[g_array_index (slots, guint32, i)] = TRUE;
+
+  g_object_set_data (G_OBJECT (row), "syncing", GINT_TO_POINTER (TRUE));
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    gtk_box_remove (GTK_BOX (box), child);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      /* Translators: "Slot 2 for Acme Ltd", a button that says whether it can meet then */
+      g_autofree char *label = g_strdup_printf (_("Slot %u for %s"), i + 1, name);
+      GtkWidget *toggle = gtk_toggle_button_new_with_label (number);
+
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), on[i]);
+      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      g_signal_connect_object (toggle, "toggled", G_CALLBACK (on_slot_toggled), row, 0);
+      gtk_box_append (GTK_BOX (box), toggle);
+    }
+  g_object_set_data (G_OBJECT (row), "syncing", NULL);
+}
+
+static void
+on_available_changed (GtkEditable *entry,
+                      GtkWidget   *row)
+{
+  IcEventEditor *self = IC_EVENT_EDITOR (gtk_widget_get_root (row));
+
+  if (self != NULL && g_object_get_data (G_OBJECT (row), "syncing") == NULL)
+    sync_slot_buttons (self, row);
+}
+
+/* Every participant's slot buttons follow the slots there are. */
+static void
+sync_all_slot_buttons (IcEventEditor *self)
+{
+  for (guint i = 0; i < self->rows[LIST_PARTICIPANTS]->len; i++)
+    sync_slot_buttons (self, g_ptr_array_index (self->rows[LIST_PARTICIPANTS], i));
+}
+
 static void
 add_participant_row (IcEventEditor      *self,
                      IcEventParticipant *participant)
@@ -255,12 +378,22 @@ add_participant_row (IcEventEditor      *self,
   gtk_widget_set_tooltip_text (spin, _("The most meetings it wants; 0 for no limit"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   available_label, -1);
+  {
+    GtkWidget *toggles = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+    gtk_widget_add_css_class (toggles, "linked");
+    gtk_widget_set_valign (toggles, GTK_ALIGN_CENTER);
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggles);
+    g_object_set_data (G_OBJECT (row), "toggles", toggles);
+  }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), entry);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   move_remove_last (row);
   g_object_set_data_full (G_OBJECT (row), "organisation-id", g_strdup (id), g_free);
   g_object_set_data (G_OBJECT (row), "available", entry);
   g_object_set_data (G_OBJECT (row), "max", spin);
+  sync_slot_buttons (self, row);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (on_available_changed), row, 0);
 }
 
 static void
@@ -323,6 +456,7 @@ add_slot_activated (GtkWidget  *widget,
         }
     }
   add_slot_row (self, start, minutes);
+  sync_all_slot_buttons (self);
   gtk_widget_grab_focus (g_object_get_data (G_OBJECT (g_ptr_array_index (self->rows[LIST_SLOTS], n)),
                                             "start"));
 }
