@@ -51,6 +51,9 @@ test_scheduler_to_problem (const Instance *inst)
 {
   IcScheduleProblem *problem = ic_schedule_problem_new (inst->n_slots, inst->n_tables);
 
+  ic_schedule_problem_set_fair (problem, inst->fair);
+  ic_schedule_problem_set_fixed_tables (problem, inst->fixed_tables);
+
   for (guint p = 0; p < inst->n; p++)
     {
       ic_schedule_problem_add_participant (problem,
@@ -83,8 +86,15 @@ test_scheduler_validate (const Instance *inst,
   gboolean table_used[MAX_SLOTS][MAX_N] = { { FALSE } };
   gboolean met[MAX_N][MAX_N] = { { FALSE } };
   guint count[MAX_N] = { 0 };
-  guint n_requested = 0;
+  int home[MAX_N];
+  guint n_requested = 0, n_challenge = 0;
   double sum = 0.0;
+
+  for (guint p = 0; p < inst->n; p++)
+    {
+      home[p] = -1;
+      n_challenge += inst->challenge[p];
+    }
 
   for (guint p = 0; p < MAX_N; p++)
     for (guint s = 0; s < MAX_SLOTS; s++)
@@ -113,6 +123,13 @@ test_scheduler_validate (const Instance *inst,
       table_used[m->slot][m->table] = TRUE;
       g_assert_false (met[c][k]);
       met[c][k] = TRUE;
+      /* A challenge owner keeps one table, when there are enough. */
+      if (inst->fixed_tables && n_challenge <= inst->n_tables)
+        {
+          if (home[c] != -1)
+            g_assert_cmpint (home[c], ==, (int) m->table);
+          home[c] = m->table;
+        }
       count[c]++;
       count[k]++;
       g_assert_cmpfloat_with_epsilon (m->score, inst->score[c][k], 1e-12);
@@ -142,16 +159,36 @@ typedef struct
   guint           load[MAX_SLOTS];
   guint           requests;
   double          score;
+  guint           best_fair;
   guint           best_requests;
   double          best_score;
+  guint           minimum[MAX_N];
+  guint           levels;
 } Brute;
 
+/* A person's u-th meeting (from 1) up to their minimum is worth
+ * levels + 1 − u: firsts before seconds. */
+static guint
+tier_sum (guint n,
+          guint levels)
+{
+  guint sum = 0;
+
+  for (guint u = 1; u <= n; u++)
+    sum += levels + 1 - u;
+  return sum;
+}
+
 static gboolean
-better (guint  requests,
+better (guint  fair,
+        guint  requests,
         double score,
+        guint  than_fair,
         guint  than_requests,
         double than_score)
 {
+  if (fair != than_fair)
+    return fair > than_fair;
   return requests > than_requests || (requests == than_requests && score > than_score + 1e-12);
 }
 
@@ -164,8 +201,13 @@ brute_from (Brute *b,
 
   if (index == b->n_pairs)
     {
-      if (better (b->requests, b->score, b->best_requests, b->best_score))
+      guint fair = 0;
+
+      for (guint p = 0; p < inst->n; p++)
+        fair += tier_sum (MIN (b->count[p], b->minimum[p]), b->levels);
+      if (better (fair, b->requests, b->score, b->best_fair, b->best_requests, b->best_score))
         {
+          b->best_fair = fair;
           b->best_requests = b->requests;
           b->best_score = b->score;
         }
@@ -197,14 +239,99 @@ brute_from (Brute *b,
     }
 }
 
+static gboolean
+can_meet (const Instance *inst,
+          guint           c,
+          guint           k)
+{
+  gboolean share = FALSE;
+
+  for (guint s = 0; s < inst->n_slots; s++)
+    share |= inst->available[c][s] && inst->available[k][s];
+  return share && inst->challenge[c] && !inst->challenge[k] && !inst->forbidden[c][k] &&
+         (inst->score[c][k] > 0.0 || inst->requested[c][k]) &&
+         inst->max_meetings[c] > 0 && inst->max_meetings[k] > 0;
+}
+
+guint
+test_scheduler_minimum (const Instance *inst,
+                        guint           p)
+{
+  guint n_slots = 0, partners = 0, capacity;
+
+  if (!inst->fair)
+    return 0;
+  for (guint s = 0; s < inst->n_slots; s++)
+    n_slots += inst->available[p][s];
+  capacity = MIN (inst->max_meetings[p], n_slots);
+  for (guint o = 0; o < inst->n; o++)
+    partners += inst->challenge[p] ? can_meet (inst, p, o) : can_meet (inst, o, p);
+  /* A challenge owner: every meeting they can fill; anyone else: one. */
+  return MIN (inst->challenge[p] ? capacity : 1, MIN (capacity, partners));
+}
+
+guint
+test_scheduler_fair_met (const Instance *inst,
+                         IcSchedule     *schedule)
+{
+  guint count[MAX_N] = { 0 };
+  guint met = 0;
+
+  for (guint i = 0; i < ic_schedule_get_n_meetings (schedule); i++)
+    {
+      const IcMeeting *m = ic_schedule_get_meeting (schedule, i);
+
+      count[m->challenge_owner]++;
+      count[m->capability_owner]++;
+    }
+  for (guint p = 0; p < inst->n; p++)
+    met += MIN (count[p], test_scheduler_minimum (inst, p));
+  return met;
+}
+
+guint
+test_scheduler_fair_value (const Instance *inst,
+                           IcSchedule     *schedule)
+{
+  guint count[MAX_N] = { 0 };
+  guint levels = 0, value = 0;
+
+  for (guint p = 0; p < inst->n; p++)
+    levels = MAX (levels, test_scheduler_minimum (inst, p));
+  for (guint i = 0; i < ic_schedule_get_n_meetings (schedule); i++)
+    {
+      const IcMeeting *m = ic_schedule_get_meeting (schedule, i);
+
+      count[m->challenge_owner]++;
+      count[m->capability_owner]++;
+    }
+  for (guint p = 0; p < inst->n; p++)
+    value += tier_sum (MIN (count[p], test_scheduler_minimum (inst, p)), levels);
+  return value;
+}
+
 void
 test_scheduler_brute_force (const Instance *inst,
                             guint          *requests,
                             double         *score)
 {
+  test_scheduler_brute_force_fair (inst, NULL, requests, score);
+}
+
+void
+test_scheduler_brute_force_fair (const Instance *inst,
+                                 guint          *fair,
+                                 guint          *requests,
+                                 double         *score)
+{
   g_autofree Brute *b = g_new0 (Brute, 1);
 
   b->inst = inst;
+  for (guint p = 0; p < inst->n; p++)
+    {
+      b->minimum[p] = test_scheduler_minimum (inst, p);
+      b->levels = MAX (b->levels, b->minimum[p]);
+    }
   for (guint p = 0; p < MAX_N; p++)
     for (guint s = 0; s < MAX_SLOTS; s++)
       b->at[p][s] = -1;
@@ -218,6 +345,8 @@ test_scheduler_brute_force (const Instance *inst,
           b->n_pairs++;
         }
   brute_from (b, 0);
+  if (fair != NULL)
+    *fair = b->best_fair;
   *requests = b->best_requests;
   *score = b->best_score;
 }

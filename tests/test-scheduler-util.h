@@ -21,6 +21,8 @@ typedef struct
   double   score[MAX_N][MAX_N];            /* symmetric */
   gboolean requested[MAX_N][MAX_N];
   gboolean forbidden[MAX_N][MAX_N];
+  gboolean fair;                           /* the default minimums apply */
+  gboolean fixed_tables;                   /* challenge owners keep one table */
 } Instance;
 
 typedef struct
@@ -48,7 +50,25 @@ guint              test_scheduler_validate    (const Instance *inst,
                                                IcSchedule     *schedule,
                                                double         *total);
 /* The best (requests placed, score) over every schedule, by trying
- * them all: for tiny instances only. */
+ * them all: for tiny instances only.  With inst->fair, the best
+ * (fair value, requests, score) and the first goes to @fair (may be
+ * NULL); see test_scheduler_fair_value(). */
 void               test_scheduler_brute_force (const Instance *inst,
                                                guint          *requests,
                                                double         *score);
+void               test_scheduler_brute_force_fair (const Instance *inst,
+                                                    guint          *fair,
+                                                    guint          *requests,
+                                                    double         *score);
+/* The minimum number of meetings of @p under inst->fair, worked out
+ * from the instance alone (0 without fairness). */
+guint              test_scheduler_minimum     (const Instance *inst,
+                                               guint           p);
+/* The fair value of @schedule: each person's u-th meeting (from 1), up
+ * to their minimum, is worth L + 1 − u, L the largest minimum. */
+guint              test_scheduler_fair_value  (const Instance *inst,
+                                               IcSchedule     *schedule);
+/* How many minimum meetings @schedule holds: the sum over participants
+ * of min(meetings, minimum). */
+guint              test_scheduler_fair_met    (const Instance *inst,
+                                               IcSchedule     *schedule);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "ic-app-format.h"
+#include "ic-challenge.h"
 #include "ic-event-editor.h"
 #include "ic-model-error.h"
 #include "ic-organisation.h"
@@ -40,6 +41,7 @@ struct _IcEventEditor
   char                *author;
   GPtrArray           *organisations;  /* IcOrganisation, by name, as in the drop-downs */
   GHashTable          *names;          /* organisation id → name */
+  GHashTable          *owners;         /* ids of organisations with an open challenge */
   GPtrArray           *rows[N_LISTS];  /* AdwActionRow, in order */
 
   GtkRevealer         *error_revealer;
@@ -91,6 +93,8 @@ show_error (IcEventEditor *self,
   gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
 }
 
+static void sync_all_slot_buttons (IcEventEditor *self);
+
 static void
 on_remove_clicked (GtkButton *button,
                    gpointer   user_data)
@@ -119,6 +123,8 @@ on_remove_clicked (GtkButton *button,
       gtk_accessible_update_property (g_object_get_data (G_OBJECT (slot_row), "remove"),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, remove, -1);
     }
+  if (list == LIST_SLOTS)
+    sync_all_slot_buttons (self);
 }
 
 /* A row in @list titled @title, with a button to remove it. */
@@ -131,6 +137,8 @@ list_row_new (IcEventEditor *self,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
+  /* Organisation names are plain text: "Forge & Ring" is not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
@@ -228,6 +236,125 @@ format_available (IcEventParticipant *participant)
   return g_string_free (text, FALSE);
 }
 
+static gboolean parse_available (const char  *text,
+                                 guint        n_slots,
+                                 GArray      *slots,
+                                 char       **message);
+
+/* "1-3, 5" for the slots on in @on (@n of them); empty when all are. */
+static char *
+format_slots (const gboolean *on,
+              guint           n)
+{
+  GString *text = g_string_new (NULL);
+  guint count = 0;
+
+  for (guint i = 0; i < n; i++)
+    count += on[i];
+  if (count == n)
+    return g_string_free (text, FALSE);
+  for (guint i = 0; i < n; i++)
+    {
+      guint j = i;
+
+      if (!on[i])
+        continue;
+      while (j + 1 < n && on[j + 1])
+        j++;
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      if (j > i)
+        g_string_append_printf (text, "%u-%u", i + 1, j + 1);
+      else
+        g_string_append_printf (text, "%u", i + 1);
+      i = j;
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* A slot button was clicked: the slot numbers follow. */
+static void
+on_slot_toggled (GtkToggleButton *toggle,
+                 GtkWidget       *row)
+{
+  GtkWidget *box = g_object_get_data (G_OBJECT (row), "toggles");
+  g_autoptr(GArray) on = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  g_autofree char *text = NULL;
+
+  if (g_object_get_data (G_OBJECT (row), "syncing") != NULL)
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gboolean active = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child));
+
+      g_array_append_val (on, active);
+    }
+  text = format_slots ((const gboolean *) on->data, on->len);
+  g_object_set_data (G_OBJECT (row), "syncing", GINT_TO_POINTER (TRUE));
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (row), "available"), text);
+  g_object_set_data (G_OBJECT (row), "syncing", NULL);
+}
+
+/* Builds @row's slot buttons from its slot numbers and the slots there
+ * are now: a grid of the day a person clicks. */
+static void
+sync_slot_buttons (IcEventEditor *self,
+                   GtkWidget     *row)
+{
+  GtkWidget *box = g_object_get_data (G_OBJECT (row), "toggles");
+  const char *text = gtk_editable_get_text (g_object_get_data (G_OBJECT (row), "available"));
+  const char *name = organisation_name (self, g_object_get_data (G_OBJECT (row), "organisation-id"));
+  guint n = self->rows[LIST_SLOTS]->len;
+  g_autoptr(GArray) slots = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autofree gboolean *on = g_new0 (gboolean, MAX (n, 1));
+  g_autofree char *problem = NULL;
+  GtkWidget *child;
+
+  if (text[0] == '\0')
+    for (guint i = 0; i < n; i++)
+      on[i] = TRUE;
+  else if (parse_available (text, n, slots, &problem))
+    for (guint i = 0; i < slots->len; i++)
+      on[g_array_index (slots, guint32, i)] = TRUE;
+
+  g_object_set_data (G_OBJECT (row), "syncing", GINT_TO_POINTER (TRUE));
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    gtk_box_remove (GTK_BOX (box), child);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      /* Translators: "Slot 2 for Acme Ltd", a button that says whether it can meet then */
+      g_autofree char *label = g_strdup_printf (_("Slot %u for %s"), i + 1, name);
+      GtkWidget *toggle = gtk_toggle_button_new_with_label (number);
+
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), on[i]);
+      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      g_signal_connect_object (toggle, "toggled", G_CALLBACK (on_slot_toggled), row, 0);
+      gtk_box_append (GTK_BOX (box), toggle);
+    }
+  g_object_set_data (G_OBJECT (row), "syncing", NULL);
+}
+
+static void
+on_available_changed (GtkEditable *entry,
+                      GtkWidget   *row)
+{
+  IcEventEditor *self = IC_EVENT_EDITOR (gtk_widget_get_root (row));
+
+  if (self != NULL && g_object_get_data (G_OBJECT (row), "syncing") == NULL)
+    sync_slot_buttons (self, row);
+}
+
+/* Every participant's slot buttons follow the slots there are. */
+static void
+sync_all_slot_buttons (IcEventEditor *self)
+{
+  for (guint i = 0; i < self->rows[LIST_PARTICIPANTS]->len; i++)
+    sync_slot_buttons (self, g_ptr_array_index (self->rows[LIST_PARTICIPANTS], i));
+}
+
 static void
 add_participant_row (IcEventEditor      *self,
                      IcEventParticipant *participant)
@@ -251,12 +378,22 @@ add_participant_row (IcEventEditor      *self,
   gtk_widget_set_tooltip_text (spin, _("The most meetings it wants; 0 for no limit"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   available_label, -1);
+  {
+    GtkWidget *toggles = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+    gtk_widget_add_css_class (toggles, "linked");
+    gtk_widget_set_valign (toggles, GTK_ALIGN_CENTER);
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggles);
+    g_object_set_data (G_OBJECT (row), "toggles", toggles);
+  }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), entry);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   move_remove_last (row);
   g_object_set_data_full (G_OBJECT (row), "organisation-id", g_strdup (id), g_free);
   g_object_set_data (G_OBJECT (row), "available", entry);
   g_object_set_data (G_OBJECT (row), "max", spin);
+  sync_slot_buttons (self, row);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (on_available_changed), row, 0);
 }
 
 static void
@@ -285,9 +422,10 @@ dropdown_organisation (IcEventEditor *self,
 {
   guint selected = gtk_drop_down_get_selected (dropdown);
 
-  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->organisations->len)
+  /* Item 0 is "Choose an organisation". */
+  if (selected == GTK_INVALID_LIST_POSITION || selected == 0 || selected > self->organisations->len)
     return NULL;
-  return g_ptr_array_index (self->organisations, selected);
+  return g_ptr_array_index (self->organisations, selected - 1);
 }
 
 static void
@@ -318,6 +456,7 @@ add_slot_activated (GtkWidget  *widget,
         }
     }
   add_slot_row (self, start, minutes);
+  sync_all_slot_buttons (self);
   gtk_widget_grab_focus (g_object_get_data (G_OBJECT (g_ptr_array_index (self->rows[LIST_SLOTS], n)),
                                             "start"));
 }
@@ -344,7 +483,10 @@ add_participant_activated (GtkWidget  *widget,
   g_autoptr(IcEventParticipant) participant = NULL;
 
   if (organisation == NULL)
-    return;
+    {
+      show_error (self, _("Choose an organisation to add first."));
+      return;
+    }
   id = ic_record_get_id (IC_RECORD (organisation));
   if (has_participant (self, id))
     {
@@ -358,6 +500,53 @@ add_participant_activated (GtkWidget  *widget,
   show_error (self, NULL);
 }
 
+/* Adds, in name order, every organisation with a challenge (@owners)
+ * or every SME without one, that does not take part yet. */
+static void
+add_many (IcEventEditor *self,
+          gboolean       owners)
+{
+  guint added = 0;
+  g_autofree char *message = NULL;
+
+  for (guint i = 0; i < self->organisations->len; i++)
+    {
+      IcOrganisation *organisation = g_ptr_array_index (self->organisations, i);
+      const char *id = ic_record_get_id (IC_RECORD (organisation));
+      gboolean owner = self->owners != NULL && g_hash_table_contains (self->owners, id);
+      g_autoptr(IcEventParticipant) participant = NULL;
+
+      if (owner != owners || has_participant (self, id) ||
+          (!owners && ic_organisation_get_kind (organisation) != IC_ORGANISATION_KIND_SME))
+        continue;
+      participant = ic_event_participant_new (id);
+      add_participant_row (self, participant);
+      added++;
+    }
+  message = owners
+    ? g_strdup_printf (ngettext ("Added %u challenge owner", "Added %u challenge owners", added), added)
+    : g_strdup_printf (ngettext ("Added %u SME", "Added %u SMEs", added), added);
+  show_error (self, added > 0 ? NULL : message);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->organisation_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+}
+
+static void
+add_owners_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  add_many (IC_EVENT_EDITOR (widget), TRUE);
+}
+
+static void
+add_smes_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  add_many (IC_EVENT_EDITOR (widget), FALSE);
+}
+
 static void
 add_pair (IcEventEditor *self,
           ListKind       list,
@@ -368,7 +557,10 @@ add_pair (IcEventEditor *self,
   IcOrganisation *b = dropdown_organisation (self, second);
 
   if (a == NULL || b == NULL)
-    return;
+    {
+      show_error (self, _("Choose both organisations first."));
+      return;
+    }
   if (a == b)
     {
       show_error (self, _("An organisation cannot meet itself: choose two different ones."));
@@ -603,6 +795,8 @@ load_organisations (IcEventEditor *self,
       organisations = g_ptr_array_new_with_free_func (g_object_unref);
     }
   self->organisations = organisations;
+  /* Nobody is chosen for the user: a drop-down always shows an item. */
+  gtk_string_list_append (names, _("Choose an organisation"));
   for (guint i = 0; i < self->organisations->len; i++)
     {
       IcRecord *organisation = g_ptr_array_index (self->organisations, i);
@@ -616,6 +810,7 @@ load_organisations (IcEventEditor *self,
       gtk_drop_down_set_expression (dropdowns[i],
                                     gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
       gtk_drop_down_set_model (dropdowns[i], G_LIST_MODEL (names));
+      gtk_drop_down_set_selected (dropdowns[i], 0);
     }
 }
 
@@ -697,6 +892,7 @@ ic_event_editor_finalize (GObject *object)
   g_clear_pointer (&self->author, g_free);
   g_clear_pointer (&self->organisations, g_ptr_array_unref);
   g_clear_pointer (&self->names, g_hash_table_unref);
+  g_clear_pointer (&self->owners, g_hash_table_unref);
   for (guint i = 0; i < N_LISTS; i++)
     g_clear_pointer (&self->rows[i], g_ptr_array_unref);
 
@@ -738,6 +934,8 @@ ic_event_editor_class_init (IcEventEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "event.add-participant", NULL, add_participant_activated);
   gtk_widget_class_install_action (widget_class, "event.add-request", NULL, add_request_activated);
   gtk_widget_class_install_action (widget_class, "event.add-forbidden", NULL, add_forbidden_activated);
+  gtk_widget_class_install_action (widget_class, "event.add-owners", NULL, add_owners_activated);
+  gtk_widget_class_install_action (widget_class, "event.add-smes", NULL, add_smes_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "event.save", NULL);
 }
@@ -760,11 +958,26 @@ list_organisations_job (GTask        *task,
   GError *error = NULL;
   GPtrArray *organisations = ic_store_list (store, IC_RECORD_KIND_ORGANISATION, NULL, 0,
                                             MAX_ORGANISATIONS, &error);
+  g_autoptr(GPtrArray) challenges = NULL;
+  GHashTable *owners;
 
   if (organisations == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, organisations, (GDestroyNotify) g_ptr_array_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* Who brings a challenge: for adding them all at once. */
+  owners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  challenges = ic_store_list (store, IC_RECORD_KIND_CHALLENGE, NULL, 0, MAX_ORGANISATIONS * 10, NULL);
+  for (guint i = 0; challenges != NULL && i < challenges->len; i++)
+    {
+      const char *owner = ic_challenge_get_organisation_id (g_ptr_array_index (challenges, i));
+
+      if (owner != NULL)
+        g_hash_table_add (owners, g_strdup (owner));
+    }
+  g_object_set_data_full (G_OBJECT (task), "owners", owners, (GDestroyNotify) g_hash_table_unref);
+  g_task_return_pointer (task, organisations, (GDestroyNotify) g_ptr_array_unref);
 }
 
 typedef struct
@@ -832,6 +1045,7 @@ ic_event_editor_new_finish (GAsyncResult  *result,
   self->service = g_object_ref (data->service);
   self->original = data->event != NULL ? g_object_ref (data->event) : NULL;
   self->author = g_strdup (data->author);
+  self->owners = g_object_steal_data (G_OBJECT (result), "owners");
   /* Without the organisations the form still opens, and says why its
    * lists are empty. */
   load_organisations (self, organisations, list_error);

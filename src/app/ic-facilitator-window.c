@@ -40,6 +40,22 @@ struct _IcFacilitatorWindow
   GtkListBox     *results_list;
   AdwBin         *weights_bin;
   IcWeightsPanel *weights_panel;
+  GtkWidget      *controls_box;
+  GtkToggleButton *weights_button;
+  GtkWidget      *day_box;
+  GtkLabel       *now_label;
+  GtkLabel       *next_label;
+  GtkFlowBox     *tables_box;
+  GtkLabel       *absent_label;
+
+  /* The workshop on the day, when there is one. */
+  IcEvent           *event;
+  char             **ids;
+  char             **names;
+  IcScheduleProblem *problem;
+  IcSchedule        *schedule;
+  guint              tick_id;
+  int                shown_slot;   /* the slot the tables show; -2 before any */
 };
 
 G_DEFINE_FINAL_TYPE (IcFacilitatorWindow, ic_facilitator_window, ADW_TYPE_WINDOW)
@@ -113,6 +129,172 @@ result_row_new (IcMatchResult *result,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   return row;
+}
+
+/* The day --------------------------------------------------------------- */
+
+static char *
+slot_times (IcEventSlot *slot)
+{
+  g_autofree char *end = ic_event_slot_format_end (slot);
+
+  return g_strdup_printf ("%s–%s", ic_event_slot_get_start (slot), end != NULL ? end : "");
+}
+
+static GtkWidget *
+table_label_new (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "title-3");
+  return label;
+}
+
+/* Who meets at which table in @slot, and who is not there then. */
+static void
+show_tables (IcFacilitatorWindow *self,
+             int                  slot)
+{
+  g_autoptr(GPtrArray) away = g_ptr_array_new ();
+  GtkWidget *child;
+  guint n = self->problem != NULL ? ic_schedule_problem_get_n_participants (self->problem) : 0;
+
+  self->shown_slot = slot;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tables_box))) != NULL)
+    gtk_flow_box_remove (self->tables_box, child);
+  for (guint i = 0; slot >= 0 && self->schedule != NULL && i < ic_schedule_get_n_meetings (self->schedule); i++)
+    {
+      const IcMeeting *m = ic_schedule_get_meeting (self->schedule, i);
+      g_autofree char *text = NULL;
+
+      if (m->slot != (guint) slot || m->challenge_owner >= n || m->capability_owner >= n)
+        continue;
+      /* Translators: "Table 3: Acme — Widgets Ltd" */
+      text = g_strdup_printf (_("Table %u: %s — %s"), m->table + 1, self->names[m->challenge_owner],
+                              self->names[m->capability_owner]);
+      gtk_flow_box_append (self->tables_box, table_label_new (text));
+    }
+  for (guint p = 0; slot >= 0 && p < n; p++)
+    if (!ic_schedule_problem_is_available (self->problem, p, slot))
+      g_ptr_array_add (away, self->names[p]);
+  if (away->len > 0)
+    {
+      g_autofree char *list = NULL;
+      g_autofree char *text = NULL;
+
+      g_ptr_array_add (away, NULL);
+      list = g_strjoinv (", ", (char **) away->pdata);
+      text = g_strdup_printf (_("Not here now: %s"), list);
+      gtk_label_set_text (self->absent_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->absent_label), away->len > 0);
+}
+
+/* Updates now, next and the countdown from the clock. */
+static gboolean
+tick (gpointer user_data)
+{
+  IcFacilitatorWindow *self = user_data;
+  GListModel *slots = G_LIST_MODEL (ic_event_get_slots (self->event));
+  guint n_slots = g_list_model_get_n_items (slots);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  int second = (g_date_time_get_hour (now) * 60 + g_date_time_get_minute (now)) * 60 +
+               g_date_time_get_second (now);
+  int date_order = g_strcmp0 (today, ic_event_get_date (self->event));
+  int current = -1, next = -1;
+  g_autofree char *now_text = NULL;
+  g_autofree char *next_text = NULL;
+
+  for (guint s = 0; s < n_slots; s++)
+    {
+      g_autoptr(IcEventSlot) slot = g_list_model_get_item (slots, s);
+      int start = ic_event_slot_get_start_minute (slot) * 60;
+      int end = start + ic_event_slot_get_minutes (slot) * 60;
+
+      if (date_order == 0 && start <= second && second < end && current < 0)
+        current = s;
+      else if ((date_order < 0 || (date_order == 0 && start > second)) && next < 0)
+        next = s;
+    }
+
+  if (current >= 0)
+    {
+      g_autoptr(IcEventSlot) slot = g_list_model_get_item (slots, current);
+      int left = (ic_event_slot_get_start_minute (slot) + ic_event_slot_get_minutes (slot)) * 60 - second;
+      g_autofree char *times = slot_times (slot);
+
+      /* Translators: "Now: slot 2, 09:15–09:30 · 06:12 left" */
+      now_text = g_strdup_printf (_("Now: slot %d, %s · %d:%02d left"), current + 1, times,
+                                  left / 60, left % 60);
+    }
+  else if (next >= 0 && date_order == 0)
+    {
+      g_autoptr(IcEventSlot) slot = g_list_model_get_item (slots, next);
+      int wait = ic_event_slot_get_start_minute (slot) * 60 - second;
+
+      now_text = g_strdup_printf (_("Now: a break · slot %d starts in %d:%02d"), next + 1,
+                                  wait / 60, wait % 60);
+    }
+  else if (next >= 0)
+    now_text = g_strdup_printf (_("The meetings are on %s"), ic_event_get_date (self->event));
+  else
+    now_text = g_strdup (_("The meetings are over"));
+
+  if (next >= 0)
+    {
+      g_autoptr(IcEventSlot) slot = g_list_model_get_item (slots, next);
+      g_autofree char *times = slot_times (slot);
+
+      next_text = g_strdup_printf (_("Next: slot %d, %s"), next + 1, times);
+    }
+  gtk_label_set_text (self->now_label, now_text);
+  gtk_label_set_text (self->next_label, next_text != NULL ? next_text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->next_label), next_text != NULL);
+
+  /* The tables of the slot on now, or else of the next. */
+  if ((current >= 0 ? current : next) != self->shown_slot)
+    show_tables (self, current >= 0 ? current : next);
+  return G_SOURCE_CONTINUE;
+}
+
+void
+ic_facilitator_window_set_day (IcFacilitatorWindow *self,
+                               IcEvent             *event,
+                               const char * const  *ids,
+                               const char * const  *names,
+                               IcScheduleProblem   *problem,
+                               IcSchedule          *schedule)
+{
+  g_return_if_fail (IC_IS_FACILITATOR_WINDOW (self));
+  g_return_if_fail (IC_IS_EVENT (event) && problem != NULL);
+
+  g_set_object (&self->event, event);
+  g_strfreev (self->ids);
+  self->ids = g_strdupv ((char **) ids);
+  g_strfreev (self->names);
+  self->names = g_strdupv ((char **) names);
+  g_clear_pointer (&self->problem, ic_schedule_problem_unref);
+  self->problem = ic_schedule_problem_ref (problem);
+  g_clear_pointer (&self->schedule, ic_schedule_unref);
+  self->schedule = schedule != NULL ? ic_schedule_ref (schedule) : NULL;
+  self->shown_slot = -2;
+  gtk_widget_set_visible (self->day_box, TRUE);
+  tick (self);
+  if (self->tick_id == 0)
+    self->tick_id = g_timeout_add_seconds (1, tick, self);
+}
+
+/* Whether @challenge belongs to one of the day's participants (any,
+ * when the view is not tied to an event). */
+static gboolean
+of_the_day (IcFacilitatorWindow *self,
+            IcChallenge         *challenge)
+{
+  return self->ids == NULL ||
+         g_strv_contains ((const char * const *) self->ids, ic_challenge_get_organisation_id (challenge));
 }
 
 static void
@@ -210,6 +392,10 @@ on_built (GObject      *source,
   ic_match_options_copy (&setup->excluded, &self->excluded);
   g_set_object (&self->matcher, setup->matcher);
   self->challenges = g_steal_pointer (&setup->challenges);
+  /* On the day, the event's own challenges only. */
+  for (guint i = self->challenges->len; i > 0; i--)
+    if (!of_the_day (self, g_ptr_array_index (self->challenges, i - 1)))
+      g_ptr_array_remove_index (self->challenges, i - 1);
   if (self->challenges->len == 0)
     {
       show_none (self, _("There is no open challenge to show. Add one, or load the sample data."));
@@ -249,6 +435,7 @@ ic_facilitator_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->rank_cancellable);
+  g_clear_handle_id (&self->tick_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), IC_TYPE_FACILITATOR_WINDOW);
 
   G_OBJECT_CLASS (ic_facilitator_window_parent_class)->dispose (object);
@@ -265,8 +452,53 @@ ic_facilitator_window_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->rank_cancellable);
   g_clear_pointer (&self->challenges, g_ptr_array_unref);
+  g_clear_object (&self->event);
+  g_strfreev (self->ids);
+  g_strfreev (self->names);
+  g_clear_pointer (&self->problem, ic_schedule_problem_unref);
+  g_clear_pointer (&self->schedule, ic_schedule_unref);
 
   G_OBJECT_CLASS (ic_facilitator_window_parent_class)->finalize (object);
+}
+
+/* Projection: no control on screen, the weights panel closed. */
+static void
+present_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  IcFacilitatorWindow *self = IC_FACILITATOR_WINDOW (widget);
+  gboolean presenting = gtk_widget_get_visible (self->controls_box);
+
+  gtk_widget_set_visible (self->controls_box, !presenting);
+  if (presenting)
+    gtk_toggle_button_set_active (self->weights_button, FALSE);
+}
+
+/* Escape brings the controls back first, then leaves. */
+static void
+escape_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  IcFacilitatorWindow *self = IC_FACILITATOR_WINDOW (widget);
+
+  if (!gtk_widget_get_visible (self->controls_box))
+    gtk_widget_set_visible (self->controls_box, TRUE);
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+toggle_weights_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  IcFacilitatorWindow *self = IC_FACILITATOR_WINDOW (widget);
+
+  gtk_widget_set_visible (self->controls_box, TRUE);
+  gtk_toggle_button_set_active (self->weights_button,
+                                !gtk_toggle_button_get_active (self->weights_button));
 }
 
 static void
@@ -288,9 +520,22 @@ ic_facilitator_window_class_init (IcFacilitatorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcFacilitatorWindow, description_label);
   gtk_widget_class_bind_template_child (widget_class, IcFacilitatorWindow, results_list);
   gtk_widget_class_bind_template_child (widget_class, IcFacilitatorWindow, weights_bin);
+  gtk_widget_class_bind_template_child (widget_class, IcFacilitatorWindow, controls_box);
+  gtk_widget_class_bind_template_child (widget_class, IcFacilitatorWindow, weights_button);
+  gtk_widget_class_bind_template_child (widget_class, IcFacilitatorWindow, day_box);
+  gtk_widget_class_bind_template_child (widget_class, IcFacilitatorWindow, now_label);
+  gtk_widget_class_bind_template_child (widget_class, IcFacilitatorWindow, next_label);
+  gtk_widget_class_bind_template_child (widget_class, IcFacilitatorWindow, tables_box);
+  gtk_widget_class_bind_template_child (widget_class, IcFacilitatorWindow, absent_label);
   gtk_widget_class_bind_template_callback (widget_class, on_challenge_selected);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_install_action (widget_class, "facilitator.present", NULL, present_activated);
+  gtk_widget_class_install_action (widget_class, "facilitator.escape", NULL, escape_activated);
+  gtk_widget_class_install_action (widget_class, "facilitator.toggle-weights", NULL,
+                                   toggle_weights_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "facilitator.escape", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "facilitator.present", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "facilitator.toggle-weights", NULL);
 }
 
 static void

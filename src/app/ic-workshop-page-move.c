@@ -57,10 +57,29 @@ ic_workshop_page_apply_move (IcWorkshopPage *self,
   when = ic_workshop_page_slot_label (self, slot);
   if (!ic_schedule_check (moved, self->workshop->problem, &error))
     {
+      g_autoptr(GPtrArray) clashes = NULL;
+      g_autofree char *all = NULL;
+
+      /* Every clash of the moved meeting, by name; the first rule broken
+       * elsewhere if it has none. */
+      for (guint i = 0; i < ic_schedule_get_n_meetings (moved); i++)
+        {
+          const IcMeeting *m = ic_schedule_get_meeting (moved, i);
+
+          if (m->slot == slot && m->table == table && m->challenge_owner == meeting.challenge_owner &&
+              m->capability_owner == meeting.capability_owner)
+            clashes = ic_schedule_list_clashes (moved, self->workshop->problem, i,
+                                                (const char * const *) self->workshop->names);
+        }
+      if (clashes != NULL && clashes->len > 0)
+        {
+          g_ptr_array_add (clashes, NULL);
+          all = g_strjoinv ("; ", (char **) clashes->pdata);
+        }
       /* Translators: "Cannot move the meeting of A and B to Slot 2, 09:20–09:40,
-       * table 3: <the rule it breaks>" */
+       * table 3: <every rule it breaks>" */
       message = g_strdup_printf (_("Cannot move the meeting of %s and %s to %s, table %u: %s"),
-                                 a, b, when, table + 1, error->message);
+                                 a, b, when, table + 1, all != NULL ? all : error->message);
       ic_workshop_page_show_error (self, message);
       return FALSE;
     }

@@ -36,6 +36,8 @@ struct _IcWorkshopPage
   GtkRevealer    *move_error_revealer;
   GtkLabel       *move_error_label;
   GtkLabel       *summary_label;
+  GtkRevealer    *changes_revealer;
+  GtkLabel       *changes_label;
   GtkStack       *view_stack;
   GtkGrid        *schedule_grid;
   GtkListBox     *participants_list;
@@ -64,5 +66,29 @@ void  ic_workshop_page_show_error    (IcWorkshopPage *self,
 void  ic_workshop_page_save_schedule (IcWorkshopPage *self,
                                       IcSchedule     *schedule,
                                       const char     *failed);
+
+/* Enables the page's actions for what is loaded and running. */
+void  ic_workshop_page_update_actions (IcWorkshopPage *self);
+
+/* ic-workshop-page-day.c: the changes of the day. */
+/* The first slot that has not ended (0 before the day, the number of
+ * slots after it). */
+guint    ic_workshop_page_current_slot     (IcWorkshopPage *self);
+/* Shows @heading and @lines (may be NULL) under the summary; a NULL
+ * @heading hides them. */
+void     ic_workshop_page_show_changes     (IcWorkshopPage *self,
+                                            const char     *heading,
+                                            GPtrArray      *lines);
+void     ic_workshop_page_ask_day_change   (IcWorkshopPage *self,
+                                            gboolean        late);
+void     ic_workshop_page_apply_day_change (IcWorkshopPage *self,
+                                            guint           participant,
+                                            guint           slot,
+                                            gboolean        late);
+void     ic_workshop_page_ask_swap         (IcWorkshopPage *self);
+/* Swaps meetings @a and @b if no rule breaks, else says every clash. */
+gboolean ic_workshop_page_apply_swap       (IcWorkshopPage *self,
+                                            guint           a,
+                                            guint           b);
 
 G_END_DECLS

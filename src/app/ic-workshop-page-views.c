@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ic-workshop-day.h"
 #include "ic-workshop-page-private.h"
 
 #define CELL_WIDTH 196
@@ -138,9 +139,12 @@ fill_grid (IcWorkshopPage *self)
       g_autofree char *number = g_strdup_printf (_("Slot %u"), s + 1);
       GtkWidget *header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
 
-      /* The time first: it is what people look for on the room's plan. */
+      /* The time first: it is what people look for on the room's plan;
+       * never cut short. */
       gtk_box_append (GTK_BOX (header), label_new (time, "heading"));
+      gtk_label_set_ellipsize (GTK_LABEL (gtk_widget_get_last_child (header)), PANGO_ELLIPSIZE_NONE);
       gtk_box_append (GTK_BOX (header), label_new (number, "caption"));
+      gtk_label_set_ellipsize (GTK_LABEL (gtk_widget_get_last_child (header)), PANGO_ELLIPSIZE_NONE);
       gtk_widget_add_css_class (gtk_widget_get_last_child (header), "dim-label");
       gtk_widget_set_valign (header, GTK_ALIGN_CENTER);
       gtk_widget_set_margin_end (header, 6);
@@ -184,6 +188,8 @@ participant_meeting_row_new (IcWorkshopPage  *self,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *move = gtk_button_new_with_label (_("Move…"));
 
+  /* Names are plain text: "Brewing & Co" is not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (match->challenge_title != NULL && match->capability_title != NULL)
     {
@@ -244,6 +250,7 @@ fill_participants (IcWorkshopPage *self)
         }
       subtitle = g_strdup_printf (ngettext ("%s · %u meeting", "%s · %u meetings", count),
                                   role_label (self, p), count);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), workshop->names[p]);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
       adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row), count > 0);
@@ -254,25 +261,10 @@ fill_participants (IcWorkshopPage *self)
 static char *
 summary_text (IcWorkshopPage *self)
 {
-  IcSchedule *schedule = self->schedule;
-  double objective, bound, optimum;
-  guint n;
-  g_autofree char *first = NULL;
-
-  if (schedule == NULL)
-    return g_strdup (_("Not scheduled yet. Schedule places the meetings that match best."));
-
-  n = ic_schedule_get_n_meetings (schedule);
-  objective = ic_schedule_get_objective (schedule);
-  bound = ic_schedule_get_upper_bound (schedule);
-  first = g_strdup_printf (ngettext ("%u meeting, total score %.2f", "%u meetings, total score %.2f", n),
-                           n, objective);
-  if (ic_schedule_get_optimum (schedule, &optimum))
-    return g_strdup_printf (_("%s: the best possible."), first);
-  if (bound > 0)
-    return g_strdup_printf (_("%s: at least %.0f%% of the best possible."), first,
-                            100.0 * objective / bound);
-  return g_strdup_printf ("%s.", first);
+  if (self->schedule == NULL)
+    return g_strdup (_("Not scheduled yet. Schedule places the meetings that match best, "
+                       "everyone’s first meeting before anyone’s second."));
+  return ic_workshop_describe_schedule (self->workshop, self->schedule);
 }
 
 void

@@ -31,8 +31,8 @@ toast (IcWorkshopPage *self,
   ic_window_toast_from (GTK_WIDGET (self), toast);
 }
 
-static void
-update_actions (IcWorkshopPage *self)
+void
+ic_workshop_page_update_actions (IcWorkshopPage *self)
 {
   gboolean loaded = self->workshop != NULL;
   gboolean running = self->schedule_cancellable != NULL;
@@ -43,6 +43,12 @@ update_actions (IcWorkshopPage *self)
   gtk_widget_action_set_enabled (widget, "workshop.schedule-afresh", loaded && !running);
   gtk_widget_action_set_enabled (widget, "workshop.cancel", running);
   gtk_widget_action_set_enabled (widget, "workshop.print-agendas",
+                                 loaded && !running && self->schedule != NULL);
+  gtk_widget_action_set_enabled (widget, "workshop.export-agendas",
+                                 loaded && !running && self->schedule != NULL);
+  gtk_widget_action_set_enabled (widget, "workshop.absent", loaded && !running);
+  gtk_widget_action_set_enabled (widget, "workshop.late", loaded && !running);
+  gtk_widget_action_set_enabled (widget, "workshop.swap",
                                  loaded && !running && self->schedule != NULL);
 }
 
@@ -209,7 +215,7 @@ on_loaded (GObject      *source,
   ic_workshop_page_show_error (self, NULL);
   ic_workshop_page_show_schedule (self);
   gtk_stack_set_visible_child_name (self->detail_stack, "event");
-  update_actions (self);
+  ic_workshop_page_update_actions (self);
 }
 
 /* Loads the event chosen, scoring its pairs in a worker thread. */
@@ -226,7 +232,8 @@ load_event (IcWorkshopPage *self)
   g_clear_pointer (&self->workshop, ic_workshop_free);
   g_clear_pointer (&self->schedule, ic_schedule_unref);
   g_clear_pointer (&self->undo_schedule, ic_schedule_unref);
-  update_actions (self);
+  ic_workshop_page_show_changes (self, NULL, NULL);
+  ic_workshop_page_update_actions (self);
 
   if (self->event_id == NULL)
     {
@@ -358,7 +365,7 @@ on_scheduled (GObject      *source,
     return;
   g_clear_object (&self->schedule_cancellable);
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
-  update_actions (self);
+  ic_workshop_page_update_actions (self);
 
   if (schedule == NULL)
     {
@@ -383,7 +390,7 @@ on_scheduled (GObject      *source,
   self->schedule = g_steal_pointer (&schedule);
   ic_workshop_page_show_error (self, NULL);
   ic_workshop_page_show_schedule (self);
-  update_actions (self);
+  ic_workshop_page_update_actions (self);
 
   message = g_strdup_printf (ngettext ("Scheduled %u meeting", "Scheduled %u meetings",
                                        ic_schedule_get_n_meetings (self->schedule)),
@@ -412,7 +419,7 @@ run_scheduler (IcWorkshopPage *self,
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_progress_bar_set_text (self->progress_bar, _("Scheduling…"));
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
-  update_actions (self);
+  ic_workshop_page_update_actions (self);
 
   /* With a schedule already, a plain run repairs it and keeps every
    * meeting that is still allowed (moves made by hand included). */
@@ -458,7 +465,7 @@ undo_schedule_activated (GtkWidget  *widget,
   g_clear_pointer (&self->schedule, ic_schedule_unref);
   self->schedule = g_steal_pointer (&self->undo_schedule);
   ic_workshop_page_show_schedule (self);
-  update_actions (self);
+  ic_workshop_page_update_actions (self);
 }
 
 static void
@@ -505,6 +512,70 @@ print_agendas_activated (GtkWidget  *widget,
 }
 
 static void
+on_agendas_written (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(IcWorkshopPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (ic_agenda_write_file_finish (IC_AGENDA (source), result, &error))
+    message = g_strdup (_("Agendas exported"));
+  else
+    message = g_strdup_printf (_("Cannot export the agendas: %s"), error->message);
+  if (!self->disposed)
+    toast (self, adw_toast_new (message));
+}
+
+static void
+on_export_chosen (GtkNativeDialog *chooser,
+                  int              response,
+                  IcWorkshopPage  *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autofree char *name = file != NULL ? g_file_get_basename (file) : NULL;
+  g_autoptr(IcAgenda) agenda = NULL;
+  const char *format = "ics";
+
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL && self->workshop != NULL &&
+      self->schedule != NULL)
+    {
+      /* The kind of file from its name: a calendar unless it says otherwise. */
+      if (g_str_has_suffix (name, ".pdf"))
+        format = "pdf";
+      else if (g_str_has_suffix (name, ".csv"))
+        format = "csv";
+      agenda = ic_workshop_make_agenda (self->workshop, self->schedule);
+      ic_agenda_write_file_async (agenda, format, file, NULL, on_agendas_written, g_object_ref (self));
+    }
+  g_object_unref (chooser);
+}
+
+/* Exports every meeting as a calendar (.ics) for the event, or the
+ * agendas as .pdf or .csv, by the file's name. */
+static void
+export_agendas_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  IcWorkshopPage *self = IC_WORKSHOP_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *suggested = NULL;
+
+  if (self->workshop == NULL || self->schedule == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export Agendas"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  suggested = g_strdup_printf ("%s.ics", ic_event_get_name (self->workshop->event));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_chosen), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 facilitator_view_activated (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *parameter)
@@ -512,6 +583,12 @@ facilitator_view_activated (GtkWidget  *widget,
   IcWorkshopPage *self = IC_WORKSHOP_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *view = ic_facilitator_window_new (self->service);
+
+  if (self->workshop != NULL)
+    ic_facilitator_window_set_day (IC_FACILITATOR_WINDOW (view), self->workshop->event,
+                                   (const char * const *) self->workshop->ids,
+                                   (const char * const *) self->workshop->names,
+                                   self->workshop->problem, self->schedule);
 
   if (GTK_IS_WINDOW (root))
     {
@@ -551,6 +628,30 @@ ic_workshop_page_finalize (GObject *object)
 }
 
 static void
+absent_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ic_workshop_page_ask_day_change (IC_WORKSHOP_PAGE (widget), FALSE);
+}
+
+static void
+late_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ic_workshop_page_ask_day_change (IC_WORKSHOP_PAGE (widget), TRUE);
+}
+
+static void
+swap_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ic_workshop_page_ask_swap (IC_WORKSHOP_PAGE (widget));
+}
+
+static void
 ic_workshop_page_class_init (IcWorkshopPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -572,6 +673,8 @@ ic_workshop_page_class_init (IcWorkshopPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcWorkshopPage, move_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, IcWorkshopPage, move_error_label);
   gtk_widget_class_bind_template_child (widget_class, IcWorkshopPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, IcWorkshopPage, changes_revealer);
+  gtk_widget_class_bind_template_child (widget_class, IcWorkshopPage, changes_label);
   gtk_widget_class_bind_template_child (widget_class, IcWorkshopPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, IcWorkshopPage, schedule_grid);
   gtk_widget_class_bind_template_child (widget_class, IcWorkshopPage, participants_list);
@@ -591,6 +694,11 @@ ic_workshop_page_class_init (IcWorkshopPageClass *klass)
                                    print_agendas_activated);
   gtk_widget_class_install_action (widget_class, "workshop.facilitator-view", NULL,
                                    facilitator_view_activated);
+  gtk_widget_class_install_action (widget_class, "workshop.export-agendas", NULL,
+                                   export_agendas_activated);
+  gtk_widget_class_install_action (widget_class, "workshop.absent", NULL, absent_activated);
+  gtk_widget_class_install_action (widget_class, "workshop.late", NULL, late_activated);
+  gtk_widget_class_install_action (widget_class, "workshop.swap", NULL, swap_activated);
 }
 
 static void

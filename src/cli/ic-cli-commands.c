@@ -27,6 +27,7 @@ const IcCliCommand ic_cli_commands[] = {
   { "conflicts", ic_cli_conflicts, N_("List the edits a sync kept aside, and resolve them") },
   { "event", ic_cli_event, N_("Add, update, list, show or delete a workshop event") },
   { "schedule", ic_cli_schedule, N_("Schedule a workshop’s 1:1 meetings (repairs the saved schedule)") },
+  { "workshop", ic_cli_workshop, N_("On the day: absences, late arrivals, walk-ins and swaps") },
   { "taxonomy", ic_cli_taxonomy, N_("List the clusters and places, or add and remove them") },
   { NULL, NULL, NULL }
 };

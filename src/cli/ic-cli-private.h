@@ -140,6 +140,7 @@ int ic_cli_sync        (IcCli *cli, int argc, char **argv);
 int ic_cli_conflicts   (IcCli *cli, int argc, char **argv);
 int ic_cli_event       (IcCli *cli, int argc, char **argv);
 int ic_cli_schedule    (IcCli *cli, int argc, char **argv);
+int ic_cli_workshop    (IcCli *cli, int argc, char **argv);
 int ic_cli_taxonomy    (IcCli *cli, int argc, char **argv);
 /* The glossary verbs of `taxonomy`, which ic_cli_taxonomy() hands over. */
 gboolean ic_cli_is_glossary_verb (const char *verb);

@@ -12,6 +12,7 @@
 #include "ic-model-error.h"
 #include "ic-store-events.h"
 #include "ic-workshop.h"
+#include "ic-workshop-day.h"
 
 /* event add / update ---------------------------------------------------- */
 
@@ -239,17 +240,10 @@ print_schedule (IcWorkshop *workshop,
                 IcSchedule    *schedule,
                 int            kept)
 {
-  double objective = ic_schedule_get_objective (schedule);
-  double bound = ic_schedule_get_upper_bound (schedule);
-  double optimum;
+  g_autofree char *summary = ic_workshop_describe_schedule (workshop, schedule);
 
-  g_print (_("%s (%s): %u meetings, total score %.3f\n"), ic_event_get_name (workshop->event),
-           ic_event_get_date (workshop->event), ic_schedule_get_n_meetings (schedule), objective);
-  if (ic_schedule_get_optimum (schedule, &optimum))
-    g_print (_("This is an optimal schedule.\n"));
-  else if (bound > 0)
-    g_print (_("At least %.1f%% of the best possible (upper bound %.3f).\n"),
-             100.0 * objective / bound, bound);
+  g_print ("%s (%s)\n%s\n", ic_event_get_name (workshop->event), ic_event_get_date (workshop->event),
+           summary);
   if (kept >= 0)
     g_print (_("Kept %d earlier meetings where they were; %u are new.\n"),
              kept, ic_schedule_get_n_meetings (schedule) - kept);
@@ -260,9 +254,9 @@ print_schedule (IcWorkshop *workshop,
       const IcWorkshopMatch *match = ic_workshop_get_match (workshop, m);
       g_autofree char *when = slot_label (workshop->event, m->slot);
 
-      g_print (_("%s  table %-3u  %s — %s  %.3f%s\n"), when, m->table + 1,
+      g_print (_("%s  table %-3u  %s — %s  %.0f%%%s\n"), when, m->table + 1,
                workshop->names[m->challenge_owner], workshop->names[m->capability_owner],
-               m->score, m->requested ? _("  (requested)") : "");
+               100.0 * m->score, m->requested ? _("  (requested)") : "");
       if (match->challenge_title != NULL)
         g_print ("      %s / %s\n", match->challenge_title, match->capability_title);
     }
@@ -319,20 +313,25 @@ ic_cli_export_agenda (IcCli  *cli,
   g_autoptr(GFile) file = NULL;
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *only = NULL;
   const GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("pdf or csv"), N_("FORMAT") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("pdf, csv or ics"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE"), N_("FILE") },
+    { "participant", 0, 0, G_OPTION_ARG_STRING, &only,
+      N_("Only this organisation’s agenda (else everyone’s; for ics, the whole event)"), N_("ORG_ID") },
     { NULL }
   };
-  const IcCliCommandSpec spec = { "EVENT_ID --format pdf|csv -o FILE", entries, 1, 1,
+  const IcCliCommandSpec spec = { "EVENT_ID --format pdf|csv|ics [--participant ORG_ID] -o FILE",
+                                  entries, 1, 1,
                                   N_("name one event by its id"), IC_CLI_STORE_LATER };
   int status, kept;
   IcStore *store;
 
   if (!ic_cli_begin (cli, &spec, &argc, &argv, &status))
     return status;
-  if (format == NULL || (!g_str_equal (format, "pdf") && !g_str_equal (format, "csv")))
-    return ic_cli_usage_error (cli, _("--format must be pdf or csv"));
+  if (format == NULL || (!g_str_equal (format, "pdf") && !g_str_equal (format, "csv") &&
+                         !g_str_equal (format, "ics")))
+    return ic_cli_usage_error (cli, _("--format must be pdf, csv or ics"));
   if (output == NULL)
     return ic_cli_usage_error (cli, _("-o FILE is required"));
 
@@ -344,6 +343,12 @@ ic_cli_export_agenda (IcCli  *cli,
     return ic_cli_fail (error);
 
   agenda = ic_workshop_make_agenda (workshop, schedule);
+  if (!ic_agenda_select_participant (agenda, only))
+    {
+      g_set_error (&error, IC_STORE_ERROR, IC_STORE_ERROR_NOT_FOUND,
+                   _("%s does not take part in the event %s"), only, argv[1]);
+      return ic_cli_fail (error);
+    }
   file = g_file_new_for_commandline_arg (output);
   if (!ic_agenda_write_file (agenda, format, file, NULL, &error))
     return ic_cli_fail (error);

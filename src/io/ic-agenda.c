@@ -8,7 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
-#include "ic-agenda.h"
+#include "ic-agenda-private.h"
 #include "ic-csv-writer.h"
 #include "ic-export-private.h"
 #include "ic-io-error.h"
@@ -18,36 +18,12 @@
 #define MARGIN     50.0
 #define FONT       "Sans"
 
-typedef struct
-{
-  char *start;
-  char *end;
-} Slot;
-
-typedef struct
-{
-  char *id;
-  char *name;
-  char *role;
-} Participant;
-
-struct _IcAgenda
-{
-  GObject  parent_instance;
-
-  char    *title;
-  char    *date;
-  GArray  *slots;          /* of Slot */
-  GArray  *participants;   /* of Participant */
-  GArray  *meetings;       /* of IcAgendaMeeting, strings owned */
-};
-
 G_DEFINE_FINAL_TYPE (IcAgenda, ic_agenda, G_TYPE_OBJECT)
 
 static void
 clear_slot (gpointer data)
 {
-  Slot *slot = data;
+  IcAgendaSlot *slot = data;
 
   g_free (slot->start);
   g_free (slot->end);
@@ -56,7 +32,7 @@ clear_slot (gpointer data)
 static void
 clear_participant (gpointer data)
 {
-  Participant *p = data;
+  IcAgendaParticipant *p = data;
 
   g_free (p->id);
   g_free (p->name);
@@ -72,6 +48,8 @@ clear_meeting (gpointer data)
   g_free ((char *) m->challenge_title);
   g_free ((char *) m->capability_id);
   g_free ((char *) m->capability_title);
+  g_free ((char *) m->challenge_contact);
+  g_free ((char *) m->capability_contact);
 }
 
 static void
@@ -81,6 +59,8 @@ ic_agenda_finalize (GObject *object)
 
   g_free (self->title);
   g_free (self->date);
+  g_free (self->venue);
+  g_free (self->event_id);
   g_array_unref (self->slots);
   g_array_unref (self->participants);
   g_array_unref (self->meetings);
@@ -97,9 +77,10 @@ ic_agenda_class_init (IcAgendaClass *klass)
 static void
 ic_agenda_init (IcAgenda *self)
 {
-  self->slots = g_array_new (FALSE, FALSE, sizeof (Slot));
+  self->selected = G_MAXUINT;
+  self->slots = g_array_new (FALSE, FALSE, sizeof (IcAgendaSlot));
   g_array_set_clear_func (self->slots, clear_slot);
-  self->participants = g_array_new (FALSE, FALSE, sizeof (Participant));
+  self->participants = g_array_new (FALSE, FALSE, sizeof (IcAgendaParticipant));
   g_array_set_clear_func (self->participants, clear_participant);
   self->meetings = g_array_new (FALSE, FALSE, sizeof (IcAgendaMeeting));
   g_array_set_clear_func (self->meetings, clear_meeting);
@@ -117,11 +98,47 @@ ic_agenda_new (const char *title,
 }
 
 void
+ic_agenda_set_venue (IcAgenda   *self,
+                     const char *venue)
+{
+  g_return_if_fail (IC_IS_AGENDA (self));
+  g_free (self->venue);
+  self->venue = venue != NULL && *venue != '\0' ? g_strdup (venue) : NULL;
+}
+
+void
+ic_agenda_set_event_id (IcAgenda   *self,
+                        const char *event_id)
+{
+  g_return_if_fail (IC_IS_AGENDA (self));
+  g_free (self->event_id);
+  self->event_id = g_strdup (event_id);
+}
+
+gboolean
+ic_agenda_select_participant (IcAgenda   *self,
+                              const char *organisation_id)
+{
+  g_return_val_if_fail (IC_IS_AGENDA (self), FALSE);
+
+  self->selected = G_MAXUINT;
+  if (organisation_id == NULL)
+    return TRUE;
+  for (guint p = 0; p < self->participants->len; p++)
+    if (g_strcmp0 (g_array_index (self->participants, IcAgendaParticipant, p).id, organisation_id) == 0)
+      {
+        self->selected = p;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
 ic_agenda_add_slot (IcAgenda   *self,
                     const char *start,
                     const char *end)
 {
-  Slot slot = { g_strdup (start), g_strdup (end) };
+  IcAgendaSlot slot = { g_strdup (start), g_strdup (end) };
 
   g_return_if_fail (IC_IS_AGENDA (self));
   g_array_append_val (self->slots, slot);
@@ -133,7 +150,7 @@ ic_agenda_add_participant (IcAgenda   *self,
                            const char *name,
                            const char *role)
 {
-  Participant p = { g_strdup (organisation_id), g_strdup (name), g_strdup (role) };
+  IcAgendaParticipant p = { g_strdup (organisation_id), g_strdup (name), g_strdup (role) };
 
   g_return_if_fail (IC_IS_AGENDA (self));
   g_array_append_val (self->participants, p);
@@ -155,6 +172,8 @@ ic_agenda_add_meeting (IcAgenda              *self,
   copy.challenge_title = g_strdup (meeting->challenge_title);
   copy.capability_id = g_strdup (meeting->capability_id);
   copy.capability_title = g_strdup (meeting->capability_title);
+  copy.challenge_contact = g_strdup (meeting->challenge_contact);
+  copy.capability_contact = g_strdup (meeting->capability_contact);
   g_array_append_val (self->meetings, copy);
 }
 
@@ -162,12 +181,19 @@ guint
 ic_agenda_get_n_pages (IcAgenda *self)
 {
   g_return_val_if_fail (IC_IS_AGENDA (self), 0);
-  return self->participants->len;
+  return self->selected != G_MAXUINT ? 1 : self->participants->len;
 }
 
-/* The meeting of participant @p in @slot, or NULL. */
-static const IcAgendaMeeting *
-find_meeting (IcAgenda *self,
+/* Page @page's participant. */
+static guint
+page_participant (IcAgenda *self,
+                  guint     page)
+{
+  return self->selected != G_MAXUINT ? self->selected : page;
+}
+
+const IcAgendaMeeting *
+ic_agenda_find_meeting (IcAgenda *self,
               guint     p,
               guint     slot)
 {
@@ -181,11 +207,11 @@ find_meeting (IcAgenda *self,
   return NULL;
 }
 
-static const Participant *
+static const IcAgendaParticipant *
 participant (IcAgenda *self,
              guint     index)
 {
-  return &g_array_index (self->participants, Participant, index);
+  return &g_array_index (self->participants, IcAgendaParticipant, index);
 }
 
 gboolean
@@ -197,7 +223,8 @@ ic_agenda_write_csv (IcAgenda       *self,
   g_autoptr(IcCsvWriter) csv = ic_csv_writer_new (stream, IC_CSV_WRITER_NONE);
   const char * const header[] = {
     "organisation_id", "organisation", "start", "end", "table", "with_organisation_id",
-    "with_organisation", "challenge_id", "challenge", "capability_id", "capability", "score", NULL
+    "with_organisation", "challenge_id", "challenge", "capability_id", "capability", "score",
+    "with_contact", NULL
   };
 
   g_return_val_if_fail (IC_IS_AGENDA (self), FALSE);
@@ -207,9 +234,12 @@ ic_agenda_write_csv (IcAgenda       *self,
   for (guint p = 0; p < self->participants->len; p++)
     for (guint s = 0; s < self->slots->len; s++)
       {
-        const IcAgendaMeeting *m = find_meeting (self, p, s);
-        const Participant *other;
-        const Slot *slot = &g_array_index (self->slots, Slot, s);
+        const IcAgendaMeeting *m = ic_agenda_find_meeting (self, p, s);
+
+        if (self->selected != G_MAXUINT && p != self->selected)
+          continue;
+        const IcAgendaParticipant *other;
+        const IcAgendaSlot *slot = &g_array_index (self->slots, IcAgendaSlot, s);
 
         if (m == NULL)
           continue;
@@ -226,6 +256,8 @@ ic_agenda_write_csv (IcAgenda       *self,
         ic_csv_writer_add_raw (csv, m->capability_id);
         ic_csv_writer_add_text (csv, m->capability_title);
         ic_csv_writer_add_double (csv, m->score, 4);
+        ic_csv_writer_add_text (csv, m->challenge_owner == p ? m->capability_contact
+                                                             : m->challenge_contact);
         if (!ic_csv_writer_end_row (csv, cancellable, error))
           return FALSE;
       }
@@ -269,11 +301,12 @@ describe_meeting (const IcAgendaMeeting *m,
   const char *challenge = m->challenge_title ? m->challenge_title : _("(no challenge matched)");
   const char *capability = m->capability_title ? m->capability_title : _("(no capability matched)");
 
+  /* Translators: "Match 47%", as the app shows a match */
   if (brings_challenge)
-    return g_strdup_printf (_("Your challenge: %s\nTheir capability: %s\nMatch %.2f"),
-                            challenge, capability, m->score);
-  return g_strdup_printf (_("Their challenge: %s\nYour capability: %s\nMatch %.2f"),
-                          challenge, capability, m->score);
+    return g_strdup_printf (_("Your challenge: %s\nTheir capability: %s\nMatch %.0f%%"),
+                            challenge, capability, 100.0 * m->score);
+  return g_strdup_printf (_("Their challenge: %s\nYour capability: %s\nMatch %.0f%%"),
+                          challenge, capability, 100.0 * m->score);
 }
 
 static void
@@ -295,14 +328,19 @@ draw_rows (IcAgenda *self,
 
   for (guint s = 0; s < self->slots->len; s++)
     {
-      const Slot *slot = &g_array_index (self->slots, Slot, s);
-      const IcAgendaMeeting *m = find_meeting (self, page, s);
+      const IcAgendaSlot *slot = &g_array_index (self->slots, IcAgendaSlot, s);
+      const IcAgendaMeeting *m = ic_agenda_find_meeting (self, page, s);
       g_autofree char *time = g_strdup_printf ("%s–%s", slot->start, slot->end);
       g_autofree char *table = m ? g_strdup_printf ("%u", m->table + 1) : g_strdup ("");
       g_autofree char *about = m ? describe_meeting (m, m->challenge_owner == page) : NULL;
-      const char *with = m ? participant (self, m->challenge_owner == page ? m->capability_owner
-                                                                           : m->challenge_owner)->name
-                           : _("Free");
+      const char *contact = m ? (m->challenge_owner == page ? m->capability_contact
+                                                            : m->challenge_contact) : NULL;
+      const char *org = m ? participant (self, m->challenge_owner == page ? m->capability_owner
+                                                                          : m->challenge_owner)->name
+                          : NULL;
+      g_autofree char *with = m == NULL ? g_strdup (_("Free"))
+                              : contact != NULL && *contact != '\0' ? g_strdup_printf ("%s\n%s", org, contact)
+                              : g_strdup (org);
       double row = 0;
 
       if (y > height - MARGIN - 40)
@@ -332,19 +370,23 @@ ic_agenda_draw_page (IcAgenda *self,
                      double    width,
                      double    height)
 {
-  const Participant *p;
+  const IcAgendaParticipant *p;
   g_autofree char *subtitle = NULL;
   g_autofree char *footer = NULL;
   double y = MARGIN;
 
   g_return_if_fail (IC_IS_AGENDA (self));
-  g_return_if_fail (page < self->participants->len);
+  g_return_if_fail (page < ic_agenda_get_n_pages (self));
 
+  page = page_participant (self, page);
   p = participant (self, page);
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
   y += draw_text (cr, self->title, FONT " Bold 22", MARGIN, y, width - 2 * MARGIN) + 4;
-  y += draw_text (cr, self->date, FONT " 13", MARGIN, y, width - 2 * MARGIN) + 14;
+  y += draw_text (cr, self->date, FONT " 13", MARGIN, y, width - 2 * MARGIN) + 2;
+  if (self->venue != NULL)
+    y += draw_text (cr, self->venue, FONT " 13", MARGIN, y, width - 2 * MARGIN);
+  y += 12;
   subtitle = g_strdup_printf (_("Agenda for %s"), p->name ? p->name : p->id);
   y += draw_text (cr, subtitle, FONT " Bold 17", MARGIN, y, width - 2 * MARGIN) + 2;
   if (p->role != NULL)
@@ -353,8 +395,10 @@ ic_agenda_draw_page (IcAgenda *self,
 
   draw_rows (self, cr, page, y, width, height);
 
-  footer = g_strdup_printf (_("Page %u of %u"), page + 1, self->participants->len);
-  draw_text (cr, footer, FONT " 8", MARGIN, height - MARGIN + 10, width - 2 * MARGIN);
+  footer = self->selected != G_MAXUINT ? NULL
+           : g_strdup_printf (_("Page %u of %u"), page + 1, self->participants->len);
+  if (footer != NULL)
+    draw_text (cr, footer, FONT " 8", MARGIN, height - MARGIN + 10, width - 2 * MARGIN);
   cairo_restore (cr);
 }
 
@@ -369,7 +413,7 @@ ic_agenda_write_pdf (IcAgenda       *self,
   g_return_val_if_fail (IC_IS_AGENDA (self), FALSE);
 
   cr = ic_export_pdf_begin (stream, self->title, A4_WIDTH, A4_HEIGHT);
-  for (guint page = 0; page < self->participants->len; page++)
+  for (guint page = 0; page < ic_agenda_get_n_pages (self); page++)
     {
       if (g_cancellable_is_cancelled (cancellable))
         break;
@@ -391,10 +435,11 @@ ic_agenda_write_file (IcAgenda      *self,
 
   g_return_val_if_fail (IC_IS_AGENDA (self), FALSE);
 
-  if (g_strcmp0 (format, "csv") != 0 && g_strcmp0 (format, "pdf") != 0)
+  if (g_strcmp0 (format, "csv") != 0 && g_strcmp0 (format, "pdf") != 0 &&
+      g_strcmp0 (format, "ics") != 0)
     {
       g_set_error (error, IC_IO_ERROR, IC_IO_ERROR_FORMAT,
-                   _("An agenda is written as csv or pdf, not “%s”"), format);
+                   _("An agenda is written as csv, pdf or ics, not “%s”"), format);
       return FALSE;
     }
   stream = ic_export_replace_stream (file, cancellable, error);
@@ -402,6 +447,8 @@ ic_agenda_write_file (IcAgenda      *self,
     return FALSE;
   if (g_str_equal (format, "csv"))
     ok = ic_agenda_write_csv (self, stream, cancellable, error);
+  else if (g_str_equal (format, "ics"))
+    ok = ic_agenda_write_ics (self, stream, cancellable, error);
   else
     ok = ic_agenda_write_pdf (self, stream, cancellable, error);
   if (!ok)
@@ -410,4 +457,48 @@ ic_agenda_write_file (IcAgenda      *self,
       return FALSE;
     }
   return ic_export_commit_stream (stream, cancellable, error);
+}
+
+static void
+write_file_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GFile *file = g_object_get_data (G_OBJECT (task), "file");
+
+  if (ic_agenda_write_file (IC_AGENDA (source_object), task_data, file, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+ic_agenda_write_file_async (IcAgenda            *self,
+                            const char          *format,
+                            GFile               *file,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (IC_IS_AGENDA (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ic_agenda_write_file_async);
+  g_task_set_task_data (task, g_strdup (format), g_free);
+  g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, write_file_thread);
+}
+
+gboolean
+ic_agenda_write_file_finish (IcAgenda      *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

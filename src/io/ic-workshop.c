@@ -28,6 +28,8 @@ ic_workshop_free (IcWorkshop *workshop)
       g_free (workshop->matches[i].challenge_title);
       g_free (workshop->matches[i].capability_id);
       g_free (workshop->matches[i].capability_title);
+      g_free (workshop->matches[i].challenge_contact);
+      g_free (workshop->matches[i].capability_contact);
     }
   g_free (workshop->matches);
   g_strfreev (workshop->ids);
@@ -105,6 +107,10 @@ score_pairs (IcWorkshop      *workshop,
               g_free (best->challenge_title);
               g_free (best->capability_id);
               g_free (best->capability_title);
+              g_free (best->challenge_contact);
+              g_free (best->capability_contact);
+              best->challenge_contact = g_strdup (ic_challenge_get_contact (challenge));
+              best->capability_contact = g_strdup (ic_capability_get_contact (capability));
               best->challenge_id = g_strdup (ic_record_get_id (IC_RECORD (challenge)));
               best->challenge_title = g_strdup (ic_challenge_get_title (challenge));
               best->capability_id = g_strdup (ic_record_get_id (IC_RECORD (capability)));
@@ -345,8 +351,13 @@ ic_workshop_schedule_from_json (IcWorkshop  *workshop,
         continue;
       m.slot = slot;
       m.table = table;
+      /* Scores and requests as the event has them now. */
+      m.score = ic_schedule_problem_get_score (workshop->problem, m.challenge_owner, m.capability_owner);
+      m.requested = ic_schedule_problem_is_requested (workshop->problem, m.challenge_owner,
+                                                      m.capability_owner);
       ic_schedule_add_meeting (schedule, &m);
     }
+  ic_schedule_sort (schedule);
   return g_steal_pointer (&schedule);
 }
 
@@ -430,6 +441,9 @@ ic_workshop_make_agenda (IcWorkshop *workshop,
   g_autofree guint *page = g_new (guint, MAX (workshop->n, 1));
   GListModel *slots = G_LIST_MODEL (ic_event_get_slots (workshop->event));
 
+  ic_agenda_set_venue (agenda, ic_event_get_venue (workshop->event));
+  ic_agenda_set_event_id (agenda, ic_record_get_id (IC_RECORD (workshop->event)));
+
   for (guint s = 0; s < g_list_model_get_n_items (slots); s++)
     {
       g_autoptr(IcEventSlot) slot = g_list_model_get_item (slots, s);
@@ -465,6 +479,8 @@ ic_workshop_make_agenda (IcWorkshop *workshop,
         .challenge_title = match->challenge_title,
         .capability_id = match->capability_id,
         .capability_title = match->capability_title,
+        .challenge_contact = match->challenge_contact,
+        .capability_contact = match->capability_contact,
         .score = m->score,
       };
 

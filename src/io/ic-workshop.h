@@ -28,6 +28,8 @@ typedef struct
   char   *challenge_title;
   char   *capability_id;
   char   *capability_title;
+  char   *challenge_contact;     /* the people to meet; may be NULL */
+  char   *capability_contact;
   double  score;
 } IcWorkshopMatch;
 

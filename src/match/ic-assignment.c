@@ -57,6 +57,36 @@ weight (const Flow *f,
   return f->p->weights[(gsize) i * f->n_right + j];
 }
 
+/* The cost of the next edge through a vertex's source or sink arc:
+ * minus the bonus while it has fewer edges than its bonus units.
+ * Costs only rise as edges are added, so reduced costs stay ≥ 0. */
+static inline gint64
+tier_cost (const Flow  *f,
+           const guint *units,
+           guint        index,
+           guint        used)
+{
+  guint levels = MAX (f->p->bonus_levels, 1);
+
+  if (units == NULL || used >= units[index] || used >= levels)
+    return 0;
+  return -f->p->bonus * (gint64) (levels - used);
+}
+
+static inline gint64
+left_cost (const Flow *f,
+           guint       i)
+{
+  return tier_cost (f, f->p->left_bonus_units, i, f->used_left[i]);
+}
+
+static inline gint64
+right_cost (const Flow *f,
+            guint       j)
+{
+  return tier_cost (f, f->p->right_bonus_units, j, f->used_right[j]);
+}
+
 /* Potentials for the empty flow: every arc's reduced cost is then ≥ 0. */
 static void
 init_potentials (Flow *f)
@@ -64,16 +94,16 @@ init_potentials (Flow *f)
   gint64 sink_potential = 0;
 
   for (guint i = 0; i < f->n_left; i++)
-    f->potential[i] = 0;
+    f->potential[i] = MIN (left_cost (f, i), 0);
   for (guint j = 0; j < f->n_right; j++)
     {
       gint64 lowest = 0;
 
       for (guint i = 0; i < f->n_left; i++)
         if (weight (f, i, j) > 0)
-          lowest = MIN (lowest, -weight (f, i, j));
+          lowest = MIN (lowest, f->potential[i] - weight (f, i, j));
       f->potential[f->n_left + j] = lowest;
-      sink_potential = MIN (sink_potential, lowest);
+      sink_potential = MIN (sink_potential, lowest + right_cost (f, j));
     }
   f->potential[f->source] = 0;
   f->potential[f->sink] = sink_potential;
@@ -105,7 +135,7 @@ relax_from (Flow  *f,
     {
       for (guint i = 0; i < f->n_left; i++)
         if (f->used_left[i] < left_capacity (f, i))
-          relax (f, u, i, 0);
+          relax (f, u, i, left_cost (f, i));
     }
   else if (u < f->n_left)
     {
@@ -124,7 +154,7 @@ relax_from (Flow  *f,
         if (f->chosen[(gsize) i * f->n_right + j])
           relax (f, u, i, weight (f, i, j));
       if (f->used_right[j] < right_capacity (f, j))
-        relax (f, u, f->sink, 0);
+        relax (f, u, f->sink, right_cost (f, j));
     }
 }
 

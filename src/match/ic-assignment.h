@@ -29,6 +29,17 @@ typedef struct
   const guint  *left_capacity;   /* n_left entries, or NULL for 1 each */
   const guint  *right_capacity;  /* n_right entries, or NULL for 1 each */
   guint         max_edges;       /* G_MAXUINT for no cap */
+  /* A vertex's first edges may be worth more than the rest: the u-th
+   * (from 1) of the first left_bonus_units[i] edges at left vertex i
+   * adds bonus × (bonus_levels + 1 − u), never below 0, and likewise on
+   * the right (NULL: none).  This is how a fair minimum of meetings per
+   * person is favoured, everyone's first before anyone's second; the
+   * flow stays exact, as each vertex's value is concave in its number
+   * of edges. */
+  const guint  *left_bonus_units;
+  const guint  *right_bonus_units;
+  gint64        bonus;
+  guint         bonus_levels;      /* 0 counts as 1 */
 } IcAssignmentProblem;
 
 typedef struct

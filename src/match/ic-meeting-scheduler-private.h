@@ -38,6 +38,11 @@ typedef struct
   guint8            *k_available;     /* n_k × n_slots */
   guint             *c_capacity;      /* most meetings, at most the slots available */
   guint             *k_capacity;
+  guint             *c_min;           /* fewest meetings wanted (fairness), ≤ capacity */
+  guint             *k_min;
+  gint64             fair_bonus;      /* see ic_sched_tier(); 0: no minimums */
+  guint              fair_levels;     /* the largest minimum */
+  guint              n_fair_units;    /* the sum of the minimums */
 
   /* The current schedule. */
   int               *pair_slot;       /* n_c × n_k: slot, or NONE */
@@ -50,7 +55,10 @@ typedef struct
   guint             *slot_used;       /* meetings per slot */
   guint             *slot_fixed;      /* fixed meetings per slot */
   guint8            *slot_dirty;      /* may gain from a re-solve: something was freed */
-  gint64             total;           /* the sum of the placed meetings' weights */
+  gint64             total;           /* the placed meetings' weights, and the
+                                       * fair bonus per meeting under a minimum */
+  guint              deficit;         /* meetings still missing from the minimums */
+  gint64             fair_value;      /* the fair part of the total, in fair_bonus units */
   guint              slot_cap;        /* meetings per slot while building; 0: the tables */
   guint              n_fixed;
 } IcSchedState;
@@ -61,6 +69,55 @@ ic_sched_pair (const IcSchedState *st,
                guint               k)
 {
   return (gsize) c * st->n_k + k;
+}
+
+/* Fairness, in fair_bonus units: a person's u-th meeting (from 1), up
+ * to their minimum, is worth fair_levels + 1 − u.  Everyone's first
+ * meeting is worth the most, so a second meeting never goes to one
+ * person while another could have had a first. */
+static inline gint64
+ic_sched_tier (const IcSchedState *st,
+               guint               used,
+               guint               min)
+{
+  return used < min ? (gint64) st->fair_levels - used : 0;
+}
+
+/* The fair value of having @n meetings against a minimum of @min. */
+static inline gint64
+ic_sched_tier_sum (const IcSchedState *st,
+                   guint               n,
+                   guint               min)
+{
+  gint64 m = MIN (n, min);
+
+  return m * st->fair_levels - m * (m - 1) / 2;
+}
+
+/* What one more meeting of @c (of @k) adds through fairness. */
+static inline gint64
+ic_sched_c_gain (const IcSchedState *st,
+                 guint               c)
+{
+  return st->fair_bonus * ic_sched_tier (st, st->c_used[c], st->c_min[c]);
+}
+
+static inline gint64
+ic_sched_k_gain (const IcSchedState *st,
+                 guint               k)
+{
+  return st->fair_bonus * ic_sched_tier (st, st->k_used[k], st->k_min[k]);
+}
+
+/* What taking the placed meeting (@c, @k) away would lose. */
+static inline gint64
+ic_sched_meeting_value (const IcSchedState *st,
+                        guint               c,
+                        guint               k)
+{
+  return st->weight[ic_sched_pair (st, c, k)] +
+         st->fair_bonus * (ic_sched_tier (st, st->c_used[c] - 1, st->c_min[c]) +
+                           ic_sched_tier (st, st->k_used[k] - 1, st->k_min[k]));
 }
 
 /* Marks the slots where @c or @k is available as worth re-solving:
@@ -89,13 +146,17 @@ gboolean  ic_sched_improve          (IcSchedState *st,
                                      GError      **error);
 /* The flow relaxation: the best pairs under every limit but the clock.
  * Without @with_requests, a bound on the score of any schedule.  With
- * it, the relaxation first places as many requests as it can (stored
- * in @n_requests, never fewer than any schedule places), and the bound
- * holds for every schedule that places that many.  @n_meetings (may be
+ * it, the relaxation first makes the fair value (see ic_sched_tier())
+ * as high as it can (stored in @n_fair, never below any schedule's),
+ * then places
+ * as many requests as it can (@n_requests), and the bound holds for
+ * every schedule that meets that many minimums and places that many
+ * requests.  @n_meetings (may be
  * NULL) gets the number of meetings the relaxation chose.
  * Returns: the bound, in score units */
 double    ic_sched_upper_bound      (IcSchedState *st,
                                      gboolean      with_requests,
+                                     gint64       *n_fair,
                                      guint        *n_requests,
                                      guint        *n_meetings);
 /* Half the sum of each participant's best possible meetings. */

@@ -39,6 +39,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ic-assignment.h"
 #include "ic-meeting-scheduler-private.h"
 #include "ic-schedule-private.h"
 
@@ -75,11 +76,14 @@ ic_sched_place (IcSchedState *st,
   st->pair_slot[pair] = slot;
   st->c_partner[(gsize) c * st->n_slots + slot] = k;
   st->k_partner[(gsize) k * st->n_slots + slot] = c;
-  st->c_used[c]++;
-  st->k_used[k]++;
   st->slot_used[slot]++;
   st->slot_dirty[slot] = TRUE;
-  st->total += st->weight[pair];
+  st->total += st->weight[pair] + ic_sched_c_gain (st, c) + ic_sched_k_gain (st, k);
+  st->fair_value += ic_sched_tier (st, st->c_used[c], st->c_min[c]) +
+                    ic_sched_tier (st, st->k_used[k], st->k_min[k]);
+  st->deficit -= (st->c_used[c] < st->c_min[c]) + (st->k_used[k] < st->k_min[k]);
+  st->c_used[c]++;
+  st->k_used[k]++;
   if (fixed)
     {
       st->pair_fixed[pair] = TRUE;
@@ -103,7 +107,10 @@ ic_sched_unplace (IcSchedState *st,
   st->c_used[c]--;
   st->k_used[k]--;
   st->slot_used[slot]--;
-  st->total -= st->weight[pair];
+  st->total -= st->weight[pair] + ic_sched_c_gain (st, c) + ic_sched_k_gain (st, k);
+  st->fair_value -= ic_sched_tier (st, st->c_used[c], st->c_min[c]) +
+                    ic_sched_tier (st, st->k_used[k], st->k_min[k]);
+  st->deficit += (st->c_used[c] < st->c_min[c]) + (st->k_used[k] < st->k_min[k]);
   ic_sched_mark_freed (st, c, k);
   st->slot_dirty[slot] = TRUE;
   if (st->pair_fixed[pair])
@@ -177,6 +184,61 @@ state_init_participants (IcSchedState      *st,
     }
 }
 
+/* The fewest meetings one participant should have: explicit, or by
+ * default (with fairness on) one for anyone who can meet someone and,
+ * for a challenge owner, every meeting they can fill; never more than
+ * their capacity or their counterparts. */
+static guint
+minimum_for (IcScheduleProblem *problem,
+             guint              participant,
+             guint              capacity,
+             guint              n_partners)
+{
+  guint min = ic_schedule_problem_get_min_meetings (problem, participant);
+
+  if (min == IC_SCHEDULE_MIN_DEFAULT)
+    {
+      if (!ic_schedule_problem_get_fair (problem))
+        min = 0;
+      else if (ic_schedule_problem_get_role (problem, participant) == IC_SCHEDULE_ROLE_CHALLENGE)
+        min = capacity;
+      else
+        min = 1;
+    }
+  return MIN (min, MIN (capacity, n_partners));
+}
+
+static void
+state_init_minimums (IcSchedState      *st,
+                     IcScheduleProblem *problem,
+                     const guint8      *eligible)
+{
+  st->c_min = g_new0 (guint, MAX (st->n_c, 1));
+  st->k_min = g_new0 (guint, MAX (st->n_k, 1));
+  st->n_fair_units = 0;
+  for (guint c = 0; c < st->n_c; c++)
+    {
+      guint n = 0;
+
+      for (guint k = 0; k < st->n_k; k++)
+        n += eligible[ic_sched_pair (st, c, k)];
+      st->c_min[c] = minimum_for (problem, st->c_participant[c], st->c_capacity[c], n);
+      st->n_fair_units += st->c_min[c];
+      st->fair_levels = MAX (st->fair_levels, st->c_min[c]);
+    }
+  for (guint k = 0; k < st->n_k; k++)
+    {
+      guint n = 0;
+
+      for (guint c = 0; c < st->n_c; c++)
+        n += eligible[ic_sched_pair (st, c, k)];
+      st->k_min[k] = minimum_for (problem, st->k_participant[k], st->k_capacity[k], n);
+      st->n_fair_units += st->k_min[k];
+      st->fair_levels = MAX (st->fair_levels, st->k_min[k]);
+    }
+  st->deficit = st->n_fair_units;
+}
+
 static void
 state_init_weights (IcSchedState      *st,
                     IcScheduleProblem *problem)
@@ -184,6 +246,7 @@ state_init_weights (IcSchedState      *st,
   gsize n_pairs = (gsize) st->n_c * st->n_k;
   g_autofree guint8 *eligible = g_new0 (guint8, MAX (n_pairs, 1));
   double sum = 0.0;
+  guint n_requests = 0;
 
   st->weight = g_new0 (gint64, MAX (n_pairs, 1));
   st->score = g_new0 (double, MAX (n_pairs, 1));
@@ -201,12 +264,21 @@ state_init_weights (IcSchedState      *st,
                          st->c_capacity[c] > 0 && st->k_capacity[k] > 0 &&
                          share_a_slot (st, c, k);
         if (eligible[pair])
-          sum += st->score[pair];
+          {
+            sum += st->score[pair];
+            n_requests += st->requested[pair];
+          }
       }
+  state_init_minimums (st, problem, eligible);
 
-  /* Keep every total far inside 64 bits: at most ~1e13 for all scores
-   * together, and as fine as 1e-9 of a score. */
-  st->scale = MIN (1e9, 1e13 / MAX (sum, 1.0));
+  /* Three tiers, each worth more than everything below it: a meeting
+   * towards someone's minimum, a requested meeting, the scores.  Keep
+   * every total far inside 64 bits (below ~1e17 with every tier
+   * full), and the scores as fine as 1e-9 of a score where that
+   * fits. */
+  st->scale = MIN (1e9, 1e17 / (((double) st->n_fair_units * st->fair_levels + 1.0) *
+                                (n_requests + 1.0) * 4.0) /
+                        MAX (sum, 1.0));
   st->bonus = 1;
   for (gsize pair = 0; pair < n_pairs; pair++)
     if (eligible[pair] && st->score[pair] > 0.0)
@@ -217,6 +289,7 @@ state_init_weights (IcSchedState      *st,
   for (gsize pair = 0; pair < n_pairs; pair++)
     if (eligible[pair] && st->requested[pair])
       st->weight[pair] += st->bonus;
+  st->fair_bonus = st->n_fair_units > 0 ? st->bonus * (gint64) (n_requests + 1) : 0;
 }
 
 static IcSchedState *
@@ -269,6 +342,8 @@ state_free (IcSchedState *st)
   g_free (st->k_available);
   g_free (st->c_capacity);
   g_free (st->k_capacity);
+  g_free (st->c_min);
+  g_free (st->k_min);
   g_free (st->pair_slot);
   g_free (st->pair_table);
   g_free (st->pair_fixed);
@@ -307,44 +382,161 @@ compact_index (const guint *numbers,
   return NONE;
 }
 
-/* Places each meeting of @previous that the problem still allows, in
- * order, as fixed; the rest are dropped. */
+/* Whether meeting @m of an earlier schedule may stay as it is in the
+ * problem as it is now, taken alone; stores its compact pair. */
+static gboolean
+keepable (IcSchedState    *st,
+          const IcMeeting *m,
+          guint            first_open,
+          int             *c_out,
+          int             *k_out)
+{
+  guint n_participants = ic_schedule_problem_get_n_participants (st->problem);
+  int c, k;
+
+  if (m->challenge_owner >= n_participants || m->capability_owner >= n_participants ||
+      m->slot >= st->n_slots || m->table >= st->n_tables)
+    return FALSE;
+  c = compact_index (st->c_participant, st->n_c, m->challenge_owner);
+  k = compact_index (st->k_participant, st->n_k, m->capability_owner);
+  if (c == NONE || k == NONE)
+    return FALSE;
+  /* What has happened stays, whatever changed since. */
+  if (m->slot < first_open)
+    {
+      *c_out = c;
+      *k_out = k;
+      return TRUE;
+    }
+  if (ic_schedule_problem_is_forbidden (st->problem, m->challenge_owner, m->capability_owner) ||
+      !st->c_available[(gsize) c * st->n_slots + m->slot] ||
+      !st->k_available[(gsize) k * st->n_slots + m->slot])
+    return FALSE;
+  *c_out = c;
+  *k_out = k;
+  return TRUE;
+}
+
+/* Keeps as many meetings of @previous as the problem still allows, as
+ * fixed, in their slots and at their tables.  Each meeting is tested
+ * alone first (availability, forbidden pairs; a clash, a taken table or
+ * a repeated pair drops the later one), then, as lowered limits may
+ * leave room for only some of them, the most that fit everyone's
+ * limits are chosen exactly (a b-matching of the candidates). */
 static void
 place_kept (IcSchedState *st,
-            IcSchedule   *previous)
+            IcSchedule   *previous,
+            guint         first_open)
 {
   g_autofree guint8 *table_taken = g_new0 (guint8, (gsize) MAX (st->n_slots, 1) *
                                                    MAX (st->n_tables, 1));
-  guint n_participants = ic_schedule_problem_get_n_participants (st->problem);
+  g_autofree guint8 *busy_c = g_new0 (guint8, (gsize) MAX (st->n_c, 1) * MAX (st->n_slots, 1));
+  g_autofree guint8 *busy_k = g_new0 (guint8, (gsize) MAX (st->n_k, 1) * MAX (st->n_slots, 1));
+  gsize n_pairs = (gsize) st->n_c * st->n_k;
+  g_autofree gint64 *weights = g_new0 (gint64, MAX (n_pairs, 1));
+  g_autofree int *slot_of = g_new (int, MAX (n_pairs, 1));
+  g_autofree int *table_of = g_new (int, MAX (n_pairs, 1));
+  g_autofree guint *c_cap = g_new0 (guint, MAX (st->n_c, 1));
+  g_autofree guint *k_cap = g_new0 (guint, MAX (st->n_k, 1));
+  g_autoptr(GArray) chosen = g_array_new (FALSE, FALSE, sizeof (IcAssignmentEdge));
+  IcAssignmentProblem kept = { 0 };
 
+  for (gsize i = 0; i < MAX (n_pairs, 1); i++)
+    slot_of[i] = table_of[i] = NONE;
   for (guint i = 0; i < ic_schedule_get_n_meetings (previous); i++)
     {
       const IcMeeting *m = ic_schedule_get_meeting (previous, i);
+      gsize pair, seat;
       int c, k;
-      gsize pair;
 
-      if (m->challenge_owner >= n_participants || m->capability_owner >= n_participants ||
-          m->slot >= st->n_slots || m->table >= st->n_tables ||
-          ic_schedule_problem_is_forbidden (st->problem, m->challenge_owner, m->capability_owner))
-        continue;
-      c = compact_index (st->c_participant, st->n_c, m->challenge_owner);
-      k = compact_index (st->k_participant, st->n_k, m->capability_owner);
-      if (c == NONE || k == NONE)
+      if (!keepable (st, m, first_open, &c, &k))
         continue;
       pair = ic_sched_pair (st, c, k);
-      if (!st->c_available[(gsize) c * st->n_slots + m->slot] ||
-          !st->k_available[(gsize) k * st->n_slots + m->slot] ||
-          st->pair_slot[pair] != NONE ||
-          st->c_partner[(gsize) c * st->n_slots + m->slot] != NONE ||
-          st->k_partner[(gsize) k * st->n_slots + m->slot] != NONE ||
-          st->c_used[c] >= st->c_capacity[c] || st->k_used[k] >= st->k_capacity[k] ||
-          table_taken[(gsize) m->slot * st->n_tables + m->table])
+      seat = (gsize) m->slot * st->n_tables + m->table;
+      if (slot_of[pair] != NONE || table_taken[seat] ||
+          busy_c[(gsize) c * st->n_slots + m->slot] || busy_k[(gsize) k * st->n_slots + m->slot])
         continue;
-
-      ic_sched_place (st, c, k, m->slot, TRUE);
-      st->pair_table[pair] = m->table;
-      table_taken[(gsize) m->slot * st->n_tables + m->table] = TRUE;
+      table_taken[seat] = busy_c[(gsize) c * st->n_slots + m->slot] =
+        busy_k[(gsize) k * st->n_slots + m->slot] = TRUE;
+      slot_of[pair] = m->slot;
+      table_of[pair] = m->table;
+      /* Meetings that took place outweigh any number of later ones. */
+      weights[pair] = m->slot < first_open ? (gint64) ic_schedule_get_n_meetings (previous) + 1 : 1;
     }
+
+  for (guint c = 0; c < st->n_c; c++)
+    c_cap[c] = MAX (st->c_capacity[c],
+                    MIN (ic_schedule_problem_get_max_meetings (st->problem, st->c_participant[c]),
+                         st->n_slots));
+  for (guint k = 0; k < st->n_k; k++)
+    k_cap[k] = MAX (st->k_capacity[k],
+                    MIN (ic_schedule_problem_get_max_meetings (st->problem, st->k_participant[k]),
+                         st->n_slots));
+  kept.n_left = st->n_c;
+  kept.n_right = st->n_k;
+  kept.weights = weights;
+  kept.left_capacity = c_cap;
+  kept.right_capacity = k_cap;
+  kept.max_edges = G_MAXUINT;
+  ic_assignment_solve (&kept, chosen);
+
+  for (guint i = 0; i < chosen->len; i++)
+    {
+      IcAssignmentEdge *e = &g_array_index (chosen, IcAssignmentEdge, i);
+      gsize pair = ic_sched_pair (st, e->left, e->right);
+
+      ic_sched_place (st, e->left, e->right, slot_of[pair], TRUE);
+      st->pair_table[pair] = table_of[pair];
+    }
+}
+
+/* Slots before @first_open have taken place: nobody can meet anyone
+ * there any more, so limits shrink to what is left. */
+static void
+freeze_past (IcSchedState *st,
+             guint         first_open)
+{
+  first_open = MIN (first_open, st->n_slots);
+  for (guint c = 0; c < st->n_c; c++)
+    {
+      guint8 *row = st->c_available + (gsize) c * st->n_slots;
+      guint past = 0;
+
+      for (guint s = 0; s < first_open; s++)
+        past += st->c_partner[(gsize) c * st->n_slots + s] != NONE;
+      memset (row, 0, first_open);
+      st->c_capacity[c] = MAX (st->c_used[c], MIN (st->c_capacity[c], past + count_slots (row, st->n_slots)));
+      st->c_min[c] = MIN (st->c_min[c], st->c_capacity[c]);
+    }
+  for (guint k = 0; k < st->n_k; k++)
+    {
+      guint8 *row = st->k_available + (gsize) k * st->n_slots;
+      guint past = 0;
+
+      for (guint s = 0; s < first_open; s++)
+        past += st->k_partner[(gsize) k * st->n_slots + s] != NONE;
+      memset (row, 0, first_open);
+      st->k_capacity[k] = MAX (st->k_used[k], MIN (st->k_capacity[k], past + count_slots (row, st->n_slots)));
+      st->k_min[k] = MIN (st->k_min[k], st->k_capacity[k]);
+    }
+  /* The fair part of the total, again from the lowered minimums. */
+  st->total = 0;
+  st->deficit = 0;
+  st->fair_value = 0;
+  for (gsize pair = 0; pair < (gsize) st->n_c * st->n_k; pair++)
+    if (st->pair_slot[pair] != NONE)
+      st->total += st->weight[pair];
+  for (guint c = 0; c < st->n_c; c++)
+    {
+      st->fair_value += ic_sched_tier_sum (st, st->c_used[c], st->c_min[c]);
+      st->deficit += st->c_min[c] - MIN (st->c_used[c], st->c_min[c]);
+    }
+  for (guint k = 0; k < st->n_k; k++)
+    {
+      st->fair_value += ic_sched_tier_sum (st, st->k_used[k], st->k_min[k]);
+      st->deficit += st->k_min[k] - MIN (st->k_used[k], st->k_min[k]);
+    }
+  st->total += st->fair_bonus * st->fair_value;
 }
 
 static void
@@ -356,53 +548,107 @@ report (IcScheduleProgressFunc progress,
     progress (fraction, progress_data);
 }
 
-/* Gives fixed meetings their old tables and the others the lowest free
- * ones, in participant order. */
+/* Who has fewer meetings than they asked for, and why. */
+static void
+fill_attendance (IcSchedState *st,
+                 IcSchedule   *schedule)
+{
+  guint n = ic_schedule_problem_get_n_participants (st->problem);
+
+  schedule->people = g_array_sized_new (FALSE, TRUE, sizeof (IcScheduleAttendance), n);
+  g_array_set_size (schedule->people, n);
+  for (guint role = 0; role < 2; role++)
+    {
+      guint n_self = role == 0 ? st->n_c : st->n_k;
+      guint n_other = role == 0 ? st->n_k : st->n_c;
+
+      for (guint i = 0; i < n_self; i++)
+        {
+          guint p = role == 0 ? st->c_participant[i] : st->k_participant[i];
+          IcScheduleAttendance *a = &g_array_index (schedule->people, IcScheduleAttendance, p);
+          guint n_slots = 0;
+
+          for (guint s = 0; s < st->n_slots; s++)
+            n_slots += ic_schedule_problem_is_available (st->problem, p, s);
+          for (guint o = 0; o < n_other; o++)
+            a->possible += st->weight[role == 0 ? ic_sched_pair (st, i, o) : ic_sched_pair (st, o, i)] > 0;
+          a->asked = ic_schedule_problem_get_max_meetings (st->problem, p);
+          a->got = role == 0 ? st->c_used[i] : st->k_used[i];
+          a->minimum = role == 0 ? st->c_min[i] : st->k_min[i];
+          if (a->got >= a->asked)
+            a->shortfall = IC_SCHEDULE_SHORT_NONE;
+          else if (a->got < MIN (a->asked, MIN (n_slots, a->possible)))
+            a->shortfall = IC_SCHEDULE_SHORT_CAPACITY;
+          else if (a->possible <= n_slots)
+            a->shortfall = IC_SCHEDULE_SHORT_COUNTERPARTS;
+          else
+            a->shortfall = IC_SCHEDULE_SHORT_AVAILABILITY;
+        }
+    }
+}
+
+/* Gives fixed meetings their old tables and the others a table each:
+ * the challenge owner's own (their number modulo the tables) when tables
+ * are kept per owner and it is free, else the lowest free one. */
 static IcSchedule *
 state_to_schedule (IcSchedState *st)
 {
   IcSchedule *schedule = ic_schedule_new ();
   g_autofree guint8 *taken = g_new0 (guint8, MAX (st->n_tables, 1));
+  g_autofree guint8 *done = g_new0 (guint8, MAX (st->n_c, 1));
+  gboolean per_owner = ic_schedule_problem_get_fixed_tables (st->problem);
 
   for (guint s = 0; s < st->n_slots; s++)
     {
-      guint next = 0;
-
       memset (taken, 0, MAX (st->n_tables, 1));
-      for (guint c = 0; c < st->n_c; c++)
-        {
-          int k = st->c_partner[(gsize) c * st->n_slots + s];
+      memset (done, 0, MAX (st->n_c, 1));
+      /* Kept meetings first, then owners at their own table, then the
+       * rest wherever a table is free. */
+      for (guint pass = 0; pass < 3; pass++)
+        for (guint c = 0; c < st->n_c; c++)
+          {
+            int k = st->c_partner[(gsize) c * st->n_slots + s];
+            guint home = c % MAX (st->n_tables, 1);
+            IcMeeting m = { 0 };
+            gsize pair;
 
-          if (k != NONE && st->pair_fixed[ic_sched_pair (st, c, k)])
-            taken[st->pair_table[ic_sched_pair (st, c, k)]] = TRUE;
-        }
-      for (guint c = 0; c < st->n_c; c++)
-        {
-          int k = st->c_partner[(gsize) c * st->n_slots + s];
-          IcMeeting m = { 0 };
-          gsize pair;
-
-          if (k == NONE)
-            continue;
-          pair = ic_sched_pair (st, c, k);
-          if (st->pair_fixed[pair])
-            m.table = st->pair_table[pair];
-          else
-            {
-              while (taken[next])
-                next++;
-              m.table = next++;
-            }
-          m.slot = s;
-          m.challenge_owner = st->c_participant[c];
-          m.capability_owner = st->k_participant[k];
-          m.score = st->score[pair];
-          m.requested = st->requested[pair];
-          ic_schedule_add_meeting (schedule, &m);
-        }
+            if (k == NONE || done[c])
+              continue;
+            pair = ic_sched_pair (st, c, k);
+            if (pass == 0)
+              {
+                if (!st->pair_fixed[pair])
+                  continue;
+                m.table = st->pair_table[pair];
+              }
+            else if (pass == 1)
+              {
+                if (!per_owner || taken[home])
+                  continue;
+                m.table = home;
+              }
+            else
+              {
+                m.table = 0;
+                while (m.table < st->n_tables && taken[m.table])
+                  m.table++;
+                g_assert (m.table < st->n_tables);
+              }
+            taken[m.table] = TRUE;
+            done[c] = TRUE;
+            m.slot = s;
+            m.challenge_owner = st->c_participant[c];
+            m.capability_owner = st->k_participant[k];
+            m.score = st->score[pair];
+            m.requested = st->requested[pair];
+            ic_schedule_add_meeting (schedule, &m);
+          }
     }
   ic_schedule_sort (schedule);
   schedule->n_kept = st->n_fixed;
+  schedule->n_fair_units = st->n_fair_units;
+  schedule->n_fair_met = st->n_fair_units - st->deficit;
+  fill_attendance (st, schedule);
   return schedule;
 }
 
@@ -458,15 +704,21 @@ run (IcScheduleProblem       *problem,
   gboolean exact = FALSE;
   double upper_any, upper_requests, simple;
   guint most_requests, n_relaxed, even;
+  gint64 most_fair;
+  guint first_open = previous != NULL ? ic_schedule_problem_get_first_open_slot (problem) : 0;
 
   report (progress, progress_data, 0.0);
-  upper_any = ic_sched_upper_bound (st, FALSE, NULL, NULL);
-  upper_requests = ic_sched_upper_bound (st, TRUE, &most_requests, &n_relaxed);
+  upper_any = ic_sched_upper_bound (st, FALSE, NULL, NULL, NULL);
+  upper_requests = ic_sched_upper_bound (st, TRUE, &most_fair, &most_requests, &n_relaxed);
   simple = ic_sched_simple_bound (st);
   report (progress, progress_data, 0.1);
 
   if (previous != NULL)
-    place_kept (st, previous);
+    {
+      place_kept (st, previous, first_open);
+      if (first_open > 0)
+        freeze_past (st, first_open);
+    }
 
   /* Slot by slot as they come, the first slots would take everyone's
    * meetings and leave the last ones empty: share out the meetings the
@@ -493,9 +745,12 @@ run (IcScheduleProblem       *problem,
 
   schedule = state_to_schedule (st);
   schedule->simple_bound = simple;
-  /* Placing as many requests as the relaxation does makes the tighter
-   * bound apply, and meeting it proves the schedule optimal. */
-  if (ic_schedule_get_n_requests_placed (schedule) >= most_requests)
+  schedule->fairest = previous == NULL && st->fair_value >= most_fair;
+  /* As fair as the relaxation, and placing as many requests, makes the
+   * tighter bound (of the fair problem) apply, and meeting it proves
+   * the schedule optimal. */
+  if (st->fair_value >= most_fair &&
+      ic_schedule_get_n_requests_placed (schedule) >= most_requests)
     {
       schedule->upper_bound = upper_requests;
       if (previous == NULL && ic_schedule_get_objective (schedule) >= upper_requests - 1e-9)

@@ -45,6 +45,7 @@ meetings_possible (IcSchedState *st)
 double
 ic_sched_upper_bound (IcSchedState *st,
                       gboolean      with_requests,
+                      gint64       *n_fair,
                       guint        *n_requests,
                       guint        *n_meetings)
 {
@@ -54,6 +55,7 @@ ic_sched_upper_bound (IcSchedState *st,
   IcAssignmentProblem problem = { 0 };
   gint64 total;
   guint requests = 0;
+  gint64 fair = 0;
 
   for (gsize pair = 0; pair < n_pairs; pair++)
     weights[pair] = with_requests ? st->weight[pair] : score_weight (st, pair);
@@ -64,6 +66,13 @@ ic_sched_upper_bound (IcSchedState *st,
   problem.left_capacity = st->c_capacity;
   problem.right_capacity = st->k_capacity;
   problem.max_edges = meetings_possible (st);
+  if (with_requests && st->fair_bonus > 0)
+    {
+      problem.left_bonus_units = st->c_min;
+      problem.right_bonus_units = st->k_min;
+      problem.bonus = st->fair_bonus;
+      problem.bonus_levels = st->fair_levels;
+    }
   total = ic_assignment_solve (&problem, edges);
   if (n_meetings != NULL)
     *n_meetings = edges->len;
@@ -72,11 +81,18 @@ ic_sched_upper_bound (IcSchedState *st,
    * the best scores; split the total into the two. */
   if (with_requests)
     {
+      if (st->fair_bonus > 0)
+        {
+          fair = total / st->fair_bonus;
+          total -= fair * st->fair_bonus;
+        }
       requests = total / st->bonus;
       total -= (gint64) requests * st->bonus;
     }
   if (n_requests != NULL)
     *n_requests = requests;
+  if (n_fair != NULL)
+    *n_fair = fair;
 
   /* Each weight is its score rounded to the nearest unit: allow half a
    * unit per meeting, so the bound holds for the scores themselves. */
@@ -142,8 +158,7 @@ typedef struct
   gint64       *prefix;      /* prefix[i]: the weight of pairs 0 … i-1 */
   int          *slot;        /* per candidate: its slot now, or NONE */
   int          *best_slot;
-  gint64        total;       /* of the candidates placed now */
-  gint64        best_total;
+  gint64        best_total;  /* compared with the state's total */
   guint         free_seats;  /* tables still empty over all slots */
   guint64       nodes;
   guint64       budget;
@@ -165,14 +180,18 @@ search_from (Search *se,
       return;
     }
 
-  /* At most one meeting per free table, and none better than the
-   * heaviest pairs still to decide. */
-  bound = se->total + se->prefix[MIN (index + se->free_seats, se->n)] - se->prefix[index];
+  /* At most one meeting per free table, none better than the heaviest
+   * pairs still to decide, and each fills at most two missing
+   * minimums. */
+  bound = st->total + se->prefix[MIN (index + se->free_seats, se->n)] - se->prefix[index] +
+          st->fair_bonus * st->fair_levels * MIN ((gint64) st->deficit, 2 * (gint64) se->free_seats);
   if (bound <= se->best_total)
     return;
   if (index == se->n)
     {
-      se->best_total = se->total;
+      if (st->total <= se->best_total)
+        return;
+      se->best_total = st->total;
       if (se->n > 0)
         memcpy (se->best_slot, se->slot, se->n * sizeof (int));
       return;
@@ -193,11 +212,9 @@ search_from (Search *se,
             continue;
           ic_sched_place (st, c, k, s, FALSE);
           se->slot[index] = s;
-          se->total += st->weight[pair];
           se->free_seats--;
           search_from (se, index + 1);
           se->free_seats++;
-          se->total -= st->weight[pair];
           se->slot[index] = NONE;
           ic_sched_unplace (st, c, k);
         }
@@ -238,14 +255,13 @@ ic_sched_search_exact (IcSchedState *st,
   se.prefix = g_new0 (gint64, se.n + 1);
   se.slot = g_new (int, MAX (se.n, 1));
   se.best_slot = g_new (int, MAX (se.n, 1));
+  /* The current schedule is the one to beat. */
+  se.best_total = st->total;
   for (guint i = 0; i < se.n; i++)
     {
       se.prefix[i + 1] = se.prefix[i] + st->weight[se.pairs[i]];
       se.slot[i] = NONE;
-      /* The current schedule is the one to beat. */
       se.best_slot[i] = st->pair_slot[se.pairs[i]];
-      if (se.best_slot[i] != NONE)
-        se.best_total += st->weight[se.pairs[i]];
     }
 
   for (guint i = 0; i < se.n; i++)

@@ -17,6 +17,10 @@ struct _IcSchedule
   gboolean  has_optimum;
   double    optimum;
   guint     n_kept;
+  guint     n_fair_units;     /* the sum of everyone's minimum */
+  guint     n_fair_met;       /* of those, how many the schedule meets */
+  gboolean  fairest;          /* no schedule is fairer (relaxation) */
+  GArray   *people;           /* of IcScheduleAttendance, by participant; may be NULL */
 };
 
 G_END_DECLS

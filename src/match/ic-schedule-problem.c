@@ -16,6 +16,7 @@ typedef struct
 {
   IcScheduleRole role;
   guint          max_meetings;
+  guint          min_meetings;
 } Participant;
 
 typedef struct
@@ -33,6 +34,9 @@ struct _IcScheduleProblem
   GByteArray *available;      /* participant × slot */
   GArray     *pairs;          /* of PairInfo */
   GHashTable *pair_index;     /* pair key → index + 1 in pairs */
+  gboolean    fair;
+  gboolean    fixed_tables;
+  guint       first_open_slot;
 };
 
 G_DEFINE_BOXED_TYPE (IcScheduleProblem, ic_schedule_problem,
@@ -68,6 +72,8 @@ ic_schedule_problem_new (guint n_slots,
   self->available = g_byte_array_new ();
   self->pairs = g_array_new (FALSE, FALSE, sizeof (PairInfo));
   self->pair_index = g_hash_table_new (g_direct_hash, g_direct_equal);
+  self->fair = TRUE;
+  self->fixed_tables = TRUE;
   return self;
 }
 
@@ -116,7 +122,7 @@ ic_schedule_problem_add_participant (IcScheduleProblem *self,
                                      IcScheduleRole     role,
                                      guint              max_meetings)
 {
-  Participant p = { role, max_meetings };
+  Participant p = { role, max_meetings, IC_SCHEDULE_MIN_DEFAULT };
   guint old_len;
 
   g_return_val_if_fail (self != NULL, 0);
@@ -162,6 +168,68 @@ ic_schedule_problem_set_max_meetings (IcScheduleProblem *self,
 {
   g_return_if_fail (valid_participant (self, participant));
   g_array_index (self->participants, Participant, participant).max_meetings = max_meetings;
+}
+
+void
+ic_schedule_problem_set_min_meetings (IcScheduleProblem *self,
+                                      guint              participant,
+                                      guint              min_meetings)
+{
+  g_return_if_fail (valid_participant (self, participant));
+  g_array_index (self->participants, Participant, participant).min_meetings = min_meetings;
+}
+
+guint
+ic_schedule_problem_get_min_meetings (IcScheduleProblem *self,
+                                      guint              participant)
+{
+  g_return_val_if_fail (valid_participant (self, participant), 0);
+  return g_array_index (self->participants, Participant, participant).min_meetings;
+}
+
+void
+ic_schedule_problem_set_fair (IcScheduleProblem *self,
+                              gboolean           fair)
+{
+  g_return_if_fail (self != NULL);
+  self->fair = !!fair;
+}
+
+gboolean
+ic_schedule_problem_get_fair (IcScheduleProblem *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->fair;
+}
+
+void
+ic_schedule_problem_set_fixed_tables (IcScheduleProblem *self,
+                                      gboolean           fixed)
+{
+  g_return_if_fail (self != NULL);
+  self->fixed_tables = !!fixed;
+}
+
+gboolean
+ic_schedule_problem_get_fixed_tables (IcScheduleProblem *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->fixed_tables;
+}
+
+void
+ic_schedule_problem_set_first_open_slot (IcScheduleProblem *self,
+                                         guint              slot)
+{
+  g_return_if_fail (self != NULL);
+  self->first_open_slot = MIN (slot, self->n_slots);
+}
+
+guint
+ic_schedule_problem_get_first_open_slot (IcScheduleProblem *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->first_open_slot;
 }
 
 /* Says whether @participant can meet anyone in @slot. */

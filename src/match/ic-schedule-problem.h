@@ -53,6 +53,38 @@ void               ic_schedule_problem_set_max_meetings  (IcScheduleProblem *sel
                                                           guint              participant,
                                                           guint              max_meetings);
 
+/* The fewest meetings @participant should have whenever the others'
+ * limits allow.  IC_SCHEDULE_MIN_DEFAULT (the default) means: with
+ * fairness on, one for anyone who can meet someone, and for a challenge
+ * owner as many as they have meetings to fill and counterparts to fill
+ * them; with fairness off, none.  Never more than the participant can
+ * have. */
+#define IC_SCHEDULE_MIN_DEFAULT G_MAXUINT
+void               ic_schedule_problem_set_min_meetings  (IcScheduleProblem *self,
+                                                          guint              participant,
+                                                          guint              min_meetings);
+guint              ic_schedule_problem_get_min_meetings  (IcScheduleProblem *self,
+                                                          guint              participant);
+/* Whether the default minimum above applies (on by default): the
+ * scheduler then places the minimum for as many people as it can
+ * before anything else, requests next, and the best scores last. */
+void               ic_schedule_problem_set_fair          (IcScheduleProblem *self,
+                                                          gboolean           fair);
+gboolean           ic_schedule_problem_get_fair          (IcScheduleProblem *self);
+/* Whether each challenge owner keeps one table all day, and capability
+ * owners move (on by default).  When there are more challenge owners
+ * than tables, they keep a table as far as the others allow. */
+void               ic_schedule_problem_set_fixed_tables  (IcScheduleProblem *self,
+                                                          gboolean           fixed);
+gboolean           ic_schedule_problem_get_fixed_tables  (IcScheduleProblem *self);
+
+/* Slots before @slot have taken place: a re-schedule keeps their
+ * meetings as they were and adds none to them (0, the default: none
+ * has). */
+void               ic_schedule_problem_set_first_open_slot (IcScheduleProblem *self,
+                                                            guint              slot);
+guint              ic_schedule_problem_get_first_open_slot (IcScheduleProblem *self);
+
 void               ic_schedule_problem_set_available     (IcScheduleProblem *self,
                                                           guint              participant,
                                                           guint              slot,

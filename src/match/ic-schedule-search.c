@@ -53,7 +53,7 @@ ic_sched_solve_slot (IcSchedState *st,
   IcAssignmentProblem problem = { 0 };
   g_autofree guint8 *dirty = g_memdup2 (st->slot_dirty, MAX (st->n_slots, 1));
   guint n_left = 0, n_right = 0, tables;
-  gint64 old_total = 0, new_total;
+  gint64 old_total = st->total, new_total;
 
   /* Take the slot's movable meetings out, remembering them. */
   for (guint c = 0; c < st->n_c; c++)
@@ -63,9 +63,12 @@ ic_sched_solve_slot (IcSchedState *st,
       if (k == NONE || st->pair_fixed[ic_sched_pair (st, c, k)])
         continue;
       g_array_append_val (old, ((IcAssignmentEdge) { c, k }));
-      old_total += st->weight[ic_sched_pair (st, c, k)];
       ic_sched_unplace (st, c, k);
     }
+  /* What the slot's meetings were worth, fairness included: with them
+   * out, each person's next meeting is worth their fair bonus if they
+   * are under their minimum, and a slot gives each at most one. */
+  old_total -= st->total;
 
   for (guint c = 0; c < st->n_c; c++)
     if (st->c_available[(gsize) c * st->n_slots + slot] &&
@@ -83,8 +86,10 @@ ic_sched_solve_slot (IcSchedState *st,
         gsize pair = ic_sched_pair (st, lefts[i], rights[j]);
 
         /* A pair that meets in another slot cannot meet again. */
-        if (st->pair_slot[pair] == NONE)
-          weights[(gsize) i * n_right + j] = st->weight[pair];
+        if (st->pair_slot[pair] == NONE && st->weight[pair] > 0)
+          weights[(gsize) i * n_right + j] = st->weight[pair] +
+                                             ic_sched_c_gain (st, lefts[i]) +
+                                             ic_sched_k_gain (st, rights[j]);
       }
 
   problem.n_left = n_left;
@@ -149,9 +154,9 @@ weakest_in_slot (IcSchedState *st,
       if (k2 == NONE || c2 == c || (guint) k2 == k)
         continue;
       pair = ic_sched_pair (st, c2, k2);
-      if (!st->pair_fixed[pair] && st->weight[pair] < lowest)
+      if (!st->pair_fixed[pair] && ic_sched_meeting_value (st, c2, k2) < lowest)
         {
-          lowest = st->weight[pair];
+          lowest = ic_sched_meeting_value (st, c2, k2);
           *out = (Pair) { c2, k2 };
         }
     }
@@ -179,9 +184,9 @@ weakest_elsewhere (IcSchedState *st,
         continue;
       p = is_c ? (Pair) { self, partners[s] } : (Pair) { partners[s], self };
       pair = ic_sched_pair (st, p.c, p.k);
-      if (!st->pair_fixed[pair] && st->weight[pair] < lowest)
+      if (!st->pair_fixed[pair] && ic_sched_meeting_value (st, p.c, p.k) < lowest)
         {
-          lowest = st->weight[pair];
+          lowest = ic_sched_meeting_value (st, p.c, p.k);
           *out = p;
         }
     }
@@ -243,6 +248,59 @@ plan_insertion (IcSchedState *st,
   return TRUE;
 }
 
+/* The change in the total, fairness included, from taking the @n
+ * meetings @out away and placing (@c, @k). */
+static gint64
+insertion_gain (IcSchedState *st,
+                guint         c,
+                guint         k,
+                const Pair   *out,
+                guint         n)
+{
+  gint64 gain = st->weight[ic_sched_pair (st, c, k)];
+  guint who[12];
+  gboolean is_c[12];
+  int delta[12];
+  guint m = 0;
+
+  /* Net change of each person's count, then what it does to min(used, minimum). */
+  for (guint j = 0; j <= n; j++)
+    {
+      guint pc = j < n ? out[j].c : c;
+      guint pk = j < n ? out[j].k : k;
+      int d = j < n ? -1 : 1;
+
+      if (j < n)
+        gain -= st->weight[ic_sched_pair (st, pc, pk)];
+      for (guint side = 0; side < 2; side++)
+        {
+          guint p = side == 0 ? pc : pk;
+          guint i = 0;
+
+          while (i < m && !(who[i] == p && is_c[i] == (side == 0)))
+            i++;
+          if (i == m)
+            {
+              who[m] = p;
+              is_c[m] = side == 0;
+              delta[m++] = 0;
+            }
+          delta[i] += d;
+        }
+    }
+  if (st->fair_bonus == 0)
+    return gain;
+  for (guint i = 0; i < m; i++)
+    {
+      guint used = is_c[i] ? st->c_used[who[i]] : st->k_used[who[i]];
+      guint min = is_c[i] ? st->c_min[who[i]] : st->k_min[who[i]];
+
+      gain += (ic_sched_tier_sum (st, used + delta[i], min) - ic_sched_tier_sum (st, used, min)) *
+              st->fair_bonus;
+    }
+  return gain;
+}
+
 typedef struct
 {
   gint64 weight;
@@ -299,12 +357,11 @@ insertion_sweep (IcSchedState *st)
         continue;
       for (guint s = 0; s < st->n_slots; s++)
         {
-          gint64 gain = st->weight[pair];
+          gint64 gain;
 
           if (!both_available (st, c, k, s) || !plan_insertion (st, c, k, s, out, &n))
             continue;
-          for (guint j = 0; j < n; j++)
-            gain -= st->weight[ic_sched_pair (st, out[j].c, out[j].k)];
+          gain = insertion_gain (st, c, k, out, n);
           if (gain > best_gain)
             {
               best_gain = gain;
@@ -344,10 +401,13 @@ best_partner_in_slot (IcSchedState *st,
       gboolean free = is_c ? *k_partner_at (st, o, slot) == NONE && st->k_used[o] < st->k_capacity[o]
                            : *c_partner_at (st, o, slot) == NONE && st->c_used[o] < st->c_capacity[o];
 
-      if (st->weight[pair] > best && st->pair_slot[pair] == NONE && free &&
+      gint64 value = st->weight[pair] > 0 ? st->weight[pair] + ic_sched_c_gain (st, p.c) +
+                                            ic_sched_k_gain (st, p.k) : 0;
+
+      if (value > best && st->pair_slot[pair] == NONE && free &&
           both_available (st, p.c, p.k, slot))
         {
-          best = st->weight[pair];
+          best = value;
           *out = p;
         }
     }

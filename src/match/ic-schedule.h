@@ -28,7 +28,27 @@ typedef enum
   IC_SCHEDULE_ERROR_TOO_MANY,      /* more meetings than someone wants */
   IC_SCHEDULE_ERROR_FORBIDDEN,     /* a pair that must not meet */
   IC_SCHEDULE_ERROR_REPEATED,      /* a pair meeting twice */
+  IC_SCHEDULE_ERROR_TABLE_CHANGE,  /* a challenge owner leaving their table */
 } IcScheduleError;
+
+/* Why someone has fewer meetings than they asked for. */
+typedef enum
+{
+  IC_SCHEDULE_SHORT_NONE,            /* they have all they asked for */
+  IC_SCHEDULE_SHORT_AVAILABILITY,    /* not there in enough slots */
+  IC_SCHEDULE_SHORT_COUNTERPARTS,    /* not enough people they can meet */
+  IC_SCHEDULE_SHORT_CAPACITY,        /* the tables or their counterparts' time ran out */
+} IcScheduleShortfall;
+
+/* One participant's meetings in a schedule the scheduler made. */
+typedef struct
+{
+  guint               asked;      /* the most meetings they want */
+  guint               got;
+  guint               minimum;    /* the fewest they should have (fairness) */
+  guint               possible;   /* counterparts they could meet at all */
+  IcScheduleShortfall shortfall;
+} IcScheduleAttendance;
 
 GQuark ic_schedule_error_quark (void);
 
@@ -89,6 +109,45 @@ gboolean          ic_schedule_get_optimum        (IcSchedule        *self,
 guint             ic_schedule_get_n_requests_placed (IcSchedule     *self);
 /* After a re-schedule: how many earlier meetings were kept as they were. */
 guint             ic_schedule_get_n_kept         (IcSchedule        *self);
+
+/* Fairness: the sum of everyone's minimum number of meetings, and how
+ * many of those the schedule holds. */
+guint             ic_schedule_get_n_fair_units   (IcSchedule        *self);
+guint             ic_schedule_get_n_fair_met     (IcSchedule        *self);
+/* Whether no schedule shares out the minimum meetings better (by the
+ * flow relaxation: everyone's first meeting before anyone's second,
+ * and so on); the upper bound is then the bound of the fair problem.
+ * FALSE when unknown. */
+gboolean          ic_schedule_is_fairest         (IcSchedule        *self);
+/* @participant's meetings in a schedule the scheduler made, or NULL
+ * for one made by hand.
+ * Returns: (transfer none) (nullable) */
+const IcScheduleAttendance *ic_schedule_get_attendance (IcSchedule  *self,
+                                                        guint        participant);
+/* In words, who has fewer meetings than they asked for and why, one
+ * line for each reason, naming each person with what they got of what
+ * they asked for; @names by participant number (NULL:
+ * "Participant N").  An empty string if everyone has what they asked.
+ * Returns: (transfer full) */
+char             *ic_schedule_describe_shortfalls (IcSchedule       *self,
+                                                   const char * const *names);
+
+/* Exchanges the times of meetings @a and @b: each takes the other's
+ * slot, and keeps its table when challenge owners keep theirs (else
+ * they exchange tables too).  Nothing is checked.
+ * Returns: (transfer full) */
+IcSchedule       *ic_schedule_swap               (IcSchedule        *self,
+                                                  IcScheduleProblem *problem,
+                                                  guint              a,
+                                                  guint              b);
+/* Every rule meeting @index breaks in @self, in words, naming the table,
+ * the challenge owner and the capability owner it clashes with (@names
+ * as above).  Empty when it breaks none.
+ * Returns: (transfer full) (element-type utf8) */
+GPtrArray        *ic_schedule_list_clashes       (IcSchedule        *self,
+                                                  IcScheduleProblem *problem,
+                                                  guint              index,
+                                                  const char * const *names);
 
 /* Checks @self against every rule of @problem: roles, availability,
  * one place at a time, tables, most meetings, forbidden and repeated

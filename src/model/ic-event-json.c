@@ -115,6 +115,9 @@ add_body_members (IcEvent    *self,
     json_object_set_string_member (object, "date", date);
   else
     json_object_set_null_member (object, "date");
+  /* Only when set, so events without one read and write as before. */
+  if (ic_event_get_venue (self) != NULL)
+    json_object_set_string_member (object, "venue", ic_event_get_venue (self));
   json_object_set_member (object, "slots", slots_to_json (self));
   json_object_set_int_member (object, "tables", ic_event_get_tables (self));
   json_object_set_member (object, "participants", participants_to_json (self));

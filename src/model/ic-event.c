@@ -18,6 +18,7 @@ struct _IcEvent
 
   char       *name;
   char       *date;
+  char       *venue;      /* where the event is, or NULL */
   int         tables;
   GListStore *slots;
   GListStore *participants;
@@ -32,6 +33,7 @@ static const IcField fields[] = {
   { "name", IC_FIELD_STRING, G_STRUCT_OFFSET (IcEvent, name) },
   { "date", IC_FIELD_STRING, G_STRUCT_OFFSET (IcEvent, date) },
   { "tables", IC_FIELD_INT, G_STRUCT_OFFSET (IcEvent, tables), 0, IC_EVENT_MAX_TABLES, 1 },
+  { "venue", IC_FIELD_STRING, G_STRUCT_OFFSET (IcEvent, venue) },
 };
 
 enum {
@@ -303,6 +305,7 @@ ic_event_validate (IcRecord   *record,
       return FALSE;
     }
   return ic_validate_date (self->date, "date", error) &&
+         ic_validate_text (self->venue, "venue", IC_MAX_NAME_CHARS, FALSE, error) &&
          ic_validate_int_range (self->tables, 1, IC_EVENT_MAX_TABLES, "tables", error) &&
          validate_slots (self, error) &&
          validate_participants (self, error) &&
@@ -370,6 +373,22 @@ ic_event_set_name (IcEvent    *self,
 {
   g_return_if_fail (IC_IS_EVENT (self));
   g_object_set (self, "name", name, NULL);
+}
+
+/* Where the event takes place, or NULL. */
+const char *
+ic_event_get_venue (IcEvent *self)
+{
+  g_return_val_if_fail (IC_IS_EVENT (self), NULL);
+  return self->venue;
+}
+
+void
+ic_event_set_venue (IcEvent    *self,
+                    const char *venue)
+{
+  g_return_if_fail (IC_IS_EVENT (self));
+  g_object_set (self, "venue", venue, NULL);
 }
 
 const char *

@@ -7,7 +7,8 @@
  * than column by column; its JSON shape is the one `interchange-cli
  * event add --json` reads:
  *
- *   {"name", "date": "YYYY-MM-DD", "slots": [{"start": "HH:MM", "minutes"}],
+ *   {"name", "date": "YYYY-MM-DD", "venue" (optional), "slots": [{"start":
+ *    "HH:MM", "minutes"}],
  *    "tables", "participants": [{"organisation_id", "available": [slot
  *    indexes], "max_meetings"}], "requests": [{"from", "to"}],
  *    "forbidden": [{"a", "b"}]}
@@ -47,6 +48,10 @@ const char *ic_event_get_name              (IcEvent    *self);
 void        ic_event_set_name              (IcEvent    *self,
                                             const char *name);
 /* The day, "YYYY-MM-DD". */
+/* Where the event takes place ("Council House, Birmingham"), or NULL. */
+const char *ic_event_get_venue             (IcEvent    *self);
+void        ic_event_set_venue             (IcEvent    *self,
+                                            const char *venue);
 const char *ic_event_get_date              (IcEvent    *self);
 void        ic_event_set_date              (IcEvent    *self,
                                             const char *date);

@@ -9,6 +9,7 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import datetime
 import hashlib
 import json
 import os
@@ -146,9 +147,17 @@ def add_event(app):
             smes.extend(found[:3])
         if len(owners) == 3:
             break
+    # Today, with the second slot on now, so the facilitator view shows
+    # its clock (a fixed morning when the day would wrap at midnight).
+    now = datetime.datetime.now()
+    first = (now - datetime.timedelta(minutes=25)).replace(second=0, microsecond=0)
+    first -= datetime.timedelta(minutes=first.minute % 5)
+    if first.date() != now.date() or now.hour >= 22:
+        first = now.replace(hour=9, minute=0)
     event = {
-        'name': 'Creative Industries Supplier Morning', 'date': '2026-03-12',
-        'slots': [{'start': '%02d:%02d' % (9 + (20 * i) // 60, (20 * i) % 60), 'minutes': 20}
+        'name': 'Creative Industries Supplier Morning', 'date': now.strftime('%Y-%m-%d'),
+        'venue': 'The Custard Factory, Birmingham',
+        'slots': [{'start': (first + datetime.timedelta(minutes=20 * i)).strftime('%H:%M'), 'minutes': 20}
                   for i in range(4)],
         'tables': 3,
         'participants': [{'organisation_id': o} for o in owners + smes],

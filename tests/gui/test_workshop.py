@@ -124,11 +124,13 @@ def test_workshop(app):
               m['challenge_organisation_id'] == first['challenge_organisation_id'] for m in after),
           'the refused meeting stays where it was')
 
-    # A move to a free place where both are free is saved.
+    # A move to a free place where both are free is saved; a challenge
+    # owner keeps one table all day.
+    home = {m['challenge_organisation_id']: m['table'] for m in meetings}
     target = None
     for m in meetings:
         for slot in range(3):
-            for table in range(3):
+            for table in [home[m['challenge_organisation_id']]]:
                 if (slot, table) in cells or slot == m['slot'] and table == m['table']:
                     continue
                 others = [s for s in busy[m['challenge_organisation_id']] | busy[m['capability_organisation_id']]
@@ -239,7 +241,9 @@ def facilitator(app, page):
     check(True, 'the facilitator view ranks “%s” first, as the command line does, and not '
           '“%s”, which is not a match' % (balanced[0], excluded))
 
-    # The presets of the Matches page are here too.
+    # The presets of the Matches page are here too, in a side panel the
+    # facilitator opens on the laptop.
+    app.click_at(app.find(None, 'Weights', parent=view))
     app.choose(view, 'Weights preset', 'Local First', dropdown=True)
     preset = expected('--preset', 'local-first')
     wait_for('the local-first ranking', lambda: ranking(app, view) == preset)
