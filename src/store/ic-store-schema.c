@@ -334,6 +334,35 @@ move_excluded_pairs (sqlite3  *db,
 static const char migration_10[] =
   QUEUE_TEAM_RECORDS ("event");
 
+/* Version 11: every stage change of a shortlist entry, dated and
+ * attributed, as the shortlist record carries it (its entries'
+ * "stages"), kept in step by the shortlist's write; the indexes serve
+ * the impact figures, which select changes by stage and time.  An entry
+ * written before reads as one change, to its stage, at its shortlist's
+ * updated_at by its author. */
+static const char migration_11[] =
+  "CREATE TABLE shortlist_stage (\n"
+  "  shortlist_id TEXT NOT NULL REFERENCES shortlist (id) ON DELETE CASCADE,\n"
+  "  capability_id TEXT NOT NULL,\n"
+  "  seq INTEGER NOT NULL,\n"
+  "  stage TEXT NOT NULL,\n"
+  "  at TEXT NOT NULL,\n"
+  "  author TEXT,\n"
+  "  reason TEXT,\n"
+  "  reason_text TEXT,\n"
+  "  PRIMARY KEY (shortlist_id, capability_id, seq)) WITHOUT ROWID;\n"
+  "CREATE INDEX shortlist_stage_stage_at ON shortlist_stage (stage, at);\n"
+  "CREATE INDEX shortlist_stage_at ON shortlist_stage (at);\n"
+  "CREATE INDEX shortlist_stage_capability_id ON shortlist_stage (capability_id);\n"
+  "CREATE INDEX shortlist_entry_capability_id ON shortlist_entry (capability_id);\n"
+  "INSERT OR IGNORE INTO shortlist_stage\n"
+  "  (shortlist_id, capability_id, seq, stage, at, author, reason, reason_text)\n"
+  "  SELECT e.shortlist_id, e.capability_id, 0, COALESCE (e.stage, 'proposed'),\n"
+  "         COALESCE (NULLIF (s.updated_at, ''), strftime ('%Y-%m-%dT%H:%M:%fZ', 'now')),\n"
+  "         s.author, 'none', NULL\n"
+  "  FROM shortlist_entry AS e JOIN shortlist AS s ON s.id = e.shortlist_id\n"
+  "  WHERE e.capability_id IS NOT NULL;\n";
+
 static gboolean
 seed_taxonomy (sqlite3  *db,
                GError  **error)
@@ -362,6 +391,7 @@ static const IcMigration migrations[] = {
   { migration_8, NULL },
   { migration_9, move_excluded_pairs },
   { migration_10, NULL },
+  { migration_11, NULL },
 };
 
 guint
