@@ -1104,6 +1104,27 @@ test_stage_changes (void)
   g_assert_cmpuint (g_list_model_get_n_items (stages), ==, 4);
 }
 
+static void
+test_stage_parse_at (void)
+{
+  const struct { const char *text; const char *want; } cases[] = {
+    { "2025-03-01", "2025-03-01T00:00:00Z" },
+    { "2025-06-01T09:00:00+01:00", "2025-06-01T08:00:00Z" },
+    { "2025-06-01T09:00:00.250Z", "2025-06-01T09:00:00.250000Z" },
+    { "2025-02-30", NULL },
+    { "2025-3-1x", NULL },
+    { "yesterday", NULL },
+    { "", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = ic_stage_change_parse_at (cases[i].text);
+
+      g_assert_cmpstr (got, ==, cases[i].want);
+    }
+}
+
 /* A shortlist written before stages were dated reads as one change per
  * entry at its updated_at; a stage set directly gets a change too. */
 static void
@@ -1597,6 +1618,7 @@ main (int   argc,
   g_test_add_func ("/model/record/copy-is-deep", test_copy_is_deep);
   g_test_add_func ("/model/shortlist/stage-changes", test_stage_changes);
   g_test_add_func ("/model/shortlist/stage-complete", test_stage_complete);
+  g_test_add_func ("/model/shortlist/stage-parse-at", test_stage_parse_at);
   g_test_add_func ("/model/record/touch", test_touch);
   g_test_add_func ("/model/record/ensure-id", test_ensure_id);
   g_test_add_func ("/model/record/kinds", test_record_kinds);

@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "ic-fields.h"
 #include "ic-model-enums.h"
@@ -164,4 +166,27 @@ ic_stage_change_compare_at (IcStageChange *a,
   if (ta != NULL && tb != NULL)
     return g_date_time_compare (ta, tb);
   return g_strcmp0 (a->at, b->at);
+}
+
+char *
+ic_stage_change_parse_at (const char *text)
+{
+  g_autoptr(GDateTime) parsed = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
+  int year, month, day;
+  char end;
+
+  if (text == NULL)
+    return NULL;
+  if (sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &end) == 3 && strlen (text) == 10)
+    parsed = g_date_time_new (tz, year, month, day, 0, 0, 0);
+  else if (strchr (text, 'T') != NULL)
+    parsed = g_date_time_new_from_iso8601 (text, NULL);
+  if (parsed == NULL)
+    return NULL;
+  utc = g_date_time_to_utc (parsed);
+  if (g_date_time_get_microsecond (utc) != 0)
+    return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S.%fZ");
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }

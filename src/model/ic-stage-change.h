@@ -29,6 +29,13 @@ const char      *ic_stage_change_get_author      (IcStageChange   *self);
 IcDeclineReason  ic_stage_change_get_reason      (IcStageChange   *self);
 const char      *ic_stage_change_get_reason_text (IcStageChange   *self);
 
+/* When a change happened, as a person or a script gives it: a date
+ * (YYYY-MM-DD, the start of that day in UTC) or an RFC 3339 date and
+ * time in any offset.  Returns the time in UTC, written as the store
+ * keeps it ("2025-03-01T00:00:00Z"), or NULL if @text is neither.
+ * Returns: (transfer full) (nullable) */
+char            *ic_stage_change_parse_at        (const char      *text);
+
 /* Orders two changes by time (parsed, so that any RFC 3339 spelling
  * compares right): <0, 0 or >0. */
 int              ic_stage_change_compare_at      (IcStageChange   *a,
