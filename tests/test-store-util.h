@@ -63,3 +63,4 @@ void       test_store_add_exclusion_tests (void);
 void       test_store_add_changed_tests (void);
 void       test_store_add_conflict_tests (void);
 void       test_store_add_stage_tests (void);
+void       test_store_add_impact_tests (void);
