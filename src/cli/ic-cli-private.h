@@ -126,6 +126,8 @@ int ic_cli_consortium  (IcCli *cli, int argc, char **argv);
 int ic_cli_import      (IcCli *cli, int argc, char **argv);
 int ic_cli_export      (IcCli *cli, int argc, char **argv);
 int ic_cli_shortlist   (IcCli *cli, int argc, char **argv);
+/* `report impact …` (ic-cli-report.c). */
+int ic_cli_report      (IcCli *cli, int argc, char **argv);
 /* `shortlist stage …` (ic-cli-stages.c). */
 int ic_cli_shortlist_stage (IcCli *cli, int argc, char **argv);
 int ic_cli_sync        (IcCli *cli, int argc, char **argv);
