@@ -355,6 +355,12 @@ static const char migration_11[] =
   "CREATE INDEX shortlist_stage_at ON shortlist_stage (at);\n"
   "CREATE INDEX shortlist_stage_capability_id ON shortlist_stage (capability_id);\n"
   "CREATE INDEX shortlist_entry_capability_id ON shortlist_entry (capability_id);\n"
+  /* Covering indexes for the impact figures' lookups by id: the rows
+   * themselves (descriptions and all) are never read. */
+  "CREATE INDEX shortlist_impact ON shortlist (id, deleted, challenge_id);\n"
+  "CREATE INDEX challenge_impact ON challenge (id, deleted, cluster, organisation_id);\n"
+  "CREATE INDEX capability_impact ON capability (id, deleted, cluster, organisation_id);\n"
+  "CREATE INDEX organisation_impact ON organisation (id, deleted, kind, cluster);\n"
   "INSERT OR IGNORE INTO shortlist_stage\n"
   "  (shortlist_id, capability_id, seq, stage, at, author, reason, reason_text)\n"
   "  SELECT e.shortlist_id, e.capability_id, 0, COALESCE (e.stage, 'proposed'),\n"
