@@ -245,16 +245,17 @@ ic_store_list_current_stages (IcStore     *self,
 
   g_return_val_if_fail (IC_IS_STORE (self), NULL);
 
-  /* The changes are in time order by seq within an entry. */
+  /* The changes are in time order by seq within an entry; SQLite takes
+   * the other columns of a group from the row with its MAX (seq). */
   stmt = ic_store_prepare (self,
                            "SELECT g.shortlist_id, g.capability_id, g.stage, g.at, g.author, "
                            "g.reason, g.reason_text "
-                           "FROM shortlist_stage AS g JOIN shortlist AS s ON s.id = g.shortlist_id "
-                           "WHERE s.deleted = 0 AND (?1 IS NULL OR g.at < ?1) "
-                           "AND g.seq = (SELECT MAX (h.seq) FROM shortlist_stage AS h "
-                           "             WHERE h.shortlist_id = g.shortlist_id "
-                           "             AND h.capability_id = g.capability_id "
-                           "             AND (?1 IS NULL OR h.at < ?1)) "
+                           "FROM (SELECT shortlist_id, capability_id, stage, at, author, reason, "
+                           "      reason_text, MAX (seq) FROM shortlist_stage "
+                           "      WHERE ?1 IS NULL OR at < ?1 "
+                           "      GROUP BY shortlist_id, capability_id) AS g "
+                           "WHERE EXISTS (SELECT 1 FROM shortlist AS s "
+                           "              WHERE s.id = g.shortlist_id AND s.deleted = 0) "
                            "ORDER BY g.shortlist_id, g.capability_id", error);
   if (stmt == NULL)
     return NULL;
