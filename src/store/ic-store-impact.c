@@ -43,7 +43,9 @@ static const char entries_sql[] =
   "   AS last_decline"
   " FROM shortlist_stage AS g"
   " WHERE g.at < ?2"
-  " GROUP BY g.shortlist_id, g.capability_id)"
+  " GROUP BY g.shortlist_id, g.capability_id"
+  /* An entry with no change in the period counts for nothing. */
+  " HAVING MAX (g.at >= ?1))"
   " SELECT agg.last_seq, agg.collab_seq, agg.collab_at,"
   "  julianday (agg.collab_at) - julianday (agg.first_at),"
   "  agg.max_rank, agg.active, agg.assisted, agg.last_decline,"
