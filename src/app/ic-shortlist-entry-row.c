@@ -8,7 +8,9 @@
 #include <glib/gi18n.h>
 
 #include "ic-app-format.h"
+#include "ic-decline-dialog.h"
 #include "ic-shortlist-entry-row.h"
+#include "ic-window.h"
 
 /* A note is saved once typing pauses this long, on Enter, or on leaving
  * the field, so a long note is not written once per key. */
@@ -28,6 +30,8 @@ struct _IcShortlistEntryRow
   GtkLabel         *score_label;
   GtkLabel         *why_label;
   GtkDropDown      *stage_dropdown;
+  GtkExpander      *timeline_expander;
+  GtkLabel         *timeline_label;
   GtkEntry         *note_entry;
   GtkButton        *up_button;
   GtkButton        *down_button;
@@ -88,14 +92,95 @@ on_note_changed (IcShortlistEntryRow *self)
 }
 
 static void
+select_stage (IcShortlistEntryRow *self,
+              IcStage              stage)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
+    if (stages[i] == stage && gtk_drop_down_get_selected (self->stage_dropdown) != i)
+      gtk_drop_down_set_selected (self->stage_dropdown, i);
+}
+
+/* One line per stage change, oldest first: date, stage, author, reason. */
+static void
+fill_timeline (IcShortlistEntryRow *self)
+{
+  GListModel *changes = G_LIST_MODEL (ic_shortlist_entry_get_stages (self->entry));
+  guint n = g_list_model_get_n_items (changes);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  g_autofree char *name = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IcStageChange) change = g_list_model_get_item (changes, i);
+      g_autofree char *date = ic_format_date (ic_stage_change_get_at (change));
+      const char *author = ic_stage_change_get_author (change);
+      const char *reason_text = ic_stage_change_get_reason_text (change);
+      IcDeclineReason reason = ic_stage_change_get_reason (change);
+
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, "%s — %s", date, ic_stage_get_label (ic_stage_change_get_stage (change)));
+      if (author != NULL && author[0] != '\0')
+        /* Translators: who made a stage change, after the stage */
+        g_string_append_printf (text, _(", by %s"), author);
+      if (reason != IC_DECLINE_REASON_NONE)
+        g_string_append_printf (text, " (%s)", ic_decline_reason_get_label (reason));
+      if (reason_text != NULL && reason_text[0] != '\0')
+        g_string_append_printf (text, ": %s", reason_text);
+    }
+  gtk_label_set_text (self->timeline_label, text->str);
+  heading = g_strdup_printf (g_dngettext (NULL, "Timeline (%u change)", "Timeline (%u changes)", n), n);
+  gtk_expander_set_label (self->timeline_expander, heading);
+  gtk_widget_set_visible (GTK_WIDGET (self->timeline_expander), n > 0);
+  name = g_strdup_printf (_("Timeline of “%s”"), self->title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->timeline_expander),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->timeline_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text->str, -1);
+}
+
+/* A change now, by the person at the window, with @reason for a decline. */
+static void
+record_stage (IcShortlistEntryRow *self,
+              IcStage              stage,
+              IcDeclineReason      reason,
+              const char          *reason_text)
+{
+  g_autofree char *now = ic_timestamp_now ();
+  g_autoptr(IcStageChange) change =
+    ic_stage_change_new (stage, now, ic_window_author_for (GTK_WIDGET (self)), reason, reason_text);
+
+  ic_shortlist_entry_add_stage_change (self->entry, change);
+  fill_timeline (self);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+static void
+on_decline_answered (IcDeclineReason  reason,
+                     const char      *text,
+                     gpointer         user_data)
+{
+  IcShortlistEntryRow *self = user_data;
+
+  if (reason == IC_DECLINE_REASON_NONE)
+    select_stage (self, ic_shortlist_entry_get_stage (self->entry));
+  else
+    record_stage (self, IC_STAGE_DECLINED, reason, text);
+}
+
+static void
 on_stage_selected (IcShortlistEntryRow *self)
 {
   guint selected = gtk_drop_down_get_selected (self->stage_dropdown);
 
   if (selected >= G_N_ELEMENTS (stages) || stages[selected] == ic_shortlist_entry_get_stage (self->entry))
     return;
-  ic_shortlist_entry_set_stage (self->entry, stages[selected]);
-  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  if (stages[selected] == IC_STAGE_DECLINED)
+    ic_decline_dialog_present (GTK_WIDGET (self), self->title, on_decline_answered,
+                               g_object_ref (self), g_object_unref);
+  else
+    record_stage (self, stages[selected], IC_DECLINE_REASON_NONE, NULL);
 }
 
 static void
@@ -152,14 +237,13 @@ fill (IcShortlistEntryRow *self,
   for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
     gtk_string_list_append (stage_names, ic_stage_get_label (stages[i]));
   gtk_drop_down_set_model (self->stage_dropdown, G_LIST_MODEL (stage_names));
-  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
-    if (stages[i] == stage)
-      gtk_drop_down_set_selected (self->stage_dropdown, i);
+  select_stage (self, stage);
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), note != NULL ? note : "");
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, self->title, -1);
   set_label (self->stage_dropdown, g_strdup_printf (_("Stage of “%s”"), self->title));
   set_label (self->note_entry, g_strdup_printf (_("Note on “%s”"), self->title));
+  fill_timeline (self);
   set_label (self->up_button, g_strdup_printf (_("Move “%s” up"), self->title));
   set_label (self->down_button, g_strdup_printf (_("Move “%s” down"), self->title));
   set_label (self->remove_button, g_strdup_printf (_("Remove “%s” from the shortlist"), self->title));
@@ -240,6 +324,8 @@ ic_shortlist_entry_row_class_init (IcShortlistEntryRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcShortlistEntryRow, why_label);
   gtk_widget_class_bind_template_child (widget_class, IcShortlistEntryRow, stage_dropdown);
   gtk_widget_class_bind_template_child (widget_class, IcShortlistEntryRow, note_entry);
+  gtk_widget_class_bind_template_child (widget_class, IcShortlistEntryRow, timeline_expander);
+  gtk_widget_class_bind_template_child (widget_class, IcShortlistEntryRow, timeline_label);
   gtk_widget_class_bind_template_child (widget_class, IcShortlistEntryRow, up_button);
   gtk_widget_class_bind_template_child (widget_class, IcShortlistEntryRow, down_button);
   gtk_widget_class_bind_template_child (widget_class, IcShortlistEntryRow, remove_button);

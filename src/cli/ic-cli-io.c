@@ -515,6 +515,32 @@ shortlist_list (IcCli  *cli,
   return IC_CLI_EXIT_OK;
 }
 
+/* Each stage change of @entry on a line: date, stage, author, reason. */
+static void
+print_timeline (IcShortlistEntry *entry)
+{
+  GListModel *stages = G_LIST_MODEL (ic_shortlist_entry_get_stages (entry));
+
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(IcStageChange) change = g_list_model_get_item (stages, i);
+      const char *author = ic_stage_change_get_author (change);
+      const char *text = ic_stage_change_get_reason_text (change);
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      g_string_append_printf (line, "      %.10s  %s", ic_stage_change_get_at (change),
+                              ic_stage_get_label (ic_stage_change_get_stage (change)));
+      if (author != NULL && author[0] != '\0')
+        g_string_append_printf (line, _(" by %s"), author);
+      if (ic_stage_change_get_reason (change) != IC_DECLINE_REASON_NONE)
+        g_string_append_printf (line, " — %s",
+                                ic_decline_reason_get_label (ic_stage_change_get_reason (change)));
+      if (text != NULL && text[0] != '\0')
+        g_string_append_printf (line, ": %s", text);
+      g_print ("%s\n", line->str);
+    }
+}
+
 static int
 shortlist_show (IcCli  *cli,
                 int     argc,
@@ -562,6 +588,7 @@ shortlist_show (IcCli  *cli,
                ic_stage_get_label (ic_shortlist_entry_get_stage (entry->entry)));
       if (entry->why[0] != '\0')
         g_print ("      %s\n", entry->why);
+      print_timeline (entry->entry);
     }
   return IC_CLI_EXIT_OK;
 }
@@ -576,8 +603,9 @@ ic_cli_shortlist (IcCli  *cli,
     { "add", shortlist_add, N_("Put a capability on a shortlist by hand") },
     { "list", shortlist_list, N_("List the shortlists") },
     { "show", shortlist_show, N_("Show one shortlist, its entries and why they are on it") },
+    { "stage", ic_cli_shortlist_stage, N_("Move an entry to a stage, with the date and, for a decline, the reason") },
     { NULL, NULL, NULL }
   };
 
-  return ic_cli_run_subcommand (cli, subcommands, N_("say create, list or show"), argc, argv);
+  return ic_cli_run_subcommand (cli, subcommands, N_("say create, add, list, show or stage"), argc, argv);
 }

@@ -136,6 +136,10 @@ int ic_cli_import      (IcCli *cli, int argc, char **argv);
 int ic_cli_import_undo (IcCli *cli, int argc, char **argv);
 int ic_cli_export      (IcCli *cli, int argc, char **argv);
 int ic_cli_shortlist   (IcCli *cli, int argc, char **argv);
+/* `report impact …` (ic-cli-report.c). */
+int ic_cli_report      (IcCli *cli, int argc, char **argv);
+/* `shortlist stage …` (ic-cli-stages.c). */
+int ic_cli_shortlist_stage (IcCli *cli, int argc, char **argv);
 int ic_cli_sync        (IcCli *cli, int argc, char **argv);
 int ic_cli_conflicts   (IcCli *cli, int argc, char **argv);
 int ic_cli_event       (IcCli *cli, int argc, char **argv);

@@ -26,7 +26,51 @@ static const struct
   { "challenges", IC_RECORD_KIND_CHALLENGE },
   { "capabilities", IC_RECORD_KIND_CAPABILITY },
   { "foresight", IC_RECORD_KIND_FORESIGHT },
+  { "shortlists", IC_RECORD_KIND_SHORTLIST },
 };
+
+/* The sample's stage changes say how many days before the load they
+ * happened ("days_ago"), so that the Impact page shows the last eighteen
+ * months whenever the sample is loaded: each becomes its time ("at"),
+ * at 10:00 UTC that day, and the entry's stage is its last change's. */
+static JsonNode *
+resolve_stage_dates (JsonNode  *node,
+                     GDateTime *now)
+{
+  JsonNode *copy = json_node_copy (node);
+  JsonObject *record = json_node_get_object (copy);
+  JsonArray *entries;
+
+  if (!json_object_has_member (record, "entries"))
+    return copy;
+  entries = json_object_get_array_member (record, "entries");
+  for (guint i = 0; entries != NULL && i < json_array_get_length (entries); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (entries, i);
+      JsonArray *stages = json_object_has_member (entry, "stages")
+                          ? json_object_get_array_member (entry, "stages") : NULL;
+      guint n = stages != NULL ? json_array_get_length (stages) : 0;
+
+      for (guint j = 0; j < n; j++)
+        {
+          JsonObject *change = json_array_get_object_element (stages, j);
+
+          if (json_object_has_member (change, "days_ago"))
+            {
+              g_autoptr(GDateTime) day = g_date_time_add_days (now, -json_object_get_int_member (change, "days_ago"));
+              g_autofree char *at = g_date_time_format (day, "%Y-%m-%dT10:00:00Z");
+
+              json_object_remove_member (change, "days_ago");
+              json_object_set_string_member (change, "at", at);
+            }
+        }
+      if (n > 0)
+        json_object_set_string_member (entry, "stage",
+                                       json_object_get_string_member (json_array_get_object_element (stages, n - 1),
+                                                                      "stage"));
+    }
+  return copy;
+}
 
 GPtrArray *
 ic_sample_data_read (GError **error)
@@ -35,6 +79,7 @@ ic_sample_data_read (GError **error)
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
   JsonObject *root;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   gsize size;
   const char *data;
 
@@ -56,9 +101,8 @@ ic_sample_data_read (GError **error)
       array = json_object_get_array_member (root, sections[s].member);
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
-          IcRecord *record = ic_record_new_from_json (sections[s].kind,
-                                                      json_array_get_element (array, i),
-                                                      error);
+          g_autoptr(JsonNode) node = resolve_stage_dates (json_array_get_element (array, i), now);
+          IcRecord *record = ic_record_new_from_json (sections[s].kind, node, error);
           if (record == NULL)
             {
               g_prefix_error (error, "sample %s %u: ", sections[s].member, i + 1);

@@ -358,6 +358,41 @@ static const char migration_12[] =
   "ALTER TABLE organisation ADD COLUMN phone TEXT;\n"
   "ALTER TABLE organisation ADD COLUMN postcode TEXT;\n";
 
+/* Version 13: every stage change of a shortlist entry, dated and
+ * attributed, as the shortlist record carries it (its entries'
+ * "stages"), kept in step by the shortlist's write; the indexes serve
+ * the impact figures, which select changes by stage and time.  An entry
+ * written before reads as one change, to its stage, at its shortlist's
+ * updated_at by its author. */
+static const char migration_13[] =
+  "CREATE TABLE shortlist_stage (\n"
+  "  shortlist_id TEXT NOT NULL REFERENCES shortlist (id) ON DELETE CASCADE,\n"
+  "  capability_id TEXT NOT NULL,\n"
+  "  seq INTEGER NOT NULL,\n"
+  "  stage TEXT NOT NULL,\n"
+  "  at TEXT NOT NULL,\n"
+  "  author TEXT,\n"
+  "  reason TEXT,\n"
+  "  reason_text TEXT,\n"
+  "  PRIMARY KEY (shortlist_id, capability_id, seq)) WITHOUT ROWID;\n"
+  "CREATE INDEX shortlist_stage_stage_at ON shortlist_stage (stage, at);\n"
+  "CREATE INDEX shortlist_stage_at ON shortlist_stage (at);\n"
+  "CREATE INDEX shortlist_stage_capability_id ON shortlist_stage (capability_id);\n"
+  "CREATE INDEX shortlist_entry_capability_id ON shortlist_entry (capability_id);\n"
+  /* Covering indexes for the impact figures' lookups by id: the rows
+   * themselves (descriptions and all) are never read. */
+  "CREATE INDEX shortlist_impact ON shortlist (id, deleted, challenge_id);\n"
+  "CREATE INDEX challenge_impact ON challenge (id, deleted, cluster, organisation_id);\n"
+  "CREATE INDEX capability_impact ON capability (id, deleted, cluster, organisation_id);\n"
+  "CREATE INDEX organisation_impact ON organisation (id, deleted, kind, cluster);\n"
+  "INSERT OR IGNORE INTO shortlist_stage\n"
+  "  (shortlist_id, capability_id, seq, stage, at, author, reason, reason_text)\n"
+  "  SELECT e.shortlist_id, e.capability_id, 0, COALESCE (e.stage, 'proposed'),\n"
+  "         COALESCE (NULLIF (s.updated_at, ''), strftime ('%Y-%m-%dT%H:%M:%fZ', 'now')),\n"
+  "         s.author, 'none', NULL\n"
+  "  FROM shortlist_entry AS e JOIN shortlist AS s ON s.id = e.shortlist_id\n"
+  "  WHERE e.capability_id IS NOT NULL;\n";
+
 static gboolean
 seed_taxonomy (sqlite3  *db,
                GError  **error)
@@ -388,6 +423,7 @@ static const IcMigration migrations[] = {
   { migration_10, NULL },
   { migration_11, NULL },
   { migration_12, NULL },
+  { migration_13, NULL },
 };
 
 guint

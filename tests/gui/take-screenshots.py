@@ -392,6 +392,12 @@ def event_editor(app, page):
     app.click('push button', 'Cancel', parent=dialog)
 
 
+def impact(app, suffix=''):
+    page = app.show_page('Impact')
+    app.find(None, app.starts_with('Collaborations brokered: '), parent=page)
+    shoot(app.window, 'impact' + suffix)
+
+
 def dark(app):
     page = app.show_page('Challenges')
     app.label(lambda name: name is not None and name.endswith(' challenges'), parent=page)
@@ -407,10 +413,20 @@ def dark(app):
     shoot(app.window, 'shortlists-dark')
     changed_elsewhere(app, page, entries, '-dark')
     workshop(app, '-dark')
+    impact(app, '-dark')
 
 
 def main(app):
+    # SCREENSHOT_ONLY=impact takes the Impact page alone, light and dark.
+    if os.environ.get('SCREENSHOT_ONLY') == 'impact':
+        impact(app)
+        app.stop()
+        gsettings('color-scheme', "'dark'")
+        app.start()
+        impact(app, '-dark')
+        return
     light(app)
+    impact(app)
     import_dialog(app, 'import', summary='import-summary')
     app.stop()
     gsettings('color-scheme', "'dark'")
