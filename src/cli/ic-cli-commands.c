@@ -17,6 +17,7 @@ const IcCliCommand ic_cli_commands[] = {
   { "show", ic_cli_show, N_("Show one record") },
   { "update", ic_cli_update, N_("Change some fields of a record from a JSON object") },
   { "delete", ic_cli_delete, N_("Delete a record (it stays as a tombstone so the delete syncs)") },
+  { "history", ic_cli_history, N_("Show every change of one record: who, when and which fields") },
   { "match", ic_cli_match, N_("Rank capabilities for a challenge, or for every open challenge") },
   { "consortium", ic_cli_consortium, N_("Propose small groups of SMEs that together cover a challenge") },
   { "import", ic_cli_import, N_("Import challenges, capabilities or organisations from CSV") },

@@ -334,6 +334,27 @@ move_excluded_pairs (sqlite3  *db,
 static const char migration_10[] =
   QUEUE_TEAM_RECORDS ("event");
 
+/* Version 11: the history of every record (ic-store-history.h), one
+ * entry per change, written in the change's own transaction; its
+ * entries name their record by id only, with no foreign key, so that
+ * they outlive any row.  Excluded pairs keep why they were ruled out:
+ * a reason from the list of IcDeclineReason (its nick) and, for
+ * "other", a text. */
+static const char migration_11[] =
+  "CREATE TABLE record_history (\n"
+  "  seq INTEGER PRIMARY KEY,\n"
+  "  record_id TEXT NOT NULL,\n"
+  "  kind TEXT NOT NULL,\n"
+  "  rev INTEGER NOT NULL,\n"
+  "  at TEXT NOT NULL,\n"
+  "  author TEXT,\n"
+  "  action TEXT NOT NULL,\n"
+  "  changes TEXT,\n"
+  "  remote INTEGER NOT NULL DEFAULT 0);\n"
+  "CREATE INDEX record_history_record ON record_history (record_id, seq);\n"
+  "ALTER TABLE excluded_pair ADD COLUMN reason TEXT;\n"
+  "ALTER TABLE excluded_pair ADD COLUMN reason_text TEXT;\n";
+
 static gboolean
 seed_taxonomy (sqlite3  *db,
                GError  **error)
@@ -362,6 +383,7 @@ static const IcMigration migrations[] = {
   { migration_8, NULL },
   { migration_9, move_excluded_pairs },
   { migration_10, NULL },
+  { migration_11, NULL },
 };
 
 guint

@@ -33,6 +33,7 @@ struct _IcStore
   IcTaxonomy      *taxonomy;
   guint            schema_version;
   guint            write_depth;   /* ic_store_begin () calls not yet ended */
+  gboolean         skip_history;  /* for the benchmark that weighs the history */
 };
 
 G_DEFINE_FINAL_TYPE (IcStore, ic_store, G_TYPE_OBJECT)
@@ -764,6 +765,39 @@ get_of_kind (IcStore       *self,
   if (rc != SQLITE_DONE)
     ic_store_set_sqlite_error (error, self->db, rc);
   return NULL;
+}
+
+IcRecord *
+ic_store_get_stored (IcStore       *self,
+                     IcRecordKind   kind,
+                     const char    *id,
+                     GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  IcRecord *record;
+
+  if (kind == IC_RECORD_KIND_EVENT)
+    return IC_RECORD (ic_store_get_event (self, id, error));
+  record = get_of_kind (self, kind, id, &local_error);
+  if (record == NULL && local_error == NULL)
+    g_set_error (&local_error, IC_STORE_ERROR, IC_STORE_ERROR_NOT_FOUND,
+                 _("No %s has the id %s"), ic_record_kind_to_string (kind), id);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return record;
+}
+
+void
+ic_store_set_keep_history (IcStore  *self,
+                           gboolean  keep)
+{
+  self->skip_history = !keep;
+}
+
+gboolean
+ic_store_get_keep_history (IcStore *self)
+{
+  return !self->skip_history;
 }
 
 IcRecord *
