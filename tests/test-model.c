@@ -77,7 +77,8 @@ static const char *full_records[IC_N_RECORD_KINDS] = {
   [IC_RECORD_KIND_EXCLUDED_PAIR] =
     "{\"id\":\"" CAP_B_ID "\",\"rev\":2,\"updated_at\":\"2026-03-01T09:30:00Z\","
     "\"author\":\"Tom Okafor\",\"visibility\":\"private\",\"deleted\":true,"
-    "\"challenge_id\":\"" CHAL_ID "\",\"capability_id\":\"" CAP_A_ID "\"}",
+    "\"challenge_id\":\"" CHAL_ID "\",\"capability_id\":\"" CAP_A_ID "\","
+    "\"reason\":\"other\",\"reason_text\":\"Same group as the buyer\"}",
 };
 
 static IcTaxonomy *default_taxonomy;

@@ -14,6 +14,7 @@
 #include "ic-match-loader.h"
 #include "ic-match-row.h"
 #include "ic-matches-page.h"
+#include "ic-reason-dialog.h"
 #include "ic-score-bar.h"
 #include "ic-shortlist-maker.h"
 #include "ic-weights-panel.h"
@@ -610,10 +611,12 @@ on_pair_written (GObject      *source,
 }
 
 static void
-set_pair_excluded (IcMatchesPage *self,
-                   const char    *challenge_id,
-                   const char    *capability_id,
-                   gboolean       excluded)
+set_pair_excluded (IcMatchesPage   *self,
+                   const char      *challenge_id,
+                   const char      *capability_id,
+                   gboolean         excluded,
+                   IcDeclineReason  reason,
+                   const char      *reason_text)
 {
   PairChange *change = g_new0 (PairChange, 1);
 
@@ -625,9 +628,14 @@ set_pair_excluded (IcMatchesPage *self,
     ic_match_options_exclude_pair (&self->excluded, challenge_id, capability_id);
   else
     ic_match_job_include_pair (&self->excluded, challenge_id, capability_id);
-  ic_store_service_set_pair_excluded_async (self->service, challenge_id, capability_id, excluded,
-                                            ic_window_author_for (GTK_WIDGET (self)),
-                                            NULL, on_pair_written, change);
+  if (excluded)
+    ic_store_service_exclude_pair_async (self->service, challenge_id, capability_id, reason, reason_text,
+                                         ic_window_author_for (GTK_WIDGET (self)),
+                                         NULL, on_pair_written, change);
+  else
+    ic_store_service_set_pair_excluded_async (self->service, challenge_id, capability_id, FALSE,
+                                              ic_window_author_for (GTK_WIDGET (self)),
+                                              NULL, on_pair_written, change);
   rank (self, TRUE);
 }
 
@@ -637,9 +645,41 @@ on_undo_exclude (AdwToast      *toast,
                  IcMatchesPage *self)
 {
   set_pair_excluded (self, g_object_get_data (G_OBJECT (toast), "challenge-id"),
-                     g_object_get_data (G_OBJECT (toast), "capability-id"), FALSE);
+                     g_object_get_data (G_OBJECT (toast), "capability-id"), FALSE,
+                     IC_DECLINE_REASON_NONE, NULL);
 }
 
+/* The reason was given: the pair goes, with an undo. */
+static void
+on_exclude_response (IcReasonDialog *dialog,
+                     const char     *response,
+                     IcMatchesPage  *self)
+{
+  const char *challenge_id = g_object_get_data (G_OBJECT (dialog), "challenge-id");
+  const char *capability_id = g_object_get_data (G_OBJECT (dialog), "capability-id");
+  const char *title = g_object_get_data (G_OBJECT (dialog), "title");
+  g_autofree char *text = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (!g_str_equal (response, "confirm"))
+    return;
+  text = ic_reason_dialog_dup_text (dialog);
+  message = g_strdup_printf (_("“%s” will not be proposed for this challenge again"), title);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 10);
+  g_object_set_data_full (G_OBJECT (toast), "challenge-id", g_strdup (challenge_id), g_free);
+  g_object_set_data_full (G_OBJECT (toast), "capability-id", g_strdup (capability_id), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_exclude), self, 0);
+  /* The row goes before the toast shows: the rest move up. */
+  set_pair_excluded (self, challenge_id, capability_id, TRUE,
+                     ic_reason_dialog_get_reason (dialog), text);
+  show_toast (self, toast);
+}
+
+/* Not a Match asks why first. */
 static void
 exclude_activated (GtkWidget  *widget,
                    const char *action_name,
@@ -649,25 +689,23 @@ exclude_activated (GtkWidget  *widget,
   const char *capability_id = g_variant_get_string (parameter, NULL);
   IcChallenge *challenge = selected_challenge (self);
   IcMatchResult *result = find_result (self, capability_id);
-  const char *challenge_id;
-  g_autofree char *message = NULL;
-  AdwToast *toast;
+  const char *title;
+  g_autofree char *body = NULL;
+  IcReasonDialog *dialog;
 
   if (challenge == NULL || result == NULL)
     return;
-  challenge_id = ic_record_get_id (IC_RECORD (challenge));
-  message = g_strdup_printf (_("“%s” will not be proposed for this challenge again"),
-                             ic_match_result_get_capability_title (result));
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, 10);
-  g_object_set_data_full (G_OBJECT (toast), "challenge-id", g_strdup (challenge_id), g_free);
-  g_object_set_data_full (G_OBJECT (toast), "capability-id", g_strdup (capability_id), g_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_exclude), self, 0);
-  /* The row goes before the toast shows: the rest move up. */
-  set_pair_excluded (self, challenge_id, capability_id, TRUE);
-  show_toast (self, toast);
+  title = ic_match_result_get_capability_title (result);
+  body = g_strdup_printf (_("“%s” will no longer be proposed for “%s”. Why is it not a match?"),
+                          title, ic_record_get_title (IC_RECORD (challenge)));
+  dialog = ic_reason_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Not a Match"), body,
+                                 _("_Not a Match"), TRUE);
+  g_object_set_data_full (G_OBJECT (dialog), "challenge-id",
+                          g_strdup (ic_record_get_id (IC_RECORD (challenge))), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "capability-id", g_strdup (capability_id), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "title", g_strdup (title), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_exclude_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* The legend: a dot of each criterion's colour, then its name. */

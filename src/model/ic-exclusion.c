@@ -9,6 +9,7 @@
 
 #include "ic-exclusion.h"
 #include "ic-fields.h"
+#include "ic-model-enums.h"
 #include "ic-model-error.h"
 #include "ic-validate.h"
 
@@ -18,6 +19,8 @@ struct _IcExclusion
 
   char *challenge_id;
   char *capability_id;
+  IcDeclineReason reason;
+  char *reason_text;
 };
 
 G_DEFINE_FINAL_TYPE (IcExclusion, ic_exclusion, IC_TYPE_RECORD)
@@ -25,6 +28,9 @@ G_DEFINE_FINAL_TYPE (IcExclusion, ic_exclusion, IC_TYPE_RECORD)
 static const IcField fields[] = {
   { "challenge-id", IC_FIELD_STRING, G_STRUCT_OFFSET (IcExclusion, challenge_id) },
   { "capability-id", IC_FIELD_STRING, G_STRUCT_OFFSET (IcExclusion, capability_id) },
+  { "reason", IC_FIELD_ENUM, G_STRUCT_OFFSET (IcExclusion, reason), 0, 0,
+    IC_DECLINE_REASON_NONE, ic_decline_reason_get_type },
+  { "reason-text", IC_FIELD_STRING, G_STRUCT_OFFSET (IcExclusion, reason_text) },
 };
 
 IC_DEFINE_FIELD_PROPERTIES (ic_exclusion, fields)
@@ -51,8 +57,11 @@ ic_exclusion_validate (IcRecord   *record,
 {
   IcExclusion *self = IC_EXCLUSION (record);
 
+  /* "Other" says what the other reason is. */
   return ic_validate_uuid (self->challenge_id, "challenge_id", error) &&
-         ic_validate_uuid (self->capability_id, "capability_id", error);
+         ic_validate_uuid (self->capability_id, "capability_id", error) &&
+         ic_validate_text (self->reason_text, "reason_text", IC_MAX_SHORT_TEXT_CHARS,
+                           self->reason == IC_DECLINE_REASON_OTHER, error);
 }
 
 static void
@@ -93,6 +102,29 @@ ic_exclusion_get_challenge_id (IcExclusion *self)
 {
   g_return_val_if_fail (IC_IS_EXCLUSION (self), NULL);
   return self->challenge_id;
+}
+
+IcDeclineReason
+ic_exclusion_get_reason (IcExclusion *self)
+{
+  g_return_val_if_fail (IC_IS_EXCLUSION (self), IC_DECLINE_REASON_NONE);
+  return self->reason;
+}
+
+const char *
+ic_exclusion_get_reason_text (IcExclusion *self)
+{
+  g_return_val_if_fail (IC_IS_EXCLUSION (self), NULL);
+  return self->reason_text;
+}
+
+void
+ic_exclusion_set_reason (IcExclusion     *self,
+                         IcDeclineReason  reason,
+                         const char      *text)
+{
+  g_return_if_fail (IC_IS_EXCLUSION (self));
+  g_object_set (self, "reason", reason, "reason-text", text, NULL);
 }
 
 const char *
