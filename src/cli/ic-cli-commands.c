@@ -19,6 +19,7 @@ const IcCliCommand ic_cli_commands[] = {
   { "delete", ic_cli_delete, N_("Delete a record (it stays as a tombstone so the delete syncs)") },
   { "history", ic_cli_history, N_("Show every change of one record: who, when and which fields") },
   { "match", ic_cli_match, N_("Rank capabilities for a challenge, or for every open challenge") },
+  { "conflict-rule", ic_cli_conflict_rule, N_("Add, remove or list organisations never to be matched or scheduled") },
   { "consortium", ic_cli_consortium, N_("Propose small groups of SMEs that together cover a challenge") },
   { "import", ic_cli_import, N_("Import challenges, capabilities or organisations from CSV") },
   { "export", ic_cli_export, N_("Export a shortlist (csv, json, xlsx, pdf) or records (csv, json)") },

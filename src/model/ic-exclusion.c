@@ -143,21 +143,7 @@ ic_exclusion_id_for (const char *challenge_id,
     0x5b, 0x8f, 0x2e, 0x41, 0x9c, 0x3d, 0x4a, 0x71,
     0xb2, 0x66, 0x0d, 0x1e, 0x7a, 0xc4, 0x93, 0x58,
   };
-  g_autoptr(GChecksum) sha1 = g_checksum_new (G_CHECKSUM_SHA1);
-  guint8 digest[20];
-  gsize length = sizeof digest;
-
   g_return_val_if_fail (challenge_id != NULL && capability_id != NULL, NULL);
 
-  g_checksum_update (sha1, namespace, sizeof namespace);
-  g_checksum_update (sha1, (const guchar *) challenge_id, -1);
-  g_checksum_update (sha1, (const guchar *) " ", 1);
-  g_checksum_update (sha1, (const guchar *) capability_id, -1);
-  g_checksum_get_digest (sha1, digest, &length);
-  digest[6] = (digest[6] & 0x0f) | 0x50;
-  digest[8] = (digest[8] & 0x3f) | 0x80;
-  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-                          digest[0], digest[1], digest[2], digest[3], digest[4], digest[5],
-                          digest[6], digest[7], digest[8], digest[9], digest[10], digest[11],
-                          digest[12], digest[13], digest[14], digest[15]);
+  return ic_record_id_for_pair (namespace, challenge_id, capability_id);
 }

@@ -100,12 +100,15 @@ static const char find_stored_sql[] =
   STORED_IN (3, "foresight") " UNION ALL "
   STORED_IN (4, "shortlist") " UNION ALL "
   STORED_IN (5, "excluded_pair") " UNION ALL "
-  STORED_IN (6, "event") " LIMIT 1";
+  STORED_IN (6, "pin") " UNION ALL "
+  STORED_IN (7, "conflict_rule") " UNION ALL "
+  STORED_IN (8, "event") " LIMIT 1";
 
 G_STATIC_ASSERT (IC_RECORD_KIND_ORGANISATION == 0 && IC_RECORD_KIND_CHALLENGE == 1 &&
                  IC_RECORD_KIND_CAPABILITY == 2 && IC_RECORD_KIND_FORESIGHT == 3 &&
                  IC_RECORD_KIND_SHORTLIST == 4 && IC_RECORD_KIND_EXCLUDED_PAIR == 5 &&
-                 IC_N_RECORD_KINDS == 6 && IC_RECORD_KIND_EVENT == 6);
+                 IC_RECORD_KIND_PIN == 6 && IC_RECORD_KIND_CONFLICT_RULE == 7 &&
+                 IC_N_RECORD_KINDS == 8 && IC_RECORD_KIND_EVENT == 8);
 
 static gboolean
 find_stored (IcStore     *self,

@@ -458,13 +458,15 @@ setup_kinds (IcStore *self)
       info->insert_sql = ic_store_table_build_insert (info->table, NULL, FALSE);
       info->upsert_sql = ic_store_table_build_insert (info->table, NULL, TRUE);
       info->find_elsewhere_sql = build_find_elsewhere (kind);
-      /* An excluded pair has neither: its challenge stands for it. */
+      /* A pair or a rule has neither: its first id stands for it. */
       if (ic_store_table_find_column (info->table, "title") >= 0)
         info->title_column = "title";
       else if (ic_store_table_find_column (info->table, "name") >= 0)
         info->title_column = "name";
-      else
+      else if (ic_store_table_find_column (info->table, "challenge_id") >= 0)
         info->title_column = "challenge_id";
+      else
+        info->title_column = "organisation_id";
       setup_fts (info, kind);
     }
 
