@@ -71,9 +71,13 @@ static const char *full_records[IC_N_RECORD_KINDS] = {
     "\"challenge_id\":\"" CHAL_ID "\",\"name\":\"Enclosure suppliers\","
     "\"entries\":["
     "{\"capability_id\":\"" CAP_A_ID "\",\"score\":0.82,\"explanation\":\"text 0.61, tags 1.00\","
-    "\"note\":\"Call before the workshop\",\"stage\":\"contacted\"},"
+    "\"note\":\"Call before the workshop\",\"stage\":\"contacted\","
+    "\"stages\":[{\"stage\":\"declined\",\"at\":\"2026-01-12T10:00:00Z\",\"author\":\"Tom Okafor\","
+    "\"reason\":\"too-early\",\"reason_text\":\"Asked again in spring\"}]},"
     "{\"capability_id\":\"" CAP_B_ID "\",\"score\":0.5,\"explanation\":\"tags 0.50\","
-    "\"note\":\"Second choice\",\"stage\":\"declined\"}]}",
+    "\"note\":\"Second choice\",\"stage\":\"declined\","
+    "\"stages\":[{\"stage\":\"declined\",\"at\":\"2026-02-20T16:45:00Z\",\"author\":\"Priya Shah\","
+    "\"reason\":\"other\",\"reason_text\":\"Bought by a rival\"}]}]}",
   [IC_RECORD_KIND_EXCLUDED_PAIR] =
     "{\"id\":\"" CAP_B_ID "\",\"rev\":2,\"updated_at\":\"2026-03-01T09:30:00Z\","
     "\"author\":\"Tom Okafor\",\"visibility\":\"private\",\"deleted\":true,"
@@ -429,6 +433,32 @@ static const ValidationCase validation_cases[] = {
     "{\"entries\":[{\"capability_id\":\"" CAP_A_ID "\",\"score\":0.9},"
     "{\"capability_id\":\"" CAP_B_ID "\"},{\"capability_id\":\"" CAP_A_ID "\",\"score\":0.1}]}",
     NULL, NULL, 0, IC_MODEL_ERROR_UNKNOWN_VALUE, "entries" },
+  { "entry-stage-at-missing", LIST,
+    "{\"entries\":[{\"capability_id\":\"" CAP_A_ID "\",\"stages\":[{\"stage\":\"contacted\"}]}]}",
+    NULL, NULL, 0, IC_MODEL_ERROR_REQUIRED, "entries[1].stages[1].at" },
+  { "entry-stage-at-not-utc", LIST,
+    "{\"entries\":[{\"capability_id\":\"" CAP_A_ID "\",\"stages\":[{\"stage\":\"contacted\","
+    "\"at\":\"2026-03-01T09:30:00+01:00\"}]}]}",
+    NULL, NULL, 0, IC_MODEL_ERROR_INVALID_DATE, "entries[1].stages[1].at" },
+  { "entry-stage-reason-not-declined", LIST,
+    "{\"entries\":[{\"capability_id\":\"" CAP_A_ID "\",\"stages\":[{\"stage\":\"contacted\","
+    "\"at\":\"2026-03-01T09:30:00Z\",\"reason\":\"too-costly\"}]}]}",
+    NULL, NULL, 0, IC_MODEL_ERROR_UNKNOWN_VALUE, "entries[1].stages[1].reason" },
+  { "entry-stages-out-of-order", LIST,
+    "{\"entries\":[{\"capability_id\":\"" CAP_A_ID "\",\"stages\":["
+    "{\"stage\":\"proposed\",\"at\":\"2026-03-02T09:30:00Z\"},"
+    "{\"stage\":\"contacted\",\"at\":\"2026-03-01T09:30:00Z\"}]}]}",
+    NULL, NULL, 0, IC_MODEL_ERROR_OUT_OF_RANGE, "entries[1].stages[2]" },
+  { "entry-stages-in-order", LIST,
+    "{\"entries\":[{\"capability_id\":\"" CAP_A_ID "\",\"stage\":\"declined\",\"stages\":["
+    "{\"stage\":\"proposed\",\"at\":\"2026-03-01T09:30:00Z\"},"
+    "{\"stage\":\"declined\",\"at\":\"2026-03-01T09:30:00Z\",\"reason\":\"no-capacity\"}]}]}",
+    NULL, NULL, 0, VALID, NULL },
+  { "entry-stage-at-plus-zero", LIST,
+    "{\"entries\":[{\"capability_id\":\"" CAP_A_ID "\",\"stage\":\"declined\",\"stages\":["
+    "{\"stage\":\"proposed\",\"at\":\"2026-03-01T09:30:00Z\"},"
+    "{\"stage\":\"declined\",\"at\":\"2026-03-01T10:30:00+00:00\",\"reason\":\"no-capacity\"}]}]}",
+    NULL, NULL, 0, IC_MODEL_ERROR_INVALID_DATE, "entries[1].stages[2].at" },
   { "entry-score-bounds", LIST,
     "{\"entries\":[{\"capability_id\":\"" CAP_A_ID "\",\"score\":0},"
     "{\"capability_id\":\"" CAP_B_ID "\",\"score\":1}]}",
@@ -1042,6 +1072,80 @@ test_copy_is_deep (void)
   g_assert_nonnull (ic_shortlist_find_entry (IC_SHORTLIST (shortlist), CAP_B_ID, NULL));
 }
 
+/* Changes go in their place by time; the latest decides the stage. */
+static void
+test_stage_changes (void)
+{
+  g_autoptr(IcShortlistEntry) entry = ic_shortlist_entry_new ();
+  g_autoptr(IcStageChange) proposed =
+    ic_stage_change_new (IC_STAGE_PROPOSED, "2025-01-10T09:00:00Z", "Ann", IC_DECLINE_REASON_NONE, NULL);
+  g_autoptr(IcStageChange) collaborating =
+    ic_stage_change_new (IC_STAGE_COLLABORATING, "2025-06-01T09:00:00Z", "Ann", IC_DECLINE_REASON_NONE, NULL);
+  g_autoptr(IcStageChange) contacted =
+    ic_stage_change_new (IC_STAGE_CONTACTED, "2025-02-01T09:00:00.500000Z", "Bo", IC_DECLINE_REASON_NONE, NULL);
+  g_autoptr(IcStageChange) declined =
+    ic_stage_change_new (IC_STAGE_DECLINED, "2025-07-01T09:00:00Z", "Bo", IC_DECLINE_REASON_OTHER, "Moved away");
+  GListModel *stages = G_LIST_MODEL (ic_shortlist_entry_get_stages (entry));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcStageChange) second = NULL;
+
+  ic_shortlist_entry_set_capability_id (entry, CAP_A_ID);
+  g_assert_null (ic_shortlist_entry_get_last_change (entry));
+
+  ic_shortlist_entry_add_stage_change (entry, proposed);
+  ic_shortlist_entry_add_stage_change (entry, collaborating);
+  g_assert_cmpint (ic_shortlist_entry_get_stage (entry), ==, IC_STAGE_COLLABORATING);
+
+  /* A past outcome recorded later goes before the latest, and the stage stays. */
+  ic_shortlist_entry_add_stage_change (entry, contacted);
+  g_assert_cmpuint (g_list_model_get_n_items (stages), ==, 3);
+  second = g_list_model_get_item (stages, 1);
+  g_assert_true (second == contacted);
+  g_assert_cmpint (ic_shortlist_entry_get_stage (entry), ==, IC_STAGE_COLLABORATING);
+  g_assert_true (ic_shortlist_entry_validate (entry, 1, &error));
+  g_assert_no_error (error);
+
+  ic_shortlist_entry_add_stage_change (entry, declined);
+  g_assert_cmpint (ic_shortlist_entry_get_stage (entry), ==, IC_STAGE_DECLINED);
+  g_assert_true (ic_shortlist_entry_get_last_change (entry) == declined);
+  g_assert_cmpstr (ic_stage_change_get_reason_text (declined), ==, "Moved away");
+
+  /* Nothing to complete while the stage is the last change's. */
+  g_assert_false (ic_shortlist_entry_complete_stages (entry, "2025-08-01T00:00:00Z", "Cy"));
+  g_assert_cmpuint (g_list_model_get_n_items (stages), ==, 4);
+}
+
+/* A shortlist written before stages were dated reads as one change per
+ * entry at its updated_at; a stage set directly gets a change too. */
+static void
+test_stage_complete (void)
+{
+  g_autoptr(IcRecord) shortlist = record_from_data (LIST,
+    "{\"challenge_id\":\"" CHAL_ID "\",\"name\":\"Old\",\"updated_at\":\"2025-04-01T08:00:00Z\","
+    "\"author\":\"Ann\",\"entries\":[{\"capability_id\":\"" CAP_A_ID "\",\"stage\":\"introduced\"},"
+    "{\"capability_id\":\"" CAP_B_ID "\",\"stage\":\"contacted\",\"stages\":["
+    "{\"stage\":\"contacted\",\"at\":\"2025-03-01T08:00:00Z\",\"author\":\"Bo\"}]}]}");
+  IcShortlistEntry *a = ic_shortlist_find_entry (IC_SHORTLIST (shortlist), CAP_A_ID, NULL);
+  IcShortlistEntry *b = ic_shortlist_find_entry (IC_SHORTLIST (shortlist), CAP_B_ID, NULL);
+  IcStageChange *last;
+
+  g_assert_cmpuint (ic_shortlist_complete_stages (IC_SHORTLIST (shortlist),
+                                                  ic_record_get_updated_at (shortlist),
+                                                  ic_record_get_author (shortlist)), ==, 1);
+  last = ic_shortlist_entry_get_last_change (a);
+  g_assert_cmpint (ic_stage_change_get_stage (last), ==, IC_STAGE_INTRODUCED);
+  g_assert_cmpstr (ic_stage_change_get_at (last), ==, "2025-04-01T08:00:00Z");
+  g_assert_cmpstr (ic_stage_change_get_author (last), ==, "Ann");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ic_shortlist_entry_get_stages (b))), ==, 1);
+
+  ic_shortlist_entry_set_stage (b, IC_STAGE_MEETING_HELD);
+  g_assert_cmpuint (ic_shortlist_complete_stages (IC_SHORTLIST (shortlist), "2025-05-01T08:00:00Z", "Cy"), ==, 1);
+  last = ic_shortlist_entry_get_last_change (b);
+  g_assert_cmpint (ic_stage_change_get_stage (last), ==, IC_STAGE_MEETING_HELD);
+  g_assert_cmpstr (ic_stage_change_get_author (last), ==, "Cy");
+  g_assert_cmpuint (ic_shortlist_complete_stages (IC_SHORTLIST (shortlist), "2025-06-01T08:00:00Z", "Cy"), ==, 0);
+}
+
 static void
 on_notify (GObject    *object,
            GParamSpec *pspec,
@@ -1502,6 +1606,8 @@ main (int   argc,
   g_test_add_func ("/model/json/round-trip-escapes", test_round_trip_escapes);
   g_test_add_func ("/model/json/names", test_json_names);
   g_test_add_func ("/model/record/copy-is-deep", test_copy_is_deep);
+  g_test_add_func ("/model/shortlist/stage-changes", test_stage_changes);
+  g_test_add_func ("/model/shortlist/stage-complete", test_stage_complete);
   g_test_add_func ("/model/record/touch", test_touch);
   g_test_add_func ("/model/record/ensure-id", test_ensure_id);
   g_test_add_func ("/model/record/kinds", test_record_kinds);

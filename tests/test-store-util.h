@@ -62,4 +62,5 @@ void       test_store_add_list_tests (void);
 void       test_store_add_exclusion_tests (void);
 void       test_store_add_changed_tests (void);
 void       test_store_add_conflict_tests (void);
+void       test_store_add_stage_tests (void);
 void       test_store_add_history_tests (void);

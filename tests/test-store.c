@@ -987,6 +987,7 @@ main (int   argc,
   test_store_add_exclusion_tests ();
   test_store_add_changed_tests ();
   test_store_add_conflict_tests ();
+  test_store_add_stage_tests ();
   test_store_add_history_tests ();
 
   return g_test_run ();

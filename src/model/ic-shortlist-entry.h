@@ -5,9 +5,10 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "ic-model-types.h"
+#include "ic-stage-change.h"
 
 G_BEGIN_DECLS
 
@@ -32,6 +33,23 @@ void ic_shortlist_entry_set_note (IcShortlistEntry *self,
 IcStage ic_shortlist_entry_get_stage (IcShortlistEntry *self);
 void ic_shortlist_entry_set_stage (IcShortlistEntry *self,
                                    IcStage stage);
+
+/* Every move of the entry to a stage, oldest first: a GListStore of
+ * IcStageChange that the entry owns (transfer none). */
+GListStore    *ic_shortlist_entry_get_stages        (IcShortlistEntry *self);
+/* The latest change, or NULL (transfer none). */
+IcStageChange *ic_shortlist_entry_get_last_change   (IcShortlistEntry *self);
+/* Puts @change in its place by time and moves the entry to the stage of
+ * the latest change (a change dated earlier than the others is history
+ * and leaves the stage as it is). */
+void           ic_shortlist_entry_add_stage_change  (IcShortlistEntry *self,
+                                                     IcStageChange    *change);
+/* An entry whose stage is not the one its last change moved it to (a
+ * record written before stages were dated, or a stage set directly)
+ * gets a change to its stage at @at by @author.  TRUE if one was added. */
+gboolean       ic_shortlist_entry_complete_stages   (IcShortlistEntry *self,
+                                                     const char       *at,
+                                                     const char       *author);
 
 /* Checks the entry; @position (from 1) is named in the message. */
 gboolean ic_shortlist_entry_validate (IcShortlistEntry *self,

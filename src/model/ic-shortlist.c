@@ -208,3 +208,23 @@ ic_shortlist_find_entry (IcShortlist *self,
     }
   return NULL;
 }
+
+guint
+ic_shortlist_complete_stages (IcShortlist *self,
+                              const char  *at,
+                              const char  *author)
+{
+  guint n, added = 0;
+
+  g_return_val_if_fail (IC_IS_SHORTLIST (self), 0);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IcShortlistEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->entries), i);
+
+      if (ic_shortlist_entry_complete_stages (entry, at, author))
+        added++;
+    }
+  return added;
+}

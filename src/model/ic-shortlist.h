@@ -32,4 +32,11 @@ IcShortlistEntry *ic_shortlist_find_entry      (IcShortlist      *self,
                                                 const char       *capability_id,
                                                 guint            *position);
 
+/* Completes each entry's stage changes (ic_shortlist_entry_complete_stages()):
+ * a shortlist written before stages were dated reads as one change per
+ * entry, at @at (its updated_at) by @author.  Returns how many were added. */
+guint        ic_shortlist_complete_stages      (IcShortlist      *self,
+                                                const char       *at,
+                                                const char       *author);
+
 G_END_DECLS

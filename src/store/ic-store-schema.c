@@ -334,7 +334,36 @@ move_excluded_pairs (sqlite3  *db,
 static const char migration_10[] =
   QUEUE_TEAM_RECORDS ("event");
 
-/* Version 11: the history of every record (ic-store-history.h), one
+/* Version 11: every stage change of a shortlist entry, dated and
+ * attributed, as the shortlist record carries it (its entries'
+ * "stages"), kept in step by the shortlist's write; the indexes serve
+ * the impact figures, which select changes by stage and time.  An entry
+ * written before reads as one change, to its stage, at its shortlist's
+ * updated_at by its author. */
+static const char migration_11[] =
+  "CREATE TABLE shortlist_stage (\n"
+  "  shortlist_id TEXT NOT NULL REFERENCES shortlist (id) ON DELETE CASCADE,\n"
+  "  capability_id TEXT NOT NULL,\n"
+  "  seq INTEGER NOT NULL,\n"
+  "  stage TEXT NOT NULL,\n"
+  "  at TEXT NOT NULL,\n"
+  "  author TEXT,\n"
+  "  reason TEXT,\n"
+  "  reason_text TEXT,\n"
+  "  PRIMARY KEY (shortlist_id, capability_id, seq)) WITHOUT ROWID;\n"
+  "CREATE INDEX shortlist_stage_stage_at ON shortlist_stage (stage, at);\n"
+  "CREATE INDEX shortlist_stage_at ON shortlist_stage (at);\n"
+  "CREATE INDEX shortlist_stage_capability_id ON shortlist_stage (capability_id);\n"
+  "CREATE INDEX shortlist_entry_capability_id ON shortlist_entry (capability_id);\n"
+  "INSERT OR IGNORE INTO shortlist_stage\n"
+  "  (shortlist_id, capability_id, seq, stage, at, author, reason, reason_text)\n"
+  "  SELECT e.shortlist_id, e.capability_id, 0, COALESCE (e.stage, 'proposed'),\n"
+  "         COALESCE (NULLIF (s.updated_at, ''), strftime ('%Y-%m-%dT%H:%M:%fZ', 'now')),\n"
+  "         s.author, 'none', NULL\n"
+  "  FROM shortlist_entry AS e JOIN shortlist AS s ON s.id = e.shortlist_id\n"
+  "  WHERE e.capability_id IS NOT NULL;\n";
+
+/* Version 12: the history of every record (ic-store-history.h), one
  * entry per change, written in the change's own transaction; its
  * entries name their record by id only, with no foreign key, so that
  * they outlive any row.  Excluded pairs keep why they were ruled out:
@@ -343,7 +372,7 @@ static const char migration_10[] =
  * excluded pairs: capabilities pinned to a challenge (ic-pin.h) and
  * conflict-of-interest rules between two organisations
  * (ic-conflict-rule.h). */
-static const char migration_11[] =
+static const char migration_12[] =
   "CREATE TABLE record_history (\n"
   "  seq INTEGER PRIMARY KEY,\n"
   "  record_id TEXT NOT NULL,\n"
@@ -400,6 +429,7 @@ static const IcMigration migrations[] = {
   { migration_9, move_excluded_pairs },
   { migration_10, NULL },
   { migration_11, NULL },
+  { migration_12, NULL },
 };
 
 guint

@@ -60,6 +60,7 @@ typedef struct
   IcHistoryAction history_action;
   char     *history_changes;
   gboolean  remote;      /* came through the feed */
+  char     *stage_at;    /* when a stage set without a change was reached */
 } Pending;
 
 static void
@@ -72,6 +73,7 @@ pending_free (gpointer data)
   g_free (pending->updated_at);
   g_free (pending->author);
   g_free (pending->history_changes);
+  g_free (pending->stage_at);
   g_free (pending);
 }
 
@@ -86,6 +88,9 @@ pending_apply (Pending *pending)
   ic_record_set_updated_at (record, pending->updated_at);
   ic_record_set_author (record, pending->author);
   ic_record_set_deleted (record, pending->deleted);
+  /* The changes ic_store_write_stages() wrote for stages set without one. */
+  if (IC_IS_SHORTLIST (record))
+    ic_shortlist_complete_stages (IC_SHORTLIST (record), pending->stage_at, pending->author);
   g_object_thaw_notify (G_OBJECT (record));
 }
 
@@ -440,8 +445,16 @@ write_record (IcStore     *self,
     pending->fts_rowid = sqlite3_last_insert_rowid (ic_store_get_db (self));
   ic_store_stmt_release (g_steal_pointer (&stmt));
 
+  /* A remote record's missing stage changes are dated by the record
+   * itself, so that every copy of it reads the same. */
+  if (pending->updated_at != NULL && pending->updated_at[0] != '\0')
+    pending->stage_at = g_strdup (pending->updated_at);
+  else
+    pending->stage_at = now != NULL ? g_strdup (now) : ic_timestamp_now ();
   if (kind == IC_RECORD_KIND_SHORTLIST &&
-      !write_entries (self, record, pending->id, mode != WRITE_INSERT, error))
+      (!write_entries (self, record, pending->id, mode != WRITE_INSERT, error) ||
+       !ic_store_write_stages (self, record, pending->id, pending->stage_at, pending->author,
+                               mode != WRITE_INSERT, error)))
     goto fail;
 
   /* Logged with the others, in order, at the end of the write. */

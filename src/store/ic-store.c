@@ -721,7 +721,9 @@ ic_store_load_entries (IcStore   *self,
   entries = ic_shortlist_get_entries (IC_SHORTLIST (shortlist));
   g_list_store_splice (entries, 0, g_list_model_get_n_items (G_LIST_MODEL (entries)),
                        items->pdata, items->len);
-  return TRUE;
+  /* Free the statement before reading the stages. */
+  ic_store_stmt_release (g_steal_pointer (&stmt));
+  return ic_store_load_stages (self, shortlist, error);
 }
 
 IcRecord *

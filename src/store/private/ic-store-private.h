@@ -100,6 +100,21 @@ const IcStoreKindInfo *ic_store_get_entry_info (IcStore      *self);
 gboolean      ic_store_load_entries      (IcStore       *self,
                                           IcRecord      *shortlist,
                                           GError       **error);
+/* Writes the stage changes of @shortlist's entries (ic-store-stages.c)
+ * inside the caller's transaction, replacing those stored if @replace;
+ * an entry whose stage is not its last change's gets one more, at @at
+ * by @author. */
+gboolean      ic_store_write_stages      (IcStore       *self,
+                                          IcRecord      *shortlist,
+                                          const char    *shortlist_id,
+                                          const char    *at,
+                                          const char    *author,
+                                          gboolean       replace,
+                                          GError       **error);
+/* Reads the stage changes of @shortlist's entries into them. */
+gboolean      ic_store_load_stages       (IcStore       *self,
+                                          IcRecord      *shortlist,
+                                          GError       **error);
 /* A record from a row whose first columns are its table's columns.
  * Returns: (transfer full) */
 IcRecord     *ic_store_read_record       (IcStore       *self,
