@@ -101,6 +101,28 @@ class CurationTests(unittest.TestCase):
         self.assertIn("0b6c8f1e-2f4a-4c55-9a1e-7d3b2c1a0f9e", result.stderr)
         self.assertEqual(len(self.json("conflict-rule", "list")), 1)
 
+    def test_review(self):
+        review = self.json("review")
+        self.assertEqual(set(review), {"stale", "past-deadline", "stuck", "never-matched"})
+        self.assertEqual(review["stale"]["count"], 0)
+        capabilities = self.json("list", "capabilities")
+        self.assertEqual(review["never-matched"]["count"], len(capabilities))
+        self.ok("shortlist", "create", "--challenge", self.challenge["id"], "--top", "2")
+        # Two years on, everything is stale and the two entries are stuck.
+        self.env["INTERCHANGE_NOW"] = "2029-01-01T00:00:00Z"
+        later = self.json("review", "--limit", "3")
+        self.assertEqual(later["never-matched"]["count"], len(capabilities) - 2)
+        self.assertEqual(later["stuck"]["count"], 2)
+        self.assertEqual([i["stage"] for i in later["stuck"]["items"]], ["proposed", "proposed"])
+        self.assertEqual(len(later["stale"]["items"]), 3)
+        self.assertGreater(later["stale"]["count"], len(capabilities))
+        open_past = [c for c in self.json("list", "challenges")
+                     if c["status"] == "open" and c.get("deadline") and c["deadline"] < "2029-01-01"]
+        self.assertEqual(later["past-deadline"]["count"], len(open_past))
+        result = self.cli("review", "--stale-days", "0")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("--stale-days", result.stderr)
+
 
 if __name__ == "__main__":
     unittest.main()

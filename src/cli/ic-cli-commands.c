@@ -24,6 +24,7 @@ const IcCliCommand ic_cli_commands[] = {
   { "import", ic_cli_import, N_("Import challenges, capabilities or organisations from CSV") },
   { "export", ic_cli_export, N_("Export a shortlist (csv, json, xlsx, pdf) or records (csv, json)") },
   { "shortlist", ic_cli_shortlist, N_("Create a shortlist from the match results, list or show them") },
+  { "review", ic_cli_review, N_("List what needs attention: stale records, passed deadlines, stuck entries") },
   { "sync", ic_cli_sync, N_("Push queued changes to the foresight feed and pull what is new") },
   { "conflicts", ic_cli_conflicts, N_("List the edits a sync kept aside, and resolve them") },
   { "event", ic_cli_event, N_("Add, update, list, show or delete a workshop event") },

@@ -121,6 +121,7 @@ int ic_cli_list        (IcCli *cli, int argc, char **argv);
 int ic_cli_show        (IcCli *cli, int argc, char **argv);
 int ic_cli_delete      (IcCli *cli, int argc, char **argv);
 int ic_cli_history     (IcCli *cli, int argc, char **argv);
+int ic_cli_review      (IcCli *cli, int argc, char **argv);
 int ic_cli_update      (IcCli *cli, int argc, char **argv);
 int ic_cli_match       (IcCli *cli, int argc, char **argv);
 int ic_cli_consortium  (IcCli *cli, int argc, char **argv);
