@@ -9,6 +9,7 @@
 
 #include "ic-app-format.h"
 #include "ic-foresight-page.h"
+#include "ic-review-page.h"
 #include "ic-import-dialog.h"
 #include "ic-matches-page.h"
 #include "ic-records-page.h"
@@ -36,6 +37,7 @@ static const PageDef pages[] = {
   { "shortlists", N_("Shortlists"), "view-list-bullet-symbolic", -1 },
   { "foresight", N_("Foresight"), "find-location-symbolic", -1 },
   { "workshop", N_("Workshop"), "x-office-calendar-symbolic", -1 },
+  { "review", N_("Needs Attention"), "alarm-symbolic", -1 },
 };
 
 static IcApplication *
@@ -115,6 +117,8 @@ ic_window_reload (IcWindow *self)
         ic_foresight_page_reload (IC_FORESIGHT_PAGE (child));
       else if (IC_IS_WORKSHOP_PAGE (child))
         ic_workshop_page_reload (IC_WORKSHOP_PAGE (child));
+      else if (IC_IS_REVIEW_PAGE (child))
+        ic_review_page_reload (IC_REVIEW_PAGE (child));
     }
 }
 
@@ -137,6 +141,8 @@ ic_window_records_changed (IcWindow     *self,
         ic_foresight_page_reload (IC_FORESIGHT_PAGE (child));
       else if (IC_IS_WORKSHOP_PAGE (child) && kind != IC_RECORD_KIND_SHORTLIST)
         ic_workshop_page_reload (IC_WORKSHOP_PAGE (child));
+      else if (IC_IS_REVIEW_PAGE (child))
+        ic_review_page_reload (IC_REVIEW_PAGE (child));
     }
 }
 
@@ -199,6 +205,8 @@ page_new (IcWindow      *self,
     return ic_foresight_page_new (self->service);
   if (g_str_equal (def->name, "workshop"))
     return ic_workshop_page_new (self->service);
+  if (g_str_equal (def->name, "review"))
+    return ic_review_page_new (self->service);
   return ic_shortlists_page_new (self->service);
 }
 
