@@ -49,8 +49,11 @@ class MatchCliTests(unittest.TestCase):
         self.assertEqual(scores, sorted(scores, reverse=True))
         for result in out["results"]:
             self.assertEqual(set(result), {"capability_id", "organisation_id", "score",
+                                           "pinned", "pin_reason",
                                            "criteria", "matched_terms", "bridges", "matched_tags",
                                            "rising_tags", "why"})
+            self.assertFalse(result["pinned"])
+            self.assertIsNone(result["pin_reason"])
             self.assertEqual(set(result["criteria"]), set(CRITERIA))
             self.assertTrue(0.0 <= result["score"] <= 1.0)
             total = sum(c["contribution"] for c in result["criteria"].values())

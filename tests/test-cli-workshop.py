@@ -122,6 +122,31 @@ class WorkshopTests(unittest.TestCase):
         self.assertEqual(self.json("schedule", event_id, "--json"), schedule)
         self.assertIn("Kept", self.ok("schedule", event_id).stdout)
 
+    def test_conflict_rule_keeps_a_pair_apart(self):
+        event_id = self.add_event()
+        schedule = self.json("schedule", event_id, "--json")
+        first = schedule["meetings"][0]
+        c, k = first["challenge_organisation_id"], first["capability_organisation_id"]
+        self.ok("conflict-rule", "add", k, c, "--reason", "Same group")
+
+        again = self.json("schedule", event_id, "--fresh", "--json")
+        self.assertFalse(any({m["challenge_organisation_id"], m["capability_organisation_id"]} == {c, k}
+                             for m in again["meetings"]))
+        self.assertEqual(again["left_out"], [{"organisation_id": min(c, k), "other_organisation_id": max(c, k),
+                                              "reason": "Same group", "rule": "conflict-of-interest"}])
+        self.check_schedule(again, dict(self.event, forbidden=self.event["forbidden"] + [{"a": c, "b": k}]))
+        # The saved schedule is repaired the same way, and the text says why.
+        text = self.ok("schedule", event_id).stdout
+        self.assertIn("Not scheduled to meet (conflict of interest)", text)
+        self.assertIn("Same group", text)
+
+        rules = self.json("conflict-rule", "list", "--json")
+        self.assertEqual([(r["organisation_id"], r["other_organisation_id"]) for r in rules],
+                         [(min(c, k), max(c, k))])
+        self.ok("conflict-rule", "remove", c, k)
+        self.assertEqual(self.json("conflict-rule", "list", "--json"), [])
+        self.assertNotIn("left_out", self.json("schedule", event_id, "--json"))
+
     def test_cancellation_keeps_other_meetings(self):
         event_id = self.add_event()
         before = self.json("schedule", event_id, "--json")

@@ -19,6 +19,7 @@
 #include "ic-organisation.h"
 #include "ic-rising-demand.h"
 #include "ic-sample-data.h"
+#include "ic-store-curation.h"
 #include "test-io-util.h"
 
 static gboolean
@@ -198,8 +199,135 @@ test_loader_same_as_records (Fixture       *f,
     }
 }
 
+static GListModel *
+rank_with_curation (IcStore     *store,
+                    IcMatcher   *matcher,
+                    IcChallenge *challenge,
+                    guint        top_k,
+                    IcMatchOptions *options)
+{
+  g_autoptr(IcMatchWeights) weights = ic_match_weights_new ();
+  g_autoptr(GError) error = NULL;
+  GListModel *results;
+
+  ic_match_options_clear (options);
+  options->top_k = top_k;
+  options->today = g_strdup ("2000-01-01");
+  g_assert_true (ic_match_loader_load_exclusions (store, ic_record_get_id (IC_RECORD (challenge)),
+                                                  options, &error));
+  g_assert_no_error (error);
+  results = ic_matcher_rank_challenge (matcher, challenge, weights, options, &error);
+  g_assert_no_error (error);
+  return results;
+}
+
+static IcMatchResult *
+result_at (GListModel *results,
+           guint       i)
+{
+  g_autoptr(IcMatchResult) result = g_list_model_get_item (results, i);
+
+  return result;   /* the list keeps it */
+}
+
+/* A pinned capability is always shown, marked, after the ranked ones;
+ * a conflict-of-interest rule leaves out every capability of the other
+ * organisation, and the options say which, with the rule's reason. */
+static void
+test_loader_pins_and_rules (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) challenges = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(IcMatcher) matcher = NULL;
+  g_autoptr(GListModel) before = NULL, pinned = NULL, ruled = NULL, deep = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(IcMatchOptions) options = { 0 };
+  g_autofree char *top_capability = NULL, *top_organisation = NULL, *far_capability = NULL;
+  IcSampleDataCounts counts;
+  IcChallenge *challenge = NULL;
+  GHashTable *conflicts;
+  const char *challenge_id, *challenge_org;
+  guint n_top_org = 0;
+
+  g_assert_true (ic_sample_data_load (f->store, "test", &counts, &error));
+  g_assert_true (ic_store_foreach (f->store, IC_RECORD_KIND_CHALLENGE, add_challenge, challenges, &error));
+  matcher = ic_match_loader_load_matcher (f->store, &error);
+  g_assert_no_error (error);
+  ic_match_options_init (&options);
+
+  for (guint i = 0; i < challenges->len && challenge == NULL; i++)
+    {
+      g_autoptr(GListModel) ranked = rank_with_curation (f->store, matcher, challenges->pdata[i], 40, &options);
+
+      if (ranked != NULL && g_list_model_get_n_items (ranked) == 40)
+        challenge = challenges->pdata[i];
+    }
+  g_assert_nonnull (challenge);
+  challenge_id = ic_record_get_id (IC_RECORD (challenge));
+  challenge_org = ic_challenge_get_organisation_id (challenge);
+
+  deep = rank_with_curation (f->store, matcher, challenge, 40, &options);
+  before = rank_with_curation (f->store, matcher, challenge, 3, &options);
+  g_assert_cmpuint (g_list_model_get_n_items (before), ==, 3);
+  top_capability = g_strdup (ic_match_result_get_capability_id (result_at (before, 0)));
+  top_organisation = g_strdup (ic_match_result_get_organisation_id (result_at (before, 0)));
+  far_capability = g_strdup (ic_match_result_get_capability_id (result_at (deep, 39)));
+  for (guint i = 0; i < 40; i++)
+    n_top_org += g_strcmp0 (ic_match_result_get_organisation_id (result_at (deep, i)), top_organisation) == 0;
+  g_assert_cmpstr (top_organisation, !=, challenge_org);
+
+  /* Pinned: the 40th is shown fourth, after the three ranked, marked. */
+  g_assert_true (ic_store_pin (f->store, challenge_id, far_capability, "The buyer asked", "ann", &error));
+  g_assert_no_error (error);
+  pinned = rank_with_curation (f->store, matcher, challenge, 3, &options);
+  g_assert_cmpuint (g_list_model_get_n_items (pinned), ==, 4);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_cmpstr (ic_match_result_get_capability_id (result_at (pinned, i)), ==,
+                       ic_match_result_get_capability_id (result_at (before, i)));
+      g_assert_null (ic_match_result_get_pin_reason (result_at (pinned, i)));
+    }
+  g_assert_cmpstr (ic_match_result_get_capability_id (result_at (pinned, 3)), ==, far_capability);
+  g_assert_cmpstr (ic_match_result_get_pin_reason (result_at (pinned, 3)), ==, "The buyer asked");
+  g_assert_cmpfloat_with_epsilon (ic_match_result_get_score (result_at (pinned, 3)),
+                                  ic_match_result_get_score (result_at (deep, 39)), 1e-12);
+  g_clear_object (&pinned);
+
+  /* Pinning the top one marks it where it is, and adds nothing. */
+  g_assert_true (ic_store_pin (f->store, challenge_id, top_capability, "Met last year", "ann", &error));
+  pinned = rank_with_curation (f->store, matcher, challenge, 3, &options);
+  g_assert_cmpuint (g_list_model_get_n_items (pinned), ==, 4);
+  g_assert_cmpstr (ic_match_result_get_pin_reason (result_at (pinned, 0)), ==, "Met last year");
+  g_assert_true (ic_store_unpin (f->store, challenge_id, top_capability, "ann", &error));
+  g_assert_no_error (error);
+
+  /* A rule between the challenge's organisation and the top one's. */
+  g_assert_true (ic_store_add_conflict_rule (f->store, top_organisation, challenge_org, "Same group",
+                                             "bob", &error));
+  g_assert_no_error (error);
+  ruled = rank_with_curation (f->store, matcher, challenge, 40, &options);
+  for (guint i = 0; i < g_list_model_get_n_items (ruled); i++)
+    g_assert_cmpstr (ic_match_result_get_organisation_id (result_at (ruled, i)), !=, top_organisation);
+  conflicts = ic_match_options_get_conflicts (&options, challenge_id);
+  g_assert_nonnull (conflicts);
+  g_assert_cmpuint (g_hash_table_size (conflicts), >=, n_top_org);
+  g_assert_cmpstr (g_hash_table_lookup (conflicts, top_capability), ==, "Same group");
+  g_assert_cmpuint (g_list_model_get_n_items (ruled), ==, 40);
+
+  /* Removing the rule brings the ranking back as it was. */
+  g_assert_true (ic_store_remove_conflict_rule (f->store, challenge_org, top_organisation, "bob", &error));
+  g_assert_no_error (error);
+  g_clear_object (&ruled);
+  ruled = rank_with_curation (f->store, matcher, challenge, 3, &options);
+  g_assert_cmpstr (ic_match_result_get_capability_id (result_at (ruled, 0)), ==, top_capability);
+  g_assert_null (ic_match_options_get_conflicts (&options, challenge_id));
+  g_assert_false (ic_store_remove_conflict_rule (f->store, challenge_org, top_organisation, "bob", &error));
+  g_assert_error (error, IC_STORE_ERROR, IC_STORE_ERROR_NOT_FOUND);
+}
+
 void
 test_io_add_loader_tests (void)
 {
+  TEST_ADD ("match-loader/pins-and-rules", test_loader_pins_and_rules);
   TEST_ADD ("match-loader/same-as-records", test_loader_same_as_records);
 }

@@ -83,7 +83,18 @@ static const char *full_records[IC_N_RECORD_KINDS] = {
   [IC_RECORD_KIND_EXCLUDED_PAIR] =
     "{\"id\":\"" CAP_B_ID "\",\"rev\":2,\"updated_at\":\"2026-03-01T09:30:00Z\","
     "\"author\":\"Tom Okafor\",\"visibility\":\"private\",\"deleted\":true,"
-    "\"challenge_id\":\"" CHAL_ID "\",\"capability_id\":\"" CAP_A_ID "\"}",
+    "\"challenge_id\":\"" CHAL_ID "\",\"capability_id\":\"" CAP_A_ID "\","
+    "\"reason\":\"other\",\"reason_text\":\"Same group as the buyer\"}",
+  [IC_RECORD_KIND_PIN] =
+    "{\"id\":\"" CAP_A_ID "\",\"rev\":2,\"updated_at\":\"2026-03-01T09:30:00Z\","
+    "\"author\":\"Tom Okafor\",\"visibility\":\"private\",\"deleted\":true,"
+    "\"challenge_id\":\"" CHAL_ID "\",\"capability_id\":\"" CAP_B_ID "\","
+    "\"reason\":\"Asked for by the buyer\"}",
+  [IC_RECORD_KIND_CONFLICT_RULE] =
+    "{\"id\":\"" CHAL_ID "\",\"rev\":2,\"updated_at\":\"2026-03-01T09:30:00Z\","
+    "\"author\":\"Tom Okafor\",\"visibility\":\"private\",\"deleted\":true,"
+    "\"organisation_id\":\"" ORG_ID "\",\"other_organisation_id\":\"" CAP_B_ID "\","
+    "\"reason\":\"Same group\"}",
 };
 
 static IcTaxonomy *default_taxonomy;

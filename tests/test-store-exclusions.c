@@ -245,9 +245,75 @@ test_exclusions_migrate (Fixture       *f,
   g_assert_cmpstr (((IcChange *) g_ptr_array_index (changes, 0))->record_id, ==, id);
 }
 
+/* Why a pair is not a match: kept on its record, listed, changed by
+ * excluding it again for another reason, each step in its history;
+ * "other" without words is refused and changes nothing. */
+static void
+test_exclusion_reasons (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pairs = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autofree char *id = NULL;
+  IcExcludedPair *pair;
+  Records r = { 0 };
+
+  records_insert (&r, f->store);
+  id = ic_exclusion_id_for (ID (r.challenge), ID (r.capability));
+
+  g_assert_false (ic_store_exclude_pair_with_reason (f->store, ID (r.challenge), ID (r.capability),
+                                                     IC_DECLINE_REASON_OTHER, "  ", "ann", &error));
+  g_assert_error (error, IC_MODEL_ERROR, IC_MODEL_ERROR_REQUIRED);
+  g_assert_cmpstr (ic_model_error_get_field (error), ==, "reason_text");
+  g_clear_error (&error);
+  pairs = ic_store_list_excluded_pairs (f->store, NULL, &error);
+  g_assert_cmpuint (pairs->len, ==, 0);
+  g_clear_pointer (&pairs, g_ptr_array_unref);
+
+  g_assert_true (ic_store_exclude_pair_with_reason (f->store, ID (r.challenge), ID (r.capability),
+                                                    IC_DECLINE_REASON_NO_CAPACITY, NULL, "ann", &error));
+  g_assert_no_error (error);
+  pairs = ic_store_list_excluded_pairs (f->store, NULL, &error);
+  g_assert_cmpuint (pairs->len, ==, 1);
+  pair = pairs->pdata[0];
+  g_assert_cmpint (pair->reason, ==, IC_DECLINE_REASON_NO_CAPACITY);
+  g_assert_null (pair->reason_text);
+  g_assert_cmpstr (pair->author, ==, "ann");
+  g_clear_pointer (&pairs, g_ptr_array_unref);
+
+  /* The same reason again: nothing to write. */
+  g_assert_true (ic_store_exclude_pair_with_reason (f->store, ID (r.challenge), ID (r.capability),
+                                                    IC_DECLINE_REASON_NO_CAPACITY, NULL, "ann", &error));
+  g_assert_true (ic_store_include_pair_by (f->store, ID (r.challenge), ID (r.capability), "bob", &error));
+  g_assert_true (ic_store_exclude_pair_with_reason (f->store, ID (r.challenge), ID (r.capability),
+                                                    IC_DECLINE_REASON_OTHER, "Same group", "cat", &error));
+  g_assert_no_error (error);
+  pairs = ic_store_list_excluded_pairs (f->store, ID (r.challenge), &error);
+  g_assert_cmpuint (pairs->len, ==, 1);
+  pair = pairs->pdata[0];
+  g_assert_cmpint (pair->reason, ==, IC_DECLINE_REASON_OTHER);
+  g_assert_cmpstr (pair->reason_text, ==, "Same group");
+  g_assert_cmpstr (pair->author, ==, "cat");
+
+  history = ic_store_list_history (f->store, id, &error);
+  g_assert_no_error (error);
+  /* created, deleted (the include), changed (the reason), restored */
+  g_assert_cmpuint (history->len, ==, 4);
+  g_assert_cmpint (((IcHistoryEntry *) history->pdata[0])->action, ==, IC_HISTORY_CREATED);
+  g_assert_cmpint (((IcHistoryEntry *) history->pdata[1])->action, ==, IC_HISTORY_DELETED);
+  g_assert_cmpstr (((IcHistoryEntry *) history->pdata[1])->author, ==, "bob");
+  g_assert_cmpint (((IcHistoryEntry *) history->pdata[2])->action, ==, IC_HISTORY_CHANGED);
+  g_assert_cmpuint (((IcHistoryEntry *) history->pdata[2])->changes->len, ==, 2);
+  g_assert_cmpint (((IcHistoryEntry *) history->pdata[3])->action, ==, IC_HISTORY_RESTORED);
+  g_assert_cmpstr (((IcHistoryEntry *) history->pdata[3])->author, ==, "cat");
+  records_clear (&r);
+}
+
 void
 test_store_add_exclusion_tests (void)
 {
+  TEST_ADD ("exclusions/reasons", test_exclusion_reasons);
   TEST_ADD ("exclusions/records", test_exclusions_are_records);
   TEST_ADD ("exclusions/migrate", test_exclusions_migrate);
   TEST_ADD ("exclusions/exclude-include", test_exclude_include);

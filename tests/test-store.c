@@ -786,6 +786,7 @@ test_put_remote_all (Fixture       *f,
   g_autoptr(IcRecord) org = make_organisation ("Feed Works");
   g_autoptr(IcRecord) stored = NULL;
   g_autoptr(GPtrArray) changes = NULL;
+  gboolean ok;
 
   insert_ok (f->store, org);
   stored = make_capability (ic_record_get_id (org), "Anodising line");
@@ -803,8 +804,9 @@ test_put_remote_all (Fixture       *f,
       ic_record_set_rev (cap, 3);
       g_ptr_array_add (page, cap);
     }
-  g_assert_true (put_remote_all (f->store, page, &error));
+  ok = put_remote_all (f->store, page, &error);
   g_assert_no_error (error);
+  g_assert_true (ok);
 
   g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_CAPABILITY, "pressing"), ==, 5);
   g_assert_cmpint (count_records (f->store, IC_RECORD_KIND_CAPABILITY, "plating"), ==, 1);
@@ -987,6 +989,8 @@ main (int   argc,
   test_store_add_conflict_tests ();
   test_store_add_stage_tests ();
   test_store_add_impact_tests ();
+  test_store_add_history_tests ();
+  test_store_add_review_tests ();
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 
 #include "ic-application.h"
 #include "ic-import-dialog.h"
+#include "ic-conflict-rules-window.h"
 #include "ic-glossary-window.h"
 #include "ic-preferences-window.h"
 #include "ic-window.h"
@@ -122,6 +123,20 @@ glossary_activated (GSimpleAction *action,
 }
 
 static void
+conflict_rules_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  IcApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  IcConflictRulesWindow *window = ic_conflict_rules_window_new (ic_application_get_store_service (self),
+                                                                ic_application_get_author (self));
+
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 about_activated (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
@@ -174,6 +189,7 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "preferences", preferences_activated },
   { "glossary", glossary_activated },
+  { "conflict-rules", conflict_rules_activated },
   { "about", about_activated },
   { "import", import_activated },
 };
@@ -227,6 +243,7 @@ ic_application_startup (GApplication *app)
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "app.glossary", { "<Control><Shift>g", NULL } },
+    { "app.conflict-rules", { "<Control><Shift>i", NULL } },
     { "app.import", { "<Control>i", NULL } },
     { "win.new-record", { "<Control>n", NULL } },
     { "win.search", { "<Control>f", NULL } },

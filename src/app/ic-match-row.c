@@ -27,6 +27,7 @@ struct _IcMatchRow
   GtkLabel      *chips_label;
   GtkButton     *shortlist_button;
   GtkButton     *exclude_button;
+  GtkButton     *pin_button;
   IcScoreBar    *score_bar;
 };
 
@@ -70,6 +71,9 @@ fill (IcMatchRow *self,
   const char *title = ic_match_result_get_capability_title (result);
   const char *organisation = ic_match_result_get_organisation_name (result);
   const char *why = ic_match_result_get_explanation (result);
+  const char *pin = ic_match_result_get_pin_reason (result);
+  g_autofree char *pinned_why = NULL;
+  g_autofree char *pin_label = NULL;
   g_autofree char *button_label = NULL;
   g_autofree char *exclude_label = NULL;
 
@@ -78,6 +82,9 @@ fill (IcMatchRow *self,
   gtk_label_set_text (self->organisation_label, organisation != NULL ? organisation : "");
   gtk_widget_set_visible (GTK_WIDGET (self->organisation_label), organisation != NULL);
   gtk_label_set_text (self->score_label, score);
+  /* A pinned capability says so, and why, first. */
+  if (pin != NULL)
+    why = pinned_why = g_strdup_printf (_("Pinned: %s. %s"), pin, why != NULL ? why : "");
   gtk_label_set_text (self->why_label, why != NULL ? why : "");
   gtk_widget_set_visible (GTK_WIDGET (self->why_label), why != NULL && why[0] != '\0');
   ic_score_bar_set_result (self->score_bar, result);
@@ -101,6 +108,14 @@ fill (IcMatchRow *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->exclude_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, exclude_label, -1);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->exclude_button), "s",
+                                    ic_match_result_get_capability_id (result));
+
+  pin_label = pin != NULL ? g_strdup_printf (_("Unpin “%s”"), title != NULL ? title : "")
+                          : g_strdup_printf (_("Pin “%s” to this challenge"), title != NULL ? title : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->pin_button), pin != NULL ? _("Unpin") : _("Pin"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->pin_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, pin_label, -1);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->pin_button), "s",
                                     ic_match_result_get_capability_id (result));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   title != NULL ? title : "", -1);
@@ -142,6 +157,7 @@ ic_match_row_class_init (IcMatchRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcMatchRow, chips_label);
   gtk_widget_class_bind_template_child (widget_class, IcMatchRow, shortlist_button);
   gtk_widget_class_bind_template_child (widget_class, IcMatchRow, exclude_button);
+  gtk_widget_class_bind_template_child (widget_class, IcMatchRow, pin_button);
 }
 
 static void

@@ -15,8 +15,10 @@
 #include "ic-match-loader.h"
 #include "ic-match-row.h"
 #include "ic-matches-page.h"
+#include "ic-reason-dialog.h"
 #include "ic-score-bar.h"
 #include "ic-shortlist-maker.h"
+#include "ic-store-curation.h"
 #include "ic-weights-panel.h"
 #include "ic-window.h"
 
@@ -615,10 +617,12 @@ on_pair_written (GObject      *source,
 }
 
 static void
-set_pair_excluded (IcMatchesPage *self,
-                   const char    *challenge_id,
-                   const char    *capability_id,
-                   gboolean       excluded)
+set_pair_excluded (IcMatchesPage   *self,
+                   const char      *challenge_id,
+                   const char      *capability_id,
+                   gboolean         excluded,
+                   IcDeclineReason  reason,
+                   const char      *reason_text)
 {
   PairChange *change = g_new0 (PairChange, 1);
 
@@ -630,9 +634,14 @@ set_pair_excluded (IcMatchesPage *self,
     ic_match_options_exclude_pair (&self->excluded, challenge_id, capability_id);
   else
     ic_match_job_include_pair (&self->excluded, challenge_id, capability_id);
-  ic_store_service_set_pair_excluded_async (self->service, challenge_id, capability_id, excluded,
-                                            ic_window_author_for (GTK_WIDGET (self)),
-                                            NULL, on_pair_written, change);
+  if (excluded)
+    ic_store_service_exclude_pair_async (self->service, challenge_id, capability_id, reason, reason_text,
+                                         ic_window_author_for (GTK_WIDGET (self)),
+                                         NULL, on_pair_written, change);
+  else
+    ic_store_service_set_pair_excluded_async (self->service, challenge_id, capability_id, FALSE,
+                                              ic_window_author_for (GTK_WIDGET (self)),
+                                              NULL, on_pair_written, change);
   rank (self, TRUE);
 }
 
@@ -642,9 +651,41 @@ on_undo_exclude (AdwToast      *toast,
                  IcMatchesPage *self)
 {
   set_pair_excluded (self, g_object_get_data (G_OBJECT (toast), "challenge-id"),
-                     g_object_get_data (G_OBJECT (toast), "capability-id"), FALSE);
+                     g_object_get_data (G_OBJECT (toast), "capability-id"), FALSE,
+                     IC_DECLINE_REASON_NONE, NULL);
 }
 
+/* The reason was given: the pair goes, with an undo. */
+static void
+on_exclude_response (IcReasonDialog *dialog,
+                     const char     *response,
+                     IcMatchesPage  *self)
+{
+  const char *challenge_id = g_object_get_data (G_OBJECT (dialog), "challenge-id");
+  const char *capability_id = g_object_get_data (G_OBJECT (dialog), "capability-id");
+  const char *title = g_object_get_data (G_OBJECT (dialog), "title");
+  g_autofree char *text = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (!g_str_equal (response, "confirm"))
+    return;
+  text = ic_reason_dialog_dup_text (dialog);
+  message = g_strdup_printf (_("“%s” will not be proposed for this challenge again"), title);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 10);
+  g_object_set_data_full (G_OBJECT (toast), "challenge-id", g_strdup (challenge_id), g_free);
+  g_object_set_data_full (G_OBJECT (toast), "capability-id", g_strdup (capability_id), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_exclude), self, 0);
+  /* The row goes before the toast shows: the rest move up. */
+  set_pair_excluded (self, challenge_id, capability_id, TRUE,
+                     ic_reason_dialog_get_reason (dialog), text);
+  show_toast (self, toast);
+}
+
+/* Not a Match asks why first. */
 static void
 exclude_activated (GtkWidget  *widget,
                    const char *action_name,
@@ -654,25 +695,150 @@ exclude_activated (GtkWidget  *widget,
   const char *capability_id = g_variant_get_string (parameter, NULL);
   IcChallenge *challenge = selected_challenge (self);
   IcMatchResult *result = find_result (self, capability_id);
-  const char *challenge_id;
-  g_autofree char *message = NULL;
-  AdwToast *toast;
+  const char *title;
+  g_autofree char *body = NULL;
+  IcReasonDialog *dialog;
 
   if (challenge == NULL || result == NULL)
     return;
-  challenge_id = ic_record_get_id (IC_RECORD (challenge));
-  message = g_strdup_printf (_("“%s” will not be proposed for this challenge again"),
-                             ic_match_result_get_capability_title (result));
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, 10);
-  g_object_set_data_full (G_OBJECT (toast), "challenge-id", g_strdup (challenge_id), g_free);
-  g_object_set_data_full (G_OBJECT (toast), "capability-id", g_strdup (capability_id), g_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_exclude), self, 0);
-  /* The row goes before the toast shows: the rest move up. */
-  set_pair_excluded (self, challenge_id, capability_id, TRUE);
-  show_toast (self, toast);
+  title = ic_match_result_get_capability_title (result);
+  body = g_strdup_printf (_("“%s” will no longer be proposed for “%s”. Why is it not a match?"),
+                          title, ic_record_get_title (IC_RECORD (challenge)));
+  dialog = ic_reason_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Not a Match"), body,
+                                 _("_Not a Match"), TRUE);
+  g_object_set_data_full (G_OBJECT (dialog), "challenge-id",
+                          g_strdup (ic_record_get_id (IC_RECORD (challenge))), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "capability-id", g_strdup (capability_id), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "title", g_strdup (title), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_exclude_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Pin and unpin: written by a job of the store service, then the page
+ * ranks again with the pin in its options. */
+typedef struct
+{
+  char     *challenge_id;
+  char     *capability_id;
+  char     *reason;        /* NULL: unpin */
+  char     *author;
+} PinChange;
+
+static void
+pin_change_free (PinChange *change)
+{
+  g_free (change->challenge_id);
+  g_free (change->capability_id);
+  g_free (change->reason);
+  g_free (change->author);
+  g_free (change);
+}
+
+static void
+pin_job (GTask        *task,
+         IcStore      *store,
+         gpointer      task_data,
+         GCancellable *cancellable)
+{
+  PinChange *change = task_data;
+  GError *error = NULL;
+  gboolean ok = change->reason != NULL
+                ? ic_store_pin (store, change->challenge_id, change->capability_id, change->reason,
+                                change->author, &error)
+                : ic_store_unpin (store, change->challenge_id, change->capability_id, change->author, &error);
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_pin_written (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(IcMatchesPage) self = user_data;
+  PinChange *change = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      message = g_strdup_printf (_("Cannot change the pin: %s"), error->message);
+      show_toast (self, adw_toast_new (message));
+      return;
+    }
+  if (change->reason != NULL)
+    ic_match_options_pin (&self->excluded, change->challenge_id, change->capability_id, change->reason);
+  else if (ic_match_options_get_pins (&self->excluded, change->challenge_id) != NULL)
+    g_hash_table_remove (ic_match_options_get_pins (&self->excluded, change->challenge_id),
+                         change->capability_id);
+  rank (self, TRUE);
+}
+
+static void
+write_pin (IcMatchesPage *self,
+           const char    *challenge_id,
+           const char    *capability_id,
+           const char    *reason)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, on_pin_written, g_object_ref (self));
+  PinChange *change = g_new0 (PinChange, 1);
+
+  change->challenge_id = g_strdup (challenge_id);
+  change->capability_id = g_strdup (capability_id);
+  change->reason = g_strdup (reason);
+  change->author = g_strdup (ic_window_author_for (GTK_WIDGET (self)));
+  g_task_set_source_tag (task, write_pin);
+  g_task_set_task_data (task, change, (GDestroyNotify) pin_change_free);
+  ic_store_service_run (self->service, task, pin_job);
+}
+
+static void
+on_pin_response (IcReasonDialog *dialog,
+                 const char     *response,
+                 IcMatchesPage  *self)
+{
+  g_autofree char *reason = NULL;
+
+  if (!g_str_equal (response, "confirm"))
+    return;
+  reason = ic_reason_dialog_dup_text (dialog);
+  write_pin (self, g_object_get_data (G_OBJECT (dialog), "challenge-id"),
+             g_object_get_data (G_OBJECT (dialog), "capability-id"), reason);
+}
+
+/* Pin asks why; a pinned one is unpinned at once. */
+static void
+pin_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  IcMatchesPage *self = IC_MATCHES_PAGE (widget);
+  const char *capability_id = g_variant_get_string (parameter, NULL);
+  IcChallenge *challenge = selected_challenge (self);
+  IcMatchResult *result = find_result (self, capability_id);
+  g_autofree char *body = NULL;
+  IcReasonDialog *dialog;
+
+  if (challenge == NULL || result == NULL)
+    return;
+  if (ic_match_result_get_pin_reason (result) != NULL)
+    {
+      write_pin (self, ic_record_get_id (IC_RECORD (challenge)), capability_id, NULL);
+      return;
+    }
+  body = g_strdup_printf (_("“%s” will always be shown for “%s”, whatever its rank. Why?"),
+                          ic_match_result_get_capability_title (result),
+                          ic_record_get_title (IC_RECORD (challenge)));
+  dialog = ic_reason_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Pin"), body,
+                                 _("_Pin"), FALSE);
+  g_object_set_data_full (G_OBJECT (dialog), "challenge-id",
+                          g_strdup (ic_record_get_id (IC_RECORD (challenge))), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "capability-id", g_strdup (capability_id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_pin_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* The legend: a dot of each criterion's colour, then its name. */
@@ -752,6 +918,7 @@ ic_matches_page_class_init (IcMatchesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "matches.add-consortium-to-shortlist", NULL,
                                    add_consortium_to_shortlist_activated);
   gtk_widget_class_install_action (widget_class, "matches.exclude", "s", exclude_activated);
+  gtk_widget_class_install_action (widget_class, "matches.pin", "s", pin_activated);
 }
 
 static void

@@ -32,12 +32,32 @@ struct _IcPreferencesWindow
   GtkWidget            *forget_token_button;
   AdwComboRow          *interval_row;
   GtkSwitch            *sync_at_start_switch;
+  GtkSpinButton        *stale_days_spin;
+  GtkSpinButton        *stuck_days_spin;
 
   GCancellable         *cancellable;
   char                 *feed_url;   /* the valid address shown, normalised; NULL if none */
 };
 
 G_DEFINE_FINAL_TYPE (IcPreferencesWindow, ic_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* A whole number of days (a "u" key) as a spin button's value. */
+static gboolean
+days_to_value (GValue   *value,
+               GVariant *variant,
+               gpointer  user_data)
+{
+  g_value_set_double (value, g_variant_get_uint32 (variant));
+  return TRUE;
+}
+
+static GVariant *
+value_to_days (const GValue       *value,
+               const GVariantType *type,
+               gpointer            user_data)
+{
+  return g_variant_new_uint32 ((guint32) CLAMP (g_value_get_double (value), 1, 3650));
+}
 
 static void
 on_style_selected (AdwComboRow         *row,
@@ -297,6 +317,8 @@ ic_preferences_window_class_init (IcPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcPreferencesWindow, interval_row);
   gtk_widget_class_bind_template_child (widget_class, IcPreferencesWindow, sync_at_start_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_style_selected);
+  gtk_widget_class_bind_template_child (widget_class, IcPreferencesWindow, stale_days_spin);
+  gtk_widget_class_bind_template_child (widget_class, IcPreferencesWindow, stuck_days_spin);
   gtk_widget_class_bind_template_callback (widget_class, on_interval_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_feed_url_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_token_apply);
@@ -335,6 +357,10 @@ ic_preferences_window_new (IcApplication *application)
       adw_combo_row_set_selected (self->interval_row, i);
   g_settings_bind (self->settings, "feed-sync-at-start", self->sync_at_start_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "review-stale-days", self->stale_days_spin, "value",
+                                G_SETTINGS_BIND_DEFAULT, days_to_value, value_to_days, NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "review-stuck-days", self->stuck_days_spin, "value",
+                                G_SETTINGS_BIND_DEFAULT, days_to_value, value_to_days, NULL, NULL);
   feed_url = g_settings_get_string (self->settings, "feed-url");
   gtk_editable_set_text (GTK_EDITABLE (self->feed_url_row), feed_url);
   on_feed_url_changed (self->feed_url_row, self);

@@ -18,6 +18,7 @@
 
 #include "ic-app-format.h"
 #include "ic-conflict-merge.h"
+#include "ic-history-panel.h"
 #include "ic-record-editor-private.h"
 
 G_DEFINE_FINAL_TYPE (IcRecordEditor, ic_record_editor, ADW_TYPE_WINDOW)
@@ -399,6 +400,14 @@ ic_record_editor_new_finish (GAsyncResult  *result,
   gtk_widget_set_visible (GTK_WIDGET (self->delete_button), !self->is_new);
 
   ic_record_editor_build_form (self);
+  if (!self->is_new)
+    {
+      IcHistoryPanel *history = ic_history_panel_new ();
+
+      gtk_box_insert_child_after (self->form_box, GTK_WIDGET (history),
+                                  gtk_widget_get_prev_sibling (GTK_WIDGET (self->delete_button)));
+      ic_history_panel_load (history, self->service, ic_record_get_id (self->record));
+    }
   ic_record_editor_load_form (self, self->record);
   self->baseline = ic_record_editor_read_form (self);
   if (self->fields->len > 0)

@@ -10,6 +10,7 @@
 #include "ic-app-format.h"
 #include "ic-foresight-page.h"
 #include "ic-impact-page.h"
+#include "ic-review-page.h"
 #include "ic-import-dialog.h"
 #include "ic-matches-page.h"
 #include "ic-records-page.h"
@@ -38,6 +39,7 @@ static const PageDef pages[] = {
   { "foresight", N_("Foresight"), "find-location-symbolic", -1 },
   { "workshop", N_("Workshop"), "x-office-calendar-symbolic", -1 },
   { "impact", N_("Impact"), "power-profile-performance-symbolic", -1 },
+  { "review", N_("Needs Attention"), "alarm-symbolic", -1 },
 };
 
 static IcApplication *
@@ -119,6 +121,8 @@ ic_window_reload (IcWindow *self)
         ic_workshop_page_reload (IC_WORKSHOP_PAGE (child));
       else if (IC_IS_IMPACT_PAGE (child))
         ic_impact_page_reload (IC_IMPACT_PAGE (child));
+      else if (IC_IS_REVIEW_PAGE (child))
+        ic_review_page_reload (IC_REVIEW_PAGE (child));
     }
 }
 
@@ -143,6 +147,8 @@ ic_window_records_changed (IcWindow     *self,
         ic_workshop_page_reload (IC_WORKSHOP_PAGE (child));
       else if (IC_IS_IMPACT_PAGE (child))
         ic_impact_page_reload (IC_IMPACT_PAGE (child));
+      else if (IC_IS_REVIEW_PAGE (child))
+        ic_review_page_reload (IC_REVIEW_PAGE (child));
     }
 }
 
@@ -207,6 +213,8 @@ page_new (IcWindow      *self,
     return ic_workshop_page_new (self->service);
   if (g_str_equal (def->name, "impact"))
     return ic_impact_page_new (self->service);
+  if (g_str_equal (def->name, "review"))
+    return ic_review_page_new (self->service);
   return ic_shortlists_page_new (self->service);
 }
 

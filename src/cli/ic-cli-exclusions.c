@@ -12,6 +12,7 @@
 
 #include "ic-challenge.h"
 #include "ic-cli-private.h"
+#include "ic-model-enums.h"
 #include "ic-store-exclusions.h"
 
 /* "Title (id)" of a record, or the bare id of one that is gone. */
@@ -25,25 +26,66 @@ describe_record (IcStore    *store,
   return title != NULL ? g_strdup_printf ("“%s” (%s)", title, id) : g_strdup (id);
 }
 
+/* A reason's nick ("no-capacity") or label ("No capacity"), any case;
+ * other words are the text of IC_DECLINE_REASON_OTHER. */
+static IcDeclineReason
+parse_reason (const char  *text,
+              char       **other_text)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+
+  *other_text = NULL;
+  for (int reason = IC_DECLINE_REASON_NOT_RELEVANT; reason <= IC_DECLINE_REASON_OTHER; reason++)
+    {
+      const char *nick = ic_enum_to_nick (IC_TYPE_DECLINE_REASON, reason);
+      g_autofree char *label = g_utf8_casefold (ic_decline_reason_get_label (reason), -1);
+
+      if (reason == IC_DECLINE_REASON_OTHER)
+        break;
+      if (g_ascii_strcasecmp (text, nick) == 0 || g_str_equal (folded, label))
+        return reason;
+    }
+  *other_text = g_strdup (text);
+  return IC_DECLINE_REASON_OTHER;
+}
+
+/* "No capacity", or the other reason's own words. */
+static const char *
+reason_words (IcDeclineReason  reason,
+              const char      *text)
+{
+  if (reason == IC_DECLINE_REASON_OTHER && text != NULL)
+    return text;
+  return ic_decline_reason_get_label (reason);
+}
+
 static int
 change_pair (IcStore    *store,
              gboolean    exclude,
              const char *challenge_id,
-             const char *capability_id)
+             const char *capability_id,
+             const char *reason_arg)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *challenge = NULL;
   g_autofree char *capability = NULL;
+  g_autofree char *other = NULL;
+  IcDeclineReason reason = reason_arg != NULL ? parse_reason (reason_arg, &other) : IC_DECLINE_REASON_NONE;
   gboolean ok;
 
-  ok = exclude ? ic_store_exclude_pair_by (store, challenge_id, capability_id, ic_cli_get_author (), &error)
+  ok = exclude ? ic_store_exclude_pair_with_reason (store, challenge_id, capability_id, reason, other,
+                                                    ic_cli_get_author (), &error)
                : ic_store_include_pair_by (store, challenge_id, capability_id, ic_cli_get_author (), &error);
   if (!ok)
     return ic_cli_fail (error);
 
   challenge = describe_record (store, challenge_id);
   capability = describe_record (store, capability_id);
-  if (exclude)
+  if (exclude && reason != IC_DECLINE_REASON_NONE)
+    /* Translators: a capability, a challenge, then why */
+    printf (_("Excluded %s from the matches of %s: %s\n"), capability, challenge,
+            reason_words (reason, other));
+  else if (exclude)
     printf (_("Excluded %s from the matches of %s\n"), capability, challenge);
   else
     printf (_("Included %s in the matches of %s again\n"), capability, challenge);
@@ -78,6 +120,21 @@ list_pairs (IcStore    *store,
           json_builder_add_string_value (builder, pair->capability_id);
           json_builder_set_member_name (builder, "excluded_at");
           json_builder_add_string_value (builder, pair->created_at);
+          json_builder_set_member_name (builder, "reason");
+          if (pair->reason != IC_DECLINE_REASON_NONE)
+            json_builder_add_string_value (builder, ic_enum_to_nick (IC_TYPE_DECLINE_REASON, pair->reason));
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "reason_text");
+          if (pair->reason_text != NULL)
+            json_builder_add_string_value (builder, pair->reason_text);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "author");
+          if (pair->author != NULL)
+            json_builder_add_string_value (builder, pair->author);
+          else
+            json_builder_add_null_value (builder);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -97,8 +154,13 @@ list_pairs (IcStore    *store,
       g_autofree char *challenge = describe_record (store, pair->challenge_id);
       g_autofree char *capability = describe_record (store, pair->capability_id);
 
-      /* Translators: a challenge, then a capability excluded from its matches */
-      printf (_("%s: not %s (since %s)\n"), challenge, capability, pair->created_at);
+      if (pair->reason != IC_DECLINE_REASON_NONE)
+        /* Translators: a challenge, a capability excluded from its matches, why, and since when */
+        printf (_("%s: not %s, %s (since %s)\n"), challenge, capability,
+                reason_words (pair->reason, pair->reason_text), pair->created_at);
+      else
+        /* Translators: a challenge, then a capability excluded from its matches */
+        printf (_("%s: not %s (since %s)\n"), challenge, capability, pair->created_at);
     }
   return IC_CLI_EXIT_OK;
 }
@@ -110,8 +172,12 @@ ic_cli_match_exclusions (IcCli  *cli,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *challenge_id = NULL;
+  g_autofree char *reason = NULL;
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason,
+      N_("With exclude: why — not-relevant, no-capacity, too-early, too-costly, "
+         "conflict-of-interest, or other words of your own"), N_("REASON") },
     { "challenge", 0, 0, G_OPTION_ARG_STRING, &challenge_id,
       N_("With excluded: only the pairs of this challenge"), N_("ID") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON (excluded)"), NULL },
@@ -120,7 +186,7 @@ ic_cli_match_exclusions (IcCli  *cli,
   /* The verb is the first argument, so the number of the rest is
    * checked here. */
   const IcCliCommandSpec spec = {
-    "exclude CHALLENGE_ID CAPABILITY_ID | include CHALLENGE_ID CAPABILITY_ID | "
+    "exclude CHALLENGE_ID CAPABILITY_ID [--reason REASON] | include CHALLENGE_ID CAPABILITY_ID | "
     "excluded [--challenge ID] [--json]", entries, 1, -1, NULL, IC_CLI_STORE_LATER
   };
   const char *verb;
@@ -139,7 +205,11 @@ ic_cli_match_exclusions (IcCli  *cli,
   store = ic_cli_open_store (cli, FALSE, &error);
   if (store == NULL)
     return ic_cli_fail (error);
+  if (reason != NULL && !g_str_equal (verb, "exclude"))
+    return ic_cli_usage_error (cli, "%s", _("--reason goes with match exclude only"));
+  if (reason != NULL && g_strstrip (reason)[0] == '\0')
+    return ic_cli_usage_error (cli, "%s", _("--reason: say why the pair is not a match"));
   if (g_str_equal (verb, "excluded"))
     return list_pairs (store, challenge_id, json);
-  return change_pair (store, g_str_equal (verb, "exclude"), argv[2], argv[3]);
+  return change_pair (store, g_str_equal (verb, "exclude"), argv[2], argv[3], reason);
 }

@@ -111,7 +111,53 @@ print_table (IcChallenge *challenge,
       printf ("  %3u  %.3f  %s  %s  %s\n", i + 1, ic_match_result_get_score (result), title,
               name, ic_match_result_get_capability_id (result));
       printf ("       %s\n", ic_match_result_get_explanation (result));
+      if (ic_match_result_get_pin_reason (result) != NULL)
+        printf (_("       Pinned: %s\n"), ic_match_result_get_pin_reason (result));
     }
+}
+
+/* Says how many pairs a conflict-of-interest rule left out. */
+static void
+print_conflicts (const IcMatchOptions *options,
+                 const char           *challenge_id)
+{
+  GHashTable *conflicts = ic_match_options_get_conflicts (options, challenge_id);
+  guint n = conflicts != NULL ? g_hash_table_size (conflicts) : 0;
+
+  if (n > 0)
+    printf (g_dngettext (GETTEXT_PACKAGE,
+                         "  %u capability left out by a conflict-of-interest rule\n",
+                         "  %u capabilities left out by conflict-of-interest rules\n", n), n);
+}
+
+/* The JSON of one challenge's results, with the pairs the rules left
+ * out, if any ("left_out": capability id and the rule's reason). */
+static JsonNode *
+results_to_json (const char           *challenge_id,
+                 GListModel           *results,
+                 const IcMatchOptions *options)
+{
+  JsonNode *node = ic_match_results_to_json (challenge_id, results);
+  GHashTable *conflicts = ic_match_options_get_conflicts (options, challenge_id);
+  g_autoptr(GList) ids = conflicts != NULL ? g_hash_table_get_keys (conflicts) : NULL;
+  JsonArray *left_out = json_array_new ();
+
+  ids = g_list_sort (ids, (GCompareFunc) g_strcmp0);
+  for (GList *l = ids; l != NULL; l = l->next)
+    {
+      JsonObject *entry = json_object_new ();
+
+      json_object_set_string_member (entry, "capability_id", l->data);
+      json_object_set_string_member (entry, "reason", g_hash_table_lookup (conflicts, l->data));
+      json_object_set_string_member (entry, "rule", "conflict-of-interest");
+      json_array_add_object_element (left_out, entry);
+    }
+  /* Only when a rule applies, so that the usual shape stays. */
+  if (json_array_get_length (left_out) > 0)
+    json_object_set_array_member (json_node_get_object (node), "left_out", left_out);
+  else
+    json_array_unref (left_out);
+  return node;
 }
 
 typedef struct
@@ -198,13 +244,14 @@ match_one (IcStore              *store,
 
   if (json)
     {
-      g_autoptr(JsonNode) node = ic_match_results_to_json (id, results);
+      g_autoptr(JsonNode) node = results_to_json (id, results, options);
 
       ic_cli_print_json (node);
     }
   else
     {
       print_table (challenge, results);
+      print_conflicts (options, id);
     }
   return IC_CLI_EXIT_OK;
 }
@@ -242,8 +289,8 @@ match_all (IcStore              *store,
         }
       if (json)
         {
-          g_autoptr(JsonNode) node = ic_match_results_to_json (ic_record_get_id (IC_RECORD (challenge)),
-                                                               rankings->pdata[i]);
+          g_autoptr(JsonNode) node = results_to_json (ic_record_get_id (IC_RECORD (challenge)),
+                                                      rankings->pdata[i], options);
           g_autofree char *text = json_to_string (node, TRUE);
 
           fputs (printed++ ? ",\n" : "\n", stdout);
@@ -252,6 +299,7 @@ match_all (IcStore              *store,
       else
         {
           print_table (challenge, rankings->pdata[i]);
+          print_conflicts (options, ic_record_get_id (IC_RECORD (challenge)));
           printf ("\n");
         }
     }
@@ -293,7 +341,9 @@ ic_cli_match (IcCli  *cli,
   g_autoptr(IcMatcher) matcher = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(IcMatchOptions) options = { 0 };
-  const IcCliCommandSpec spec = { "[exclude | include CHALLENGE_ID CAPABILITY_ID | excluded]",
+  const IcCliCommandSpec spec = { "[exclude | include CHALLENGE_ID CAPABILITY_ID | excluded | "
+                                  "pin CHALLENGE_ID CAPABILITY_ID --reason TEXT | "
+                                  "unpin CHALLENGE_ID CAPABILITY_ID | pinned]",
                                   entries, 0, 0, NULL, IC_CLI_STORE_LATER };
   IcStore *store;
   int status;
@@ -301,6 +351,9 @@ ic_cli_match (IcCli  *cli,
   if (argc > 1 && (g_str_equal (argv[1], "exclude") || g_str_equal (argv[1], "include") ||
                    g_str_equal (argv[1], "excluded")))
     return ic_cli_match_exclusions (cli, argc, argv);
+  if (argc > 1 && (g_str_equal (argv[1], "pin") || g_str_equal (argv[1], "unpin") ||
+                   g_str_equal (argv[1], "pinned")))
+    return ic_cli_match_pins (cli, argc, argv);
   if (!ic_cli_begin (cli, &spec, &argc, &argv, &status))
     return status;
   if ((args.challenge_id == NULL) == !args.all)

@@ -129,6 +129,8 @@ int ic_cli_list        (IcCli *cli, int argc, char **argv);
 int ic_cli_list_responses (IcCli *cli, int argc, char **argv);
 int ic_cli_show        (IcCli *cli, int argc, char **argv);
 int ic_cli_delete      (IcCli *cli, int argc, char **argv);
+int ic_cli_history     (IcCli *cli, int argc, char **argv);
+int ic_cli_review      (IcCli *cli, int argc, char **argv);
 int ic_cli_update      (IcCli *cli, int argc, char **argv);
 int ic_cli_match       (IcCli *cli, int argc, char **argv);
 int ic_cli_consortium  (IcCli *cli, int argc, char **argv);
@@ -152,6 +154,9 @@ int ic_cli_glossary    (IcCli *cli, int argc, char **argv, const char * const *r
                         const char *cluster, gboolean json);
 /* `match exclude|include|excluded …`, which ic_cli_match() hands over. */
 int ic_cli_match_exclusions (IcCli *cli, int argc, char **argv);
+/* `match pin|unpin|pinned …`, and `conflict-rule add|remove|list` (ic-cli-curation.c). */
+int ic_cli_match_pins (IcCli *cli, int argc, char **argv);
+int ic_cli_conflict_rule (IcCli *cli, int argc, char **argv);
 /* `export agenda EVENT_ID …`, which ic_cli_export() hands over as
  * `agenda EVENT_ID …`. */
 int ic_cli_export_agenda (IcCli *cli, int argc, char **argv);

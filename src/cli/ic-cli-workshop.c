@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "ic-cli-private.h"
+#include "ic-workshop-rules.h"
 #include "ic-model-error.h"
 #include "ic-store-events.h"
 #include "ic-workshop.h"
@@ -270,6 +271,7 @@ ic_cli_schedule (IcCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(IcWorkshop) workshop = NULL;
   g_autoptr(IcSchedule) schedule = NULL;
+  g_autoptr(GPtrArray) rules = NULL;
   gboolean json = FALSE;
   gboolean fresh = FALSE;
   const GOptionEntry entries[] = {
@@ -285,17 +287,49 @@ ic_cli_schedule (IcCli  *cli,
   if (!ic_cli_begin (cli, &spec, &argc, &argv, &status))
     return status;
   workshop = ic_workshop_load (cli->store, argv[1], &error);
-  schedule = workshop ? ic_workshop_schedule (workshop, cli->store, fresh, &kept, &error) : NULL;
+  /* Two organisations in conflict never meet. */
+  rules = workshop ? ic_workshop_forbid_conflicts (workshop, cli->store, &error) : NULL;
+  schedule = rules ? ic_workshop_schedule (workshop, cli->store, fresh, &kept, &error) : NULL;
   if (schedule == NULL)
     return ic_cli_fail (error);
 
   if (json)
     {
       g_autoptr(JsonNode) node = ic_workshop_schedule_to_json (workshop, schedule);
+      JsonArray *left_out = json_array_new ();
+
+      for (guint i = 0; i < rules->len; i++)
+        {
+          IcCurationEntry *rule = rules->pdata[i];
+          JsonObject *entry = json_object_new ();
+
+          json_object_set_string_member (entry, "organisation_id", rule->first_id);
+          json_object_set_string_member (entry, "other_organisation_id", rule->second_id);
+          json_object_set_string_member (entry, "reason", rule->reason);
+          json_object_set_string_member (entry, "rule", "conflict-of-interest");
+          json_array_add_object_element (left_out, entry);
+        }
+      /* Only when a rule applies, so that the usual shape stays. */
+      if (JSON_NODE_HOLDS_OBJECT (node) && json_array_get_length (left_out) > 0)
+        json_object_set_array_member (json_node_get_object (node), "left_out", left_out);
+      else
+        json_array_unref (left_out);
       ic_cli_print_json (node);
     }
   else
-    print_schedule (workshop, schedule, kept);
+    {
+      print_schedule (workshop, schedule, kept);
+      for (guint i = 0; i < rules->len; i++)
+        {
+          IcCurationEntry *rule = rules->pdata[i];
+          guint a = GPOINTER_TO_UINT (g_hash_table_lookup (workshop->index, rule->first_id));
+          guint b = GPOINTER_TO_UINT (g_hash_table_lookup (workshop->index, rule->second_id));
+
+          /* Translators: two organisations, and why they never meet */
+          g_print (_("Not scheduled to meet (conflict of interest): %s and %s, %s\n"),
+                   workshop->names[a - 1], workshop->names[b - 1], rule->reason);
+        }
+    }
   return IC_CLI_EXIT_OK;
 }
 
@@ -310,6 +344,7 @@ ic_cli_export_agenda (IcCli  *cli,
   g_autoptr(IcWorkshop) workshop = NULL;
   g_autoptr(IcSchedule) schedule = NULL;
   g_autoptr(IcAgenda) agenda = NULL;
+  g_autoptr(GPtrArray) rules = NULL;
   g_autoptr(GFile) file = NULL;
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
@@ -338,7 +373,8 @@ ic_cli_export_agenda (IcCli  *cli,
   /* The saved schedule, repaired if the event changed since. */
   store = ic_cli_open_store (cli, FALSE, &error);
   workshop = store ? ic_workshop_load (store, argv[1], &error) : NULL;
-  schedule = workshop ? ic_workshop_schedule (workshop, store, FALSE, &kept, &error) : NULL;
+  rules = workshop ? ic_workshop_forbid_conflicts (workshop, store, &error) : NULL;
+  schedule = rules ? ic_workshop_schedule (workshop, store, FALSE, &kept, &error) : NULL;
   if (schedule == NULL)
     return ic_cli_fail (error);
 

@@ -112,6 +112,28 @@ ic_match_job_options_init (IcMatchOptions       *options,
       while (g_hash_table_iter_next (&iter, &capability_id, NULL))
         ic_match_options_exclude_pair (options, challenge_id, capability_id);
     }
+  /* The pins, and the pairs a conflict-of-interest rule leaves out. */
+  {
+    GHashTable *tables[] = { ic_match_options_get_pins (excluded, challenge_id),
+                             ic_match_options_get_conflicts (excluded, challenge_id) };
+
+    for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+      {
+        GHashTableIter iter;
+        gpointer capability_id, reason;
+
+        if (tables[t] == NULL)
+          continue;
+        g_hash_table_iter_init (&iter, tables[t]);
+        while (g_hash_table_iter_next (&iter, &capability_id, &reason))
+          {
+            if (t == 0)
+              ic_match_options_pin (options, challenge_id, capability_id, reason);
+            else
+              ic_match_options_add_conflict (options, challenge_id, capability_id, reason);
+          }
+      }
+  }
   /* And what the team decided about the challenge, to learn from. */
   {
     const IcMatchDecisions *decisions = ic_match_options_get_decisions (excluded, challenge_id);

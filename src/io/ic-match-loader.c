@@ -8,6 +8,7 @@
 #include "ic-fields.h"
 #include "ic-io-resources.h"
 #include "ic-match-loader.h"
+#include "ic-store-curation.h"
 #include "ic-rising-demand.h"
 #include "ic-shortlist.h"
 #include "ic-shortlist-entry.h"
@@ -181,6 +182,28 @@ ic_match_loader_load_exclusions (IcStore         *store,
       IcExcludedPair *pair = pairs->pdata[i];
 
       ic_match_options_exclude_pair (options, pair->challenge_id, pair->capability_id);
+    }
+
+  /* What else people decided: pins, and conflict-of-interest rules. */
+  g_clear_pointer (&pairs, g_ptr_array_unref);
+  pairs = ic_store_list_pins (store, challenge_id, error);
+  if (pairs == NULL)
+    return FALSE;
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      IcCurationEntry *pin = pairs->pdata[i];
+
+      ic_match_options_pin (options, pin->first_id, pin->second_id, pin->reason);
+    }
+  g_clear_pointer (&pairs, g_ptr_array_unref);
+  pairs = ic_store_list_conflicted_pairs (store, challenge_id, error);
+  if (pairs == NULL)
+    return FALSE;
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      IcCurationEntry *pair = pairs->pdata[i];
+
+      ic_match_options_add_conflict (options, pair->first_id, pair->second_id, pair->reason);
     }
   return TRUE;
 }

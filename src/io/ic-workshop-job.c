@@ -7,12 +7,14 @@
 
 #include "ic-store-events.h"
 #include "ic-workshop-job.h"
+#include "ic-workshop-rules.h"
 
 typedef struct
 {
   char       *event_id;
   IcWorkshop *workshop;
   IcSchedule *schedule;
+  GPtrArray  *rules;      /* the conflict-of-interest rules applied */
 } LoadData;
 
 static void
@@ -21,6 +23,7 @@ load_data_free (LoadData *data)
   g_free (data->event_id);
   g_clear_pointer (&data->workshop, ic_workshop_free);
   g_clear_pointer (&data->schedule, ic_schedule_unref);
+  g_clear_pointer (&data->rules, g_ptr_array_unref);
   g_free (data);
 }
 
@@ -56,7 +59,11 @@ load_job (GTask        *task,
   g_autofree char *stored = NULL;
 
   data->workshop = ic_workshop_load (store, data->event_id, &error);
-  if (data->workshop != NULL && !g_cancellable_set_error_if_cancelled (cancellable, &error))
+  /* Two organisations in conflict never meet: their pair is forbidden
+   * before anything is scheduled. */
+  if (data->workshop != NULL)
+    data->rules = ic_workshop_forbid_conflicts (data->workshop, store, &error);
+  if (data->rules != NULL && !g_cancellable_set_error_if_cancelled (cancellable, &error))
     stored = ic_store_get_event_schedule (store, data->event_id, &error);
   if (stored != NULL)
     {
@@ -103,6 +110,17 @@ ic_workshop_job_load_finish (GAsyncResult  *result,
   if (schedule != NULL)
     *schedule = g_steal_pointer (&data->schedule);
   return g_steal_pointer (&data->workshop);
+}
+
+GPtrArray *
+ic_workshop_job_load_get_rules (GAsyncResult *result)
+{
+  LoadData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  data = g_task_get_task_data (G_TASK (result));
+  return data->rules;
 }
 
 typedef struct

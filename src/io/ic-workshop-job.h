@@ -25,6 +25,11 @@ void        ic_workshop_job_load_async  (IcStoreService      *service,
 IcWorkshop *ic_workshop_job_load_finish (GAsyncResult        *result,
                                          IcSchedule         **schedule,
                                          GError             **error);
+/* After a load that succeeded: the conflict-of-interest rules between
+ * its participants, whose meetings the problem forbids
+ * (ic_workshop_forbid_conflicts()).
+ * Returns: (transfer none) (element-type IcCurationEntry) */
+GPtrArray  *ic_workshop_job_load_get_rules (GAsyncResult   *result);
 
 /* ic_workshop_save_schedule() as a job of @service: the schedule is put
  * into words here, so @workshop and @schedule are free to change or go

@@ -36,6 +36,7 @@ struct _IcMatchResult
   double weights[IC_MATCH_N_CRITERIA];
   double contributions[IC_MATCH_N_CRITERIA];
   gboolean cross_sector;
+  char    *pin_reason;
   GArray *terms;          /* of Term */
   GArray *bridges;        /* of Bridge */
   GPtrArray *tags;
@@ -83,6 +84,7 @@ ic_match_result_finalize (GObject *object)
   g_free (self->organisation_id);
   g_free (self->capability_title);
   g_free (self->organisation_name);
+  g_free (self->pin_reason);
   g_array_unref (self->terms);
   g_array_unref (self->bridges);
   g_ptr_array_unref (self->tags);
@@ -274,6 +276,22 @@ ic_match_result_get_contribution (IcMatchResult    *self,
   return self->contributions[criterion];
 }
 
+const char *
+ic_match_result_get_pin_reason (IcMatchResult *self)
+{
+  g_return_val_if_fail (IC_IS_MATCH_RESULT (self), NULL);
+  return self->pin_reason;
+}
+
+void
+ic_match_result_set_pin_reason (IcMatchResult *self,
+                                const char    *reason)
+{
+  g_return_if_fail (IC_IS_MATCH_RESULT (self));
+  g_free (self->pin_reason);
+  self->pin_reason = g_strdup (reason);
+}
+
 gboolean
 ic_match_result_get_cross_sector (IcMatchResult *self)
 {
@@ -406,6 +424,13 @@ ic_match_result_to_json (IcMatchResult *self)
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "score");
   json_builder_add_double_value (builder, self->score);
+  json_builder_set_member_name (builder, "pinned");
+  json_builder_add_boolean_value (builder, self->pin_reason != NULL);
+  json_builder_set_member_name (builder, "pin_reason");
+  if (self->pin_reason != NULL)
+    json_builder_add_string_value (builder, self->pin_reason);
+  else
+    json_builder_add_null_value (builder);
 
   json_builder_set_member_name (builder, "criteria");
   json_builder_begin_object (builder);

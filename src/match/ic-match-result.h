@@ -53,6 +53,11 @@ double         ic_match_result_get_criterion_weight  (IcMatchResult    *self,
 double         ic_match_result_get_contribution      (IcMatchResult    *self,
                                                       IcMatchCriterion  criterion);
 
+/* Pinned to the challenge by a person, and why (NULL: not pinned). */
+const char    *ic_match_result_get_pin_reason        (IcMatchResult    *self);
+void           ic_match_result_set_pin_reason        (IcMatchResult    *self,
+                                                      const char       *reason);
+
 /* Whether the cluster criterion was the cross-sector bonus. */
 gboolean       ic_match_result_get_cross_sector      (IcMatchResult    *self);
 void           ic_match_result_set_cross_sector      (IcMatchResult    *self,

@@ -63,6 +63,8 @@ ic_match_options_init (IcMatchOptions *options)
   options->n_threads = 0;
   options->excluded = NULL;
   options->decisions = NULL;
+  options->pinned = NULL;
+  options->conflicted = NULL;
 }
 
 void
@@ -73,6 +75,8 @@ ic_match_options_clear (IcMatchOptions *options)
   g_clear_pointer (&options->today, g_free);
   g_clear_pointer (&options->excluded, g_hash_table_unref);
   g_clear_pointer (&options->decisions, g_hash_table_unref);
+  g_clear_pointer (&options->pinned, g_hash_table_unref);
+  g_clear_pointer (&options->conflicted, g_hash_table_unref);
   ic_match_options_init (options);
 }
 
@@ -96,6 +100,89 @@ ic_match_options_exclude_pair (IcMatchOptions *options,
       g_hash_table_insert (options->excluded, g_strdup (challenge_id), set);
     }
   g_hash_table_add (set, g_strdup (capability_id));
+}
+
+/* challenge id → (capability id → text) */
+static void
+pair_table_add (GHashTable **table,
+                const char  *challenge_id,
+                const char  *capability_id,
+                const char  *text)
+{
+  GHashTable *inner;
+
+  if (*table == NULL)
+    *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                    (GDestroyNotify) g_hash_table_unref);
+  inner = g_hash_table_lookup (*table, challenge_id);
+  if (inner == NULL)
+    {
+      inner = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_hash_table_insert (*table, g_strdup (challenge_id), inner);
+    }
+  g_hash_table_replace (inner, g_strdup (capability_id), g_strdup (text != NULL ? text : ""));
+}
+
+static void
+pair_table_copy (GHashTable  *src,
+                 GHashTable **dest)
+{
+  GHashTableIter iter, inner;
+  gpointer key, value, capability_id, text;
+
+  *dest = NULL;
+  if (src == NULL)
+    return;
+  g_hash_table_iter_init (&iter, src);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_hash_table_iter_init (&inner, value);
+      while (g_hash_table_iter_next (&inner, &capability_id, &text))
+        pair_table_add (dest, key, capability_id, text);
+    }
+}
+
+void
+ic_match_options_pin (IcMatchOptions *options,
+                      const char     *challenge_id,
+                      const char     *capability_id,
+                      const char     *reason)
+{
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (challenge_id != NULL && capability_id != NULL);
+
+  pair_table_add (&options->pinned, challenge_id, capability_id, reason);
+}
+
+GHashTable *
+ic_match_options_get_pins (const IcMatchOptions *options,
+                           const char           *challenge_id)
+{
+  if (options == NULL || options->pinned == NULL || challenge_id == NULL)
+    return NULL;
+  return g_hash_table_lookup (options->pinned, challenge_id);
+}
+
+void
+ic_match_options_add_conflict (IcMatchOptions *options,
+                               const char     *challenge_id,
+                               const char     *capability_id,
+                               const char     *reason)
+{
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (challenge_id != NULL && capability_id != NULL);
+
+  pair_table_add (&options->conflicted, challenge_id, capability_id, reason);
+  ic_match_options_exclude_pair (options, challenge_id, capability_id);
+}
+
+GHashTable *
+ic_match_options_get_conflicts (const IcMatchOptions *options,
+                                const char           *challenge_id)
+{
+  if (options == NULL || options->conflicted == NULL || challenge_id == NULL)
+    return NULL;
+  return g_hash_table_lookup (options->conflicted, challenge_id);
 }
 
 static void
@@ -166,6 +253,8 @@ ic_match_options_copy (const IcMatchOptions *src,
   dest->today = g_strdup (src->today);
   dest->excluded = NULL;
   dest->decisions = NULL;
+  pair_table_copy (src->pinned, &dest->pinned);
+  pair_table_copy (src->conflicted, &dest->conflicted);
   if (src->decisions != NULL)
     {
       g_hash_table_iter_init (&iter, src->decisions);

@@ -59,6 +59,9 @@ typedef struct
   guint       n_threads;      /* for whole-corpus work; 0: one per processor */
   GHashTable *excluded;       /* challenge id → set of capability ids; may be NULL */
   GHashTable *decisions;      /* challenge id → IcMatchDecisions; may be NULL */
+  GHashTable *pinned;         /* challenge id → (capability id → reason); may be NULL */
+  GHashTable *conflicted;     /* challenge id → (capability id → reason): pairs a
+                               * conflict-of-interest rule leaves out; may be NULL */
 } IcMatchOptions;
 
 /* What the team decided about one challenge's capabilities: those it
@@ -82,6 +85,25 @@ void        ic_match_options_exclude_pair  (IcMatchOptions   *options,
 gboolean    ic_match_options_is_excluded   (const IcMatchOptions *options,
                                             const char       *challenge_id,
                                             const char       *capability_id);
+/* Always show @capability_id for @challenge_id, marked as pinned with
+ * @reason, whatever its rank (unless the pair is excluded). */
+void        ic_match_options_pin           (IcMatchOptions   *options,
+                                            const char       *challenge_id,
+                                            const char       *capability_id,
+                                            const char       *reason);
+/* (nullable): the pinned capabilities of @challenge_id, id → reason */
+GHashTable *ic_match_options_get_pins      (const IcMatchOptions *options,
+                                            const char           *challenge_id);
+/* Never pair them: a conflict-of-interest rule (@reason) forbids it.
+ * The pair is left out as an excluded one is, and counted apart. */
+void        ic_match_options_add_conflict  (IcMatchOptions   *options,
+                                            const char       *challenge_id,
+                                            const char       *capability_id,
+                                            const char       *reason);
+/* (nullable): the pairs of @challenge_id that a rule leaves out, id → reason */
+GHashTable *ic_match_options_get_conflicts (const IcMatchOptions *options,
+                                            const char           *challenge_id);
+
 /* The team kept @capability_id for @challenge_id (@positive) or ruled
  * it out. */
 void        ic_match_options_add_decision  (IcMatchOptions   *options,

@@ -179,6 +179,19 @@ get_top_k (const IcMatchOptions *options)
   return options != NULL && options->top_k > 0 ? options->top_k : 10;
 }
 
+/* Best first, then by capability id (for g_ptr_array_sort()). */
+static int
+compare_results_by_score (gconstpointer a,
+                          gconstpointer b)
+{
+  IcMatchResult *x = *(IcMatchResult **) a, *y = *(IcMatchResult **) b;
+  double sx = ic_match_result_get_score (x), sy = ic_match_result_get_score (y);
+
+  if (sx != sy)
+    return sx > sy ? -1 : 1;
+  return g_strcmp0 (ic_match_result_get_capability_id (x), ic_match_result_get_capability_id (y));
+}
+
 static GListStore *
 results_from_entries (IcMatcher          *self,
                       const IcMatchQuery *query,
@@ -196,6 +209,65 @@ results_from_entries (IcMatcher          *self,
       g_list_store_append (store, result);
     }
   return store;
+}
+
+/* Marks the pinned capabilities among @store's results, and adds those
+ * the ranking left out (not an excluded pair, which a person ruled
+ * out), after the ranked ones and best first: a pinned capability is
+ * always shown. */
+static void
+add_pins (IcMatcher            *self,
+          const IcMatchQuery   *query,
+          const IcMatchOptions *options,
+          GListStore           *store)
+{
+  GHashTable *pins = ic_match_options_get_pins (options, query->challenge_id);
+  g_autoptr(GHashTable) shown = NULL;
+  g_autoptr(GPtrArray) extra = NULL;
+  GHashTableIter iter;
+  gpointer capability_id, reason;
+  guint n;
+
+  if (pins == NULL || g_hash_table_size (pins) == 0)
+    return;
+  shown = g_hash_table_new (g_str_hash, g_str_equal);
+  n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IcMatchResult) result = g_list_model_get_item (G_LIST_MODEL (store), i);
+      const char *id = ic_match_result_get_capability_id (result);
+      const char *pin = g_hash_table_lookup (pins, id);
+
+      if (pin != NULL)
+        {
+          ic_match_result_set_pin_reason (result, pin);
+          g_hash_table_add (shown, (gpointer) id);
+        }
+    }
+
+  extra = g_ptr_array_new_with_free_func (g_object_unref);
+  g_hash_table_iter_init (&iter, pins);
+  while (g_hash_table_iter_next (&iter, &capability_id, &reason))
+    {
+      double s[IC_MATCH_N_CRITERIA];
+      gint64 index;
+      double score;
+      IcMatchResult *result;
+
+      if (g_hash_table_contains (shown, capability_id) ||
+          ic_match_options_is_excluded (options, query->challenge_id, capability_id))
+        continue;
+      index = ic_match_corpus_find_capability (self->corpus, capability_id);
+      if (index < 0)
+        continue;
+      score = ic_match_score_pair (self->corpus, query, (guint32) index, s);
+      result = ic_match_explain (self->corpus, query, (guint32) index, s, score);
+      ic_match_result_set_pin_reason (result, reason);
+      g_ptr_array_add (extra, result);
+    }
+  g_ptr_array_sort (extra, compare_results_by_score);
+  for (guint i = 0; i < extra->len; i++)
+    g_list_store_append (store, extra->pdata[i]);
 }
 
 /* Ranks one challenge that passed the filters, with @context; *@pool
@@ -226,6 +298,7 @@ rank_prepared (IcMatcher            *self,
   for (guint i = 0; i < n; i++)
     indices[i] = entries[i].index;
   store = results_from_entries (self, query, indices, MIN (n, top_k));
+  add_pins (self, query, options, store);
 
   if (pool_size > 0)
     {
@@ -543,6 +616,7 @@ rerank_pool (IcMatcher    *self,
   g_autofree guint32 *indices = NULL;
   guint top_k = get_top_k (&pool->options);
   double total = ic_match_total_weight (weights);
+  GListStore *store;
   guint n_out;
 
   for (guint i = 0; i < pool->n; i++)
@@ -567,7 +641,9 @@ rerank_pool (IcMatcher    *self,
   indices = g_new (guint32, MAX (n_out, 1));
   for (guint i = 0; i < n_out; i++)
     indices[i] = entries[i].index;
-  return G_LIST_MODEL (results_from_entries (self, pool->query, indices, n_out));
+  store = results_from_entries (self, pool->query, indices, n_out);
+  add_pins (self, pool->query, &pool->options, store);
+  return G_LIST_MODEL (store);
 }
 
 GListModel *

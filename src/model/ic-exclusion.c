@@ -9,6 +9,7 @@
 
 #include "ic-exclusion.h"
 #include "ic-fields.h"
+#include "ic-model-enums.h"
 #include "ic-model-error.h"
 #include "ic-validate.h"
 
@@ -18,6 +19,8 @@ struct _IcExclusion
 
   char *challenge_id;
   char *capability_id;
+  IcDeclineReason reason;
+  char *reason_text;
 };
 
 G_DEFINE_FINAL_TYPE (IcExclusion, ic_exclusion, IC_TYPE_RECORD)
@@ -25,6 +28,9 @@ G_DEFINE_FINAL_TYPE (IcExclusion, ic_exclusion, IC_TYPE_RECORD)
 static const IcField fields[] = {
   { "challenge-id", IC_FIELD_STRING, G_STRUCT_OFFSET (IcExclusion, challenge_id) },
   { "capability-id", IC_FIELD_STRING, G_STRUCT_OFFSET (IcExclusion, capability_id) },
+  { "reason", IC_FIELD_ENUM, G_STRUCT_OFFSET (IcExclusion, reason), 0, 0,
+    IC_DECLINE_REASON_NONE, ic_decline_reason_get_type },
+  { "reason-text", IC_FIELD_STRING, G_STRUCT_OFFSET (IcExclusion, reason_text) },
 };
 
 IC_DEFINE_FIELD_PROPERTIES (ic_exclusion, fields)
@@ -51,8 +57,11 @@ ic_exclusion_validate (IcRecord   *record,
 {
   IcExclusion *self = IC_EXCLUSION (record);
 
+  /* "Other" says what the other reason is. */
   return ic_validate_uuid (self->challenge_id, "challenge_id", error) &&
-         ic_validate_uuid (self->capability_id, "capability_id", error);
+         ic_validate_uuid (self->capability_id, "capability_id", error) &&
+         ic_validate_text (self->reason_text, "reason_text", IC_MAX_SHORT_TEXT_CHARS,
+                           self->reason == IC_DECLINE_REASON_OTHER, error);
 }
 
 static void
@@ -95,6 +104,29 @@ ic_exclusion_get_challenge_id (IcExclusion *self)
   return self->challenge_id;
 }
 
+IcDeclineReason
+ic_exclusion_get_reason (IcExclusion *self)
+{
+  g_return_val_if_fail (IC_IS_EXCLUSION (self), IC_DECLINE_REASON_NONE);
+  return self->reason;
+}
+
+const char *
+ic_exclusion_get_reason_text (IcExclusion *self)
+{
+  g_return_val_if_fail (IC_IS_EXCLUSION (self), NULL);
+  return self->reason_text;
+}
+
+void
+ic_exclusion_set_reason (IcExclusion     *self,
+                         IcDeclineReason  reason,
+                         const char      *text)
+{
+  g_return_if_fail (IC_IS_EXCLUSION (self));
+  g_object_set (self, "reason", reason, "reason-text", text, NULL);
+}
+
 const char *
 ic_exclusion_get_capability_id (IcExclusion *self)
 {
@@ -111,21 +143,7 @@ ic_exclusion_id_for (const char *challenge_id,
     0x5b, 0x8f, 0x2e, 0x41, 0x9c, 0x3d, 0x4a, 0x71,
     0xb2, 0x66, 0x0d, 0x1e, 0x7a, 0xc4, 0x93, 0x58,
   };
-  g_autoptr(GChecksum) sha1 = g_checksum_new (G_CHECKSUM_SHA1);
-  guint8 digest[20];
-  gsize length = sizeof digest;
-
   g_return_val_if_fail (challenge_id != NULL && capability_id != NULL, NULL);
 
-  g_checksum_update (sha1, namespace, sizeof namespace);
-  g_checksum_update (sha1, (const guchar *) challenge_id, -1);
-  g_checksum_update (sha1, (const guchar *) " ", 1);
-  g_checksum_update (sha1, (const guchar *) capability_id, -1);
-  g_checksum_get_digest (sha1, digest, &length);
-  digest[6] = (digest[6] & 0x0f) | 0x50;
-  digest[8] = (digest[8] & 0x3f) | 0x80;
-  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-                          digest[0], digest[1], digest[2], digest[3], digest[4], digest[5],
-                          digest[6], digest[7], digest[8], digest[9], digest[10], digest[11],
-                          digest[12], digest[13], digest[14], digest[15]);
+  return ic_record_id_for_pair (namespace, challenge_id, capability_id);
 }

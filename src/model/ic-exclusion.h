@@ -25,6 +25,13 @@ IcExclusion *ic_exclusion_new               (const char     *challenge_id,
 
 const char     *ic_exclusion_get_challenge_id  (IcExclusion *self);
 const char     *ic_exclusion_get_capability_id (IcExclusion *self);
+/* Why the pair is not a match (one list with shortlist declines), and
+ * for IC_DECLINE_REASON_OTHER the words saying so. */
+IcDeclineReason ic_exclusion_get_reason        (IcExclusion *self);
+const char     *ic_exclusion_get_reason_text   (IcExclusion *self);
+void            ic_exclusion_set_reason        (IcExclusion     *self,
+                                                IcDeclineReason  reason,
+                                                const char      *text);
 
 /* The id of the pair's record: a name-based UUID (version 5, SHA-1)
  * of "challenge_id capability_id" (transfer full). */

@@ -20,6 +20,8 @@ typedef enum
   IC_RECORD_KIND_FORESIGHT, /*< nick=foresight >*/
   IC_RECORD_KIND_SHORTLIST,
   IC_RECORD_KIND_EXCLUDED_PAIR, /*< nick=excluded_pair >*/
+  IC_RECORD_KIND_PIN,
+  IC_RECORD_KIND_CONFLICT_RULE, /*< nick=conflict_rule >*/
   IC_RECORD_KIND_EVENT,
 } IcRecordKind;
 
@@ -27,7 +29,7 @@ typedef enum
  * Events come after them: they are kept whole, as JSON
  * (src/store/ic-store-events.c), but travel through the change log and
  * the feed like the others. */
-#define IC_N_RECORD_KINDS 6
+#define IC_N_RECORD_KINDS 8
 
 typedef enum
 {

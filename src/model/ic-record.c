@@ -10,7 +10,9 @@
 #include "ic-capability.h"
 #include "ic-challenge.h"
 #include "ic-event.h"
+#include "ic-conflict-rule.h"
 #include "ic-exclusion.h"
+#include "ic-pin.h"
 #include "ic-foresight-item.h"
 #include "ic-model-enums.h"
 #include "ic-model-error.h"
@@ -176,6 +178,10 @@ ic_record_kind_get_record_type (IcRecordKind kind)
       return IC_TYPE_SHORTLIST;
     case IC_RECORD_KIND_EXCLUDED_PAIR:
       return IC_TYPE_EXCLUSION;
+    case IC_RECORD_KIND_PIN:
+      return IC_TYPE_PIN;
+    case IC_RECORD_KIND_CONFLICT_RULE:
+      return IC_TYPE_CONFLICT_RULE;
     case IC_RECORD_KIND_EVENT:
       return IC_TYPE_EVENT;
     default:
@@ -317,6 +323,30 @@ ic_record_get_title (IcRecord *self)
 {
   g_return_val_if_fail (IC_IS_RECORD (self), NULL);
   return IC_RECORD_GET_CLASS (self)->get_title (self);
+}
+
+char *
+ic_record_id_for_pair (const guint8 *name_space,
+                       const char   *first,
+                       const char   *second)
+{
+  g_autoptr(GChecksum) sha1 = g_checksum_new (G_CHECKSUM_SHA1);
+  guint8 digest[20];
+  gsize length = sizeof digest;
+
+  g_return_val_if_fail (name_space != NULL && first != NULL && second != NULL, NULL);
+
+  g_checksum_update (sha1, name_space, 16);
+  g_checksum_update (sha1, (const guchar *) first, -1);
+  g_checksum_update (sha1, (const guchar *) " ", 1);
+  g_checksum_update (sha1, (const guchar *) second, -1);
+  g_checksum_get_digest (sha1, digest, &length);
+  digest[6] = (digest[6] & 0x0f) | 0x50;
+  digest[8] = (digest[8] & 0x3f) | 0x80;
+  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+                          digest[0], digest[1], digest[2], digest[3], digest[4], digest[5],
+                          digest[6], digest[7], digest[8], digest[9], digest[10], digest[11],
+                          digest[12], digest[13], digest[14], digest[15]);
 }
 
 void

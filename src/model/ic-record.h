@@ -62,6 +62,14 @@ const char   *ic_record_get_title       (IcRecord    *self);
 /* Gives the record a fresh UUID v4 if it has none. */
 void          ic_record_ensure_id       (IcRecord    *self);
 
+/* The id of a record that stands for a pair (@first, @second): a
+ * name-based UUID (RFC 9562 version 5, SHA-1) of "first second" in the
+ * 16-byte @name_space of its kind, so that two laptops that make the
+ * same pair write one record (transfer full). */
+char         *ic_record_id_for_pair     (const guint8 *name_space,
+                                         const char   *first,
+                                         const char   *second);
+
 /* Marks one more edit by @author now: rev + 1, updated_at = now. */
 void          ic_record_touch           (IcRecord    *self,
                                          const char  *author);

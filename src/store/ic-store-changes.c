@@ -192,6 +192,10 @@ shared_table (IcRecordKind kind)
       return "shortlist";
     case IC_RECORD_KIND_EXCLUDED_PAIR:
       return "excluded_pair";
+    case IC_RECORD_KIND_PIN:
+      return "pin";
+    case IC_RECORD_KIND_CONFLICT_RULE:
+      return "conflict_rule";
     case IC_RECORD_KIND_EVENT:
       return "event";
     default:

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ic-exclusion.h"
+#include "ic-model-enums.h"
 #include "ic-store-exclusions.h"
 #include "ic-store-private.h"
 
@@ -19,6 +20,8 @@ ic_excluded_pair_free (IcExcludedPair *pair)
   g_free (pair->challenge_id);
   g_free (pair->capability_id);
   g_free (pair->created_at);
+  g_free (pair->reason_text);
+  g_free (pair->author);
   g_free (pair);
 }
 
@@ -68,6 +71,56 @@ ic_store_exclude_pair_by (IcStore     *self,
                           const char  *author,
                           GError     **error)
 {
+  return ic_store_exclude_pair_with_reason (self, challenge_id, capability_id,
+                                            IC_DECLINE_REASON_NONE, NULL, author, error);
+}
+
+/* Gives the stored pair @stored the reason, and brings it back if it is
+ * a tombstone, in one transaction. */
+static gboolean
+exclude_again (IcStore          *self,
+               IcRecord         *stored,
+               IcDeclineReason   reason,
+               const char       *text,
+               const char       *author,
+               GError          **error)
+{
+  IcExclusion *pair = IC_EXCLUSION (stored);
+  gboolean same = ic_exclusion_get_reason (pair) == reason &&
+                  g_strcmp0 (ic_exclusion_get_reason_text (pair), text) == 0;
+
+  /* Excluding it again for the same reason changes nothing. */
+  if (same && !ic_record_get_deleted (stored))
+    return TRUE;
+  if (!ic_store_begin_write (self, error))
+    return FALSE;
+  if (!same)
+    {
+      ic_exclusion_set_reason (pair, reason, text);
+      if (!ic_store_update (self, stored, author, error))
+        {
+          ic_store_end_write (self, FALSE, NULL);
+          return FALSE;
+        }
+    }
+  if (ic_record_get_deleted (stored) &&
+      !ic_store_restore (self, ic_record_get_id (stored), author, error))
+    {
+      ic_store_end_write (self, FALSE, NULL);
+      return FALSE;
+    }
+  return ic_store_end_write (self, TRUE, error);
+}
+
+gboolean
+ic_store_exclude_pair_with_reason (IcStore          *self,
+                                   const char       *challenge_id,
+                                   const char       *capability_id,
+                                   IcDeclineReason   reason,
+                                   const char       *reason_text,
+                                   const char       *author,
+                                   GError          **error)
+{
   g_autoptr(GError) local_error = NULL;
   g_autoptr(IcRecord) stored = NULL;
   g_autoptr(IcExclusion) pair = NULL;
@@ -101,12 +154,13 @@ ic_store_exclude_pair_by (IcStore     *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  /* Excluding it again changes nothing; after an include, the
-   * tombstone comes back, so the history stays one record's. */
+  /* After an include, the tombstone comes back, so the history stays
+   * one record's. */
   if (stored != NULL)
-    return !ic_record_get_deleted (stored) || ic_store_restore (self, id, author, error);
+    return exclude_again (self, stored, reason, reason_text, author, error);
 
   pair = ic_exclusion_new (challenge_id, capability_id);
+  ic_exclusion_set_reason (pair, reason, reason_text);
   return ic_store_insert (self, IC_RECORD (pair), author, error);
 }
 
@@ -170,7 +224,8 @@ ic_store_list_excluded_pairs (IcStore     *self,
 
   g_return_val_if_fail (IC_IS_STORE (self), NULL);
 
-  stmt = ic_store_prepare (self, "SELECT challenge_id, capability_id, updated_at FROM excluded_pair "
+  stmt = ic_store_prepare (self, "SELECT challenge_id, capability_id, updated_at, reason, reason_text, "
+                                 "author FROM excluded_pair "
                                  "WHERE deleted = 0 AND (?1 IS NULL OR challenge_id = ?1) "
                                  "ORDER BY challenge_id, capability_id", error);
   if (stmt == NULL)
@@ -180,10 +235,16 @@ ic_store_list_excluded_pairs (IcStore     *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       IcExcludedPair *pair = g_new0 (IcExcludedPair, 1);
+      int reason = IC_DECLINE_REASON_NONE;
 
       pair->challenge_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       pair->capability_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
       pair->created_at = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      ic_enum_from_nick (IC_TYPE_DECLINE_REASON, (const char *) sqlite3_column_text (stmt, 3),
+                         &reason);
+      pair->reason = reason;
+      pair->reason_text = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      pair->author = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
       g_ptr_array_add (pairs, pair);
     }
   if (rc != SQLITE_DONE)

@@ -20,6 +20,9 @@ typedef struct
   char *challenge_id;
   char *capability_id;
   char *created_at;      /* RFC 3339 UTC, when it was last excluded */
+  IcDeclineReason reason;
+  char *reason_text;     /* for IC_DECLINE_REASON_OTHER; may be NULL */
+  char *author;          /* who last excluded it; may be NULL */
 } IcExcludedPair;
 
 void          ic_excluded_pair_free         (IcExcludedPair  *pair);
@@ -31,6 +34,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcExcludedPair, ic_excluded_pair_free)
 gboolean      ic_store_exclude_pair_by      (IcStore          *self,
                                              const char       *challenge_id,
                                              const char       *capability_id,
+                                             const char       *author,
+                                             GError          **error);
+/* The same with why: @reason and, for IC_DECLINE_REASON_OTHER (where it
+ * is required), @reason_text.  Excluding it again for another reason
+ * changes the reason. */
+gboolean      ic_store_exclude_pair_with_reason (IcStore      *self,
+                                             const char       *challenge_id,
+                                             const char       *capability_id,
+                                             IcDeclineReason   reason,
+                                             const char       *reason_text,
                                              const char       *author,
                                              GError          **error);
 /* ic_store_exclude_pair_by() with no author. */

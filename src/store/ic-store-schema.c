@@ -393,6 +393,43 @@ static const char migration_13[] =
   "  FROM shortlist_entry AS e JOIN shortlist AS s ON s.id = e.shortlist_id\n"
   "  WHERE e.capability_id IS NOT NULL;\n";
 
+/* Version 14: the history of every record (ic-store-history.h), one
+ * entry per change, written in the change's own transaction; its
+ * entries name their record by id only, with no foreign key, so that
+ * they outlive any row.  Excluded pairs keep why they were ruled out:
+ * a reason from the list of IcDeclineReason (its nick) and, for
+ * "other", a text.  Two shared record kinds, without foreign keys as
+ * excluded pairs: capabilities pinned to a challenge (ic-pin.h) and
+ * conflict-of-interest rules between two organisations
+ * (ic-conflict-rule.h). */
+static const char migration_14[] =
+  "CREATE TABLE record_history (\n"
+  "  seq INTEGER PRIMARY KEY,\n"
+  "  record_id TEXT NOT NULL,\n"
+  "  kind TEXT NOT NULL,\n"
+  "  rev INTEGER NOT NULL,\n"
+  "  at TEXT NOT NULL,\n"
+  "  author TEXT,\n"
+  "  action TEXT NOT NULL,\n"
+  "  changes TEXT,\n"
+  "  remote INTEGER NOT NULL DEFAULT 0);\n"
+  "CREATE INDEX record_history_record ON record_history (record_id, seq);\n"
+  "ALTER TABLE excluded_pair ADD COLUMN reason TEXT;\n"
+  "ALTER TABLE excluded_pair ADD COLUMN reason_text TEXT;\n"
+  "CREATE TABLE pin (\n" COMMON_COLUMNS
+  "  challenge_id TEXT NOT NULL,\n"
+  "  capability_id TEXT NOT NULL,\n"
+  "  reason TEXT);\n"
+  "CREATE INDEX pin_challenge ON pin (challenge_id);\n"
+  "CREATE INDEX pin_updated_at ON pin (updated_at);\n"
+  "CREATE TABLE conflict_rule (\n" COMMON_COLUMNS
+  "  organisation_id TEXT NOT NULL,\n"
+  "  other_organisation_id TEXT NOT NULL,\n"
+  "  reason TEXT);\n"
+  "CREATE INDEX conflict_rule_organisation ON conflict_rule (organisation_id);\n"
+  "CREATE INDEX conflict_rule_other ON conflict_rule (other_organisation_id);\n"
+  "CREATE INDEX conflict_rule_updated_at ON conflict_rule (updated_at);\n";
+
 static gboolean
 seed_taxonomy (sqlite3  *db,
                GError  **error)
@@ -424,6 +461,7 @@ static const IcMigration migrations[] = {
   { migration_11, NULL },
   { migration_12, NULL },
   { migration_13, NULL },
+  { migration_14, NULL },
 };
 
 guint

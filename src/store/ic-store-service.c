@@ -225,6 +225,7 @@ typedef struct
   guint             offset;
   guint             limit;
   gboolean          flag;
+  int               reason;    /* an IcDeclineReason */
 } Call;
 
 static void
@@ -545,7 +546,9 @@ set_pair_excluded_job (GTask        *task,
 {
   Call *call = task_data;
   GError *error = NULL;
-  gboolean ok = call->flag ? ic_store_exclude_pair_by (store, call->id, call->other_id, call->author, &error)
+  gboolean ok = call->flag ? ic_store_exclude_pair_with_reason (store, call->id, call->other_id,
+                                                                call->reason, call->text, call->author,
+                                                                &error)
                            : ic_store_include_pair_by (store, call->id, call->other_id, call->author, &error);
 
   return_boolean (task, ok, error);
@@ -567,6 +570,30 @@ ic_store_service_set_pair_excluded_async (IcStoreService      *self,
   call->other_id = g_strdup (capability_id);
   call->flag = excluded;
   call->author = g_strdup (author);
+  start_call (self, call, ic_store_service_set_pair_excluded_async, set_pair_excluded_job,
+              cancellable, callback, user_data);
+}
+
+void
+ic_store_service_exclude_pair_async (IcStoreService      *self,
+                                     const char          *challenge_id,
+                                     const char          *capability_id,
+                                     IcDeclineReason      reason,
+                                     const char          *reason_text,
+                                     const char          *author,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  Call *call = g_new0 (Call, 1);
+
+  call->id = g_strdup (challenge_id);
+  call->other_id = g_strdup (capability_id);
+  call->flag = TRUE;
+  call->reason = reason;
+  call->text = g_strdup (reason_text);
+  call->author = g_strdup (author);
+  /* Finished as the include and exclude are. */
   start_call (self, call, ic_store_service_set_pair_excluded_async, set_pair_excluded_job,
               cancellable, callback, user_data);
 }

@@ -151,6 +151,17 @@ void            ic_store_service_set_pair_excluded_async  (IcStoreService      *
                                                            GCancellable        *cancellable,
                                                            GAsyncReadyCallback  callback,
                                                            gpointer             user_data);
+/* ic_store_exclude_pair_with_reason(); finished with
+ * ic_store_service_set_pair_excluded_finish(). */
+void            ic_store_service_exclude_pair_async       (IcStoreService      *self,
+                                                           const char          *challenge_id,
+                                                           const char          *capability_id,
+                                                           IcDeclineReason      reason,
+                                                           const char          *reason_text,
+                                                           const char          *author,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
 gboolean        ic_store_service_set_pair_excluded_finish (IcStoreService      *self,
                                                            GAsyncResult        *result,
                                                            GError             **error);

@@ -56,6 +56,10 @@ typedef struct
   gint64    fts_rowid;   /* a new row to index, or 0 */
   gboolean  log;         /* whether the change log gets an entry */
   gint64    base_rev;
+  gboolean  history;     /* whether the history gets an entry */
+  IcHistoryAction history_action;
+  char     *history_changes;
+  gboolean  remote;      /* came through the feed */
   char     *stage_at;    /* when a stage set without a change was reached */
 } Pending;
 
@@ -68,6 +72,7 @@ pending_free (gpointer data)
   g_free (pending->id);
   g_free (pending->updated_at);
   g_free (pending->author);
+  g_free (pending->history_changes);
   g_free (pending->stage_at);
   g_free (pending);
 }
@@ -100,12 +105,15 @@ static const char find_stored_sql[] =
   STORED_IN (3, "foresight") " UNION ALL "
   STORED_IN (4, "shortlist") " UNION ALL "
   STORED_IN (5, "excluded_pair") " UNION ALL "
-  STORED_IN (6, "event") " LIMIT 1";
+  STORED_IN (6, "pin") " UNION ALL "
+  STORED_IN (7, "conflict_rule") " UNION ALL "
+  STORED_IN (8, "event") " LIMIT 1";
 
 G_STATIC_ASSERT (IC_RECORD_KIND_ORGANISATION == 0 && IC_RECORD_KIND_CHALLENGE == 1 &&
                  IC_RECORD_KIND_CAPABILITY == 2 && IC_RECORD_KIND_FORESIGHT == 3 &&
                  IC_RECORD_KIND_SHORTLIST == 4 && IC_RECORD_KIND_EXCLUDED_PAIR == 5 &&
-                 IC_N_RECORD_KINDS == 6 && IC_RECORD_KIND_EVENT == 6);
+                 IC_RECORD_KIND_PIN == 6 && IC_RECORD_KIND_CONFLICT_RULE == 7 &&
+                 IC_N_RECORD_KINDS == 8 && IC_RECORD_KIND_EVENT == 8);
 
 static gboolean
 find_stored (IcStore     *self,
@@ -275,6 +283,31 @@ write_entries (IcStore     *self,
   return TRUE;
 }
 
+/* Decides the history entry of @pending's write over @stored (@before
+ * as it was; NULL for a new record).  A save that changes no field
+ * leaves no entry. */
+static void
+set_history (Pending       *pending,
+             const Stored  *stored,
+             IcRecord      *before)
+{
+  if (!stored->found)
+    {
+      pending->history = TRUE;
+      pending->history_action = IC_HISTORY_CREATED;
+      return;
+    }
+  if (before == NULL)
+    return;
+  pending->history_changes = ic_store_history_diff (before, pending->record);
+  if (stored->deleted != pending->deleted)
+    pending->history_action = pending->deleted ? IC_HISTORY_DELETED : IC_HISTORY_RESTORED;
+  else
+    pending->history_action = IC_HISTORY_CHANGED;
+  pending->history = pending->history_action != IC_HISTORY_CHANGED ||
+                     pending->history_changes != NULL;
+}
+
 /* Writes @record inside the caller's transaction.  Returns the values
  * to set on it after the commit.  An update with @base_rev_expected
  * >= 0 is refused unless the stored rev is still that one. */
@@ -296,6 +329,7 @@ write_record (IcStore     *self,
   /* Before the statement: cleared after it is released. */
   g_auto(IcStoreBinding) binding = IC_STORE_BINDING_INIT;
   g_autoptr(IcStoreStmt) stmt = NULL;
+  g_autoptr(IcRecord) before = NULL;
   IcStoreRowMeta meta;
   Pending *pending;
   Stored stored;
@@ -343,8 +377,17 @@ write_record (IcStore     *self,
       !ic_store_keep_base (self, id, stored.rev, error))
     return NULL;
 
+  /* What the change is made on, for the history's list of fields. */
+  if (stored.found && ic_store_get_keep_history (self))
+    {
+      before = ic_store_get_stored (self, kind, id, error);
+      if (before == NULL)
+        return NULL;
+    }
+
   pending = g_new0 (Pending, 1);
   pending->record = g_object_ref (record);
+  pending->remote = mode == WRITE_REMOTE;
   if (mode == WRITE_REMOTE)
     {
       pending->id = g_strdup (id);
@@ -363,6 +406,8 @@ write_record (IcStore     *self,
       pending->deleted = mode == WRITE_INSERT ? ic_record_get_deleted (record) : stored.deleted;
       base_rev = mode == WRITE_INSERT ? 0 : stored.rev;
     }
+
+  set_history (pending, &stored, before);
 
   meta = (IcStoreRowMeta) {
     .id = pending->id,
@@ -449,6 +494,39 @@ log_changes (IcStore    *self,
     }
   return ic_store_log_changes (self, (IcStoreChangeEntry *) (gpointer) entries->data,
                                entries->len, error);
+}
+
+/* The history's entries for @done, in order. */
+static gboolean
+add_history (IcStore    *self,
+             GPtrArray  *done,
+             GError    **error)
+{
+  g_autoptr(GArray) rows = g_array_sized_new (FALSE, FALSE, sizeof (IcStoreHistoryRow), done->len);
+  /* For a record from the feed that says no time: when it arrived. */
+  g_autofree char *now = ic_timestamp_now ();
+
+  if (!ic_store_get_keep_history (self))
+    return TRUE;
+  for (guint i = 0; i < done->len; i++)
+    {
+      Pending *pending = g_ptr_array_index (done, i);
+      IcStoreHistoryRow row = {
+        .kind = ic_record_get_kind (pending->record),
+        .record_id = pending->id,
+        .rev = pending->rev,
+        .at = pending->updated_at != NULL ? pending->updated_at : now,
+        .author = pending->author,
+        .action = pending->history_action,
+        .changes = pending->history_changes,
+        .remote = pending->remote,
+      };
+
+      if (pending->history)
+        g_array_append_val (rows, row);
+    }
+  return ic_store_history_add (self, (IcStoreHistoryRow *) (gpointer) rows->data, rows->len,
+                               error);
 }
 
 /* Adds the full-text entries of the new rows among @done from @from on.
@@ -596,7 +674,8 @@ write_all (IcStore           *self,
         }
     }
 
-  if (!log_changes (self, done, error) || !ic_store_commit (self, error))
+  if (!log_changes (self, done, error) || !add_history (self, done, error) ||
+      !ic_store_commit (self, error))
     {
       ic_store_rollback (self);
       return FALSE;
@@ -794,16 +873,20 @@ ic_store_find_revisions (IcStore            *self,
   return TRUE;
 }
 
+/* Deletes, restores or renews the record @id: a new revision by @author
+ * now, its fields as they were but for the tombstone. */
 static gboolean
-set_deleted (IcStore     *self,
-             const char  *id,
-             gboolean     deleted,
-             const char  *author,
-             GError     **error)
+set_state (IcStore          *self,
+           const char       *id,
+           IcHistoryAction   action,
+           const char       *author,
+           GError          **error)
 {
   g_autofree char *now = ic_timestamp_now ();
   g_autofree char *sql = NULL;
   g_autoptr(IcStoreStmt) stmt = NULL;
+  gboolean deleted = action == IC_HISTORY_DELETED;
+  IcStoreHistoryRow row;
   Stored stored;
 
   if (!ic_store_begin (self, error))
@@ -817,12 +900,14 @@ set_deleted (IcStore     *self,
       goto fail;
     }
   /* Deleting a tombstone, or restoring a live record, changes nothing. */
-  if (stored.deleted == deleted)
+  if (action != IC_HISTORY_RENEWED && stored.deleted == deleted)
     {
       if (ic_store_commit (self, error))
         return TRUE;
       goto fail;
     }
+  if (action == IC_HISTORY_RENEWED)
+    deleted = stored.deleted;
 
   sql = g_strdup_printf ("UPDATE %s SET deleted = ?, rev = ?, updated_at = ?, "
                          "author = coalesce (?, author) WHERE id = ?",
@@ -843,6 +928,10 @@ set_deleted (IcStore     *self,
                             deleted, now, error))
     goto fail;
 
+  row = (IcStoreHistoryRow) { stored.kind, id, stored.rev + 1, now, author, action, NULL, FALSE };
+  if (!ic_store_history_add (self, &row, 1, error))
+    goto fail;
+
   if (ic_store_commit (self, error))
     return TRUE;
 
@@ -860,7 +949,7 @@ ic_store_delete (IcStore     *self,
   g_return_val_if_fail (IC_IS_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  return set_deleted (self, id, TRUE, author, error);
+  return set_state (self, id, IC_HISTORY_DELETED, author, error);
 }
 
 gboolean
@@ -872,5 +961,17 @@ ic_store_restore (IcStore     *self,
   g_return_val_if_fail (IC_IS_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  return set_deleted (self, id, FALSE, author, error);
+  return set_state (self, id, IC_HISTORY_RESTORED, author, error);
+}
+
+gboolean
+ic_store_renew (IcStore     *self,
+                const char  *id,
+                const char  *author,
+                GError     **error)
+{
+  g_return_val_if_fail (IC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  return set_state (self, id, IC_HISTORY_RENEWED, author, error);
 }

@@ -33,6 +33,7 @@ struct _IcStore
   IcTaxonomy      *taxonomy;
   guint            schema_version;
   guint            write_depth;   /* ic_store_begin () calls not yet ended */
+  gboolean         skip_history;  /* for the benchmark that weighs the history */
 };
 
 G_DEFINE_FINAL_TYPE (IcStore, ic_store, G_TYPE_OBJECT)
@@ -457,13 +458,15 @@ setup_kinds (IcStore *self)
       info->insert_sql = ic_store_table_build_insert (info->table, NULL, FALSE);
       info->upsert_sql = ic_store_table_build_insert (info->table, NULL, TRUE);
       info->find_elsewhere_sql = build_find_elsewhere (kind);
-      /* An excluded pair has neither: its challenge stands for it. */
+      /* A pair or a rule has neither: its first id stands for it. */
       if (ic_store_table_find_column (info->table, "title") >= 0)
         info->title_column = "title";
       else if (ic_store_table_find_column (info->table, "name") >= 0)
         info->title_column = "name";
-      else
+      else if (ic_store_table_find_column (info->table, "challenge_id") >= 0)
         info->title_column = "challenge_id";
+      else
+        info->title_column = "organisation_id";
       setup_fts (info, kind);
     }
 
@@ -766,6 +769,39 @@ get_of_kind (IcStore       *self,
   if (rc != SQLITE_DONE)
     ic_store_set_sqlite_error (error, self->db, rc);
   return NULL;
+}
+
+IcRecord *
+ic_store_get_stored (IcStore       *self,
+                     IcRecordKind   kind,
+                     const char    *id,
+                     GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  IcRecord *record;
+
+  if (kind == IC_RECORD_KIND_EVENT)
+    return IC_RECORD (ic_store_get_event (self, id, error));
+  record = get_of_kind (self, kind, id, &local_error);
+  if (record == NULL && local_error == NULL)
+    g_set_error (&local_error, IC_STORE_ERROR, IC_STORE_ERROR_NOT_FOUND,
+                 _("No %s has the id %s"), ic_record_kind_to_string (kind), id);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return record;
+}
+
+void
+ic_store_set_keep_history (IcStore  *self,
+                           gboolean  keep)
+{
+  self->skip_history = !keep;
+}
+
+gboolean
+ic_store_get_keep_history (IcStore *self)
+{
+  return !self->skip_history;
 }
 
 IcRecord *

@@ -1,4 +1,6 @@
-# "Not a Match" on a ranked capability excludes the pair: the row goes,
+# "Not a Match" on a ranked capability asks why (here "Other", in the
+# person's words, which it needs before it goes on), then excludes the
+# pair with that reason: the row goes,
 # the rest move up (as interchange-cli match ranks without it), the
 # command line lists the pair as excluded; Undo in the toast brings it
 # back, first again.
@@ -46,11 +48,21 @@ def test_not_a_match(app):
     check(True, 'the page ranks %s first' % before[0])
 
     app.click('push button', '“%s” is not a match' % before[0], parent=results)
+    dialog = app.dialog('Not a Match')
+    confirm = app.find('push button', lambda name: name is not None and 'Not a Match' in name.replace('_', ''),
+                       parent=dialog)
+    app.choose(dialog, 'Reason', 'Other')
+    check(not confirm.sensitive, '“Other” needs words before the pair can go')
+    app.fill(dialog, 'In your words', 'Same group as the buyer')
+    wait_for('the confirm button enabled', lambda: confirm.sensitive or None, timeout=5)
+    confirm.doActionNamed('click')
     app.toast('“%s” will not be proposed for this challenge again' % before[0])
     excluded = app.cli_json('match', 'excluded')
     log('excluded: %s' % excluded)
     check([(p['challenge_id'], p['capability_id']) for p in excluded] == [(challenge['id'], best_id)],
           'the command line lists the pair as excluded')
+    check(excluded[0]['reason'] == 'other' and excluded[0]['reason_text'] == 'Same group as the buyer',
+          'with the reason given: %s' % excluded[0]['reason_text'])
     after = cli_ranking(app, challenge['id'])
     check(before[0] not in after and after[:4] == before[1:5],
           'the command line ranks without it, the rest moved up')

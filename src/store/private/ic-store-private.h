@@ -11,6 +11,7 @@
 
 #include "ic-store.h"
 #include "ic-event.h"
+#include "ic-store-history.h"
 #include "ic-store-table.h"
 
 G_BEGIN_DECLS
@@ -49,6 +50,8 @@ typedef enum
   IC_STORE_SLOT_FTS_INDEX,
   IC_STORE_SLOT_CHANGE_LOG,
   IC_STORE_SLOT_CHANGE_LOG_CHUNK,
+  IC_STORE_SLOT_HISTORY,
+  IC_STORE_SLOT_HISTORY_CHUNK,
   IC_STORE_N_SLOTS
 } IcStoreSlot;
 
@@ -163,6 +166,44 @@ gboolean      ic_store_log_changes       (IcStore                   *self,
                                           const IcStoreChangeEntry  *entries,
                                           guint                      n_entries,
                                           GError                   **error);
+
+/* The record @id of @kind as stored, tombstone or not;
+ * IC_STORE_ERROR_NOT_FOUND if it is not there.
+ * Returns: (transfer full) (nullable) */
+IcRecord     *ic_store_get_stored        (IcStore       *self,
+                                          IcRecordKind   kind,
+                                          const char    *id,
+                                          GError       **error);
+
+/* Whether writes add history entries (ic-store-history.c); always, but
+ * for the benchmark that measures what they cost. */
+void          ic_store_set_keep_history  (IcStore       *self,
+                                          gboolean       keep);
+gboolean      ic_store_get_keep_history  (IcStore       *self);
+
+/* One history entry to write, inside the caller's transaction. */
+typedef struct
+{
+  IcRecordKind     kind;
+  const char      *record_id;
+  gint64           rev;
+  const char      *at;
+  const char      *author;
+  IcHistoryAction  action;
+  const char      *changes;   /* ic_store_history_diff(), or NULL */
+  gboolean         remote;
+} IcStoreHistoryRow;
+
+gboolean      ic_store_history_add       (IcStore                  *self,
+                                          const IcStoreHistoryRow  *rows,
+                                          guint                     n_rows,
+                                          GError                  **error);
+/* The fields that differ between @before and @after (the record fields
+ * id, rev, updated_at, author and deleted aside), as the JSON array
+ * the history keeps, or NULL if none does.
+ * Returns: (transfer full) (nullable) */
+char         *ic_store_history_diff      (IcRecord      *before,
+                                          IcRecord      *after);
 
 /* Taxonomy tables (ic-store-taxonomy.c), on a bare connection so that a
  * migration can seed them. */

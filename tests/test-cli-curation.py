@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""interchange-cli curation end to end: Not a Match with a reason, pins
+and conflict-of-interest rules, as `match` honours them and as the
+history keeps them."""
+
+import json
+import os
+import subprocess
+import tempfile
+import unittest
+
+CLI = os.environ.get("INTERCHANGE_CLI", "interchange-cli")
+
+
+class CurationTests(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.db = os.path.join(self.tmp.name, "test.db")
+        self.env = dict(os.environ, INTERCHANGE_AUTHOR="Test Curator", LC_ALL="C.UTF-8")
+        self.env.pop("INTERCHANGE_DB", None)
+        self.ok("demo")
+        challenges = [c for c in self.json("list", "challenges") if c["status"] == "open"]
+        self.challenge = sorted(challenges, key=lambda c: c["title"])[0]
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def cli(self, *args):
+        return subprocess.run([CLI, "--db", self.db] + list(args), capture_output=True,
+                              text=True, env=self.env, timeout=120)
+
+    def ok(self, *args):
+        result = self.cli(*args)
+        self.assertEqual(result.returncode, 0, f"{args}: {result.stderr}")
+        return result
+
+    def json(self, *args):
+        return json.loads(self.ok(*args, "--json").stdout)
+
+    def ranking(self, top=5):
+        return self.json("match", "--challenge", self.challenge["id"], "--top", str(top))
+
+    def test_exclude_with_reason(self):
+        best = self.ranking()["results"][0]["capability_id"]
+        out = self.ok("match", "exclude", self.challenge["id"], best, "--reason", "no-capacity").stdout
+        self.assertIn("No capacity", out)
+        pairs = self.json("match", "excluded")
+        self.assertEqual([(p["reason"], p["reason_text"], p["author"]) for p in pairs],
+                         [("no-capacity", None, "Test Curator")])
+        # Other words are the text of "other"; excluding again changes the reason.
+        self.ok("match", "exclude", self.challenge["id"], best, "--reason", "Same owner as the buyer")
+        pair = self.json("match", "excluded")[0]
+        self.assertEqual((pair["reason"], pair["reason_text"]), ("other", "Same owner as the buyer"))
+        self.assertIn("Same owner as the buyer", self.ok("match", "excluded").stdout)
+        self.assertNotIn(best, [r["capability_id"] for r in self.ranking()["results"]])
+        # A blank reason is refused and changes nothing.
+        result = self.cli("match", "exclude", self.challenge["id"], best, "--reason", "  ")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("--reason", result.stderr)
+
+    def test_pin(self):
+        deep = self.ranking(40)["results"]
+        far = deep[-1]["capability_id"]
+        self.ok("match", "pin", self.challenge["id"], far, "--reason", "The buyer asked to meet them")
+        results = self.ranking(3)["results"]
+        self.assertEqual([r["capability_id"] for r in results[:3]], [r["capability_id"] for r in deep[:3]])
+        self.assertEqual([r["pinned"] for r in results], [False, False, False, True])
+        self.assertEqual((results[3]["capability_id"], results[3]["pin_reason"]),
+                         (far, "The buyer asked to meet them"))
+        self.assertIn("Pinned: The buyer asked to meet them",
+                      self.ok("match", "--challenge", self.challenge["id"], "--top", "3").stdout)
+        pins = self.json("match", "pinned")
+        self.assertEqual([(p["challenge_id"], p["capability_id"]) for p in pins], [(self.challenge["id"], far)])
+
+        result = self.cli("match", "pin", self.challenge["id"], far)
+        self.assertEqual(result.returncode, 2)
+        self.ok("match", "unpin", self.challenge["id"], far)
+        self.assertEqual(len(self.ranking(3)["results"]), 3)
+        result = self.cli("match", "unpin", self.challenge["id"], far)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("not pinned", result.stderr)
+
+        pin_id = [e for e in self.json("history", far)]  # the capability's own history is untouched
+        self.assertEqual([e["action"] for e in pin_id], ["created"])
+
+    def test_conflict_rule_in_match(self):
+        best = self.ranking()["results"][0]
+        ours = self.json("show", self.challenge["id"])["organisation_id"]
+        self.ok("conflict-rule", "add", ours, best["organisation_id"], "--reason", "A live dispute")
+        ranked = self.ranking()
+        self.assertNotIn(best["organisation_id"], [r["organisation_id"] for r in ranked["results"]])
+        self.assertIn({"capability_id": best["capability_id"], "reason": "A live dispute",
+                       "rule": "conflict-of-interest"}, ranked["left_out"])
+        self.assertIn("left out by", self.ok("match", "--challenge", self.challenge["id"]).stdout)
+
+        result = self.cli("conflict-rule", "add", ours, ours, "--reason", "x")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("other_organisation_id", result.stderr)
+        result = self.cli("conflict-rule", "add", ours, "0b6c8f1e-2f4a-4c55-9a1e-7d3b2c1a0f9e", "--reason", "x")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("0b6c8f1e-2f4a-4c55-9a1e-7d3b2c1a0f9e", result.stderr)
+        self.assertEqual(len(self.json("conflict-rule", "list")), 1)
+
+    def never_matched(self):
+        """Capabilities on no shortlist, counted from `list --json`."""
+        kept = {e["capability_id"] for s in self.json("list", "shortlists") if not s["deleted"]
+                for e in s.get("entries") or []}
+        return [c for c in self.json("list", "capabilities") if c["id"] not in kept]
+
+    def test_review(self):
+        review = self.json("review")
+        self.assertEqual(set(review), {"stale", "past-deadline", "stuck", "never-matched"})
+        self.assertEqual(review["stale"]["count"], 0)
+        capabilities = self.json("list", "capabilities")
+        self.assertEqual(review["never-matched"]["count"], len(self.never_matched()))
+        # Two years on, everything is stale, and the sample's entries that
+        # are not done yet are stuck.
+        self.env["INTERCHANGE_NOW"] = "2029-01-01T00:00:00Z"
+        stuck_before = self.json("review")["stuck"]["count"]
+        del self.env["INTERCHANGE_NOW"]
+        top = [r["capability_id"] for r in self.ranking(2)["results"]]
+        newly = [c["id"] for c in self.never_matched() if c["id"] in top]
+        self.ok("shortlist", "create", "--challenge", self.challenge["id"], "--top", "2")
+        self.env["INTERCHANGE_NOW"] = "2029-01-01T00:00:00Z"
+        later = self.json("review", "--limit", "3")
+        self.assertEqual(later["never-matched"]["count"], review["never-matched"]["count"] - len(newly))
+        self.assertEqual(later["never-matched"]["count"], len(self.never_matched()))
+        self.assertEqual(later["stuck"]["count"], stuck_before + 2)
+        self.assertEqual(len(later["stuck"]["items"]), 3)
+        self.assertEqual(len(later["stale"]["items"]), 3)
+        self.assertGreater(later["stale"]["count"], len(capabilities))
+        open_past = [c for c in self.json("list", "challenges")
+                     if c["status"] == "open" and c.get("deadline") and c["deadline"] < "2029-01-01"]
+        self.assertEqual(later["past-deadline"]["count"], len(open_past))
+        result = self.cli("review", "--stale-days", "0")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("--stale-days", result.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()
