@@ -265,6 +265,15 @@ def editor_changed(app):
     app.label(lambda name: name is not None and 'was changed elsewhere' in name, parent=dialog)
     shoot(app.find(None, 'Edit Organisation', parent=app.app), 'editor-changed')
     app.click('push button', 'Cancel', parent=dialog)
+    discard(app)
+
+
+def discard(app):
+    """Answers Discard to the question a form with changes asks on closing."""
+    ask = app.dialog('Save Changes?')
+    app.find('push button', lambda name: name is not None and name.replace('_', '').startswith('Discard'),
+             parent=ask).doActionNamed('click')
+    app.gone(None, 'Save Changes?')
 
 
 def light(app):
@@ -320,6 +329,11 @@ def light(app):
     frame = app.find(None, 'Edit Challenge', parent=app.app)
     shoot(frame, 'editor')
     app.click('push button', 'Cancel', parent=dialog)
+    # Closing a form with changes asks first.
+    ask = app.dialog('Save Changes?')
+    time.sleep(0.5)
+    shoot(ask, 'editor-close')
+    discard(app)
     editor_changed(app)
 
     page = workshop(app)
