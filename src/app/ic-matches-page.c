@@ -540,11 +540,24 @@ add_consortium_to_shortlist_activated (GtkWidget  *widget,
   IcChallenge *challenge = selected_challenge (self);
   IcConsortium *consortium = ic_consortium_view_get_consortium (self->consortium_view);
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_auto(IcMatchOptions) options = { 0 };
 
   if (challenge == NULL || consortium == NULL)
     return;
+  /* Each member with its pair's own explanation, so the shortlist's
+   * criterion and term columns are filled as for a single match. */
+  ic_match_job_options_init (&options, &self->excluded, challenge, TOP_K,
+                             ic_weights_panel_get_cross_sector (self->weights_panel));
   for (guint i = 0; i < ic_consortium_get_n_members (consortium); i++)
-    g_ptr_array_add (entries, ic_shortlist_entry_new_from_consortium_member (consortium, i));
+    {
+      g_autoptr(IcMatchResult) result =
+        self->matcher != NULL
+        ? ic_matcher_explain_pair (self->matcher, challenge, ic_consortium_get_member_id (consortium, i),
+                                   ic_weights_panel_get_weights (self->weights_panel), &options)
+        : NULL;
+
+      g_ptr_array_add (entries, ic_shortlist_entry_new_from_consortium_member (consortium, i, result));
+    }
   add_to_shortlist (self, challenge, entries, NULL);
 }
 
