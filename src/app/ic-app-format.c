@@ -197,3 +197,35 @@ ic_format_field_error (const char *message,
     return g_strconcat (capital, g_utf8_next_char (rest), NULL);
   }
 }
+
+char *
+ic_format_file_name (const char *name)
+{
+  g_autoptr(GString) clean = g_string_new (NULL);
+
+  for (const char *p = name; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeType type = g_unichar_type (c);
+
+      if (type == G_UNICODE_INITIAL_PUNCTUATION || type == G_UNICODE_FINAL_PUNCTUATION ||
+          c == '"' || c == '\'' || c == 0x201A || c == 0x201E)
+        continue;
+      if (c < 0x80 && strchr ("/\\:*?<>|", (int) c) != NULL)
+        c = '-';
+      if (g_unichar_isspace (c) || g_unichar_iscntrl (c))
+        {
+          if (clean->len > 0 && clean->str[clean->len - 1] != ' ')
+            g_string_append_c (clean, ' ');
+          continue;
+        }
+      g_string_append_unichar (clean, c);
+    }
+  while (clean->len > 0 && clean->str[clean->len - 1] == ' ')
+    g_string_truncate (clean, clean->len - 1);
+  while (clean->len > 0 && (clean->str[0] == ' ' || clean->str[0] == '.'))
+    g_string_erase (clean, 0, 1);
+  if (clean->len == 0)
+    g_string_append (clean, _("Shortlist"));
+  return g_string_free (g_steal_pointer (&clean), FALSE);
+}
