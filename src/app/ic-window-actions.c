@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "ic-conflicts-window.h"
+#include "ic-matches-page.h"
 #include "ic-record-editor.h"
 #include "ic-records-page.h"
 #include "ic-sample-data.h"
@@ -24,9 +25,18 @@ on_editor_saved (IcRecordEditor *editor,
                  IcWindow       *self)
 {
   g_autofree char *message = g_strdup_printf (_("Saved “%s”"), ic_record_get_title (record));
+  AdwToast *toast = adw_toast_new (message);
 
   ic_window_reload (self);
-  ic_window_add_toast (self, adw_toast_new (message));
+  /* From a challenge to the capabilities that fit it, in one click. */
+  if (ic_record_get_kind (record) == IC_RECORD_KIND_CHALLENGE)
+    {
+      adw_toast_set_button_label (toast, _("Find _Matches"));
+      adw_toast_set_action_name (toast, "win.show-matches");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (ic_record_get_id (record)));
+      adw_toast_set_timeout (toast, 8);
+    }
+  ic_window_add_toast (self, toast);
 }
 
 static void
@@ -241,6 +251,20 @@ search_activated (GtkWidget  *widget,
 }
 
 static void
+show_matches_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  IcWindow *self = IC_WINDOW (widget);
+  GtkWidget *page;
+
+  ic_window_show_page (self, "matches");
+  page = ic_window_get_visible_page (self);
+  if (IC_IS_MATCHES_PAGE (page))
+    ic_matches_page_show_challenge (IC_MATCHES_PAGE (page), g_variant_get_string (parameter, NULL));
+}
+
+static void
 show_page_activated (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -385,6 +409,7 @@ ic_window_class_add_actions (GtkWidgetClass *widget_class)
                                    load_sample_data_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-matches", "s", show_matches_activated);
   gtk_widget_class_install_action (widget_class, "win.sync-now", NULL, sync_now_activated);
   gtk_widget_class_install_action (widget_class, "win.show-conflicts", NULL, show_conflicts_activated);
   gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_activated);
