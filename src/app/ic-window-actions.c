@@ -296,12 +296,22 @@ show_conflicts_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (conflicts));
 }
 
+/* With no feed set up there is nothing to sync with: the keyboard
+ * shortcut opens Preferences, where the feed is set up. */
 static void
 sync_now_activated (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  ic_sync_controller_sync_now (IC_WINDOW (widget)->sync);
+  IcWindow *self = IC_WINDOW (widget);
+  g_autofree char *url = g_strstrip (g_settings_get_string (self->settings, "feed-url"));
+
+  if (url[0] == '\0')
+    {
+      gtk_widget_activate_action (widget, "app.preferences", NULL);
+      return;
+    }
+  ic_sync_controller_sync_now (self->sync);
 }
 
 /* Files written here: opened in their application, or shown in the
