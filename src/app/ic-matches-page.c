@@ -46,6 +46,9 @@ struct _IcMatchesPage
   GtkDropDown    *challenge_dropdown;
   GHashTable     *organisation_names; /* id -> name, for the picker's search */
   GHashTable     *shortlisted;        /* pair keys (ic_match_job_pair_key()) on a shortlist */
+  GHashTable     *challenge_weights;  /* challenge id -> IcMatchWeights chosen for it */
+  IcMatchWeights *default_weights;    /* the weights saved for all challenges */
+  gboolean        setting_weights;    /* the panel is being set, not moved */
   AdwBin         *weights_bin;
   IcWeightsPanel *weights_panel;     /* made here, as the consortium view is */
   GtkStack       *view_stack;
@@ -64,6 +67,7 @@ G_DEFINE_FINAL_TYPE (IcMatchesPage, ic_matches_page, ADW_TYPE_BIN)
 static void rank (IcMatchesPage *self,
                   gboolean       from_scratch);
 static void update_consortium (IcMatchesPage *self);
+static void apply_challenge_weights (IcMatchesPage *self);
 
 static void
 show_view (IcMatchesPage *self,
@@ -383,6 +387,7 @@ ic_matches_page_show_challenge (IcMatchesPage *self,
   if (self->challenges == NULL || self->stale)
     return;
   fill_challenges (self);
+  apply_challenge_weights (self);
   if (selected_challenge (self) != NULL)
     rank (self, TRUE);
 }
@@ -405,10 +410,43 @@ on_weights_notify (IcWeightsPanel *panel,
                    GParamSpec     *pspec,
                    IcMatchesPage  *self)
 {
-  g_autofree char *text = ic_match_weights_to_string (ic_weights_panel_get_weights (panel));
+  IcMatchWeights *weights = ic_weights_panel_get_weights (panel);
+  g_autofree char *text = NULL;
+  g_autofree char *key = NULL;
 
-  ic_store_service_set_setting_async (self->service, IC_MATCH_WEIGHTS_SETTING, text, NULL,
+  if (self->setting_weights)
+    return;
+  text = ic_match_weights_to_string (weights);
+  /* Weights moved for a challenge are that challenge's alone: another
+   * challenge, a colleague's shortlist or the facilitator view keep
+   * theirs. */
+  if (self->challenge_id != NULL)
+    {
+      key = ic_match_loader_challenge_weights_setting (self->challenge_id);
+      if (self->challenge_weights != NULL)
+        g_hash_table_insert (self->challenge_weights, g_strdup (self->challenge_id),
+                             ic_match_weights_copy (weights));
+    }
+  ic_store_service_set_setting_async (self->service, key != NULL ? key : IC_MATCH_WEIGHTS_SETTING, text, NULL,
                                       on_weights_saved, NULL);
+}
+
+/* The panel shows the weights kept for the chosen challenge, else the
+ * ones kept for all. */
+static void
+apply_challenge_weights (IcMatchesPage *self)
+{
+  IcMatchWeights *weights = NULL;
+
+  if (self->challenge_id != NULL && self->challenge_weights != NULL)
+    weights = g_hash_table_lookup (self->challenge_weights, self->challenge_id);
+  if (weights == NULL)
+    weights = self->default_weights;
+  if (weights == NULL)
+    return;
+  self->setting_weights = TRUE;
+  ic_weights_panel_set_weights (self->weights_panel, weights);
+  self->setting_weights = FALSE;
 }
 
 static void
@@ -430,14 +468,17 @@ on_built (GObject      *source,
 
   /* The saved weights come in once; later the panel is ahead of them.
    * Saved weights that no longer parse leave the balanced ones. */
+  g_clear_pointer (&self->challenge_weights, g_hash_table_unref);
+  self->challenge_weights = g_steal_pointer (&setup->challenge_weights);
+  if (setup->weights != NULL)
+    g_set_object (&self->default_weights, setup->weights);
   if (!self->weights_read)
     {
       self->weights_read = TRUE;
-      if (setup->weights != NULL)
-        ic_weights_panel_set_weights (self->weights_panel, setup->weights);
       /* Only now: the weights just read need not be written back. */
       g_signal_connect (self->weights_panel, "notify::weights", G_CALLBACK (on_weights_notify), self);
     }
+  apply_challenge_weights (self);
   ic_match_options_clear (&self->excluded);
   ic_match_options_copy (&setup->excluded, &self->excluded);
   g_set_object (&self->matcher, setup->matcher);
@@ -532,6 +573,7 @@ on_challenge_selected (GtkDropDown   *dropdown,
   challenge = selected_challenge (self);
   g_free (self->challenge_id);
   self->challenge_id = challenge != NULL ? g_strdup (ic_record_get_id (IC_RECORD (challenge))) : NULL;
+  apply_challenge_weights (self);
   rank (self, TRUE);
 }
 
@@ -870,6 +912,8 @@ ic_matches_page_finalize (GObject *object)
   g_clear_pointer (&self->challenge_id, g_free);
   g_clear_pointer (&self->organisation_names, g_hash_table_unref);
   g_clear_pointer (&self->shortlisted, g_hash_table_unref);
+  g_clear_pointer (&self->challenge_weights, g_hash_table_unref);
+  g_clear_object (&self->default_weights);
 
   G_OBJECT_CLASS (ic_matches_page_parent_class)->finalize (object);
 }

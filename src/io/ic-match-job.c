@@ -71,6 +71,7 @@ ic_match_setup_free (IcMatchSetup *setup)
   g_clear_object (&setup->weights);
   g_clear_pointer (&setup->organisation_names, g_hash_table_unref);
   g_clear_pointer (&setup->shortlisted, g_hash_table_unref);
+  g_clear_pointer (&setup->challenge_weights, g_hash_table_unref);
   ic_match_options_clear (&setup->excluded);
   g_free (setup);
 }
@@ -102,6 +103,17 @@ build_job (GTask        *task,
     }
   /* Saved weights that no longer parse leave the caller's. */
   setup->weights = ic_match_loader_load_weights (store, NULL);
+  setup->challenge_weights = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  for (guint i = 0; i < setup->challenges->len; i++)
+    {
+      const char *id = ic_record_get_id (g_ptr_array_index (setup->challenges, i));
+      g_autofree char *key = ic_match_loader_challenge_weights_setting (id);
+      g_autofree char *text = ic_store_get_setting (store, key);
+      IcMatchWeights *weights = text != NULL ? ic_match_weights_new_from_string (text, NULL) : NULL;
+
+      if (weights != NULL)
+        g_hash_table_insert (setup->challenge_weights, g_strdup (id), weights);
+    }
   g_ptr_array_sort (setup->challenges, compare_titles);
   g_task_return_pointer (task, g_steal_pointer (&setup), (GDestroyNotify) ic_match_setup_free);
 }

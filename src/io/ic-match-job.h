@@ -27,6 +27,7 @@ typedef struct
   IcMatchWeights *weights;     /* the saved weights; NULL if they no longer parse */
   IcMatchOptions  excluded;    /* only its excluded pairs and decisions are set, for every challenge */
   GHashTable     *organisation_names; /* id -> name of every live organisation */
+  GHashTable     *challenge_weights; /* challenge id -> IcMatchWeights saved for it */
   GHashTable     *shortlisted; /* "challenge id\ncapability id" of every entry of a live shortlist */
 } IcMatchSetup;
 

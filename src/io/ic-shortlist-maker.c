@@ -254,7 +254,7 @@ ic_shortlist_create_from_matches (IcStore     *store,
       if (matcher == NULL)
         return NULL;
       /* Saved weights that no longer parse fall back to the balanced preset. */
-      weights = ic_match_loader_load_weights (store, NULL);
+      weights = ic_match_loader_load_challenge_weights (store, challenge_id, NULL);
       if (weights == NULL)
         weights = ic_match_weights_new ();
       if (!ic_match_loader_load_exclusions (store, challenge_id, &options, error) ||
