@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 
 #include "ic-app-format.h"
@@ -61,22 +62,46 @@ ic_kind_text (IcRecordKind kind)
 }
 
 char *
+ic_format_number (guint64 n)
+{
+  const struct lconv *conv = localeconv ();
+  /* The locale's separator; the C locale has none, and English "," is
+   * what the window's other words are in then. */
+  const char *separator = conv != NULL && conv->thousands_sep != NULL && conv->thousands_sep[0] != '\0'
+                          ? conv->thousands_sep : ",";
+  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, n);
+  gsize length = strlen (digits);
+  GString *out = g_string_new (NULL);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (i > 0 && (length - i) % 3 == 0)
+        g_string_append (out, separator);
+      g_string_append_c (out, digits[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
 ic_format_record_count (IcRecordKind kind,
                         guint        n)
 {
+  g_autofree char *number = ic_format_number (n);
+
   switch (kind)
     {
     case IC_RECORD_KIND_ORGANISATION:
-      return g_strdup_printf (ngettext ("%u organisation", "%u organisations", n), n);
+      /* Translators: %s is a number with thousands separators */
+      return g_strdup_printf (ngettext ("%s organisation", "%s organisations", n), number);
     case IC_RECORD_KIND_CHALLENGE:
-      return g_strdup_printf (ngettext ("%u challenge", "%u challenges", n), n);
+      return g_strdup_printf (ngettext ("%s challenge", "%s challenges", n), number);
     case IC_RECORD_KIND_CAPABILITY:
-      return g_strdup_printf (ngettext ("%u capability", "%u capabilities", n), n);
+      return g_strdup_printf (ngettext ("%s capability", "%s capabilities", n), number);
     case IC_RECORD_KIND_FORESIGHT:
-      return g_strdup_printf (ngettext ("%u foresight item", "%u foresight items", n), n);
+      return g_strdup_printf (ngettext ("%s foresight item", "%s foresight items", n), number);
     case IC_RECORD_KIND_SHORTLIST:
     default:
-      return g_strdup_printf (ngettext ("%u shortlist", "%u shortlists", n), n);
+      return g_strdup_printf (ngettext ("%s shortlist", "%s shortlists", n), number);
     }
 }
 

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ic-app-format.h"
 #include "ic-capability-details.h"
 #include "ic-challenge.h"
 #include "ic-consortium-finder.h"
@@ -123,6 +124,7 @@ show_results (IcMatchesPage *self,
   guint n_capabilities = ic_match_corpus_get_n_capabilities (ic_matcher_get_corpus (self->matcher));
   double elapsed_ms = (g_get_monotonic_time () - self->rank_started) / 1000.0;
   g_autofree char *summary = NULL;
+  g_autofree char *total = ic_format_number (n_capabilities);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results_list))) != NULL)
@@ -143,11 +145,12 @@ show_results (IcMatchesPage *self,
       gtk_list_box_append (self->results_list, row);
     }
   mark_shortlisted (self);
-  /* Translators: "The best 20 of 166 capabilities, ranked in 12 ms" */
-  summary = g_strdup_printf (ngettext ("The best %u of %u capability, ranked in %.0f ms",
-                                       "The best %u of %u capabilities, ranked in %.0f ms",
+  /* Translators: "The best 20 of 1,166 capabilities, ranked in 12 ms";
+   * the second number has thousands separators */
+  summary = g_strdup_printf (ngettext ("The best %u of %s capability, ranked in %.0f ms",
+                                       "The best %u of %s capabilities, ranked in %.0f ms",
                                        n_capabilities),
-                             n, n_capabilities, elapsed_ms);
+                             n, total, elapsed_ms);
   gtk_label_set_text (self->summary_label, summary);
   show_view (self, "results");
 }
