@@ -234,6 +234,42 @@ class ShortlistTests(IoTestCase):
         self.assertAlmostEqual(sum(c["contribution"] for c in entry["explanation"]["criteria"].values()),
                                entry["score"], places=6)
 
+    def test_private_notes_and_stages(self):
+        """A PDF leaves the team's notes and stages out unless asked; the
+        working formats keep them unless asked not to."""
+        challenge, _ = self.make_shortlist_fixture()
+        capability = self.json("list", "capabilities", "--json")[0]["id"]
+        shortlist = self.ok("shortlist", "create", "--challenge", challenge, "--top", "0",
+                            "--name", "Noted").stdout.strip()
+        self.ok("shortlist", "add", shortlist, capability, "--note", "Spoke to MD, keen on a 6-week trial")
+
+        def csv_rows(*options):
+            text = self.ok("export", "shortlist", shortlist, "--format", "csv", "-o", "-", *options).stdout
+            return list(csv.DictReader(io.StringIO(text)))
+        rows = csv_rows()
+        self.assertEqual(rows[0]["note"], "Spoke to MD, keen on a 6-week trial")
+        self.assertEqual(rows[0]["stage"], "Proposed")
+        rows = csv_rows("--notes", "no", "--stages", "no")
+        self.assertNotIn("note", rows[0])
+        self.assertNotIn("stage", rows[0])
+        self.assertEqual(self.cli("export", "shortlist", shortlist, "--format", "csv", "-o", "-",
+                                  "--notes", "maybe").returncode, 2)
+
+        if shutil.which("pdftotext") is None:
+            self.skipTest("pdftotext is not installed")
+
+        def pdf_text(*options):
+            out = self.path("n.pdf")
+            self.ok("export", "shortlist", shortlist, "--format", "pdf", "-o", out, *options)
+            return subprocess.run(["pdftotext", "-enc", "UTF-8", out, "-"], capture_output=True,
+                                  check=True).stdout.decode("utf-8")
+        text = pdf_text()
+        self.assertNotIn("keen on a 6-week trial", text)
+        self.assertNotIn("Stage:", text)
+        text = pdf_text("--notes", "yes", "--stages", "yes")
+        self.assertIn("keen on a", text)
+        self.assertIn("Stage:", text)
+
     def test_xlsx_read_back(self):
         import openpyxl
         _, shortlist = self.make_shortlist_fixture()

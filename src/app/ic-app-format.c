@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 
 #include "ic-app-format.h"
@@ -61,22 +62,46 @@ ic_kind_text (IcRecordKind kind)
 }
 
 char *
+ic_format_number (guint64 n)
+{
+  const struct lconv *conv = localeconv ();
+  /* The locale's separator; the C locale has none, and English "," is
+   * what the window's other words are in then. */
+  const char *separator = conv != NULL && conv->thousands_sep != NULL && conv->thousands_sep[0] != '\0'
+                          ? conv->thousands_sep : ",";
+  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, n);
+  gsize length = strlen (digits);
+  GString *out = g_string_new (NULL);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (i > 0 && (length - i) % 3 == 0)
+        g_string_append (out, separator);
+      g_string_append_c (out, digits[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
 ic_format_record_count (IcRecordKind kind,
                         guint        n)
 {
+  g_autofree char *number = ic_format_number (n);
+
   switch (kind)
     {
     case IC_RECORD_KIND_ORGANISATION:
-      return g_strdup_printf (ngettext ("%u organisation", "%u organisations", n), n);
+      /* Translators: %s is a number with thousands separators */
+      return g_strdup_printf (ngettext ("%s organisation", "%s organisations", n), number);
     case IC_RECORD_KIND_CHALLENGE:
-      return g_strdup_printf (ngettext ("%u challenge", "%u challenges", n), n);
+      return g_strdup_printf (ngettext ("%s challenge", "%s challenges", n), number);
     case IC_RECORD_KIND_CAPABILITY:
-      return g_strdup_printf (ngettext ("%u capability", "%u capabilities", n), n);
+      return g_strdup_printf (ngettext ("%s capability", "%s capabilities", n), number);
     case IC_RECORD_KIND_FORESIGHT:
-      return g_strdup_printf (ngettext ("%u foresight item", "%u foresight items", n), n);
+      return g_strdup_printf (ngettext ("%s foresight item", "%s foresight items", n), number);
     case IC_RECORD_KIND_SHORTLIST:
     default:
-      return g_strdup_printf (ngettext ("%u shortlist", "%u shortlists", n), n);
+      return g_strdup_printf (ngettext ("%s shortlist", "%s shortlists", n), number);
     }
 }
 
@@ -182,4 +207,36 @@ ic_format_field_error (const char *message,
     g_unichar_to_utf8 (g_unichar_totitle (first), capital);
     return g_strconcat (capital, g_utf8_next_char (rest), NULL);
   }
+}
+
+char *
+ic_format_file_name (const char *name)
+{
+  g_autoptr(GString) clean = g_string_new (NULL);
+
+  for (const char *p = name; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeType type = g_unichar_type (c);
+
+      if (type == G_UNICODE_INITIAL_PUNCTUATION || type == G_UNICODE_FINAL_PUNCTUATION ||
+          c == '"' || c == '\'' || c == 0x201A || c == 0x201E)
+        continue;
+      if (c < 0x80 && strchr ("/\\:*?<>|", (int) c) != NULL)
+        c = '-';
+      if (g_unichar_isspace (c) || g_unichar_iscntrl (c))
+        {
+          if (clean->len > 0 && clean->str[clean->len - 1] != ' ')
+            g_string_append_c (clean, ' ');
+          continue;
+        }
+      g_string_append_unichar (clean, c);
+    }
+  while (clean->len > 0 && clean->str[clean->len - 1] == ' ')
+    g_string_truncate (clean, clean->len - 1);
+  while (clean->len > 0 && (clean->str[0] == ' ' || clean->str[0] == '.'))
+    g_string_erase (clean, 0, 1);
+  if (clean->len == 0)
+    g_string_append (clean, _("Shortlist"));
+  return g_string_free (g_steal_pointer (&clean), FALSE);
 }

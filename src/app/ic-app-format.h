@@ -49,4 +49,13 @@ char       *ic_format_field_error           (const char *message,
                                              const char *field,
                                              const char *field_title);
 
+/* @n with the locale's thousands separator ("12,345"; "," when the
+ * locale has none).  Returns: (transfer full) */
+char       *ic_format_number             (guint64        n);
+/* @name as a file name, without extension: no quotation marks (curly
+ * ones read badly in a mail or a file manager), no characters that some
+ * file systems refuse, spaces collapsed; "Shortlist" if nothing is
+ * left.  Returns: (transfer full) */
+char       *ic_format_file_name          (const char    *name);
+
 G_END_DECLS

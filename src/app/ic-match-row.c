@@ -28,6 +28,8 @@ struct _IcMatchRow
   GtkButton     *shortlist_button;
   GtkButton     *exclude_button;
   GtkButton     *pin_button;
+  GtkButton     *details_button;
+  GtkLabel      *shortlisted_label;
   IcScoreBar    *score_bar;
 };
 
@@ -119,6 +121,39 @@ fill (IcMatchRow *self,
                                     ic_match_result_get_capability_id (result));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   title != NULL ? title : "", -1);
+
+  {
+    g_autofree char *details_label = g_strdup_printf (_("About “%s”"), title != NULL ? title : "");
+
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->details_button), _("The capability in full, with its contact"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->details_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, details_label, -1);
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (self->details_button), "s",
+                                      ic_match_result_get_capability_id (result));
+  }
+}
+
+void
+ic_match_row_set_on_shortlist (IcMatchRow *self,
+                               gboolean    on_shortlist)
+{
+  const char *title;
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (IC_IS_MATCH_ROW (self));
+
+  title = ic_match_result_get_capability_title (self->result);
+  if (title == NULL)
+    title = "";
+  gtk_widget_set_visible (GTK_WIDGET (self->shortlisted_label), on_shortlist);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->shortlist_button), !on_shortlist);
+  gtk_button_set_icon_name (self->shortlist_button, on_shortlist ? "object-select-symbolic" : "list-add-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->shortlist_button),
+                               on_shortlist ? _("On the shortlist") : _("Add to Shortlist"));
+  label = on_shortlist ? g_strdup_printf (_("“%s” is on the shortlist"), title)
+                       : g_strdup_printf (_("Add “%s” to the shortlist"), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->shortlist_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 static void
@@ -158,6 +193,8 @@ ic_match_row_class_init (IcMatchRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcMatchRow, shortlist_button);
   gtk_widget_class_bind_template_child (widget_class, IcMatchRow, exclude_button);
   gtk_widget_class_bind_template_child (widget_class, IcMatchRow, pin_button);
+  gtk_widget_class_bind_template_child (widget_class, IcMatchRow, details_button);
+  gtk_widget_class_bind_template_child (widget_class, IcMatchRow, shortlisted_label);
 }
 
 static void

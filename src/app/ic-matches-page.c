@@ -5,8 +5,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
+#include "ic-app-format.h"
+#include "ic-capability-details.h"
 #include "ic-challenge.h"
 #include "ic-responses-view.h"
 #include "ic-consortium-finder.h"
@@ -44,6 +48,11 @@ struct _IcMatchesPage
   gint64          rank_started;
 
   GtkDropDown    *challenge_dropdown;
+  GHashTable     *organisation_names; /* id -> name, for the picker's search */
+  GHashTable     *shortlisted;        /* pair keys (ic_match_job_pair_key()) on a shortlist */
+  GHashTable     *challenge_weights;  /* challenge id -> IcMatchWeights chosen for it */
+  IcMatchWeights *default_weights;    /* the weights saved for all challenges */
+  gboolean        setting_weights;    /* the panel is being set, not moved */
   AdwBin         *weights_bin;
   IcWeightsPanel *weights_panel;     /* made here, as the consortium view is */
   GtkStack       *view_stack;
@@ -64,6 +73,7 @@ G_DEFINE_FINAL_TYPE (IcMatchesPage, ic_matches_page, ADW_TYPE_BIN)
 static void rank (IcMatchesPage *self,
                   gboolean       from_scratch);
 static void update_consortium (IcMatchesPage *self);
+static void apply_challenge_weights (IcMatchesPage *self);
 
 static void
 show_view (IcMatchesPage *self,
@@ -92,6 +102,25 @@ selected_challenge (IcMatchesPage *self)
   return g_ptr_array_index (self->challenges, selected - 1);
 }
 
+/* Each row says whether its capability is on the challenge's shortlist. */
+static void
+mark_shortlisted (IcMatchesPage *self)
+{
+  IcChallenge *challenge = selected_challenge (self);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->results_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (IC_IS_MATCH_ROW (row))
+      {
+        IcMatchResult *result = ic_match_row_get_result (IC_MATCH_ROW (row));
+        g_autofree char *key = ic_match_job_pair_key (challenge ? ic_record_get_id (IC_RECORD (challenge)) : NULL,
+                                                      ic_match_result_get_capability_id (result));
+
+        ic_match_row_set_on_shortlist (IC_MATCH_ROW (row), challenge != NULL && self->shortlisted != NULL &&
+                                                           g_hash_table_contains (self->shortlisted, key));
+      }
+}
+
 static void
 show_results (IcMatchesPage *self,
               GListModel    *results)
@@ -100,6 +129,7 @@ show_results (IcMatchesPage *self,
   guint n_capabilities = ic_match_corpus_get_n_capabilities (ic_matcher_get_corpus (self->matcher));
   double elapsed_ms = (g_get_monotonic_time () - self->rank_started) / 1000.0;
   g_autofree char *summary = NULL;
+  g_autofree char *total = ic_format_number (n_capabilities);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results_list))) != NULL)
@@ -115,13 +145,17 @@ show_results (IcMatchesPage *self,
     {
       g_autoptr(IcMatchResult) result = g_list_model_get_item (results, i);
 
-      gtk_list_box_append (self->results_list, ic_match_row_new (result, i + 1));
+      GtkWidget *row = ic_match_row_new (result, i + 1);
+
+      gtk_list_box_append (self->results_list, row);
     }
-  /* Translators: "The best 20 of 166 capabilities, ranked in 12 ms" */
-  summary = g_strdup_printf (ngettext ("The best %u of %u capability, ranked in %.0f ms",
-                                       "The best %u of %u capabilities, ranked in %.0f ms",
+  mark_shortlisted (self);
+  /* Translators: "The best 20 of 1,166 capabilities, ranked in 12 ms";
+   * the second number has thousands separators */
+  summary = g_strdup_printf (ngettext ("The best %u of %s capability, ranked in %.0f ms",
+                                       "The best %u of %s capabilities, ranked in %.0f ms",
                                        n_capabilities),
-                             n, n_capabilities, elapsed_ms);
+                             n, total, elapsed_ms);
   gtk_label_set_text (self->summary_label, summary);
   show_view (self, "results");
 }
@@ -259,19 +293,89 @@ on_tab_changed (GtkStack      *tabs,
   update_consortium (self);
 }
 
+/* What the challenge picker's search looks in: the title, the
+ * organisation and the cluster, folded for comparison. */
+static char *
+fold (const char *text)
+{
+  g_autofree char *normal = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_ALL);
+
+  return g_utf8_casefold (normal, -1);
+}
+
+static char *
+challenge_haystack (IcMatchesPage *self,
+                    IcChallenge   *challenge)
+{
+  IcTaxonomy *taxonomy = ic_store_service_get_taxonomy (self->service);
+  const char *organisation_id = ic_challenge_get_organisation_id (challenge);
+  const char *cluster = ic_challenge_get_cluster (challenge);
+  const char *organisation = self->organisation_names != NULL && organisation_id != NULL
+                             ? g_hash_table_lookup (self->organisation_names, organisation_id) : NULL;
+  const char *cluster_name = cluster != NULL ? ic_taxonomy_get_cluster_name (taxonomy, cluster) : NULL;
+  g_autofree char *joined = g_strjoin ("\n", ic_record_get_title (IC_RECORD (challenge)),
+                                       organisation != NULL ? organisation : "",
+                                       cluster_name != NULL ? cluster_name : (cluster != NULL ? cluster : ""),
+                                       NULL);
+
+  return fold (joined);
+}
+
+static GtkEditable *
+find_search_entry (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkEditable *found;
+
+      if (GTK_IS_SEARCH_ENTRY (child))
+        return GTK_EDITABLE (child);
+      if ((found = find_search_entry (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The drop-down matches its search against the start of this string.
+ * To find a word anywhere in the title, the organisation or the
+ * cluster, an item that holds the search text answers with the text
+ * itself, and one that does not answers with its title. */
+static char *
+challenge_search_key (GtkStringObject *item,
+                      IcMatchesPage   *self)
+{
+  const char *haystack = item != NULL ? g_object_get_data (G_OBJECT (item), "ic-haystack") : NULL;
+  const char *title = item != NULL ? gtk_string_object_get_string (item) : "";
+  GtkEditable *entry = find_search_entry (GTK_WIDGET (self->challenge_dropdown));
+  const char *text = entry != NULL ? gtk_editable_get_text (entry) : NULL;
+  g_autofree char *needle = NULL;
+
+  if (haystack == NULL || text == NULL || text[0] == '\0')
+    return g_strdup (title);
+  needle = fold (text);
+  g_strstrip (needle);
+  if (needle[0] != '\0' && strstr (haystack, needle) != NULL)
+    return g_strdup (text);
+  return g_strdup (title);
+}
+
 static void
 fill_challenges (IcMatchesPage *self)
 {
-  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+  g_autoptr(GListStore) titles = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  g_autoptr(GtkStringObject) none = gtk_string_object_new (_("Choose a challenge…"));
   guint selected = 0;
 
-  gtk_string_list_append (titles, _("Choose a challenge…"));
+  g_list_store_append (titles, none);
   for (guint i = 0; i < self->challenges->len; i++)
     {
-      IcRecord *challenge = g_ptr_array_index (self->challenges, i);
+      IcChallenge *challenge = g_ptr_array_index (self->challenges, i);
+      g_autoptr(GtkStringObject) item = gtk_string_object_new (ic_record_get_title (IC_RECORD (challenge)));
 
-      gtk_string_list_append (titles, ic_record_get_title (challenge));
-      if (g_strcmp0 (ic_record_get_id (challenge), self->challenge_id) == 0)
+      g_object_set_data_full (G_OBJECT (item), "ic-haystack", challenge_haystack (self, challenge), g_free);
+      g_list_store_append (titles, item);
+      if (g_strcmp0 (ic_record_get_id (IC_RECORD (challenge)), self->challenge_id) == 0)
         selected = i + 1;
     }
 
@@ -279,6 +383,23 @@ fill_challenges (IcMatchesPage *self)
   gtk_drop_down_set_model (self->challenge_dropdown, G_LIST_MODEL (titles));
   gtk_drop_down_set_selected (self->challenge_dropdown, selected);
   self->updating = FALSE;
+}
+
+void
+ic_matches_page_show_challenge (IcMatchesPage *self,
+                                const char    *challenge_id)
+{
+  g_return_if_fail (IC_IS_MATCHES_PAGE (self));
+
+  g_free (self->challenge_id);
+  self->challenge_id = g_strdup (challenge_id);
+  /* Not built yet (or stale): the build picks it. */
+  if (self->challenges == NULL || self->stale)
+    return;
+  fill_challenges (self);
+  apply_challenge_weights (self);
+  if (selected_challenge (self) != NULL)
+    rank (self, TRUE);
 }
 
 static void
@@ -299,10 +420,43 @@ on_weights_notify (IcWeightsPanel *panel,
                    GParamSpec     *pspec,
                    IcMatchesPage  *self)
 {
-  g_autofree char *text = ic_match_weights_to_string (ic_weights_panel_get_weights (panel));
+  IcMatchWeights *weights = ic_weights_panel_get_weights (panel);
+  g_autofree char *text = NULL;
+  g_autofree char *key = NULL;
 
-  ic_store_service_set_setting_async (self->service, IC_MATCH_WEIGHTS_SETTING, text, NULL,
+  if (self->setting_weights)
+    return;
+  text = ic_match_weights_to_string (weights);
+  /* Weights moved for a challenge are that challenge's alone: another
+   * challenge, a colleague's shortlist or the facilitator view keep
+   * theirs. */
+  if (self->challenge_id != NULL)
+    {
+      key = ic_match_loader_challenge_weights_setting (self->challenge_id);
+      if (self->challenge_weights != NULL)
+        g_hash_table_insert (self->challenge_weights, g_strdup (self->challenge_id),
+                             ic_match_weights_copy (weights));
+    }
+  ic_store_service_set_setting_async (self->service, key != NULL ? key : IC_MATCH_WEIGHTS_SETTING, text, NULL,
                                       on_weights_saved, NULL);
+}
+
+/* The panel shows the weights kept for the chosen challenge, else the
+ * ones kept for all. */
+static void
+apply_challenge_weights (IcMatchesPage *self)
+{
+  IcMatchWeights *weights = NULL;
+
+  if (self->challenge_id != NULL && self->challenge_weights != NULL)
+    weights = g_hash_table_lookup (self->challenge_weights, self->challenge_id);
+  if (weights == NULL)
+    weights = self->default_weights;
+  if (weights == NULL)
+    return;
+  self->setting_weights = TRUE;
+  ic_weights_panel_set_weights (self->weights_panel, weights);
+  self->setting_weights = FALSE;
 }
 
 static void
@@ -324,19 +478,26 @@ on_built (GObject      *source,
 
   /* The saved weights come in once; later the panel is ahead of them.
    * Saved weights that no longer parse leave the balanced ones. */
+  g_clear_pointer (&self->challenge_weights, g_hash_table_unref);
+  self->challenge_weights = g_steal_pointer (&setup->challenge_weights);
+  if (setup->weights != NULL)
+    g_set_object (&self->default_weights, setup->weights);
   if (!self->weights_read)
     {
       self->weights_read = TRUE;
-      if (setup->weights != NULL)
-        ic_weights_panel_set_weights (self->weights_panel, setup->weights);
       /* Only now: the weights just read need not be written back. */
       g_signal_connect (self->weights_panel, "notify::weights", G_CALLBACK (on_weights_notify), self);
     }
+  apply_challenge_weights (self);
   ic_match_options_clear (&self->excluded);
   ic_match_options_copy (&setup->excluded, &self->excluded);
   g_set_object (&self->matcher, setup->matcher);
   g_clear_pointer (&self->challenges, g_ptr_array_unref);
   self->challenges = g_steal_pointer (&setup->challenges);
+  g_clear_pointer (&self->organisation_names, g_hash_table_unref);
+  self->organisation_names = g_steal_pointer (&setup->organisation_names);
+  g_clear_pointer (&self->shortlisted, g_hash_table_unref);
+  self->shortlisted = g_steal_pointer (&setup->shortlisted);
   fill_challenges (self);
 
   if (self->challenges->len == 0 ||
@@ -422,6 +583,7 @@ on_challenge_selected (GtkDropDown   *dropdown,
   challenge = selected_challenge (self);
   g_free (self->challenge_id);
   self->challenge_id = challenge != NULL ? g_strdup (ic_record_get_id (IC_RECORD (challenge))) : NULL;
+  apply_challenge_weights (self);
   rank (self, TRUE);
 }
 
@@ -452,12 +614,14 @@ typedef struct
 {
   IcMatchesPage *page;
   char          *added;     /* for one capability: its title; NULL for a consortium */
+  GPtrArray     *keys;      /* the pairs (ic_match_job_pair_key()) put on the shortlist */
 } Addition;
 
 static void
 addition_free (Addition *addition)
 {
   g_clear_object (&addition->page);
+  g_clear_pointer (&addition->keys, g_ptr_array_unref);
   g_free (addition->added);
   g_free (addition);
 }
@@ -488,6 +652,12 @@ on_shortlist_added (GObject      *source,
     message = g_strdup_printf (ngettext ("Added %u consortium member to the shortlist",
                                          "Added %u consortium members to the shortlist", n_added),
                                (guint) n_added);
+  if (n_added >= 0 && self->shortlisted != NULL)
+    {
+      for (guint i = 0; i < addition->keys->len; i++)
+        g_hash_table_add (self->shortlisted, g_strdup (g_ptr_array_index (addition->keys, i)));
+      mark_shortlisted (self);
+    }
   if (n_added > 0 && IC_IS_WINDOW (root))
     ic_window_records_changed (IC_WINDOW (root), IC_RECORD_KIND_SHORTLIST);
   toast (self, message);
@@ -505,6 +675,11 @@ add_to_shortlist (IcMatchesPage *self,
 
   addition->page = g_object_ref (self);
   addition->added = g_strdup (added);
+  addition->keys = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < entries->len; i++)
+    g_ptr_array_add (addition->keys,
+                     ic_match_job_pair_key (ic_record_get_id (IC_RECORD (challenge)),
+                                            ic_shortlist_entry_get_capability_id (g_ptr_array_index (entries, i))));
   ic_shortlist_add_entries_async (self->service, challenge, entries,
                                   ic_window_author_for (GTK_WIDGET (self)), NULL,
                                   on_shortlist_added, addition);
@@ -547,12 +722,37 @@ add_consortium_to_shortlist_activated (GtkWidget  *widget,
   IcChallenge *challenge = selected_challenge (self);
   IcConsortium *consortium = ic_consortium_view_get_consortium (self->consortium_view);
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_auto(IcMatchOptions) options = { 0 };
 
   if (challenge == NULL || consortium == NULL)
     return;
+  /* Each member with its pair's own explanation, so the shortlist's
+   * criterion and term columns are filled as for a single match. */
+  ic_match_job_options_init (&options, &self->excluded, challenge, TOP_K,
+                             ic_weights_panel_get_cross_sector (self->weights_panel));
   for (guint i = 0; i < ic_consortium_get_n_members (consortium); i++)
-    g_ptr_array_add (entries, ic_shortlist_entry_new_from_consortium_member (consortium, i));
+    {
+      g_autoptr(IcMatchResult) result =
+        self->matcher != NULL
+        ? ic_matcher_explain_pair (self->matcher, challenge, ic_consortium_get_member_id (consortium, i),
+                                   ic_weights_panel_get_weights (self->weights_panel), &options)
+        : NULL;
+
+      g_ptr_array_add (entries, ic_shortlist_entry_new_from_consortium_member (consortium, i, result));
+    }
   add_to_shortlist (self, challenge, entries, NULL);
+}
+
+/* The capability in full over the page; the ranking stays as it is. */
+static void
+show_capability_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  IcMatchesPage *self = IC_MATCHES_PAGE (widget);
+
+  ic_capability_details_show (widget, self->service, g_variant_get_string (parameter, NULL),
+                              "matches.add-to-shortlist");
 }
 
 static IcMatchResult *
@@ -884,6 +1084,10 @@ ic_matches_page_finalize (GObject *object)
   g_clear_object (&self->consortium_cancellable);
   g_clear_pointer (&self->challenges, g_ptr_array_unref);
   g_clear_pointer (&self->challenge_id, g_free);
+  g_clear_pointer (&self->organisation_names, g_hash_table_unref);
+  g_clear_pointer (&self->shortlisted, g_hash_table_unref);
+  g_clear_pointer (&self->challenge_weights, g_hash_table_unref);
+  g_clear_object (&self->default_weights);
 
   G_OBJECT_CLASS (ic_matches_page_parent_class)->finalize (object);
 }
@@ -919,6 +1123,7 @@ ic_matches_page_class_init (IcMatchesPageClass *klass)
                                    add_consortium_to_shortlist_activated);
   gtk_widget_class_install_action (widget_class, "matches.exclude", "s", exclude_activated);
   gtk_widget_class_install_action (widget_class, "matches.pin", "s", pin_activated);
+  gtk_widget_class_install_action (widget_class, "matches.show-capability", "s", show_capability_activated);
 }
 
 static void
@@ -933,7 +1138,8 @@ ic_matches_page_init (IcMatchesPage *self)
   self->stale = TRUE;
   ic_match_options_init (&self->excluded);
   gtk_drop_down_set_expression (self->challenge_dropdown,
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+                                gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                             G_CALLBACK (challenge_search_key), self, NULL));
   /* A long title is cut short on the button, so that it never widens
    * the page past the window (which folds the sidebar over it), and
    * shown whole, wrapped, in the list. */

@@ -19,5 +19,9 @@ GtkWidget *ic_matches_page_new (IcStoreService *service);
 /* Builds the matching corpus again from the database, in the
  * background, and ranks the chosen challenge again. */
 void       ic_matches_page_reload (IcMatchesPage *self);
+/* Picks the open challenge @challenge_id and ranks for it (once the
+ * page is built, if it is not yet). */
+void       ic_matches_page_show_challenge (IcMatchesPage *self,
+                                           const char    *challenge_id);
 
 G_END_DECLS

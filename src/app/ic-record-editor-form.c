@@ -503,3 +503,37 @@ ic_record_editor_read_choices (IcStore       *store,
   *tags = ic_store_list_tags (store, NULL);
   return TRUE;
 }
+
+void
+ic_record_editor_watch_form (IcRecordEditor *self,
+                             GCallback       callback)
+{
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      FieldState *state = &g_array_index (self->fields, FieldState, i);
+
+      switch (state->def->widget)
+        {
+        case IC_FORM_LONG_TEXT:
+          g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (state->input)),
+                                    "changed", callback, self);
+          break;
+        case IC_FORM_NUMBER:
+          g_signal_connect_swapped (state->input, "value-changed", callback, self);
+          g_signal_connect_swapped (state->input, "changed", callback, self);
+          break;
+        case IC_FORM_TEXT:
+        case IC_FORM_TAGS:
+        case IC_FORM_LIST:
+          g_signal_connect_swapped (state->input, "changed", callback, self);
+          break;
+        case IC_FORM_CLUSTER:
+        case IC_FORM_PLACE:
+        case IC_FORM_ORGANISATION:
+        case IC_FORM_ENUM:
+        default:
+          g_signal_connect_swapped (state->input, "notify::selected", callback, self);
+          break;
+        }
+    }
+}

@@ -33,11 +33,17 @@ struct _IcRecordEditor
   GArray         *fields;      /* FieldState */
   GPtrArray      *organisations; /* NamedId, by name */
   GStrv           tags;        /* every tag in use, for completion */
+  char           *draft_path;  /* where the form's unsaved changes are kept */
+  IcRecord       *draft;       /* a draft left by an editor that did not close, offered back */
+  guint           draft_source; /* a draft write waiting for typing to pause */
+  gboolean        loading;     /* the form is being filled, not edited */
+  gboolean        close_confirmed; /* the person chose to discard */
 
   AdwWindowTitle *window_title;
   GtkRevealer    *error_revealer;
   GtkLabel       *error_banner;
   GtkButton      *reload_button;
+  GtkButton      *restore_button;
   GtkBox         *form_box;
   GtkButton      *delete_button;
 };
@@ -62,6 +68,9 @@ void       ic_record_editor_load_form     (IcRecordEditor *self,
 /* A copy of the record with the form's values (transfer full). */
 IcRecord  *ic_record_editor_read_form     (IcRecordEditor *self);
 void       ic_record_editor_clear_errors  (IcRecordEditor *self);
+/* Calls @callback (with @self) whenever a field is changed. */
+void       ic_record_editor_watch_form    (IcRecordEditor *self,
+                                           GCallback       callback);
 /* Shows @error by the field it names, else in the banner. */
 void       ic_record_editor_show_field_error (IcRecordEditor *self,
                                               const GError   *error);

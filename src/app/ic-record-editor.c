@@ -19,6 +19,7 @@
 #include "ic-app-format.h"
 #include "ic-conflict-merge.h"
 #include "ic-history-panel.h"
+#include "ic-record-draft.h"
 #include "ic-record-editor-private.h"
 
 G_DEFINE_FINAL_TYPE (IcRecordEditor, ic_record_editor, ADW_TYPE_WINDOW)
@@ -49,7 +50,76 @@ show_banner (IcRecordEditor *self,
 {
   gtk_label_set_text (self->error_banner, message);
   gtk_widget_set_visible (GTK_WIDGET (self->reload_button), offer_reload);
+  gtk_widget_set_visible (GTK_WIDGET (self->restore_button), self->draft != NULL);
   gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+}
+
+/* The names (JSON members) of the fields this person changed since the
+ * form was loaded (transfer full). */
+static GStrv
+changed_fields (IcRecordEditor *self)
+{
+  g_autoptr(IcRecord) form = ic_record_editor_read_form (self);
+  g_autoptr(GPtrArray) diff = ic_conflict_diff (form, self->baseline);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  for (guint i = 0; i < diff->len; i++)
+    g_strv_builder_add (names, ((IcConflictField *) g_ptr_array_index (diff, i))->name);
+  return g_strv_builder_end (names);
+}
+
+static gboolean
+has_changes (IcRecordEditor *self)
+{
+  g_auto(GStrv) changed = changed_fields (self);
+
+  return changed[0] != NULL;
+}
+
+/* The draft follows the form a second after typing pauses: a crash
+ * then loses at most that second. */
+static gboolean
+write_draft (gpointer user_data)
+{
+  IcRecordEditor *self = user_data;
+
+  self->draft_source = 0;
+  if (has_changes (self))
+    {
+      g_autoptr(IcRecord) form = ic_record_editor_read_form (self);
+
+      ic_record_draft_write (self->draft_path, form);
+    }
+  else
+    ic_record_draft_remove (self->draft_path);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_form_changed (IcRecordEditor *self)
+{
+  if (self->loading || self->disposed || self->draft_path == NULL)
+    return;
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  self->draft_source = g_timeout_add_seconds (1, write_draft, self);
+}
+
+/* The form is done with: its draft goes. */
+static void
+drop_draft (IcRecordEditor *self)
+{
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  if (self->draft_path != NULL)
+    ic_record_draft_remove (self->draft_path);
+}
+
+static void
+load_form (IcRecordEditor *self,
+           IcRecord       *from)
+{
+  self->loading = TRUE;
+  ic_record_editor_load_form (self, from);
+  self->loading = FALSE;
 }
 
 static void
@@ -66,7 +136,10 @@ on_saved (GObject      *source,
     {
       /* Closed while saving: the pages still hear of a write. */
       if (written != NULL)
-        g_signal_emit (self, signals[SIGNAL_SAVED], 0, written);
+        {
+          ic_record_draft_remove (self->draft_path);
+          g_signal_emit (self, signals[SIGNAL_SAVED], 0, written);
+        }
       return;
     }
   set_busy (self, FALSE);
@@ -87,6 +160,7 @@ on_saved (GObject      *source,
       return;
     }
 
+  drop_draft (self);
   g_signal_emit (self, signals[SIGNAL_SAVED], 0, written);
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -101,6 +175,9 @@ ic_record_editor_save (IcRecordEditor *self)
 
   if (self->saving)
     return FALSE;
+  /* Saving what is on screen passes over a draft not restored. */
+  g_clear_object (&self->draft);
+  gtk_widget_set_visible (GTK_WIDGET (self->restore_button), FALSE);
   ic_record_editor_clear_errors (self);
   copy = ic_record_editor_read_form (self);
   if (!ic_record_validate (copy, ic_store_service_get_taxonomy (self->service), &error))
@@ -116,20 +193,6 @@ ic_record_editor_save (IcRecordEditor *self)
                                 self->is_new ? IC_STORE_WRITE_INSERT : IC_STORE_WRITE_UPDATE_IF_UNCHANGED,
                                 copy, self->author, NULL, on_saved, g_object_ref (self));
   return TRUE;
-}
-
-/* The names (JSON members) of the fields this person changed since the
- * form was loaded (transfer full). */
-static GStrv
-changed_fields (IcRecordEditor *self)
-{
-  g_autoptr(IcRecord) form = ic_record_editor_read_form (self);
-  g_autoptr(GPtrArray) diff = ic_conflict_diff (form, self->baseline);
-  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
-
-  for (guint i = 0; i < diff->len; i++)
-    g_strv_builder_add (names, ((IcConflictField *) g_ptr_array_index (diff, i))->name);
-  return g_strv_builder_end (names);
 }
 
 static void
@@ -178,10 +241,10 @@ on_fetched (GObject      *source,
   /* The stored record is the new starting point; the form shows it with
    * this person's changes on top. */
   g_set_object (&self->record, stored);
-  ic_record_editor_load_form (self, stored);
+  load_form (self, stored);
   g_clear_object (&self->baseline);
   self->baseline = ic_record_editor_read_form (self);
-  ic_record_editor_load_form (self, merged);
+  load_form (self, merged);
 
   n_changed = g_strv_length (changed);
   if (n_changed == 0)
@@ -222,6 +285,7 @@ delete_activated (GtkWidget  *widget,
   IcRecordEditor *self = IC_RECORD_EDITOR (widget);
   g_autofree char *id = g_strdup (ic_record_get_id (self->record));
 
+  drop_draft (self);
   gtk_widget_set_visible (widget, FALSE);
   g_signal_emit (self, signals[SIGNAL_DELETE_REQUESTED], 0, id);
   gtk_window_destroy (GTK_WINDOW (self));
@@ -230,17 +294,89 @@ delete_activated (GtkWidget  *widget,
 /* Closing waits for a write under way: were it to fail, the form and
  * its message are all that hold the person's edit. */
 static gboolean
+close_discarding (gpointer user_data)
+{
+  IcRecordEditor *self = user_data;
+
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_close_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   IcRecordEditor   *self)
+{
+  /* The question closes itself after this signal; the editor (its
+   * parent) goes only once it has. */
+  if (g_strcmp0 (response, "discard") == 0)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_discarding, g_object_ref (self), g_object_unref);
+  else if (g_strcmp0 (response, "save") == 0)
+    ic_record_editor_save (self);
+}
+
+/* Escape, Cancel or the window's close with changes in the form asks
+ * first: nothing typed goes without the person saying so. */
+static void
+ask_before_closing (IcRecordEditor *self)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"),
+                                   _("This form has changes that are not saved. "
+                                     "Discarded changes cannot be brought back."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
 ic_record_editor_close_request (GtkWindow *window)
 {
-  if (IC_RECORD_EDITOR (window)->saving)
+  IcRecordEditor *self = IC_RECORD_EDITOR (window);
+
+  if (self->saving)
     return TRUE;
+  if (!self->close_confirmed && self->baseline != NULL && has_changes (self))
+    {
+      ask_before_closing (self);
+      return TRUE;
+    }
+  drop_draft (self);
   return GTK_WINDOW_CLASS (ic_record_editor_parent_class)->close_request (window);
+}
+
+static void
+on_restore_clicked (IcRecordEditor *self)
+{
+  g_autoptr(IcRecord) draft = g_steal_pointer (&self->draft);
+
+  if (draft == NULL)
+    return;
+  /* The draft's fields over the record as stored now; its rev stays the
+   * stored one, so a save still checks against what is stored. */
+  load_form (self, draft);
+  gtk_widget_set_visible (GTK_WIDGET (self->restore_button), FALSE);
+  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+  on_form_changed (self);
 }
 
 static void
 ic_record_editor_dispose (GObject *object)
 {
   IC_RECORD_EDITOR (object)->disposed = TRUE;
+  g_clear_handle_id (&IC_RECORD_EDITOR (object)->draft_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), IC_TYPE_RECORD_EDITOR);
 
   G_OBJECT_CLASS (ic_record_editor_parent_class)->dispose (object);
@@ -258,6 +394,8 @@ ic_record_editor_finalize (GObject *object)
   g_clear_object (&self->baseline);
   g_clear_pointer (&self->author, g_free);
   g_clear_pointer (&self->fields, g_array_unref);
+  g_clear_pointer (&self->draft_path, g_free);
+  g_clear_object (&self->draft);
 
   G_OBJECT_CLASS (ic_record_editor_parent_class)->finalize (object);
 }
@@ -286,6 +424,8 @@ ic_record_editor_class_init (IcRecordEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcRecordEditor, error_banner);
   gtk_widget_class_bind_template_child (widget_class, IcRecordEditor, reload_button);
   gtk_widget_class_bind_template_callback (widget_class, on_reload_clicked);
+  gtk_widget_class_bind_template_child (widget_class, IcRecordEditor, restore_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_restore_clicked);
   gtk_widget_class_bind_template_child (widget_class, IcRecordEditor, form_box);
   gtk_widget_class_bind_template_child (widget_class, IcRecordEditor, delete_button);
 
@@ -315,6 +455,9 @@ typedef struct
   char           *author;
   GPtrArray      *organisations;  /* NamedId, by name */
   GStrv           tags;
+  char           *draft_path;
+  IcRecord       *draft;       /* left by an editor that did not close */
+  GDateTime      *draft_saved_at;
 } NewData;
 
 static void
@@ -325,6 +468,9 @@ new_data_free (NewData *data)
   g_free (data->author);
   g_clear_pointer (&data->organisations, g_ptr_array_unref);
   g_strfreev (data->tags);
+  g_free (data->draft_path);
+  g_clear_object (&data->draft);
+  g_clear_pointer (&data->draft_saved_at, g_date_time_unref);
   g_free (data);
 }
 
@@ -337,11 +483,40 @@ read_choices_job (GTask        *task,
   NewData *data = task_data;
   GError *error = NULL;
 
+  g_autoptr(GError) draft_error = NULL;
+
   if (!ic_record_editor_read_choices (store, ic_record_get_kind (data->record),
                                       &data->organisations, &data->tags, &error))
-    g_task_return_error (task, error);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* A draft that cannot be read is not worth refusing the form for. */
+  data->draft = ic_record_draft_read (data->draft_path, ic_record_get_kind (data->record),
+                                      &data->draft_saved_at, &draft_error);
+  if (draft_error != NULL)
+    g_warning ("Cannot read the draft %s: %s", data->draft_path, draft_error->message);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+offer_draft (IcRecordEditor *self,
+             IcRecord       *draft,
+             GDateTime      *saved_at)
+{
+  g_autofree char *when = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GDateTime) local = saved_at != NULL ? g_date_time_to_local (saved_at) : NULL;
+
+  self->draft = draft;
+  when = local != NULL ? g_date_time_format (local, "%e %b %H:%M") : NULL;
+  if (when != NULL)
+    message = g_strdup_printf (_("Changes typed here on %s were not saved (the window closed before they were). "
+                                 "Restore them to check and save them."), g_strstrip (when));
   else
-    g_task_return_boolean (task, TRUE);
+    message = g_strdup (_("Changes typed here earlier were not saved. Restore them to check and save them."));
+  gtk_widget_set_visible (GTK_WIDGET (self->restore_button), TRUE);
+  show_banner (self, message, FALSE);
 }
 
 void
@@ -364,6 +539,7 @@ ic_record_editor_new_async (IcStoreService      *service,
   data->record = ic_record_copy (record);
   data->is_new = is_new;
   data->author = g_strdup (author);
+  data->draft_path = ic_record_draft_path (ic_store_service_get_path (service), record, is_new);
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, ic_record_editor_new_async);
   g_task_set_task_data (task, data, (GDestroyNotify) new_data_free);
@@ -399,6 +575,8 @@ ic_record_editor_new_finish (GAsyncResult  *result,
   gtk_button_set_label (self->delete_button, text->delete_label);
   gtk_widget_set_visible (GTK_WIDGET (self->delete_button), !self->is_new);
 
+  self->draft_path = g_steal_pointer (&data->draft_path);
+
   ic_record_editor_build_form (self);
   if (!self->is_new)
     {
@@ -408,10 +586,17 @@ ic_record_editor_new_finish (GAsyncResult  *result,
                                   gtk_widget_get_prev_sibling (GTK_WIDGET (self->delete_button)));
       ic_history_panel_load (history, self->service, ic_record_get_id (self->record));
     }
-  ic_record_editor_load_form (self, self->record);
+  load_form (self, self->record);
   self->baseline = ic_record_editor_read_form (self);
-  if (self->fields->len > 0)
+  ic_record_editor_watch_form (self, G_CALLBACK (on_form_changed));
+
+  /* A new record starts in its first field; a stored one is shown as
+   * it is, with no field taken, and a click or Tab away from editing. */
+  if (self->is_new && self->fields->len > 0)
     gtk_widget_grab_focus (g_array_index (self->fields, FieldState, 0).input);
+
+  if (data->draft != NULL)
+    offer_draft (self, g_steal_pointer (&data->draft), data->draft_saved_at);
 
   return self;
 }

@@ -111,7 +111,7 @@ cell_text (IcRecordsPage   *self,
       {
         int employees = ic_organisation_get_employees (IC_ORGANISATION (record));
 
-        return employees > 0 ? g_strdup_printf ("%d", employees) : g_strdup ("—");
+        return employees > 0 ? ic_format_number ((guint64) employees) : g_strdup ("—");
       }
     case COLUMN_UPDATED:
       return ic_format_date (ic_record_get_updated_at (record));

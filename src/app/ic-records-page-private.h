@@ -67,6 +67,7 @@ struct _IcRecordsPage
   GtkColumnView     *column_view;
   AdwStatusPage     *empty_page;
   GtkButton         *add_button;
+  GtkButton         *matches_button;
 };
 
 /* The columns of @kind's table, in order. */

@@ -229,6 +229,20 @@ delete_selected_activated (GtkWidget  *widget,
     gtk_widget_activate_action (widget, "win.delete-record", "s", id);
 }
 
+/* The selected challenge (or the first, if none is selected) on the
+ * Matches page. */
+static void
+show_matches_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  IcRecordsPage *self = IC_RECORDS_PAGE (widget);
+  const char *id = ic_records_page_get_selected_id (self);
+
+  if (self->kind == IC_RECORD_KIND_CHALLENGE && id != NULL)
+    gtk_widget_activate_action (widget, "win.show-matches", "s", id);
+}
+
 static void
 fill_filters (IcRecordsPage *self)
 {
@@ -336,6 +350,7 @@ ic_records_page_constructed (GObject *object)
   adw_status_page_set_description (self->empty_page, text->empty_body);
   adw_status_page_set_icon_name (self->empty_page, text->icon_name);
   gtk_button_set_label (self->add_button, text->add);
+  gtk_widget_set_visible (GTK_WIDGET (self->matches_button), self->kind == IC_RECORD_KIND_CHALLENGE);
 
   g_signal_connect (gtk_column_view_get_sorter (self->column_view), "changed",
                     G_CALLBACK (on_sorter_changed), self);
@@ -467,6 +482,7 @@ ic_records_page_class_init (IcRecordsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcRecordsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, IcRecordsPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, IcRecordsPage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, IcRecordsPage, matches_button);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
@@ -479,6 +495,9 @@ ic_records_page_class_init (IcRecordsPageClass *klass)
                                        "page.delete-selected", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0,
                                        "page.delete-selected", NULL);
+  gtk_widget_class_install_action (widget_class, "page.show-matches", NULL, show_matches_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK,
+                                       "page.show-matches", NULL);
 }
 
 /* The record pages are what the frame timings diagnostic watches (the

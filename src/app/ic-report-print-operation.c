@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ic-app-format.h"
 #include "ic-report-print-operation.h"
 #include "ic-report-renderer.h"
 
@@ -15,6 +16,7 @@ struct _IcReportPrintOperation
   GtkPrintOperation  parent_instance;
 
   IcReportRenderer  *renderer;
+  GError            *preview_error;
 };
 
 G_DEFINE_FINAL_TYPE (IcReportPrintOperation, ic_report_print_operation, GTK_TYPE_PRINT_OPERATION)
@@ -44,12 +46,68 @@ ic_report_print_operation_draw_page (GtkPrintOperation *operation,
   ic_report_renderer_draw_page (self->renderer, gtk_print_context_get_cairo_context (context), page_nr);
 }
 
+static gboolean
+end_preview (gpointer user_data)
+{
+  gtk_print_operation_preview_end_preview (GTK_PRINT_OPERATION_PREVIEW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+/* GTK shows a preview by running a document viewer; when there is none
+ * it would only log a warning.  Here the preview ends at once and
+ * "done" follows, with the reason kept for the window to say. */
+static gboolean
+ic_report_print_operation_preview (GtkPrintOperation        *operation,
+                                   GtkPrintOperationPreview *preview,
+                                   GtkPrintContext          *context,
+                                   GtkWindow                *parent)
+{
+  IcReportPrintOperation *self = IC_REPORT_PRINT_OPERATION (operation);
+  g_autofree char *command = NULL;
+  g_auto(GStrv) argv = NULL;
+  g_autofree char *program = NULL;
+  GtkSettings *settings = parent != NULL ? gtk_widget_get_settings (GTK_WIDGET (parent))
+                                         : gtk_settings_get_default ();
+
+  g_object_get (settings, "gtk-print-preview-command", &command, NULL);
+  if (command != NULL && g_shell_parse_argv (command, NULL, &argv, NULL) && argv[0] != NULL)
+    program = g_find_program_in_path (argv[0]);
+  if (program != NULL)
+    return FALSE;
+
+  /* GTK asks a handled preview for a cairo context to draw on; this
+   * one draws nowhere, as no page is drawn. */
+  {
+    cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+    cairo_t *cr = cairo_create (surface);
+
+    gtk_print_context_set_cairo_context (context, cr, 72, 72);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
+  g_clear_error (&self->preview_error);
+  self->preview_error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                                     _("no document viewer is installed to show it (“%s” was not found). "
+                                       "Print to a PDF file instead, or install a document viewer such as Evince."),
+                                     argv != NULL && argv[0] != NULL ? argv[0] : "");
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, end_preview, g_object_ref (preview), g_object_unref);
+  return TRUE;
+}
+
+const GError *
+ic_report_print_operation_get_preview_error (IcReportPrintOperation *self)
+{
+  g_return_val_if_fail (IC_IS_REPORT_PRINT_OPERATION (self), NULL);
+  return self->preview_error;
+}
+
 static void
 ic_report_print_operation_finalize (GObject *object)
 {
   IcReportPrintOperation *self = IC_REPORT_PRINT_OPERATION (object);
 
   g_clear_object (&self->renderer);
+  g_clear_error (&self->preview_error);
 
   G_OBJECT_CLASS (ic_report_print_operation_parent_class)->finalize (object);
 }
@@ -63,6 +121,7 @@ ic_report_print_operation_class_init (IcReportPrintOperationClass *klass)
   object_class->finalize = ic_report_print_operation_finalize;
   operation_class->begin_print = ic_report_print_operation_begin_print;
   operation_class->draw_page = ic_report_print_operation_draw_page;
+  operation_class->preview = ic_report_print_operation_preview;
 }
 
 static void
@@ -91,9 +150,8 @@ set_file_defaults (IcReportPrintOperation *self,
 {
   g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
   const char *folder = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-  g_autofree char *basename = g_strdup (name != NULL ? name : _("Shortlist"));
+  g_autofree char *basename = ic_format_file_name (name);
 
-  g_strdelimit (basename, "/\\:*?\"<>|", '-');
   gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR,
                           folder != NULL ? folder : g_get_home_dir ());
   gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, basename);

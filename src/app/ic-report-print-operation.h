@@ -18,5 +18,7 @@ G_DECLARE_FINAL_TYPE (IcReportPrintOperation, ic_report_print_operation, IC, REP
 /* An operation that prints @report on A4 unless the person chooses
  * otherwise, page for page as the PDF export draws it. */
 IcReportPrintOperation *ic_report_print_operation_new (IcShortlistReport *report);
+/* Why the last Print Preview could not be shown, or NULL. */
+const GError           *ic_report_print_operation_get_preview_error (IcReportPrintOperation *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ic-app-format.h"
 #include "ic-export.h"
 #include "ic-report-print-operation.h"
 #include "ic-shortlist-view-private.h"
@@ -81,7 +82,35 @@ on_exported (GObject      *source,
   AdwToast *toast;
 
   if (ic_export_shortlist_finish (result, &error))
-    message = g_strdup_printf (_("Exported “%s” to %s"), ic_shortlist_view_get_name (self), basename);
+    {
+      g_autofree char *uri = g_file_get_uri (data->file);
+      GtkWidget *title = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *label;
+      GtkWidget *show = gtk_button_new_with_mnemonic (_("Show in _Folder"));
+
+      message = g_strdup_printf (_("Exported “%s” to %s"), ic_shortlist_view_get_name (self), basename);
+      end_export (self);
+      /* Open and Show in Folder: the toast's own button, and one beside
+       * its title. */
+      label = gtk_label_new (message);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+      gtk_box_append (GTK_BOX (title), label);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (show), "win.show-in-folder");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (show), g_variant_new_string (uri));
+      gtk_widget_add_css_class (show, "flat");
+      gtk_box_append (GTK_BOX (title), show);
+      toast = adw_toast_new (message);
+      adw_toast_set_custom_title (toast, title);
+      adw_toast_set_button_label (toast, _("_Open"));
+      adw_toast_set_action_name (toast, "win.open-file");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+      adw_toast_set_timeout (toast, 10);
+      ic_shortlist_view_toast (self, toast);
+      g_object_unref (data->view);
+      g_object_unref (data->file);
+      g_free (data);
+      return;
+    }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     message = g_strdup_printf (_("Export of “%s” cancelled: %s was not written"), ic_shortlist_view_get_name (self), path);
   else
@@ -100,6 +129,7 @@ on_exported (GObject      *source,
 static void
 start_export (IcShortlistView *self,
               IcExportFormat   format,
+              IcExportFlags    flags,
               GFile           *file)
 {
   g_autofree char *basename = g_file_get_basename (file);
@@ -117,7 +147,7 @@ start_export (IcShortlistView *self,
   data->file = g_object_ref (file);
   ic_export_shortlist_async (ic_store_service_get_path (self->service),
                              ic_record_get_id (IC_RECORD (self->shortlist)),
-                             format, IC_EXPORT_NONE, file, self->export_cancellable,
+                             format, flags, file, self->export_cancellable,
                              on_exported, data);
 }
 
@@ -139,6 +169,13 @@ with_extension (GFile      *file,
   return g_file_get_child (parent, named);
 }
 
+static gboolean
+choice_is_on (GtkFileChooser *chooser,
+              const char     *id)
+{
+  return g_strcmp0 (gtk_file_chooser_get_choice (chooser, id), "true") == 0;
+}
+
 static void
 on_chooser_response (GtkNativeDialog *chooser,
                      int              response,
@@ -150,22 +187,24 @@ on_chooser_response (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT && chosen != NULL && self->export_cancellable == NULL)
     {
       g_autoptr(GFile) file = with_extension (chosen, export_formats[index].extension);
+      IcExportFlags flags = IC_EXPORT_NONE;
 
-      start_export (self, export_formats[index].format, file);
+      if (!choice_is_on (GTK_FILE_CHOOSER (chooser), "notes"))
+        flags |= IC_EXPORT_NO_NOTES;
+      if (!choice_is_on (GTK_FILE_CHOOSER (chooser), "stages"))
+        flags |= IC_EXPORT_NO_STAGES;
+      start_export (self, export_formats[index].format, flags, file);
     }
   gtk_native_dialog_destroy (chooser);
   g_clear_object (&self->chooser);
 }
 
-/* A file name made of the shortlist's name, without characters that
- * some file systems refuse. */
 static char *
 suggested_name (IcShortlistView *self,
                 const char      *extension)
 {
-  g_autofree char *name = g_strdup (ic_shortlist_view_get_name (self));
+  g_autofree char *name = ic_format_file_name (ic_shortlist_view_get_name (self));
 
-  g_strdelimit (name, "/\\:*?\"<>|", '-');
   return g_strdup_printf ("%s.%s", name, extension);
 }
 
@@ -197,6 +236,14 @@ export_activated (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   name = suggested_name (self, export_formats[index].extension);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  /* The team's notes and stages stay out of a PDF, the file that is
+   * sent, unless the person ticks them; working files keep them. */
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (self->chooser), "notes", _("Include notes"), NULL, NULL);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (self->chooser), "stages", _("Include stages"), NULL, NULL);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (self->chooser), "notes",
+                               ic_export_default_flags (format) & IC_EXPORT_NO_NOTES ? "false" : "true");
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (self->chooser), "stages",
+                               ic_export_default_flags (format) & IC_EXPORT_NO_STAGES ? "false" : "true");
   g_object_set_data (G_OBJECT (self->chooser), "format-index", GUINT_TO_POINTER (index));
   g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
@@ -216,7 +263,19 @@ on_print_done (GtkPrintOperation       *operation,
                GtkPrintOperationResult  result,
                IcShortlistView         *self)
 {
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+  const GError *preview_error =
+    ic_report_print_operation_get_preview_error (IC_REPORT_PRINT_OPERATION (operation));
+
+  if (preview_error != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot show a print preview of “%s”: %s"),
+                                                  ic_shortlist_view_get_name (self), preview_error->message);
+      AdwToast *toast = adw_toast_new (message);
+
+      adw_toast_set_timeout (toast, 10);
+      ic_shortlist_view_toast (self, toast);
+    }
+  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       g_autoptr(GError) error = NULL;
       g_autofree char *message = NULL;

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "ic-conflicts-window.h"
+#include "ic-matches-page.h"
 #include "ic-record-editor.h"
 #include "ic-records-page.h"
 #include "ic-sample-data.h"
@@ -24,9 +25,18 @@ on_editor_saved (IcRecordEditor *editor,
                  IcWindow       *self)
 {
   g_autofree char *message = g_strdup_printf (_("Saved “%s”"), ic_record_get_title (record));
+  AdwToast *toast = adw_toast_new (message);
 
   ic_window_reload (self);
-  ic_window_add_toast (self, adw_toast_new (message));
+  /* From a challenge to the capabilities that fit it, in one click. */
+  if (ic_record_get_kind (record) == IC_RECORD_KIND_CHALLENGE)
+    {
+      adw_toast_set_button_label (toast, _("Find _Matches"));
+      adw_toast_set_action_name (toast, "win.show-matches");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (ic_record_get_id (record)));
+      adw_toast_set_timeout (toast, 8);
+    }
+  ic_window_add_toast (self, toast);
 }
 
 static void
@@ -241,6 +251,20 @@ search_activated (GtkWidget  *widget,
 }
 
 static void
+show_matches_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  IcWindow *self = IC_WINDOW (widget);
+  GtkWidget *page;
+
+  ic_window_show_page (self, "matches");
+  page = ic_window_get_visible_page (self);
+  if (IC_IS_MATCHES_PAGE (page))
+    ic_matches_page_show_challenge (IC_MATCHES_PAGE (page), g_variant_get_string (parameter, NULL));
+}
+
+static void
 show_page_activated (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -272,12 +296,116 @@ show_conflicts_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (conflicts));
 }
 
+/* With no feed set up there is nothing to sync with: the keyboard
+ * shortcut opens Preferences, where the feed is set up. */
 static void
 sync_now_activated (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  ic_sync_controller_sync_now (IC_WINDOW (widget)->sync);
+  IcWindow *self = IC_WINDOW (widget);
+  g_autofree char *url = g_strstrip (g_settings_get_string (self->settings, "feed-url"));
+
+  if (url[0] == '\0')
+    {
+      gtk_widget_activate_action (widget, "app.preferences", NULL);
+      return;
+    }
+  ic_sync_controller_sync_now (self->sync);
+}
+
+/* Files written here: opened in their application, or shown in the
+ * file manager.  Failing that, the toast says why. */
+
+static void
+on_launched (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(IcWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    ic_window_show_error_toast (self, _("Cannot open the file"), error);
+}
+
+static void
+open_file_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  g_autoptr(GAppLaunchContext) context =
+    G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (widget)));
+
+  g_app_info_launch_default_for_uri_async (g_variant_get_string (parameter, NULL), context, NULL,
+                                           on_launched, g_object_ref (widget));
+}
+
+typedef struct
+{
+  IcWindow *window;
+  char     *uri;
+} ShowInFolder;
+
+static void
+show_in_folder_free (ShowInFolder *show)
+{
+  g_object_unref (show->window);
+  g_free (show->uri);
+  g_free (show);
+}
+
+static void
+open_folder_of (IcWindow   *self,
+                const char *uri)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autofree char *folder_uri = g_file_get_uri (folder);
+  g_autoptr(GAppLaunchContext) context =
+    G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self))));
+
+  g_app_info_launch_default_for_uri_async (folder_uri, context, NULL, on_launched, g_object_ref (self));
+}
+
+static void
+on_folder_shown (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  ShowInFolder *show = user_data;
+  g_autoptr(GVariant) reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, NULL);
+
+  /* No file manager that points at a file: open its folder instead. */
+  if (reply == NULL)
+    open_folder_of (show->window, show->uri);
+  show_in_folder_free (show);
+}
+
+static void
+show_in_folder_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  IcWindow *self = IC_WINDOW (widget);
+  const char *uri = g_variant_get_string (parameter, NULL);
+  const char *uris[] = { uri, NULL };
+  GApplication *application = g_application_get_default ();
+  GDBusConnection *bus = application != NULL ? g_application_get_dbus_connection (application) : NULL;
+  ShowInFolder *show;
+
+  if (bus == NULL)
+    {
+      open_folder_of (self, uri);
+      return;
+    }
+  show = g_new0 (ShowInFolder, 1);
+  show->window = g_object_ref (self);
+  show->uri = g_strdup (uri);
+  g_dbus_connection_call (bus, "org.freedesktop.FileManager1", "/org/freedesktop/FileManager1",
+                          "org.freedesktop.FileManager1", "ShowItems",
+                          g_variant_new ("(^ass)", uris, ""), NULL, G_DBUS_CALL_FLAGS_NONE, 5000,
+                          NULL, on_folder_shown, show);
 }
 
 void
@@ -291,6 +419,9 @@ ic_window_class_add_actions (GtkWidgetClass *widget_class)
                                    load_sample_data_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-matches", "s", show_matches_activated);
   gtk_widget_class_install_action (widget_class, "win.sync-now", NULL, sync_now_activated);
   gtk_widget_class_install_action (widget_class, "win.show-conflicts", NULL, show_conflicts_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-in-folder", "s", show_in_folder_activated);
 }

@@ -278,6 +278,17 @@ on_sidebar_row_activated (GtkListBox    *list,
   adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
 }
 
+/* A window narrowed to one pane keeps showing the page the person was
+ * on; the sidebar is one Back away. */
+static void
+on_folded (AdwLeaflet *leaflet,
+           GParamSpec *pspec,
+           IcWindow   *self)
+{
+  if (adw_leaflet_get_folded (leaflet))
+    adw_leaflet_set_visible_child (leaflet, self->content_pane);
+}
+
 static void
 on_back_clicked (GtkButton *button,
                  IcWindow  *self)
@@ -501,6 +512,7 @@ ic_window_init (IcWindow *self)
   GtkDropTarget *drop_target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->leaflet, "notify::folded", G_CALLBACK (on_folded), self);
   drop_target = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
   g_signal_connect (drop_target, "drop", G_CALLBACK (on_file_dropped), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));

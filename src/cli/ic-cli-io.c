@@ -206,6 +206,24 @@ ic_cli_import (IcCli  *cli,
   return IC_CLI_EXIT_OK;
 }
 
+/* --notes/--stages: "yes" clears @leave_out from @flags, "no" sets it,
+ * none leaves the format's default. */
+static gboolean
+apply_yes_no (const char    *value,
+              IcExportFlags  leave_out,
+              IcExportFlags *flags)
+{
+  if (value == NULL)
+    return TRUE;
+  if (g_ascii_strcasecmp (value, "yes") == 0)
+    *flags &= ~leave_out;
+  else if (g_ascii_strcasecmp (value, "no") == 0)
+    *flags |= leave_out;
+  else
+    return FALSE;
+  return TRUE;
+}
+
 int
 ic_cli_import_undo (IcCli  *cli,
                     int     argc,
@@ -257,6 +275,8 @@ ic_cli_export (IcCli  *cli,
   g_autofree char *format_name = NULL;
   g_autofree char *output = NULL;
   gboolean bom = FALSE;
+  g_autofree char *notes = NULL;
+  g_autofree char *stages = NULL;
   const GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name,
       N_("csv, json, xlsx or pdf (xlsx and pdf for shortlists)"), N_("FORMAT") },
@@ -264,6 +284,10 @@ ic_cli_export (IcCli  *cli,
       N_("Write to FILE (- for standard output, csv and json only)"), N_("FILE") },
     { "bom", 0, 0, G_OPTION_ARG_NONE, &bom,
       N_("Begin a CSV file with a byte-order mark, for Excel"), NULL },
+    { "notes", 0, 0, G_OPTION_ARG_STRING, &notes,
+      N_("A shortlist's private notes: yes or no (default: no for pdf, yes otherwise)"), N_("yes|no") },
+    { "stages", 0, 0, G_OPTION_ARG_STRING, &stages,
+      N_("A shortlist's stages: yes or no (default: no for pdf, yes otherwise)"), N_("yes|no") },
     { NULL }
   };
   const IcCliCommandSpec spec = {
@@ -298,6 +322,11 @@ ic_cli_export (IcCli  *cli,
   if (g_str_equal (output, "-") && format != IC_EXPORT_FORMAT_CSV && format != IC_EXPORT_FORMAT_JSON)
     return ic_cli_usage_error (cli, _("only csv and json can go to standard output"));
   flags = bom ? IC_EXPORT_BOM : IC_EXPORT_NONE;
+  flags |= ic_export_default_flags (format);
+  if (!apply_yes_no (notes, IC_EXPORT_NO_NOTES, &flags))
+    return ic_cli_usage_error (cli, _("--notes must be yes or no, not “%s”"), notes);
+  if (!apply_yes_no (stages, IC_EXPORT_NO_STAGES, &flags))
+    return ic_cli_usage_error (cli, _("--stages must be yes or no, not “%s”"), stages);
 
   store = ic_cli_open_store (cli, FALSE, &error);
   if (store == NULL)

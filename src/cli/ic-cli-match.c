@@ -48,12 +48,14 @@ get_challenge (IcStore     *store,
   return IC_CHALLENGE (g_steal_pointer (&record));
 }
 
-/* The weights the database keeps, else the balanced preset. */
+/* The weights the database keeps for @challenge_id (NULL: for all),
+ * else for all, else the balanced preset. */
 static IcMatchWeights *
-stored_weights (IcStore *store)
+stored_weights (IcStore    *store,
+                const char *challenge_id)
 {
   g_autoptr(GError) error = NULL;
-  IcMatchWeights *weights = ic_match_loader_load_weights (store, &error);
+  IcMatchWeights *weights = ic_match_loader_load_challenge_weights (store, challenge_id, &error);
 
   if (weights == NULL)
     {
@@ -204,7 +206,7 @@ resolve_weights (IcCli     *cli,
     }
   else
     {
-      weights = stored_weights (cli->store);
+      weights = stored_weights (cli->store, args->challenge_id);
     }
   if (args->weights != NULL && !ic_match_weights_update_from_string (weights, args->weights, &error))
     {
@@ -475,7 +477,7 @@ ic_cli_consortium (IcCli  *cli,
   challenge = get_challenge (store, challenge_id, &error);
   if (challenge == NULL)
     return ic_cli_fail (error);
-  weights = stored_weights (store);
+  weights = stored_weights (store, challenge_id);
   matcher = ic_match_loader_load_matcher (store, &error);
   if (matcher == NULL)
     return ic_cli_fail (error);

@@ -22,28 +22,39 @@ write_csv (IcShortlistReport  *report,
 {
   g_autoptr(IcCsvWriter) csv = ic_csv_writer_new (stream, (flags & IC_EXPORT_BOM)
                                                           ? IC_CSV_WRITER_BOM : IC_CSV_WRITER_NONE);
+  IcTaxonomy *taxonomy = ic_shortlist_report_get_taxonomy (report);
+  gboolean stages = ic_shortlist_report_get_include_stages (report);
+  gboolean notes = ic_shortlist_report_get_include_notes (report);
   static const char * const head[] = {
     "rank", "capability_id", "capability", "organisation", "score", NULL
-  };
-  static const char * const tail[] = {
-    "matched_terms", "matched_tags", "why", "stage", "note", "contact", "website",
-    "local_authority", NULL
   };
 
   for (guint i = 0; head[i] != NULL; i++)
     ic_csv_writer_add_raw (csv, head[i]);
   for (guint c = 0; c < IC_MATCH_N_CRITERIA; c++)
     ic_csv_writer_add_raw (csv, ic_match_criterion_to_string (c));
-  for (guint i = 0; tail[i] != NULL; i++)
-    ic_csv_writer_add_raw (csv, tail[i]);
+  ic_csv_writer_add_raw (csv, "matched_terms");
+  ic_csv_writer_add_raw (csv, "matched_tags");
+  ic_csv_writer_add_raw (csv, "why");
+  if (stages)
+    ic_csv_writer_add_raw (csv, "stage");
+  if (notes)
+    ic_csv_writer_add_raw (csv, "note");
+  ic_csv_writer_add_raw (csv, "contact");
+  ic_csv_writer_add_raw (csv, "website");
+  ic_csv_writer_add_raw (csv, "local_authority");
   if (!ic_csv_writer_end_row (csv, cancellable, error))
     return FALSE;
 
+  /* Values as the workbook shows them: the stage and the place in words,
+   * lists joined with "; ". */
   for (guint i = 0; i < ic_shortlist_report_get_n_entries (report); i++)
     {
       const IcShortlistReportEntry *entry = ic_shortlist_report_get_entry (report, i);
-      g_autofree char *terms = g_strjoinv ("; ", entry->matched_terms);
-      g_autofree char *tags = g_strjoinv ("; ", entry->matched_tags);
+      g_autofree char *terms = ic_shortlist_report_join ((const char * const *) entry->matched_terms);
+      g_autofree char *tags = ic_shortlist_report_join ((const char * const *) entry->matched_tags);
+      const char *place = entry->capability ? ic_capability_get_local_authority (entry->capability) : NULL;
+      const char *place_name = taxonomy != NULL && place != NULL ? ic_taxonomy_get_place_name (taxonomy, place) : NULL;
 
       ic_csv_writer_add_int (csv, entry->rank);
       ic_csv_writer_add_text (csv, ic_shortlist_entry_get_capability_id (entry->entry));
@@ -60,13 +71,13 @@ write_csv (IcShortlistReport  *report,
       ic_csv_writer_add_text (csv, terms);
       ic_csv_writer_add_text (csv, tags);
       ic_csv_writer_add_text (csv, entry->why);
-      ic_csv_writer_add_text (csv, ic_enum_to_nick (ic_stage_get_type (),
-                                                    ic_shortlist_entry_get_stage (entry->entry)));
-      ic_csv_writer_add_text (csv, ic_shortlist_entry_get_note (entry->entry));
+      if (stages)
+        ic_csv_writer_add_text (csv, ic_stage_get_label (ic_shortlist_entry_get_stage (entry->entry)));
+      if (notes)
+        ic_csv_writer_add_text (csv, ic_shortlist_entry_get_note (entry->entry));
       ic_csv_writer_add_text (csv, ic_shortlist_report_entry_contact (entry));
       ic_csv_writer_add_text (csv, ic_shortlist_report_entry_website (entry));
-      ic_csv_writer_add_text (csv, entry->capability
-                                   ? ic_capability_get_local_authority (entry->capability) : NULL);
+      ic_csv_writer_add_text (csv, place_name != NULL ? place_name : place);
       if (!ic_csv_writer_end_row (csv, cancellable, error))
         return FALSE;
     }
@@ -117,14 +128,20 @@ build_json (IcShortlistReport *report)
       json_builder_add_string_value (builder, ic_shortlist_entry_get_capability_id (entry->entry));
       json_builder_set_member_name (builder, "score");
       json_builder_add_double_value (builder, ic_shortlist_entry_get_score (entry->entry));
-      json_builder_set_member_name (builder, "stage");
-      json_builder_add_string_value (builder, ic_enum_to_nick (ic_stage_get_type (),
-                                                               ic_shortlist_entry_get_stage (entry->entry)));
-      json_builder_set_member_name (builder, "note");
-      if (ic_shortlist_entry_get_note (entry->entry) != NULL)
-        json_builder_add_string_value (builder, ic_shortlist_entry_get_note (entry->entry));
-      else
-        json_builder_add_null_value (builder);
+      if (ic_shortlist_report_get_include_stages (report))
+        {
+          json_builder_set_member_name (builder, "stage");
+          json_builder_add_string_value (builder, ic_enum_to_nick (ic_stage_get_type (),
+                                                                   ic_shortlist_entry_get_stage (entry->entry)));
+        }
+      if (ic_shortlist_report_get_include_notes (report))
+        {
+          json_builder_set_member_name (builder, "note");
+          if (ic_shortlist_entry_get_note (entry->entry) != NULL)
+            json_builder_add_string_value (builder, ic_shortlist_entry_get_note (entry->entry));
+          else
+            json_builder_add_null_value (builder);
+        }
       json_builder_set_member_name (builder, "why");
       json_builder_add_string_value (builder, entry->why);
       json_builder_set_member_name (builder, "explanation");
@@ -153,6 +170,7 @@ ic_export_shortlist_to_stream (IcShortlistReport  *report,
   g_return_val_if_fail (IC_IS_SHORTLIST_REPORT (report), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
+  ic_shortlist_report_set_include (report, !(flags & IC_EXPORT_NO_NOTES), !(flags & IC_EXPORT_NO_STAGES));
   if (format == IC_EXPORT_FORMAT_CSV)
     return write_csv (report, flags, stream, cancellable, error);
   if (format == IC_EXPORT_FORMAT_JSON)

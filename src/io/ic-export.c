@@ -330,6 +330,12 @@ ic_export_records (IcStore        *store,
   return ic_export_commit_stream (stream, cancellable, error);
 }
 
+IcExportFlags
+ic_export_default_flags (IcExportFormat format)
+{
+  return format == IC_EXPORT_FORMAT_PDF ? IC_EXPORT_NO_NOTES | IC_EXPORT_NO_STAGES : IC_EXPORT_NONE;
+}
+
 gboolean
 ic_export_shortlist_report (IcShortlistReport *report,
                             IcExportFormat     format,
@@ -344,6 +350,7 @@ ic_export_shortlist_report (IcShortlistReport *report,
   g_return_val_if_fail (IC_IS_SHORTLIST_REPORT (report), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  ic_shortlist_report_set_include (report, !(flags & IC_EXPORT_NO_NOTES), !(flags & IC_EXPORT_NO_STAGES));
   if (format == IC_EXPORT_FORMAT_XLSX)
     {
       g_autofree char *path = g_file_get_path (file);

@@ -34,7 +34,15 @@ typedef enum
 {
   IC_EXPORT_NONE = 0,
   IC_EXPORT_BOM  = 1 << 0,   /* CSV: a UTF-8 byte-order mark, for Excel */
+  /* A shortlist: leave out the entries' private notes, their stages. */
+  IC_EXPORT_NO_NOTES  = 1 << 1,
+  IC_EXPORT_NO_STAGES = 1 << 2,
 } IcExportFlags;
+
+/* What a shortlist export of @format leaves out unless asked: a PDF is
+ * made to be sent, so its notes and stages stay private; the others
+ * are working files and keep them. */
+IcExportFlags ic_export_default_flags         (IcExportFormat     format);
 
 /* "csv", "json", "xlsx", "pdf" → the format; FALSE if none. */
 gboolean     ic_export_format_from_string     (const char        *name,

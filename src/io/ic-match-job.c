@@ -8,6 +8,8 @@
 #include "ic-challenge.h"
 #include "ic-match-job.h"
 #include "ic-match-loader.h"
+#include "ic-shortlist.h"
+#include "ic-shortlist-entry.h"
 #include "ic-store.h"
 
 static gboolean
@@ -29,12 +31,47 @@ compare_titles (gconstpointer a,
   return g_utf8_collate (x ? x : "", y ? y : "");
 }
 
+static gboolean
+add_organisation_name (IcRecord *record,
+                       gpointer  names)
+{
+  g_hash_table_insert (names, g_strdup (ic_record_get_id (record)), g_strdup (ic_record_get_title (record)));
+  return TRUE;
+}
+
+static gboolean
+add_shortlisted (IcRecord *record,
+                 gpointer  shortlisted)
+{
+  IcShortlist *shortlist = IC_SHORTLIST (record);
+  GListModel *entries = G_LIST_MODEL (ic_shortlist_get_entries (shortlist));
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(IcShortlistEntry) entry = g_list_model_get_item (entries, i);
+
+      g_hash_table_add (shortlisted, ic_match_job_pair_key (ic_shortlist_get_challenge_id (shortlist),
+                                                            ic_shortlist_entry_get_capability_id (entry)));
+    }
+  return TRUE;
+}
+
+char *
+ic_match_job_pair_key (const char *challenge_id,
+                       const char *capability_id)
+{
+  return g_strconcat (challenge_id ? challenge_id : "", "\n", capability_id ? capability_id : "", NULL);
+}
+
 void
 ic_match_setup_free (IcMatchSetup *setup)
 {
   g_clear_object (&setup->matcher);
   g_clear_pointer (&setup->challenges, g_ptr_array_unref);
   g_clear_object (&setup->weights);
+  g_clear_pointer (&setup->organisation_names, g_hash_table_unref);
+  g_clear_pointer (&setup->shortlisted, g_hash_table_unref);
+  g_clear_pointer (&setup->challenge_weights, g_hash_table_unref);
   ic_match_options_clear (&setup->excluded);
   g_free (setup);
 }
@@ -50,7 +87,12 @@ build_job (GTask        *task,
 
   ic_match_options_init (&setup->excluded);
   setup->challenges = g_ptr_array_new_with_free_func (g_object_unref);
+  setup->organisation_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  setup->shortlisted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (!ic_store_foreach (store, IC_RECORD_KIND_CHALLENGE, add_open_challenge, setup->challenges, &error) ||
+      !ic_store_foreach (store, IC_RECORD_KIND_ORGANISATION, add_organisation_name,
+                         setup->organisation_names, &error) ||
+      !ic_store_foreach (store, IC_RECORD_KIND_SHORTLIST, add_shortlisted, setup->shortlisted, &error) ||
       g_cancellable_set_error_if_cancelled (cancellable, &error) ||
       !ic_match_loader_load_exclusions (store, NULL, &setup->excluded, &error) ||
       !ic_match_loader_load_decisions (store, NULL, &setup->excluded, &error) ||
@@ -61,6 +103,17 @@ build_job (GTask        *task,
     }
   /* Saved weights that no longer parse leave the caller's. */
   setup->weights = ic_match_loader_load_weights (store, NULL);
+  setup->challenge_weights = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  for (guint i = 0; i < setup->challenges->len; i++)
+    {
+      const char *id = ic_record_get_id (g_ptr_array_index (setup->challenges, i));
+      g_autofree char *key = ic_match_loader_challenge_weights_setting (id);
+      g_autofree char *text = ic_store_get_setting (store, key);
+      IcMatchWeights *weights = text != NULL ? ic_match_weights_new_from_string (text, NULL) : NULL;
+
+      if (weights != NULL)
+        g_hash_table_insert (setup->challenge_weights, g_strdup (id), weights);
+    }
   g_ptr_array_sort (setup->challenges, compare_titles);
   g_task_return_pointer (task, g_steal_pointer (&setup), (GDestroyNotify) ic_match_setup_free);
 }

@@ -26,9 +26,15 @@ typedef struct
   GPtrArray      *challenges;  /* (element-type IcChallenge) open ones, by title */
   IcMatchWeights *weights;     /* the saved weights; NULL if they no longer parse */
   IcMatchOptions  excluded;    /* only its excluded pairs and decisions are set, for every challenge */
+  GHashTable     *organisation_names; /* id -> name of every live organisation */
+  GHashTable     *challenge_weights; /* challenge id -> IcMatchWeights saved for it */
+  GHashTable     *shortlisted; /* "challenge id\ncapability id" of every entry of a live shortlist */
 } IcMatchSetup;
 
 void          ic_match_setup_free         (IcMatchSetup        *setup);
+/* The key of a pair in IcMatchSetup.shortlisted.  Returns: (transfer full) */
+char         *ic_match_job_pair_key       (const char          *challenge_id,
+                                           const char          *capability_id);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcMatchSetup, ic_match_setup_free)
 
 /* Reads the capabilities, organisations and foresight items through

@@ -273,6 +273,32 @@ ic_match_loader_load_decisions (IcStore         *store,
   return TRUE;
 }
 
+char *
+ic_match_loader_challenge_weights_setting (const char *challenge_id)
+{
+  return g_strconcat (IC_MATCH_WEIGHTS_SETTING ".", challenge_id, NULL);
+}
+
+IcMatchWeights *
+ic_match_loader_load_challenge_weights (IcStore    *store,
+                                        const char *challenge_id,
+                                        GError    **error)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (IC_IS_STORE (store), NULL);
+
+  if (challenge_id != NULL)
+    {
+      key = ic_match_loader_challenge_weights_setting (challenge_id);
+      text = ic_store_get_setting (store, key);
+    }
+  if (text == NULL)
+    return ic_match_loader_load_weights (store, error);
+  return ic_match_weights_new_from_string (text, error);
+}
+
 IcMatchWeights *
 ic_match_loader_load_weights (IcStore  *store,
                               GError  **error)

@@ -67,5 +67,15 @@ gboolean        ic_match_loader_save_glossary (IcStore     *store,
  * Returns: (transfer full) (nullable) */
 IcMatchWeights *ic_match_loader_load_weights (IcStore     *store,
                                               GError     **error);
+/* The setting that keeps the weights chosen for one challenge.
+ * Returns: (transfer full) */
+char           *ic_match_loader_challenge_weights_setting (const char *challenge_id);
+/* The weights saved for @challenge_id (the window keeps them per
+ * challenge, so moving a slider for one challenge never re-ranks
+ * another), else the weights saved for all, else the balanced preset.
+ * Returns: (transfer full) (nullable) */
+IcMatchWeights *ic_match_loader_load_challenge_weights (IcStore     *store,
+                                                        const char  *challenge_id,
+                                                        GError     **error);
 
 G_END_DECLS

@@ -320,19 +320,24 @@ build_entry (IcReportRenderer             *self,
       g_string_append (details, markup);
     }
 
-  g_string_append_printf (details, "<b>%s</b> %s", _("Stage:"),
-                          ic_stage_get_label (ic_shortlist_entry_get_stage (entry->entry)));
+  /* The stage and the note are the team's own: they are printed only
+   * when the person exporting asked for them. */
+  if (ic_shortlist_report_get_include_stages (self->report))
+    g_string_append_printf (details, "<b>%s</b> %s   ", _("Stage:"),
+                            ic_stage_get_label (ic_shortlist_entry_get_stage (entry->entry)));
   if (contact[0] != '\0')
     {
-      g_autofree char *part = g_markup_printf_escaped ("   <b>%s</b> %s", _("Contact:"), contact);
+      g_autofree char *part = g_markup_printf_escaped ("<b>%s</b> %s   ", _("Contact:"), contact);
       g_string_append (details, part);
     }
   if (website[0] != '\0')
     {
-      g_autofree char *part = g_markup_printf_escaped ("   %s", website);
+      g_autofree char *part = g_markup_printf_escaped ("%s", website);
       g_string_append (details, part);
     }
-  if (note[0] != '\0')
+  while (details->len > 0 && (details->str[details->len - 1] == ' ' || details->str[details->len - 1] == '\n'))
+    g_string_truncate (details, details->len - 1);
+  if (note[0] != '\0' && ic_shortlist_report_get_include_notes (self->report))
     {
       g_autofree char *part = g_markup_printf_escaped ("\n<b>%s</b> %s", _("Note:"), note);
       g_string_append (details, part);

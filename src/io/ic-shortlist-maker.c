@@ -15,8 +15,10 @@
 #include "ic-shortlist-maker.h"
 #include "ic-validate.h"
 
-IcShortlistEntry *
-ic_shortlist_entry_new_from_match_result (IcMatchResult *result)
+/* @result as the entry's explanation: its JSON, with @why as the sentence. */
+static IcShortlistEntry *
+entry_new (IcMatchResult *result,
+           const char    *why)
 {
   g_autoptr(JsonNode) node = ic_match_result_to_json (result);
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -28,9 +30,7 @@ ic_shortlist_entry_new_from_match_result (IcMatchResult *result)
   json_object_remove_member (object, "capability_id");
   json_object_remove_member (object, "organisation_id");
   json_object_remove_member (object, "score");
-  json_object_set_string_member (object, "why",
-                                 ic_match_result_get_explanation (result)
-                                 ? ic_match_result_get_explanation (result) : "");
+  json_object_set_string_member (object, "why", why != NULL ? why : "");
   json_object_set_boolean_member (object, "cross_sector", ic_match_result_get_cross_sector (result));
   json_generator_set_root (generator, node);
   explanation = json_generator_to_data (generator, NULL);
@@ -43,18 +43,36 @@ ic_shortlist_entry_new_from_match_result (IcMatchResult *result)
 }
 
 IcShortlistEntry *
-ic_shortlist_entry_new_from_consortium_member (IcConsortium *consortium,
-                                               guint         i)
+ic_shortlist_entry_new_from_match_result (IcMatchResult *result)
 {
-  IcShortlistEntry *entry = ic_shortlist_entry_new ();
+  return entry_new (result, ic_match_result_get_explanation (result));
+}
+
+IcShortlistEntry *
+ic_shortlist_entry_new_from_consortium_member (IcConsortium  *consortium,
+                                               guint          i,
+                                               IcMatchResult *result)
+{
+  IcShortlistEntry *entry;
   g_autofree char *brings = NULL;
   g_autofree char *explanation = NULL;
 
-  g_return_val_if_fail (i < ic_consortium_get_n_members (consortium), entry);
+  g_return_val_if_fail (i < ic_consortium_get_n_members (consortium), ic_shortlist_entry_new ());
 
   brings = g_strjoinv (", ", (char **) ic_consortium_get_member_tags (consortium, i));
   /* Translators: the shortlist note of a consortium member */
   explanation = g_strdup_printf (_("Consortium member: brings %s"), brings);
+  if (result != NULL)
+    {
+      /* The pair's own criteria and terms, as a single match carries
+       * them, with what it brings to the group first. */
+      g_autofree char *why = g_strdup_printf ("%s. %s", explanation,
+                                              ic_match_result_get_explanation (result)
+                                              ? ic_match_result_get_explanation (result) : "");
+
+      return entry_new (result, g_strstrip (why));
+    }
+  entry = ic_shortlist_entry_new ();
   ic_shortlist_entry_set_capability_id (entry, ic_consortium_get_member_id (consortium, i));
   ic_shortlist_entry_set_score (entry, CLAMP (ic_consortium_get_member_score (consortium, i), 0.0, 1.0));
   ic_shortlist_entry_set_explanation (entry, explanation);
@@ -236,7 +254,7 @@ ic_shortlist_create_from_matches (IcStore     *store,
       if (matcher == NULL)
         return NULL;
       /* Saved weights that no longer parse fall back to the balanced preset. */
-      weights = ic_match_loader_load_weights (store, NULL);
+      weights = ic_match_loader_load_challenge_weights (store, challenge_id, NULL);
       if (weights == NULL)
         weights = ic_match_weights_new ();
       if (!ic_match_loader_load_exclusions (store, challenge_id, &options, error) ||

@@ -28,9 +28,12 @@ G_BEGIN_DECLS
 IcShortlistEntry *ic_shortlist_entry_new_from_match_result (IcMatchResult *result);
 
 /* Returns: (transfer full): an entry for member @i of @consortium,
- * stage "proposed", whose explanation says what it brings the group. */
-IcShortlistEntry *ic_shortlist_entry_new_from_consortium_member (IcConsortium *consortium,
-                                                                 guint         i);
+ * stage "proposed", whose explanation says what it brings the group;
+ * with @result (the member's explained pair with the challenge, may be
+ * NULL) also its criteria and terms, as a single match's entry has. */
+IcShortlistEntry *ic_shortlist_entry_new_from_consortium_member (IcConsortium  *consortium,
+                                                                 guint          i,
+                                                                 IcMatchResult *result);
 
 /* Adds to @shortlist each of @entries (element-type IcShortlistEntry)
  * whose capability is not on it yet, in order.

@@ -21,6 +21,8 @@ struct _IcShortlistReport
   IcTaxonomy     *taxonomy;
   GArray         *entries;   /* of IcShortlistReportEntry */
   char           *date;
+  gboolean        leave_out_notes;
+  gboolean        leave_out_stages;
 };
 
 G_DEFINE_FINAL_TYPE (IcShortlistReport, ic_shortlist_report, G_TYPE_OBJECT)
@@ -347,6 +349,36 @@ ic_shortlist_report_set_date (IcShortlistReport *self,
   g_return_if_fail (date != NULL);
   g_free (self->date);
   self->date = g_strdup (date);
+}
+
+gboolean
+ic_shortlist_report_get_include_notes (IcShortlistReport *self)
+{
+  g_return_val_if_fail (IC_IS_SHORTLIST_REPORT (self), FALSE);
+  return !self->leave_out_notes;
+}
+
+gboolean
+ic_shortlist_report_get_include_stages (IcShortlistReport *self)
+{
+  g_return_val_if_fail (IC_IS_SHORTLIST_REPORT (self), FALSE);
+  return !self->leave_out_stages;
+}
+
+void
+ic_shortlist_report_set_include (IcShortlistReport *self,
+                                 gboolean           notes,
+                                 gboolean           stages)
+{
+  g_return_if_fail (IC_IS_SHORTLIST_REPORT (self));
+  self->leave_out_notes = !notes;
+  self->leave_out_stages = !stages;
+}
+
+char *
+ic_shortlist_report_join (const char * const *strings)
+{
+  return strings != NULL ? g_strjoinv ("; ", (char **) strings) : g_strdup ("");
 }
 
 const char *

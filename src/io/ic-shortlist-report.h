@@ -79,6 +79,17 @@ const char         *ic_shortlist_report_get_date       (IcShortlistReport  *self
 void                ic_shortlist_report_set_date       (IcShortlistReport  *self,
                                                         const char         *date);
 
+/* Whether the entries' private notes and their stages go into what is
+ * written from the report; both do unless set otherwise. */
+gboolean            ic_shortlist_report_get_include_notes  (IcShortlistReport *self);
+gboolean            ic_shortlist_report_get_include_stages (IcShortlistReport *self);
+void                ic_shortlist_report_set_include        (IcShortlistReport *self,
+                                                            gboolean           notes,
+                                                            gboolean           stages);
+/* A list of terms or tags as every export writes it: "a; b; c".
+ * Returns: (transfer full) */
+char               *ic_shortlist_report_join               (const char * const *strings);
+
 /* Display helpers shared by the exports (transfer none, or "" when
  * unknown). */
 const char         *ic_shortlist_report_entry_title        (const IcShortlistReportEntry *entry);

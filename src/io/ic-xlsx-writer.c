@@ -102,52 +102,69 @@ write_entries (Sheet             *sheet,
                IcShortlistReport *report)
 {
   const char *head[] = { _("Rank"), _("Capability"), _("Organisation"), _("Score") };
-  const char *tail[] = { _("Why"), _("Matched terms"), _("Matched tags"), _("Stage"), _("Note"),
-                         _("Contact"), _("Website"), _("Local authority"), _("Capability ID") };
-  guint first_tail = G_N_ELEMENTS (head) + IC_MATCH_N_CRITERIA;
+  gboolean stages = ic_shortlist_report_get_include_stages (report);
+  gboolean notes = ic_shortlist_report_get_include_notes (report);
   guint n = ic_shortlist_report_get_n_entries (report);
   guint column = 0;
+  guint why_column, note_column = G_MAXUINT;
 
   for (guint i = 0; i < G_N_ELEMENTS (head); i++)
     put_text (sheet, 0, column++, head[i], sheet->header);
   for (guint c = 0; c < IC_MATCH_N_CRITERIA; c++)
     put_text (sheet, 0, column++, ic_match_criterion_get_label (c), sheet->header);
-  for (guint i = 0; i < G_N_ELEMENTS (tail); i++)
-    put_text (sheet, 0, column++, tail[i], sheet->header);
+  why_column = column;
+  put_text (sheet, 0, column++, _("Why"), sheet->header);
+  put_text (sheet, 0, column++, _("Matched terms"), sheet->header);
+  put_text (sheet, 0, column++, _("Matched tags"), sheet->header);
+  if (stages)
+    put_text (sheet, 0, column++, _("Stage"), sheet->header);
+  if (notes)
+    {
+      note_column = column;
+      put_text (sheet, 0, column++, _("Note"), sheet->header);
+    }
+  put_text (sheet, 0, column++, _("Contact"), sheet->header);
+  put_text (sheet, 0, column++, _("Website"), sheet->header);
+  put_text (sheet, 0, column++, _("Local authority"), sheet->header);
+  put_text (sheet, 0, column++, _("Capability ID"), sheet->header);
 
   for (guint i = 0; i < n; i++)
     {
       const IcShortlistReportEntry *entry = ic_shortlist_report_get_entry (report, i);
-      g_autofree char *terms = g_strjoinv (", ", entry->matched_terms);
-      g_autofree char *tags = g_strjoinv (", ", entry->matched_tags);
+      g_autofree char *terms = ic_shortlist_report_join ((const char * const *) entry->matched_terms);
+      g_autofree char *tags = ic_shortlist_report_join ((const char * const *) entry->matched_tags);
       guint row = i + 1;
 
-      put_number (sheet, row, 0, entry->rank, NULL);
-      put_text (sheet, row, 1, ic_shortlist_report_entry_title (entry), NULL);
-      put_text (sheet, row, 2, ic_shortlist_report_entry_organisation (entry), NULL);
-      put_number (sheet, row, 3, ic_shortlist_entry_get_score (entry->entry), sheet->percent);
-      for (guint c = 0; c < IC_MATCH_N_CRITERIA && entry->has_criteria; c++)
-        put_number (sheet, row, 4 + c, entry->scores[c], sheet->percent);
-      put_text (sheet, row, first_tail, entry->why, sheet->wrap);
-      put_text (sheet, row, first_tail + 1, terms, NULL);
-      put_text (sheet, row, first_tail + 2, tags, NULL);
-      put_text (sheet, row, first_tail + 3,
-                ic_stage_get_label (ic_shortlist_entry_get_stage (entry->entry)), NULL);
-      put_text (sheet, row, first_tail + 4, ic_shortlist_entry_get_note (entry->entry), sheet->wrap);
-      put_text (sheet, row, first_tail + 5, ic_shortlist_report_entry_contact (entry), NULL);
-      put_text (sheet, row, first_tail + 6, ic_shortlist_report_entry_website (entry), NULL);
-      put_text (sheet, row, first_tail + 7,
+      column = 0;
+      put_number (sheet, row, column++, entry->rank, NULL);
+      put_text (sheet, row, column++, ic_shortlist_report_entry_title (entry), NULL);
+      put_text (sheet, row, column++, ic_shortlist_report_entry_organisation (entry), NULL);
+      put_number (sheet, row, column++, ic_shortlist_entry_get_score (entry->entry), sheet->percent);
+      for (guint c = 0; c < IC_MATCH_N_CRITERIA; c++, column++)
+        if (entry->has_criteria)
+          put_number (sheet, row, column, entry->scores[c], sheet->percent);
+      put_text (sheet, row, column++, entry->why, sheet->wrap);
+      put_text (sheet, row, column++, terms, NULL);
+      put_text (sheet, row, column++, tags, NULL);
+      if (stages)
+        put_text (sheet, row, column++,
+                  ic_stage_get_label (ic_shortlist_entry_get_stage (entry->entry)), NULL);
+      if (notes)
+        put_text (sheet, row, column++, ic_shortlist_entry_get_note (entry->entry), sheet->wrap);
+      put_text (sheet, row, column++, ic_shortlist_report_entry_contact (entry), NULL);
+      put_text (sheet, row, column++, ic_shortlist_report_entry_website (entry), NULL);
+      put_text (sheet, row, column++,
                 entry->capability
                 ? place_name (report, ic_capability_get_local_authority (entry->capability)) : NULL,
                 NULL);
-      put_text (sheet, row, first_tail + 8, ic_shortlist_entry_get_capability_id (entry->entry), NULL);
+      put_text (sheet, row, column++, ic_shortlist_entry_get_capability_id (entry->entry), NULL);
     }
 
   worksheet_freeze_panes (sheet->sheet, 1, 0);
   worksheet_autofilter (sheet->sheet, 0, 0, MAX (n, 1), column - 1);
   for (guint c = 0; c < column; c++)
     worksheet_set_column (sheet->sheet, c, c, CLAMP (sheet->widths[c], MIN_WIDTH, MAX_WIDTH),
-                          c == first_tail || c == first_tail + 4 ? sheet->wrap : NULL);
+                          c == why_column || c == note_column ? sheet->wrap : NULL);
 }
 
 static void

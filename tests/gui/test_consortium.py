@@ -4,6 +4,9 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import csv
+import io
+
 import ictest
 from ictest import check, log, wait_for
 
@@ -75,6 +78,16 @@ def test_consortium(app):
     check(shortlist['challenge_id'] == challenge['id'], 'it is for the chosen challenge')
     ids = [entry['capability_id'] for entry in shortlist['entries']]
     check(ids == [m['capability_id'] for m in best['members']], 'it holds every member, in order')
+
+    # Exported, each member has its criteria and terms, as a shortlist
+    # made by the command line does.
+    text = app.cli('export', 'shortlist', shortlists[0]['id'], '--format', 'csv', '-o', '-')
+    rows = list(csv.DictReader(io.StringIO(text.lstrip('\ufeff'))))
+    for row in rows:
+        check(all(row[c] != '' for c in ('text', 'trl', 'cluster', 'place', 'scale', 'foresight')),
+              '“%s” exports its criterion scores' % row['capability'])
+        check(row['matched_tags'] != '' and row['why'].startswith('Consortium member: brings '),
+              'and its matched tags (%s) and why: %s' % (row['matched_tags'], row['why'][:60]))
 
 
 ictest.run(test_consortium, setup=load_sample_data)

@@ -76,8 +76,11 @@ def set_up_feed(app):
 
 
 def preferences(app):
-    rawinput.keyCombo('<Control>comma')
+    # With no feed set up, Ctrl+R (Sync Now) opens Preferences.
+    app.click_at(app.find('list item', 'Challenges', parent=app.window))
+    rawinput.keyCombo('<Control>r')
     dialog = app.dialog('Preferences')
+    check(True, 'Ctrl+R with no feed set up opens Preferences')
 
     app.fill(dialog, 'Feed Address', 'not a feed')
     app.find(None, lambda name: name is not None and 'not a feed address' in name, parent=dialog)

@@ -40,6 +40,10 @@ def pick_challenge(app):
 
 def test_matches(app):
     challenge = pick_challenge(app)
+    others = [c for c in app.cli_json('list', 'challenges')
+              if c['status'] == 'open' and c['id'] != challenge['id']]
+    other = sorted(others, key=lambda c: c['title'].casefold())[0]
+    other_before = cli_ranking(app, other['id'])
 
     page = app.show_page('Matches')
     app.label('Choose a Challenge', parent=page)
@@ -70,6 +74,12 @@ def test_matches(app):
              lambda: shown_ranking(app, results)[:5] == expected_place, timeout=20)
     check(True, 'moving the Place slider to 1 ranks %s as the command line does' % ', '.join(expected_place[:3]))
     expected_local = expected_place
+
+    # The weights are this challenge's: another challenge ranks as before.
+    wait_for('the weights kept for the challenge', lambda: cli_ranking(app, challenge['id']) == expected_place,
+             timeout=10)
+    check(cli_ranking(app, other['id']) == other_before,
+          'the weights moved are kept for this challenge alone: “%s” ranks as before' % other['title'])
 
     # Add the best to the shortlist.
     app.click('push button', 'Add “%s” to the shortlist' % expected_local[0], parent=results)

@@ -4,12 +4,14 @@
 # every change is read back through interchange-cli --json.  Then the
 # shortlist goes out as CSV and PDF through the Export menu and the file
 # chooser, is printed to a file through the print dialog, and is
-# deleted and restored.
+# deleted and restored.  A PDF leaves the private note and the stages
+# out unless they are ticked; Print Preview with no viewer says so.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import csv
 import os
+import shutil
 import subprocess
 import time
 
@@ -50,12 +52,26 @@ def top_level(app, title):
                     lambda: [w for w in app.app.children if w.name == title][0])
 
 
-def export(app, page, name, item, path, expect_error=False):
+def export(app, page, name, item, path, expect_error=False, include=None, expect_include=None):
+    """Exports through the menu and the file chooser; @include ticks or
+    clears its "Include notes" and "Include stages" boxes, after checking
+    they read @expect_include."""
     app.click_at(app.find('push button', 'Export…', parent=page))
     node = app.find('menu item', item, parent=app.app)
     node.doActionNamed('click')
     dialog = top_level(app, 'Export “%s”' % name)
+    for label, wanted in (expect_include or {}).items():
+        box = app.find('check box', label, parent=dialog)
+        check(box.checked == wanted, '“%s” is %s at first' % (label, 'ticked' if wanted else 'clear'))
+    for label, wanted in (include or {}).items():
+        box = app.find('check box', label, parent=dialog)
+        if box.checked != wanted:
+            app.click_at(box)
+        wait_for('“%s” to be %s' % (label, wanted), lambda: box.checked == wanted, timeout=5)
     field = app.find('text', lambda n: n in ('Name', 'Name:', 'File name'), parent=dialog)
+    suggested = field.text
+    if suggested:
+        check(not any(q in suggested for q in '“”‘’"'), 'the proposed file name has no quotation marks: %s' % suggested)
     field.queryEditableText().setTextContents(path)
     time.sleep(0.5)
     app.click('push button', lambda n: n is not None and 'Export' in n.replace('_', ''), parent=dialog)
@@ -65,6 +81,9 @@ def export(app, page, name, item, path, expect_error=False):
         return
     app.toast('Exported “%s” to %s' % (name, os.path.basename(path)))
     check(os.path.exists(path), 'the export wrote %s' % os.path.basename(path))
+    app.near_top('push button', lambda n: n.replace('_', '') in ('Open', 'Open Open'), 'the toast’s Open')
+    app.near_top('push button', lambda n: n.replace('_', '').startswith('Show in Folder'), 'the toast’s Show in Folder')
+    check(True, 'the toast offers Open and Show in Folder')
 
 
 def test_shortlists(app):
@@ -129,7 +148,8 @@ def test_shortlists(app):
     out = os.path.join(ictest.WORK, 'out')
     os.makedirs(out)
     csv_path = os.path.join(out, 'shortlist.csv')
-    export(app, page, name, 'CSV Spreadsheet…', csv_path)
+    export(app, page, name, 'CSV Spreadsheet…', csv_path,
+           expect_include={'Include notes': True, 'Include stages': True})
     with open(csv_path, newline='', encoding='utf-8-sig') as f:
         rows = list(csv.DictReader(f))
     log('CSV columns: %s' % ', '.join(rows[0].keys()))
@@ -142,12 +162,31 @@ def test_shortlists(app):
     # A folder no one can write in, even root: the export fails in words.
     export(app, page, name, 'JSON…', '/proc/shortlist.json', expect_error=True)
 
+    # A PDF is what is sent: the notes and stages stay out unless ticked.
     pdf_path = os.path.join(out, 'shortlist.pdf')
-    export(app, page, name, 'PDF Report…', pdf_path)
+    export(app, page, name, 'PDF Report…', pdf_path,
+           expect_include={'Include notes': False, 'Include stages': False})
     pdf_text = subprocess.run(['pdftotext', '-layout', pdf_path, '-'], capture_output=True, text=True,
                               check=True).stdout
     squeezed = ' '.join(pdf_text.split())
-    check(first.split()[0] in squeezed and 'Call Priya in March' in squeezed, 'the PDF shows the entries and the note')
+    check(first.split()[0] in squeezed and 'Call Priya in March' not in squeezed and 'Stage:' not in squeezed,
+          'by default the PDF shows the entries without the note or the stages')
+    pdf_path = os.path.join(out, 'shortlist-noted.pdf')
+    export(app, page, name, 'PDF Report…', pdf_path, include={'Include notes': True})
+    pdf_text = subprocess.run(['pdftotext', '-layout', pdf_path, '-'], capture_output=True, text=True,
+                              check=True).stdout
+    squeezed = ' '.join(pdf_text.split())
+    check('Call Priya in March' in squeezed and 'Stage:' not in squeezed,
+          'with Include notes ticked it shows the note, still without stages')
+
+    # Print Preview with no document viewer installed says so.
+    if not shutil.which('evince'):
+        app.click('push button', 'Print “%s”' % name, parent=page)
+        dialog = app.find('dialog', 'Print', parent=app.app)
+        app.click('push button', lambda n: n is not None and n.replace('_', '').startswith('Preview'), parent=dialog)
+        toast = app.toast(lambda text: text.startswith('Cannot show a print preview of “%s”' % name))
+        check('no document viewer' in toast.name, 'Print Preview with no viewer says why: %s' % toast.name)
+        app.gone('dialog', 'Print', parent=app.app)
 
     # Print, to a file through the print dialog.
     app.click('push button', 'Print “%s”' % name, parent=page)

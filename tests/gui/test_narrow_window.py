@@ -1,0 +1,49 @@
+# A narrow window shows the page the person was on, not the sidebar:
+# started at 480 pixels wide on the Capabilities page, the page and its
+# Back button are on screen; Back shows the sidebar, and choosing a page
+# there goes over to it.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import subprocess
+import time
+
+import ictest
+from ictest import check, wait_for
+
+
+def setup(app):
+    app.cli('demo')
+    for key, value in (('window-width', '480'), ('window-height', '700'), ('last-page', "'capabilities'")):
+        subprocess.run(['gsettings', 'set', 'io.github.wmvit.Interchange', key, value], check=True, timeout=30)
+
+
+def on_screen(app, node):
+    """Whether @node lies inside the window (a pane slid away lies outside
+    it or has no width)."""
+    x, y, width, height = node.queryComponent().getExtents(ictest.pyatspi.WINDOW_COORDS)
+    wx, wy, wwidth, wheight = app.window.queryComponent().getExtents(ictest.pyatspi.WINDOW_COORDS)
+    return width > 0 and height > 0 and 0 <= x and x + width <= wwidth + 1
+
+
+def test_narrow_window(app):
+    n = len(app.cli_json('list', 'capabilities'))
+    count = app.label('%d capabilities' % n, parent=app.window)
+    back = app.find('push button', 'Back', parent=app.window)
+    wait_for('the Capabilities page on screen', lambda: on_screen(app, count) and on_screen(app, back))
+    check(True, 'a narrow window opens on the page the person was on (Capabilities), with Back')
+
+    back.doActionNamed('click')
+    sidebar = app.find('list item', 'Organisations', parent=app.window)
+    wait_for('the sidebar on screen', lambda: on_screen(app, sidebar))
+    check(True, 'Back shows the sidebar')
+
+    app.click_at(sidebar)
+    time.sleep(0.5)
+    n = len(app.cli_json('list', 'organisations'))
+    label = app.label('%d organisations' % n, parent=app.window)
+    wait_for('the Organisations page on screen', lambda: on_screen(app, label))
+    check(True, 'choosing a page in the sidebar goes over to it')
+
+
+ictest.run(test_narrow_window, setup)
