@@ -184,6 +184,10 @@ void ic_feed_server_post_revs_diff (IcFeedServer      *self,
                                     SoupServerMessage *msg);
 void ic_feed_server_get_health     (IcFeedServer      *self,
                                     SoupServerMessage *msg);
+/* POST /v1/responses/@id/erase: the response's name and email go. */
+void ic_feed_server_post_erase_response (IcFeedServer      *self,
+                                         SoupServerMessage *msg,
+                                         const char        *id);
 
 /* The board (ic-feed-server-board.c) */
 void     ic_feed_server_board_init      (IcFeedServer      *self);

@@ -246,6 +246,7 @@ typedef struct
 {
   GBytes  *body;
   char    *token_name;
+  char    *id;
   GString *out;
   GError  *error;
   guint    status;
@@ -259,6 +260,7 @@ body_job_free (BodyJob *job)
 {
   g_clear_pointer (&job->body, g_bytes_unref);
   g_free (job->token_name);
+  g_free (job->id);
   if (job->out != NULL)
     g_string_free (job->out, TRUE);
   g_clear_error (&job->error);
@@ -410,6 +412,47 @@ ic_feed_server_post_revs_diff (IcFeedServer      *self,
   job = g_new0 (BodyJob, 1);
   job->body = bytes;
   ic_feed_server_run_job (self, msg, FALSE, revs_diff_work, body_job_done, job, (GDestroyNotify) body_job_free);
+}
+
+static void
+erase_work (IcServerDb *db,
+            gpointer    data)
+{
+  BodyJob *job = data;
+  g_autoptr(GError) error = NULL;
+  const char *id = job->id;
+
+  /* The same problem for an id that never was and one that is gone. */
+  if (!ic_server_db_erase_response_contact (db, id, &error))
+    {
+      if (g_error_matches (error, IC_SERVER_ERROR, IC_SERVER_ERROR_NOT_FOUND))
+        body_job_problem (job, SOUP_STATUS_NOT_FOUND, "not-found", "No such response", error->message);
+      else
+        job->error = g_steal_pointer (&error);
+      return;
+    }
+  job->out = g_string_new ("{");
+  ic_feed_json_append_member_string (job->out, TRUE, "id", id);
+  g_string_append (job->out, ",\"contact_erased\":true}");
+}
+
+void
+ic_feed_server_post_erase_response (IcFeedServer      *self,
+                                    SoupServerMessage *msg,
+                                    const char        *id)
+{
+  BodyJob *job;
+
+  if (!g_uuid_string_is_valid (id))
+    {
+      ic_feed_server_send_problem (msg, SOUP_STATUS_NOT_FOUND, "not-found", "No such response",
+                                   "A response's id is a UUID.");
+      return;
+    }
+  /* The body, if any, says nothing: the address names the response. */
+  job = g_new0 (BodyJob, 1);
+  job->id = g_ascii_strdown (id, -1);
+  ic_feed_server_run_job (self, msg, TRUE, erase_work, body_job_done, job, (GDestroyNotify) body_job_free);
 }
 
 void

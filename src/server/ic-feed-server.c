@@ -28,6 +28,7 @@
 #define MAX_BUCKETS      10000
 #define MAX_TOKEN_BYTES  512
 #define LISTEN_BACKLOG   1024
+#define RESPONSES_PREFIX IC_FEED_API_PREFIX "/responses/"
 
 G_DEFINE_FINAL_TYPE (IcFeedServer, ic_feed_server, G_TYPE_OBJECT)
 
@@ -498,7 +499,7 @@ early_checks (IcFeedServer      *self,
       return;
     }
   if (!g_str_equal (path, IC_FEED_API_PREFIX "/changes") && !g_str_equal (path, "/healthz") &&
-      !g_str_equal (path, IC_FEED_API_PREFIX "/revs-diff"))
+      !g_str_equal (path, IC_FEED_API_PREFIX "/revs-diff") && !g_str_has_prefix (path, RESPONSES_PREFIX))
     return;
 
   if (!authenticate (self, msg, info))
@@ -510,7 +511,8 @@ early_checks (IcFeedServer      *self,
   if (g_str_equal (method, SOUP_METHOD_POST))
     {
       /* Asking what the server lacks only reads. */
-      if (info->scope != IC_SERVER_SCOPE_READ_WRITE && g_str_equal (path, IC_FEED_API_PREFIX "/changes"))
+      if (info->scope != IC_SERVER_SCOPE_READ_WRITE &&
+          (g_str_equal (path, IC_FEED_API_PREFIX "/changes") || g_str_has_prefix (path, RESPONSES_PREFIX)))
         {
           ic_feed_server_send_problem (msg, SOUP_STATUS_FORBIDDEN, "forbidden",
                                        "This token may only read",
@@ -561,6 +563,17 @@ handler (SoupServer        *server,
     {
       if (g_str_equal (method, SOUP_METHOD_POST))
         ic_feed_server_post_revs_diff (self, msg);
+      else
+        method_not_allowed (msg, "POST");
+    }
+  else if (g_str_has_prefix (path, RESPONSES_PREFIX) && g_str_has_suffix (path, "/erase") &&
+           strlen (path) >= strlen (RESPONSES_PREFIX) + strlen ("/erase"))
+    {
+      g_autofree char *id = g_strndup (path + strlen (RESPONSES_PREFIX),
+                                       strlen (path) - strlen (RESPONSES_PREFIX) - strlen ("/erase"));
+
+      if (g_str_equal (method, SOUP_METHOD_POST))
+        ic_feed_server_post_erase_response (self, msg, id);
       else
         method_not_allowed (msg, "POST");
     }

@@ -254,6 +254,48 @@ class AnswerTests(BoardTestCase):
         self.assertTrue(kept["contact_erased"])
         self.assertEqual(kept["answer"], "We x()make valves\nand pumps")
 
+    def test_the_erase_route_needs_a_writer_and_names_a_response(self):
+        code, _, _ = post_form(self.page_url, good_answer(self.form))
+        self.assertEqual(code, 200)
+        [response] = self.responses()
+        erase = "%s/v1/responses/%s/erase" % (self.url, response["id"])
+        last_seq = self.srv.changes(self.token)[-1]["seq"]
+
+        code, headers, body = http("POST", erase, body="{}")
+        self.assertEqual(code, 401, body)
+        self.assertIn("Bearer", headers["WWW-Authenticate"])
+        reader = self.srv.token("dashboard", read_only=True)
+        code, _, body = http("POST", erase, reader, body="{}")
+        self.assertEqual(code, 403, body)
+        self.assertEqual(json.loads(body)["type"].rsplit("/", 1)[-1], "forbidden")
+        for unknown in (str(uuid.uuid4()), "not-a-uuid", "", self.challenge):
+            code, headers, body = http("POST", "%s/v1/responses/%s/erase" % (self.url, unknown), self.token, body="{}")
+            self.assertEqual(code, 404, unknown)
+            self.assertEqual(headers.get_content_type(), "application/problem+json", unknown)
+        code, headers, _ = http("GET", erase, self.token)
+        self.assertEqual((code, headers["Allow"]), (405, "POST"))
+        # Nothing refused wrote anything.
+        self.assertEqual(self.srv.changes(self.token)[-1]["seq"], last_seq)
+        self.assertEqual(self.responses()[0]["email"], "jo@widget.example")
+
+        code, headers, body = http("POST", erase, self.token, body="{}")
+        self.assertEqual(code, 200, body)
+        self.assertEqual(headers.get_content_type(), "application/json")
+        self.assertEqual(json.loads(body), {"id": response["id"], "contact_erased": True})
+        # The next page after the cursor holds the erased revision alone.
+        [change] = self.srv.changes(self.token, since=last_seq)
+        erased = change["record"]
+        self.assertEqual((change["kind"], erased["id"], erased["rev"]), ("response", response["id"], 2))
+        self.assertEqual((erased["contact_name"], erased["email"]), ("", ""))
+        self.assertTrue(erased["contact_erased"])
+        self.assertEqual(erased["answer"], response["answer"])
+        self.assertNotIn("jo@widget.example", json.dumps(self.srv.changes(self.token)))
+
+        # A laptop pulls it: its copy loses the contact too.
+        self.a.sync(self.url)
+        [kept] = json.loads(self.a.cli_ok("list", "responses", "--json").stdout)
+        self.assertEqual((kept["email"], kept["contact_name"], kept["rev"]), ("", "", 2))
+
     def refused(self, fields, status, words, **kwargs):
         code, headers, body = post_form(self.page_url, fields, **kwargs)
         self.assertEqual(code, status, body[:400])
