@@ -19,6 +19,7 @@
 #include "ic-feed-client.h"
 #include "ic-feed-error.h"
 #include "ic-feed-gzip.h"
+#include "ic-feed-json.h"
 #include "ic-feed-problem.h"
 
 #define READ_CHUNK_BYTES (64 * 1024)
@@ -58,6 +59,7 @@ typedef enum
   REQUEST_CHANGES,
   REQUEST_PUSH,
   REQUEST_REVS_DIFF,
+  REQUEST_ERASE_RESPONSE,
 } RequestKind;
 
 typedef struct
@@ -67,6 +69,7 @@ typedef struct
   char         *url;
   GBytes       *body;
   guint         n_changes;
+  char         *response_id;  /* REQUEST_ERASE_RESPONSE: what the answer must name */
 
   guint         attempt;
   gulong        cancelled_id;
@@ -85,6 +88,7 @@ static void
 request_free (Request *request)
 {
   g_free (request->url);
+  g_free (request->response_id);
   g_clear_pointer (&request->body, g_bytes_unref);
   g_clear_object (&request->attempt_cancellable);
   g_clear_handle_id (&request->deadline_id, g_source_remove);
@@ -429,6 +433,7 @@ request_return (GTask   *task,
     g_task_return_pointer (task, result,
                            request->kind == REQUEST_CHANGES ? (GDestroyNotify) ic_feed_page_free
                            : request->kind == REQUEST_PUSH ? (GDestroyNotify) ic_feed_push_response_free
+                           : request->kind == REQUEST_ERASE_RESPONSE ? g_free
                            : (GDestroyNotify) g_ptr_array_unref);
 }
 
@@ -519,6 +524,33 @@ deadline_cb (gpointer user_data)
 
 /* Decoding, off the main thread */
 
+/* {"id": @id, "contact_erased": true}: the id, or NULL. */
+static char *
+erased_parse (const char  *data,
+              gsize        length,
+              const char  *id,
+              GError     **error)
+{
+  g_autoptr(JsonNode) root = ic_feed_json_parse_object (data, length, error);
+  const char *said = NULL;
+  gboolean erased = FALSE;
+  JsonObject *object;
+
+  if (root == NULL)
+    return NULL;
+  object = json_node_get_object (root);
+  if (!ic_feed_json_get_string (object, "id", &said, error) ||
+      !ic_feed_json_get_bool_opt (object, "contact_erased", &erased, error))
+    return NULL;
+  if (g_ascii_strcasecmp (said, id) != 0 || !erased)
+    {
+      g_set_error (error, IC_FEED_ERROR, IC_FEED_ERROR_PROTOCOL,
+                   _("it does not say that the contact details of response %s were erased"), id);
+      return NULL;
+    }
+  return g_strdup (said);
+}
+
 static void
 decode_thread (GTask        *decode,
                gpointer      source_object,
@@ -546,6 +578,15 @@ decode_thread (GTask        *decode,
 
       if (missing != NULL)
         g_task_return_pointer (decode, missing, (GDestroyNotify) g_ptr_array_unref);
+      else
+        g_task_return_error (decode, error);
+    }
+  else if (request->kind == REQUEST_ERASE_RESPONSE)
+    {
+      char *id = erased_parse (data, length, request->response_id, &error);
+
+      if (id != NULL)
+        g_task_return_pointer (decode, id, g_free);
       else
         g_task_return_error (decode, error);
     }
@@ -864,4 +905,40 @@ ic_feed_client_push_finish (IcFeedClient  *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+ic_feed_client_erase_response_async (IcFeedClient        *self,
+                                     const char          *response_id,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  Request *request;
+  g_autofree char *escaped = NULL;
+
+  g_return_if_fail (IC_IS_FEED_CLIENT (self));
+  g_return_if_fail (response_id != NULL);
+
+  request = g_new0 (Request, 1);
+  escaped = g_uri_escape_string (response_id, NULL, FALSE);
+  request->kind = REQUEST_ERASE_RESPONSE;
+  request->method = SOUP_METHOD_POST;
+  request->url = g_strconcat (self->base_url, IC_FEED_API_PREFIX "/responses/", escaped, "/erase", NULL);
+  /* A POST carries a length; the address says everything. */
+  request->body = g_bytes_new_static ("{}", 2);
+  request->response_id = g_strdup (response_id);
+  start_request (self, request, cancellable, callback, user_data, ic_feed_client_erase_response_async);
+}
+
+gboolean
+ic_feed_client_erase_response_finish (IcFeedClient  *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  id = g_task_propagate_pointer (G_TASK (result), error);
+  return id != NULL;
 }

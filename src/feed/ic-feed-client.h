@@ -119,4 +119,17 @@ GPtrArray    *ic_feed_client_revs_diff_finish  (IcFeedClient         *self,
                                                 GAsyncResult         *result,
                                                 GError              **error);
 
+/* POST /v1/responses/@response_id/erase: the server writes a new
+ * revision of the response without its name and email, which laptops
+ * pull like any change.  Needs a read-write token; an unknown id is
+ * IC_FEED_ERROR_REQUEST (404), a read-only token IC_FEED_ERROR_FORBIDDEN. */
+void          ic_feed_client_erase_response_async  (IcFeedClient         *self,
+                                                    const char           *response_id,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+gboolean      ic_feed_client_erase_response_finish (IcFeedClient         *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+
 G_END_DECLS
