@@ -7,7 +7,8 @@
  * from Response" writes an SME organisation and a capability that says
  * what the SME offered, shared with the team, so that the matcher can
  * rank it; "Add to Shortlist" then puts that capability on the
- * challenge's shortlist.
+ * challenge's shortlist.  "Erase Contact Details…" asks the feed to
+ * remove who sent it, for the whole team; the next sync brings that.
  */
 
 #include "config.h"
@@ -16,11 +17,13 @@
 
 #include "ic-capability.h"
 #include "ic-challenge.h"
+#include "ic-feed-error.h"
 #include "ic-organisation.h"
 #include "ic-responses-view.h"
 #include "ic-shortlist-entry.h"
 #include "ic-shortlist-maker.h"
 #include "ic-store-responses.h"
+#include "ic-sync-controller.h"
 #include "ic-window.h"
 
 #define TITLE_CHARS 80
@@ -202,6 +205,76 @@ on_create_clicked (GtkButton       *button,
   ic_store_service_run (self->service, task, create_job);
 }
 
+/* Erasing the contact details, on the feed */
+
+static void
+on_contact_erased (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GtkWidget) button = user_data;
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (!ic_sync_controller_erase_response_finish (IC_SYNC_CONTROLLER (source), result, &error))
+    {
+      const char *why = error->message;
+
+      if (g_error_matches (error, IC_FEED_ERROR, IC_FEED_ERROR_FORBIDDEN))
+        why = _("this laptop’s feed token may only read; ask the feed’s keeper for one that may make changes");
+      else if (g_error_matches (error, IC_FEED_ERROR, IC_FEED_ERROR_NETWORK) ||
+               g_error_matches (error, IC_FEED_ERROR, IC_FEED_ERROR_TIMED_OUT))
+        why = _("the feed cannot be reached; try again once this laptop is online");
+      gtk_widget_set_sensitive (button, TRUE);
+      toast = adw_toast_new_format (_("The contact details were not erased: %s"), why);
+      adw_toast_set_timeout (toast, 10);
+      ic_window_toast_from (button, toast);
+      return;
+    }
+  /* The sync that follows brings the erased revision and redraws. */
+  ic_window_toast_from (button, adw_toast_new (_("Contact details erased")));
+}
+
+static void
+on_erase_answered (AdwMessageDialog *dialog,
+                   const char       *response,
+                   gpointer          user_data)
+{
+  GtkWidget *button = user_data;
+  IcResponse *answer = g_object_get_data (G_OBJECT (button), "ic-response");
+  IcSyncController *sync = ic_window_sync_controller_for (button);
+
+  if (!g_str_equal (response, "erase") || answer == NULL || sync == NULL)
+    return;
+  gtk_widget_set_sensitive (button, FALSE);
+  ic_sync_controller_erase_response_async (sync, answer->id, NULL, on_contact_erased, g_object_ref (button));
+}
+
+static void
+on_erase_clicked (GtkButton       *button,
+                  IcResponsesView *self)
+{
+  IcResponse *response = g_object_get_data (G_OBJECT (button), "ic-response");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  heading = g_strdup_printf (_("Erase the contact details of “%s”?"), response->organisation);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                   _("The answer stays; the name and email are removed for the whole team."));
+  gtk_window_set_title (GTK_WINDOW (dialog), _("Erase Contact Details"));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "erase", _("_Erase"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "erase",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_erase_answered), button, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static GtkWidget *
 make_label (const char *text,
             const char *style)
@@ -256,6 +329,18 @@ make_row (IcResponsesView *self,
   gtk_widget_set_halign (buttons, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (buttons), button);
   gtk_box_append (GTK_BOX (buttons), shortlist);
+  /* Once erased there is nothing left to erase. */
+  if (!response->contact_erased)
+    {
+      GtkWidget *erase = gtk_button_new_with_label (_("Erase Contact Details…"));
+      g_autofree char *erase_name = g_strdup_printf (_("Erase the contact details of “%s”"),
+                                                     response->organisation);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (erase), GTK_ACCESSIBLE_PROPERTY_LABEL, erase_name, -1);
+      g_object_set_data (G_OBJECT (erase), "ic-response", response);
+      g_signal_connect (erase, "clicked", G_CALLBACK (on_erase_clicked), self);
+      gtk_box_append (GTK_BOX (buttons), erase);
+    }
   gtk_box_append (GTK_BOX (box), buttons);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);

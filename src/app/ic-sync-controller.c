@@ -34,6 +34,7 @@ struct _IcSyncController
   char            *message;
   GDateTime       *last_synced;
   guint            n_conflicts;
+  gboolean         sync_again;    /* something changed on the feed during the run */
 };
 
 G_DEFINE_FINAL_TYPE (IcSyncController, ic_sync_controller, G_TYPE_OBJECT)
@@ -178,6 +179,11 @@ on_synced (GObject      *source,
                ic_feed_sync_get_message (IC_FEED_SYNC (source)));
   end_run (self);
   g_signal_emit (self, signals[FINISHED], 0, counts.pulled, counts.conflicts + counts.rejected);
+  if (self->sync_again)
+    {
+      self->sync_again = FALSE;
+      ic_sync_controller_sync_now (self);
+    }
 }
 
 static void
@@ -256,6 +262,99 @@ ic_sync_controller_sync_now (IcSyncController *self)
   set_state (self, IC_FEED_SYNC_STATE_SYNCING, _("Syncing…"));
   ic_feed_token_load_async (ic_feed_client_get_base_url (client), self->cancellable,
                             on_token_loaded, g_object_ref (self));
+}
+
+/* Erasing a response's contact details on the feed */
+
+static void
+on_erased (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  IcSyncController *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  if (!ic_feed_client_erase_response_finish (IC_FEED_CLIENT (source), result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* The erased revision comes back with the next pull: now, or right
+   * after the run under way, which may have pulled before it was made. */
+  if (self->cancellable != NULL)
+    self->sync_again = TRUE;
+  else
+    ic_sync_controller_sync_now (self);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_erase_token_loaded (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  IcFeedClient *client = g_object_get_data (G_OBJECT (task), "ic-feed-client");
+  GError *error = NULL;
+  g_autofree char *token = ic_feed_token_load_finish (result, &error);
+
+  if (error != NULL)
+    {
+      g_prefix_error (&error, _("Cannot read the feed’s access token: "));
+      g_task_return_error (task, error);
+      return;
+    }
+  ic_feed_client_set_token (client, token);
+  ic_feed_client_erase_response_async (client, g_task_get_task_data (task), g_task_get_cancellable (task),
+                                       on_erased, g_object_ref (task));
+}
+
+void
+ic_sync_controller_erase_response_async (IcSyncController    *self,
+                                         const char          *response_id,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcFeedClient) client = NULL;
+  g_autofree char *url = NULL;
+
+  g_return_if_fail (IC_IS_SYNC_CONTROLLER (self));
+  g_return_if_fail (response_id != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ic_sync_controller_erase_response_async);
+  g_task_set_task_data (task, g_strdup (response_id), g_free);
+  url = g_strstrip (g_settings_get_string (self->settings, "feed-url"));
+  if (url[0] == '\0')
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                               _("No foresight feed is set up: add its address and access token in Preferences"));
+      return;
+    }
+  client = ic_feed_client_new (url, &error);
+  if (client == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* Someone waits on this: a few quick tries, not a sync's patience. */
+  ic_feed_client_set_retry_policy (client, 2, 500, 2000);
+  g_object_set_data_full (G_OBJECT (task), "ic-feed-client", g_object_ref (client), g_object_unref);
+  ic_feed_token_load_async (ic_feed_client_get_base_url (client), cancellable,
+                            on_erase_token_loaded, g_object_ref (task));
+}
+
+gboolean
+ic_sync_controller_erase_response_finish (IcSyncController  *self,
+                                          GAsyncResult      *result,
+                                          GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 void

@@ -42,4 +42,16 @@ guint             ic_sync_controller_get_n_conflicts  (IcSyncController *self);
  * thread: n-conflicts changes when the count is in. */
 void              ic_sync_controller_refresh_conflicts (IcSyncController *self);
 
+/* Asks the feed to erase the name and email of response @response_id
+ * (a read-write token is needed), then syncs so that the erased
+ * revision arrives; finishes once the feed has answered. */
+void              ic_sync_controller_erase_response_async  (IcSyncController    *self,
+                                                            const char          *response_id,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+gboolean          ic_sync_controller_erase_response_finish (IcSyncController    *self,
+                                                            GAsyncResult        *result,
+                                                            GError             **error);
+
 G_END_DECLS

@@ -80,6 +80,14 @@ ic_window_toast_from (GtkWidget *widget,
     g_object_unref (g_object_ref_sink (toast));
 }
 
+IcSyncController *
+ic_window_sync_controller_for (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return IC_IS_WINDOW (root) ? IC_WINDOW (root)->sync : NULL;
+}
+
 const char *
 ic_window_author_for (GtkWidget *widget)
 {

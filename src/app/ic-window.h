@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "ic-application.h"
+#include "ic-sync-controller.h"
 
 G_BEGIN_DECLS
 
@@ -34,5 +35,8 @@ void      ic_window_add_toast    (IcWindow      *self,
 void        ic_window_toast_from   (GtkWidget     *widget,
                                     AdwToast      *toast);
 const char *ic_window_author_for   (GtkWidget     *widget);
+/* What syncs the window that holds @widget with the feed, or NULL
+ * (transfer none). */
+IcSyncController *ic_window_sync_controller_for (GtkWidget *widget);
 
 G_END_DECLS

@@ -2,12 +2,17 @@
 # laptop's sync brings the response in, the Matches page shows it on the
 # challenge's Responses tab, "Create Capability from Response" makes an
 # SME and a capability the command line then lists, and "Add to
-# Shortlist" puts it on the challenge's shortlist.
+# Shortlist" puts it on the challenge's shortlist.  "Erase Contact
+# Details…" then asks first, is refused in words offline and for a
+# read-only token, and with the team's token erases the name and email
+# on the feed; the app's sync brings that back.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import hashlib
 import json
 import os
+import subprocess
 import re
 import sys
 import tempfile
@@ -22,6 +27,7 @@ import feedlib  # noqa: E402
 folder = tempfile.mkdtemp(prefix='board-', dir=ictest.WORK)
 server = feedlib.FeedServer(folder)
 chosen = {}
+tokens = {}
 ANSWER = 'We cast lightweight magnesium brackets and can prototype in six weeks.'
 
 
@@ -35,8 +41,10 @@ def answer_on_the_board(app):
     else:
         raise TestFailure('no sample challenge has a match')
     token_file = os.path.join(folder, 'token')
+    tokens['expert'] = server.token('expert')
+    tokens['reader'] = server.token('reader', read_only=True)
     with open(token_file, 'w') as f:
-        f.write(server.token('expert'))
+        f.write(tokens['expert'])
     server.start()
     app.cli('update', chosen['id'], '--visibility', 'public', '--public-label', 'A foundry group')
     app.cli('sync', '--feed', server.url, '--token-file', token_file)
@@ -59,6 +67,74 @@ def answer_on_the_board(app):
     log('the laptop holds %d response(s)' % len(listed))
     if len(listed) != 1:
         raise TestFailure('the sync brought %s' % listed)
+    # The window syncs with the same feed, its token where the token
+    # keeper's file fallback keeps it; not at start (the command line
+    # pulled everything), so only the erasure makes it sync.
+    keep_token(tokens['expert'])
+    for key, value in (('feed-url', "'%s'" % server.url), ('feed-sync-at-start', 'false')):
+        subprocess.run(['gsettings', 'set', 'io.github.wmvit.Interchange', key, value], check=True)
+
+
+def keep_token(token):
+    path = os.path.join(os.environ['XDG_CONFIG_HOME'], 'interchange', 'feed-tokens')
+    os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+    group = 'feed ' + hashlib.sha256(server.url.encode()).hexdigest()[:16]
+    with open(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), 'w') as f:
+        f.write('[%s]\nurl=%s\ntoken=%s\n' % (group, server.url, token))
+
+
+def mnemonic(label):
+    # A mnemonic label reads "_Erase Erase" in GTK 4.8's accessible name.
+    return lambda name: name is not None and label in name.replace('_', ' ').split()
+
+
+def erase_contact(app, responses, answer):
+    app.click('push button', 'Erase the contact details of “Quiet Castings Ltd”', parent=responses)
+    dialog = app.dialog('Erase Contact Details')
+    app.label('Erase the contact details of “Quiet Castings Ltd”?', parent=dialog)
+    app.label('The answer stays; the name and email are removed for the whole team.', parent=dialog)
+    app.click('push button', mnemonic(answer), parent=dialog)
+    app.gone(None, 'Erase Contact Details', parent=app.app)
+
+
+def erase_on_request(app, page, responses):
+    response_id = app.cli_json('list', 'responses')[0]['id']
+
+    erase_contact(app, responses, 'Cancel')
+    check(app.cli_json('list', 'responses')[0]['email'] == 'ana@quietcastings.example',
+          'Cancel erases nothing')
+    status, _, body = feedlib.http('GET', server.url + '/v1/changes?since=0&limit=1000', tokens['expert'])
+    check(b'ana@quietcastings.example' in body, 'nor on the feed')
+
+    server.stop()
+    erase_contact(app, responses, 'Erase')
+    app.toast(lambda text: text is not None and text.startswith('The contact details were not erased: ')
+              and 'cannot be reached' in text, timeout=60)
+    check(True, 'offline, the toast says so in words')
+    app.find('push button', 'Erase the contact details of “Quiet Castings Ltd”', parent=responses)
+    wait_for('the button to come back', lambda: app.find(
+        'push button', 'Erase the contact details of “Quiet Castings Ltd”', parent=responses).sensitive)
+    server.start()
+
+    keep_token(tokens['reader'])
+    erase_contact(app, responses, 'Erase')
+    app.toast(lambda text: text is not None and text.startswith('The contact details were not erased: ')
+              and 'may only read' in text)
+    check(app.find('push button', 'Erase the contact details of “Quiet Castings Ltd”',
+                   parent=responses).sensitive, 'a read-only token is refused in words, and the button comes back')
+
+    keep_token(tokens['expert'])
+    erase_contact(app, responses, 'Erase')
+    app.toast('Contact details erased')
+    erased = wait_for('the erased revision on the laptop',
+                      lambda: next((r for r in app.cli_json('list', 'responses')
+                                    if r['id'] == response_id and r['contact_erased']), None), timeout=60)
+    check((erased['contact_name'], erased['email'], erased['answer']) == ('', '', ANSWER),
+          'after the app’s sync the laptop keeps the answer without the name and email')
+    responses = app.find('list', 'Responses from the board', parent=page, timeout=30)
+    app.label('Contact details erased on request', parent=responses, timeout=30)
+    app.gone('push button', 'Erase the contact details of “Quiet Castings Ltd”', parent=responses)
+    check(True, 'the response shows the erasure, with nothing left to erase')
 
 
 def open_tab(app, page, title):
@@ -107,6 +183,8 @@ def test_board_responses(app):
         entries = app.cli_json('shortlist', 'show', shortlists[0]['id'])['entries']
         check([e['capability_id'] for e in entries] == [made[0]['id']],
               'holding the capability made from the response')
+
+        erase_on_request(app, page, responses)
     finally:
         server.kill()
 
