@@ -28,6 +28,7 @@ const IcCliCommand ic_cli_commands[] = {
   { "report", ic_cli_report, N_("Report the impact figures of a period: json, csv, xlsx or pdf") },
   { "review", ic_cli_review, N_("List what needs attention: stale records, passed deadlines, stuck entries") },
   { "sync", ic_cli_sync, N_("Push queued changes to the foresight feed and pull what is new") },
+  { "responses", ic_cli_responses, N_("Erase the contact details of a response from the board, on the feed") },
   { "conflicts", ic_cli_conflicts, N_("List the edits a sync kept aside, and resolve them") },
   { "event", ic_cli_event, N_("Add, update, list, show or delete a workshop event") },
   { "schedule", ic_cli_schedule, N_("Schedule a workshop’s 1:1 meetings (repairs the saved schedule)") },

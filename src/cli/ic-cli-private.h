@@ -143,6 +143,14 @@ int ic_cli_report      (IcCli *cli, int argc, char **argv);
 /* `shortlist stage …` (ic-cli-stages.c). */
 int ic_cli_shortlist_stage (IcCli *cli, int argc, char **argv);
 int ic_cli_sync        (IcCli *cli, int argc, char **argv);
+/* --token-file, else $INTERCHANGE_FEED_TOKEN, else the token kept for
+ * the feed (keyring or file); NULL if there is none (ic-cli-sync.c). */
+gboolean ic_cli_find_token (const char  *token_file,
+                            const char  *feed_url,
+                            char       **token,
+                            GError     **error);
+/* `responses erase ID`: on the feed (ic-cli-responses.c). */
+int ic_cli_responses   (IcCli *cli, int argc, char **argv);
 int ic_cli_conflicts   (IcCli *cli, int argc, char **argv);
 int ic_cli_event       (IcCli *cli, int argc, char **argv);
 int ic_cli_schedule    (IcCli *cli, int argc, char **argv);

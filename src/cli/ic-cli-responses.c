@@ -1,10 +1,12 @@
-/* ic-cli-responses.c — list responses: SMEs' answers from the board
+/* ic-cli-responses.c — list responses: SMEs' answers from the board;
+ * erase a response's contact details on the feed
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Responses come from the feed (a sync pulls them); a response's contact
- * details are erased on the feed server (interchange-feed-server
- * responses erase ID), and the next sync brings the erasure here.
+ * details are erased on the feed (`responses erase ID` here, or
+ * interchange-feed-server responses erase ID on the server), and the
+ * next sync brings the erasure here.
  */
 
 #include "config.h"
@@ -12,6 +14,9 @@
 #include <glib/gi18n.h>
 
 #include "ic-cli-private.h"
+#include "ic-feed-client.h"
+#include "ic-feed-error.h"
+#include "ic-feed-local.h"
 #include "ic-store-responses.h"
 
 int
@@ -83,4 +88,105 @@ ic_cli_list_responses (IcCli  *cli,
   if (responses->len == 0)
     g_printerr (_("No responses.\n"));
   return IC_CLI_EXIT_OK;
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  GError    *error;
+  gboolean   done;
+} EraseRun;
+
+static void
+on_erased (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  EraseRun *run = user_data;
+
+  ic_feed_client_erase_response_finish (IC_FEED_CLIENT (source), result, &run->error);
+  run->done = TRUE;
+  g_main_loop_quit (run->loop);
+}
+
+static int
+responses_erase (IcCli  *cli,
+                 int     argc,
+                 char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *feed_url = NULL;
+  g_autofree char *token_file = NULL;
+  g_autofree char *ca_file = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr(IcFeedClient) client = NULL;
+  const GOptionEntry entries[] = {
+    { "feed", 0, 0, G_OPTION_ARG_STRING, &feed_url, N_("The feed server (default: the last one synced)"), N_("URL") },
+    { "token-file", 0, 0, G_OPTION_ARG_FILENAME, &token_file, N_("Read the bearer token from FILE"), N_("FILE") },
+    { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file, N_("Trust the certificates in FILE"), N_("FILE") },
+    { NULL }
+  };
+  const IcCliCommandSpec spec = {
+    "ID", entries, 1, 1, N_("name the response whose contact details to erase"), IC_CLI_STORE_LATER
+  };
+  EraseRun run = { 0 };
+  IcStore *store;
+  const char *id;
+  int status;
+
+  if (!ic_cli_begin (cli, &spec, &argc, &argv, &status))
+    return status;
+  id = argv[1];
+  if (!g_uuid_string_is_valid (id))
+    return ic_cli_usage_error (cli, _("“%s” is not a response’s id (a UUID, as list responses shows)"), id);
+  store = ic_cli_open_store (cli, FALSE, &error);
+  if (store == NULL)
+    return ic_cli_fail (error);
+  if (feed_url == NULL)
+    feed_url = ic_store_get_setting (store, IC_FEED_SETTING_URL);
+  if (feed_url == NULL)
+    return ic_cli_usage_error (cli, _("--feed URL is required before the first sync"));
+
+  client = ic_feed_client_new (feed_url, &error);
+  if (client == NULL && g_error_matches (error, IC_FEED_ERROR, IC_FEED_ERROR_INSECURE))
+    return ic_cli_fail (error);
+  if (client == NULL)
+    return ic_cli_usage_error (cli, "%s", error->message);
+  if (!ic_cli_find_token (token_file, ic_feed_client_get_base_url (client), &token, &error))
+    return ic_cli_fail (error);
+  if (ca_file != NULL && !ic_feed_client_set_ca_file (client, ca_file, &error))
+    return ic_cli_fail (error);
+  ic_feed_client_set_token (client, token);
+
+  run.loop = g_main_loop_new (NULL, FALSE);
+  ic_feed_client_erase_response_async (client, id, NULL, on_erased, &run);
+  if (!run.done)
+    g_main_loop_run (run.loop);
+  g_main_loop_unref (run.loop);
+  if (run.error != NULL)
+    {
+      g_autoptr(GError) failed = run.error;
+
+      if (g_error_matches (failed, IC_FEED_ERROR, IC_FEED_ERROR_REQUEST))
+        g_printerr (_("interchange-cli: the feed has no response %s (%s)\n"), id, failed->message);
+      else
+        g_printerr (_("interchange-cli: the contact details of response %s were not erased: %s\n"),
+                    id, failed->message);
+      return IC_CLI_EXIT_USER_ERROR;
+    }
+  g_print (_("Erased the contact details of response %s on the feed; the next sync brings that here.\n"), id);
+  return IC_CLI_EXIT_OK;
+}
+
+int
+ic_cli_responses (IcCli  *cli,
+                  int     argc,
+                  char  **argv)
+{
+  static const IcCliCommand subcommands[] = {
+    { "erase", responses_erase, N_("Erase a response’s name and email on the feed, for the whole team") },
+    { NULL, NULL, NULL }
+  };
+
+  return ic_cli_run_subcommand (cli, subcommands, N_("say erase"), argc, argv);
 }

@@ -281,13 +281,11 @@ print_status (IcStore  *store,
   return IC_CLI_EXIT_OK;
 }
 
-/* --token-file, else $INTERCHANGE_FEED_TOKEN, else the token kept for
- * the feed (keyring or file); NULL if there is none. */
-static gboolean
-find_token (const char  *token_file,
-            const char  *feed_url,
-            char       **token,
-            GError     **error)
+gboolean
+ic_cli_find_token (const char  *token_file,
+                   const char  *feed_url,
+                   char       **token,
+                   GError     **error)
 {
   const char *from_env = g_getenv ("INTERCHANGE_FEED_TOKEN");
 
@@ -389,7 +387,7 @@ ic_cli_sync (IcCli  *cli,
     return ic_cli_fail (error);
   if (client == NULL)
     return ic_cli_usage_error (cli, "%s", error->message);
-  if (!find_token (token_file, ic_feed_client_get_base_url (client), &token, &error))
+  if (!ic_cli_find_token (token_file, ic_feed_client_get_base_url (client), &token, &error))
     return ic_cli_fail (error);
   if (ca_file != NULL && !ic_feed_client_set_ca_file (client, ca_file, &error))
     return ic_cli_fail (error);

@@ -296,6 +296,40 @@ class AnswerTests(BoardTestCase):
         [kept] = json.loads(self.a.cli_ok("list", "responses", "--json").stdout)
         self.assertEqual((kept["email"], kept["contact_name"], kept["rev"]), ("", "", 2))
 
+    def test_the_command_line_erases_through_the_feed(self):
+        code, _, _ = post_form(self.page_url, good_answer(self.form))
+        self.assertEqual(code, 200)
+        [response] = self.responses()
+        self.sync()
+        last_seq = self.srv.changes(self.token)[-1]["seq"]
+
+        # Bad ids are refused before anything is sent, with the reason.
+        bad = self.a.cli("responses", "erase", "not-an-id")
+        self.assertEqual(bad.returncode, 2)
+        self.assertIn("not-an-id", bad.stderr)
+        unknown = str(uuid.uuid4())
+        missing = self.a.cli("responses", "erase", unknown, "--token-file", self.a.token_file)
+        self.assertEqual(missing.returncode, 1)
+        self.assertIn("has no response " + unknown, missing.stderr)
+        reader = self.client("reader", token=self.srv.token("dashboard", read_only=True))
+        refused = reader.cli("responses", "erase", response["id"], "--feed", self.url,
+                             "--token-file", reader.token_file)
+        self.assertEqual(refused.returncode, 1)
+        self.assertIn("were not erased", refused.stderr)
+        self.assertIn("403", refused.stderr)
+        self.assertEqual(self.srv.changes(self.token)[-1]["seq"], last_seq)
+
+        # The feed's address is the one last synced.
+        erased = self.a.cli("responses", "erase", response["id"], "--token-file", self.a.token_file)
+        self.assertEqual(erased.returncode, 0, erased.stderr)
+        self.assertIn(response["id"], erased.stdout)
+        [change] = self.srv.changes(self.token, since=last_seq)
+        self.assertEqual((change["record"]["email"], change["record"]["contact_name"]), ("", ""))
+        self.sync()
+        [kept] = json.loads(self.a.cli_ok("list", "responses", "--json").stdout)
+        self.assertTrue(kept["contact_erased"])
+        self.assertEqual((kept["email"], kept["contact_name"]), ("", ""))
+
     def refused(self, fields, status, words, **kwargs):
         code, headers, body = post_form(self.page_url, fields, **kwargs)
         self.assertEqual(code, status, body[:400])
