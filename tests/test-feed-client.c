@@ -27,7 +27,9 @@ typedef struct
   guint           n_requests;
   gboolean        stall;
   const char     *content_type;
+  const char     *ok_body;     /* a 200's body; NULL for an empty page */
   char           *last_authorization;
+  char           *last_request_line;
   guint           n_retries;
 } Scripted;
 
@@ -92,6 +94,8 @@ on_run (GThreadedSocketService *service,
   s->n_requests++;
   g_free (s->last_authorization);
   s->last_authorization = header_value (head, "Authorization");
+  g_free (s->last_request_line);
+  s->last_request_line = g_strndup (head, strcspn (head, "\r"));
   if (s->stall)
     {
       gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
@@ -105,7 +109,9 @@ on_run (GThreadedSocketService *service,
     }
   type = s->content_type;
 
-  if (status == 200)
+  if (status == 200 && s->ok_body != NULL)
+    body = g_strdup (s->ok_body);
+  else if (status == 200)
     body = g_strdup ("{\"feed_id\":\"f\",\"changes\":[],\"last_seq\":0,\"more\":false}");
   else
     {
@@ -174,6 +180,7 @@ scripted_tear_down (Scripted      *s,
   g_array_unref (s->script);
   g_free (s->url);
   g_free (s->last_authorization);
+  g_free (s->last_request_line);
   g_cond_clear (&s->released_cond);
   g_mutex_clear (&s->lock);
 }
@@ -336,6 +343,92 @@ test_client_wrong_content_type (Scripted      *s,
   g_error_free (r.error);
 }
 
+typedef struct
+{
+  gboolean  erased;
+  GError   *error;
+  gboolean  done;
+} EraseResult;
+
+static void
+on_erased (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  EraseResult *r = user_data;
+
+  r->erased = ic_feed_client_erase_response_finish (IC_FEED_CLIENT (source), result, &r->error);
+  r->done = TRUE;
+}
+
+static void
+erase (IcFeedClient *client,
+       const char   *id,
+       EraseResult  *r)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  ic_feed_client_erase_response_async (client, id, NULL, on_erased, r);
+  while (!r->done && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (r->done);
+}
+
+/* The answer must say that this response was erased: a 200 that says
+ * anything else (a page, another id, contact_erased false) is no
+ * erasure. */
+static void
+test_client_erase_response (Scripted      *s,
+                            gconstpointer  data)
+{
+  const char *id = "3f1c3a52-0f0e-4d6e-9a43-2b1f1c0d9e11";
+  const char *wrong[] = {
+    NULL,
+    "{\"id\":\"00000000-0000-4000-8000-000000000000\",\"contact_erased\":true}",
+    "{\"id\":\"3f1c3a52-0f0e-4d6e-9a43-2b1f1c0d9e11\",\"contact_erased\":false}",
+    "{\"id\":\"3f1c3a52-0f0e-4d6e-9a43-2b1f1c0d9e11\"}",
+    "[]",
+  };
+  g_autoptr(IcFeedClient) client = scripted_client (s, 1);
+  EraseResult r = { 0 };
+
+  script (s, 200);
+  ic_feed_client_set_token (client, "icf_test");
+  for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+    {
+      EraseResult bad = { 0 };
+
+      s->ok_body = wrong[i];
+      erase (client, id, &bad);
+      g_assert_false (bad.erased);
+      g_assert_nonnull (bad.error);
+      g_assert_true (bad.error->domain == IC_FEED_ERROR);
+      g_error_free (bad.error);
+    }
+
+  s->ok_body = "{\"id\":\"3f1c3a52-0f0e-4d6e-9a43-2b1f1c0d9e11\",\"contact_erased\":true}";
+  erase (client, id, &r);
+  g_assert_no_error (r.error);
+  g_assert_true (r.erased);
+  g_assert_cmpstr (s->last_request_line, ==,
+                   "POST /v1/responses/3f1c3a52-0f0e-4d6e-9a43-2b1f1c0d9e11/erase HTTP/1.1");
+  g_assert_cmpstr (s->last_authorization, ==, "Bearer icf_test");
+}
+
+static void
+test_client_erase_refused (Scripted      *s,
+                           gconstpointer  data)
+{
+  g_autoptr(IcFeedClient) client = scripted_client (s, 5);
+  EraseResult r = { 0 };
+
+  script (s, 403);
+  erase (client, "3f1c3a52-0f0e-4d6e-9a43-2b1f1c0d9e11", &r);
+  g_assert_error (r.error, IC_FEED_ERROR, IC_FEED_ERROR_FORBIDDEN);
+  g_assert_cmpuint (s->n_requests, ==, 1);
+  g_error_free (r.error);
+}
+
 static void
 test_client_stall_times_out (Scripted      *s,
                              gconstpointer  data)
@@ -384,6 +477,10 @@ test_feed_add_client_tests (void)
               test_client_gives_up, scripted_tear_down);
   g_test_add ("/feed/client/no-retry-on-401", Scripted, NULL, scripted_set_up,
               test_client_no_retry_on_401, scripted_tear_down);
+  g_test_add ("/feed/client/erase-response", Scripted, NULL, scripted_set_up,
+              test_client_erase_response, scripted_tear_down);
+  g_test_add ("/feed/client/erase-refused", Scripted, NULL, scripted_set_up,
+              test_client_erase_refused, scripted_tear_down);
   g_test_add ("/feed/client/wrong-content-type", Scripted, NULL, scripted_set_up,
               test_client_wrong_content_type, scripted_tear_down);
   g_test_add ("/feed/client/stall-times-out", Scripted, NULL, scripted_set_up,
