@@ -237,7 +237,8 @@ on_organisation_editor_made (GObject      *source,
 }
 
 /* A new organisation is written by a form of its own, over this one;
- * what was typed in the search becomes its name. */
+ * text still in the search when it is chosen becomes its name (GTK 4.8
+ * usually clears the search first, so the name is mostly typed anew). */
 static void
 open_new_organisation (IcRecordEditor *self,
                        const char     *name)
