@@ -195,8 +195,13 @@ row_new (IcShortlistReport *report)
   g_autofree char *haystack = NULL;
   g_autofree char *folded = NULL;
 
+  /* Names share their openings ("Year one: …"): two lines show more. */
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), 2);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_tooltip_text (row, name);
   gtk_box_append (GTK_BOX (box), label);
 
   details = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u capability", "%s · %u capabilities", n),
