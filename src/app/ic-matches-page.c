@@ -19,6 +19,7 @@
 #include "ic-match-loader.h"
 #include "ic-match-row.h"
 #include "ic-matches-page.h"
+#include "ic-search-drop-down.h"
 #include "ic-reason-dialog.h"
 #include "ic-score-bar.h"
 #include "ic-shortlist-maker.h"
@@ -296,14 +297,6 @@ on_tab_changed (GtkStack      *tabs,
 /* What the challenge picker's search looks in: the title, the
  * organisation and the cluster, folded for comparison. */
 static char *
-fold (const char *text)
-{
-  g_autofree char *normal = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_ALL);
-
-  return g_utf8_casefold (normal, -1);
-}
-
-static char *
 challenge_haystack (IcMatchesPage *self,
                     IcChallenge   *challenge)
 {
@@ -318,46 +311,7 @@ challenge_haystack (IcMatchesPage *self,
                                        cluster_name != NULL ? cluster_name : (cluster != NULL ? cluster : ""),
                                        NULL);
 
-  return fold (joined);
-}
-
-static GtkEditable *
-find_search_entry (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkEditable *found;
-
-      if (GTK_IS_SEARCH_ENTRY (child))
-        return GTK_EDITABLE (child);
-      if ((found = find_search_entry (child)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The drop-down matches its search against the start of this string.
- * To find a word anywhere in the title, the organisation or the
- * cluster, an item that holds the search text answers with the text
- * itself, and one that does not answers with its title. */
-static char *
-challenge_search_key (GtkStringObject *item,
-                      IcMatchesPage   *self)
-{
-  const char *haystack = item != NULL ? g_object_get_data (G_OBJECT (item), "ic-haystack") : NULL;
-  const char *title = item != NULL ? gtk_string_object_get_string (item) : "";
-  GtkEditable *entry = find_search_entry (GTK_WIDGET (self->challenge_dropdown));
-  const char *text = entry != NULL ? gtk_editable_get_text (entry) : NULL;
-  g_autofree char *needle = NULL;
-
-  if (haystack == NULL || text == NULL || text[0] == '\0')
-    return g_strdup (title);
-  needle = fold (text);
-  g_strstrip (needle);
-  if (needle[0] != '\0' && strstr (haystack, needle) != NULL)
-    return g_strdup (text);
-  return g_strdup (title);
+  return ic_search_fold (joined);
 }
 
 static void
@@ -371,9 +325,9 @@ fill_challenges (IcMatchesPage *self)
   for (guint i = 0; i < self->challenges->len; i++)
     {
       IcChallenge *challenge = g_ptr_array_index (self->challenges, i);
-      g_autoptr(GtkStringObject) item = gtk_string_object_new (ic_record_get_title (IC_RECORD (challenge)));
+      g_autoptr(GtkStringObject) item = ic_search_item_new (ic_record_get_title (IC_RECORD (challenge)),
+                                                            challenge_haystack (self, challenge));
 
-      g_object_set_data_full (G_OBJECT (item), "ic-haystack", challenge_haystack (self, challenge), g_free);
       g_list_store_append (titles, item);
       if (g_strcmp0 (ic_record_get_id (IC_RECORD (challenge)), self->challenge_id) == 0)
         selected = i + 1;
@@ -1137,9 +1091,9 @@ ic_matches_page_init (IcMatchesPage *self)
   adw_bin_set_child (self->responses_bin, GTK_WIDGET (self->responses_view));
   self->stale = TRUE;
   ic_match_options_init (&self->excluded);
-  gtk_drop_down_set_expression (self->challenge_dropdown,
-                                gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                             G_CALLBACK (challenge_search_key), self, NULL));
+  /* Its search finds a word anywhere in the title, the organisation
+   * or the cluster. */
+  ic_search_drop_down_attach (self->challenge_dropdown);
   /* A long title is cut short on the button, so that it never widens
    * the page past the window (which folds the sidebar over it), and
    * shown whole, wrapped, in the list. */

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ic-feed-check.h"
 #include "ic-feed-client.h"
 #include "ic-feed-token.h"
 #include "ic-preferences-window.h"
@@ -30,12 +31,15 @@ struct _IcPreferencesWindow
   AdwEntryRow          *token_row;
   AdwActionRow         *token_status_row;
   GtkWidget            *forget_token_button;
+  AdwActionRow         *connection_row;
+  GtkWidget            *test_connection_button;
   AdwComboRow          *interval_row;
   GtkSwitch            *sync_at_start_switch;
   GtkSpinButton        *stale_days_spin;
   GtkSpinButton        *stuck_days_spin;
 
   GCancellable         *cancellable;
+  GCancellable         *check_cancellable;  /* of the running Test Connection */
   char                 *feed_url;   /* the valid address shown, normalised; NULL if none */
 };
 
@@ -272,11 +276,65 @@ on_forget_token (GtkButton           *button,
 }
 
 static void
+show_connection (IcPreferencesWindow *self,
+                 const char          *sentence)
+{
+  adw_action_row_set_subtitle (self->connection_row, sentence);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->connection_row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, sentence, -1);
+}
+
+static void
+on_connection_checked (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(IcPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean reached = FALSE;
+  g_autofree char *sentence = ic_feed_check_finish (result, &reached, &error);
+
+  if (sentence == NULL)
+    return;  /* cancelled: the window closed or the address changed */
+  g_clear_object (&self->check_cancellable);
+  gtk_widget_set_sensitive (self->test_connection_button, TRUE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->connection_row), reached ? "error" : "success");
+  gtk_widget_add_css_class (GTK_WIDGET (self->connection_row), reached ? "success" : "error");
+  show_connection (self, sentence);
+}
+
+/* Tries the address with the token typed (not yet kept), or else the
+ * one kept for it. */
+static void
+on_test_connection (GtkButton           *button,
+                    IcPreferencesWindow *self)
+{
+  g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->feed_url_row))));
+  g_autofree char *token = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->token_row))));
+
+  if (url[0] == '\0')
+    {
+      show_connection (self, _("Give the feed’s address first"));
+      return;
+    }
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
+  self->check_cancellable = g_cancellable_new ();
+  gtk_widget_set_sensitive (self->test_connection_button, FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->connection_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->connection_row), "success");
+  show_connection (self, _("Trying the feed…"));
+  ic_feed_check_async (url, token[0] != '\0' ? token : NULL, self->check_cancellable,
+                       on_connection_checked, g_object_ref (self));
+}
+
+static void
 ic_preferences_window_dispose (GObject *object)
 {
   IcPreferencesWindow *self = IC_PREFERENCES_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->check_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (object), IC_TYPE_PREFERENCES_WINDOW);
 
   G_OBJECT_CLASS (ic_preferences_window_parent_class)->dispose (object);
@@ -289,6 +347,7 @@ ic_preferences_window_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->check_cancellable);
   g_clear_pointer (&self->feed_url, g_free);
 
   G_OBJECT_CLASS (ic_preferences_window_parent_class)->finalize (object);
@@ -314,6 +373,8 @@ ic_preferences_window_class_init (IcPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcPreferencesWindow, token_row);
   gtk_widget_class_bind_template_child (widget_class, IcPreferencesWindow, token_status_row);
   gtk_widget_class_bind_template_child (widget_class, IcPreferencesWindow, forget_token_button);
+  gtk_widget_class_bind_template_child (widget_class, IcPreferencesWindow, connection_row);
+  gtk_widget_class_bind_template_child (widget_class, IcPreferencesWindow, test_connection_button);
   gtk_widget_class_bind_template_child (widget_class, IcPreferencesWindow, interval_row);
   gtk_widget_class_bind_template_child (widget_class, IcPreferencesWindow, sync_at_start_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_style_selected);
@@ -323,6 +384,7 @@ ic_preferences_window_class_init (IcPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_feed_url_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_token_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_forget_token);
+  gtk_widget_class_bind_template_callback (widget_class, on_test_connection);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

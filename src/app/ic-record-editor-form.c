@@ -6,12 +6,15 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n.h>
 
 #include "ic-app-format.h"
 #include "ic-fields.h"
 #include "ic-model-error.h"
 #include "ic-record-editor-private.h"
+#include "ic-search-drop-down.h"
 #include "ic-tag-completion.h"
 
 void
@@ -67,6 +70,8 @@ typedef struct
 {
   char *id;
   char *name;
+  char *cluster;
+  char *place;
 } NamedId;
 
 static gboolean
@@ -77,6 +82,7 @@ collect_organisation (IcRecord *record,
 
   item->id = g_strdup (ic_record_get_id (record));
   item->name = g_strdup (ic_record_get_title (record));
+  g_object_get (record, "cluster", &item->cluster, "local-authority", &item->place, NULL);
   g_ptr_array_add (user_data, item);
   return TRUE;
 }
@@ -86,6 +92,8 @@ named_id_free (NamedId *item)
 {
   g_free (item->id);
   g_free (item->name);
+  g_free (item->cluster);
+  g_free (item->place);
   g_free (item);
 }
 
@@ -99,24 +107,204 @@ compare_named_ids (gconstpointer a,
   return g_utf8_collate (x->name ? x->name : "", y->name ? y->name : "");
 }
 
+static FieldState *
+find_field (IcRecordEditor *self,
+            const char     *field);
+
+static guint
+find_id (GPtrArray  *ids,
+         const char *id)
+{
+  for (guint i = 1; i < ids->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (ids, i), id) == 0)
+      return i;
+  return 0;
+}
+
+static NamedId *
+find_organisation (IcRecordEditor *self,
+                   const char     *id)
+{
+  for (guint i = 0; id != NULL && i < self->organisations->len; i++)
+    {
+      NamedId *item = g_ptr_array_index (self->organisations, i);
+
+      if (g_strcmp0 (item->id, id) == 0)
+        return item;
+    }
+  return NULL;
+}
+
+/* The picker lists "Choose an organisation", every organisation by
+ * name, and "New Organisation…" last (its position is ids->len). */
+static void
+fill_organisations (IcRecordEditor *self,
+                    FieldState     *state)
+{
+  GtkDropDown *drop_down = GTK_DROP_DOWN (state->input);
+  g_autoptr(GListStore) items = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  g_autoptr(GtkStringObject) none = ic_search_item_new (_("Choose an organisation"), g_strdup (""));
+  g_autoptr(GtkStringObject) add = ic_search_item_new_always (_("New Organisation…"));
+
+  g_ptr_array_set_size (state->ids, 0);
+  g_list_store_append (items, none);
+  g_ptr_array_add (state->ids, NULL);
+  for (guint i = 0; i < self->organisations->len; i++)
+    {
+      NamedId *item = g_ptr_array_index (self->organisations, i);
+      g_autoptr(GtkStringObject) row = ic_search_item_new (item->name, NULL);
+
+      g_list_store_append (items, row);
+      g_ptr_array_add (state->ids, g_strdup (item->id));
+    }
+  g_list_store_append (items, add);
+
+  g_object_set_data (G_OBJECT (drop_down), "ic-filling", GINT_TO_POINTER (TRUE));
+  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (items));
+  gtk_drop_down_set_selected (drop_down, 0);
+  g_object_set_data (G_OBJECT (drop_down), "ic-previous", GUINT_TO_POINTER (0));
+  g_object_set_data (G_OBJECT (drop_down), "ic-filling", NULL);
+}
+
+/* A cluster or place left at None takes the organisation's. */
+static void
+take_from_organisation (IcRecordEditor *self,
+                        const char     *field,
+                        const char     *id)
+{
+  FieldState *state = find_field (self, field);
+  guint position;
+
+  if (state == NULL || id == NULL ||
+      adw_combo_row_get_selected (ADW_COMBO_ROW (state->input)) != 0)
+    return;
+  position = find_id (state->ids, id);
+  if (position != 0)
+    adw_combo_row_set_selected (ADW_COMBO_ROW (state->input), position);
+}
+
+static void
+on_organisation_saved (IcRecordEditor *editor,
+                       IcRecord       *record,
+                       IcRecordEditor *self)
+{
+  FieldState *state = find_field (self, "organisation_id");
+  NamedId *item = g_new0 (NamedId, 1);
+
+  if (state == NULL)
+    {
+      named_id_free (item);
+      return;
+    }
+  item->id = g_strdup (ic_record_get_id (record));
+  item->name = g_strdup (ic_record_get_title (record));
+  g_object_get (record, "cluster", &item->cluster, "local-authority", &item->place, NULL);
+  g_ptr_array_add (self->organisations, item);
+  g_ptr_array_sort (self->organisations, compare_named_ids);
+  fill_organisations (self, state);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (state->input), find_id (state->ids, item->id));
+}
+
+static void
+on_organisation_editor_made (GObject      *source,
+                             GAsyncResult *result,
+                             gpointer      user_data)
+{
+  g_autoptr(IcRecordEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+  IcRecordEditor *editor = ic_record_editor_new_finish (result, &error);
+
+  if (editor == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->disposed)
+        return;
+      message = g_strdup_printf (_("Cannot open a form for a new organisation: %s"), error->message);
+      gtk_label_set_text (self->error_banner, message);
+      gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+      return;
+    }
+  if (self->disposed)
+    {
+      gtk_window_destroy (GTK_WINDOW (editor));
+      return;
+    }
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (editor), TRUE);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_organisation_saved), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+/* A new organisation is written by a form of its own, over this one;
+ * text still in the search when it is chosen becomes its name (GTK 4.8
+ * usually clears the search first, so the name is mostly typed anew). */
+static void
+open_new_organisation (IcRecordEditor *self,
+                       const char     *name)
+{
+  g_autoptr(IcRecord) organisation = ic_record_new (IC_RECORD_KIND_ORGANISATION);
+  g_autofree char *stripped = g_strstrip (g_strdup (name != NULL ? name : ""));
+
+  if (stripped[0] != '\0')
+    g_object_set (organisation, "name", stripped, NULL);
+  ic_record_editor_new_async (self->service, organisation, TRUE, self->author, NULL,
+                              on_organisation_editor_made, g_object_ref (self));
+}
+
+static void
+on_organisation_selected (GtkDropDown    *drop_down,
+                          GParamSpec     *pspec,
+                          IcRecordEditor *self)
+{
+  FieldState *state = find_field (self, "organisation_id");
+  guint selected = gtk_drop_down_get_selected (drop_down);
+  NamedId *item;
+
+  if (state == NULL || g_object_get_data (G_OBJECT (drop_down), "ic-filling") != NULL)
+    return;
+  if (selected == state->ids->len)
+    {
+      g_autofree char *typed = g_strdup (ic_search_drop_down_get_text (drop_down));
+
+      gtk_drop_down_set_selected (drop_down,
+                                  GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (drop_down), "ic-previous")));
+      open_new_organisation (self, typed);
+      return;
+    }
+  g_object_set_data (G_OBJECT (drop_down), "ic-previous", GUINT_TO_POINTER (selected));
+  if (self->loading || selected >= state->ids->len)
+    return;
+  item = find_organisation (self, g_ptr_array_index (state->ids, selected));
+  if (item == NULL)
+    return;
+  take_from_organisation (self, "cluster", item->cluster);
+  take_from_organisation (self, "local_authority", item->place);
+}
+
 static GtkWidget *
 organisation_row_new (IcRecordEditor *self,
                       FieldState     *state)
 {
-  GPtrArray *organisations = self->organisations;
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *drop_down = gtk_drop_down_new (NULL, NULL);
 
-  gtk_string_list_append (labels, organisations->len > 0 ? _("Choose an organisation")
-                                                         : _("Add an organisation first"));
-  g_ptr_array_add (state->ids, NULL);
-  for (guint i = 0; i < organisations->len; i++)
-    {
-      NamedId *item = g_ptr_array_index (organisations, i);
-
-      gtk_string_list_append (labels, item->name);
-      g_ptr_array_add (state->ids, g_strdup (item->id));
-    }
-  return choice_row_new (_(state->def->title), labels);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(state->def->title));
+  gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (drop_down, TRUE);
+  gtk_widget_set_halign (drop_down, GTK_ALIGN_END);
+  gtk_widget_set_size_request (drop_down, 240, -1);
+  ic_search_drop_down_attach (GTK_DROP_DOWN (drop_down));
+  /* Named after the row's title (the row labels its activatable
+   * widget). */
+  gtk_widget_set_tooltip_text (drop_down, _("Type to find an organisation by any word of its name, "
+                                            "or choose New Organisation… to add one"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), drop_down);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), drop_down);
+  state->input = drop_down;
+  fill_organisations (self, state);
+  g_signal_connect (drop_down, "notify::selected", G_CALLBACK (on_organisation_selected), self);
+  return row;
 }
 
 static GtkWidget *
@@ -172,6 +360,69 @@ long_text_new (FieldState *state)
   return frame;
 }
 
+/* Shows the entry's date on the calendar as it opens. */
+static void
+on_calendar_shown (GtkPopover  *popover,
+                   GtkEditable *entry)
+{
+  GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
+  int year = 0, month = 0, day = 0;
+  const char *text = gtk_editable_get_text (entry);
+
+  if (sscanf (text, "%4d-%2d-%2d", &year, &month, &day) == 3 &&
+      g_date_valid_dmy (day, month, year))
+    {
+      g_autoptr(GDateTime) date = g_date_time_new_local (year, month, day, 0, 0, 0);
+
+      g_object_set_data (G_OBJECT (calendar), "ic-showing", GINT_TO_POINTER (TRUE));
+      gtk_calendar_select_day (calendar, date);
+      g_object_set_data (G_OBJECT (calendar), "ic-showing", NULL);
+    }
+}
+
+/* The day chosen (or the day the calendar moved to) is written as
+ * YYYY-MM-DD; the entry still takes typing. */
+static void
+on_day_selected (GtkCalendar *calendar,
+                 GtkEditable *entry)
+{
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *text = NULL;
+
+  if (g_object_get_data (G_OBJECT (calendar), "ic-showing") != NULL)
+    return;
+  date = gtk_calendar_get_date (calendar);
+  text = g_date_time_format (date, "%Y-%m-%d");
+  gtk_editable_set_text (entry, text);
+}
+
+static GtkWidget *
+date_row_new (FieldState *state)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *calendar = gtk_calendar_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(state->def->title));
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), FALSE);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Choose on a calendar"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Choose the Date on a Calendar"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (calendar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Calendar"), -1);
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  g_signal_connect (popover, "show", G_CALLBACK (on_calendar_shown), row);
+  g_signal_connect (calendar, "day-selected", G_CALLBACK (on_day_selected), row);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
+  state->input = row;
+  return row;
+}
+
 static GtkWidget *
 field_widget_new (IcRecordEditor *self,
                   FieldState     *state)
@@ -189,8 +440,9 @@ field_widget_new (IcRecordEditor *self,
       row = taxonomy_row_new (self, state);
       break;
     case IC_FORM_ORGANISATION:
-      row = organisation_row_new (self, state);
-      break;
+      return organisation_row_new (self, state);
+    case IC_FORM_DATE:
+      return date_row_new (state);
     case IC_FORM_ENUM:
       row = enum_row_new (self, state);
       break;
@@ -256,16 +508,6 @@ ic_record_editor_build_form (IcRecordEditor *self)
     }
 }
 
-static guint
-find_id (GPtrArray  *ids,
-         const char *id)
-{
-  for (guint i = 1; i < ids->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (ids, i), id) == 0)
-      return i;
-  return 0;
-}
-
 static void
 load_field (IcRecordEditor *self,
             FieldState     *state,
@@ -281,6 +523,7 @@ load_field (IcRecordEditor *self,
   switch (state->def->widget)
     {
     case IC_FORM_TEXT:
+    case IC_FORM_DATE:
       gtk_editable_set_text (GTK_EDITABLE (state->input),
                              g_value_get_string (&value) ? g_value_get_string (&value) : "");
       break;
@@ -310,9 +553,12 @@ load_field (IcRecordEditor *self,
     case IC_FORM_ENUM:
       adw_combo_row_set_selected (ADW_COMBO_ROW (state->input), g_value_get_enum (&value));
       break;
+    case IC_FORM_ORGANISATION:
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (state->input),
+                                  find_id (state->ids, g_value_get_string (&value)));
+      break;
     case IC_FORM_CLUSTER:
     case IC_FORM_PLACE:
-    case IC_FORM_ORGANISATION:
     default:
       adw_combo_row_set_selected (ADW_COMBO_ROW (state->input),
                                   find_id (state->ids, g_value_get_string (&value)));
@@ -346,6 +592,7 @@ store_field (IcRecordEditor *self,
   switch (state->def->widget)
     {
     case IC_FORM_TEXT:
+    case IC_FORM_DATE:
       {
         g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (state->input))));
 
@@ -385,9 +632,14 @@ store_field (IcRecordEditor *self,
       g_object_set (record, property,
                     (int) adw_combo_row_get_selected (ADW_COMBO_ROW (state->input)), NULL);
       break;
+    case IC_FORM_ORGANISATION:
+      selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (state->input));
+      g_object_set (record, property,
+                    selected < state->ids->len ? g_ptr_array_index (state->ids, selected) : NULL,
+                    NULL);
+      break;
     case IC_FORM_CLUSTER:
     case IC_FORM_PLACE:
-    case IC_FORM_ORGANISATION:
     default:
       selected = adw_combo_row_get_selected (ADW_COMBO_ROW (state->input));
       g_object_set (record, property,
@@ -523,6 +775,7 @@ ic_record_editor_watch_form (IcRecordEditor *self,
           g_signal_connect_swapped (state->input, "changed", callback, self);
           break;
         case IC_FORM_TEXT:
+        case IC_FORM_DATE:
         case IC_FORM_TAGS:
         case IC_FORM_LIST:
           g_signal_connect_swapped (state->input, "changed", callback, self);

@@ -22,6 +22,7 @@ typedef enum
   IC_FORM_ORGANISATION,  /* the id of a stored organisation */
   IC_FORM_TAGS,          /* a comma-separated list, completed from stored tags */
   IC_FORM_LIST,          /* a comma-separated list */
+  IC_FORM_DATE,          /* YYYY-MM-DD, typed or chosen on a calendar */
 } IcFormWidget;
 
 typedef struct

@@ -55,6 +55,8 @@ struct _IcRecordsPage
   gboolean           query_changed;  /* since the last reload that finished */
   GHashTable        *stale_cells;    /* GtkListItem -> Column: cells whose row has another record */
   guint              refresh_tick;
+  guint              columns_idle;   /* fits the columns to a new width */
+  gboolean           follows_window; /* fits them when its window is resized */
 
   GtkSearchBar      *search_bar;
   GtkSearchEntry    *search_entry;

@@ -360,6 +360,85 @@ ic_records_page_constructed (GObject *object)
   gtk_stack_set_visible_child_name (self->view_stack, "list");
 }
 
+/* Narrow widths: the secondary columns go, the last first ("Updated"
+ * before "Cluster"), before the title is squeezed below this. */
+#define TITLE_MIN_WIDTH 260
+
+static int
+shown_width (GtkWidget *widget)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+  double x = 0, y = 0;
+
+  if (root == NULL || !gtk_widget_translate_coordinates (widget, root, 0, 0, &x, &y))
+    return gtk_widget_get_width (widget);
+  return MIN (gtk_widget_get_width (widget), gtk_widget_get_width (root) - (int) x);
+}
+
+static gboolean
+fit_columns (gpointer user_data)
+{
+  IcRecordsPage *self = user_data;
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  guint n = g_list_model_get_n_items (columns);
+  int room;
+
+  self->columns_idle = 0;
+  /* Hidden columns leave the page narrower: measure where its window
+   * ends, not its own width, which the columns' minimum may stretch
+   * past the window's edge. */
+  room = shown_width (GTK_WIDGET (self)) - TITLE_MIN_WIDTH;
+  for (guint i = 0; i < n && i < self->columns->len; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      const Column *def = g_ptr_array_index (self->columns, i);
+      int width = def->def->fixed_width;
+
+      if (width <= 0)
+        continue;  /* the title: always shown */
+      gtk_column_view_column_set_visible (column, room >= width);
+      if (room >= width)
+        room -= width;
+      else
+        room = -1;  /* once one goes, the ones after it go too */
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_fit (IcRecordsPage *self)
+{
+  if (self->columns_idle == 0 && self->column_view != NULL)
+    self->columns_idle = g_idle_add (fit_columns, self);
+}
+
+static void
+on_window_resized (GObject       *window,
+                   GParamSpec    *pspec,
+                   IcRecordsPage *self)
+{
+  queue_fit (self);
+}
+
+/* The page has a layout manager, so it cannot hear its own size
+ * change: it follows its window's (and is fitted when shown). */
+static void
+ic_records_page_map (GtkWidget *widget)
+{
+  IcRecordsPage *self = IC_RECORDS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  GTK_WIDGET_CLASS (ic_records_page_parent_class)->map (widget);
+  if (GTK_IS_WINDOW (root) && !self->follows_window)
+    {
+      self->follows_window = TRUE;
+      g_signal_connect_object (root, "notify::default-width", G_CALLBACK (on_window_resized), self, 0);
+      g_signal_connect_object (root, "notify::maximized", G_CALLBACK (on_window_resized), self, 0);
+      g_signal_connect_object (root, "notify::fullscreened", G_CALLBACK (on_window_resized), self, 0);
+    }
+  queue_fit (self);
+}
+
 static void
 ic_records_page_dispose (GObject *object)
 {
@@ -369,6 +448,7 @@ ic_records_page_dispose (GObject *object)
   if (sorter != NULL)
     g_signal_handlers_disconnect_by_func (sorter, on_sorter_changed, self);
   g_cancellable_cancel (self->reload_cancellable);
+  g_clear_handle_id (&self->columns_idle, g_source_remove);
   if (self->refresh_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->refresh_tick);
   self->refresh_tick = 0;
@@ -454,6 +534,7 @@ ic_records_page_class_init (IcRecordsPageClass *klass)
 
   object_class->constructed = ic_records_page_constructed;
   object_class->dispose = ic_records_page_dispose;
+  widget_class->map = ic_records_page_map;
   object_class->finalize = ic_records_page_finalize;
   object_class->get_property = ic_records_page_get_property;
   object_class->set_property = ic_records_page_set_property;

@@ -3,7 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * One IcShortlistView per shortlist; the views edit and save their own
- * shortlists, and the page deletes and restores whole ones.
+ * shortlists, and the page deletes and restores whole ones.  A list
+ * with a search entry names every shortlist; only the chosen one's view
+ * is shown beside it.
  */
 
 #include "config.h"
@@ -31,6 +33,13 @@ struct _IcShortlistsPage
   GtkStack      *view_stack;
   GtkBox        *shortlists_box;
   AdwStatusPage *error_page;
+  GtkSearchEntry *search_entry;
+  GtkStack      *list_stack;
+  GtkListBox    *shortlist_list;
+
+  char          *selected_id;        /* the shortlist shown; kept across reads */
+  char          *search;             /* casefolded; NULL for none */
+  GPtrArray     *rows;               /* a GtkListBoxRow per shortlist, shown or not */
 };
 
 G_DEFINE_FINAL_TYPE (IcShortlistsPage, ic_shortlists_page, ADW_TYPE_BIN)
@@ -82,6 +91,153 @@ read_is_stale (IcShortlistsPage *self,
   return FALSE;
 }
 
+/* The list of shortlists */
+
+static const char *
+view_id (GtkWidget *view)
+{
+  return ic_record_get_id (IC_RECORD (ic_shortlist_view_get_shortlist (IC_SHORTLIST_VIEW (view))));
+}
+
+/* Only the chosen shortlist's view is shown. */
+static void
+show_selected (IcShortlistsPage *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->shortlists_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (IC_IS_SHORTLIST_VIEW (child))
+      gtk_widget_set_visible (child, g_strcmp0 (view_id (child), self->selected_id) == 0);
+}
+
+static gboolean
+row_matches (IcShortlistsPage *self,
+             GtkWidget        *row)
+{
+  const char *haystack = g_object_get_data (G_OBJECT (row), "haystack");
+
+  return self->search == NULL || (haystack != NULL && strstr (haystack, self->search) != NULL);
+}
+
+/* The list holds the rows the search lets through (not hidden ones, so
+ * that what a screen reader lists is what is seen), with the shortlist
+ * chosen before still chosen if it is among them, else the first. */
+static void on_row_selected (GtkListBox *list, GtkListBoxRow *row, IcShortlistsPage *self);
+
+static void
+fill_list (IcShortlistsPage *self)
+{
+  GtkWidget *child;
+  GtkListBoxRow *chosen = NULL;
+  GtkListBoxRow *first = NULL;
+
+  g_signal_handlers_block_by_func (self->shortlist_list, on_row_selected, self);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->shortlist_list))) != NULL)
+    gtk_list_box_remove (self->shortlist_list, child);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+
+      if (!row_matches (self, row))
+        continue;
+      gtk_list_box_append (self->shortlist_list, row);
+      if (first == NULL)
+        first = GTK_LIST_BOX_ROW (row);
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "id"), self->selected_id) == 0)
+        chosen = GTK_LIST_BOX_ROW (row);
+    }
+  if (chosen != NULL)
+    gtk_list_box_select_row (self->shortlist_list, chosen);
+  g_signal_handlers_unblock_by_func (self->shortlist_list, on_row_selected, self);
+  gtk_stack_set_visible_child_name (self->list_stack, first != NULL ? "list" : "none-found");
+  if (chosen == NULL && first != NULL)
+    gtk_list_box_select_row (self->shortlist_list, first);
+  else
+    show_selected (self);
+}
+
+static void
+on_search_changed (GtkSearchEntry   *entry,
+                   IcShortlistsPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  g_clear_pointer (&self->search, g_free);
+  if (stripped[0] != '\0')
+    self->search = g_utf8_casefold (stripped, -1);
+  fill_list (self);
+}
+
+static void
+on_row_selected (GtkListBox       *list,
+                 GtkListBoxRow    *row,
+                 IcShortlistsPage *self)
+{
+  if (row == NULL)
+    return;
+  g_free (self->selected_id);
+  self->selected_id = g_strdup (g_object_get_data (G_OBJECT (row), "id"));
+  show_selected (self);
+}
+
+static GtkWidget *
+row_new (IcShortlistReport *report)
+{
+  IcShortlist *shortlist = ic_shortlist_report_get_shortlist (report);
+  IcChallenge *challenge = ic_shortlist_report_get_challenge (report);
+  const char *name = ic_shortlist_get_name (shortlist);
+  const char *title = challenge != NULL ? ic_challenge_get_title (challenge) : NULL;
+  guint n = ic_shortlist_report_get_n_entries (report);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *label = gtk_label_new (name);
+  g_autofree char *details = NULL;
+  g_autofree char *haystack = NULL;
+  g_autofree char *folded = NULL;
+
+  /* Names share their openings ("Year one: …"): two lines show more. */
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_tooltip_text (row, name);
+  gtk_box_append (GTK_BOX (box), label);
+
+  details = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u capability", "%s · %u capabilities", n),
+                             title != NULL ? title : _("No challenge"), n);
+  label = gtk_label_new (details);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_box_append (GTK_BOX (box), label);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, details, -1);
+
+  haystack = g_strconcat (name, "\n", title != NULL ? title : "", NULL);
+  folded = g_utf8_casefold (haystack, -1);
+  g_object_set_data_full (G_OBJECT (row), "haystack", g_steal_pointer (&folded), g_free);
+  g_object_set_data_full (G_OBJECT (row), "id",
+                          g_strdup (ic_record_get_id (IC_RECORD (shortlist))), g_free);
+  return row;
+}
+
+static void
+show_list (IcShortlistsPage *self,
+           IcShortlistsRead *read)
+{
+  g_ptr_array_set_size (self->rows, 0);
+  for (guint i = 0; i < read->reports->len; i++)
+    g_ptr_array_add (self->rows, g_object_ref_sink (row_new (g_ptr_array_index (read->reports, i))));
+  fill_list (self);
+}
+
 static void
 show_views (IcShortlistsPage *self,
             IcShortlistsRead *read)
@@ -109,6 +265,7 @@ show_views (IcShortlistsPage *self,
           view = kept->pdata[k];
       gtk_box_append (self->shortlists_box, view != NULL ? view : ic_shortlist_view_new (self->service, report));
     }
+  show_list (self, read);
 
   for (guint i = 0; i < read->problems->len; i++)
     add_toast (self, adw_toast_new (g_ptr_array_index (read->problems, i)));
@@ -210,7 +367,12 @@ on_restored (GObject      *source,
       add_toast (data->page, adw_toast_new (message));
     }
   else
-    ic_shortlists_page_reload (data->page);
+    {
+      /* The restored shortlist is the one shown. */
+      g_free (data->page->selected_id);
+      data->page->selected_id = g_strdup (ic_record_get_id (record));
+      ic_shortlists_page_reload (data->page);
+    }
   delete_data_free (data);
 }
 
@@ -308,6 +470,9 @@ ic_shortlists_page_finalize (GObject *object)
   IcShortlistsPage *self = IC_SHORTLISTS_PAGE (object);
 
   g_clear_object (&self->service);
+  g_clear_pointer (&self->selected_id, g_free);
+  g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ic_shortlists_page_parent_class)->finalize (object);
 }
@@ -326,6 +491,11 @@ ic_shortlists_page_class_init (IcShortlistsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcShortlistsPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, IcShortlistsPage, shortlists_box);
   gtk_widget_class_bind_template_child (widget_class, IcShortlistsPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, IcShortlistsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, IcShortlistsPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, IcShortlistsPage, shortlist_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
 
   gtk_widget_class_install_action (widget_class, "shortlists.delete-shortlist", "s",
                                    delete_shortlist_activated);
@@ -337,6 +507,7 @@ ic_shortlists_page_init (IcShortlistsPage *self)
 {
   g_type_ensure (IC_TYPE_SHORTLIST_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->page_reader = ic_page_reader_new (GTK_WIDGET (self), start_read);
 }
 

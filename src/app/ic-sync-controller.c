@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "ic-feed-enums.h"
+#include "ic-feed-local.h"
 #include "ic-feed-token.h"
 #include "ic-store-conflicts.h"
 #include "ic-sync-controller.h"
@@ -29,6 +30,7 @@ struct _IcSyncController
   GBinding        *state_binding; /* its state and message, shown as ours */
   GBinding        *message_binding;
   guint            interval_id;
+  GDateTime       *next_try;      /* when the interval runs next; NULL if never */
 
   IcFeedSyncState  state;
   char            *message;
@@ -153,6 +155,78 @@ end_run (IcSyncController *self)
 }
 
 static void
+count_outbox_job (GTask        *task,
+                  IcStore      *store,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GError *error = NULL;
+  gint64 n = ic_feed_local_count_outbox (store, &error);
+
+  if (n < 0)
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, MIN (n, G_MAXSSIZE));
+}
+
+/* "Cannot reach the feed server: …. 3 changes made here wait to be
+ * sent; the next try is at 14:20, or press Sync Now." */
+static void
+on_outbox_counted (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(IcSyncController) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gssize n = g_task_propagate_int (G_TASK (result), &error);
+  const char *reason = g_task_get_task_data (G_TASK (result));
+  g_autofree char *waiting = NULL;
+  g_autofree char *next = NULL;
+  g_autofree char *message = NULL;
+
+  /* A sync started since has its own word to say. */
+  if (self->state != IC_FEED_SYNC_STATE_OFFLINE || self->cancellable != NULL)
+    return;
+  if (n < 0)
+    {
+      g_warning ("Cannot count the changes waiting to be sent: %s", error->message);
+      return;
+    }
+  if (n == 0)
+    waiting = g_strdup (_("No changes made here wait to be sent"));
+  else
+    waiting = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%" G_GSSIZE_FORMAT " change made here waits to be sent",
+                                            "%" G_GSSIZE_FORMAT " changes made here wait to be sent",
+                                            (gulong) n),
+                               n);
+  if (self->next_try != NULL)
+    {
+      g_autofree char *time = g_date_time_format (self->next_try, "%H:%M");
+
+      next = g_strdup_printf (_("the next try is at %s, or press Sync Now"), time);
+    }
+  else
+    next = g_strdup (_("automatic sync is off, so the next try is when you press Sync Now"));
+  /* TRANSLATORS: the reason the feed did not answer, then how many
+   * changes wait, then when the next try is. */
+  message = g_strdup_printf (_("%s. %s; %s."), reason, waiting, next);
+  set_message_only (self, message);
+}
+
+/* Says in words how long the changes made here wait: counted through
+ * the store service, never on the main loop. */
+static void
+explain_offline (IcSyncController *self,
+                 const GError     *error)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, on_outbox_counted, g_object_ref (self));
+
+  g_task_set_task_data (task, g_strdup (error != NULL ? error->message : _("no answer")), g_free);
+  ic_store_service_run (self->service, task, count_outbox_job);
+}
+
+static void
 on_synced (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
@@ -178,6 +252,8 @@ on_synced (GObject      *source,
     set_state (self, ic_feed_sync_get_state (IC_FEED_SYNC (source)),
                ic_feed_sync_get_message (IC_FEED_SYNC (source)));
   end_run (self);
+  if (!ok && self->state == IC_FEED_SYNC_STATE_OFFLINE)
+    explain_offline (self, error);
   g_signal_emit (self, signals[FINISHED], 0, counts.pulled, counts.conflicts + counts.rejected);
   if (self->sync_again)
     {
@@ -369,7 +445,13 @@ ic_sync_controller_cancel (IcSyncController *self)
 static gboolean
 on_interval (gpointer user_data)
 {
-  ic_sync_controller_sync_now (IC_SYNC_CONTROLLER (user_data));
+  IcSyncController *self = IC_SYNC_CONTROLLER (user_data);
+  guint minutes = g_settings_get_uint (self->settings, "feed-sync-interval");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_clear_pointer (&self->next_try, g_date_time_unref);
+  self->next_try = g_date_time_add_minutes (now, minutes);
+  ic_sync_controller_sync_now (self);
   return G_SOURCE_CONTINUE;
 }
 
@@ -379,8 +461,14 @@ schedule (IcSyncController *self)
   guint minutes = g_settings_get_uint (self->settings, "feed-sync-interval");
 
   g_clear_handle_id (&self->interval_id, g_source_remove);
+  g_clear_pointer (&self->next_try, g_date_time_unref);
   if (minutes > 0)
-    self->interval_id = g_timeout_add_seconds (minutes * 60, on_interval, self);
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      self->interval_id = g_timeout_add_seconds (minutes * 60, on_interval, self);
+      self->next_try = g_date_time_add_minutes (now, minutes);
+    }
 }
 
 static void
@@ -510,6 +598,7 @@ ic_sync_controller_finalize (GObject *object)
   g_clear_object (&self->service);
   g_clear_pointer (&self->message, g_free);
   g_clear_pointer (&self->last_synced, g_date_time_unref);
+  g_clear_pointer (&self->next_try, g_date_time_unref);
 
   G_OBJECT_CLASS (ic_sync_controller_parent_class)->finalize (object);
 }

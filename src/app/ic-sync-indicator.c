@@ -47,10 +47,10 @@ static const struct
   const char *style;      /* a CSS class of the button, or NULL */
 } states[] = {
   [IC_FEED_SYNC_STATE_IDLE] = { N_("Not Synced"), "emblem-synchronizing-symbolic", NULL },
-  [IC_FEED_SYNC_STATE_SYNCING] = { N_("Syncing"), "emblem-synchronizing-symbolic", NULL },
+  [IC_FEED_SYNC_STATE_SYNCING] = { N_("Syncing…"), "emblem-synchronizing-symbolic", NULL },
   [IC_FEED_SYNC_STATE_SYNCED] = { N_("Synced"), "emblem-ok-symbolic", NULL },
   [IC_FEED_SYNC_STATE_OFFLINE] = { N_("Offline"), "network-offline-symbolic", "warning" },
-  [IC_FEED_SYNC_STATE_ERROR] = { N_("Sync Error"), "dialog-warning-symbolic", "error" },
+  [IC_FEED_SYNC_STATE_ERROR] = { N_("Sync Failed"), "dialog-warning-symbolic", "error" },
 };
 
 static void update (IcSyncIndicator *self);

@@ -514,13 +514,37 @@ on_file_dropped (GtkDropTarget *target,
   return TRUE;
 }
 
+/* Tab leaves the sidebar at once for the page beside it; the arrows
+ * move between the sidebar's rows.  (A list box would otherwise take
+ * Tab row by row.) */
+static gboolean
+on_sidebar_key_pressed (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        IcWindow              *self)
+{
+  if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab)
+    return FALSE;
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+  return gtk_widget_child_focus (self->content_pane, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 ic_window_init (IcWindow *self)
 {
   GtkDropTarget *drop_target;
+  GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self->leaflet, "notify::folded", G_CALLBACK (on_folded), self);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_sidebar_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->sidebar_list), keys);
   drop_target = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
   g_signal_connect (drop_target, "drop", G_CALLBACK (on_file_dropped), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));

@@ -197,6 +197,17 @@ class Interchange:
         self.find('list item', title, parent=self.window).select()
         return self.find('panel', title, parent=self.window)
 
+    def open_shortlist(self, page, name):
+        """On the Shortlists page, finds @name with the search entry and
+        chooses it; returns its list of entries."""
+        log('open shortlist %s' % name)
+        search = self.find('entry', 'Search Shortlists', parent=page)
+        search.queryEditableText().setTextContents(name)
+        shortlists = self.find('list', 'Shortlists', parent=page)
+        row = self.find('list item', name, parent=shortlists)
+        row.select()
+        return self.find('list', 'Entries of “%s”' % name, parent=page)
+
     def dialog(self, title):
         return self.find(None, title, parent=self.app)
 

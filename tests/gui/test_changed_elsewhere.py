@@ -89,7 +89,7 @@ def test_shortlist(app):
     record = app.cli_json('shortlist', 'show', STATE['shortlist'])
     titles = [app.cli_json('show', e['capability_id'])['title'] for e in record['entries']]
     page = app.show_page('Shortlists')
-    entries = app.find('list', 'Entries of “%s”' % record['name'], parent=page)
+    entries = app.open_shortlist(page, record['name'])
     wait_for('three rows', lambda: len(app.find_all('list item', parent=entries)) == 3)
 
     # Renamed elsewhere: the next edit is refused and says so.

@@ -33,7 +33,7 @@ def test_decline_reason(app):
     first, second = (app.cli_json('show', e['capability_id'])['title'] for e in record['entries'])
 
     page = app.show_page('Shortlists')
-    entries = app.find('list', 'Entries of “%s”' % name, parent=page)
+    entries = app.open_shortlist(page, name)
 
     # Cancel: nothing changes.
     app.choose(entries, 'Stage of “%s”' % second, 'Declined', dropdown=True)

@@ -101,7 +101,7 @@ def test_foresight(app):
     dialog = app.dialog('New Challenge')
     # Nothing is typed but the organisation: what the command line reads
     # back below came from the item.
-    app.choose(dialog, 'Organisation', organisation)
+    app.choose(dialog, 'Organisation', organisation, dropdown=True)
     app.click('push button', 'Save', parent=dialog)
     app.gone(None, 'New Challenge')
 

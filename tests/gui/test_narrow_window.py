@@ -32,6 +32,15 @@ def test_narrow_window(app):
     back = app.find('push button', 'Back', parent=app.window)
     wait_for('the Capabilities page on screen', lambda: on_screen(app, count) and on_screen(app, back))
     check(True, 'a narrow window opens on the page the person was on (Capabilities), with Back')
+    # The records table drops its secondary columns before it squeezes
+    # the titles (before, all five stood and Title got some 70 pixels).
+    page = app.find('panel', 'Capabilities', parent=app.window)
+
+    def headers():
+        return [n.name for n in page.findChildren(lambda n: n.roleName == 'label' and
+                                                  n.name in ('Title', 'Cluster', 'Place', 'TRL', 'Updated'))]
+    wait_for('the secondary columns to go', lambda: headers() == ['Title'])
+    check(True, 'at 480 pixels the Capabilities table shows its Title column alone')
 
     back.doActionNamed('click')
     sidebar = app.find('list item', 'Organisations', parent=app.window)

@@ -94,7 +94,29 @@ def test_shortlists(app):
     check(len(ids) == 5, 'the command line made a shortlist of five')
 
     page = app.show_page('Shortlists')
-    entries = app.find('list', 'Entries of “%s”' % name, parent=page)
+    # A list of every shortlist with a search; the chosen one beside it.
+    listed = app.cli_json('shortlist', 'list')
+    shortlists = app.find('list', 'Shortlists', parent=page)
+    wait_for('every shortlist in the list',
+             lambda: len(app.find_all('list item', parent=shortlists)) == len(listed))
+    check(len(listed) > 10, 'the Shortlists page lists all %d shortlists' % len(listed))
+    # The longest word of the name: found in its own and a few others.
+    word = max(name.replace(':', ' ').split(), key=len)
+    search = app.find('entry', 'Search Shortlists', parent=page)
+    search.queryEditableText().setTextContents(word.upper())
+    challenge_titles = {s['challenge_id']: app.cli_json('show', s['challenge_id'])['title']
+                        for s in listed if s.get('challenge_id')}
+    matching = sorted(s['name'] for s in listed
+                      if word.casefold() in (s['name'] + '\n' + challenge_titles.get(s.get('challenge_id'), '')).casefold())
+
+    def shown_rows():
+        return sorted(row.name for row in app.find_all('list item', parent=shortlists))
+    wait_for('the search to leave the matching shortlists', lambda: shown_rows() == matching)
+    check(len(matching) < len(listed),
+          'searching “%s” leaves the %d of %d shortlists that name it' % (word.upper(), len(matching), len(listed)))
+    entries = app.open_shortlist(page, name)
+    others = [e.name for e in app.find_all('list', parent=page) if (e.name or '').startswith('Entries of ')]
+    check(others == ['Entries of “%s”' % name], 'only the chosen shortlist is shown beside the list')
     wait_for('five rows', lambda: len(row_titles(app, entries)) == 5)
     check(row_titles(app, entries) == [titles[c] for c in ids], 'the rows are in shortlist order')
     first, second, third, fourth, fifth = (titles[c] for c in ids)
