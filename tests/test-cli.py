@@ -106,6 +106,25 @@ class UsageTests(CliTestCase):
         self.assertUsage("show")
         self.assertUsage("delete", "a", "b")
 
+    def test_pair_commands_check_their_verbs_alike(self):
+        # match exclude|include|excluded and pin|unpin|pinned share one
+        # parser: each says what is wrong in the same words.
+        for setter, clearer, lister, needs_reason in [("exclude", "include", "excluded", False),
+                                                       ("pin", "unpin", "pinned", True)]:
+            cases = [([setter, "a"], "name a challenge and a capability by their ids"),
+                     ([clearer, "a", "b", "c"], "name a challenge and a capability by their ids"),
+                     ([lister, "a"], f"match {lister} takes no arguments besides"),
+                     ([clearer, "a", "b", "--reason", "x"], f"--reason goes with match {setter} only"),
+                     ([setter, "a", "b", "--reason", "  "], "say why with --reason TEXT")]
+            if needs_reason:
+                cases.append(([setter, "a", "b"], "say why with --reason TEXT"))
+            for args, words in cases:
+                result = self.cli("match", *args)
+                self.assertEqual(result.returncode, 2, args)
+                self.assertIn(words, result.stderr, args)
+            listing = self.ok("match", lister, "--json")
+            self.assertEqual(json.loads(listing.stdout), [])
+
     def test_usage_errors_name_the_whole_command(self):
         # A subcommand's errors name it as typed, so that the help they
         # point to is the right one.

@@ -12,19 +12,8 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
-#include "ic-cli-private.h"
+#include "ic-cli-pairs.h"
 #include "ic-store-curation.h"
-
-/* "Title (id)" of a record, or the bare id of one that is gone. */
-static char *
-describe_record (IcStore    *store,
-                 const char *id)
-{
-  g_autoptr(IcRecord) record = ic_store_get (store, id, NULL);
-  const char *title = record != NULL ? ic_record_get_title (record) : NULL;
-
-  return title != NULL ? g_strdup_printf ("“%s” (%s)", title, id) : g_strdup (id);
-}
 
 static void
 print_entries_json (GPtrArray  *entries,
@@ -79,50 +68,29 @@ ic_cli_match_pins (IcCli  *cli,
                    int     argc,
                    char  **argv)
 {
+  static const IcCliPairVerbs verbs = { "pin", "unpin", "pinned", TRUE };
   g_autoptr(GError) error = NULL;
-  g_autofree char *challenge_id = NULL;
-  g_autofree char *reason = NULL;
+  g_auto(IcCliPairArgs) args = { 0 };
   g_autofree char *challenge = NULL, *capability = NULL;
-  gboolean json = FALSE;
-  const GOptionEntry entries[] = {
-    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("With pin: why it is always shown"), N_("TEXT") },
-    { "challenge", 0, 0, G_OPTION_ARG_STRING, &challenge_id,
-      N_("With pinned: only the pins of this challenge"), N_("ID") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON (pinned)"), NULL },
-    { NULL }
-  };
-  const IcCliCommandSpec spec = {
-    "pin CHALLENGE_ID CAPABILITY_ID --reason TEXT | unpin CHALLENGE_ID CAPABILITY_ID | "
-    "pinned [--challenge ID] [--json]", entries, 1, -1, NULL, IC_CLI_STORE_LATER
-  };
-  const char *verb;
+  IcCliPairVerb verb;
   IcStore *store;
   int status;
 
-  if (!ic_cli_begin (cli, &spec, &argc, &argv, &status))
+  if (!ic_cli_pair_command_begin (cli, &verbs, N_("With pin: why it is always shown"),
+                                  &args, &argc, &argv, &verb, &status))
     return status;
-  verb = argv[1];
-  if (g_str_equal (verb, "pinned") ? argc != 2 : argc != 4)
-    return ic_cli_usage_error (cli, "%s",
-                               g_str_equal (verb, "pinned")
-                               ? _("match pinned takes no arguments besides --challenge and --json")
-                               : _("name a challenge and a capability by their ids"));
-  if (g_str_equal (verb, "pin") && !check_reason (cli, reason, &status))
-    return status;
-  if (reason != NULL && !g_str_equal (verb, "pin"))
-    return ic_cli_usage_error (cli, "%s", _("--reason goes with match pin only"));
 
   store = ic_cli_open_store (cli, FALSE, &error);
   if (store == NULL)
     return ic_cli_fail (error);
 
-  if (g_str_equal (verb, "pinned"))
+  if (verb == IC_CLI_PAIR_LIST)
     {
-      g_autoptr(GPtrArray) pins = ic_store_list_pins (store, challenge_id, &error);
+      g_autoptr(GPtrArray) pins = ic_store_list_pins (store, args.challenge_id, &error);
 
       if (pins == NULL)
         return ic_cli_fail (error);
-      if (json)
+      if (args.json)
         {
           print_entries_json (pins, "challenge_id", "capability_id");
           return IC_CLI_EXIT_OK;
@@ -132,8 +100,8 @@ ic_cli_match_pins (IcCli  *cli,
       for (guint i = 0; i < pins->len; i++)
         {
           IcCurationEntry *pin = pins->pdata[i];
-          g_autofree char *a = describe_record (store, pin->first_id);
-          g_autofree char *b = describe_record (store, pin->second_id);
+          g_autofree char *a = ic_cli_describe_record (store, pin->first_id);
+          g_autofree char *b = ic_cli_describe_record (store, pin->second_id);
 
           /* Translators: a challenge, a capability pinned to it, and why */
           printf (_("%s: %s pinned, %s\n"), a, b, pin->reason);
@@ -141,14 +109,14 @@ ic_cli_match_pins (IcCli  *cli,
       return IC_CLI_EXIT_OK;
     }
 
-  if (g_str_equal (verb, "pin")
-      ? !ic_store_pin (store, argv[2], argv[3], reason, ic_cli_get_author (), &error)
+  if (verb == IC_CLI_PAIR_SET
+      ? !ic_store_pin (store, argv[2], argv[3], args.reason, ic_cli_get_author (), &error)
       : !ic_store_unpin (store, argv[2], argv[3], ic_cli_get_author (), &error))
     return ic_cli_fail (error);
-  challenge = describe_record (store, argv[2]);
-  capability = describe_record (store, argv[3]);
-  if (g_str_equal (verb, "pin"))
-    printf (_("Pinned %s to %s: %s\n"), capability, challenge, reason);
+  challenge = ic_cli_describe_record (store, argv[2]);
+  capability = ic_cli_describe_record (store, argv[3]);
+  if (verb == IC_CLI_PAIR_SET)
+    printf (_("Pinned %s to %s: %s\n"), capability, challenge, args.reason);
   else
     printf (_("Unpinned %s from %s\n"), capability, challenge);
   return IC_CLI_EXIT_OK;
@@ -177,8 +145,8 @@ rule_add (IcCli  *cli,
     return status;
   if (!ic_store_add_conflict_rule (cli->store, argv[1], argv[2], reason, ic_cli_get_author (), &error))
     return ic_cli_fail (error);
-  a = describe_record (cli->store, argv[1]);
-  b = describe_record (cli->store, argv[2]);
+  a = ic_cli_describe_record (cli->store, argv[1]);
+  b = ic_cli_describe_record (cli->store, argv[2]);
   printf (_("%s and %s will never be matched or scheduled to meet: %s\n"), a, b, reason);
   return IC_CLI_EXIT_OK;
 }
@@ -234,8 +202,8 @@ rule_list (IcCli  *cli,
   for (guint i = 0; i < rules->len; i++)
     {
       IcCurationEntry *rule = rules->pdata[i];
-      g_autofree char *a = describe_record (cli->store, rule->first_id);
-      g_autofree char *b = describe_record (cli->store, rule->second_id);
+      g_autofree char *a = ic_cli_describe_record (cli->store, rule->first_id);
+      g_autofree char *b = ic_cli_describe_record (cli->store, rule->second_id);
 
       /* Translators: two organisations, and why they must never be matched */
       printf (_("%s and %s: %s\n"), a, b, rule->reason);

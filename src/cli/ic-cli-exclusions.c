@@ -11,20 +11,9 @@
 #include <stdio.h>
 
 #include "ic-challenge.h"
-#include "ic-cli-private.h"
+#include "ic-cli-pairs.h"
 #include "ic-model-enums.h"
 #include "ic-store-exclusions.h"
-
-/* "Title (id)" of a record, or the bare id of one that is gone. */
-static char *
-describe_record (IcStore    *store,
-                 const char *id)
-{
-  g_autoptr(IcRecord) record = ic_store_get (store, id, NULL);
-  const char *title = record != NULL ? ic_record_get_title (record) : NULL;
-
-  return title != NULL ? g_strdup_printf ("“%s” (%s)", title, id) : g_strdup (id);
-}
 
 /* A reason's nick ("no-capacity") or label ("No capacity"), any case;
  * other words are the text of IC_DECLINE_REASON_OTHER. */
@@ -79,8 +68,8 @@ change_pair (IcStore    *store,
   if (!ok)
     return ic_cli_fail (error);
 
-  challenge = describe_record (store, challenge_id);
-  capability = describe_record (store, capability_id);
+  challenge = ic_cli_describe_record (store, challenge_id);
+  capability = ic_cli_describe_record (store, capability_id);
   if (exclude && reason != IC_DECLINE_REASON_NONE)
     /* Translators: a capability, a challenge, then why */
     printf (_("Excluded %s from the matches of %s: %s\n"), capability, challenge,
@@ -151,8 +140,8 @@ list_pairs (IcStore    *store,
   for (guint i = 0; i < pairs->len; i++)
     {
       IcExcludedPair *pair = pairs->pdata[i];
-      g_autofree char *challenge = describe_record (store, pair->challenge_id);
-      g_autofree char *capability = describe_record (store, pair->capability_id);
+      g_autofree char *challenge = ic_cli_describe_record (store, pair->challenge_id);
+      g_autofree char *capability = ic_cli_describe_record (store, pair->capability_id);
 
       if (pair->reason != IC_DECLINE_REASON_NONE)
         /* Translators: a challenge, a capability excluded from its matches, why, and since when */
@@ -170,46 +159,22 @@ ic_cli_match_exclusions (IcCli  *cli,
                          int     argc,
                          char  **argv)
 {
+  static const IcCliPairVerbs verbs = { "exclude", "include", "excluded", FALSE };
   g_autoptr(GError) error = NULL;
-  g_autofree char *challenge_id = NULL;
-  g_autofree char *reason = NULL;
-  gboolean json = FALSE;
-  const GOptionEntry entries[] = {
-    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason,
-      N_("With exclude: why — not-relevant, no-capacity, too-early, too-costly, "
-         "conflict-of-interest, or other words of your own"), N_("REASON") },
-    { "challenge", 0, 0, G_OPTION_ARG_STRING, &challenge_id,
-      N_("With excluded: only the pairs of this challenge"), N_("ID") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON (excluded)"), NULL },
-    { NULL }
-  };
-  /* The verb is the first argument, so the number of the rest is
-   * checked here. */
-  const IcCliCommandSpec spec = {
-    "exclude CHALLENGE_ID CAPABILITY_ID [--reason REASON] | include CHALLENGE_ID CAPABILITY_ID | "
-    "excluded [--challenge ID] [--json]", entries, 1, -1, NULL, IC_CLI_STORE_LATER
-  };
-  const char *verb;
+  g_auto(IcCliPairArgs) args = { 0 };
+  IcCliPairVerb verb;
   IcStore *store;
   int status;
 
-  if (!ic_cli_begin (cli, &spec, &argc, &argv, &status))
+  if (!ic_cli_pair_command_begin (cli, &verbs,
+                                  N_("With exclude: why — not-relevant, no-capacity, too-early, too-costly, "
+                                     "conflict-of-interest, or other words of your own"),
+                                  &args, &argc, &argv, &verb, &status))
     return status;
-  verb = argv[1];
-  if (g_str_equal (verb, "excluded") ? argc != 2 : argc != 4)
-    return ic_cli_usage_error (cli, "%s",
-                               g_str_equal (verb, "excluded")
-                               ? _("match excluded takes no arguments besides --challenge and --json")
-                               : _("name a challenge and a capability by their ids"));
-
   store = ic_cli_open_store (cli, FALSE, &error);
   if (store == NULL)
     return ic_cli_fail (error);
-  if (reason != NULL && !g_str_equal (verb, "exclude"))
-    return ic_cli_usage_error (cli, "%s", _("--reason goes with match exclude only"));
-  if (reason != NULL && g_strstrip (reason)[0] == '\0')
-    return ic_cli_usage_error (cli, "%s", _("--reason: say why the pair is not a match"));
-  if (g_str_equal (verb, "excluded"))
-    return list_pairs (store, challenge_id, json);
-  return change_pair (store, g_str_equal (verb, "exclude"), argv[2], argv[3], reason);
+  if (verb == IC_CLI_PAIR_LIST)
+    return list_pairs (store, args.challenge_id, args.json);
+  return change_pair (store, verb == IC_CLI_PAIR_SET, argv[2], argv[3], args.reason);
 }
