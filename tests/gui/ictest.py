@@ -38,8 +38,12 @@ class TestFailure(Exception):
     pass
 
 
+_START = time.monotonic()
+
+
 def log(message):
-    sys.stdout.write('# %s\n' % message)
+    # The seconds since the test began show where a slow test spends its time.
+    sys.stdout.write('# [%5.1f] %s\n' % (time.monotonic() - _START, message))
     sys.stdout.flush()
 
 
