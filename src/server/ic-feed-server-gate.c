@@ -187,22 +187,22 @@ gate_refuse (IcGateConn *conn,
 {
   GSocket *socket = g_socket_connection_get_socket (conn->connection);
   g_autofree char *body = ic_feed_problem_build (status, slug, title, detail);
-  g_autofree char *answer = g_strdup_printf ("HTTP/1.1 %u %s\r\n"
-                                             "Content-Type: " IC_FEED_PROBLEM_MEDIA_TYPE "\r\n"
-                                             "Content-Length: %zu\r\n"
-                                             "Cache-Control: no-store\r\n"
-                                             "%s"
-                                             "Connection: close\r\n\r\n%s",
-                                             status, status == IC_HTTP_HEADER_FIELDS_TOO_LARGE
-                                               ? "Request Header Fields Too Large" : soup_status_get_phrase (status),
-                                             strlen (body),
-                                             status == SOUP_STATUS_SERVICE_UNAVAILABLE ? "Retry-After: 5\r\n" : "",
-                                             body);
+  g_autoptr(GString) answer = g_string_new (NULL);
   char discard[4096];
 
+  ic_feed_server_append_status_line (answer, status);
+  g_string_append_printf (answer,
+                          "Content-Type: " IC_FEED_PROBLEM_MEDIA_TYPE "\r\n"
+                          "Content-Length: %zu\r\n"
+                          "Cache-Control: no-store\r\n"
+                          "%s"
+                          "Connection: close\r\n\r\n%s",
+                          strlen (body),
+                          status == SOUP_STATUS_SERVICE_UNAVAILABLE ? "Retry-After: 5\r\n" : "",
+                          body);
   gate_log (conn, status, title);
   /* Best effort: a refusal is short and the socket's buffer empty. */
-  g_socket_send_with_blocking (socket, answer, strlen (answer), FALSE, NULL, NULL);
+  g_socket_send_with_blocking (socket, answer->str, answer->len, FALSE, NULL, NULL);
   g_socket_shutdown (socket, FALSE, TRUE, NULL);
   /* What the client sent and nobody read would turn the close into a
    * reset, which may reach the client before the answer. */

@@ -91,6 +91,9 @@ void ic_feed_server_send_problem   (SoupServerMessage *msg,
                                     const char        *slug,
                                     const char        *title,
                                     const char        *detail);
+/* "HTTP/1.1 STATUS PHRASE\r\n", for answers written past libsoup. */
+void ic_feed_server_append_status_line (GString *head,
+                                        guint    status);
 /* Answers 503 or 500 for a database failure. */
 void ic_feed_server_send_db_error  (SoupServerMessage *msg,
                                     GError            *error);

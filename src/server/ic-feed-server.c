@@ -406,6 +406,18 @@ body_acceptable (SoupServerMessage *msg)
   return TRUE;
 }
 
+/* "HTTP/1.1 431 Request Header Fields Too Large\r\n": for the answers
+ * the server writes itself, past libsoup (which has no phrase for 431). */
+void
+ic_feed_server_append_status_line (GString *head,
+                                   guint    status)
+{
+  const char *phrase = status == IC_HTTP_HEADER_FIELDS_TOO_LARGE
+                       ? "Request Header Fields Too Large" : soup_status_get_phrase (status);
+
+  g_string_append_printf (head, "HTTP/1.1 %u %s\r\n", status, phrase != NULL ? phrase : "");
+}
+
 /* An answer that does not wait for the request body: libsoup would read
  * a body it was told to refuse, however large, before answering. */
 static void
@@ -426,7 +438,7 @@ answer_and_close (IcFeedServer      *self,
     return;
 
   content = soup_message_body_flatten (body);
-  g_string_append_printf (head, "HTTP/1.1 %u %s\r\n", status, soup_status_get_phrase (status));
+  ic_feed_server_append_status_line (head, status);
   soup_message_headers_iter_init (&iter, soup_server_message_get_response_headers (msg));
   while (soup_message_headers_iter_next (&iter, &name, &value))
     g_string_append_printf (head, "%s: %s\r\n", name, value);
