@@ -253,11 +253,15 @@ class Interchange:
                 return labels(self.find('push button', None, parent=node, timeout=None))
             return labels(self.find_all('list', 'GtkListView', parent=node)[0])
 
-        def popover_list():
+        def open_list():
             lists = self.find_all('list', 'GtkListView', parent=node)
             if not dropdown and len(lists) < 2:
                 return None
-            return lists[-1] if lists and item in labels(lists[-1]) else None
+            return lists[-1] if lists else None
+
+        def popover_list():
+            popover = open_list()
+            return popover if popover is not None and item in labels(popover) else None
 
         popover = None
         # A loaded machine can take seconds to open a popover, or drop a
@@ -265,12 +269,18 @@ class Interchange:
         for attempt in range(6):
             self.click_at(node)
             try:
-                popover = wait_for('the list of “%s”' % title, popover_list, timeout=5)
+                wait_for('the list of “%s”' % title, open_list, timeout=5)
                 break
             except TestFailure:
                 continue
-        if popover is None:
+        else:
             raise TestFailure('“%s” does not open' % title)
+        search = self.find('entry', None, parent=node, timeout=None) if dropdown else None
+        if search is not None:
+            # A long list shows only its first rows: search, as a person would.
+            log('search “%s” for “%s”' % (title, item))
+            search.queryEditableText().setTextContents(item)
+        popover = wait_for('“%s” in the list of “%s”' % (item, title), popover_list, timeout=10)
         time.sleep(0.3)
 
         choices = labels(popover)

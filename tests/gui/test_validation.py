@@ -25,7 +25,7 @@ def test_validation(app):
     app.click('push button', 'Add Challenge', parent=page)
     dialog = app.dialog('New Challenge')
     app.fill(dialog, 'Title', 'Sensors that survive a furnace')
-    app.choose(dialog, 'Organisation', 'Oldbury Sensor Foundry Ltd')
+    app.choose(dialog, 'Organisation', 'Oldbury Sensor Foundry Ltd', dropdown=True)
     app.set_number(dialog, 'Lowest TRL', 7)
     app.set_number(dialog, 'Highest TRL', 3)
     app.click('push button', 'Save', parent=dialog)
