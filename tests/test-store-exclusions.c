@@ -13,41 +13,6 @@
 #include "ic-store-private.h"
 #include "test-store-util.h"
 
-typedef struct
-{
-  IcRecord *organisation;
-  IcRecord *challenge;
-  IcRecord *other_challenge;
-  IcRecord *capability;
-  IcRecord *other_capability;
-} Records;
-
-static void
-records_insert (Records *r,
-                IcStore *store)
-{
-  r->organisation = make_organisation ("Depot Ltd");
-  insert_ok (store, r->organisation);
-  r->challenge = make_challenge (ic_record_get_id (r->organisation), "Refuelling");
-  r->other_challenge = make_challenge (ic_record_get_id (r->organisation), "Charging");
-  r->capability = make_capability (ic_record_get_id (r->organisation), "Welding");
-  r->other_capability = make_capability (ic_record_get_id (r->organisation), "Sensors");
-  insert_ok (store, r->challenge);
-  insert_ok (store, r->other_challenge);
-  insert_ok (store, r->capability);
-  insert_ok (store, r->other_capability);
-}
-
-static void
-records_clear (Records *r)
-{
-  g_clear_object (&r->organisation);
-  g_clear_object (&r->challenge);
-  g_clear_object (&r->other_challenge);
-  g_clear_object (&r->capability);
-  g_clear_object (&r->other_capability);
-}
-
 #define ID(record) ic_record_get_id (record)
 
 /* "challenge title/capability title" per pair, in the listed order. */
@@ -77,13 +42,13 @@ static void
 test_exclude_include (Fixture       *f,
                       gconstpointer  data)
 {
-  Records r = { 0 };
+  PairRecords r = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *all = NULL;
   g_autofree char *one = NULL;
   g_autofree char *after = NULL;
 
-  records_insert (&r, f->store);
+  pair_records_insert (&r, f->store);
   g_assert_true (ic_store_exclude_pair (f->store, ID (r.challenge), ID (r.capability), &error));
   /* Twice is once. */
   g_assert_true (ic_store_exclude_pair (f->store, ID (r.challenge), ID (r.capability), &error));
@@ -104,7 +69,7 @@ test_exclude_include (Fixture       *f,
   /* Including a pair that is not excluded says so. */
   g_assert_false (ic_store_include_pair (f->store, ID (r.challenge), ID (r.capability), &error));
   g_assert_error (error, IC_STORE_ERROR, IC_STORE_ERROR_NOT_FOUND);
-  records_clear (&r);
+  pair_records_clear (&r);
 }
 
 static void
@@ -112,11 +77,11 @@ test_exclude_unknown (Fixture       *f,
                       gconstpointer  data)
 {
   const char *missing = "6b1f0c4e-1d7a-4c1e-9d55-0d7e5f0a9b11";
-  Records r = { 0 };
+  PairRecords r = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) pairs = NULL;
 
-  records_insert (&r, f->store);
+  pair_records_insert (&r, f->store);
   g_assert_false (ic_store_exclude_pair (f->store, missing, ID (r.capability), &error));
   g_assert_error (error, IC_STORE_ERROR, IC_STORE_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "challenge"));
@@ -133,7 +98,7 @@ test_exclude_unknown (Fixture       *f,
 
   pairs = ic_store_list_excluded_pairs (f->store, NULL, &error);
   g_assert_cmpuint (pairs->len, ==, 1);
-  records_clear (&r);
+  pair_records_clear (&r);
 }
 
 /* The table survives closing and opening the database. */
@@ -141,18 +106,18 @@ static void
 test_exclusions_persist (Fixture       *f,
                          gconstpointer  data)
 {
-  Records r = { 0 };
+  PairRecords r = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(IcStore) again = NULL;
   g_autofree char *pairs = NULL;
 
-  records_insert (&r, f->store);
+  pair_records_insert (&r, f->store);
   g_assert_true (ic_store_exclude_pair (f->store, ID (r.challenge), ID (r.other_capability), &error));
   again = ic_store_open (f->path, IC_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   pairs = describe_pairs (again, NULL);
   g_assert_cmpstr (pairs, ==, "Refuelling/Sensors");
-  records_clear (&r);
+  pair_records_clear (&r);
 }
 
 /* An include is the pair's tombstone, and both are edits the feed sends. */
@@ -160,13 +125,13 @@ static void
 test_exclusions_are_records (Fixture       *f,
                              gconstpointer  data)
 {
-  Records r = { 0 };
+  PairRecords r = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(IcRecord) pair = NULL;
   g_autoptr(GPtrArray) changes = NULL;
   g_autofree char *id = NULL;
 
-  records_insert (&r, f->store);
+  pair_records_insert (&r, f->store);
   changes = list_changes (f->store);
   g_assert_true (ic_store_ack_changes (f->store, G_MAXINT64, &error));
   g_assert_true (ic_store_exclude_pair_by (f->store, ID (r.challenge), ID (r.capability), "Priya", &error));
@@ -201,7 +166,7 @@ test_exclusions_are_records (Fixture       *f,
       g_assert_cmpstr (change->record_id, ==, id);
       g_assert_cmpint (change->deleted, ==, i == 1);
     }
-  records_clear (&r);
+  pair_records_clear (&r);
 }
 
 /* Pairs excluded before schema 9 become records, queued for the feed. */
@@ -257,9 +222,9 @@ test_exclusion_reasons (Fixture       *f,
   g_autoptr(GPtrArray) history = NULL;
   g_autofree char *id = NULL;
   IcExcludedPair *pair;
-  Records r = { 0 };
+  PairRecords r = { 0 };
 
-  records_insert (&r, f->store);
+  pair_records_insert (&r, f->store);
   id = ic_exclusion_id_for (ID (r.challenge), ID (r.capability));
 
   g_assert_false (ic_store_exclude_pair_with_reason (f->store, ID (r.challenge), ID (r.capability),
@@ -307,7 +272,7 @@ test_exclusion_reasons (Fixture       *f,
   g_assert_cmpuint (((IcHistoryEntry *) history->pdata[2])->changes->len, ==, 2);
   g_assert_cmpint (((IcHistoryEntry *) history->pdata[3])->action, ==, IC_HISTORY_RESTORED);
   g_assert_cmpstr (((IcHistoryEntry *) history->pdata[3])->author, ==, "cat");
-  records_clear (&r);
+  pair_records_clear (&r);
 }
 
 void

@@ -11,39 +11,8 @@
 #include "ic-store-stages.h"
 #include "test-store-util.h"
 
-typedef struct
-{
-  IcRecord *organisation;
-  IcRecord *challenge;
-  IcRecord *capability;
-  IcRecord *other_capability;
-} Records;
-
-static void
-records_insert (Records *r,
-                IcStore *store)
-{
-  r->organisation = make_organisation ("Depot Ltd");
-  insert_ok (store, r->organisation);
-  r->challenge = make_challenge (ic_record_get_id (r->organisation), "Refuelling");
-  r->capability = make_capability (ic_record_get_id (r->organisation), "Welding");
-  r->other_capability = make_capability (ic_record_get_id (r->organisation), "Sensors");
-  insert_ok (store, r->challenge);
-  insert_ok (store, r->capability);
-  insert_ok (store, r->other_capability);
-}
-
-static void
-records_clear (Records *r)
-{
-  g_clear_object (&r->organisation);
-  g_clear_object (&r->challenge);
-  g_clear_object (&r->capability);
-  g_clear_object (&r->other_capability);
-}
-
 static IcRecord *
-new_shortlist (Records *r)
+new_shortlist (PairRecords *r)
 {
   IcShortlist *shortlist = g_object_new (IC_TYPE_SHORTLIST,
                                          "challenge-id", ic_record_get_id (r->challenge),
@@ -109,13 +78,13 @@ static void
 test_stages_round_trip (Fixture       *f,
                         gconstpointer  data)
 {
-  Records r = { 0, };
+  PairRecords r = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(IcRecord) shortlist = NULL;
   g_autoptr(IcRecord) got = NULL;
   g_autofree char *changes = NULL;
 
-  records_insert (&r, f->store);
+  pair_records_insert (&r, f->store);
   shortlist = new_shortlist (&r);
   add_change (shortlist, 0, IC_STAGE_PROPOSED, "2025-01-05T10:00:00Z", "Ann", 0, NULL);
   add_change (shortlist, 0, IC_STAGE_CONTACTED, "2025-02-05T10:00:00Z", "Ann", 0, NULL);
@@ -143,7 +112,7 @@ test_stages_round_trip (Fixture       *f,
                      "proposed@2025-01-05T10:00:00Z/Ann declined@2025-03-01T12:00:00Z/Bo(other:Moved to Leeds) "
                      "proposed@2025-01-05T10:00:00Z/Ann introduced@2025-01-20T10:00:00Z/Cy "
                      "contacted@2025-02-05T10:00:00Z/Ann");
-  records_clear (&r);
+  pair_records_clear (&r);
 }
 
 /* A stage set without a change gets one, dated by the write and
@@ -152,14 +121,14 @@ static void
 test_stages_completed_on_write (Fixture       *f,
                                 gconstpointer  data)
 {
-  Records r = { 0, };
+  PairRecords r = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(IcRecord) shortlist = NULL;
   g_autoptr(IcRecord) got = NULL;
   IcShortlistEntry *entry;
   IcStageChange *last;
 
-  records_insert (&r, f->store);
+  pair_records_insert (&r, f->store);
   shortlist = new_shortlist (&r);
   g_assert_true (ic_store_insert (f->store, shortlist, "Ann", &error));
   g_assert_no_error (error);
@@ -181,7 +150,7 @@ test_stages_completed_on_write (Fixture       *f,
 
   got = ic_store_get (f->store, ic_record_get_id (shortlist), &error);
   assert_same_record (shortlist, got);
-  records_clear (&r);
+  pair_records_clear (&r);
 }
 
 /* A refused write adds nothing to the record or the table. */
@@ -189,12 +158,12 @@ static void
 test_stages_failed_write (Fixture       *f,
                           gconstpointer  data)
 {
-  Records r = { 0, };
+  PairRecords r = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(IcRecord) shortlist = NULL;
   g_autofree char *changes = NULL;
 
-  records_insert (&r, f->store);
+  pair_records_insert (&r, f->store);
   shortlist = new_shortlist (&r);
   add_change (shortlist, 0, IC_STAGE_CONTACTED, "2025-01-05 10:00", "Ann", 0, NULL);
   g_assert_false (ic_store_insert (f->store, shortlist, "Ann", &error));
@@ -203,7 +172,7 @@ test_stages_failed_write (Fixture       *f,
     ic_shortlist_find_entry (IC_SHORTLIST (shortlist), ic_record_get_id (r.other_capability), NULL)))), ==, 0);
   changes = describe_changes (f->store, NULL);
   g_assert_cmpstr (changes, ==, "");
-  records_clear (&r);
+  pair_records_clear (&r);
 }
 
 /* A record from the feed without stage changes (written by an older
@@ -212,14 +181,14 @@ static void
 test_stages_remote_old_record (Fixture       *f,
                                gconstpointer  data)
 {
-  Records r = { 0, };
+  PairRecords r = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(IcRecord) shortlist = NULL;
   g_autoptr(IcRecord) got = NULL;
   g_autoptr(IcShortlistEntry) entry = NULL;
   IcStageChange *last;
 
-  records_insert (&r, f->store);
+  pair_records_insert (&r, f->store);
   shortlist = new_shortlist (&r);
   ic_record_set_id (shortlist, "0c0c0c0c-2222-4333-8444-555555555555");
   ic_record_set_rev (shortlist, 3);
@@ -240,7 +209,7 @@ test_stages_remote_old_record (Fixture       *f,
   g_assert_cmpstr (ic_stage_change_get_at (last), ==, "2025-09-09T09:09:09Z");
   g_assert_cmpstr (ic_stage_change_get_author (last), ==, "colleague");
   g_assert_cmpint (ic_record_get_rev (got), ==, 3);
-  records_clear (&r);
+  pair_records_clear (&r);
 }
 
 /* Entries written before the stage table read as one change to their
@@ -285,14 +254,14 @@ static void
 test_stages_current (Fixture       *f,
                      gconstpointer  data)
 {
-  Records r = { 0, };
+  PairRecords r = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(IcRecord) shortlist = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *changes = NULL;
   IcStoreStageChange *row;
 
-  records_insert (&r, f->store);
+  pair_records_insert (&r, f->store);
   shortlist = new_shortlist (&r);
   g_list_store_remove (ic_shortlist_get_entries (IC_SHORTLIST (shortlist)), 1);
   add_change (shortlist, 0, IC_STAGE_PROPOSED, "2025-01-05T10:00:00Z", "Ann", 0, NULL);
@@ -324,7 +293,7 @@ test_stages_current (Fixture       *f,
   /* Named, a tombstone's changes are still there to read. */
   changes = describe_changes (f->store, ic_record_get_id (shortlist));
   g_assert_true (g_str_has_prefix (changes, "proposed@2025-01-05T10:00:00Z/Ann"));
-  records_clear (&r);
+  pair_records_clear (&r);
 }
 
 void

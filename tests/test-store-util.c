@@ -124,6 +124,32 @@ make_foresight (const char *title)
                        NULL);
 }
 
+void
+pair_records_insert (PairRecords *r,
+                     IcStore     *store)
+{
+  r->organisation = make_organisation ("Depot Ltd");
+  insert_ok (store, r->organisation);
+  r->challenge = make_challenge (ic_record_get_id (r->organisation), "Refuelling");
+  r->other_challenge = make_challenge (ic_record_get_id (r->organisation), "Charging");
+  r->capability = make_capability (ic_record_get_id (r->organisation), "Welding");
+  r->other_capability = make_capability (ic_record_get_id (r->organisation), "Sensors");
+  insert_ok (store, r->challenge);
+  insert_ok (store, r->other_challenge);
+  insert_ok (store, r->capability);
+  insert_ok (store, r->other_capability);
+}
+
+void
+pair_records_clear (PairRecords *r)
+{
+  g_clear_object (&r->organisation);
+  g_clear_object (&r->challenge);
+  g_clear_object (&r->other_challenge);
+  g_clear_object (&r->capability);
+  g_clear_object (&r->other_capability);
+}
+
 IcRecord *
 make_shortlist (const char  *challenge_id,
                 const char  *name,

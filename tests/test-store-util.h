@@ -44,6 +44,21 @@ IcRecord  *make_shortlist      (const char    *challenge_id,
 
 void       insert_ok           (IcStore       *store,
                                 IcRecord      *record);
+
+/* One organisation's two challenges and two capabilities, stored: what
+ * tests of pairs (exclusions, stages) start from. */
+typedef struct
+{
+  IcRecord *organisation;
+  IcRecord *challenge;        /* "Refuelling" */
+  IcRecord *other_challenge;  /* "Charging" */
+  IcRecord *capability;       /* "Welding" */
+  IcRecord *other_capability; /* "Sensors" */
+} PairRecords;
+
+void       pair_records_insert (PairRecords   *r,
+                                IcStore       *store);
+void       pair_records_clear  (PairRecords   *r);
 /* Equal in every field, as their JSON shows. */
 void       assert_same_record  (IcRecord      *a,
                                 IcRecord      *b);
