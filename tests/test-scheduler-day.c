@@ -17,19 +17,6 @@
 #include "ic-assignment.h"
 #include "test-scheduler-util.h"
 
-static IcSchedule *
-solve (const Instance          *inst,
-       IcMeetingSchedulerFlags  flags)
-{
-  g_autoptr(IcScheduleProblem) problem = test_scheduler_to_problem (inst);
-  g_autoptr(GError) error = NULL;
-  IcSchedule *schedule;
-
-  schedule = ic_meeting_scheduler_solve (problem, flags, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (schedule);
-  return schedule;
-}
 
 static void
 fair_instance (Instance    *inst,
@@ -39,59 +26,6 @@ fair_instance (Instance    *inst,
   test_scheduler_generate (inst, shape, seed);
   inst->fair = TRUE;
   inst->fixed_tables = TRUE;
-}
-
-/* The flow with a bonus for each vertex's first units, against brute
- * force. */
-static gint64
-tier_bonus (const IcAssignmentProblem *p,
-            guint                      used,
-            guint                      units)
-{
-  guint levels = MAX (p->bonus_levels, 1);
-  gint64 sum = 0;
-
-  for (guint u = 1; u <= MIN (used, units); u++)
-    sum += u <= levels ? p->bonus * (levels + 1 - u) : 0;
-  return sum;
-}
-
-static gint64
-brute_bonus (const IcAssignmentProblem *p,
-             guint                      index,
-             guint                     *used_left,
-             guint                     *used_right,
-             guint                      n_edges)
-{
-  guint i, j;
-  gint64 best;
-
-  if (index == p->n_left * p->n_right)
-    {
-      gint64 bonus = 0;
-
-      for (guint l = 0; l < p->n_left; l++)
-        bonus += tier_bonus (p, used_left[l], p->left_bonus_units[l]);
-      for (guint r = 0; r < p->n_right; r++)
-        bonus += tier_bonus (p, used_right[r], p->right_bonus_units[r]);
-      return bonus;
-    }
-  i = index / p->n_right;
-  j = index % p->n_right;
-  best = brute_bonus (p, index + 1, used_left, used_right, n_edges);
-  if (p->weights[index] > 0 && n_edges < p->max_edges &&
-      used_left[i] < p->left_capacity[i] && used_right[j] < p->right_capacity[j])
-    {
-      gint64 with;
-
-      used_left[i]++;
-      used_right[j]++;
-      with = p->weights[index] + brute_bonus (p, index + 1, used_left, used_right, n_edges + 1);
-      used_left[i]--;
-      used_right[j]--;
-      best = MAX (best, with);
-    }
-  return best;
 }
 
 static void
@@ -125,7 +59,7 @@ test_assignment_bonus (void)
       p.bonus_levels = g_rand_int_range (rand, 0, 4);
 
       total = ic_assignment_solve (&p, edges);
-      g_assert_cmpint (total, ==, brute_bonus (&p, 0, used_left, used_right, 0));
+      g_assert_cmpint (total, ==, test_scheduler_brute_assignment (&p, 0, used_left, used_right, 0));
       for (guint e = 0; e < edges->len; e++)
         {
           IcAssignmentEdge *edge = &g_array_index (edges, IcAssignmentEdge, e);
@@ -135,9 +69,9 @@ test_assignment_bonus (void)
           used_right[edge->right]++;
         }
       for (guint l = 0; l < n_left; l++)
-        check += tier_bonus (&p, used_left[l], left_units[l]);
+        check += test_scheduler_tier_bonus (&p, used_left[l], left_units[l]);
       for (guint r = 0; r < n_right; r++)
-        check += tier_bonus (&p, used_right[r], right_units[r]);
+        check += test_scheduler_tier_bonus (&p, used_right[r], right_units[r]);
       g_assert_cmpint (check, ==, total);
     }
 }
@@ -170,7 +104,7 @@ test_fair_brute_force (void)
       fair_instance (&inst, &shape, 5000 + seed);
       test_scheduler_brute_force_fair (&inst, &best_fair, &best_requests, &best_score);
 
-      schedule = solve (&inst, IC_MEETING_SCHEDULER_DEFAULT);
+      schedule = test_scheduler_solve (&inst, IC_MEETING_SCHEDULER_DEFAULT);
       requests = test_scheduler_validate (&inst, schedule, &score);
       g_assert_cmpuint (test_scheduler_fair_value (&inst, schedule), ==, best_fair);
       g_assert_cmpuint (ic_schedule_get_n_fair_met (schedule), ==, test_scheduler_fair_met (&inst, schedule));
@@ -184,7 +118,7 @@ test_fair_brute_force (void)
         g_assert_cmpuint (ic_schedule_get_attendance (schedule, p)->minimum, ==,
                           test_scheduler_minimum (&inst, p));
 
-      heuristic = solve (&inst, IC_MEETING_SCHEDULER_NO_EXHAUSTIVE);
+      heuristic = test_scheduler_solve (&inst, IC_MEETING_SCHEDULER_NO_EXHAUSTIVE);
       test_scheduler_validate (&inst, heuristic, NULL);
       n_runs++;
       n_fair_heuristic += test_scheduler_fair_value (&inst, heuristic) == best_fair;
@@ -231,7 +165,7 @@ test_fair_workshop (void)
 
             inst.score[c][k] = inst.score[k][c] = score;
           }
-      schedule = solve (&inst, IC_MEETING_SCHEDULER_DEFAULT);
+      schedule = test_scheduler_solve (&inst, IC_MEETING_SCHEDULER_DEFAULT);
       test_scheduler_validate (&inst, schedule, NULL);
       problem = test_scheduler_to_problem (&inst);
       g_assert_true (ic_schedule_check (schedule, problem, NULL));
@@ -285,7 +219,7 @@ test_fixed_tables (void)
       if (n_challenge > inst.n_tables)
         continue;
       /* The validator asserts the one table per challenge owner. */
-      schedule = solve (&inst, IC_MEETING_SCHEDULER_DEFAULT);
+      schedule = test_scheduler_solve (&inst, IC_MEETING_SCHEDULER_DEFAULT);
       test_scheduler_validate (&inst, schedule, NULL);
       problem = test_scheduler_to_problem (&inst);
       g_assert_true (ic_schedule_check (schedule, problem, NULL));
@@ -389,7 +323,7 @@ test_day_changes (void)
 
       fair_instance (&inst, &shape, 700 + seed);
       inst.n = 8;   /* the ninth walks in */
-      before = solve (&inst, IC_MEETING_SCHEDULER_DEFAULT);
+      before = test_scheduler_solve (&inst, IC_MEETING_SCHEDULER_DEFAULT);
       test_scheduler_validate (&inst, before, NULL);
       if (ic_schedule_get_n_meetings (before) == 0 || ic_schedule_get_n_meetings (before) > 20)
         continue;
@@ -459,7 +393,7 @@ test_walk_in (void)
   inst.score[1][3] = inst.score[3][1] = 0.8;
   inst.score[0][4] = inst.score[4][0] = 0.5;
   inst.score[1][4] = inst.score[4][1] = 0.4;
-  before = solve (&inst, IC_MEETING_SCHEDULER_DEFAULT);
+  before = test_scheduler_solve (&inst, IC_MEETING_SCHEDULER_DEFAULT);
   g_assert_cmpuint (ic_schedule_get_n_meetings (before), ==, 2);
 
   with = inst;

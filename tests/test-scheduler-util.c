@@ -350,3 +350,69 @@ test_scheduler_brute_force_fair (const Instance *inst,
   *requests = b->best_requests;
   *score = b->best_score;
 }
+
+IcSchedule *
+test_scheduler_solve (const Instance          *inst,
+                      IcMeetingSchedulerFlags  flags)
+{
+  g_autoptr(IcScheduleProblem) problem = test_scheduler_to_problem (inst);
+  g_autoptr(GError) error = NULL;
+  IcSchedule *schedule;
+
+  schedule = ic_meeting_scheduler_solve (problem, flags, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (schedule);
+  return schedule;
+}
+
+gint64
+test_scheduler_tier_bonus (const IcAssignmentProblem *p,
+                           guint                      used,
+                           guint                      units)
+{
+  guint levels = MAX (p->bonus_levels, 1);
+  gint64 sum = 0;
+
+  for (guint u = 1; u <= MIN (used, units); u++)
+    sum += u <= levels ? p->bonus * (levels + 1 - u) : 0;
+  return sum;
+}
+
+gint64
+test_scheduler_brute_assignment (const IcAssignmentProblem *p,
+                                 guint                      index,
+                                 guint                     *used_left,
+                                 guint                     *used_right,
+                                 guint                      n_edges)
+{
+  guint i, j;
+  gint64 best;
+
+  if (index == p->n_left * p->n_right)
+    {
+      gint64 bonus = 0;
+
+      for (guint l = 0; p->left_bonus_units != NULL && l < p->n_left; l++)
+        bonus += test_scheduler_tier_bonus (p, used_left[l], p->left_bonus_units[l]);
+      for (guint r = 0; p->right_bonus_units != NULL && r < p->n_right; r++)
+        bonus += test_scheduler_tier_bonus (p, used_right[r], p->right_bonus_units[r]);
+      return bonus;
+    }
+  i = index / p->n_right;
+  j = index % p->n_right;
+  best = test_scheduler_brute_assignment (p, index + 1, used_left, used_right, n_edges);
+  if (p->weights[index] > 0 && n_edges < p->max_edges &&
+      used_left[i] < p->left_capacity[i] && used_right[j] < p->right_capacity[j])
+    {
+      gint64 with;
+
+      used_left[i]++;
+      used_right[j]++;
+      with = p->weights[index] + test_scheduler_brute_assignment (p, index + 1, used_left, used_right,
+                                                                  n_edges + 1);
+      used_left[i]--;
+      used_right[j]--;
+      best = MAX (best, with);
+    }
+  return best;
+}

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "ic-assignment.h"
 #include "ic-meeting-scheduler.h"
 
 #define MAX_N 64
@@ -72,3 +73,21 @@ guint              test_scheduler_fair_value  (const Instance *inst,
  * of min(meetings, minimum). */
 guint              test_scheduler_fair_met    (const Instance *inst,
                                                IcSchedule     *schedule);
+
+/* Solves @inst, asserting that it solves.
+ * Returns: (transfer full) */
+IcSchedule        *test_scheduler_solve       (const Instance          *inst,
+                                               IcMeetingSchedulerFlags  flags);
+
+/* The assignment solver's bonus for a vertex with @used edges, the
+ * first @units of which earn it. */
+gint64             test_scheduler_tier_bonus  (const IcAssignmentProblem *p,
+                                               guint                      used,
+                                               guint                      units);
+/* The best total of @p (weights plus any bonus) over every set of
+ * edges from @index on, by trying them all. */
+gint64             test_scheduler_brute_assignment (const IcAssignmentProblem *p,
+                                                    guint                      index,
+                                                    guint                     *used_left,
+                                                    guint                     *used_right,
+                                                    guint                      n_edges);

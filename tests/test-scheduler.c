@@ -20,19 +20,6 @@
 #include "ic-assignment.h"
 #include "test-scheduler-util.h"
 
-static IcSchedule *
-solve (const Instance          *inst,
-       IcMeetingSchedulerFlags  flags)
-{
-  g_autoptr(IcScheduleProblem) problem = test_scheduler_to_problem (inst);
-  g_autoptr(GError) error = NULL;
-  IcSchedule *schedule;
-
-  schedule = ic_meeting_scheduler_solve (problem, flags, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (schedule);
-  return schedule;
-}
 
 
 static const Shape tiny_shape = {
@@ -61,7 +48,7 @@ test_brute_force (void)
       test_scheduler_generate (&inst, &shape, seed);
       test_scheduler_brute_force (&inst, &best_requests, &best_score);
 
-      schedule = solve (&inst, IC_MEETING_SCHEDULER_DEFAULT);
+      schedule = test_scheduler_solve (&inst, IC_MEETING_SCHEDULER_DEFAULT);
       requests = test_scheduler_validate (&inst, schedule, &score);
       g_assert_cmpuint (requests, ==, best_requests);
       g_assert_cmpfloat_with_epsilon (score, best_score, 1e-9);
@@ -72,7 +59,7 @@ test_brute_force (void)
                          ic_schedule_get_simple_bound (schedule) + 1e-6);
 
       /* Without the exhaustive search: still valid, and how close? */
-      heuristic = solve (&inst, IC_MEETING_SCHEDULER_NO_EXHAUSTIVE);
+      heuristic = test_scheduler_solve (&inst, IC_MEETING_SCHEDULER_NO_EXHAUSTIVE);
       requests = test_scheduler_validate (&inst, heuristic, &score);
       n_runs++;
       if (requests == best_requests && fabs (score - best_score) < 1e-9)
@@ -114,7 +101,7 @@ test_single_slot_scipy (void)
 
       shape.n_tables = 1 + seed % 12;
       test_scheduler_generate (&inst, &shape, 1000 + seed);
-      g_ptr_array_add (schedules, solve (&inst, IC_MEETING_SCHEDULER_DEFAULT));
+      g_ptr_array_add (schedules, test_scheduler_solve (&inst, IC_MEETING_SCHEDULER_DEFAULT));
       test_scheduler_validate (&inst, g_ptr_array_index (schedules, seed - 1), NULL);
 
       /* Rows and columns: the people who can meet in the slot at all. */
@@ -203,7 +190,7 @@ test_constraints (void)
       shape.n_tables = 1 + seed % 9;
       test_scheduler_generate (&inst, &shape, 5000 + seed);
 
-      schedule = solve (&inst, IC_MEETING_SCHEDULER_DEFAULT);
+      schedule = test_scheduler_solve (&inst, IC_MEETING_SCHEDULER_DEFAULT);
       test_scheduler_validate (&inst, schedule, &score);
       problem = test_scheduler_to_problem (&inst);
       g_assert_true (ic_schedule_check (schedule, problem, &error));
@@ -213,7 +200,7 @@ test_constraints (void)
       g_assert_cmpfloat (score, <=, ic_schedule_get_upper_bound (schedule) + 1e-9);
       g_assert_cmpfloat (ic_schedule_get_upper_bound (schedule), <=,
                          ic_schedule_get_simple_bound (schedule) + 1e-6);
-      plain = solve (&inst, IC_MEETING_SCHEDULER_NO_IMPROVE | IC_MEETING_SCHEDULER_NO_EXHAUSTIVE);
+      plain = test_scheduler_solve (&inst, IC_MEETING_SCHEDULER_NO_IMPROVE | IC_MEETING_SCHEDULER_NO_EXHAUSTIVE);
       g_assert_cmpuint (test_scheduler_validate (&inst, plain, &plain_score), <=,
                         ic_schedule_get_n_requests_placed (schedule));
       if (ic_schedule_get_n_requests_placed (plain) == ic_schedule_get_n_requests_placed (schedule))
@@ -238,7 +225,7 @@ test_requests_placed (void)
 
       /* Pairs of one valid schedule can all be placed together; make
        * them requests that score almost nothing. */
-      first = solve (&inst, IC_MEETING_SCHEDULER_NO_IMPROVE);
+      first = test_scheduler_solve (&inst, IC_MEETING_SCHEDULER_NO_IMPROVE);
       for (guint i = 0; i < ic_schedule_get_n_meetings (first); i += 3)
         {
           const IcMeeting *m = ic_schedule_get_meeting (first, i);
@@ -249,7 +236,7 @@ test_requests_placed (void)
           n_requests++;
         }
 
-      schedule = solve (&inst, IC_MEETING_SCHEDULER_DEFAULT);
+      schedule = test_scheduler_solve (&inst, IC_MEETING_SCHEDULER_DEFAULT);
       g_assert_cmpuint (test_scheduler_validate (&inst, schedule, NULL), ==, n_requests);
       g_assert_cmpuint (ic_schedule_get_n_requests_placed (schedule), ==, n_requests);
     }
@@ -340,7 +327,7 @@ test_reschedule (void)
       const IcMeeting *victim;
 
       test_scheduler_generate (&inst, &medium_shape, 9000 + seed);
-      before = solve (&inst, IC_MEETING_SCHEDULER_DEFAULT);
+      before = test_scheduler_solve (&inst, IC_MEETING_SCHEDULER_DEFAULT);
       if (ic_schedule_get_n_meetings (before) == 0)
         continue;
       for (guint i = 0; i < ic_schedule_get_n_meetings (before); i++)
@@ -396,8 +383,8 @@ test_determinism (void)
       g_autoptr(IcSchedule) b = NULL;
 
       test_scheduler_generate (&inst, &medium_shape, 11000 + seed);
-      a = solve (&inst, IC_MEETING_SCHEDULER_DEFAULT);
-      b = solve (&inst, IC_MEETING_SCHEDULER_DEFAULT);
+      a = test_scheduler_solve (&inst, IC_MEETING_SCHEDULER_DEFAULT);
+      b = test_scheduler_solve (&inst, IC_MEETING_SCHEDULER_DEFAULT);
       g_assert_cmpuint (ic_schedule_get_n_meetings (a), ==, ic_schedule_get_n_meetings (b));
       for (guint i = 0; i < ic_schedule_get_n_meetings (a); i++)
         g_assert_true (same_meeting (ic_schedule_get_meeting (a, i), ic_schedule_get_meeting (b, i)));
@@ -448,7 +435,7 @@ test_async (void)
 
   test_scheduler_generate (&inst, &medium_shape, 12345);
   problem = test_scheduler_to_problem (&inst);
-  sync = solve (&inst, IC_MEETING_SCHEDULER_DEFAULT);
+  sync = test_scheduler_solve (&inst, IC_MEETING_SCHEDULER_DEFAULT);
 
   r.loop = g_main_loop_new (NULL, FALSE);
   ic_meeting_scheduler_solve_async (problem, NULL, IC_MEETING_SCHEDULER_DEFAULT, on_progress, &r,
@@ -540,36 +527,6 @@ test_check (void)
 }
 
 /* The assignment solver on its own, against brute force, with capacities. */
-static gint64
-brute_assignment (const IcAssignmentProblem *p,
-                  guint                      index,
-                  guint                     *used_left,
-                  guint                     *used_right,
-                  guint                      n_edges)
-{
-  guint i, j;
-  gint64 best;
-
-  if (index == p->n_left * p->n_right)
-    return 0;
-  i = index / p->n_right;
-  j = index % p->n_right;
-  best = brute_assignment (p, index + 1, used_left, used_right, n_edges);
-  if (p->weights[index] > 0 && n_edges < p->max_edges &&
-      used_left[i] < p->left_capacity[i] && used_right[j] < p->right_capacity[j])
-    {
-      gint64 with;
-
-      used_left[i]++;
-      used_right[j]++;
-      with = p->weights[index] + brute_assignment (p, index + 1, used_left, used_right, n_edges + 1);
-      used_left[i]--;
-      used_right[j]--;
-      best = MAX (best, with);
-    }
-  return best;
-}
-
 static void
 test_assignment (void)
 {
@@ -595,7 +552,7 @@ test_assignment (void)
       p.max_edges = g_rand_int_range (rand, 0, 7);
 
       total = ic_assignment_solve (&p, edges);
-      g_assert_cmpint (total, ==, brute_assignment (&p, 0, used_left, used_right, 0));
+      g_assert_cmpint (total, ==, test_scheduler_brute_assignment (&p, 0, used_left, used_right, 0));
       g_assert_cmpuint (edges->len, <=, p.max_edges);
       for (guint e = 0; e < edges->len; e++)
         {
