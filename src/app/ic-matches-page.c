@@ -494,38 +494,6 @@ on_map (GtkWidget     *widget,
 }
 
 static void
-setup_title_label (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  ellipsize)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  if (GPOINTER_TO_INT (ellipsize))
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 20);
-    }
-  else
-    {
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
-    }
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_title_label (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
-{
-  GtkStringObject *title = gtk_list_item_get_item (item);
-
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
-                       title != NULL ? gtk_string_object_get_string (title) : "");
-}
-
-static void
 on_challenge_selected (GtkDropDown   *dropdown,
                        GParamSpec    *pspec,
                        IcMatchesPage *self)
@@ -1094,20 +1062,6 @@ ic_matches_page_init (IcMatchesPage *self)
   /* Its search finds a word anywhere in the title, the organisation
    * or the cluster. */
   ic_search_drop_down_attach (self->challenge_dropdown);
-  /* A long title is cut short on the button, so that it never widens
-   * the page past the window (which folds the sidebar over it), and
-   * shown whole, wrapped, in the list. */
-  {
-    g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
-    g_autoptr(GtkListItemFactory) list = gtk_signal_list_item_factory_new ();
-
-    g_signal_connect (button, "setup", G_CALLBACK (setup_title_label), GINT_TO_POINTER (TRUE));
-    g_signal_connect (button, "bind", G_CALLBACK (bind_title_label), NULL);
-    g_signal_connect (list, "setup", G_CALLBACK (setup_title_label), GINT_TO_POINTER (FALSE));
-    g_signal_connect (list, "bind", G_CALLBACK (bind_title_label), NULL);
-    gtk_drop_down_set_factory (self->challenge_dropdown, button);
-    gtk_drop_down_set_list_factory (self->challenge_dropdown, list);
-  }
   self->weights_panel = IC_WEIGHTS_PANEL (ic_weights_panel_new (FALSE));
   adw_bin_set_child (self->weights_bin, GTK_WIDGET (self->weights_panel));
   g_signal_connect (self->weights_panel, "changed", G_CALLBACK (on_weights_changed), self);

@@ -104,11 +104,18 @@ setup_label (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   if (GPOINTER_TO_INT (user_data))
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+    {
+      /* Cut short on the button, so that a long title never widens
+       * the page past the window (which would fold the sidebar over
+       * it)… */
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 20);
+    }
   else
     {
+      /* …and shown whole, wrapped, in the list. */
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
     }
   gtk_list_item_set_child (list_item, label);
 }
