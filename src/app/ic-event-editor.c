@@ -18,6 +18,7 @@
 #include "ic-event-editor.h"
 #include "ic-model-error.h"
 #include "ic-organisation.h"
+#include "ic-participant-dialog.h"
 
 #define MAX_ORGANISATIONS 5000
 #define DEFAULT_MINUTES   20
@@ -420,12 +421,12 @@ static IcOrganisation *
 dropdown_organisation (IcEventEditor *self,
                        GtkDropDown   *dropdown)
 {
-  guint selected = gtk_drop_down_get_selected (dropdown);
+  int chosen = ic_participant_dialog_drop_down_chosen (dropdown);
 
   /* Item 0 is "Choose an organisation". */
-  if (selected == GTK_INVALID_LIST_POSITION || selected == 0 || selected > self->organisations->len)
+  if (chosen < 0 || (guint) chosen >= self->organisations->len)
     return NULL;
-  return g_ptr_array_index (self->organisations, selected - 1);
+  return g_ptr_array_index (self->organisations, chosen);
 }
 
 static void
@@ -781,7 +782,8 @@ load_organisations (IcEventEditor *self,
                     GPtrArray     *organisations,
                     GError        *error)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
   GtkDropDown *dropdowns[] = {
     self->organisation_dropdown, self->request_from_dropdown, self->request_to_dropdown,
     self->forbidden_a_dropdown, self->forbidden_b_dropdown,
@@ -795,23 +797,19 @@ load_organisations (IcEventEditor *self,
       organisations = g_ptr_array_new_with_free_func (g_object_unref);
     }
   self->organisations = organisations;
-  /* Nobody is chosen for the user: a drop-down always shows an item. */
-  gtk_string_list_append (names, _("Choose an organisation"));
   for (guint i = 0; i < self->organisations->len; i++)
     {
       IcRecord *organisation = g_ptr_array_index (self->organisations, i);
 
-      gtk_string_list_append (names, ic_record_get_title (organisation));
+      g_strv_builder_add (builder, ic_record_get_title (organisation));
       g_hash_table_insert (self->names, g_strdup (ic_record_get_id (organisation)),
                            g_strdup (ic_record_get_title (organisation)));
     }
+  names = g_strv_builder_end (builder);
+  /* Nobody is chosen for the user: a drop-down always shows an item. */
   for (guint i = 0; i < G_N_ELEMENTS (dropdowns); i++)
-    {
-      gtk_drop_down_set_expression (dropdowns[i],
-                                    gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
-      gtk_drop_down_set_model (dropdowns[i], G_LIST_MODEL (names));
-      gtk_drop_down_set_selected (dropdowns[i], 0);
-    }
+    ic_participant_dialog_fill_drop_down (dropdowns[i], _("Choose an organisation"),
+                                          (const char * const *) names);
 }
 
 static void
