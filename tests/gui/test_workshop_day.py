@@ -176,4 +176,5 @@ def facilitator(app, page, names, meetings):
     check(True, 'Escape brings the controls back, then leaves')
 
 
-ictest.run(test_workshop_day, setup=make_event)
+if __name__ == '__main__':
+    ictest.run(test_workshop_day, setup=make_event)
