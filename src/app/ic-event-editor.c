@@ -14,7 +14,10 @@
 #include <string.h>
 
 #include "ic-app-format.h"
+#include "ic-capability.h"
 #include "ic-challenge.h"
+#include "ic-event-add-from.h"
+#include "ic-event-csv.h"
 #include "ic-event-editor.h"
 #include "ic-model-error.h"
 #include "ic-organisation.h"
@@ -43,6 +46,9 @@ struct _IcEventEditor
   GPtrArray           *organisations;  /* IcOrganisation, by name, as in the drop-downs */
   GHashTable          *names;          /* organisation id → name */
   GHashTable          *owners;         /* ids of organisations with an open challenge */
+  GPtrArray           *challenges;     /* IcChallenge, for adding their owners */
+  GPtrArray           *shortlists;     /* IcShortlist, for adding their SMEs */
+  GHashTable          *capability_owners; /* capability id → organisation id */
   GPtrArray           *rows[N_LISTS];  /* AdwActionRow, in order */
 
   GtkRevealer         *error_revealer;
@@ -548,6 +554,74 @@ add_smes_activated (GtkWidget  *widget,
   add_many (IC_EVENT_EDITOR (widget), FALSE);
 }
 
+/* Adds @participants (as the person confirmed them in a dialog of
+ * ic-event-add-from.c) that do not take part yet, and says how many. */
+static void
+on_add_from (GtkWidget  *editor,
+             GPtrArray  *participants,
+             const char *message)
+{
+  IcEventEditor *self = IC_EVENT_EDITOR (editor);
+  g_autofree char *added_message = NULL;
+  guint added = 0, already = 0;
+
+  if (participants == NULL || participants->len == 0)
+    {
+      show_error (self, message);
+      return;
+    }
+  for (guint i = 0; i < participants->len; i++)
+    {
+      IcEventParticipant *participant = g_ptr_array_index (participants, i);
+      const char *id = ic_event_participant_get_organisation_id (participant);
+
+      if (has_participant (self, id))
+        already++;
+      else if (g_hash_table_contains (self->names, id))
+        {
+          add_participant_row (self, participant);
+          added++;
+        }
+    }
+  added_message = already > 0
+    ? g_strdup_printf (ngettext ("Added %u participant; %u took part already",
+                                 "Added %u participants; %u took part already", added), added, already)
+    : g_strdup_printf (ngettext ("Added %u participant", "Added %u participants", added), added);
+  show_error (self, added > 0 ? NULL : added_message);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->organisation_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, added_message, -1);
+}
+
+static void
+add_from_challenges_activated (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  IcEventEditor *self = IC_EVENT_EDITOR (widget);
+
+  ic_event_add_from_challenges (widget, self->challenges, self->names, on_add_from);
+}
+
+static void
+add_from_shortlist_activated (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  IcEventEditor *self = IC_EVENT_EDITOR (widget);
+
+  ic_event_add_from_shortlist (widget, self->shortlists, self->capability_owners, on_add_from);
+}
+
+static void
+add_from_csv_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  IcEventEditor *self = IC_EVENT_EDITOR (widget);
+
+  ic_event_add_from_csv (widget, self->rows[LIST_SLOTS]->len, self->organisations, on_add_from);
+}
+
 static void
 add_pair (IcEventEditor *self,
           ListKind       list,
@@ -599,33 +673,7 @@ parse_available (const char  *text,
                  GArray      *slots,
                  char       **message)
 {
-  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      char *part = g_strstrip (parts[i]);
-      g_auto(GStrv) ends = NULL;
-      guint64 from, to;
-
-      if (part[0] == '\0')
-        continue;
-      ends = g_strsplit (part, "-", 2);
-      if (!g_ascii_string_to_unsigned (g_strstrip (ends[0]), 10, 1, n_slots, &from, NULL) ||
-          !g_ascii_string_to_unsigned (g_strstrip (ends[1] != NULL ? ends[1] : ends[0]), 10,
-                                       from, n_slots, &to, NULL))
-        {
-          *message = g_strdup_printf (_("“%s” is not a slot number or range between 1 and %u"),
-                                      part, n_slots);
-          return FALSE;
-        }
-      for (guint64 s = from; s <= to; s++)
-        {
-          guint32 slot = (guint32) s - 1;
-
-          g_array_append_val (slots, slot);
-        }
-    }
-  return TRUE;
+  return ic_event_csv_parse_slots (text, n_slots, slots, message);
 }
 
 static void
@@ -891,6 +939,9 @@ ic_event_editor_finalize (GObject *object)
   g_clear_pointer (&self->organisations, g_ptr_array_unref);
   g_clear_pointer (&self->names, g_hash_table_unref);
   g_clear_pointer (&self->owners, g_hash_table_unref);
+  g_clear_pointer (&self->challenges, g_ptr_array_unref);
+  g_clear_pointer (&self->shortlists, g_ptr_array_unref);
+  g_clear_pointer (&self->capability_owners, g_hash_table_unref);
   for (guint i = 0; i < N_LISTS; i++)
     g_clear_pointer (&self->rows[i], g_ptr_array_unref);
 
@@ -934,6 +985,11 @@ ic_event_editor_class_init (IcEventEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "event.add-forbidden", NULL, add_forbidden_activated);
   gtk_widget_class_install_action (widget_class, "event.add-owners", NULL, add_owners_activated);
   gtk_widget_class_install_action (widget_class, "event.add-smes", NULL, add_smes_activated);
+  gtk_widget_class_install_action (widget_class, "event.add-from-challenges", NULL,
+                                   add_from_challenges_activated);
+  gtk_widget_class_install_action (widget_class, "event.add-from-shortlist", NULL,
+                                   add_from_shortlist_activated);
+  gtk_widget_class_install_action (widget_class, "event.add-from-csv", NULL, add_from_csv_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "event.save", NULL);
 }
@@ -947,6 +1003,13 @@ ic_event_editor_init (IcEventEditor *self)
     self->rows[i] = g_ptr_array_new ();
 }
 
+static int
+compare_titles (gconstpointer a,
+                gconstpointer b)
+{
+  return g_utf8_collate (ic_record_get_title (*(IcRecord **) a), ic_record_get_title (*(IcRecord **) b));
+}
+
 static void
 list_organisations_job (GTask        *task,
                         IcStore      *store,
@@ -957,7 +1020,9 @@ list_organisations_job (GTask        *task,
   GPtrArray *organisations = ic_store_list (store, IC_RECORD_KIND_ORGANISATION, NULL, 0,
                                             MAX_ORGANISATIONS, &error);
   g_autoptr(GPtrArray) challenges = NULL;
-  GHashTable *owners;
+  g_autoptr(GPtrArray) shortlists = NULL;
+  g_autoptr(GPtrArray) capabilities = NULL;
+  GHashTable *owners, *capability_owners;
 
   if (organisations == NULL)
     {
@@ -975,6 +1040,30 @@ list_organisations_job (GTask        *task,
         g_hash_table_add (owners, g_strdup (owner));
     }
   g_object_set_data_full (G_OBJECT (task), "owners", owners, (GDestroyNotify) g_hash_table_unref);
+  if (challenges != NULL)
+    g_ptr_array_sort (challenges, compare_titles);
+  if (challenges != NULL)
+    g_object_set_data_full (G_OBJECT (task), "challenges", g_steal_pointer (&challenges),
+                            (GDestroyNotify) g_ptr_array_unref);
+  /* Whose capabilities each shortlist holds: for adding its SMEs. */
+  shortlists = ic_store_list (store, IC_RECORD_KIND_SHORTLIST, NULL, 0, 0, NULL);
+  capabilities = ic_store_list (store, IC_RECORD_KIND_CAPABILITY, NULL, 0, 0, NULL);
+  capability_owners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; capabilities != NULL && i < capabilities->len; i++)
+    {
+      IcCapability *capability = g_ptr_array_index (capabilities, i);
+
+      if (ic_capability_get_organisation_id (capability) != NULL)
+        g_hash_table_insert (capability_owners, g_strdup (ic_record_get_id (IC_RECORD (capability))),
+                             g_strdup (ic_capability_get_organisation_id (capability)));
+    }
+  g_object_set_data_full (G_OBJECT (task), "capability-owners", capability_owners,
+                          (GDestroyNotify) g_hash_table_unref);
+  if (shortlists != NULL)
+    g_ptr_array_sort (shortlists, compare_titles);
+  if (shortlists != NULL)
+    g_object_set_data_full (G_OBJECT (task), "shortlists", g_steal_pointer (&shortlists),
+                            (GDestroyNotify) g_ptr_array_unref);
   g_task_return_pointer (task, organisations, (GDestroyNotify) g_ptr_array_unref);
 }
 
@@ -1044,6 +1133,15 @@ ic_event_editor_new_finish (GAsyncResult  *result,
   self->original = data->event != NULL ? g_object_ref (data->event) : NULL;
   self->author = g_strdup (data->author);
   self->owners = g_object_steal_data (G_OBJECT (result), "owners");
+  self->challenges = g_object_steal_data (G_OBJECT (result), "challenges");
+  self->shortlists = g_object_steal_data (G_OBJECT (result), "shortlists");
+  self->capability_owners = g_object_steal_data (G_OBJECT (result), "capability-owners");
+  if (self->challenges == NULL)
+    self->challenges = g_ptr_array_new_with_free_func (g_object_unref);
+  if (self->shortlists == NULL)
+    self->shortlists = g_ptr_array_new_with_free_func (g_object_unref);
+  if (self->capability_owners == NULL)
+    self->capability_owners = g_hash_table_new (g_str_hash, g_str_equal);
   /* Without the organisations the form still opens, and says why its
    * lists are empty. */
   load_organisations (self, organisations, list_error);
