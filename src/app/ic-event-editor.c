@@ -14,10 +14,14 @@
 #include <string.h>
 
 #include "ic-app-format.h"
+#include "ic-capability.h"
 #include "ic-challenge.h"
+#include "ic-event-add-from.h"
+#include "ic-event-csv.h"
 #include "ic-event-editor.h"
 #include "ic-model-error.h"
 #include "ic-organisation.h"
+#include "ic-participant-dialog.h"
 
 #define MAX_ORGANISATIONS 5000
 #define DEFAULT_MINUTES   20
@@ -42,6 +46,9 @@ struct _IcEventEditor
   GPtrArray           *organisations;  /* IcOrganisation, by name, as in the drop-downs */
   GHashTable          *names;          /* organisation id → name */
   GHashTable          *owners;         /* ids of organisations with an open challenge */
+  GPtrArray           *challenges;     /* IcChallenge, for adding their owners */
+  GPtrArray           *shortlists;     /* IcShortlist, for adding their SMEs */
+  GHashTable          *capability_owners; /* capability id → organisation id */
   GPtrArray           *rows[N_LISTS];  /* AdwActionRow, in order */
 
   GtkRevealer         *error_revealer;
@@ -420,12 +427,12 @@ static IcOrganisation *
 dropdown_organisation (IcEventEditor *self,
                        GtkDropDown   *dropdown)
 {
-  guint selected = gtk_drop_down_get_selected (dropdown);
+  int chosen = ic_participant_dialog_drop_down_chosen (dropdown);
 
   /* Item 0 is "Choose an organisation". */
-  if (selected == GTK_INVALID_LIST_POSITION || selected == 0 || selected > self->organisations->len)
+  if (chosen < 0 || (guint) chosen >= self->organisations->len)
     return NULL;
-  return g_ptr_array_index (self->organisations, selected - 1);
+  return g_ptr_array_index (self->organisations, chosen);
 }
 
 static void
@@ -547,6 +554,74 @@ add_smes_activated (GtkWidget  *widget,
   add_many (IC_EVENT_EDITOR (widget), FALSE);
 }
 
+/* Adds @participants (as the person confirmed them in a dialog of
+ * ic-event-add-from.c) that do not take part yet, and says how many. */
+static void
+on_add_from (GtkWidget  *editor,
+             GPtrArray  *participants,
+             const char *message)
+{
+  IcEventEditor *self = IC_EVENT_EDITOR (editor);
+  g_autofree char *added_message = NULL;
+  guint added = 0, already = 0;
+
+  if (participants == NULL || participants->len == 0)
+    {
+      show_error (self, message);
+      return;
+    }
+  for (guint i = 0; i < participants->len; i++)
+    {
+      IcEventParticipant *participant = g_ptr_array_index (participants, i);
+      const char *id = ic_event_participant_get_organisation_id (participant);
+
+      if (has_participant (self, id))
+        already++;
+      else if (g_hash_table_contains (self->names, id))
+        {
+          add_participant_row (self, participant);
+          added++;
+        }
+    }
+  added_message = already > 0
+    ? g_strdup_printf (ngettext ("Added %u participant; %u took part already",
+                                 "Added %u participants; %u took part already", added), added, already)
+    : g_strdup_printf (ngettext ("Added %u participant", "Added %u participants", added), added);
+  show_error (self, added > 0 ? NULL : added_message);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->organisation_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, added_message, -1);
+}
+
+static void
+add_from_challenges_activated (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  IcEventEditor *self = IC_EVENT_EDITOR (widget);
+
+  ic_event_add_from_challenges (widget, self->challenges, self->names, on_add_from);
+}
+
+static void
+add_from_shortlist_activated (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  IcEventEditor *self = IC_EVENT_EDITOR (widget);
+
+  ic_event_add_from_shortlist (widget, self->shortlists, self->capability_owners, on_add_from);
+}
+
+static void
+add_from_csv_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  IcEventEditor *self = IC_EVENT_EDITOR (widget);
+
+  ic_event_add_from_csv (widget, self->rows[LIST_SLOTS]->len, self->organisations, on_add_from);
+}
+
 static void
 add_pair (IcEventEditor *self,
           ListKind       list,
@@ -598,33 +673,7 @@ parse_available (const char  *text,
                  GArray      *slots,
                  char       **message)
 {
-  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      char *part = g_strstrip (parts[i]);
-      g_auto(GStrv) ends = NULL;
-      guint64 from, to;
-
-      if (part[0] == '\0')
-        continue;
-      ends = g_strsplit (part, "-", 2);
-      if (!g_ascii_string_to_unsigned (g_strstrip (ends[0]), 10, 1, n_slots, &from, NULL) ||
-          !g_ascii_string_to_unsigned (g_strstrip (ends[1] != NULL ? ends[1] : ends[0]), 10,
-                                       from, n_slots, &to, NULL))
-        {
-          *message = g_strdup_printf (_("“%s” is not a slot number or range between 1 and %u"),
-                                      part, n_slots);
-          return FALSE;
-        }
-      for (guint64 s = from; s <= to; s++)
-        {
-          guint32 slot = (guint32) s - 1;
-
-          g_array_append_val (slots, slot);
-        }
-    }
-  return TRUE;
+  return ic_event_csv_parse_slots (text, n_slots, slots, message);
 }
 
 static void
@@ -781,7 +830,8 @@ load_organisations (IcEventEditor *self,
                     GPtrArray     *organisations,
                     GError        *error)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
   GtkDropDown *dropdowns[] = {
     self->organisation_dropdown, self->request_from_dropdown, self->request_to_dropdown,
     self->forbidden_a_dropdown, self->forbidden_b_dropdown,
@@ -795,23 +845,19 @@ load_organisations (IcEventEditor *self,
       organisations = g_ptr_array_new_with_free_func (g_object_unref);
     }
   self->organisations = organisations;
-  /* Nobody is chosen for the user: a drop-down always shows an item. */
-  gtk_string_list_append (names, _("Choose an organisation"));
   for (guint i = 0; i < self->organisations->len; i++)
     {
       IcRecord *organisation = g_ptr_array_index (self->organisations, i);
 
-      gtk_string_list_append (names, ic_record_get_title (organisation));
+      g_strv_builder_add (builder, ic_record_get_title (organisation));
       g_hash_table_insert (self->names, g_strdup (ic_record_get_id (organisation)),
                            g_strdup (ic_record_get_title (organisation)));
     }
+  names = g_strv_builder_end (builder);
+  /* Nobody is chosen for the user: a drop-down always shows an item. */
   for (guint i = 0; i < G_N_ELEMENTS (dropdowns); i++)
-    {
-      gtk_drop_down_set_expression (dropdowns[i],
-                                    gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
-      gtk_drop_down_set_model (dropdowns[i], G_LIST_MODEL (names));
-      gtk_drop_down_set_selected (dropdowns[i], 0);
-    }
+    ic_participant_dialog_fill_drop_down (dropdowns[i], _("Choose an organisation"),
+                                          (const char * const *) names);
 }
 
 static void
@@ -893,6 +939,9 @@ ic_event_editor_finalize (GObject *object)
   g_clear_pointer (&self->organisations, g_ptr_array_unref);
   g_clear_pointer (&self->names, g_hash_table_unref);
   g_clear_pointer (&self->owners, g_hash_table_unref);
+  g_clear_pointer (&self->challenges, g_ptr_array_unref);
+  g_clear_pointer (&self->shortlists, g_ptr_array_unref);
+  g_clear_pointer (&self->capability_owners, g_hash_table_unref);
   for (guint i = 0; i < N_LISTS; i++)
     g_clear_pointer (&self->rows[i], g_ptr_array_unref);
 
@@ -936,6 +985,11 @@ ic_event_editor_class_init (IcEventEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "event.add-forbidden", NULL, add_forbidden_activated);
   gtk_widget_class_install_action (widget_class, "event.add-owners", NULL, add_owners_activated);
   gtk_widget_class_install_action (widget_class, "event.add-smes", NULL, add_smes_activated);
+  gtk_widget_class_install_action (widget_class, "event.add-from-challenges", NULL,
+                                   add_from_challenges_activated);
+  gtk_widget_class_install_action (widget_class, "event.add-from-shortlist", NULL,
+                                   add_from_shortlist_activated);
+  gtk_widget_class_install_action (widget_class, "event.add-from-csv", NULL, add_from_csv_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "event.save", NULL);
 }
@@ -949,6 +1003,13 @@ ic_event_editor_init (IcEventEditor *self)
     self->rows[i] = g_ptr_array_new ();
 }
 
+static int
+compare_titles (gconstpointer a,
+                gconstpointer b)
+{
+  return g_utf8_collate (ic_record_get_title (*(IcRecord **) a), ic_record_get_title (*(IcRecord **) b));
+}
+
 static void
 list_organisations_job (GTask        *task,
                         IcStore      *store,
@@ -959,7 +1020,9 @@ list_organisations_job (GTask        *task,
   GPtrArray *organisations = ic_store_list (store, IC_RECORD_KIND_ORGANISATION, NULL, 0,
                                             MAX_ORGANISATIONS, &error);
   g_autoptr(GPtrArray) challenges = NULL;
-  GHashTable *owners;
+  g_autoptr(GPtrArray) shortlists = NULL;
+  g_autoptr(GPtrArray) capabilities = NULL;
+  GHashTable *owners, *capability_owners;
 
   if (organisations == NULL)
     {
@@ -977,6 +1040,30 @@ list_organisations_job (GTask        *task,
         g_hash_table_add (owners, g_strdup (owner));
     }
   g_object_set_data_full (G_OBJECT (task), "owners", owners, (GDestroyNotify) g_hash_table_unref);
+  if (challenges != NULL)
+    g_ptr_array_sort (challenges, compare_titles);
+  if (challenges != NULL)
+    g_object_set_data_full (G_OBJECT (task), "challenges", g_steal_pointer (&challenges),
+                            (GDestroyNotify) g_ptr_array_unref);
+  /* Whose capabilities each shortlist holds: for adding its SMEs. */
+  shortlists = ic_store_list (store, IC_RECORD_KIND_SHORTLIST, NULL, 0, 0, NULL);
+  capabilities = ic_store_list (store, IC_RECORD_KIND_CAPABILITY, NULL, 0, 0, NULL);
+  capability_owners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; capabilities != NULL && i < capabilities->len; i++)
+    {
+      IcCapability *capability = g_ptr_array_index (capabilities, i);
+
+      if (ic_capability_get_organisation_id (capability) != NULL)
+        g_hash_table_insert (capability_owners, g_strdup (ic_record_get_id (IC_RECORD (capability))),
+                             g_strdup (ic_capability_get_organisation_id (capability)));
+    }
+  g_object_set_data_full (G_OBJECT (task), "capability-owners", capability_owners,
+                          (GDestroyNotify) g_hash_table_unref);
+  if (shortlists != NULL)
+    g_ptr_array_sort (shortlists, compare_titles);
+  if (shortlists != NULL)
+    g_object_set_data_full (G_OBJECT (task), "shortlists", g_steal_pointer (&shortlists),
+                            (GDestroyNotify) g_ptr_array_unref);
   g_task_return_pointer (task, organisations, (GDestroyNotify) g_ptr_array_unref);
 }
 
@@ -1046,6 +1133,15 @@ ic_event_editor_new_finish (GAsyncResult  *result,
   self->original = data->event != NULL ? g_object_ref (data->event) : NULL;
   self->author = g_strdup (data->author);
   self->owners = g_object_steal_data (G_OBJECT (result), "owners");
+  self->challenges = g_object_steal_data (G_OBJECT (result), "challenges");
+  self->shortlists = g_object_steal_data (G_OBJECT (result), "shortlists");
+  self->capability_owners = g_object_steal_data (G_OBJECT (result), "capability-owners");
+  if (self->challenges == NULL)
+    self->challenges = g_ptr_array_new_with_free_func (g_object_unref);
+  if (self->shortlists == NULL)
+    self->shortlists = g_ptr_array_new_with_free_func (g_object_unref);
+  if (self->capability_owners == NULL)
+    self->capability_owners = g_hash_table_new (g_str_hash, g_str_equal);
   /* Without the organisations the form still opens, and says why its
    * lists are empty. */
   load_organisations (self, organisations, list_error);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ic-participant-dialog.h"
 #include "ic-window.h"
 #include "ic-workshop-day.h"
 #include "ic-workshop-page-private.h"
@@ -204,17 +205,6 @@ ic_workshop_page_apply_swap (IcWorkshopPage *self,
 
 /* The dialogs ------------------------------------------------------------ */
 
-static GtkWidget *
-dropdown_new (GtkStringList *items,
-              const char    *label)
-{
-  GtkWidget *dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (items)), NULL);
-
-  gtk_widget_set_hexpand (dropdown, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  return dropdown;
-}
-
 static int
 compare_names (gconstpointer a,
                gconstpointer b,
@@ -225,70 +215,58 @@ compare_names (gconstpointer a,
   return g_utf8_collate (names[*(const guint *) a], names[*(const guint *) b]);
 }
 
-/* Enables @response only when every drop-down has something chosen
- * (item 0 is "Choose …"). */
-static void
-on_choice_changed (GtkDropDown      *dropdown,
-                   GParamSpec       *pspec,
-                   AdwMessageDialog *dialog)
+/* The participants in name order: @order gets their numbers. */
+static GStrv
+sorted_names (IcWorkshop *workshop,
+              guint     **order)
 {
-  GtkDropDown *first = g_object_get_data (G_OBJECT (dialog), "first");
-  GtkDropDown *second = g_object_get_data (G_OBJECT (dialog), "second");
-  const char *response = g_object_get_data (G_OBJECT (dialog), "response");
-  gboolean ready = gtk_drop_down_get_selected (first) > 0 &&
-                   (second == NULL || gtk_drop_down_get_selected (second) > 0 ||
-                    g_object_get_data (G_OBJECT (dialog), "second-optional") != NULL);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
 
-  adw_message_dialog_set_response_enabled (dialog, response, ready);
+  *order = g_new (guint, MAX (workshop->n, 1));
+  for (guint p = 0; p < workshop->n; p++)
+    (*order)[p] = p;
+  if (workshop->n > 1)
+    g_qsort_with_data (*order, workshop->n, sizeof (guint), compare_names, workshop->names);
+  for (guint i = 0; i < workshop->n; i++)
+    g_strv_builder_add (names, workshop->names[(*order)[i]]);
+  return g_strv_builder_end (names);
 }
 
-static GtkWidget *
-dialog_new (IcWorkshopPage *self,
-            const char     *title,
-            const char     *body,
-            const char     *response,
-            const char     *response_label,
-            GtkWidget      *first,
-            GtkWidget      *second)
+GStrv
+ic_workshop_page_slots_to_come (IcWorkshopPage *self,
+                                guint          *first)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                              title, body);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  g_autoptr(GStrvBuilder) slots = g_strv_builder_new ();
+  guint n_slots = ic_event_get_n_slots (self->workshop->event);
 
-  gtk_window_set_title (GTK_WINDOW (dialog), title);
-  gtk_box_append (GTK_BOX (box), first);
-  gtk_box_append (GTK_BOX (box), second);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    response, response_label, NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), response,
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "first", first);
-  g_object_set_data (G_OBJECT (dialog), "second", second);
-  g_object_set_data (G_OBJECT (dialog), "response", (gpointer) response);
-  g_signal_connect_object (first, "notify::selected", G_CALLBACK (on_choice_changed), dialog, 0);
-  g_signal_connect_object (second, "notify::selected", G_CALLBACK (on_choice_changed), dialog, 0);
-  return dialog;
+  /* Only the slots still to come: what has happened stays.  (After the
+   * day, every slot, for setting the record straight.) */
+  *first = ic_workshop_page_current_slot (self);
+  if (*first >= n_slots)
+    *first = 0;
+  for (guint s = *first; s < n_slots; s++)
+    {
+      g_autofree char *label = ic_workshop_page_slot_label (self, s);
+
+      g_strv_builder_add (slots, label);
+    }
+  return g_strv_builder_end (slots);
 }
 
 static void
-on_change_response (AdwMessageDialog *dialog,
-                    const char       *response,
-                    IcWorkshopPage   *self)
+on_change_response (IcParticipantDialog *dialog,
+                    const char          *response,
+                    IcWorkshopPage      *self)
 {
-  GtkDropDown *who = g_object_get_data (G_OBJECT (dialog), "first");
-  GtkDropDown *slot = g_object_get_data (G_OBJECT (dialog), "second");
   guint *order = g_object_get_data (G_OBJECT (dialog), "order");
-  guint chosen = gtk_drop_down_get_selected (who);
+  guint first = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "first-slot"));
+  int who = ic_participant_dialog_get_chosen (dialog, 0);
+  int slot = ic_participant_dialog_get_chosen (dialog, 1);
 
-  if (!g_str_equal (response, "apply") || self->workshop == NULL || chosen == 0 ||
-      chosen > self->workshop->n)
+  if (!g_str_equal (response, "apply") || self->workshop == NULL || who < 0 || slot < 0 ||
+      (guint) who >= self->workshop->n)
     return;
-  ic_workshop_page_apply_day_change (self, order[chosen - 1],
-                                     GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (slot), "first")) +
-                                     gtk_drop_down_get_selected (slot),
+  ic_workshop_page_apply_day_change (self, order[who], first + slot,
                                      g_object_get_data (G_OBJECT (dialog), "late") != NULL);
 }
 
@@ -298,82 +276,63 @@ ic_workshop_page_ask_day_change (IcWorkshopPage *self,
                                  gboolean        late)
 {
   IcWorkshop *workshop = self->workshop;
-  g_autoptr(GtkStringList) people = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) slots = gtk_string_list_new (NULL);
+  g_auto(GStrv) people = NULL;
+  g_auto(GStrv) slots = NULL;
   guint *order;
-  GtkWidget *who, *slot, *dialog;
-  guint n_slots, first;
+  guint first;
+  IcParticipantDialog *dialog;
 
   if (workshop == NULL || self->schedule_cancellable != NULL)
     return;
-  order = g_new (guint, MAX (workshop->n, 1));
-  for (guint p = 0; p < workshop->n; p++)
-    order[p] = p;
-  if (workshop->n > 1)
-    g_qsort_with_data (order, workshop->n, sizeof (guint), compare_names, workshop->names);
-  /* Nobody is chosen for the user. */
-  gtk_string_list_append (people, _("Choose a participant"));
-  for (guint i = 0; i < workshop->n; i++)
-    gtk_string_list_append (people, workshop->names[order[i]]);
-  /* Only the slots still to come: what has happened stays.  (After the
-   * day, every slot, for setting the record straight.) */
-  n_slots = ic_event_get_n_slots (workshop->event);
-  first = ic_workshop_page_current_slot (self);
-  if (first >= n_slots)
-    first = 0;
-  for (guint s = first; s < n_slots; s++)
-    {
-      g_autofree char *label = ic_workshop_page_slot_label (self, s);
-
-      gtk_string_list_append (slots, label);
-    }
-
-  who = dropdown_new (people, _("Participant"));
-  slot = dropdown_new (slots, late ? _("Arrives for") : _("Absent from"));
-  g_object_set_data (G_OBJECT (slot), "first", GUINT_TO_POINTER (first));
+  people = sorted_names (workshop, &order);
+  slots = ic_workshop_page_slots_to_come (self, &first);
   dialog = late
-    ? dialog_new (self, _("Late Arrival"),
-                  _("Their meetings before that slot are cancelled, and the rest of the day is "
-                    "re-scheduled with as few changes as possible."),
-                  "apply", _("_Mark Late"), who, slot)
-    : dialog_new (self, _("Absent"),
-                  _("Their meetings from that slot on are cancelled, and the rest of the day is "
-                    "re-scheduled with as few changes as possible."),
-                  "apply", _("_Mark Absent"), who, slot);
-  g_object_set_data (G_OBJECT (dialog), "second-optional", GINT_TO_POINTER (TRUE));
+    ? ic_participant_dialog_new (GTK_WIDGET (self), _("Late Arrival"),
+                                 _("Their meetings before that slot are cancelled, and the rest of "
+                                   "the day is re-scheduled with as few changes as possible."),
+                                 "apply", _("_Mark Late"))
+    : ic_participant_dialog_new (GTK_WIDGET (self), _("Absent"),
+                                 _("Their meetings from that slot on are cancelled, and the rest of "
+                                   "the day is re-scheduled with as few changes as possible."),
+                                 "apply", _("_Mark Absent"));
+  /* Nobody is chosen for the user. */
+  ic_participant_dialog_add_choice (dialog, _("Participant"), _("Choose a participant"),
+                                    (const char * const *) people, 0);
+  ic_participant_dialog_add_choice (dialog, late ? _("Arrives for") : _("Absent from"), NULL,
+                                    (const char * const *) slots, 0);
+  g_object_set_data (G_OBJECT (dialog), "first-slot", GUINT_TO_POINTER (first));
   g_object_set_data_full (G_OBJECT (dialog), "order", order, g_free);
   if (late)
     g_object_set_data (G_OBJECT (dialog), "late", GINT_TO_POINTER (TRUE));
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply", FALSE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_change_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (who);
+  ic_participant_dialog_present (dialog);
 }
 
 static void
-on_swap_response (AdwMessageDialog *dialog,
-                  const char       *response,
-                  IcWorkshopPage   *self)
+on_swap_response (IcParticipantDialog *dialog,
+                  const char          *response,
+                  IcWorkshopPage      *self)
 {
-  guint a = gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (dialog), "first"));
-  guint b = gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (dialog), "second"));
+  int a = ic_participant_dialog_get_chosen (dialog, 0);
+  int b = ic_participant_dialog_get_chosen (dialog, 1);
 
-  if (!g_str_equal (response, "swap") || self->schedule == NULL || a == 0 || b == 0 ||
-      a > ic_schedule_get_n_meetings (self->schedule) || b > ic_schedule_get_n_meetings (self->schedule))
+  if (!g_str_equal (response, "swap") || self->schedule == NULL || a < 0 || b < 0 ||
+      (guint) a >= ic_schedule_get_n_meetings (self->schedule) ||
+      (guint) b >= ic_schedule_get_n_meetings (self->schedule))
     return;
-  ic_workshop_page_apply_swap (self, a - 1, b - 1);
+  ic_workshop_page_apply_swap (self, a, b);
 }
 
 /* Asks which two meetings change times. */
 void
 ic_workshop_page_ask_swap (IcWorkshopPage *self)
 {
-  g_autoptr(GtkStringList) meetings = gtk_string_list_new (NULL);
-  GtkWidget *first, *second, *dialog;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) meetings = NULL;
+  IcParticipantDialog *dialog;
 
   if (self->workshop == NULL || self->schedule == NULL || self->schedule_cancellable != NULL)
     return;
-  gtk_string_list_append (meetings, _("Choose a meeting"));
   for (guint i = 0; i < ic_schedule_get_n_meetings (self->schedule); i++)
     {
       const IcMeeting *m = ic_schedule_get_meeting (self->schedule, i);
@@ -383,15 +342,17 @@ ic_workshop_page_ask_swap (IcWorkshopPage *self)
                                                 self->workshop->names[m->challenge_owner],
                                                 self->workshop->names[m->capability_owner]);
 
-      gtk_string_list_append (meetings, label);
+      g_strv_builder_add (builder, label);
     }
-  first = dropdown_new (meetings, _("First meeting"));
-  second = dropdown_new (meetings, _("Second meeting"));
-  dialog = dialog_new (self, _("Swap Meetings"),
-                       _("Each meeting takes the other’s time. Challenge owners keep their tables."),
-                       "swap", _("_Swap"), first, second);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "swap", FALSE);
+  meetings = g_strv_builder_end (builder);
+  dialog = ic_participant_dialog_new (GTK_WIDGET (self), _("Swap Meetings"),
+                                      _("Each meeting takes the other’s time. Challenge owners keep "
+                                        "their tables."),
+                                      "swap", _("_Swap"));
+  ic_participant_dialog_add_choice (dialog, _("First meeting"), _("Choose a meeting"),
+                                    (const char * const *) meetings, 0);
+  ic_participant_dialog_add_choice (dialog, _("Second meeting"), _("Choose a meeting"),
+                                    (const char * const *) meetings, 0);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_swap_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (first);
+  ic_participant_dialog_present (dialog);
 }

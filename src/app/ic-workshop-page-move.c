@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ic-participant-dialog.h"
 #include "ic-window.h"
 #include "ic-workshop-page-private.h"
 
@@ -95,32 +96,17 @@ ic_workshop_page_apply_move (IcWorkshopPage *self,
 }
 
 static void
-on_move_response (AdwMessageDialog *dialog,
-                  const char       *response,
-                  IcWorkshopPage   *self)
+on_move_response (IcParticipantDialog *dialog,
+                  const char          *response,
+                  IcWorkshopPage      *self)
 {
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "index"));
-  GtkDropDown *slot = g_object_get_data (G_OBJECT (dialog), "slot");
-  GtkDropDown *table = g_object_get_data (G_OBJECT (dialog), "table");
+  int slot = ic_participant_dialog_get_chosen (dialog, 0);
+  int table = ic_participant_dialog_get_chosen (dialog, 1);
 
-  if (g_str_equal (response, "move") && self->schedule != NULL &&
+  if (g_str_equal (response, "move") && self->schedule != NULL && slot >= 0 && table >= 0 &&
       index < ic_schedule_get_n_meetings (self->schedule))
-    ic_workshop_page_apply_move (self, index, gtk_drop_down_get_selected (slot),
-                                 gtk_drop_down_get_selected (table));
-}
-
-/* @items stays the caller's: gtk_drop_down_new() takes a reference of its own. */
-static GtkWidget *
-dropdown_new (GtkStringList *items,
-              guint          selected,
-              const char    *label)
-{
-  GtkWidget *dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (items)), NULL);
-
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
-  gtk_widget_set_hexpand (dropdown, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  return dropdown;
+    ic_workshop_page_apply_move (self, index, slot, table);
 }
 
 /* Asks where meeting @index goes, in a dialog with a drop-down for the
@@ -130,12 +116,13 @@ ic_workshop_page_move_meeting (IcWorkshopPage *self,
                                guint           index)
 {
   const IcMeeting *meeting;
-  g_autoptr(GtkStringList) slots = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) tables = gtk_string_list_new (NULL);
+  g_autoptr(GStrvBuilder) slots = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) tables = g_strv_builder_new ();
+  g_auto(GStrv) slot_labels = NULL;
+  g_auto(GStrv) table_labels = NULL;
   g_autofree char *when = NULL;
   g_autofree char *body = NULL;
-  GtkWidget *dialog, *box, *slot, *table;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  IcParticipantDialog *dialog;
 
   if (self->schedule == NULL || index >= ic_schedule_get_n_meetings (self->schedule))
     return;
@@ -155,36 +142,24 @@ ic_workshop_page_move_meeting (IcWorkshopPage *self,
     {
       g_autofree char *label = ic_workshop_page_slot_label (self, s);
 
-      gtk_string_list_append (slots, label);
+      g_strv_builder_add (slots, label);
     }
   for (int t = 0; t < ic_event_get_tables (self->workshop->event); t++)
     {
       g_autofree char *label = g_strdup_printf (_("Table %d"), t + 1);
 
-      gtk_string_list_append (tables, label);
+      g_strv_builder_add (tables, label);
     }
+  slot_labels = g_strv_builder_end (slots);
+  table_labels = g_strv_builder_end (tables);
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Move Meeting"), body);
-  gtk_window_set_title (GTK_WINDOW (dialog), _("Move Meeting"));
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  slot = dropdown_new (slots, meeting->slot, _("Slot"));
-  table = dropdown_new (tables, meeting->table, _("Table"));
-  gtk_box_append (GTK_BOX (box), slot);
-  gtk_box_append (GTK_BOX (box), table);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "move", _("_Move"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "move",
-                                              ADW_RESPONSE_SUGGESTED);
+  dialog = ic_participant_dialog_new (GTK_WIDGET (self), _("Move Meeting"), body, "move", _("_Move"));
+  ic_participant_dialog_add_choice (dialog, _("Slot"), NULL, (const char * const *) slot_labels,
+                                    meeting->slot);
+  ic_participant_dialog_add_choice (dialog, _("Table"), NULL, (const char * const *) table_labels,
+                                    meeting->table);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "move");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data (G_OBJECT (dialog), "index", GUINT_TO_POINTER (index));
-  g_object_set_data (G_OBJECT (dialog), "slot", slot);
-  g_object_set_data (G_OBJECT (dialog), "table", table);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_move_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (slot);
+  ic_participant_dialog_present (dialog);
 }

@@ -86,6 +86,13 @@ void     ic_workshop_page_apply_day_change (IcWorkshopPage *self,
                                             guint           slot,
                                             gboolean        late);
 void     ic_workshop_page_ask_swap         (IcWorkshopPage *self);
+/* ic-workshop-page-walk-in.c: someone who was not expected. */
+void     ic_workshop_page_ask_walk_in      (IcWorkshopPage *self);
+/* The labels of the slots a change of the day can still touch; @first
+ * gets the number of the first.
+ * Returns: (transfer full) */
+GStrv    ic_workshop_page_slots_to_come    (IcWorkshopPage *self,
+                                            guint          *first);
 /* Swaps meetings @a and @b if no rule breaks, else says every clash. */
 gboolean ic_workshop_page_apply_swap       (IcWorkshopPage *self,
                                             guint           a,

@@ -48,6 +48,7 @@ ic_workshop_page_update_actions (IcWorkshopPage *self)
                                  loaded && !running && self->schedule != NULL);
   gtk_widget_action_set_enabled (widget, "workshop.absent", loaded && !running);
   gtk_widget_action_set_enabled (widget, "workshop.late", loaded && !running);
+  gtk_widget_action_set_enabled (widget, "workshop.walk-in", loaded && !running);
   gtk_widget_action_set_enabled (widget, "workshop.swap",
                                  loaded && !running && self->schedule != NULL);
 }
@@ -644,6 +645,14 @@ late_activated (GtkWidget  *widget,
 }
 
 static void
+walk_in_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ic_workshop_page_ask_walk_in (IC_WORKSHOP_PAGE (widget));
+}
+
+static void
 swap_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -698,6 +707,7 @@ ic_workshop_page_class_init (IcWorkshopPageClass *klass)
                                    export_agendas_activated);
   gtk_widget_class_install_action (widget_class, "workshop.absent", NULL, absent_activated);
   gtk_widget_class_install_action (widget_class, "workshop.late", NULL, late_activated);
+  gtk_widget_class_install_action (widget_class, "workshop.walk-in", NULL, walk_in_activated);
   gtk_widget_class_install_action (widget_class, "workshop.swap", NULL, swap_activated);
 }
 

@@ -153,6 +153,8 @@ gboolean ic_cli_find_token (const char  *token_file,
 int ic_cli_responses   (IcCli *cli, int argc, char **argv);
 int ic_cli_conflicts   (IcCli *cli, int argc, char **argv);
 int ic_cli_event       (IcCli *cli, int argc, char **argv);
+/* `event add-participants EVENT_ID --csv FILE` (ic-cli-event-participants.c). */
+int ic_cli_event_add_participants (IcCli *cli, int argc, char **argv);
 int ic_cli_schedule    (IcCli *cli, int argc, char **argv);
 int ic_cli_workshop    (IcCli *cli, int argc, char **argv);
 int ic_cli_taxonomy    (IcCli *cli, int argc, char **argv);

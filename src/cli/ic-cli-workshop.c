@@ -213,6 +213,8 @@ ic_cli_event (IcCli  *cli,
   static const IcCliCommand subcommands[] = {
     { "add", event_add, N_("Add an event from a JSON object") },
     { "update", event_update, N_("Replace an event with a JSON object") },
+    { "add-participants", ic_cli_event_add_participants,
+      N_("Add participants from a CSV file, all or none") },
     { "list", event_list, N_("List the events") },
     { "show", event_show, N_("Show one event") },
     { "delete", event_delete, N_("Delete an event") },
@@ -220,7 +222,7 @@ ic_cli_event (IcCli  *cli,
   };
 
   return ic_cli_run_subcommand (cli, subcommands,
-                                N_("say what to do: add, update, list, show or delete"),
+                                N_("say what to do: add, update, add-participants, list, show or delete"),
                                 argc, argv);
 }
 

@@ -454,6 +454,15 @@ def main(app):
         app.start()
         impact(app, '-dark')
         return
+    # SCREENSHOT_ONLY=workshop takes the Workshop page and the event
+    # editor, and the page dark.
+    if os.environ.get('SCREENSHOT_ONLY') == 'workshop':
+        event_editor(app, workshop(app))
+        app.stop()
+        gsettings('color-scheme', "'dark'")
+        app.start()
+        workshop(app, '-dark')
+        return
     light(app)
     impact(app)
     import_dialog(app, 'import', summary='import-summary')

@@ -2,7 +2,8 @@
 # tests/gui/meson.build): the form fits, its headings have room (none
 # squeezed to "Mee…" beside pickers), no organisation is chosen for the
 # user, availability is clicked in a row of slot buttons, participants
-# are added in bulk (every challenge owner, every SME), and all is saved,
+# are added in bulk (every challenge owner, every SME, and, through Add
+# From…, the SMEs of a shortlist), and all is saved,
 # as interchange-cli event list confirms.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,7 +13,7 @@ import time
 import pyatspi
 
 import ictest
-from ictest import check, log
+from ictest import check, log, wait_for
 
 
 def extents(node):
@@ -67,13 +68,49 @@ def test_event_editor(app):
     app.click('push button', 'Save', parent=dialog)
     app.gone('frame', 'New Event', parent=app.app)
 
-    events = [e for e in app.cli_json('event', 'list') if e['name'] == 'Bulk Added Supplier Day']
+    # A window busy with 155 new rows can read as gone before it saves:
+    # wait for the event itself.
+    events = wait_for('the event saved', lambda: [e for e in app.cli_json('event', 'list')
+                                                  if e['name'] == 'Bulk Added Supplier Day'])
     check(len(events) == 1, 'the event is saved')
     participants = {p['organisation_id'] for p in events[0]['participants']}
     check(participants == owner_ids | {o['id'] for o in smes} | {first['id']},
           'its %d participants are every challenge owner and every SME' % len(participants))
     mine = [p for p in events[0]['participants'] if p['organisation_id'] == first['id']][0]
     check(mine.get('available') == [1], 'the event keeps %s to slot 2' % first['name'])
+
+    from_shortlist(app, page)
+
+
+def from_shortlist(app, page):
+    """Add From… → SMEs of a Shortlist…: the organisations whose
+    capabilities are on the chosen shortlist, nobody else."""
+    shortlist = sorted(app.cli_json('list', 'shortlists'), key=lambda s: s['name'].casefold())[0]
+    owner_of = {c['id']: c['organisation_id'] for c in app.cli_json('list', 'capabilities')}
+    wanted = {owner_of[e['capability_id']] for e in shortlist['entries'] if e['capability_id'] in owner_of}
+    check(wanted, 'the shortlist “%s” holds capabilities of %d organisations' % (shortlist['name'], len(wanted)))
+
+    app.click('push button', 'New event', parent=page)
+    dialog = app.find('frame', 'New Event', parent=app.app)
+    app.fill(dialog, 'Name', 'Shortlist Supplier Day')
+    app.click_at(app.find('push button', 'Add From…', parent=dialog))
+    app.find('menu item', 'SMEs of a Shortlist…', parent=app.app).doActionNamed('click')
+    chooser = app.dialog('SMEs of a Shortlist')
+    add = app.find('push button', lambda name: name is not None and 'Add SMEs' in name.replace('_', ''),
+                   parent=chooser)
+    check(not add.sensitive, 'no shortlist is chosen for the user')
+    app.choose(chooser, 'Shortlist', shortlist['name'], dropdown=True)
+    app.click('push button', lambda name: name is not None and 'Add SMEs' in name.replace('_', ''),
+              parent=chooser)
+    app.gone(None, 'SMEs of a Shortlist', parent=app.app)
+    app.click('push button', 'Save', parent=dialog)
+    app.gone('frame', 'New Event', parent=app.app)
+    events = wait_for('the event saved', lambda: [e for e in app.cli_json('event', 'list')
+                                                  if e['name'] == 'Shortlist Supplier Day'])
+    check(len(events) == 1, 'the event is saved')
+    participants = {p['organisation_id'] for p in events[0]['participants']}
+    check(participants == wanted,
+          'its %d participants are the organisations of the shortlist’s capabilities' % len(participants))
 
 
 ictest.run(test_event_editor, setup=lambda app: app.cli('demo'))

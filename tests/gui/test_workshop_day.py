@@ -4,7 +4,9 @@
 # changed), two meetings of one challenge owner swapped (saved, as
 # interchange-cli schedule --json shows); the summary speaks in words
 # and percentages, never of a "total score".  (A swap that breaks the
-# rules is refused with every clash named: tests/test-cli-workshop-day.py.)
+# rules is refused with every clash named: test_workshop_swap_export.py
+# and tests/test-cli-workshop-day.py; a walk-in: test_workshop_walk_in.py,
+# which use this file's event.)
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -176,4 +178,5 @@ def facilitator(app, page, names, meetings):
     check(True, 'Escape brings the controls back, then leaves')
 
 
-ictest.run(test_workshop_day, setup=make_event)
+if __name__ == '__main__':
+    ictest.run(test_workshop_day, setup=make_event)
