@@ -16,6 +16,7 @@
 #include "ic-record-editor-private.h"
 #include "ic-search-drop-down.h"
 #include "ic-tag-completion.h"
+#include "ic-window.h"
 
 void
 ic_record_editor_field_state_clear (FieldState *state)
@@ -203,6 +204,15 @@ on_organisation_saved (IcRecordEditor *editor,
   g_ptr_array_sort (self->organisations, compare_named_ids);
   fill_organisations (self, state);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (state->input), find_id (state->ids, item->id));
+  /* The organisation is stored already, whatever becomes of this form:
+   * the main window's lists show it now, not at the form's save. */
+  for (GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+       parent != NULL; parent = gtk_window_get_transient_for (parent))
+    if (IC_IS_WINDOW (parent))
+      {
+        ic_window_records_changed (IC_WINDOW (parent), IC_RECORD_KIND_ORGANISATION);
+        break;
+      }
 }
 
 static void
