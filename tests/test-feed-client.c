@@ -467,9 +467,61 @@ test_client_cancel_while_waiting (Scripted      *s,
   g_error_free (r.error);
 }
 
+/* A server that answers in plain text what should be a TLS handshake:
+ * the client says the secure connection failed, in its own error, not
+ * as a request the server refused. */
+static gboolean
+on_plain_answer (GThreadedSocketService *service,
+                 GSocketConnection      *connection,
+                 GObject                *source,
+                 gpointer                user_data)
+{
+  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+  const char answer[] = "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+
+  g_output_stream_write_all (out, answer, sizeof answer - 1, NULL, NULL, NULL);
+  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+  return TRUE;
+}
+
+static void
+test_client_tls_failure (void)
+{
+  g_autoptr(GSocketService) service = g_threaded_socket_service_new (2);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcFeedClient) client = NULL;
+  g_autofree char *url = NULL;
+  PullResult r = { 0 };
+
+  g_assert_true (g_socket_listener_add_address (G_SOCKET_LISTENER (service), address, G_SOCKET_TYPE_STREAM,
+                                                G_SOCKET_PROTOCOL_TCP, NULL, &bound, &error));
+  g_assert_no_error (error);
+  g_signal_connect (service, "run", G_CALLBACK (on_plain_answer), NULL);
+  g_socket_service_start (service);
+  url = g_strdup_printf ("https://127.0.0.1:%u/", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  client = ic_feed_client_new (url, &error);
+  g_assert_no_error (error);
+  ic_feed_client_set_retry_policy (client, 1, 10, 40);
+  ic_feed_client_set_timeout (client, 5);
+  ic_feed_client_get_changes_async (client, 0, 1, NULL, on_pulled, &r);
+  while (!r.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_socket_service_stop (service);
+
+  g_assert_null (r.page);
+  g_assert_error (r.error, IC_FEED_ERROR, IC_FEED_ERROR_TLS);
+  g_assert_nonnull (strstr (r.error->message, "secure connection"));
+  g_assert_false (ic_feed_error_is_transient (r.error));
+  g_error_free (r.error);
+}
+
 void
 test_feed_add_client_tests (void)
 {
+  g_test_add_func ("/feed/client/tls-failure", test_client_tls_failure);
   g_test_add_func ("/feed/client/url", test_client_url);
   g_test_add ("/feed/client/retries-then-succeeds", Scripted, NULL, scripted_set_up,
               test_client_retries_then_succeeds, scripted_tear_down);

@@ -429,6 +429,41 @@ test_sort_and_filter (Fixture       *f,
   g_assert_cmpint (ic_store_count (f->store, IC_RECORD_KIND_SHORTLIST, query, &error), ==, 1);
   g_assert_no_error (error);
 
+  /* Only the records with the ids given (the ones an import wrote),
+   * with the other filters and a search; an empty list selects none. */
+  {
+    g_autoptr(GPtrArray) caps = ic_store_list (f->store, IC_RECORD_KIND_CAPABILITY, NULL, 0, 0, &error);
+    g_autoptr(IcStoreQuery) only = ic_store_query_new ();
+    const char *ids[] = { ic_record_get_id (g_ptr_array_index (caps, 0)),
+                          ic_record_get_id (g_ptr_array_index (caps, 3)),
+                          "no-such-id\"'", NULL };
+    const char *no_ids[] = { NULL };
+    g_autoptr(IcStoreQuery) copy = NULL;
+
+    g_assert_no_error (error);
+    ic_store_query_set_ids (only, ids);
+    listed = ic_store_list (f->store, IC_RECORD_KIND_CAPABILITY, only, 0, 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (listed->len, ==, 2);
+    g_assert_cmpstr (ic_record_get_id (g_ptr_array_index (listed, 0)), ==, ids[0]);
+    g_assert_cmpstr (ic_record_get_id (g_ptr_array_index (listed, 1)), ==, ids[1]);
+    g_clear_pointer (&listed, g_ptr_array_unref);
+    copy = ic_store_query_copy (only);
+    g_assert_cmpint (ic_store_count (f->store, IC_RECORD_KIND_CAPABILITY, copy, &error), ==, 2);
+    ic_store_query_set_search (only, ic_record_get_title (g_ptr_array_index (caps, 3)));
+    g_assert_cmpint (ic_store_count (f->store, IC_RECORD_KIND_CAPABILITY, only, &error), ==, 1);
+    ic_store_query_set_search (only, NULL);
+    ic_store_query_set_cluster (only, "rail");
+    g_assert_cmpint (ic_store_count (f->store, IC_RECORD_KIND_CAPABILITY, only, &error), ==,
+                     g_strcmp0 (ic_capability_get_cluster (g_ptr_array_index (caps, 0)), "rail") == 0);
+    ic_store_query_set_cluster (only, NULL);
+    ic_store_query_set_ids (only, no_ids);
+    g_assert_cmpint (ic_store_count (f->store, IC_RECORD_KIND_CAPABILITY, only, &error), ==, 0);
+    ic_store_query_set_ids (only, NULL);
+    g_assert_cmpint (ic_store_count (f->store, IC_RECORD_KIND_CAPABILITY, only, &error), ==, 6);
+    g_assert_no_error (error);
+  }
+
   /* A filter the kind has no field for is an error, not a silent match. */
   ic_store_query_set_owner_id (query, NULL);
   ic_store_query_set_cluster (query, "rail");

@@ -76,8 +76,12 @@ on_changes (GObject      *source,
            g_error_matches (error, IC_FEED_ERROR, IC_FEED_ERROR_TIMED_OUT))
     sentence = g_strdup_printf (_("Not reachable. %s. Check the address, the network, and that "
                                   "the feed server runs."), error->message);
+  else if (g_error_matches (error, IC_FEED_ERROR, IC_FEED_ERROR_TLS))
+    sentence = g_strdup_printf (_("No secure connection. %s. The server at %s may not be a feed, "
+                                  "or its certificate is not one this laptop trusts: ask the feed’s "
+                                  "administrator."), error->message, url);
   else
-    /* A secure connection that failed, an answer that is not a feed's,
+    /* An answer that is not a feed's,
      * a server error: the client's sentence says which. */
     sentence = g_strdup_printf (_("The feed at %s did not answer as a feed should: %s"), url,
                                 error->message);

@@ -714,9 +714,35 @@ show_records_activated (GtkWidget  *widget,
 {
   IcImportDialog *self = IC_IMPORT_DIALOG (widget);
 
+  IcRecordKind kind;
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *file_name = NULL;
+  GPtrArray *lists[2];
+
   if (self->done_report == NULL || gtk_window_get_application (GTK_WINDOW (self->window)) == NULL)
     return;
-  ic_window_show_page (self->window, kind_page (ic_import_report_get_kind (self->done_report)));
+  /* The page lists exactly what this import added or updated (not the
+   * organisations it made on the way, which are another page's). */
+  kind = ic_import_report_get_kind (self->done_report);
+  lists[0] = ic_import_report_get_added (self->done_report);
+  lists[1] = ic_import_report_get_updated (self->done_report, NULL);
+  ids = g_ptr_array_new_with_free_func (g_free);
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; lists[l] != NULL && i < lists[l]->len; i++)
+      {
+        IcRecord *record = g_ptr_array_index (lists[l], i);
+
+        if (ic_record_get_kind (record) == kind)
+          g_ptr_array_add (ids, g_strdup (ic_record_get_id (record)));
+      }
+  g_ptr_array_add (ids, NULL);
+  file_name = self->file != NULL ? g_file_get_basename (self->file) : NULL;
+  description = g_strdup_printf (ngettext ("Showing the %u record of the import from “%s”",
+                                           "Showing the %u records of the import from “%s”",
+                                           ids->len - 1),
+                                 ids->len - 1, file_name != NULL ? file_name : "");
+  ic_window_show_records (self->window, kind_page (kind), (const char * const *) ids->pdata, description);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 

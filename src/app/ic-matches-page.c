@@ -15,6 +15,7 @@
 #include "ic-responses-view.h"
 #include "ic-consortium-finder.h"
 #include "ic-consortium-view.h"
+#include "ic-excluded-view.h"
 #include "ic-match-job.h"
 #include "ic-match-loader.h"
 #include "ic-match-row.h"
@@ -67,6 +68,8 @@ struct _IcMatchesPage
   IcConsortiumView *consortium_view; /* made here: the template checker knows only GTK and Adw types */
   AdwBin         *responses_bin;
   IcResponsesView *responses_view;   /* answers from the public board, made here too */
+  AdwBin         *excluded_bin;
+  IcExcludedView *excluded_view;     /* the pairs judged not a match, made here too */
 };
 
 G_DEFINE_FINAL_TYPE (IcMatchesPage, ic_matches_page, ADW_TYPE_BIN)
@@ -194,8 +197,13 @@ rank (IcMatchesPage *self,
   g_cancellable_cancel (self->consortium_cancellable);
   g_clear_object (&self->consortium_cancellable);
   self->consortium_stale = TRUE;
+  /* A new challenge, or a pair excluded or restored (which ranks from
+   * scratch after asking for the write): the tabs read again. */
   if (from_scratch)
-    ic_responses_view_set_challenge (self->responses_view, self->service, challenge);
+    {
+      ic_responses_view_set_challenge (self->responses_view, self->service, challenge);
+      ic_excluded_view_set_challenge (self->excluded_view, self->service, challenge);
+    }
 
   if (self->matcher == NULL)
     return;
@@ -807,6 +815,49 @@ on_exclude_response (IcReasonDialog *dialog,
   show_toast (self, toast);
 }
 
+/* Undo of a Restore: the pair is excluded again, for the same reason. */
+static void
+on_undo_restore (AdwToast      *toast,
+                 IcMatchesPage *self)
+{
+  set_pair_excluded (self, g_object_get_data (G_OBJECT (toast), "challenge-id"),
+                     g_object_get_data (G_OBJECT (toast), "capability-id"), TRUE,
+                     GPOINTER_TO_INT (g_object_get_data (G_OBJECT (toast), "reason")),
+                     g_object_get_data (G_OBJECT (toast), "reason-text"));
+}
+
+/* Restore on the Not a Match tab: the pair is ranked again, with an
+ * undo that puts the judgement back as it was. */
+static void
+on_restore_pair (IcExcludedView *view,
+                 const char     *capability_id,
+                 const char     *title,
+                 int             reason,
+                 const char     *reason_text,
+                 IcMatchesPage  *self)
+{
+  IcChallenge *challenge = selected_challenge (self);
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (challenge == NULL)
+    return;
+  message = g_strdup_printf (_("“%s” is proposed for this challenge again"), title);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 10);
+  g_object_set_data_full (G_OBJECT (toast), "challenge-id",
+                          g_strdup (ic_record_get_id (IC_RECORD (challenge))), g_free);
+  g_object_set_data_full (G_OBJECT (toast), "capability-id", g_strdup (capability_id), g_free);
+  g_object_set_data (G_OBJECT (toast), "reason", GINT_TO_POINTER (reason));
+  g_object_set_data_full (G_OBJECT (toast), "reason-text", g_strdup (reason_text), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_restore), self, 0);
+  set_pair_excluded (self, ic_record_get_id (IC_RECORD (challenge)), capability_id, FALSE,
+                     IC_DECLINE_REASON_NONE, NULL);
+  show_toast (self, toast);
+}
+
 /* Not a Match asks why first. */
 static void
 exclude_activated (GtkWidget  *widget,
@@ -1036,6 +1087,7 @@ ic_matches_page_class_init (IcMatchesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, results_tabs);
   gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, consortium_bin);
   gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, responses_bin);
+  gtk_widget_class_bind_template_child (widget_class, IcMatchesPage, excluded_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_challenge_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_tab_changed);
 
@@ -1057,6 +1109,9 @@ ic_matches_page_init (IcMatchesPage *self)
   adw_bin_set_child (self->consortium_bin, GTK_WIDGET (self->consortium_view));
   self->responses_view = IC_RESPONSES_VIEW (ic_responses_view_new ());
   adw_bin_set_child (self->responses_bin, GTK_WIDGET (self->responses_view));
+  self->excluded_view = IC_EXCLUDED_VIEW (ic_excluded_view_new ());
+  adw_bin_set_child (self->excluded_bin, GTK_WIDGET (self->excluded_view));
+  g_signal_connect (self->excluded_view, "restore", G_CALLBACK (on_restore_pair), self);
   self->stale = TRUE;
   ic_match_options_init (&self->excluded);
   /* Its search finds a word anywhere in the title, the organisation

@@ -16,6 +16,7 @@
 #include "ic-record-editor-private.h"
 #include "ic-search-drop-down.h"
 #include "ic-tag-completion.h"
+#include "ic-window.h"
 
 void
 ic_record_editor_field_state_clear (FieldState *state)
@@ -203,6 +204,15 @@ on_organisation_saved (IcRecordEditor *editor,
   g_ptr_array_sort (self->organisations, compare_named_ids);
   fill_organisations (self, state);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (state->input), find_id (state->ids, item->id));
+  /* The organisation is stored already, whatever becomes of this form:
+   * the main window's lists show it now, not at the form's save. */
+  for (GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+       parent != NULL; parent = gtk_window_get_transient_for (parent))
+    if (IC_IS_WINDOW (parent))
+      {
+        ic_window_records_changed (IC_WINDOW (parent), IC_RECORD_KIND_ORGANISATION);
+        break;
+      }
 }
 
 static void
@@ -374,26 +384,71 @@ on_calendar_shown (GtkPopover  *popover,
     {
       g_autoptr(GDateTime) date = g_date_time_new_local (year, month, day, 0, 0, 0);
 
-      g_object_set_data (G_OBJECT (calendar), "ic-showing", GINT_TO_POINTER (TRUE));
       gtk_calendar_select_day (calendar, date);
-      g_object_set_data (G_OBJECT (calendar), "ic-showing", NULL);
     }
 }
 
-/* The day chosen (or the day the calendar moved to) is written as
- * YYYY-MM-DD; the entry still takes typing. */
-static void
-on_day_selected (GtkCalendar *calendar,
-                 GtkEditable *entry)
+/* The day taken is written as YYYY-MM-DD and the calendar closes; the
+ * entry still takes typing.  GtkCalendar's "day-selected" also fires
+ * when the month or year changes (its arrows, Ctrl+arrows), so it is
+ * not the moment to write: a day is taken by clicking it, or by Space
+ * on the day the keyboard has reached. */
+static gboolean
+commit_day (gpointer user_data)
 {
-  g_autoptr(GDateTime) date = NULL;
-  g_autofree char *text = NULL;
+  GtkCalendar *calendar = user_data;
+  GtkEditable *entry = g_object_get_data (G_OBJECT (calendar), "ic-entry");
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+  g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
 
-  if (g_object_get_data (G_OBJECT (calendar), "ic-showing") != NULL)
+  g_object_set_data (G_OBJECT (calendar), "ic-commit", NULL);
+  /* Only while the calendar is still the entry's (the form may have
+   * closed in between): the check compares pointers only. */
+  if (entry != NULL && gtk_widget_is_ancestor (GTK_WIDGET (calendar), GTK_WIDGET (entry)))
+    gtk_editable_set_text (entry, text);
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+  return G_SOURCE_REMOVE;
+}
+
+/* After the calendar handled the event, so that its date is the day
+ * taken. */
+static void
+commit_day_later (GtkCalendar *calendar)
+{
+  guint id;
+
+  if (g_object_get_data (G_OBJECT (calendar), "ic-commit") != NULL)
     return;
-  date = gtk_calendar_get_date (calendar);
-  text = g_date_time_format (date, "%Y-%m-%d");
-  gtk_editable_set_text (entry, text);
+  id = g_idle_add_full (G_PRIORITY_DEFAULT, commit_day, g_object_ref (calendar), g_object_unref);
+  g_object_set_data (G_OBJECT (calendar), "ic-commit", GUINT_TO_POINTER (id));
+}
+
+static void
+on_calendar_pressed (GtkGestureClick *gesture,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     GtkCalendar     *calendar)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (calendar), x, y, GTK_PICK_DEFAULT);
+
+  /* A day's number, not the month and year buttons or the headings. */
+  if (GTK_IS_LABEL (picked) && gtk_widget_has_css_class (picked, "day-number"))
+    commit_day_later (calendar);
+}
+
+static gboolean
+on_calendar_key (GtkEventControllerKey *controller,
+                 guint                  keyval,
+                 guint                  keycode,
+                 GdkModifierType        state,
+                 GtkCalendar           *calendar)
+{
+  if (keyval == GDK_KEY_space || keyval == GDK_KEY_KP_Space)
+    commit_day_later (calendar);
+  return GDK_EVENT_PROPAGATE;
 }
 
 static GtkWidget *
@@ -417,7 +472,18 @@ date_row_new (FieldState *state)
   gtk_popover_set_child (GTK_POPOVER (popover), calendar);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
   g_signal_connect (popover, "show", G_CALLBACK (on_calendar_shown), row);
-  g_signal_connect (calendar, "day-selected", G_CALLBACK (on_day_selected), row);
+  g_object_set_data (G_OBJECT (calendar), "ic-entry", row);
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+    g_signal_connect (click, "pressed", G_CALLBACK (on_calendar_pressed), calendar);
+    gtk_widget_add_controller (calendar, GTK_EVENT_CONTROLLER (click));
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_calendar_key), calendar);
+    gtk_widget_add_controller (calendar, keys);
+  }
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
   state->input = row;
   return row;

@@ -70,6 +70,8 @@ struct _IcRecordsPage
   AdwStatusPage     *empty_page;
   GtkButton         *add_button;
   GtkButton         *matches_button;
+  GtkWidget         *only_bar;       /* shown while the page lists chosen records only */
+  GtkLabel          *only_label;
 };
 
 /* The columns of @kind's table, in order. */

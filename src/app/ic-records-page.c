@@ -190,10 +190,34 @@ on_filter_changed (GtkDropDown   *dropdown,
   ic_records_page_reload (self);
 }
 
+void
+ic_records_page_show_only (IcRecordsPage      *self,
+                           const char * const *ids,
+                           const char         *description)
+{
+  g_return_if_fail (IC_IS_RECORDS_PAGE (self));
+
+  ic_store_query_set_ids (ic_record_list_model_get_query (self->model), ids);
+  gtk_label_set_text (self->only_label, description != NULL ? description : "");
+  gtk_widget_set_visible (self->only_bar, ids != NULL);
+  self->query_changed = TRUE;
+  ic_records_page_reload (self);
+}
+
+static void
+on_show_all_clicked (GtkButton     *button,
+                     IcRecordsPage *self)
+{
+  ic_records_page_show_only (self, NULL, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
 static void
 on_clear_filters_clicked (GtkButton     *button,
                           IcRecordsPage *self)
 {
+  ic_store_query_set_ids (ic_record_list_model_get_query (self->model), NULL);
+  gtk_widget_set_visible (self->only_bar, FALSE);
   self->filling_filters = TRUE;
   gtk_drop_down_set_selected (self->cluster_dropdown, 0);
   gtk_drop_down_set_selected (self->place_dropdown, 0);
@@ -564,10 +588,13 @@ ic_records_page_class_init (IcRecordsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcRecordsPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, IcRecordsPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, IcRecordsPage, matches_button);
+  gtk_widget_class_bind_template_child (widget_class, IcRecordsPage, only_bar);
+  gtk_widget_class_bind_template_child (widget_class, IcRecordsPage, only_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_filters_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_all_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 
   gtk_widget_class_install_action (widget_class, "page.delete-selected", NULL,

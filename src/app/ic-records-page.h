@@ -31,5 +31,11 @@ void          ic_records_page_start_search    (IcRecordsPage *self);
 const char   *ic_records_page_get_selected_id (IcRecordsPage *self);
 /* How many records the page shows now. */
 guint         ic_records_page_get_n_records   (IcRecordsPage *self);
+/* Lists only the records with @ids (NULL: every record again), with a
+ * bar saying @description and a Show All button; the search and the
+ * filters still apply on top. */
+void          ic_records_page_show_only       (IcRecordsPage      *self,
+                                               const char * const *ids,
+                                               const char         *description);
 
 G_END_DECLS

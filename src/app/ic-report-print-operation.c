@@ -15,6 +15,7 @@ struct _IcReportPrintOperation
 {
   GtkPrintOperation  parent_instance;
 
+  IcShortlistReport *report;
   IcReportRenderer  *renderer;
   GError            *preview_error;
 };
@@ -94,6 +95,52 @@ ic_report_print_operation_preview (GtkPrintOperation        *operation,
   return TRUE;
 }
 
+/* A printed shortlist goes where a PDF goes (to a council, to an SME):
+ * the team's private notes and the stages are left out unless the
+ * person ticks them on the dialog's own tab, as in the PDF export. */
+static GtkWidget *
+ic_report_print_operation_create_custom_widget (GtkPrintOperation *operation)
+{
+  IcReportPrintOperation *self = IC_REPORT_PRINT_OPERATION (operation);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *label = gtk_label_new (_("Notes and stages are the team’s own: they are printed only when ticked."));
+  GtkWidget *notes = gtk_check_button_new_with_mnemonic (_("Include _notes"));
+  GtkWidget *stages = gtk_check_button_new_with_mnemonic (_("Include _stages"));
+
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (notes), ic_shortlist_report_get_include_notes (self->report));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (stages), ic_shortlist_report_get_include_stages (self->report));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (notes), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Include notes"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (stages), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Include stages"), -1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), notes);
+  gtk_box_append (GTK_BOX (box), stages);
+  g_object_set_data (G_OBJECT (box), "ic-notes", notes);
+  g_object_set_data (G_OBJECT (box), "ic-stages", stages);
+  return box;
+}
+
+static void
+ic_report_print_operation_custom_widget_apply (GtkPrintOperation *operation,
+                                               GtkWidget         *widget)
+{
+  IcReportPrintOperation *self = IC_REPORT_PRINT_OPERATION (operation);
+  GtkWidget *notes = g_object_get_data (G_OBJECT (widget), "ic-notes");
+  GtkWidget *stages = g_object_get_data (G_OBJECT (widget), "ic-stages");
+
+  if (notes == NULL || stages == NULL)
+    return;
+  ic_shortlist_report_set_include (self->report,
+                                   gtk_check_button_get_active (GTK_CHECK_BUTTON (notes)),
+                                   gtk_check_button_get_active (GTK_CHECK_BUTTON (stages)));
+}
+
 const GError *
 ic_report_print_operation_get_preview_error (IcReportPrintOperation *self)
 {
@@ -107,6 +154,7 @@ ic_report_print_operation_finalize (GObject *object)
   IcReportPrintOperation *self = IC_REPORT_PRINT_OPERATION (object);
 
   g_clear_object (&self->renderer);
+  g_clear_object (&self->report);
   g_clear_error (&self->preview_error);
 
   G_OBJECT_CLASS (ic_report_print_operation_parent_class)->finalize (object);
@@ -122,6 +170,8 @@ ic_report_print_operation_class_init (IcReportPrintOperationClass *klass)
   operation_class->begin_print = ic_report_print_operation_begin_print;
   operation_class->draw_page = ic_report_print_operation_draw_page;
   operation_class->preview = ic_report_print_operation_preview;
+  operation_class->create_custom_widget = ic_report_print_operation_create_custom_widget;
+  operation_class->custom_widget_apply = ic_report_print_operation_custom_widget_apply;
 }
 
 static void
@@ -139,6 +189,7 @@ ic_report_print_operation_init (IcReportPrintOperation *self)
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   gtk_print_operation_set_allow_async (operation, TRUE);
   gtk_print_operation_set_show_progress (operation, TRUE);
+  gtk_print_operation_set_custom_tab_label (operation, _("Private Details"));
 }
 
 /* "Print to File" proposes the shortlist's name in the Documents folder
@@ -167,6 +218,9 @@ ic_report_print_operation_new (IcShortlistReport *report)
   g_return_val_if_fail (IC_IS_SHORTLIST_REPORT (report), NULL);
 
   self = g_object_new (IC_TYPE_REPORT_PRINT_OPERATION, NULL);
+  self->report = g_object_ref (report);
+  /* Private until ticked (see create_custom_widget). */
+  ic_shortlist_report_set_include (report, FALSE, FALSE);
   self->renderer = ic_report_renderer_new (report);
   shortlist = ic_shortlist_report_get_shortlist (report);
   if (ic_shortlist_get_name (shortlist) != NULL)

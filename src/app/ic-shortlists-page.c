@@ -5,7 +5,7 @@
  * One IcShortlistView per shortlist; the views edit and save their own
  * shortlists, and the page deletes and restores whole ones.  A list
  * with a search entry names every shortlist; only the chosen one's view
- * is shown beside it.
+ * is shown beside it, or, in a narrow window, in its place.
  */
 
 #include "config.h"
@@ -36,6 +36,8 @@ struct _IcShortlistsPage
   GtkSearchEntry *search_entry;
   GtkStack      *list_stack;
   GtkListBox    *shortlist_list;
+  AdwLeaflet    *leaflet;            /* folds the list over the view in a narrow window */
+  GtkWidget     *back_button;
 
   char          *selected_id;        /* the shortlist shown; kept across reads */
   char          *search;             /* casefolded; NULL for none */
@@ -178,6 +180,25 @@ on_row_selected (GtkListBox       *list,
   g_free (self->selected_id);
   self->selected_id = g_strdup (g_object_get_data (G_OBJECT (row), "id"));
   show_selected (self);
+}
+
+/* In a narrow window the list and the view take turns: a shortlist the
+ * person opens (a click, Enter) goes over to its view; the page's own
+ * choice of a first row does not. */
+static void
+on_row_activated (GtkListBox       *list,
+                  GtkListBoxRow    *row,
+                  IcShortlistsPage *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "view");
+}
+
+static void
+on_back_clicked (GtkButton        *button,
+                 IcShortlistsPage *self)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
 }
 
 static GtkWidget *
@@ -496,6 +517,10 @@ ic_shortlists_page_class_init (IcShortlistsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcShortlistsPage, shortlist_list);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
+  gtk_widget_class_bind_template_child (widget_class, IcShortlistsPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, IcShortlistsPage, back_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
 
   gtk_widget_class_install_action (widget_class, "shortlists.delete-shortlist", "s",
                                    delete_shortlist_activated);
@@ -507,6 +532,8 @@ ic_shortlists_page_init (IcShortlistsPage *self)
 {
   g_type_ensure (IC_TYPE_SHORTLIST_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Back to the list is there only while the list is folded away. */
+  g_object_bind_property (self->leaflet, "folded", self->back_button, "visible", G_BINDING_SYNC_CREATE);
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->page_reader = ic_page_reader_new (GTK_WIDGET (self), start_read);
 }

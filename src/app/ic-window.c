@@ -263,6 +263,22 @@ ic_window_show_page (IcWindow   *self,
   update_for_page (self);
 }
 
+void
+ic_window_show_records (IcWindow           *self,
+                        const char         *name,
+                        const char * const *ids,
+                        const char         *description)
+{
+  GtkWidget *page;
+
+  g_return_if_fail (IC_IS_WINDOW (self));
+
+  ic_window_show_page (self, name);
+  page = gtk_stack_get_child_by_name (self->stack, name);
+  if (IC_IS_RECORDS_PAGE (page))
+    ic_records_page_show_only (IC_RECORDS_PAGE (page), ids, description);
+}
+
 /* Selecting a row shows its page (arrow keys move the selection); on a
  * folded window, activating it also goes over to the page. */
 static void

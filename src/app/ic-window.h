@@ -21,6 +21,13 @@ IcWindow *ic_window_new          (IcApplication *application);
  * "organisations", "matches", "shortlists"). */
 void      ic_window_show_page    (IcWindow      *self,
                                   const char    *name);
+/* Shows the records page named @name listing only the records with
+ * @ids, under a bar saying @description (see
+ * ic_records_page_show_only()). */
+void      ic_window_show_records (IcWindow           *self,
+                                  const char         *name,
+                                  const char * const *ids,
+                                  const char         *description);
 /* Reads every page again after the database changed. */
 void      ic_window_reload       (IcWindow      *self);
 /* Reads again the pages that show records of @kind. */

@@ -319,7 +319,7 @@ transport_error (Request *request,
     return g_error_new (IC_FEED_ERROR, IC_FEED_ERROR_TIMED_OUT,
                         _("The feed server did not answer in time"));
   if (error->domain == G_TLS_ERROR)
-    return g_error_new (IC_FEED_ERROR, IC_FEED_ERROR_REQUEST,
+    return g_error_new (IC_FEED_ERROR, IC_FEED_ERROR_TLS,
                         _("Cannot make a secure connection to the feed server: %s"), error->message);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT) ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED) ||

@@ -31,6 +31,7 @@ ic_feed_error_is_transient (const GError *error)
     case IC_FEED_ERROR_TOKEN:
     case IC_FEED_ERROR_CURSOR_UNKNOWN:
     case IC_FEED_ERROR_INSECURE:
+    case IC_FEED_ERROR_TLS:
     default:
       return FALSE;
     }

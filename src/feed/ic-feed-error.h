@@ -26,6 +26,7 @@ typedef enum
   IC_FEED_ERROR_TOKEN,          /* the token cannot be read or kept */
   IC_FEED_ERROR_CURSOR_UNKNOWN, /* 409 cursor-unknown: the server's log lost what we pulled */
   IC_FEED_ERROR_INSECURE,       /* the token would travel where it could be read */
+  IC_FEED_ERROR_TLS,            /* the secure connection failed: a certificate not trusted, not TLS */
 } IcFeedError;
 
 GQuark   ic_feed_error_quark         (void);

@@ -12,6 +12,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "ic-store-private.h"
 
 #define FOREACH_PAGE_SIZE 1000
@@ -235,6 +237,22 @@ build_selection (IcStore       *self,
         return FALSE;
     }
 
+  if (ic_store_query_get_ids (query) != NULL)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      const char * const *ids = ic_store_query_get_ids (query);
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; ids[i] != NULL; i++)
+        json_builder_add_string_value (builder, ids[i]);
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      /* One parameter, however many ids: SQLite limits their number. */
+      add_condition (selection, &first, "t.id IN (SELECT value FROM json_each (?))");
+      g_ptr_array_add (selection->params, json_to_string (root, FALSE));
+    }
+
   return !order || add_order (selection, info, kind, query, ranked, error);
 }
 
@@ -287,7 +305,8 @@ is_plain_search (IcStoreQuery *query)
   return !is_set (ic_store_query_get_cluster (query)) &&
          !is_set (ic_store_query_get_local_authority (query)) &&
          ic_store_query_get_status (query) < 0 &&
-         !is_set (ic_store_query_get_owner_id (query));
+         !is_set (ic_store_query_get_owner_id (query)) &&
+         ic_store_query_get_ids (query) == NULL;
 }
 
 /* A page of a search with no filter but the tombstone, best match first.

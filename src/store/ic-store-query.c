@@ -21,6 +21,7 @@ struct _IcStoreQuery
   char     *sort_field;
   gboolean  sort_descending;
   gboolean  include_deleted;
+  GStrv     ids;
 };
 
 G_DEFINE_FINAL_TYPE (IcStoreQuery, ic_store_query, G_TYPE_OBJECT)
@@ -50,6 +51,7 @@ ic_store_query_finalize (GObject *object)
   g_free (self->local_authority);
   g_free (self->owner_id);
   g_free (self->sort_field);
+  g_strfreev (self->ids);
 
   G_OBJECT_CLASS (ic_store_query_parent_class)->finalize (object);
 }
@@ -191,6 +193,7 @@ ic_store_query_copy (IcStoreQuery *self)
   ic_store_query_set_sort (copy, ic_store_query_get_sort_field (self),
                            ic_store_query_get_sort_descending (self));
   ic_store_query_set_include_deleted (copy, ic_store_query_get_include_deleted (self));
+  ic_store_query_set_ids (copy, (const char * const *) self->ids);
   return copy;
 }
 
@@ -342,4 +345,21 @@ ic_store_query_build_match (const char *search)
   for (guint i = 0; words[i] != NULL; i++)
     g_string_append_printf (match, "%s\"%s\"*", i > 0 ? " AND " : "", words[i]);
   return g_string_free (g_steal_pointer (&match), FALSE);
+}
+
+void
+ic_store_query_set_ids (IcStoreQuery       *self,
+                        const char * const *ids)
+{
+  g_return_if_fail (IC_IS_STORE_QUERY (self));
+
+  g_strfreev (self->ids);
+  self->ids = g_strdupv ((char **) ids);
+}
+
+const char * const *
+ic_store_query_get_ids (IcStoreQuery *self)
+{
+  g_return_val_if_fail (IC_IS_STORE_QUERY (self), NULL);
+  return (const char * const *) self->ids;
 }

@@ -53,5 +53,10 @@ gboolean      ic_store_query_get_sort_descending (IcStoreQuery *self);
 void          ic_store_query_set_include_deleted (IcStoreQuery *self,
                                                  gboolean      include_deleted);
 gboolean      ic_store_query_get_include_deleted (IcStoreQuery *self);
+/* Only the records with these ids (NULL: no such limit; an empty
+ * list selects nothing), e.g. the records an import just wrote. */
+void          ic_store_query_set_ids            (IcStoreQuery       *self,
+                                                 const char * const *ids);
+const char * const *ic_store_query_get_ids      (IcStoreQuery       *self);
 
 G_END_DECLS

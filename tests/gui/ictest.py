@@ -212,8 +212,24 @@ class Interchange:
         row.select()
         return self.find('list', 'Entries of “%s”' % name, parent=page)
 
-    def dialog(self, title):
-        return self.find(None, title, parent=self.app)
+    def dialog(self, title, timeout=DEFAULT_TIMEOUT):
+        """The window or dialog called @title: a top-level window first (a
+        tab of the same name, such as the Matches page's "Not a Match", is
+        not it), else anything of that name, as before."""
+        def look():
+            try:
+                for window in self.app.children:
+                    if window is not None and window.name == title:
+                        return window
+            except Exception:
+                pass
+            def match(node):
+                try:
+                    return node.name == title and node.roleName != 'page tab'
+                except Exception:
+                    return False
+            return self.app.findChild(match, retry=False, requireResult=False)
+        return wait_for('the dialog “%s”' % title, look, timeout=timeout)
 
     def starts_with(self, prefix):
         return lambda name: name is not None and name.startswith(prefix)

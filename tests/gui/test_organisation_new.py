@@ -14,6 +14,11 @@ NEW_ORGANISATION = 'Quillbrook Anodising Works'
 
 
 def test_organisation_new(app):
+    # The Organisations page is open before, so that it has a list to
+    # bring up to date.
+    n_before = len(app.cli_json('list', 'organisations'))
+    page = app.show_page('Organisations')
+    app.label('{:,} organisations'.format(n_before), parent=page)
     dialog = new_challenge(app, 'Coatings that pass the salt-spray test')
     picker = open_picker(app, dialog)
     search(app, picker, NEW_ORGANISATION)
@@ -32,6 +37,11 @@ def test_organisation_new(app):
     app.gone(None, 'New Organisation')
     wait_for('the picker to show the new organisation', lambda: shows(app, picker, NEW_ORGANISATION), timeout=10)
     check(True, 'the new organisation is chosen in the challenge form')
+    # The main window's list counts it at once, with the challenge form
+    # still open.
+    page = app.show_page('Organisations')
+    app.label('{:,} organisations'.format(n_before + 1), parent=page, timeout=10)
+    check(True, 'the Organisations page lists the new organisation before the challenge is saved')
     app.click('push button', 'Save', parent=dialog)
     app.gone(None, 'New Challenge')
 

@@ -123,6 +123,19 @@ def test_organisation_picker(app):
     if calendar.showing:
         app.click_at(app.find('label', 'New Challenge', parent=dialog))
         time.sleep(0.5)
+    # Moving to another month on the calendar (Ctrl+Right: the month
+    # buttons report no position either) takes no day: the deadline
+    # stays the day taken above.
+    focus(app, button)
+    ictest.log('open the calendar again and move a month on')
+    app.click_at(button)
+    calendar = app.find(None, 'Calendar', parent=app.app)
+    time.sleep(0.5)
+    rawinput.keyCombo('<Control>Right')
+    time.sleep(0.5)
+    if calendar.showing:
+        app.click_at(app.find('label', 'New Challenge', parent=dialog))
+        time.sleep(0.5)
     app.click('push button', 'Save', parent=dialog)
     app.gone(None, 'New Challenge')
 
@@ -135,7 +148,8 @@ def test_organisation_picker(app):
           'and its place (%s)' % target['local_authority'])
     deadline = challenge.get('deadline') or ''
     check(re.fullmatch(r'2027-03-(0[2-9]|[12][0-9]|3[01])', deadline) is not None,
-          'the calendar opened on the typed month (March 2027) and wrote the day taken as YYYY-MM-DD: %s' % deadline)
+          'the calendar opened on the typed month (March 2027) and wrote the day taken as YYYY-MM-DD, '
+          'not the month moved to after: %s' % deadline)
 
 
 if __name__ == '__main__':

@@ -86,6 +86,34 @@ def export(app, page, name, item, path, expect_error=False, include=None, expect
     check(True, 'the toast offers Open and Show in Folder')
 
 
+def print_to_file(app, page, name, path, tick=()):
+    """Prints the shown shortlist with Print to File (which proposes the
+    shortlist's name in the home folder: there is no Documents folder
+    here), ticking @tick on the Private Details tab first; the text of
+    the printed PDF, whitespace squeezed."""
+    app.click('push button', 'Print “%s”' % name, parent=page)
+    dialog = app.find('dialog', 'Print', parent=app.app)
+    app.click_at(app.find('label', 'Print to File', parent=dialog))
+    time.sleep(1)
+    if tick:
+        app.click_at(app.find('label', 'Private Details', parent=dialog))
+        time.sleep(1)
+        for label in tick:
+            # GTK 4.8's check boxes take clicks, not accessible actions
+            # (as in the export chooser); the tab's nodes are found afresh.
+            box = app.find('check box', label, parent=dialog)
+            check(not box.checked, '“%s” is not ticked to begin with' % label)
+            app.click_at(box)
+            wait_for('“%s” ticked' % label,
+                     lambda: app.find('check box', label, parent=dialog).checked or None, timeout=5)
+    app.click('push button', lambda n: n is not None and n.replace('_', '').split()[:1] == ['Print'],
+              parent=dialog)
+    wait_for('the printed file', lambda: os.path.exists(path) and os.path.getsize(path) > 0, timeout=30)
+    time.sleep(1)
+    return ' '.join(subprocess.run(['pdftotext', path, '-'], capture_output=True, text=True,
+                                   check=True).stdout.split())
+
+
 def test_shortlists(app):
     record = shown(app)
     name = record['name']
@@ -210,24 +238,19 @@ def test_shortlists(app):
         check('no document viewer' in toast.name, 'Print Preview with no viewer says why: %s' % toast.name)
         app.gone('dialog', 'Print', parent=app.app)
 
-    # Print, to a file through the print dialog.
-    app.click('push button', 'Print “%s”' % name, parent=page)
-    dialog = app.find('dialog', 'Print', parent=app.app)
-    app.click_at(app.find('label', 'Print to File', parent=dialog))
-    time.sleep(1)
-    app.click('push button', lambda n: n is not None and n.replace('_', '').split()[:1] == ['Print'],
-              parent=dialog)
-    # Print to File proposes the shortlist's name in the home folder
-    # (there is no Documents folder here).
+    # Print, to a file through the print dialog: like the PDF, the
+    # private note and the stages stay out unless ticked on the
+    # dialog's Private Details tab.
     home = os.environ['HOME']
-    candidates = [os.path.join(home, name.replace(':', '-') + '.pdf')]
-    printed = wait_for('the printed file', lambda: [p for p in candidates if os.path.exists(p)
-                                                    and os.path.getsize(p) > 0], timeout=30)[0]
-    time.sleep(1)
-    printed_text = ' '.join(subprocess.run(['pdftotext', printed, '-'], capture_output=True, text=True,
-                                           check=True).stdout.split())
-    check(first.split()[0] in printed_text and 'Call Priya in March' in printed_text,
-          'printing drew the same report')
+    printed_path = os.path.join(home, name.replace(':', '-') + '.pdf')
+    printed_text = print_to_file(app, page, name, printed_path)
+    check(first.split()[0] in printed_text, 'printing drew the same report')
+    check('Call Priya in March' not in printed_text and 'Stage:' not in printed_text,
+          'by default the printed copy has neither the private note nor the stages')
+    os.remove(printed_path)
+    printed_text = print_to_file(app, page, name, printed_path, tick=['Include notes', 'Include stages'])
+    check('Call Priya in March' in printed_text and 'Stage:' in printed_text,
+          'with Include notes and Include stages ticked the printed copy has both')
 
     # Deleting the whole shortlist, and Undo.
     app.click('push button', 'Delete “%s”' % name, parent=page)
