@@ -110,6 +110,25 @@ add_organisation (Fixture    *f,
   return IC_RECORD (organisation);
 }
 
+/* An organisation from a teammate, through the feed: the store takes it
+ * even when one here has the same name. */
+static IcRecord *
+add_remote_organisation (Fixture    *f,
+                         const char *name)
+{
+  IcOrganisation *organisation = ic_organisation_new ();
+  g_autoptr(GError) error = NULL;
+
+  ic_organisation_set_name (organisation, name);
+  ic_organisation_set_kind (organisation, IC_ORGANISATION_KIND_SME);
+  ic_record_ensure_id (IC_RECORD (organisation));
+  ic_record_set_rev (IC_RECORD (organisation), 1);
+  ic_record_set_author (IC_RECORD (organisation), "Teammate");
+  g_assert_true (ic_store_put_remote (f->store, IC_RECORD (organisation), &error));
+  g_assert_no_error (error);
+  return IC_RECORD (organisation);
+}
+
 static const char *capabilities_csv =
   "Company,Capability,Description,Sector,Keywords,TRL,Postcode\n"
   "Łódź Łukasz Engineering,Hydrogen fuel cells,\"PEM stacks, \"\"tested\"\"\nfor buses\","
@@ -366,7 +385,7 @@ test_organisations_by_name (Fixture       *f,
 {
   g_autoptr(IcRecord) tamebridge = add_organisation (f, "Tamebridge Works Ltd");
   g_autoptr(IcRecord) dup1 = add_organisation (f, "Dup Ltd");
-  g_autoptr(IcRecord) dup2 = add_organisation (f, "Dup Ltd");
+  g_autoptr(IcRecord) dup2 = add_remote_organisation (f, "Dup Ltd");
   g_autoptr(GError) error = NULL;
   g_autoptr(IcImportReport) report = NULL;
   g_autofree char *csv = g_strdup_printf ("Organisation,Title\n"

@@ -13,30 +13,16 @@
 #include "ic-import-values.h"
 #include "ic-io-error.h"
 #include "ic-model-error.h"
+#include "ic-name-key.h"
 #include "ic-organisation.h"
 #include "ic-record-json.h"
 #include "ic-validate.h"
 
+/* One rule for the import and the store (ic-name-key.h). */
 char *
 ic_import_fold_key (const char *text)
 {
-  g_autofree char *lower = g_utf8_casefold (text != NULL ? text : "", -1);
-  GString *key = g_string_sized_new (strlen (lower));
-  gboolean gap = FALSE;
-
-  for (const char *p = lower; *p != '\0'; p++)
-    {
-      if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
-        gap = TRUE;
-      else
-        {
-          if (gap && key->len > 0)
-            g_string_append_c (key, ' ');
-          g_string_append_c (key, *p);
-          gap = FALSE;
-        }
-    }
-  return g_string_free (key, FALSE);
+  return ic_name_key_fold (text);
 }
 
 char *
@@ -44,11 +30,9 @@ ic_import_record_key (IcRecordKind  kind,
                       const char   *organisation_id,
                       const char   *title)
 {
-  g_autofree char *folded = ic_import_fold_key (title);
-
   if (kind == IC_RECORD_KIND_ORGANISATION)
-    return g_steal_pointer (&folded);
-  return g_strconcat (organisation_id != NULL ? organisation_id : "", "\n", folded, NULL);
+    return ic_name_key_fold (title);
+  return ic_name_key_titled (organisation_id, title);
 }
 
 /* Windows line breaks inside a cell as newlines: text holds no
@@ -140,21 +124,7 @@ empty_problem (IcImportRun *run,
 char *
 ic_import_similar_name (const char *name)
 {
-  static const char * const endings[] = { "ltd", "limited", "plc", "llp", "inc", NULL };
-  g_autofree char *folded = ic_import_mapping_fold_name (name);
-  g_auto(GStrv) words = g_strsplit (folded, "_", -1);
-  g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
-  g_auto(GStrv) result = NULL;
-  guint n = g_strv_length (words);
-
-  /* "Ltd", "Limited", "PLC" at the end, however many. */
-  while (n > 1 && g_strv_contains (endings, words[n - 1]))
-    n--;
-  for (guint i = 0; i < n; i++)
-    if (!g_str_equal (words[i], "and") && !(i == 0 && n > 1 && g_str_equal (words[i], "the")))
-      g_strv_builder_add (kept, words[i]);
-  result = g_strv_builder_end (kept);
-  return g_strjoinv ("_", result);
+  return ic_name_key_organisation (name);
 }
 
 char *

@@ -32,6 +32,7 @@ typedef enum
   IC_STORE_ERROR_SQL,         /* anything else SQLite reports */
   IC_STORE_ERROR_INVALID,     /* a query names a field the kind does not have */
   IC_STORE_ERROR_CHANGED,     /* the record was written elsewhere since the edit began */
+  IC_STORE_ERROR_DUPLICATE,   /* another record has the same name (ic-name-key.h) */
 } IcStoreError;
 
 GQuark ic_store_error_quark (void);
