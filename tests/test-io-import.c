@@ -410,6 +410,68 @@ test_organisations_by_name (Fixture       *f,
   g_assert_cmpint (count (f, IC_RECORD_KIND_ORGANISATION), ==, 4);
 }
 
+/* Rows that would give a record the name of another are refused one by
+ * one, as the store would refuse the whole write. */
+static void
+test_names_stay_unique (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(IcRecord) acme = add_organisation (f, "Acme Ltd");
+  g_autoptr(IcRecord) dup1 = add_organisation (f, "Dup Ltd");
+  g_autoptr(IcRecord) dup2 = add_remote_organisation (f, "DUP Limited");
+  g_autoptr(IcRecord) welding = NULL;
+  g_autoptr(IcImportReport) orgs = NULL;
+  g_autoptr(IcImportReport) caps = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *orgs_csv = NULL;
+  g_autofree char *caps_csv = NULL;
+  g_autofree char *expected = NULL;
+
+  welding = IC_RECORD (ic_capability_new ());
+  ic_capability_set_organisation_id (IC_CAPABILITY (welding), ic_record_get_id (acme));
+  ic_capability_set_title (IC_CAPABILITY (welding), "Welding");
+  g_assert_true (ic_store_insert (f->store, welding, "Test Expert", &error));
+  g_assert_no_error (error);
+
+  orgs_csv = g_strdup_printf ("id,name,kind\n"
+                              "00000000-0000-4000-8000-00000000000a,ACME Limited,sme\n"
+                              ",Bright Optics Ltd,sme\n"
+                              ",Bright Optics Limited,sme\n");
+  orgs = import_text (f, IC_RECORD_KIND_ORGANISATION, orgs_csv, RUN_SKIP, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ic_import_report_get_committed (orgs));
+  g_assert_cmpuint (ic_import_report_get_counts (orgs)->added, ==, 1);
+  g_assert_cmpuint (ic_import_report_get_counts (orgs)->rejected, ==, 2);
+  expected = g_strdup_printf ("row 2, column name: an organisation named “Acme Ltd” exists "
+                              "already (ID %s)", ic_record_get_id (acme));
+  g_assert_cmpstr (ic_import_report_get_problem (orgs, 0, NULL, NULL, NULL), ==, expected);
+  g_assert_cmpstr (ic_import_report_get_problem (orgs, 1, NULL, NULL, NULL), ==,
+                   "row 4: the row repeats row 3: the same organisation");
+  g_assert_cmpint (count (f, IC_RECORD_KIND_ORGANISATION), ==, 4);
+
+  caps_csv = g_strdup_printf ("id,organisation_id,organisation,title\n"
+                              "00000000-0000-4000-8000-00000000000b,%s,,WELDING\n"
+                              ",,Dup PLC,Riveting\n"
+                              ",%s,,Riveting\n",
+                              ic_record_get_id (acme), ic_record_get_id (acme));
+  caps = import_text (f, IC_RECORD_KIND_CAPABILITY, caps_csv, RUN_SKIP, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ic_import_report_get_committed (caps));
+  g_assert_cmpuint (ic_import_report_get_counts (caps)->added, ==, 1);
+  g_assert_cmpuint (ic_import_report_get_counts (caps)->rejected, ==, 2);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("row 2, column title: the organisation has a capability titled "
+                              "“WELDING” already (ID %s)", ic_record_get_id (welding));
+  g_assert_cmpstr (ic_import_report_get_problem (caps, 0, NULL, NULL, NULL), ==, expected);
+  g_assert_nonnull (strstr (ic_import_report_get_problem (caps, 1, NULL, NULL, NULL),
+                            "row 3, column organisation: more than one organisation is called like "
+                            "“Dup PLC”"));
+  g_assert_cmpint (count (f, IC_RECORD_KIND_ORGANISATION), ==, 4);
+  g_assert_cmpint (count (f, IC_RECORD_KIND_CAPABILITY), ==, 2);
+  (void) dup1;
+  (void) dup2;
+}
+
 static void
 test_hostile_rows (Fixture       *f,
                    gconstpointer  data)
@@ -540,6 +602,7 @@ test_io_add_import_tests (void)
   TEST_ADD ("import/mixed-one-write", test_mixed_one_write);
   TEST_ADD ("import/mixed-all-or-nothing", test_mixed_all_or_nothing);
   TEST_ADD ("import/organisations-by-name", test_organisations_by_name);
+  TEST_ADD ("import/names-stay-unique", test_names_stay_unique);
   TEST_ADD ("import/hostile-rows", test_hostile_rows);
   TEST_ADD ("import/formula-cells", test_formula_cells);
   TEST_ADD ("import/challenge-values", test_challenge_values);
