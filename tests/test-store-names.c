@@ -296,6 +296,33 @@ test_migration (Fixture       *f,
   assert_insert_refused (store, capability, "00000000-0000-4000-8000-0000000000c1", "Welding");
 }
 
+/* What "Create Capability from Response" asks before it makes an
+ * organisation. */
+static void
+test_find_named (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(IcRecord) org = make_organisation ("Quiet Castings Ltd");
+  g_autoptr(IcRecord) found = NULL;
+  g_autoptr(IcRecord) none = NULL;
+  g_autoptr(IcRecord) gone = NULL;
+  g_autoptr(GError) error = NULL;
+
+  insert_ok (f->store, org);
+  found = ic_store_find_organisation_named (f->store, "quiet  castings limited", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  g_assert_cmpstr (ic_record_get_id (found), ==, ic_record_get_id (org));
+  none = ic_store_find_organisation_named (f->store, "Quiet Foundry Ltd", &error);
+  g_assert_no_error (error);
+  g_assert_null (none);
+
+  g_assert_true (ic_store_delete (f->store, ic_record_get_id (org), "tester", &error));
+  gone = ic_store_find_organisation_named (f->store, "Quiet Castings Ltd", &error);
+  g_assert_no_error (error);
+  g_assert_null (gone);
+}
+
 void
 test_store_add_name_tests (void)
 {
@@ -306,4 +333,5 @@ test_store_add_name_tests (void)
   TEST_ADD ("names/delete-frees", test_delete_frees);
   TEST_ADD ("names/remote-duplicate", test_remote_duplicate);
   TEST_ADD ("names/migration", test_migration);
+  TEST_ADD ("names/find-named", test_find_named);
 }

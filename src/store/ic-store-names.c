@@ -20,6 +20,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ic-name-key.h"
 #include "ic-store-private.h"
 
 gboolean
@@ -62,4 +63,38 @@ ic_store_refuse_duplicate (IcStore       *self,
       break;
     }
   return FALSE;
+}
+
+IcRecord *
+ic_store_find_organisation_named (IcStore     *self,
+                                  const char  *name,
+                                  GError     **error)
+{
+  const IcStoreKindInfo *info;
+  g_autoptr(IcStoreStmt) stmt = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *id = NULL;
+  int rc;
+
+  g_return_val_if_fail (IC_IS_STORE (self), NULL);
+
+  key = ic_name_key_organisation (name);
+  if (key[0] == '\0')
+    return NULL;
+  info = ic_store_get_kind_info (self, IC_RECORD_KIND_ORGANISATION);
+  stmt = ic_store_prepare (self, info->key_holder_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return NULL;
+  if (rc != SQLITE_ROW)
+    {
+      ic_store_set_sqlite_error (error, ic_store_get_db (self), rc);
+      return NULL;
+    }
+  id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  ic_store_stmt_release (g_steal_pointer (&stmt));
+  return ic_store_get (self, id, error);
 }
