@@ -287,6 +287,26 @@ class RecordTests(CliTestCase):
         self.assertNotIn("Bad Ltd", names)
         self.assertEqual(names["Good Ltd"]["notes"], "two\nlines")
 
+    def test_same_name_twice_is_refused_with_the_existing_id(self):
+        # self.org is "Tamebridge Test Works Ltd".
+        again = dict(ORGANISATION, name="  TAMEBRIDGE test  works Limited")
+        result = self.cli("add", "organisation", "--json", self.write("again.json", again))
+        self.assertUserError(result, "An organisation named “Tamebridge Test Works Ltd” "
+                                     "already exists", self.org)
+        self.assertEqual(result.stdout, "")
+        self.assertEqual(self.count("organisations"), 1)
+        # One title per organisation, whatever its case.
+        first = self.add("challenge", self.challenge(title="Lighter brackets"))
+        result = self.cli("add", "challenge", "--json",
+                          self.write("again.json", self.challenge(title="LIGHTER  brackets")))
+        self.assertUserError(result, "already has a challenge titled “Lighter brackets”", first)
+        self.assertEqual(self.count("challenges"), 1)
+        # Nor may a rename take another's name.
+        other = self.add("challenge", self.challenge(title="Heavier brackets"))
+        path = self.write("fields.json", {"title": "lighter brackets"})
+        self.assertUserError(self.cli("update", other, "--json", path), first)
+        self.assertEqual(self.json("show", other, "--json")["title"], "Heavier brackets")
+
     def test_empty_standard_input_is_a_user_error(self):
         # Empty input once made a copy from a null pointer (UBSan).
         for args in (("add", "foresight", "--json", "-"), ("add", "challenge", "--json", "-")):

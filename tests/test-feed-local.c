@@ -149,7 +149,8 @@ test_batch_limit_and_ack (Local         *l,
 
   for (guint i = 0; i < 5; i++)
     {
-      g_autoptr(IcRecord) record = insert (l, make_organisation_record ("Org"));
+      g_autofree char *name = g_strdup_printf ("Org %u", i);
+      g_autoptr(IcRecord) record = insert (l, make_organisation_record (name));
     }
 
   first = ic_feed_local_next_batch (l->store, IC_FEED_MAX_BODY_BYTES, 3, &counts, &error);

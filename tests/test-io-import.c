@@ -110,6 +110,25 @@ add_organisation (Fixture    *f,
   return IC_RECORD (organisation);
 }
 
+/* An organisation from a teammate, through the feed: the store takes it
+ * even when one here has the same name. */
+static IcRecord *
+add_remote_organisation (Fixture    *f,
+                         const char *name)
+{
+  IcOrganisation *organisation = ic_organisation_new ();
+  g_autoptr(GError) error = NULL;
+
+  ic_organisation_set_name (organisation, name);
+  ic_organisation_set_kind (organisation, IC_ORGANISATION_KIND_SME);
+  ic_record_ensure_id (IC_RECORD (organisation));
+  ic_record_set_rev (IC_RECORD (organisation), 1);
+  ic_record_set_author (IC_RECORD (organisation), "Teammate");
+  g_assert_true (ic_store_put_remote (f->store, IC_RECORD (organisation), &error));
+  g_assert_no_error (error);
+  return IC_RECORD (organisation);
+}
+
 static const char *capabilities_csv =
   "Company,Capability,Description,Sector,Keywords,TRL,Postcode\n"
   "Łódź Łukasz Engineering,Hydrogen fuel cells,\"PEM stacks, \"\"tested\"\"\nfor buses\","
@@ -366,7 +385,7 @@ test_organisations_by_name (Fixture       *f,
 {
   g_autoptr(IcRecord) tamebridge = add_organisation (f, "Tamebridge Works Ltd");
   g_autoptr(IcRecord) dup1 = add_organisation (f, "Dup Ltd");
-  g_autoptr(IcRecord) dup2 = add_organisation (f, "Dup Ltd");
+  g_autoptr(IcRecord) dup2 = add_remote_organisation (f, "Dup Ltd");
   g_autoptr(GError) error = NULL;
   g_autoptr(IcImportReport) report = NULL;
   g_autofree char *csv = g_strdup_printf ("Organisation,Title\n"
@@ -389,6 +408,68 @@ test_organisations_by_name (Fixture       *f,
                    "row 5, column Organisation: no organisation has the id "
                    "00000000-0000-4000-8000-000000000000");
   g_assert_cmpint (count (f, IC_RECORD_KIND_ORGANISATION), ==, 4);
+}
+
+/* Rows that would give a record the name of another are refused one by
+ * one, as the store would refuse the whole write. */
+static void
+test_names_stay_unique (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(IcRecord) acme = add_organisation (f, "Acme Ltd");
+  g_autoptr(IcRecord) dup1 = add_organisation (f, "Dup Ltd");
+  g_autoptr(IcRecord) dup2 = add_remote_organisation (f, "DUP Limited");
+  g_autoptr(IcRecord) welding = NULL;
+  g_autoptr(IcImportReport) orgs = NULL;
+  g_autoptr(IcImportReport) caps = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *orgs_csv = NULL;
+  g_autofree char *caps_csv = NULL;
+  g_autofree char *expected = NULL;
+
+  welding = IC_RECORD (ic_capability_new ());
+  ic_capability_set_organisation_id (IC_CAPABILITY (welding), ic_record_get_id (acme));
+  ic_capability_set_title (IC_CAPABILITY (welding), "Welding");
+  g_assert_true (ic_store_insert (f->store, welding, "Test Expert", &error));
+  g_assert_no_error (error);
+
+  orgs_csv = g_strdup_printf ("id,name,kind\n"
+                              "00000000-0000-4000-8000-00000000000a,ACME Limited,sme\n"
+                              ",Bright Optics Ltd,sme\n"
+                              ",Bright Optics Limited,sme\n");
+  orgs = import_text (f, IC_RECORD_KIND_ORGANISATION, orgs_csv, RUN_SKIP, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ic_import_report_get_committed (orgs));
+  g_assert_cmpuint (ic_import_report_get_counts (orgs)->added, ==, 1);
+  g_assert_cmpuint (ic_import_report_get_counts (orgs)->rejected, ==, 2);
+  expected = g_strdup_printf ("row 2, column name: an organisation named “Acme Ltd” exists "
+                              "already (ID %s)", ic_record_get_id (acme));
+  g_assert_cmpstr (ic_import_report_get_problem (orgs, 0, NULL, NULL, NULL), ==, expected);
+  g_assert_cmpstr (ic_import_report_get_problem (orgs, 1, NULL, NULL, NULL), ==,
+                   "row 4: the row repeats row 3: the same organisation");
+  g_assert_cmpint (count (f, IC_RECORD_KIND_ORGANISATION), ==, 4);
+
+  caps_csv = g_strdup_printf ("id,organisation_id,organisation,title\n"
+                              "00000000-0000-4000-8000-00000000000b,%s,,WELDING\n"
+                              ",,Dup PLC,Riveting\n"
+                              ",%s,,Riveting\n",
+                              ic_record_get_id (acme), ic_record_get_id (acme));
+  caps = import_text (f, IC_RECORD_KIND_CAPABILITY, caps_csv, RUN_SKIP, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ic_import_report_get_committed (caps));
+  g_assert_cmpuint (ic_import_report_get_counts (caps)->added, ==, 1);
+  g_assert_cmpuint (ic_import_report_get_counts (caps)->rejected, ==, 2);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("row 2, column title: the organisation has a capability titled "
+                              "“WELDING” already (ID %s)", ic_record_get_id (welding));
+  g_assert_cmpstr (ic_import_report_get_problem (caps, 0, NULL, NULL, NULL), ==, expected);
+  g_assert_nonnull (strstr (ic_import_report_get_problem (caps, 1, NULL, NULL, NULL),
+                            "row 3, column organisation: more than one organisation is called like "
+                            "“Dup PLC”"));
+  g_assert_cmpint (count (f, IC_RECORD_KIND_ORGANISATION), ==, 4);
+  g_assert_cmpint (count (f, IC_RECORD_KIND_CAPABILITY), ==, 2);
+  (void) dup1;
+  (void) dup2;
 }
 
 static void
@@ -521,6 +602,7 @@ test_io_add_import_tests (void)
   TEST_ADD ("import/mixed-one-write", test_mixed_one_write);
   TEST_ADD ("import/mixed-all-or-nothing", test_mixed_all_or_nothing);
   TEST_ADD ("import/organisations-by-name", test_organisations_by_name);
+  TEST_ADD ("import/names-stay-unique", test_names_stay_unique);
   TEST_ADD ("import/hostile-rows", test_hostile_rows);
   TEST_ADD ("import/formula-cells", test_formula_cells);
   TEST_ADD ("import/challenge-values", test_challenge_values);

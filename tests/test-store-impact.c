@@ -62,8 +62,9 @@ org (IcStore    *store,
      const char *kind,
      const char *cluster)
 {
-  g_autofree char *json = g_strdup_printf ("{\"name\":\"Org %s %s\",\"kind\":\"%s\",\"cluster\":%s%s%s}",
-                                           kind, cluster ? cluster : "", kind,
+  static guint n;
+  g_autofree char *json = g_strdup_printf ("{\"name\":\"Org %s %s %u\",\"kind\":\"%s\",\"cluster\":%s%s%s}",
+                                           kind, cluster ? cluster : "", n++, kind,
                                            cluster ? "\"" : "", cluster ? cluster : "null",
                                            cluster ? "\"" : "");
   return add (store, IC_RECORD_KIND_ORGANISATION, json);
@@ -74,8 +75,9 @@ challenge (IcStore    *store,
            const char *organisation_id,
            const char *cluster)
 {
-  g_autofree char *json = g_strdup_printf ("{\"title\":\"Challenge\",\"organisation_id\":\"%s\","
-                                           "\"cluster\":%s%s%s}", organisation_id,
+  static guint n;
+  g_autofree char *json = g_strdup_printf ("{\"title\":\"Challenge %u\",\"organisation_id\":\"%s\","
+                                           "\"cluster\":%s%s%s}", n++, organisation_id,
                                            cluster ? "\"" : "", cluster ? cluster : "null",
                                            cluster ? "\"" : "");
   return add (store, IC_RECORD_KIND_CHALLENGE, json);
@@ -86,8 +88,9 @@ capability (IcStore    *store,
             const char *organisation_id,
             const char *cluster)
 {
-  g_autofree char *json = g_strdup_printf ("{\"title\":\"Capability\",\"organisation_id\":\"%s\","
-                                           "\"cluster\":%s%s%s}", organisation_id,
+  static guint n;
+  g_autofree char *json = g_strdup_printf ("{\"title\":\"Capability %u\",\"organisation_id\":\"%s\","
+                                           "\"cluster\":%s%s%s}", n++, organisation_id,
                                            cluster ? "\"" : "", cluster ? cluster : "null",
                                            cluster ? "\"" : "");
   return add (store, IC_RECORD_KIND_CAPABILITY, json);

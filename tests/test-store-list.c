@@ -601,7 +601,8 @@ test_foreach_row (Fixture       *f,
   /* Early stop: two rows of three. */
   for (guint i = 0; i < 2; i++)
     {
-      g_autoptr(IcRecord) more = make_capability (organisation_id, "More");
+      g_autofree char *title = g_strdup_printf ("More %u", i);
+      g_autoptr(IcRecord) more = make_capability (organisation_id, title);
 
       insert_ok (f->store, more);
     }

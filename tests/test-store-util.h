@@ -81,3 +81,4 @@ void       test_store_add_stage_tests (void);
 void       test_store_add_impact_tests (void);
 void       test_store_add_history_tests (void);
 void       test_store_add_review_tests (void);
+void       test_store_add_name_tests (void);

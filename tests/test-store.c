@@ -991,6 +991,7 @@ main (int   argc,
   test_store_add_impact_tests ();
   test_store_add_history_tests ();
   test_store_add_review_tests ();
+  test_store_add_name_tests ();
 
   return g_test_run ();
 }

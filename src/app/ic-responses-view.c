@@ -4,7 +4,8 @@
  *
  * Responses come from the feed (an SME answered the challenge on the
  * public board); they are read here, never edited.  "Create Capability
- * from Response" writes an SME organisation and a capability that says
+ * from Response" writes an SME organisation (or takes the stored one
+ * with its name) and a capability that says
  * what the SME offered, shared with the team, so that the matcher can
  * rank it; "Add to Shortlist" then puts that capability on the
  * challenge's shortlist.  "Erase Contact Details…" asks the feed to
@@ -89,6 +90,7 @@ create_job (GTask        *task,
   g_autoptr(IcOrganisation) organisation = ic_organisation_new ();
   g_autoptr(IcCapability) capability = ic_capability_new ();
   g_autoptr(GPtrArray) records = g_ptr_array_new ();
+  g_autoptr(IcRecord) stored = NULL;
   g_autofree char *title = NULL;
   GError *error = NULL;
 
@@ -98,13 +100,24 @@ create_job (GTask        *task,
   g_strdelimit (title, "\n\t", ' ');
   g_object_set (capability, "title", title, "description", data->answer, "cluster", data->cluster,
                 "contact", data->contact, NULL);
-  if (!ic_store_insert (store, IC_RECORD (organisation), NULL, &error))
+  /* An organisation with the response's name is that one, found and
+   * written to in one write, so that no other can come in between. */
+  if (!ic_store_begin_write (store, &error))
     {
       g_task_return_error (task, error);
       return;
     }
-  g_object_set (capability, "organisation-id", ic_record_get_id (IC_RECORD (organisation)), NULL);
-  if (!ic_store_insert (store, IC_RECORD (capability), NULL, &error))
+  stored = ic_store_find_organisation_named (store, data->organisation, &error);
+  if (error == NULL && stored == NULL)
+    ic_store_insert (store, IC_RECORD (organisation), NULL, &error);
+  if (error == NULL)
+    {
+      const char *organisation_id = ic_record_get_id (stored != NULL ? stored : IC_RECORD (organisation));
+
+      g_object_set (capability, "organisation-id", organisation_id, NULL);
+      ic_store_insert (store, IC_RECORD (capability), NULL, &error);
+    }
+  if (!ic_store_end_write (store, error == NULL, error == NULL ? &error : NULL) || error != NULL)
     {
       g_task_return_error (task, error);
       return;

@@ -11,6 +11,7 @@
 
 #include "ic-import-mapping.h"
 #include "ic-io-error.h"
+#include "ic-name-key.h"
 
 #define ORG  (1u << IC_RECORD_KIND_ORGANISATION)
 #define CHAL (1u << IC_RECORD_KIND_CHALLENGE)
@@ -224,25 +225,7 @@ ic_import_mapping_describe_target (const char *target)
 char *
 ic_import_mapping_fold_name (const char *name)
 {
-  g_autofree char *lower = g_utf8_strdown (name != NULL ? name : "", -1);
-  GString *folded = g_string_new (NULL);
-  gboolean gap = FALSE;
-
-  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isalnum (c))
-        {
-          if (gap && folded->len > 0)
-            g_string_append_c (folded, '_');
-          g_string_append_unichar (folded, c);
-          gap = FALSE;
-        }
-      else
-        gap = TRUE;
-    }
-  return g_string_free (folded, FALSE);
+  return ic_name_key_words (name);
 }
 
 static const char *

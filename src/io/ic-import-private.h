@@ -47,6 +47,8 @@ typedef struct
   GHashTable      *organisation_fills;   /* id → IcRecord, stored organisations filled in */
   GHashTable      *organisation_before;  /* id → IcRecord, those as they were */
   GHashTable      *value_map;            /* "target:folded value" → id, "" for none */
+  GHashTable      *name_keys;            /* name key (ic-name-key.h) → id, stored records of the kind */
+  GHashTable      *row_keys;             /* name key → row, rows to write */
 
   GPtrArray       *inserts;
   GPtrArray       *updates;

@@ -13,30 +13,16 @@
 #include "ic-import-values.h"
 #include "ic-io-error.h"
 #include "ic-model-error.h"
+#include "ic-name-key.h"
 #include "ic-organisation.h"
 #include "ic-record-json.h"
 #include "ic-validate.h"
 
+/* One rule for the import and the store (ic-name-key.h). */
 char *
 ic_import_fold_key (const char *text)
 {
-  g_autofree char *lower = g_utf8_casefold (text != NULL ? text : "", -1);
-  GString *key = g_string_sized_new (strlen (lower));
-  gboolean gap = FALSE;
-
-  for (const char *p = lower; *p != '\0'; p++)
-    {
-      if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
-        gap = TRUE;
-      else
-        {
-          if (gap && key->len > 0)
-            g_string_append_c (key, ' ');
-          g_string_append_c (key, *p);
-          gap = FALSE;
-        }
-    }
-  return g_string_free (key, FALSE);
+  return ic_name_key_fold (text);
 }
 
 char *
@@ -44,11 +30,9 @@ ic_import_record_key (IcRecordKind  kind,
                       const char   *organisation_id,
                       const char   *title)
 {
-  g_autofree char *folded = ic_import_fold_key (title);
-
   if (kind == IC_RECORD_KIND_ORGANISATION)
-    return g_steal_pointer (&folded);
-  return g_strconcat (organisation_id != NULL ? organisation_id : "", "\n", folded, NULL);
+    return ic_name_key_fold (title);
+  return ic_name_key_titled (organisation_id, title);
 }
 
 /* Windows line breaks inside a cell as newlines: text holds no
@@ -140,21 +124,7 @@ empty_problem (IcImportRun *run,
 char *
 ic_import_similar_name (const char *name)
 {
-  static const char * const endings[] = { "ltd", "limited", "plc", "llp", "inc", NULL };
-  g_autofree char *folded = ic_import_mapping_fold_name (name);
-  g_auto(GStrv) words = g_strsplit (folded, "_", -1);
-  g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
-  g_auto(GStrv) result = NULL;
-  guint n = g_strv_length (words);
-
-  /* "Ltd", "Limited", "PLC" at the end, however many. */
-  while (n > 1 && g_strv_contains (endings, words[n - 1]))
-    n--;
-  for (guint i = 0; i < n; i++)
-    if (!g_str_equal (words[i], "and") && !(i == 0 && n > 1 && g_str_equal (words[i], "the")))
-      g_strv_builder_add (kept, words[i]);
-  result = g_strv_builder_end (kept);
-  return g_strjoinv ("_", result);
+  return ic_name_key_organisation (name);
 }
 
 char *
@@ -332,6 +302,18 @@ resolve_organisation (IcImportRun        *run,
   id = find_similar_organisation (run, row, by_name, host);
   if (id != NULL)
     return id;
+  /* Stored organisations that share a name like it (from the feed, or
+   * from before names were unique): which one is meant is not known,
+   * and a new one would be one more. */
+  if (g_strcmp0 (g_hash_table_lookup (run->similar_names, similar), "") == 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("more than one organisation is called like “%s”; give the "
+                           "organisation’s id instead"), by_name);
+
+      problem (run, row, run->organisation_column, "organisation_id", message);
+      return NULL;
+    }
 
   organisation = IC_RECORD (ic_organisation_new ());
   ic_organisation_set_name (IC_ORGANISATION (organisation), by_name);
@@ -779,6 +761,61 @@ existing_organisation (IcImportRun        *run,
   return find_similar_organisation (run, row, title, host);
 }
 
+/* Whether @record, a row's record about to be written (the stored
+ * record @existing_id, @stored as it was, or a new one), would have the
+ * name of another record, stored or of an earlier row; says so.  The
+ * store would refuse it (ic-store-names.c), and with it the whole
+ * write; here the row alone is refused.  A stored record that shared
+ * its name already may keep it. */
+static gboolean
+name_taken (IcImportRun *run,
+            guint        row,
+            IcRecord    *record,
+            const char  *existing_id,
+            IcRecord    *stored)
+{
+  g_autofree char *key = ic_name_key_for_record (record);
+  g_autofree char *message = NULL;
+  g_autofree char *was = NULL;
+  const char *holder;
+  gpointer earlier;
+
+  if (key == NULL)
+    return FALSE;
+  if (g_hash_table_lookup_extended (run->row_keys, key, NULL, &earlier))
+    {
+      message = g_strdup_printf (_("the row repeats row %u: the same %s"),
+                                 GPOINTER_TO_UINT (earlier),
+                                 run->kind == IC_RECORD_KIND_ORGANISATION
+                                 ? _("organisation") : _("organisation and title"));
+      problem (run, row, -1, NULL, message);
+      return TRUE;
+    }
+
+  holder = g_hash_table_lookup (run->name_keys, key);
+  if (stored != NULL)
+    was = ic_name_key_for_record (stored);
+  if (holder != NULL && g_strcmp0 (holder, existing_id) != 0 &&
+      (existing_id == NULL || g_strcmp0 (was, key) != 0))
+    {
+      if (run->kind == IC_RECORD_KIND_ORGANISATION)
+        message = g_strdup_printf (_("an organisation named “%s” exists already (ID %s)"),
+                                   (const char *) g_hash_table_lookup (run->organisation_display_names,
+                                                                       holder),
+                                   holder);
+      else
+        message = g_strdup_printf (run->kind == IC_RECORD_KIND_CHALLENGE
+                                   ? _("the organisation has a challenge titled “%s” already (ID %s)")
+                                   : _("the organisation has a capability titled “%s” already (ID %s)"),
+                                   ic_record_get_title (record), holder);
+      problem (run, row, run->title_column, run->kind == IC_RECORD_KIND_ORGANISATION ? "name" : "title",
+               message);
+      return TRUE;
+    }
+  g_hash_table_insert (run->row_keys, g_steal_pointer (&key), GUINT_TO_POINTER (row));
+  return FALSE;
+}
+
 void
 ic_import_row (IcImportRun        *run,
                guint               row,
@@ -878,7 +915,7 @@ ic_import_row (IcImportRun        *run,
 
   /* A problem with the organisation is told already. */
   ok &= validate_all (run, row, record, organisation_id == NULL || organisation_id[0] == '\0');
-  if (!ok)
+  if (!ok || name_taken (run, row, record, existing_id, stored))
     {
       skip_row (run, row, fields, n_fields);
       return;

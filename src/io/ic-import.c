@@ -16,6 +16,7 @@
 #include "ic-import-values.h"
 #include "ic-io-error.h"
 #include "ic-model-error.h"
+#include "ic-name-key.h"
 #include "ic-record-json.h"
 #include "ic-organisation.h"
 #include "ic-store.h"
@@ -68,6 +69,8 @@ run_clear (IcImportRun *run)
   g_clear_pointer (&run->organisation_fills, g_hash_table_unref);
   g_clear_pointer (&run->organisation_before, g_hash_table_unref);
   g_clear_pointer (&run->value_map, g_hash_table_unref);
+  g_clear_pointer (&run->name_keys, g_hash_table_unref);
+  g_clear_pointer (&run->row_keys, g_hash_table_unref);
   g_clear_pointer (&run->inserts, g_ptr_array_unref);
   g_clear_pointer (&run->updates, g_ptr_array_unref);
   g_clear_pointer (&run->befores, g_ptr_array_unref);
@@ -281,6 +284,9 @@ collect_organisation (IcRecord *record,
 
   g_hash_table_insert (run->organisation_display_names, g_strdup (id),
                        g_strdup (ic_record_get_title (record)));
+  if (run->self->kind == IC_RECORD_KIND_ORGANISATION && similar[0] != '\0' &&
+      !g_hash_table_contains (run->name_keys, similar))
+    g_hash_table_insert (run->name_keys, g_strdup (similar), g_strdup (id));
   /* A name or website two organisations share finds neither. */
   if (g_hash_table_contains (run->similar_names, similar))
     g_hash_table_replace (run->similar_names, similar, g_strdup (""));
@@ -304,7 +310,12 @@ collect_existing (IcRecord *record,
 {
   IcImportRun *run = user_data;
   g_autofree char *organisation_id = NULL;
+  char *name_key = ic_name_key_for_record (record);
 
+  if (name_key != NULL && !g_hash_table_contains (run->name_keys, name_key))
+    g_hash_table_insert (run->name_keys, name_key, g_strdup (ic_record_get_id (record)));
+  else
+    g_free (name_key);
   if (run->self->kind != IC_RECORD_KIND_ORGANISATION)
     g_object_get (record, "organisation-id", &organisation_id, NULL);
   g_hash_table_insert (run->existing_keys,
@@ -330,6 +341,8 @@ load_context (IcImportRun *run,
   run->organisation_display_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   run->organisation_fills = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   run->organisation_before = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  run->name_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  run->row_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run->inserts = g_ptr_array_new_with_free_func (g_object_unref);
   run->updates = g_ptr_array_new_with_free_func (g_object_unref);
   run->befores = g_ptr_array_new_with_free_func (g_object_unref);

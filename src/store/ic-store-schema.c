@@ -19,6 +19,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ic-exclusion.h"
+#include "ic-name-key.h"
 #include "ic-store-private.h"
 #include "ic-store-schema.h"
 #include "ic-taxonomy.h"
@@ -430,6 +431,79 @@ static const char migration_14[] =
   "CREATE INDEX conflict_rule_other ON conflict_rule (other_organisation_id);\n"
   "CREATE INDEX conflict_rule_updated_at ON conflict_rule (updated_at);\n";
 
+/* Version 15: no two organisations with the same name, and no two
+ * challenges or capabilities of one organisation with the same title
+ * (ic-name-key.h says what counts as the same).  Each row keeps its
+ * key in name_key, under a unique index; a row without one (a
+ * tombstone, or a duplicate) is not checked.  The keys of the rows
+ * already there are filled by fill_name_keys(): of rows that share a
+ * key, the first written keeps it and the others stay as they are,
+ * without one, so that nothing is lost. */
+#define NAME_KEY(TABLE) \
+  "ALTER TABLE " TABLE " ADD COLUMN name_key TEXT;\n" \
+  "CREATE UNIQUE INDEX " TABLE "_name_key ON " TABLE " (name_key)\n" \
+  "  WHERE name_key IS NOT NULL;\n"
+
+static const char migration_15[] =
+  NAME_KEY ("organisation")
+  NAME_KEY ("challenge")
+  NAME_KEY ("capability");
+
+static gboolean
+fill_name_keys_of (sqlite3     *db,
+                   const char  *table,
+                   gboolean     titled,
+                   GError     **error)
+{
+  g_autofree char *read_sql = titled
+    ? g_strdup_printf ("SELECT rowid, organisation_id, title FROM %s WHERE deleted = 0 "
+                       "ORDER BY rowid", table)
+    : g_strdup_printf ("SELECT rowid, NULL, name FROM %s WHERE deleted = 0 ORDER BY rowid",
+                       table);
+  g_autofree char *write_sql =
+    g_strdup_printf ("UPDATE OR IGNORE %s SET name_key = ?1 WHERE rowid = ?2", table);
+  sqlite3_stmt *read = NULL, *write = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, read_sql, -1, &read, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, write_sql, -1, &write, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (read)) == SQLITE_ROW)
+    {
+      const char *organisation_id = (const char *) sqlite3_column_text (read, 1);
+      const char *title = (const char *) sqlite3_column_text (read, 2);
+      g_autofree char *folded = titled ? ic_name_key_fold (title)
+                                       : ic_name_key_organisation (title);
+      g_autofree char *key = NULL;
+
+      rc = SQLITE_OK;
+      if (folded[0] == '\0' ||
+          (titled && (organisation_id == NULL || organisation_id[0] == '\0')))
+        continue;
+      key = titled ? ic_name_key_titled (organisation_id, title) : g_steal_pointer (&folded);
+      sqlite3_bind_text (write, 1, key, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (write, 2, sqlite3_column_int64 (read, 0));
+      if ((rc = sqlite3_step (write)) != SQLITE_DONE)
+        break;
+      sqlite3_reset (write);
+      rc = SQLITE_OK;
+    }
+  if (rc != SQLITE_DONE)
+    ic_store_set_sqlite_error (error, db, rc);
+  sqlite3_finalize (read);
+  sqlite3_finalize (write);
+  return rc == SQLITE_DONE;
+}
+
+static gboolean
+fill_name_keys (sqlite3  *db,
+                GError  **error)
+{
+  return fill_name_keys_of (db, "organisation", FALSE, error) &&
+         fill_name_keys_of (db, "challenge", TRUE, error) &&
+         fill_name_keys_of (db, "capability", TRUE, error);
+}
+
 static gboolean
 seed_taxonomy (sqlite3  *db,
                GError  **error)
@@ -462,6 +536,7 @@ static const IcMigration migrations[] = {
   { migration_12, NULL },
   { migration_13, NULL },
   { migration_14, NULL },
+  { migration_15, fill_name_keys },
 };
 
 guint

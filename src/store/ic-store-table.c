@@ -121,6 +121,12 @@ ic_store_table_build_insert (const IcStoreTable *table,
       gboolean first = TRUE;
 
       g_string_append (sql, " ON CONFLICT (id) DO UPDATE SET ");
+      for (guint i = 0; prefix != NULL && prefix[i] != NULL; i++)
+        {
+          g_string_append_printf (sql, "%s%s = excluded.%s", first ? "" : ", ",
+                                  prefix[i], prefix[i]);
+          first = FALSE;
+        }
       for (guint i = 0; i < table->n_columns; i++)
         {
           if ((int) i == table->col_id)

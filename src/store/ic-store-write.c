@@ -32,6 +32,7 @@
 #include "ic-model-enums.h"
 #include "ic-shortlist.h"
 #include "ic-event.h"
+#include "ic-name-key.h"
 #include "ic-store-private.h"
 
 typedef enum
@@ -308,6 +309,16 @@ set_history (Pending       *pending,
                      pending->history_changes != NULL;
 }
 
+/* Whether @before, a record as stored, had the name key @key. */
+static gboolean
+keeps_name_key (IcRecord    *before,
+                const char  *key)
+{
+  g_autofree char *was = ic_name_key_for_record (before);
+
+  return g_strcmp0 (was, key) == 0;
+}
+
 /* Writes @record inside the caller's transaction.  Returns the values
  * to set on it after the commit.  An update with @base_rev_expected
  * >= 0 is refused unless the stored rev is still that one. */
@@ -328,6 +339,7 @@ write_record (IcStore     *self,
   const char *id = ic_record_get_id (record);
   /* Before the statement: cleared after it is released. */
   g_auto(IcStoreBinding) binding = IC_STORE_BINDING_INIT;
+  g_autofree char *name_key = NULL;
   g_autoptr(IcStoreStmt) stmt = NULL;
   g_autoptr(IcRecord) before = NULL;
   IcStoreRowMeta meta;
@@ -432,10 +444,37 @@ write_record (IcStore     *self,
   stmt = stored.found
          ? ic_store_prepare_slot (self, IC_STORE_SLOT_UPSERT, kind, info->upsert_sql, error)
          : ic_store_prepare_slot (self, IC_STORE_SLOT_INSERT, kind, info->insert_sql, error);
+  /* The name a live record is known by, unique (ic-store-names.c). */
+  if (info->keyed && !pending->deleted)
+    name_key = ic_name_key_for_record (record);
+  if (stmt != NULL && info->keyed)
+    sqlite3_bind_text (stmt, 1, name_key, -1, SQLITE_STATIC);
   if (stmt == NULL ||
-      !ic_store_table_bind (info->table, stmt, 1, G_OBJECT (record), &meta, &binding, error))
+      !ic_store_table_bind (info->table, stmt, info->keyed ? 2 : 1, G_OBJECT (record), &meta,
+                            &binding, error))
     goto fail;
   rc = sqlite3_step (stmt);
+  if (rc == SQLITE_CONSTRAINT_UNIQUE && name_key != NULL)
+    {
+      /* Another row holds the name.  A record from the feed is written
+       * without it, and so is a local edit of a record that shared its
+       * name already (from the feed, or from before the rule) and
+       * keeps it; anything else would make a duplicate. */
+      if (mode == WRITE_UPDATE && before == NULL)
+        {
+          before = ic_store_get_stored (self, kind, id, error);
+          if (before == NULL)
+            goto fail;
+        }
+      if (mode == WRITE_INSERT || (mode == WRITE_UPDATE && !keeps_name_key (before, name_key)))
+        {
+          ic_store_refuse_duplicate (self, kind, name_key, error);
+          goto fail;
+        }
+      sqlite3_reset (stmt);
+      sqlite3_bind_null (stmt, 1);
+      rc = sqlite3_step (stmt);
+    }
   if (rc != SQLITE_DONE)
     {
       set_row_error (self, record, pending->id, rc, error);
@@ -884,8 +923,11 @@ set_state (IcStore          *self,
 {
   g_autofree char *now = ic_timestamp_now ();
   g_autofree char *sql = NULL;
+  g_autofree char *name_key = NULL;
   g_autoptr(IcStoreStmt) stmt = NULL;
   gboolean deleted = action == IC_HISTORY_DELETED;
+  gboolean keyed;
+  int rc;
   IcStoreHistoryRow row;
   Stored stored;
 
@@ -909,9 +951,23 @@ set_state (IcStore          *self,
   if (action == IC_HISTORY_RENEWED)
     deleted = stored.deleted;
 
-  sql = g_strdup_printf ("UPDATE %s SET deleted = ?, rev = ?, updated_at = ?, "
-                         "author = coalesce (?, author) WHERE id = ?",
-                         ic_record_kind_to_string (stored.kind));
+  /* A tombstone frees its name; a record brought back takes it again,
+   * unless another has it by now (ic-store-names.c). */
+  keyed = action != IC_HISTORY_RENEWED &&
+          (stored.kind == IC_RECORD_KIND_ORGANISATION || stored.kind == IC_RECORD_KIND_CHALLENGE ||
+           stored.kind == IC_RECORD_KIND_CAPABILITY);
+  if (keyed && !deleted)
+    {
+      g_autoptr(IcRecord) record = ic_store_get_stored (self, stored.kind, id, error);
+
+      if (record == NULL)
+        goto fail;
+      name_key = ic_name_key_for_record (record);
+    }
+  sql = g_strdup_printf ("UPDATE %s SET deleted = ?1, rev = ?2, updated_at = ?3, "
+                         "author = coalesce (?4, author)%s WHERE id = ?5",
+                         ic_record_kind_to_string (stored.kind),
+                         keyed ? ", name_key = ?6" : "");
   stmt = ic_store_prepare (self, sql, error);
   if (stmt == NULL)
     goto fail;
@@ -920,8 +976,20 @@ set_state (IcStore          *self,
   sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, author, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, id, -1, SQLITE_TRANSIENT);
-  if (!ic_store_step_done (self, stmt, error))
-    goto fail;
+  if (keyed)
+    sqlite3_bind_text (stmt, 6, name_key, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_CONSTRAINT_UNIQUE && name_key != NULL)
+    {
+      ic_store_refuse_duplicate (self, stored.kind, name_key, error);
+      goto fail;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ic_store_set_sqlite_error (error, ic_store_get_db (self), rc);
+      goto fail;
+    }
+  ic_store_stmt_release (g_steal_pointer (&stmt));
 
   if (stored.visibility != IC_VISIBILITY_PRIVATE &&
       !ic_store_log_change (self, stored.kind, id, stored.rev + 1, stored.rev,

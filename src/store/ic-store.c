@@ -48,6 +48,7 @@ kind_info_clear (IcStoreKindInfo *info)
   g_clear_pointer (&info->insert_sql, g_free);
   g_clear_pointer (&info->upsert_sql, g_free);
   g_clear_pointer (&info->find_elsewhere_sql, g_free);
+  g_clear_pointer (&info->key_holder_sql, g_free);
   g_clear_pointer (&info->fts_rank, g_free);
   g_clear_pointer (&info->fts_insert_sql, g_free);
   g_clear_pointer (&info->fts_index_sql, g_free);
@@ -446,6 +447,7 @@ static void
 setup_kinds (IcStore *self)
 {
   static const char * const entry_prefix[] = { "shortlist_id", "position", NULL };
+  static const char * const key_prefix[] = { "name_key", NULL };
 
   for (guint kind = 0; kind < IC_N_RECORD_KINDS; kind++)
     {
@@ -455,8 +457,12 @@ setup_kinds (IcStore *self)
       info->table = ic_store_table_new (ic_record_kind_get_record_type (kind), name);
       info->select_sql = g_strdup_printf ("SELECT %s FROM %s AS t",
                                           info->table->column_list, name);
-      info->insert_sql = ic_store_table_build_insert (info->table, NULL, FALSE);
-      info->upsert_sql = ic_store_table_build_insert (info->table, NULL, TRUE);
+      info->keyed = kind == IC_RECORD_KIND_ORGANISATION || kind == IC_RECORD_KIND_CHALLENGE ||
+                    kind == IC_RECORD_KIND_CAPABILITY;
+      info->insert_sql = ic_store_table_build_insert (info->table, info->keyed ? key_prefix : NULL,
+                                                      FALSE);
+      info->upsert_sql = ic_store_table_build_insert (info->table, info->keyed ? key_prefix : NULL,
+                                                      TRUE);
       info->find_elsewhere_sql = build_find_elsewhere (kind);
       /* A pair or a rule has neither: its first id stands for it. */
       if (ic_store_table_find_column (info->table, "title") >= 0)
@@ -467,6 +473,9 @@ setup_kinds (IcStore *self)
         info->title_column = "challenge_id";
       else
         info->title_column = "organisation_id";
+      if (info->keyed)
+        info->key_holder_sql = g_strdup_printf ("SELECT id, %s FROM %s WHERE name_key = ?1",
+                                                info->title_column, name);
       setup_fts (info, kind);
     }
 

@@ -32,6 +32,7 @@ typedef enum
   IC_STORE_ERROR_SQL,         /* anything else SQLite reports */
   IC_STORE_ERROR_INVALID,     /* a query names a field the kind does not have */
   IC_STORE_ERROR_CHANGED,     /* the record was written elsewhere since the edit began */
+  IC_STORE_ERROR_DUPLICATE,   /* another record has the same name (ic-name-key.h) */
 } IcStoreError;
 
 GQuark ic_store_error_quark (void);
@@ -217,6 +218,16 @@ gboolean      ic_store_begin_write          (IcStore           *self,
 gboolean      ic_store_end_write            (IcStore           *self,
                                              gboolean           commit,
                                              GError           **error);
+
+/* The live organisation whose name is the same as @name, as the store's
+ * unique rule compares names (ic-name-key.h): what a write of an
+ * organisation called @name would be refused for.  NULL without an
+ * error if there is none.  Inside ic_store_begin_write (), the answer
+ * holds for the writes that follow.
+ * Returns: (transfer full) (nullable) */
+IcRecord     *ic_store_find_organisation_named (IcStore        *self,
+                                                const char     *name,
+                                                GError        **error);
 
 /* Calls @func for every live record of @kind, in id order, reading the
  * database in pages; stops early if @func returns FALSE. */

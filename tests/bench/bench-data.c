@@ -12,6 +12,7 @@
 #include "bench-vocab.h"
 #include "ic-capability.h"
 #include "ic-challenge.h"
+#include "ic-name-key.h"
 #include "ic-organisation.h"
 #include "ic-taxonomy.h"
 
@@ -84,6 +85,8 @@ struct _BenchGenerator
   ChallengePlan *challenges;
   gint32        *planted_challenge;  /* per capability, -1 if none */
   guint8        *planted_relevance;
+  guint         *repeats[3];  /* per record, made when first needed: how many
+                               * records before it have its name (ic-name-key.h) */
 };
 
 static int
@@ -426,6 +429,8 @@ bench_generator_free (BenchGenerator *self)
   g_free (self->challenges);
   g_free (self->planted_challenge);
   g_free (self->planted_relevance);
+  for (guint k = 0; k < 3; k++)
+    g_free (self->repeats[k]);
   g_object_unref (self->taxonomy);
   g_free (self);
 }
@@ -804,13 +809,11 @@ make_capability (BenchGenerator *self,
                        NULL);
 }
 
-IcRecord *
-bench_generator_make (BenchGenerator *self,
-                      IcRecordKind    kind,
-                      guint           index)
+static IcRecord *
+make_drawn (BenchGenerator *self,
+            IcRecordKind    kind,
+            guint           index)
 {
-  g_return_val_if_fail (index < self->counts[kind_slot (kind)], NULL);
-
   switch (kind)
     {
     case IC_RECORD_KIND_ORGANISATION:
@@ -822,4 +825,60 @@ bench_generator_make (BenchGenerator *self,
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+/* The names drawn repeat now and then, and the store keeps no two
+ * organisations with one name and no two records of an organisation
+ * with one title: a repeat is numbered, in index order, whatever order
+ * the records are made in.  The first time a kind is made, all of it is
+ * drawn once to find them. */
+static guint
+repeat_of (BenchGenerator *self,
+           IcRecordKind    kind,
+           guint           index)
+{
+  int k = kind_slot (kind);
+
+  if (self->repeats[k] == NULL)
+    {
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      self->repeats[k] = g_new0 (guint, self->counts[k]);
+      for (guint i = 0; i < self->counts[k]; i++)
+        {
+          g_autoptr(IcRecord) record = make_drawn (self, kind, i);
+          char *key = ic_name_key_for_record (record);
+          guint n;
+
+          if (key == NULL)
+            continue;
+          n = GPOINTER_TO_UINT (g_hash_table_lookup (seen, key));
+          self->repeats[k][i] = n;
+          g_hash_table_replace (seen, key, GUINT_TO_POINTER (n + 1));
+        }
+    }
+  return self->repeats[k][index];
+}
+
+IcRecord *
+bench_generator_make (BenchGenerator *self,
+                      IcRecordKind    kind,
+                      guint           index)
+{
+  IcRecord *record;
+  guint repeat;
+
+  g_return_val_if_fail (index < self->counts[kind_slot (kind)], NULL);
+
+  record = make_drawn (self, kind, index);
+  repeat = repeat_of (self, kind, index);
+  if (repeat > 0)
+    {
+      const char *property = kind == IC_RECORD_KIND_ORGANISATION ? "name" : "title";
+      g_autofree char *numbered = g_strdup_printf ("%s (%u)", ic_record_get_title (record),
+                                                   repeat + 1);
+
+      g_object_set (record, property, numbered, NULL);
+    }
+  return record;
 }

@@ -89,6 +89,10 @@ typedef struct
   guint         fts_columns[4]; /* the table's columns that the full-text table holds */
   guint         n_fts_columns;
   const char   *title_column;  /* the default sort */
+  /* Whether the table has a name_key (ic-name-key.h): then insert_sql
+   * and upsert_sql take it first, before the table's columns. */
+  gboolean      keyed;
+  char         *key_holder_sql; /* the id and title of the row with name_key ?1 */
 } IcStoreKindInfo;
 
 const IcStoreKindInfo *ic_store_get_kind_info  (IcStore      *self,
@@ -131,6 +135,13 @@ gboolean      ic_store_write_event_row   (IcStore               *self,
                                           gboolean               insert,
                                           gboolean               check,
                                           GError               **error);
+
+/* Sets @error to IC_STORE_ERROR_DUPLICATE, naming the record of @kind
+ * that holds @key (ic-store-names.c), and returns FALSE. */
+gboolean      ic_store_refuse_duplicate  (IcStore       *self,
+                                          IcRecordKind   kind,
+                                          const char    *key,
+                                          GError       **error);
 
 /* Change log (ic-store-changes.c): one entry for a write of a team
  * record, inside the caller's transaction. */

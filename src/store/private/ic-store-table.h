@@ -62,7 +62,8 @@ int           ic_store_table_find_column  (const IcStoreTable   *table,
 
 /* "INSERT INTO name (prefix…, columns…) VALUES (?, …)"; @prefix names
  * extra leading columns (NULL for none).  With @upsert, an existing row
- * with the same id is updated in place (so that its children stay).
+ * with the same id is updated in place (so that its children stay),
+ * the prefix's columns with the others.
  * Returns: (transfer full) */
 char         *ic_store_table_build_insert (const IcStoreTable   *table,
                                            const char * const   *prefix,
