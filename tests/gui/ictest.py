@@ -65,35 +65,6 @@ def wait_for(what, check, timeout=DEFAULT_TIMEOUT, interval=0.2):
                       (timeout, what, ' (%s)' % last_error if last_error else ''))
 
 
-# Pages (named panels) and windows sit a few levels down, while the
-# pages already built hold thousands of nodes: looked for level by level
-# they are found in tens of milliseconds, where dogtail's depth-first
-# walk takes seconds.  Everything else is looked for depth first, as
-# dogtail does: level by level, GTK 4.8 answers some queries on a
-# drop-down's popover with a critical warning.
-SHALLOW_ROLES = ('panel', 'frame', 'dialog')
-
-
-def first_descendant(root, match):
-    """The first node under @root that @match accepts, level by level."""
-    level = [root]
-    while level:
-        following = []
-        for node in level:
-            try:
-                children = [node.getChildAtIndex(i) for i in range(node.childCount)]
-            except Exception:  # the tree changes under us while we look
-                continue
-            for child in children:
-                if child is None:
-                    continue
-                if match(child):
-                    return child
-                following.append(child)
-        level = following
-    return None
-
-
 class Interchange:
     """The application under test, on the database WORK/db."""
 
@@ -181,10 +152,7 @@ class Interchange:
                 return False
 
         def look():
-            if role in SHALLOW_ROLES:
-                node = first_descendant(parent, match)
-            else:
-                node = parent.findChild(match, retry=False, requireResult=False)
+            node = parent.findChild(match, retry=False, requireResult=False)
             if node is not None and showing is not None and node.showing != showing:
                 return None
             return node
