@@ -116,18 +116,31 @@ add_change (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
+/* A value a new record may as well not have: nothing, "" or []. */
+static gboolean
+is_empty_value (JsonNode *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return json_node_get_string (node)[0] == '\0';
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return json_array_get_length (json_node_get_array (node)) == 0;
+  return FALSE;
+}
+
 char *
 ic_store_history_diff (IcRecord *before,
                        IcRecord *after)
 {
-  g_autoptr(JsonNode) old_node = ic_object_to_json (G_OBJECT (before));
+  g_autoptr(JsonNode) old_node = before != NULL ? ic_object_to_json (G_OBJECT (before)) : NULL;
   g_autoptr(JsonNode) new_node = ic_object_to_json (G_OBJECT (after));
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) result = NULL;
-  JsonObject *old_object = json_node_get_object (old_node);
+  JsonObject *old_object = old_node != NULL ? json_node_get_object (old_node) : NULL;
   JsonObject *new_object = json_node_get_object (new_node);
   g_autoptr(GList) names = json_object_get_members (new_object);
-  g_autoptr(GList) old_names = json_object_get_members (old_object);
+  g_autoptr(GList) old_names = old_object != NULL ? json_object_get_members (old_object) : NULL;
   guint n = 0;
 
   json_builder_begin_array (builder);
@@ -135,10 +148,13 @@ ic_store_history_diff (IcRecord *before,
   for (GList *l = names; l != NULL; l = l->next)
     {
       const char *name = l->data;
-      JsonNode *old_value = json_object_get_member (old_object, name);
+      JsonNode *old_value = old_object != NULL ? json_object_get_member (old_object, name) : NULL;
       JsonNode *new_value = json_object_get_member (new_object, name);
 
       if (is_record_member (name))
+        continue;
+      /* A new record: the values it was given. */
+      if (old_object == NULL && is_empty_value (new_value))
         continue;
       if (old_value != NULL && json_node_equal (old_value, new_value))
         continue;
