@@ -286,6 +286,92 @@ parse_changes (const char *text)
   return changes;
 }
 
+/* A JSON value a field may as well not have: null, "" or []. */
+static gboolean
+is_empty_json (const char *json)
+{
+  return json == NULL || g_str_equal (json, "null") || g_str_equal (json, "\"\"") ||
+         g_str_equal (json, "[]");
+}
+
+static IcHistoryChange *
+find_change (GPtrArray  *changes,
+             const char *field)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      IcHistoryChange *change = g_ptr_array_index (changes, i);
+
+      if (g_str_equal (change->field, field))
+        return change;
+    }
+  return NULL;
+}
+
+/* The values the record was created with, as changes from nothing:
+ * each field's value before its first change after, or its value now
+ * if it never changed.  The history has every change, so the insert
+ * itself need not write them out. */
+static gboolean
+fill_created (IcStore    *self,
+              GPtrArray  *entries,
+              GError    **error)
+{
+  IcHistoryEntry *created = g_ptr_array_index (entries, 0);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(IcRecord) record = ic_store_get_stored (self, created->kind, created->record_id, &local_error);
+  g_autofree char *now = NULL;
+  g_autoptr(GPtrArray) initial = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  /* A record no longer held at all: its entries still say what changed. */
+  if (g_error_matches (local_error, IC_STORE_ERROR, IC_STORE_ERROR_NOT_FOUND))
+    return TRUE;
+  if (record == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  now = ic_store_history_diff (NULL, record);
+  initial = parse_changes (now);
+  /* Walk the later changes: the first one of each field says what it
+   * was before. */
+  for (guint i = 1; i < entries->len; i++)
+    {
+      IcHistoryEntry *entry = g_ptr_array_index (entries, i);
+
+      for (guint j = 0; j < entry->changes->len; j++)
+        {
+          IcHistoryChange *later = g_ptr_array_index (entry->changes, j);
+          IcHistoryChange *first;
+
+          if (g_hash_table_contains (seen, later->field))
+            continue;
+          g_hash_table_add (seen, later->field);
+          first = find_change (initial, later->field);
+          if (first == NULL)
+            {
+              first = g_new0 (IcHistoryChange, 1);
+              first->field = g_strdup (later->field);
+              first->old_json = g_strdup ("null");
+              g_ptr_array_add (initial, first);
+            }
+          g_free (first->new_json);
+          first->new_json = g_strdup (later->old_json != NULL ? later->old_json : "null");
+        }
+    }
+  for (guint i = initial->len; i > 0; i--)
+    {
+      IcHistoryChange *change = g_ptr_array_index (initial, i - 1);
+
+      if (is_empty_json (change->new_json))
+        g_ptr_array_remove_index (initial, i - 1);
+    }
+  g_ptr_array_unref (created->changes);
+  created->changes = g_steal_pointer (&initial);
+  return TRUE;
+}
+
 GPtrArray *
 ic_store_list_history (IcStore     *self,
                        const char  *id,
@@ -327,5 +413,10 @@ ic_store_list_history (IcStore     *self,
       ic_store_set_sqlite_error (error, ic_store_get_db (self), rc);
       return NULL;
     }
+  if (entries->len > 0 &&
+      ((IcHistoryEntry *) g_ptr_array_index (entries, 0))->action == IC_HISTORY_CREATED &&
+      ((IcHistoryEntry *) g_ptr_array_index (entries, 0))->changes->len == 0 &&
+      !fill_created (self, entries, error))
+    return NULL;
   return g_steal_pointer (&entries);
 }

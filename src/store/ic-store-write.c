@@ -295,7 +295,6 @@ set_history (Pending       *pending,
     {
       pending->history = TRUE;
       pending->history_action = IC_HISTORY_CREATED;
-      pending->history_changes = ic_store_history_diff (NULL, pending->record);
       return;
     }
   if (before == NULL)
