@@ -1126,6 +1126,18 @@ test_stage_changes (void)
   /* Nothing to complete while the stage is the last change's. */
   g_assert_false (ic_shortlist_entry_complete_stages (entry, "2025-08-01T00:00:00Z", "Cy"));
   g_assert_cmpuint (g_list_model_get_n_items (stages), ==, 4);
+
+  /* A stage set directly, completed at a time before the last change
+   * (a clock behind): the change goes at the last change's time, so the
+   * changes stay in order and the entry stays valid. */
+  ic_shortlist_entry_set_stage (entry, IC_STAGE_INTRODUCED);
+  g_assert_true (ic_shortlist_entry_complete_stages (entry, "2020-01-01T00:00:00Z", "Cy"));
+  g_assert_cmpstr (ic_stage_change_get_at (ic_shortlist_entry_get_last_change (entry)), ==,
+                   ic_stage_change_get_at (declined));
+  g_assert_cmpint (ic_stage_change_get_stage (ic_shortlist_entry_get_last_change (entry)), ==,
+                   IC_STAGE_INTRODUCED);
+  g_assert_true (ic_shortlist_entry_validate (entry, 1, &error));
+  g_assert_no_error (error);
 }
 
 static void

@@ -48,6 +48,7 @@ test_local_changes (Fixture       *f,
   g_autoptr(IcRecord) org = make_organisation ("Depot Ltd");
   g_autoptr(GPtrArray) entries = NULL;
   g_autofree char *changes = NULL;
+  g_autofree char *created = NULL;
   const char *id;
 
   g_assert_true (ic_store_insert (f->store, org, "ann", &error));
@@ -66,7 +67,15 @@ test_local_changes (Fixture       *f,
   g_assert_cmpint (ENTRY (entries, 0)->action, ==, IC_HISTORY_CREATED);
   g_assert_cmpstr (ENTRY (entries, 0)->author, ==, "ann");
   g_assert_cmpint (ENTRY (entries, 0)->rev, ==, 1);
-  g_assert_cmpuint (ENTRY (entries, 0)->changes->len, ==, 0);
+  /* A new record keeps the values it was given, each from nothing;
+   * the fields left empty and the record fields are not listed. */
+  created = describe_changes (ENTRY (entries, 0));
+  g_assert_nonnull (strstr (created, "name:null>\"Depot Ltd\""));
+  g_assert_nonnull (strstr (created, "employees:null>250"));
+  g_assert_nonnull (strstr (created, "cluster:null>\"aerospace\""));
+  g_assert_null (strstr (created, "rev:"));
+  g_assert_null (strstr (created, "id:"));
+  g_assert_null (strstr (created, "contact:"));
   g_assert_false (ENTRY (entries, 0)->remote);
   g_assert_cmpint (ENTRY (entries, 0)->kind, ==, IC_RECORD_KIND_ORGANISATION);
 

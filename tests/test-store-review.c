@@ -124,6 +124,9 @@ test_review (Fixture       *f,
                    ic_record_get_id (k1));
   g_assert_cmpint (((IcReviewItem *) review->items[IC_REVIEW_STUCK]->pdata[0])->kind, ==,
                    IC_RECORD_KIND_SHORTLIST);
+  /* Named by its capability too, as several entries share a shortlist. */
+  g_assert_cmpstr (((IcReviewItem *) review->items[IC_REVIEW_STUCK]->pdata[0])->capability_title, ==,
+                   "K1 proposed for long");
   g_clear_pointer (&text, g_free);
 
   /* Never on a shortlist: K2 (K3 is deleted). */

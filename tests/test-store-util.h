@@ -78,6 +78,7 @@ void       test_store_add_exclusion_tests (void);
 void       test_store_add_changed_tests (void);
 void       test_store_add_conflict_tests (void);
 void       test_store_add_stage_tests (void);
+void       test_store_add_impact_random_tests (void);
 void       test_store_add_impact_tests (void);
 void       test_store_add_history_tests (void);
 void       test_store_add_review_tests (void);

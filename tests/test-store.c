@@ -989,6 +989,7 @@ main (int   argc,
   test_store_add_conflict_tests ();
   test_store_add_stage_tests ();
   test_store_add_impact_tests ();
+  test_store_add_impact_random_tests ();
   test_store_add_history_tests ();
   test_store_add_review_tests ();
   test_store_add_name_tests ();

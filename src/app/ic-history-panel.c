@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ic-history-panel.h"
+#include "ic-record-form.h"
 #include "ic-store-history.h"
 
 struct _IcHistoryPanel
@@ -64,9 +65,12 @@ entry_subtitle (IcHistoryEntry *entry)
   return g_strdup (when);
 }
 
-/* A field's value as a person reads it: strings without their quotes. */
+/* A field's value as a person reads it: strings without their quotes,
+ * a choice from a list as the form names it. */
 static char *
-value_text (const char *json)
+value_text (IcRecordKind  kind,
+            const char   *field,
+            const char   *json)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonNode *root;
@@ -76,7 +80,11 @@ value_text (const char *json)
   if (json_parser_load_from_data (parser, json, -1, NULL) &&
       JSON_NODE_HOLDS_VALUE (root = json_parser_get_root (parser)) &&
       json_node_get_value_type (root) == G_TYPE_STRING)
-    return json_node_dup_string (root);
+    {
+      char *label = ic_form_get_enum_value_label (kind, field, json_node_get_string (root));
+
+      return label != NULL ? label : json_node_dup_string (root);
+    }
   return g_strdup (json);
 }
 
@@ -101,13 +109,17 @@ make_row (IcHistoryEntry *entry)
   for (guint i = 0; i < entry->changes->len; i++)
     {
       IcHistoryChange *change = g_ptr_array_index (entry->changes, i);
-      g_autofree char *before = value_text (change->old_json);
-      g_autofree char *after = value_text (change->new_json);
-      /* Translators: a field's value before and after a change */
-      g_autofree char *text = g_strdup_printf (_("%s → %s"), before, after);
+      g_autofree char *before = value_text (entry->kind, change->field, change->old_json);
+      g_autofree char *after = value_text (entry->kind, change->field, change->new_json);
+      g_autofree char *label = ic_form_get_label (entry->kind, change->field);
+      /* A new record's entry holds the values it was given. */
+      g_autofree char *text = entry->action == IC_HISTORY_CREATED
+                              ? g_strdup (after)
+                              /* Translators: a field's value before and after a change */
+                              : g_strdup_printf (_("%s → %s"), before, after);
       GtkWidget *child = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (child), change->field);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (child), label);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (child), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (child), text);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), child);

@@ -9,6 +9,7 @@
 
 #include "ic-app-format.h"
 #include "ic-model-enums.h"
+#include "ic-record.h"
 #include "ic-record-form.h"
 
 #define MAX_BUDGET 1e12
@@ -184,4 +185,30 @@ ic_form_get_label (IcRecordKind  kind,
   words = g_strdelimit (g_strdup (name), "_", ' ');
   words[0] = g_ascii_toupper (words[0]);
   return g_steal_pointer (&words);
+}
+
+char *
+ic_form_get_enum_value_label (IcRecordKind  kind,
+                              const char   *name,
+                              const char   *nick)
+{
+  g_autoptr(GTypeClass) klass = NULL;
+  g_autofree char *property = NULL;
+  GParamSpec *pspec;
+  GEnumClass *enum_class;
+  GEnumValue *value;
+  GType type = ic_record_kind_get_record_type (kind);
+
+  if (type == G_TYPE_INVALID || name == NULL || nick == NULL)
+    return NULL;
+  klass = g_type_class_ref (type);
+  property = g_strdelimit (g_strdup (name), "_", '-');
+  pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), property);
+  if (pspec == NULL || !G_IS_PARAM_SPEC_ENUM (pspec))
+    return NULL;
+  enum_class = G_PARAM_SPEC_ENUM (pspec)->enum_class;
+  value = g_enum_get_value_by_nick (enum_class, nick);
+  if (value == NULL)
+    return NULL;
+  return g_strdup (ic_form_enum_label (G_TYPE_FROM_CLASS (enum_class), value->value));
 }

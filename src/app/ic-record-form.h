@@ -53,5 +53,11 @@ const char        *ic_form_enum_label (GType         enum_type,
  * form shows, in words.  Returns: (transfer full) */
 char              *ic_form_get_label  (IcRecordKind  kind,
                                        const char   *name);
+/* The value @nick of the JSON field @name of a record of @kind as the
+ * form shows it, if that field holds one of a list of values ("sme":
+ * "SME"); NULL for any other field or value.  Returns: (transfer full) */
+char              *ic_form_get_enum_value_label (IcRecordKind  kind,
+                                                 const char   *name,
+                                                 const char   *nick);
 
 G_END_DECLS

@@ -8,6 +8,8 @@
 #include <glib/gi18n.h>
 
 #include "ic-challenge.h"
+#include "ic-model-enums.h"
+#include "ic-model-types.h"
 #include "ic-record-editor.h"
 #include "ic-review-page.h"
 #include "ic-store-history.h"
@@ -250,7 +252,18 @@ make_row (IcReviewItem *item)
       subtitle = g_strdup_printf (_("Deadline %s"), item->since);
       break;
     case IC_REVIEW_STUCK:
-      subtitle = g_strdup_printf (_("An entry at “%s” since %.10s"), item->stage, item->since);
+      {
+        int stage = IC_STAGE_PROPOSED;
+        /* The stage as the shortlist names it, not its nick. */
+        const char *label = ic_enum_from_nick (IC_TYPE_STAGE, item->stage, &stage)
+                            ? ic_stage_get_label (stage) : item->stage;
+
+        if (item->capability_title != NULL && item->capability_title[0] != '\0')
+          /* Translators: a capability, the stage it is at and since when */
+          subtitle = g_strdup_printf (_("%s, at “%s” since %.10s"), item->capability_title, label, item->since);
+        else
+          subtitle = g_strdup_printf (_("An entry at “%s” since %.10s"), label, item->since);
+      }
       break;
     case IC_REVIEW_NEVER_MATCHED:
     default:

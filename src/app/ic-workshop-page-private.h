@@ -19,6 +19,8 @@ struct _IcWorkshopPage
   IcWorkshop     *workshop;          /* NULL until loaded */
   IcSchedule     *schedule;          /* NULL until scheduled */
   IcSchedule     *undo_schedule;     /* the one a fresh run replaced */
+  GPtrArray      *rules;             /* of IcCurationEntry: conflict-of-interest
+                                      * rules that keep participants apart */
   GCancellable   *load_cancellable;
   GCancellable   *schedule_cancellable;
   gboolean        updating;          /* the page itself is selecting a row */

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ic-workshop-day.h"
+#include "ic-store-curation.h"
 #include "ic-workshop-page-private.h"
 
 #define CELL_WIDTH 196
@@ -258,13 +259,54 @@ fill_participants (IcWorkshopPage *self)
     }
 }
 
+/* "2 pairs kept apart by conflict-of-interest rules: A and B (same
+ * group); C and D (a dispute)." or NULL when no rule applies. */
+static char *
+rules_text (IcWorkshopPage *self)
+{
+  g_autoptr(GString) pairs = g_string_new (NULL);
+  guint n = self->rules != NULL ? self->rules->len : 0;
+
+  if (n == 0)
+    return NULL;
+  for (guint i = 0; i < n; i++)
+    {
+      IcCurationEntry *rule = g_ptr_array_index (self->rules, i);
+      guint a = GPOINTER_TO_UINT (g_hash_table_lookup (self->workshop->index, rule->first_id));
+      guint b = GPOINTER_TO_UINT (g_hash_table_lookup (self->workshop->index, rule->second_id));
+      const char *first = a > 0 ? self->workshop->names[a - 1] : rule->first_id;
+      const char *second = b > 0 ? self->workshop->names[b - 1] : rule->second_id;
+
+      if (i > 0)
+        /* Translators: between two pairs kept apart */
+        g_string_append (pairs, _("; "));
+      if (rule->reason != NULL && rule->reason[0] != '\0')
+        /* Translators: two organisations, and why they never meet */
+        g_string_append_printf (pairs, _("%s and %s (%s)"), first, second, rule->reason);
+      else
+        /* Translators: two organisations that never meet */
+        g_string_append_printf (pairs, _("%s and %s"), first, second);
+    }
+  /* Translators: the number of pairs, then the pairs */
+  return g_strdup_printf (ngettext ("%u pair kept apart by a conflict-of-interest rule: %s.",
+                                    "%u pairs kept apart by conflict-of-interest rules: %s.", n),
+                          n, pairs->str);
+}
+
 static char *
 summary_text (IcWorkshopPage *self)
 {
+  g_autofree char *rules = rules_text (self);
+  g_autofree char *summary = NULL;
+
   if (self->schedule == NULL)
-    return g_strdup (_("Not scheduled yet. Schedule places the meetings that match best, "
-                       "everyone’s first meeting before anyone’s second."));
-  return ic_workshop_describe_schedule (self->workshop, self->schedule);
+    summary = g_strdup (_("Not scheduled yet. Schedule places the meetings that match best, "
+                          "everyone’s first meeting before anyone’s second."));
+  else
+    summary = ic_workshop_describe_schedule (self->workshop, self->schedule);
+  if (rules == NULL)
+    return g_steal_pointer (&summary);
+  return g_strconcat (summary, "\n", rules, NULL);
 }
 
 void

@@ -211,6 +211,9 @@ on_loaded (GObject      *source,
 
   self->workshop = workshop;
   self->schedule = g_steal_pointer (&schedule);
+  g_clear_pointer (&self->rules, g_ptr_array_unref);
+  if (ic_workshop_job_load_get_rules (result) != NULL)
+    self->rules = g_ptr_array_ref (ic_workshop_job_load_get_rules (result));
   if (self->schedule != NULL)
     ic_schedule_sort (self->schedule);
   ic_workshop_page_show_error (self, NULL);
@@ -233,6 +236,7 @@ load_event (IcWorkshopPage *self)
   g_clear_pointer (&self->workshop, ic_workshop_free);
   g_clear_pointer (&self->schedule, ic_schedule_unref);
   g_clear_pointer (&self->undo_schedule, ic_schedule_unref);
+  g_clear_pointer (&self->rules, g_ptr_array_unref);
   ic_workshop_page_show_changes (self, NULL, NULL);
   ic_workshop_page_update_actions (self);
 
@@ -624,6 +628,7 @@ ic_workshop_page_finalize (GObject *object)
   g_clear_pointer (&self->workshop, ic_workshop_free);
   g_clear_pointer (&self->schedule, ic_schedule_unref);
   g_clear_pointer (&self->undo_schedule, ic_schedule_unref);
+  g_clear_pointer (&self->rules, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ic_workshop_page_parent_class)->finalize (object);
 }

@@ -289,6 +289,14 @@ ic_shortlist_entry_complete_stages (IcShortlistEntry *self,
   if (last != NULL && ic_stage_change_get_stage (last) == self->stage)
     return FALSE;
   change = ic_stage_change_new (self->stage, at, author, IC_DECLINE_REASON_NONE, NULL);
+  /* Never before the change it follows (a clock behind, a change dated
+   * ahead): the changes stay in time order. */
+  if (last != NULL && ic_stage_change_compare_at (change, last) < 0)
+    {
+      g_clear_object (&change);
+      change = ic_stage_change_new (self->stage, ic_stage_change_get_at (last), author,
+                                    IC_DECLINE_REASON_NONE, NULL);
+    }
   g_list_store_append (self->stages, change);
   return TRUE;
 }

@@ -116,18 +116,31 @@ add_change (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
+/* A value a new record may as well not have: nothing, "" or []. */
+static gboolean
+is_empty_value (JsonNode *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return json_node_get_string (node)[0] == '\0';
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return json_array_get_length (json_node_get_array (node)) == 0;
+  return FALSE;
+}
+
 char *
 ic_store_history_diff (IcRecord *before,
                        IcRecord *after)
 {
-  g_autoptr(JsonNode) old_node = ic_object_to_json (G_OBJECT (before));
+  g_autoptr(JsonNode) old_node = before != NULL ? ic_object_to_json (G_OBJECT (before)) : NULL;
   g_autoptr(JsonNode) new_node = ic_object_to_json (G_OBJECT (after));
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) result = NULL;
-  JsonObject *old_object = json_node_get_object (old_node);
+  JsonObject *old_object = old_node != NULL ? json_node_get_object (old_node) : NULL;
   JsonObject *new_object = json_node_get_object (new_node);
   g_autoptr(GList) names = json_object_get_members (new_object);
-  g_autoptr(GList) old_names = json_object_get_members (old_object);
+  g_autoptr(GList) old_names = old_object != NULL ? json_object_get_members (old_object) : NULL;
   guint n = 0;
 
   json_builder_begin_array (builder);
@@ -135,10 +148,13 @@ ic_store_history_diff (IcRecord *before,
   for (GList *l = names; l != NULL; l = l->next)
     {
       const char *name = l->data;
-      JsonNode *old_value = json_object_get_member (old_object, name);
+      JsonNode *old_value = old_object != NULL ? json_object_get_member (old_object, name) : NULL;
       JsonNode *new_value = json_object_get_member (new_object, name);
 
       if (is_record_member (name))
+        continue;
+      /* A new record: the values it was given. */
+      if (old_object == NULL && is_empty_value (new_value))
         continue;
       if (old_value != NULL && json_node_equal (old_value, new_value))
         continue;
@@ -270,6 +286,92 @@ parse_changes (const char *text)
   return changes;
 }
 
+/* A JSON value a field may as well not have: null, "" or []. */
+static gboolean
+is_empty_json (const char *json)
+{
+  return json == NULL || g_str_equal (json, "null") || g_str_equal (json, "\"\"") ||
+         g_str_equal (json, "[]");
+}
+
+static IcHistoryChange *
+find_change (GPtrArray  *changes,
+             const char *field)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      IcHistoryChange *change = g_ptr_array_index (changes, i);
+
+      if (g_str_equal (change->field, field))
+        return change;
+    }
+  return NULL;
+}
+
+/* The values the record was created with, as changes from nothing:
+ * each field's value before its first change after, or its value now
+ * if it never changed.  The history has every change, so the insert
+ * itself need not write them out. */
+static gboolean
+fill_created (IcStore    *self,
+              GPtrArray  *entries,
+              GError    **error)
+{
+  IcHistoryEntry *created = g_ptr_array_index (entries, 0);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(IcRecord) record = ic_store_get_stored (self, created->kind, created->record_id, &local_error);
+  g_autofree char *now = NULL;
+  g_autoptr(GPtrArray) initial = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  /* A record no longer held at all: its entries still say what changed. */
+  if (g_error_matches (local_error, IC_STORE_ERROR, IC_STORE_ERROR_NOT_FOUND))
+    return TRUE;
+  if (record == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  now = ic_store_history_diff (NULL, record);
+  initial = parse_changes (now);
+  /* Walk the later changes: the first one of each field says what it
+   * was before. */
+  for (guint i = 1; i < entries->len; i++)
+    {
+      IcHistoryEntry *entry = g_ptr_array_index (entries, i);
+
+      for (guint j = 0; j < entry->changes->len; j++)
+        {
+          IcHistoryChange *later = g_ptr_array_index (entry->changes, j);
+          IcHistoryChange *first;
+
+          if (g_hash_table_contains (seen, later->field))
+            continue;
+          g_hash_table_add (seen, later->field);
+          first = find_change (initial, later->field);
+          if (first == NULL)
+            {
+              first = g_new0 (IcHistoryChange, 1);
+              first->field = g_strdup (later->field);
+              first->old_json = g_strdup ("null");
+              g_ptr_array_add (initial, first);
+            }
+          g_free (first->new_json);
+          first->new_json = g_strdup (later->old_json != NULL ? later->old_json : "null");
+        }
+    }
+  for (guint i = initial->len; i > 0; i--)
+    {
+      IcHistoryChange *change = g_ptr_array_index (initial, i - 1);
+
+      if (is_empty_json (change->new_json))
+        g_ptr_array_remove_index (initial, i - 1);
+    }
+  g_ptr_array_unref (created->changes);
+  created->changes = g_steal_pointer (&initial);
+  return TRUE;
+}
+
 GPtrArray *
 ic_store_list_history (IcStore     *self,
                        const char  *id,
@@ -311,5 +413,10 @@ ic_store_list_history (IcStore     *self,
       ic_store_set_sqlite_error (error, ic_store_get_db (self), rc);
       return NULL;
     }
+  if (entries->len > 0 &&
+      ((IcHistoryEntry *) g_ptr_array_index (entries, 0))->action == IC_HISTORY_CREATED &&
+      ((IcHistoryEntry *) g_ptr_array_index (entries, 0))->changes->len == 0 &&
+      !fill_created (self, entries, error))
+    return NULL;
   return g_steal_pointer (&entries);
 }

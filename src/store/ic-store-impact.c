@@ -2,13 +2,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One aggregate over the stage changes made before the end of the
- * period gives each entry in scope its latest change, its last move to
- * collaborating, the furthest stage it reached and its last decline; a
- * second query reads the meetings of the events held.  The distinct
- * organisations, quarters and the median are counted here from those
- * rows.  The changes of an entry are in time order by seq, so "latest"
- * is the highest seq.
+ * Each entry in scope is one row: its change current at the end of the
+ * period, which carries the furthest stage reached, the last move to
+ * contacted or later and the first change up to it (kept by the
+ * shortlist's write); a second query reads the meetings of the events
+ * held.  The distinct organisations, quarters and the median are
+ * counted here from those rows.  The changes of an entry are in time
+ * order by seq, so its latest change before a time is the one whose
+ * next change is not before it.
  */
 
 #include "config.h"
@@ -25,39 +26,30 @@
 
 #define CLUSTER_OF(RECORD, ORG) "COALESCE (NULLIF (" RECORD ".cluster, ''), " ORG ".cluster, '')"
 
-/* ?1 the first day, ?2 the day after the last, ?3 the cluster or NULL. */
+/* The live organisations: id, kind, cluster. */
+static const char organisations_sql[] =
+  "SELECT id, kind, cluster FROM organisation WHERE deleted = 0";
+
+/* The live shortlists of live challenges: id, the challenge's cluster
+ * and organisation. */
+static const char shortlists_sql[] =
+  "SELECT s.id, ch.cluster, ch.organisation_id"
+  " FROM shortlist AS s JOIN challenge AS ch ON ch.id = s.challenge_id AND ch.deleted = 0"
+  " WHERE s.deleted = 0";
+
+/* ?1 the first day, ?2 the day after the last.  One row per entry with
+ * a change in the period: its change current at the end of the period
+ * (made before the end, the next one not).  The columns kept with each
+ * change (schema version 15) give the furthest stage reached and the
+ * last move to contacted or later up to it, and the entry's first
+ * change.  The shortlists and organisations, a few thousand, are looked
+ * up in tables read once (read_sides()), not once per entry. */
 static const char entries_sql[] =
-  "WITH agg AS ("
-  " SELECT g.shortlist_id AS sl, g.capability_id AS cap,"
-  "  MAX (g.seq) AS last_seq,"
-  "  MAX (CASE WHEN g.stage = 'collaborating' THEN g.seq END) AS collab_seq,"
-  "  MAX (CASE WHEN g.stage = 'collaborating' THEN g.at END) AS collab_at,"
-  "  MIN (g.at) AS first_at,"
-  "  MAX (CASE g.stage WHEN 'proposed' THEN 0 WHEN 'contacted' THEN 1 WHEN 'introduced' THEN 2"
-  "       WHEN 'meeting-held' THEN 3 WHEN 'collaborating' THEN 4 ELSE -1 END) AS max_rank,"
-  "  MAX (g.at >= ?1) AS active,"
-  "  MAX (g.at >= ?1 AND g.stage IN ('contacted', 'introduced', 'meeting-held', 'collaborating'))"
-  "   AS assisted,"
-  /* The last decline: its seq, time and reason, in one comparable text. */
-  "  MAX (CASE WHEN g.stage = 'declined' THEN printf ('%09d %s %s', g.seq, g.at, g.reason) END)"
-  "   AS last_decline"
+  "SELECT g.shortlist_id, g.stage, g.at, julianday (g.at) - julianday (g.first_at),"
+  "  g.reached, g.assisted_at >= ?1, g.reason, c.cluster, c.organisation_id"
   " FROM shortlist_stage AS g"
-  " WHERE g.at < ?2"
-  " GROUP BY g.shortlist_id, g.capability_id"
-  /* An entry with no change in the period counts for nothing. */
-  " HAVING MAX (g.at >= ?1))"
-  " SELECT agg.last_seq, agg.collab_seq, agg.collab_at,"
-  "  julianday (agg.collab_at) - julianday (agg.first_at),"
-  "  agg.max_rank, agg.active, agg.assisted, agg.last_decline,"
-  "  " CLUSTER_OF ("ch", "cho") ", " CLUSTER_OF ("c", "co") ","
-  "  c.organisation_id, co.kind, ch.organisation_id, cho.kind"
-  " FROM agg"
-  " JOIN shortlist AS s ON s.id = agg.sl AND s.deleted = 0"
-  " JOIN challenge AS ch ON ch.id = s.challenge_id AND ch.deleted = 0"
-  " JOIN capability AS c ON c.id = agg.cap AND c.deleted = 0"
-  " LEFT JOIN organisation AS co ON co.id = c.organisation_id AND co.deleted = 0"
-  " LEFT JOIN organisation AS cho ON cho.id = ch.organisation_id AND cho.deleted = 0"
-  " WHERE ?3 IS NULL OR " CLUSTER_OF ("ch", "cho") " = ?3 OR " CLUSTER_OF ("c", "co") " = ?3";
+  " JOIN capability AS c ON c.id = g.capability_id AND c.deleted = 0"
+  " WHERE g.at >= ?1 AND g.at < ?2 AND (g.next_at IS NULL OR g.next_at >= ?2)";
 
 /* ?1 the first day, ?2 the last day (or today if earlier), ?3 the cluster or NULL.
  * One row per meeting of a held event, or one with NULLs for an event with none. */
@@ -180,17 +172,29 @@ new_quarters (const char *from,
   return quarters;
 }
 
+/* The quarters run on from the first's, one after the other. */
 static IcImpactQuarter *
 find_quarter (GArray     *quarters,
               const char *at)
 {
-  char quarter[8];
+  int year, month, first_year, first_quarter;
+  gint64 i;
 
-  ic_impact_quarter_of (at, quarter);
-  for (guint i = 0; i < quarters->len; i++)
-    if (strcmp (g_array_index (quarters, IcImpactQuarter, i).quarter, quarter) == 0)
-      return &g_array_index (quarters, IcImpactQuarter, i);
-  return NULL;
+  if (quarters->len == 0 || sscanf (at, "%4d-%2d", &year, &month) != 2 || month < 1 || month > 12 ||
+      sscanf (g_array_index (quarters, IcImpactQuarter, 0).quarter, "%4d-Q%d",
+              &first_year, &first_quarter) != 2)
+    return NULL;
+  i = (gint64) (year - first_year) * 4 + (month - 1) / 3 - (first_quarter - 1);
+  return i >= 0 && i < quarters->len ? &g_array_index (quarters, IcImpactQuarter, i) : NULL;
+}
+
+/* A set of ids that copies each one once. */
+static void
+add_id (GHashTable *set,
+        const char *id)
+{
+  if (!g_hash_table_contains (set, id))
+    g_hash_table_add (set, g_strdup (id));
 }
 
 static void
@@ -211,6 +215,96 @@ count_pair (GHashTable *pairs,
   pair->collaborations++;
 }
 
+typedef struct
+{
+  char *kind;
+  char *cluster;
+} Organisation;
+
+typedef struct
+{
+  char *cluster;                /* the challenge's, else its organisation's, else "" */
+  char *organisation_id;        /* "" when the challenge names none */
+  const Organisation *organisation;
+} Shortlist;
+
+static void
+organisation_free (gpointer data)
+{
+  Organisation *organisation = data;
+
+  g_free (organisation->kind);
+  g_free (organisation->cluster);
+  g_free (organisation);
+}
+
+static void
+shortlist_free (gpointer data)
+{
+  Shortlist *shortlist = data;
+
+  g_free (shortlist->cluster);
+  g_free (shortlist->organisation_id);
+  g_free (shortlist);
+}
+
+/* A record's cluster, else its live organisation's, else "". */
+static const char *
+cluster_of (const char         *own,
+            const Organisation *organisation)
+{
+  if (own[0] != '\0')
+    return own;
+  return organisation != NULL ? organisation->cluster : "";
+}
+
+/* The live organisations and shortlists, by id. */
+static gboolean
+read_sides (IcStore     *self,
+            GHashTable  *organisations,
+            GHashTable  *shortlists,
+            GError     **error)
+{
+  g_autoptr(IcStoreStmt) orgs = ic_store_prepare (self, organisations_sql, error);
+  g_autoptr(IcStoreStmt) lists = NULL;
+  int rc;
+
+  if (orgs == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (orgs)) == SQLITE_ROW)
+    {
+      Organisation *organisation = g_new0 (Organisation, 1);
+
+      organisation->kind = g_strdup (column_text (orgs, 1));
+      organisation->cluster = g_strdup (column_text (orgs, 2));
+      g_hash_table_insert (organisations, g_strdup (column_text (orgs, 0)), organisation);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ic_store_set_sqlite_error (error, ic_store_get_db (self), rc);
+      return FALSE;
+    }
+
+  lists = ic_store_prepare (self, shortlists_sql, error);
+  if (lists == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (lists)) == SQLITE_ROW)
+    {
+      Shortlist *shortlist = g_new0 (Shortlist, 1);
+
+      shortlist->organisation_id = g_strdup (column_text (lists, 2));
+      shortlist->organisation = g_hash_table_lookup (organisations, shortlist->organisation_id);
+      shortlist->cluster = g_strdup (cluster_of (column_text (lists, 1), shortlist->organisation));
+      g_hash_table_insert (shortlists, g_strdup (column_text (lists, 0)), shortlist);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ic_store_set_sqlite_error (error, ic_store_get_db (self), rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 read_entries (IcStore     *self,
               IcImpact    *impact,
@@ -221,40 +315,47 @@ read_entries (IcStore     *self,
 {
   g_autoptr(GHashTable) pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(IcStoreStmt) stmt = ic_store_prepare (self, entries_sql, error);
+  g_autoptr(GHashTable) organisations =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, organisation_free);
+  g_autoptr(GHashTable) shortlists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, shortlist_free);
+  g_autoptr(IcStoreStmt) stmt = NULL;
   GHashTableIter iter;
   gpointer value;
   int rc;
 
+  if (!read_sides (self, organisations, shortlists, error))
+    return FALSE;
+  stmt = ic_store_prepare (self, entries_sql, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, impact->from, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, end, -1, SQLITE_TRANSIENT);
-  if (impact->cluster != NULL)
-    sqlite3_bind_text (stmt, 3, impact->cluster, -1, SQLITE_TRANSIENT);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 last_seq = sqlite3_column_int64 (stmt, 0);
-      gboolean collaborating = sqlite3_column_type (stmt, 1) != SQLITE_NULL &&
-                               sqlite3_column_int64 (stmt, 1) == last_seq;
-      const char *collab_at = column_text (stmt, 2);
+      const Shortlist *shortlist = g_hash_table_lookup (shortlists, column_text (stmt, 0));
+      const char *stage = column_text (stmt, 1);
+      const char *at = column_text (stmt, 2);
       int max_rank = sqlite3_column_int (stmt, 4);
-      gboolean active = sqlite3_column_int (stmt, 5) != 0;
-      gboolean assisted = sqlite3_column_int (stmt, 6) != 0;
-      const char *last_decline = column_text (stmt, 7);
-      const char *challenge_cluster = column_text (stmt, 8);
-      const char *sme_cluster = column_text (stmt, 9);
-      const char *sme_id = column_text (stmt, 10);
-      const char *sme_kind = column_text (stmt, 11);
-      const char *large_id = column_text (stmt, 12);
-      const char *large_kind = column_text (stmt, 13);
+      gboolean assisted = sqlite3_column_int (stmt, 5) != 0;
+      const char *sme_id = column_text (stmt, 8);
+      const Organisation *sme = g_hash_table_lookup (organisations, sme_id);
+      const char *challenge_cluster, *sme_cluster;
 
-      if (collaborating && strcmp (collab_at, impact->from) >= 0)
+      if (shortlist == NULL)
+        continue;
+      challenge_cluster = shortlist->cluster;
+      sme_cluster = cluster_of (column_text (stmt, 7), sme);
+      /* An entry counts for a cluster if either side is in it. */
+      if (impact->cluster != NULL && strcmp (challenge_cluster, impact->cluster) != 0 &&
+          strcmp (sme_cluster, impact->cluster) != 0)
+        continue;
+
+      if (strcmp (stage, "collaborating") == 0)
         {
           gboolean across = challenge_cluster[0] != '\0' && sme_cluster[0] != '\0' &&
                             strcmp (challenge_cluster, sme_cluster) != 0;
-          IcImpactQuarter *quarter = find_quarter (impact->by_quarter, collab_at);
+          IcImpactQuarter *quarter = find_quarter (impact->by_quarter, at);
           double d = sqlite3_column_double (stmt, 3);
 
           impact->collaborations++;
@@ -268,29 +369,23 @@ read_entries (IcStore     *self,
           count_pair (pairs, challenge_cluster, sme_cluster);
         }
 
-      if (assisted && sme_id[0] != '\0' && strcmp (sme_kind, "sme") == 0)
-        g_hash_table_add (smes, g_strdup (sme_id));
-      if (assisted && large_id[0] != '\0' && strcmp (large_kind, "large-firm") == 0)
-        g_hash_table_add (large, g_strdup (large_id));
+      if (assisted && sme != NULL && strcmp (sme->kind, "sme") == 0)
+        add_id (smes, sme_id);
+      if (assisted && shortlist->organisation != NULL &&
+          strcmp (shortlist->organisation->kind, "large-firm") == 0)
+        add_id (large, shortlist->organisation_id);
 
-      if (active)
-        for (int k = 0; k <= max_rank && k < IC_IMPACT_N_FUNNEL; k++)
-          impact->funnel[k]++;
+      for (int k = 0; k <= max_rank && k < IC_IMPACT_N_FUNNEL; k++)
+        impact->funnel[k]++;
 
-      /* "SEQ AT REASON": declined at the end, by a decline in the period. */
-      if (last_decline[0] != '\0' && g_ascii_strtoll (last_decline, NULL, 10) == last_seq)
+      /* Declined at the end, by a decline in the period. */
+      if (strcmp (stage, "declined") == 0)
         {
-          const char *at = strchr (last_decline, ' ') + 1;
-          const char *reason_nick = strchr (at, ' ');
           int reason = IC_DECLINE_REASON_NONE;
 
-          if (active)
-            impact->declined++;
-          if (reason_nick != NULL && strncmp (at, impact->from, strlen (impact->from)) >= 0)
-            {
-              ic_enum_from_nick (IC_TYPE_DECLINE_REASON, reason_nick + 1, &reason);
-              impact->decline_reasons[reason]++;
-            }
+          impact->declined++;
+          ic_enum_from_nick (IC_TYPE_DECLINE_REASON, column_text (stmt, 6), &reason);
+          impact->decline_reasons[reason]++;
         }
     }
   if (rc != SQLITE_DONE)

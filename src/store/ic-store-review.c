@@ -36,6 +36,7 @@ ic_review_item_free (IcReviewItem *item)
   g_free (item->since);
   g_free (item->capability_id);
   g_free (item->stage);
+  g_free (item->capability_title);
   g_free (item);
 }
 
@@ -89,7 +90,8 @@ static const char deadline_count_sql[] =
   " AND EXISTS (SELECT 1 FROM shortlist_entry AS e" \
   "   WHERE e.shortlist_id = st.shortlist_id AND e.capability_id = st.capability_id)"
 static const char stuck_sql[] =
-  "SELECT 4, s.id, s.name, st.at, st.capability_id, st.stage" STUCK_FROM
+  "SELECT 4, s.id, s.name, st.at, st.capability_id, st.stage,"
+  "  (SELECT c.title FROM capability AS c WHERE c.id = st.capability_id)" STUCK_FROM
   " ORDER BY st.at LIMIT ?2";
 static const char stuck_count_sql[] = "SELECT count (*)" STUCK_FROM;
 
@@ -146,6 +148,8 @@ ask (IcStore         *self,
       item->since = dup_column (stmt, 3);
       item->capability_id = dup_column (stmt, 4);
       item->stage = dup_column (stmt, 5);
+      if (sqlite3_column_count (stmt) > 6)
+        item->capability_title = dup_column (stmt, 6);
       g_ptr_array_add (review->items[reason], item);
     }
   if (rc != SQLITE_DONE)

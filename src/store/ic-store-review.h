@@ -44,6 +44,7 @@ typedef struct
   char           *since;        /* updated_at, deadline or when the stage was reached */
   char           *capability_id; /* STUCK: the entry's capability */
   char           *stage;        /* STUCK: the stage's nick */
+  char           *capability_title; /* STUCK: the entry's capability's, or NULL */
 } IcReviewItem;
 
 void        ic_review_item_free        (IcReviewItem *item);

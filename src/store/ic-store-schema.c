@@ -504,6 +504,37 @@ fill_name_keys (sqlite3  *db,
          fill_name_keys_of (db, "capability", TRUE, error);
 }
 
+/* Version 16: each stage change carries what the impact figures need
+ * of the changes before it, so that a period's figures read one row per
+ * entry (the change current at the period's end) instead of grouping
+ * every change made before the end: the time of the entry's next
+ * change (NULL for its latest), the time of its first change, the
+ * furthest stage reached so far (0 proposed … 4 collaborating, -1 only
+ * declined) and the time of its latest change to contacted or later so
+ * far.  The shortlist's write keeps them (ic-store-stages.c); the index
+ * covers the impact query. */
+static const char migration_16[] =
+  "ALTER TABLE shortlist_stage ADD COLUMN next_at TEXT;\n"
+  "ALTER TABLE shortlist_stage ADD COLUMN first_at TEXT;\n"
+  "ALTER TABLE shortlist_stage ADD COLUMN reached INTEGER NOT NULL DEFAULT -1;\n"
+  "ALTER TABLE shortlist_stage ADD COLUMN assisted_at TEXT;\n"
+  "WITH w AS (\n"
+  "  SELECT shortlist_id AS sl, capability_id AS cap, seq AS sq,\n"
+  "    LEAD (at) OVER entry AS next_at,\n"
+  "    FIRST_VALUE (at) OVER entry AS first_at,\n"
+  "    MAX (CASE stage WHEN 'proposed' THEN 0 WHEN 'contacted' THEN 1 WHEN 'introduced' THEN 2\n"
+  "         WHEN 'meeting-held' THEN 3 WHEN 'collaborating' THEN 4 ELSE -1 END) OVER so_far AS reached,\n"
+  "    MAX (CASE WHEN stage IN ('contacted', 'introduced', 'meeting-held', 'collaborating')\n"
+  "         THEN at END) OVER so_far AS assisted_at\n"
+  "  FROM shortlist_stage\n"
+  "  WINDOW entry AS (PARTITION BY shortlist_id, capability_id ORDER BY seq),\n"
+  "         so_far AS (entry ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW))\n"
+  "UPDATE shortlist_stage SET next_at = w.next_at, first_at = w.first_at,\n"
+  "  reached = w.reached, assisted_at = w.assisted_at\n"
+  "  FROM w WHERE shortlist_id = w.sl AND capability_id = w.cap AND seq = w.sq;\n"
+  "CREATE INDEX shortlist_stage_period ON shortlist_stage\n"
+  "  (at, next_at, stage, reached, assisted_at, first_at, reason);\n";
+
 static gboolean
 seed_taxonomy (sqlite3  *db,
                GError  **error)
@@ -537,6 +568,7 @@ static const IcMigration migrations[] = {
   { migration_13, NULL },
   { migration_14, NULL },
   { migration_15, fill_name_keys },
+  { migration_16, NULL },
 };
 
 guint

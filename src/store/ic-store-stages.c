@@ -23,41 +23,72 @@ ic_store_stage_change_free (IcStoreStageChange *row)
   g_free (row);
 }
 
-static gboolean
-insert_change (IcStore     *self,
-               const char  *shortlist_id,
-               const char  *capability_id,
-               guint        seq,
-               IcStage      stage,
-               const char  *at,
-               const char  *author,
-               IcDeclineReason reason,
-               const char  *reason_text,
-               GError     **error)
+/* One change as written, with what the impact figures need of the
+ * changes around it (schema version 15). */
+typedef struct
 {
-  IcStoreStmt *stmt =
-    ic_store_prepare (self, "INSERT INTO shortlist_stage "
-                            "(shortlist_id, capability_id, seq, stage, at, author, reason, reason_text) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+  IcStage          stage;
+  const char      *at;
+  const char      *author;
+  IcDeclineReason  reason;
+  const char      *reason_text;
+} Change;
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, shortlist_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, capability_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 3, seq);
-  sqlite3_bind_text (stmt, 4, ic_enum_to_nick (IC_TYPE_STAGE, stage), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, at, -1, SQLITE_TRANSIENT);
-  if (author != NULL)
-    sqlite3_bind_text (stmt, 6, author, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, ic_enum_to_nick (IC_TYPE_DECLINE_REASON, reason), -1, SQLITE_STATIC);
-  if (reason_text != NULL)
-    sqlite3_bind_text (stmt, 8, reason_text, -1, SQLITE_TRANSIENT);
-  if (!ic_store_step_done (self, stmt, error))
+/* The furthest an entry has moved forward: declined is not a step. */
+static int
+stage_rank (IcStage stage)
+{
+  return stage == IC_STAGE_DECLINED ? -1 : (int) stage;
+}
+
+static gboolean
+insert_changes (IcStore      *self,
+                const char   *shortlist_id,
+                const char   *capability_id,
+                const Change *changes,
+                guint         n,
+                GError      **error)
+{
+  const char *assisted_at = NULL;
+  int reached = -1;
+
+  for (guint seq = 0; seq < n; seq++)
     {
+      const Change *c = &changes[seq];
+      IcStoreStmt *stmt =
+        ic_store_prepare (self, "INSERT INTO shortlist_stage "
+                                "(shortlist_id, capability_id, seq, stage, at, author, reason, reason_text, "
+                                " next_at, first_at, reached, assisted_at) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      reached = MAX (reached, stage_rank (c->stage));
+      if (stage_rank (c->stage) >= IC_STAGE_CONTACTED)
+        assisted_at = c->at;
+      sqlite3_bind_text (stmt, 1, shortlist_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, capability_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 3, seq);
+      sqlite3_bind_text (stmt, 4, ic_enum_to_nick (IC_TYPE_STAGE, c->stage), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, c->at, -1, SQLITE_TRANSIENT);
+      if (c->author != NULL)
+        sqlite3_bind_text (stmt, 6, c->author, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 7, ic_enum_to_nick (IC_TYPE_DECLINE_REASON, c->reason), -1, SQLITE_STATIC);
+      if (c->reason_text != NULL)
+        sqlite3_bind_text (stmt, 8, c->reason_text, -1, SQLITE_TRANSIENT);
+      if (seq + 1 < n)
+        sqlite3_bind_text (stmt, 9, changes[seq + 1].at, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 10, changes[0].at, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 11, reached);
+      if (assisted_at != NULL)
+        sqlite3_bind_text (stmt, 12, assisted_at, -1, SQLITE_TRANSIENT);
+      if (!ic_store_step_done (self, stmt, error))
+        {
+          ic_store_stmt_release (stmt);
+          return FALSE;
+        }
       ic_store_stmt_release (stmt);
-      return FALSE;
     }
-  ic_store_stmt_release (stmt);
   return TRUE;
 }
 
@@ -95,25 +126,33 @@ ic_store_write_stages (IcStore     *self,
       const char *capability_id = ic_shortlist_entry_get_capability_id (entry);
       IcStageChange *last = ic_shortlist_entry_get_last_change (entry);
       guint n_stages = g_list_model_get_n_items (stages);
+      g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autofree Change *changes = g_new0 (Change, n_stages + 1);
+      guint n_changes = 0;
 
       for (guint j = 0; j < n_stages; j++)
         {
-          g_autoptr(IcStageChange) change = g_list_model_get_item (stages, j);
+          IcStageChange *change = g_list_model_get_item (stages, j);
 
-          if (!insert_change (self, shortlist_id, capability_id, j,
-                              ic_stage_change_get_stage (change),
-                              ic_stage_change_get_at (change),
-                              ic_stage_change_get_author (change),
-                              ic_stage_change_get_reason (change),
-                              ic_stage_change_get_reason_text (change), error))
-            return FALSE;
+          g_ptr_array_add (held, change);
+          changes[n_changes++] = (Change) {
+            ic_stage_change_get_stage (change), ic_stage_change_get_at (change),
+            ic_stage_change_get_author (change), ic_stage_change_get_reason (change),
+            ic_stage_change_get_reason_text (change) };
         }
       /* The same change ic_shortlist_entry_complete_stages() adds to the
        * record once the write has committed. */
-      if ((last == NULL || ic_stage_change_get_stage (last) != ic_shortlist_entry_get_stage (entry)) &&
-          !insert_change (self, shortlist_id, capability_id, n_stages,
-                          ic_shortlist_entry_get_stage (entry), at, author,
-                          IC_DECLINE_REASON_NONE, NULL, error))
+      if (last == NULL || ic_stage_change_get_stage (last) != ic_shortlist_entry_get_stage (entry))
+        {
+          g_autoptr(IcStageChange) completion =
+            ic_stage_change_new (ic_shortlist_entry_get_stage (entry), at, author, IC_DECLINE_REASON_NONE, NULL);
+          gboolean before_last = last != NULL && ic_stage_change_compare_at (completion, last) < 0;
+
+          changes[n_changes++] = (Change) { ic_shortlist_entry_get_stage (entry),
+                                            before_last ? ic_stage_change_get_at (last) : at,
+                                            author, IC_DECLINE_REASON_NONE, NULL };
+        }
+      if (!insert_changes (self, shortlist_id, capability_id, changes, n_changes, error))
         return FALSE;
     }
   return TRUE;

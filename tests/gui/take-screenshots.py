@@ -427,6 +427,72 @@ def impact(app, suffix=''):
     shoot(app.window, 'impact' + suffix)
 
 
+def needs_attention(app, suffix=''):
+    page = app.show_page('Needs Attention')
+    app.find('push button', app.starts_with('Open '), parent=page, timeout=30)
+    shoot(app.window, 'needs-attention' + suffix)
+
+
+def curation_setup(app):
+    """A record with a few changes behind it, and a conflict-of-interest rule."""
+    organisations = sorted(app.cli_json('list', 'organisations'), key=lambda o: o['name'].casefold())
+    org = organisations[0]
+    for change in ({'website': 'https://www.example.com/robotics'},
+                   {'employees': 14, 'notes': 'Visited in March; two grippers in trials.'}):
+        path = os.path.join(ictest.WORK, 'update.json')
+        with open(path, 'w', encoding='utf-8') as f:
+            json.dump(change, f)
+        app.cli('update', org['id'], '--json', path)
+    large = [o for o in organisations if o['kind'] == 'large-firm']
+    smes = [o for o in organisations if o['kind'] == 'sme' and o['id'] != org['id']]
+    app.cli('conflict-rule', 'add', large[0]['id'], smes[0]['id'], '--reason', 'Same group of companies')
+    app.cli('conflict-rule', 'add', large[1]['id'], smes[1]['id'], '--reason', 'A live dispute over a contract')
+    return org
+
+
+def history_panel(app, org, suffix=''):
+    """The editor scrolled down to its History panel, the first change open."""
+    page = app.show_page('Organisations')
+    app.click_at(app.label(org['name'], parent=page))
+    rawinput.pressKey('Return')
+    dialog = app.dialog('Edit Organisation')
+    history = app.find('list', 'History', parent=dialog)
+    rows = ictest.wait_for('the history rows', lambda: [
+        row for row in app.find_all('list item', parent=history)
+        if row.parent is not None and row.parent == history] or None, timeout=20)
+    # Scroll the form down to the panel with the wheel, then open the
+    # newest change.
+    x, y, width, height = dialog.queryComponent().getExtents(ictest.pyatspi.DESKTOP_COORDS)
+    rawinput.absoluteMotion(x + width // 2, y + height // 2)
+    for _ in range(30):
+        rawinput.click(x + width // 2, y + height // 2, 5)
+    time.sleep(1.0)
+    app.click_at(rows[0])
+    time.sleep(0.5)
+    shoot(app.find(None, 'Edit Organisation', parent=app.app), 'history' + suffix)
+    app.click('push button', 'Cancel', parent=dialog)
+    app.gone(None, 'Edit Organisation')
+
+
+def conflict_rules(app, suffix=''):
+    app.show_page('Challenges')
+    rawinput.keyCombo('<Control><Shift>i')
+    window = app.dialog('Conflicts of Interest')
+    app.find('push button', app.starts_with('Remove the rule between'), parent=window, timeout=20)
+    shoot(app.find(None, 'Conflicts of Interest', parent=app.app), 'conflict-rules' + suffix)
+    rawinput.pressKey('Escape')
+    app.gone(None, 'Conflicts of Interest')
+
+
+def curation(app, suffix=''):
+    needs_attention(app, suffix)
+    history_panel(app, CURATION['org'], suffix)
+    conflict_rules(app, suffix)
+
+
+CURATION = {}
+
+
 def dark(app):
     page = app.show_page('Challenges')
     app.label(lambda name: name is not None and name.endswith(' challenges'), parent=page)
@@ -446,6 +512,12 @@ def dark(app):
 
 
 def main(app):
+    CURATION['org'] = curation_setup(app)
+    # SCREENSHOT_ONLY=curation takes Needs Attention, the History panel
+    # and the Conflicts of Interest window alone.
+    if os.environ.get('SCREENSHOT_ONLY') == 'curation':
+        curation(app)
+        return
     # SCREENSHOT_ONLY=impact takes the Impact page alone, light and dark.
     if os.environ.get('SCREENSHOT_ONLY') == 'impact':
         impact(app)
@@ -465,6 +537,7 @@ def main(app):
         return
     light(app)
     impact(app)
+    curation(app)
     import_dialog(app, 'import', summary='import-summary')
     app.stop()
     gsettings('color-scheme', "'dark'")

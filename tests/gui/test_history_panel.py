@@ -50,8 +50,14 @@ def test_history_panel(app):
     check(any(label.startswith('Changed by') for label in rows[0]), 'the newest is a change')
     check(any(label.startswith('Created by') for label in rows[1]), 'the oldest made the record')
     text = ' '.join(rows[0])
-    check('website' in text and 'https://from-the-command-line.example.com' in text,
-          'the change names the field and its new value')
+    check('Website' in rows[0] and 'https://from-the-command-line.example.com' in text,
+          'the change names the field as the form does, and its new value: %s' % rows[0])
+    check('website' not in rows[0], 'no raw field name: %s' % rows[0])
+    created = rows[1]
+    check('Name' in created and org['name'] in created and 'Kind' in created,
+          'the new record lists the values it was given: %s' % created)
+    check('Shared with the team' in created and 'team' not in created,
+          'a choice from a list reads as the form names it: %s' % created)
 
     app.fill(dialog, 'Website', 'https://from-the-window.example.com')
     app.click('push button', 'Save', parent=dialog)

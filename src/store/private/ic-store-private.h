@@ -211,9 +211,10 @@ gboolean      ic_store_history_add       (IcStore                  *self,
                                           GError                  **error);
 /* The fields that differ between @before and @after (the record fields
  * id, rev, updated_at, author and deleted aside), as the JSON array
- * the history keeps, or NULL if none does.
+ * the history keeps, or NULL if none does.  @before NULL: a new
+ * record's fields that have a value, each from null.
  * Returns: (transfer full) (nullable) */
-char         *ic_store_history_diff      (IcRecord      *before,
+char         *ic_store_history_diff      (IcRecord      *before, /* nullable */
                                           IcRecord      *after);
 
 /* Taxonomy tables (ic-store-taxonomy.c), on a bare connection so that a
