@@ -203,6 +203,17 @@ open_activated (GtkWidget  *widget,
 }
 
 static void
+open_shortlist_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (IC_IS_WINDOW (root))
+    ic_window_show_shortlist (IC_WINDOW (root), g_variant_get_string (parameter, NULL));
+}
+
+static void
 renew_activated (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -286,6 +297,14 @@ make_row (IcReviewItem *item)
     }
   if (item->kind != IC_RECORD_KIND_SHORTLIST)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), action_button (_("Open"), open_label, "review.open", item->id));
+  else
+    {
+      /* A stuck entry is moved on in its shortlist. */
+      g_autofree char *label = g_strdup_printf (_("Open the shortlist “%s”"), title);
+
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 action_button (_("Open Shortlist"), label, "review.open-shortlist", item->id));
+    }
   return row;
 }
 
@@ -391,6 +410,7 @@ ic_review_page_class_init (IcReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcReviewPage, groups_box);
   gtk_widget_class_bind_template_child (widget_class, IcReviewPage, status_label);
   gtk_widget_class_install_action (widget_class, "review.open", "s", open_activated);
+  gtk_widget_class_install_action (widget_class, "review.open-shortlist", "s", open_shortlist_activated);
   gtk_widget_class_install_action (widget_class, "review.renew", "s", renew_activated);
   gtk_widget_class_install_action (widget_class, "review.close", "s", close_activated);
 }

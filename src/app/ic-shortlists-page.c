@@ -348,6 +348,24 @@ ic_shortlists_page_reload (IcShortlistsPage *self)
   ic_page_reader_reload (self->page_reader);
 }
 
+/* Shows the shortlist @id, with the search cleared so that its row is
+ * listed; before the page has read its shortlists, the read shows it. */
+void
+ic_shortlists_page_show_shortlist (IcShortlistsPage *self,
+                                   const char       *id)
+{
+  g_return_if_fail (IC_IS_SHORTLISTS_PAGE (self));
+  g_return_if_fail (id != NULL);
+
+  g_free (self->selected_id);
+  self->selected_id = g_strdup (id);
+  /* Clearing the search refills the list, with @id chosen if it is there. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  fill_list (self);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "view");
+}
+
 static void
 reload_activated (GtkWidget  *widget,
                   const char *action_name,

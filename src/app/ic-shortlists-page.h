@@ -17,5 +17,7 @@ G_DECLARE_FINAL_TYPE (IcShortlistsPage, ic_shortlists_page, IC, SHORTLISTS_PAGE,
 
 GtkWidget *ic_shortlists_page_new    (IcStoreService   *service);
 void       ic_shortlists_page_reload (IcShortlistsPage *self);
+void       ic_shortlists_page_show_shortlist (IcShortlistsPage *self,
+                                              const char       *id);
 
 G_END_DECLS

@@ -279,6 +279,20 @@ ic_window_show_records (IcWindow           *self,
     ic_records_page_show_only (IC_RECORDS_PAGE (page), ids, description);
 }
 
+void
+ic_window_show_shortlist (IcWindow   *self,
+                          const char *id)
+{
+  GtkWidget *page;
+
+  g_return_if_fail (IC_IS_WINDOW (self));
+
+  ic_window_show_page (self, "shortlists");
+  page = gtk_stack_get_child_by_name (self->stack, "shortlists");
+  if (IC_IS_SHORTLISTS_PAGE (page))
+    ic_shortlists_page_show_shortlist (IC_SHORTLISTS_PAGE (page), id);
+}
+
 /* Selecting a row shows its page (arrow keys move the selection); on a
  * folded window, activating it also goes over to the page. */
 static void

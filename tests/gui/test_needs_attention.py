@@ -1,11 +1,15 @@
 # The Needs Attention page lists a capability not changed for two years
 # and an open challenge past its deadline; Renew keeps the capability
 # (a new revision, "renewed" in its history) and takes it off the list,
-# Close closes the challenge.
+# Close closes the challenge.  A shortlist entry stuck at one stage
+# opens its shortlist on the Shortlists page, whatever that page was
+# showing or searching for.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import sqlite3
+
+import pyatspi
 
 import ictest
 from ictest import check, log, wait_for
@@ -48,6 +52,22 @@ def test_needs_attention(app):
     check(True, 'Close closes the challenge')
     app.gone('push button', 'Close “%s”' % challenge['title'], parent=page, timeout=15)
     check(True, 'and it leaves the list')
+
+    stuck = review['stuck']['items']
+    check(len(stuck) >= 2, 'the sample data has entries stuck at one stage')
+    target = stuck[0]['title']
+    other = next(item['title'] for item in stuck if item['title'] != target)
+    shortlists = app.show_page('Shortlists')
+    app.open_shortlist(shortlists, other)
+    page = app.show_page('Needs Attention')
+    app.click('push button', 'Open the shortlist “%s”' % target, parent=page, timeout=20)
+    listed = app.find('list', 'Shortlists', parent=shortlists)
+    row = app.find('list item', target, parent=listed)
+    wait_for('“%s” to be chosen' % target, lambda: row.getState().contains(pyatspi.STATE_SELECTED))
+    check(True, 'Open Shortlist on a stuck entry chooses its shortlist, though another was searched for')
+    sidebar = app.find('list', 'Pages', parent=app.window)
+    check(app.find('list item', 'Shortlists', parent=sidebar).getState().contains(pyatspi.STATE_SELECTED),
+          'and shows the Shortlists page')
 
 
 ictest.run(test_needs_attention, setup=setup)
