@@ -10,12 +10,14 @@
 #include "ic-history-panel.h"
 #include "ic-record-form.h"
 #include "ic-store-history.h"
+#include "ic-store-service.h"
 
 struct _IcHistoryPanel
 {
   AdwBin        parent_instance;
 
   GCancellable *cancellable;
+  IcTaxonomy   *taxonomy;    /* names the cluster and place ids of the values */
 
   GtkLabel     *status_label;
   GtkListBox   *list;
@@ -66,9 +68,11 @@ entry_subtitle (IcHistoryEntry *entry)
 }
 
 /* A field's value as a person reads it: strings without their quotes,
- * a choice from a list as the form names it. */
+ * a choice from a list as the form names it, a cluster or a place by
+ * its name. */
 static char *
-value_text (IcRecordKind  kind,
+value_text (IcTaxonomy   *taxonomy,
+            IcRecordKind  kind,
             const char   *field,
             const char   *json)
 {
@@ -81,15 +85,25 @@ value_text (IcRecordKind  kind,
       JSON_NODE_HOLDS_VALUE (root = json_parser_get_root (parser)) &&
       json_node_get_value_type (root) == G_TYPE_STRING)
     {
-      char *label = ic_form_get_enum_value_label (kind, field, json_node_get_string (root));
+      const char *value = json_node_get_string (root);
+      const char *name = NULL;
+      char *label;
 
-      return label != NULL ? label : json_node_dup_string (root);
+      if (taxonomy != NULL && g_str_equal (field, "cluster"))
+        name = ic_taxonomy_get_cluster_name (taxonomy, value);
+      else if (taxonomy != NULL && g_str_equal (field, "local_authority"))
+        name = ic_taxonomy_get_place_name (taxonomy, value);
+      if (name != NULL)
+        return g_strdup (name);
+      label = ic_form_get_enum_value_label (kind, field, value);
+      return label != NULL ? label : g_strdup (value);
     }
   return g_strdup (json);
 }
 
 static GtkWidget *
-make_row (IcHistoryEntry *entry)
+make_row (IcTaxonomy     *taxonomy,
+          IcHistoryEntry *entry)
 {
   g_autofree char *title = entry_title (entry);
   g_autofree char *subtitle = entry_subtitle (entry);
@@ -109,8 +123,8 @@ make_row (IcHistoryEntry *entry)
   for (guint i = 0; i < entry->changes->len; i++)
     {
       IcHistoryChange *change = g_ptr_array_index (entry->changes, i);
-      g_autofree char *before = value_text (entry->kind, change->field, change->old_json);
-      g_autofree char *after = value_text (entry->kind, change->field, change->new_json);
+      g_autofree char *before = value_text (taxonomy, entry->kind, change->field, change->old_json);
+      g_autofree char *after = value_text (taxonomy, entry->kind, change->field, change->new_json);
       g_autofree char *label = ic_form_get_label (entry->kind, change->field);
       /* A new record's entry holds the values it was given. */
       g_autofree char *text = entry->action == IC_HISTORY_CREATED
@@ -157,7 +171,7 @@ on_history (GObject      *source,
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->list), TRUE);
   for (guint i = entries->len; i > 0; i--)
-    gtk_list_box_append (self->list, make_row (g_ptr_array_index (entries, i - 1)));
+    gtk_list_box_append (self->list, make_row (self->taxonomy, g_ptr_array_index (entries, i - 1)));
 }
 
 void
@@ -175,6 +189,7 @@ ic_history_panel_load (IcHistoryPanel *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  g_set_object (&self->taxonomy, ic_store_service_get_taxonomy (service));
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
 
@@ -191,6 +206,7 @@ ic_history_panel_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->taxonomy);
   gtk_widget_dispose_template (GTK_WIDGET (self), IC_TYPE_HISTORY_PANEL);
 
   G_OBJECT_CLASS (ic_history_panel_parent_class)->dispose (object);

@@ -18,7 +18,8 @@ def setup(app):
     org = sorted(app.cli_json('list', 'organisations'), key=lambda o: o['name'].casefold())[0]
     path = os.path.join(ictest.WORK, 'update.json')
     with open(path, 'w', encoding='utf-8') as f:
-        json.dump({'website': 'https://from-the-command-line.example.com'}, f)
+        json.dump({'website': 'https://from-the-command-line.example.com',
+                   'cluster': 'aerospace' if org['cluster'] != 'aerospace' else 'rail'}, f)
     app.cli('update', org['id'], '--json', path)
     STATE['org'] = org
 
@@ -53,9 +54,16 @@ def test_history_panel(app):
     check('Website' in rows[0] and 'https://from-the-command-line.example.com' in text,
           'the change names the field as the form does, and its new value: %s' % rows[0])
     check('website' not in rows[0], 'no raw field name: %s' % rows[0])
+    cluster_names = {c['id']: c['name'] for c in app.cli_json('taxonomy', 'list')['clusters']}
+    after = app.cli_json('show', org['id'])['cluster']
+    check('%s → %s' % (cluster_names[org['cluster']], cluster_names[after]) in rows[0],
+          'a cluster reads by its name, not its id: %s' % rows[0])
     created = rows[1]
     check('Name' in created and org['name'] in created and 'Kind' in created,
           'the new record lists the values it was given: %s' % created)
+    places = {p['id']: p['name'] for p in app.cli_json('taxonomy', 'list')['places']}
+    check(places[org['local_authority']] in created and org['local_authority'] not in created,
+          'a place reads by its name: %s' % created)
     check('Shared with the team' in created and 'team' not in created,
           'a choice from a list reads as the form names it: %s' % created)
 
