@@ -70,6 +70,14 @@ skip_row (IcImportRun        *run,
   ic_import_report_add_skipped_row (run->report, row, fields, n_fields);
 }
 
+/* The file's own header of @column, or NULL for none (-1). */
+static const char *
+header_of (IcImportRun *run,
+           int          column)
+{
+  return column >= 0 ? ic_import_mapping_get_column (run->mapping, column) : NULL;
+}
+
 static void
 problem (IcImportRun *run,
          guint        row,
@@ -77,9 +85,7 @@ problem (IcImportRun *run,
          const char  *field,
          const char  *message)
 {
-  const char *header = column >= 0 ? ic_import_mapping_get_column (run->mapping, column) : NULL;
-
-  ic_import_report_add_problem (run->report, row, header, field, message);
+  ic_import_report_add_problem (run->report, row, header_of (run, column), field, message);
 }
 
 static void
@@ -89,9 +95,7 @@ warn (IcImportRun *run,
       const char  *field,
       const char  *message)
 {
-  const char *header = column >= 0 ? ic_import_mapping_get_column (run->mapping, column) : NULL;
-
-  ic_import_report_add_warning (run->report, row, header, field, message);
+  ic_import_report_add_warning (run->report, row, header_of (run, column), field, message);
 }
 
 static void
@@ -114,7 +118,7 @@ empty_problem (IcImportRun *run,
                const char  *field,
                const char  *what)
 {
-  const char *header = column >= 0 ? ic_import_mapping_get_column (run->mapping, column) : NULL;
+  const char *header = header_of (run, column);
   g_autofree char *lower = header != NULL ? g_utf8_strdown (header, -1) : NULL;
   g_autofree char *message = g_strdup_printf (_("the %s is empty"), lower != NULL ? lower : what);
 
