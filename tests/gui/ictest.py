@@ -31,7 +31,9 @@ except Exception as error:  # a missing module or no accessibility bus
     sys.stderr.write('dogtail cannot start: %s\n' % error)
     sys.exit(1)
 
-DEFAULT_TIMEOUT = 20
+# How long a step may wait for the window.  A healthy step takes a second
+# or two; the sanitizer build on a shared, busy machine can take twenty.
+DEFAULT_TIMEOUT = 40
 
 
 class TestFailure(Exception):
