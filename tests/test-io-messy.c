@@ -375,6 +375,85 @@ test_value_map_remembered (Fixture       *f,
   g_assert_error (error, IC_IO_ERROR, IC_IO_ERROR_MAPPING);
 }
 
+/* A row taken as a stored organisation can be kept apart when the
+ * store tells the names apart (here: the same website, another name);
+ * a name the store counts as the same still updates, and says so. */
+static void
+test_duplicates_keep_apart (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const char *csv =
+    "Name,Website\n"
+    "Halesowen Precision Tooling,halesowen-precision.example\n"
+    "BRINDLEY COATINGS LIMITED,\n";
+  g_autoptr(IcOrganisation) brindley = ic_organisation_new ();
+  g_autoptr(IcOrganisation) halesowen = ic_organisation_new ();
+  g_autoptr(IcImport) dry = ic_import_new (IC_RECORD_KIND_ORGANISATION);
+  g_autoptr(IcImport) import = ic_import_new (IC_RECORD_KIND_ORGANISATION);
+  g_autoptr(IcImportReport) preview = NULL;
+  g_autoptr(IcImportReport) report = NULL;
+  g_autoptr(IcRecord) kept = NULL;
+  g_autoptr(GError) error = NULL;
+  const IcImportSimilar *by_website = NULL, *by_name = NULL;
+
+  ic_organisation_set_name (brindley, "Brindley Coatings Ltd");
+  ic_organisation_set_name (halesowen, "Halesowen Precision");
+  ic_organisation_set_website (halesowen, "https://www.halesowen-precision.example");
+  g_assert_true (ic_store_insert (f->store, IC_RECORD (brindley), "Test Expert", &error));
+  g_assert_true (ic_store_insert (f->store, IC_RECORD (halesowen), "Test Expert", &error));
+  g_assert_no_error (error);
+
+  /* The review: both rows are offered as updates; only the one by
+   * website can be kept apart. */
+  ic_import_set_dry_run (dry, TRUE);
+  preview = run_import (f, dry, csv);
+  g_assert_cmpuint (ic_import_report_get_n_similar (preview), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      const IcImportSimilar *similar = ic_import_report_get_similar (preview, i);
+
+      if (similar->by_website)
+        by_website = similar;
+      else
+        by_name = similar;
+    }
+  g_assert_nonnull (by_website);
+  g_assert_nonnull (by_name);
+  g_assert_cmpstr (by_website->name, ==, "Halesowen Precision Tooling");
+  g_assert_cmpstr (by_website->stored_name, ==, "Halesowen Precision");
+  g_assert_cmpstr (by_website->stored_id, ==, ic_record_get_id (IC_RECORD (halesowen)));
+  g_assert_true (by_website->can_keep_apart);
+  g_assert_false (by_website->kept_apart);
+  g_assert_cmpstr (by_name->stored_name, ==, "Brindley Coatings Ltd");
+  g_assert_false (by_name->can_keep_apart);
+  g_assert_cmpuint (by_website->row, !=, by_name->row);
+
+  /* Both kept apart: the website's row becomes an organisation of its
+   * own, the name's row still updates Brindley. */
+  ic_import_keep_apart (import, by_website->row);
+  ic_import_keep_apart (import, by_name->row);
+  ic_import_set_skip_bad_rows (import, TRUE);
+  report = run_import (f, import, csv);
+  g_assert_true (ic_import_report_get_committed (report));
+  g_assert_cmpuint (ic_import_report_get_counts (report)->added, ==, 1);
+  g_assert_cmpuint (ic_import_report_get_counts (report)->rejected, ==, 0);
+  g_assert_cmpint (ic_store_count (f->store, IC_RECORD_KIND_ORGANISATION, NULL, NULL), ==, 3);
+  kept = find_organisation (f, "Halesowen Precision Tooling");
+  g_assert_nonnull (kept);
+  g_assert_cmpstr (ic_record_get_id (kept), !=, ic_record_get_id (IC_RECORD (halesowen)));
+  g_clear_object (&kept);
+  kept = find_organisation (f, "Halesowen Precision");
+  g_assert_cmpstr (ic_record_get_id (kept), ==, ic_record_get_id (IC_RECORD (halesowen)));
+  g_assert_true (report_has (report, TRUE, "cannot be kept apart"));
+  g_assert_false (report_has (report, TRUE, "has the website of the stored organisation"));
+  for (guint i = 0; i < ic_import_report_get_n_similar (report); i++)
+    {
+      const IcImportSimilar *similar = ic_import_report_get_similar (report, i);
+
+      g_assert_cmpint (similar->kept_apart, ==, similar->by_website);
+    }
+}
+
 static void
 test_duplicates_update (Fixture       *f,
                         gconstpointer  data)
@@ -499,6 +578,7 @@ test_io_add_messy_tests (void)
   TEST_ADD ("messy/other-partner-sheet", test_other_partner_sheet);
   TEST_ADD ("messy/value-map-remembered", test_value_map_remembered);
   TEST_ADD ("messy/duplicates-update", test_duplicates_update);
+  TEST_ADD ("messy/duplicates-keep-apart", test_duplicates_keep_apart);
   TEST_ADD ("messy/undo-and-skipped", test_undo_and_skipped);
   TEST_ADD ("messy/undo-keeps-later-edits", test_undo_keeps_later_edits);
 }

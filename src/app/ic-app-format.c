@@ -24,30 +24,35 @@ kind_texts (void)
         _("Edit Organisation"), _("Delete Organisation"), _("No Organisations Yet"),
         _("Firms, public bodies and universities that bring challenges and capabilities."),
         _("Search organisations…"), "system-users-symbolic",
+        C_("record kind", "Organisation"),
       };
       texts[IC_RECORD_KIND_CHALLENGE] = (IcKindText) {
         _("Challenges"), _("Add Challenge"), _("New Challenge"),
         _("Edit Challenge"), _("Delete Challenge"), _("No Challenges Yet"),
         _("Record what large firms and public bodies need, or load the sample data to look around."),
         _("Search challenges…"), "emoji-flags-symbolic",
+        C_("record kind", "Challenge"),
       };
       texts[IC_RECORD_KIND_CAPABILITY] = (IcKindText) {
         _("Capabilities"), _("Add Capability"), _("New Capability"),
         _("Edit Capability"), _("Delete Capability"), _("No Capabilities Yet"),
         _("Record what small firms can do, or load the sample data to look around."),
         _("Search capabilities…"), "applications-engineering-symbolic",
+        C_("record kind", "Capability"),
       };
       texts[IC_RECORD_KIND_FORESIGHT] = (IcKindText) {
         _("Foresight"), _("Add Foresight Item"), _("New Foresight Item"),
         _("Edit Foresight Item"), _("Delete Foresight Item"), _("No Foresight Items Yet"),
         _("Signals of demand and technology drivers from the foresight feed."),
         _("Search foresight…"), "find-location-symbolic",
+        C_("record kind", "Foresight Item"),
       };
       texts[IC_RECORD_KIND_SHORTLIST] = (IcKindText) {
         _("Shortlists"), _("Add Shortlist"), _("New Shortlist"),
         _("Edit Shortlist"), _("Delete Shortlist"), _("No Shortlists Yet"),
         _("Capabilities chosen for a challenge appear here, ready to take to a meeting."),
         _("Search shortlists…"), "view-list-bullet-symbolic",
+        C_("record kind", "Shortlist"),
       };
       g_once_init_leave (&initialised, 1);
     }

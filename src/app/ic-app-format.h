@@ -23,6 +23,7 @@ typedef struct
   const char *empty_body;
   const char *search_hint;    /* "Search challenges…" */
   const char *icon_name;
+  const char *view_title;     /* "Challenge": one record shown, not edited */
 } IcKindText;
 
 const IcKindText *ic_kind_text              (IcRecordKind kind);

@@ -10,6 +10,7 @@
 
 #include "ic-import.h"
 #include "ic-import-dialog.h"
+#include "ic-import-matches.h"
 #include "ic-import-preview.h"
 #include "ic-import-preview-table.h"
 #include "ic-import-results.h"
@@ -66,6 +67,8 @@ struct _IcImportDialog
   AdwBin               *done_bin;
   IcImportResults      *done_results;
   IcImportValueMap     *value_map_group;
+  IcImportMatches      *matches_group;
+  GHashTable           *keep_apart;      /* set of rows, GUINT_TO_POINTER */
   GHashTable           *value_map;       /* "target\nvalue" → id, "" for nothing */
   IcImportReport       *done_report;     /* of the import that was written */
   GtkFileChooserNative *save_chooser;
@@ -197,6 +200,21 @@ show_report (IcImportDialog *self,
   ic_import_preview_table_set_problems (self->preview_table, report);
   if (self->value_map_group != NULL)
     ic_import_value_map_show_report (self->value_map_group, report);
+  if (self->matches_group != NULL)
+    ic_import_matches_show_report (self->matches_group, report);
+}
+
+/* The rows the person chose to keep apart from stored organisations. */
+static void
+apply_keep_apart (IcImportDialog *self,
+                  IcImport       *import)
+{
+  GHashTableIter iter;
+  gpointer row;
+
+  g_hash_table_iter_init (&iter, self->keep_apart);
+  while (g_hash_table_iter_next (&iter, &row, NULL))
+    ic_import_keep_apart (import, GPOINTER_TO_UINT (row));
 }
 
 /* The values the person mapped, for every row of this file. */
@@ -291,6 +309,7 @@ check_rows (IcImportDialog *self)
   import = ic_import_new (current_kind (self));
   ic_import_set_mapping (import, self->mapping);
   apply_value_maps (self, import);
+  apply_keep_apart (self, import);
   ic_import_set_dry_run (import, TRUE);
   ic_import_results_show_message (self->results, _("Checking every row…"));
   set_checking (self, TRUE);
@@ -315,6 +334,21 @@ on_target_changed (IcImportPreviewTable *table,
     }
   /* Another column may have given the field up. */
   ic_import_preview_table_set_mapping (self->preview_table, self->mapping);
+  check_rows (self);
+}
+
+static void
+on_keep_apart_changed (IcImportMatches *group,
+                       guint            row,
+                       gboolean         keep_apart,
+                       IcImportDialog  *self)
+{
+  if (self->mapping == NULL || is_importing (self))
+    return;
+  if (keep_apart)
+    g_hash_table_add (self->keep_apart, GUINT_TO_POINTER (row));
+  else
+    g_hash_table_remove (self->keep_apart, GUINT_TO_POINTER (row));
   check_rows (self);
 }
 
@@ -451,6 +485,7 @@ ic_import_dialog_open_file (IcImportDialog *self,
 
   g_set_object (&self->file, file);
   g_hash_table_remove_all (self->value_map);
+  g_hash_table_remove_all (self->keep_apart);
   g_clear_object (&self->preview);
   g_clear_object (&self->mapping);
   g_clear_object (&self->report);
@@ -876,6 +911,7 @@ run_activated (GtkWidget  *widget,
   import = ic_import_new (current_kind (self));
   ic_import_set_mapping (import, self->mapping);
   apply_value_maps (self, import);
+  apply_keep_apart (self, import);
   ic_import_set_skip_bad_rows (import, gtk_switch_get_active (self->skip_switch));
   ic_import_set_author (import, self->author);
   /* The progress reaches the dialog before the import's end does, and
@@ -941,6 +977,7 @@ ic_import_dialog_finalize (GObject *object)
   g_clear_object (&self->report);
   g_clear_object (&self->done_report);
   g_hash_table_unref (self->value_map);
+  g_hash_table_unref (self->keep_apart);
   g_free (self->db_path);
   g_free (self->author);
 
@@ -1003,6 +1040,7 @@ ic_import_dialog_init (IcImportDialog *self)
   self->done_results = IC_IMPORT_RESULTS (ic_import_results_new ());
   adw_bin_set_child (self->done_bin, GTK_WIDGET (self->done_results));
   self->value_map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->keep_apart = g_hash_table_new (NULL, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.run", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.undo", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.save-skipped", FALSE);
@@ -1029,5 +1067,10 @@ ic_import_dialog_new (IcWindow *window)
   g_signal_connect (self->value_map_group, "value-mapped", G_CALLBACK (on_value_mapped), self);
   gtk_box_insert_child_after (GTK_BOX (self->preview_box), GTK_WIDGET (self->value_map_group),
                               gtk_widget_get_first_child (self->preview_box));
+  /* After them, the rows taken as stored organisations. */
+  self->matches_group = IC_IMPORT_MATCHES (ic_import_matches_new ());
+  g_signal_connect (self->matches_group, "keep-apart-changed", G_CALLBACK (on_keep_apart_changed), self);
+  gtk_box_insert_child_after (GTK_BOX (self->preview_box), GTK_WIDGET (self->matches_group),
+                              GTK_WIDGET (self->value_map_group));
   return self;
 }

@@ -569,8 +569,7 @@ ic_record_editor_build_form (IcRecordEditor *self)
       gtk_widget_set_visible (message, FALSE);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), message);
 
-      gtk_box_insert_child_after (self->form_box, group,
-                                  gtk_widget_get_prev_sibling (GTK_WIDGET (self->delete_button)));
+      gtk_box_append (self->edit_box, group);
     }
 }
 

@@ -45,7 +45,13 @@ struct _IcRecordEditor
   GtkButton      *reload_button;
   GtkButton      *restore_button;
   GtkBox         *form_box;
+  GtkBox         *view_box;    /* the record shown as text, before Edit */
+  GtkBox         *edit_box;    /* the form's groups */
   GtkButton      *delete_button;
+  GtkButton      *cancel_button;
+  GtkButton      *save_button;
+  GtkButton      *edit_button;
+  gboolean        viewing;     /* a stored record shown, not yet in the form */
 };
 
 void       ic_record_editor_field_state_clear (FieldState     *state);
@@ -68,6 +74,11 @@ void       ic_record_editor_load_form     (IcRecordEditor *self,
 /* A copy of the record with the form's values (transfer full). */
 IcRecord  *ic_record_editor_read_form     (IcRecordEditor *self);
 void       ic_record_editor_clear_errors  (IcRecordEditor *self);
+/* ic-record-editor-view.c: the record as text. */
+
+/* Fills the view box with the form's values, group by group, as
+ * selectable text laid out like the form. */
+void       ic_record_editor_build_view    (IcRecordEditor *self);
 /* Calls @callback (with @self) whenever a field is changed. */
 void       ic_record_editor_watch_form    (IcRecordEditor *self,
                                            GCallback       callback);

@@ -173,7 +173,7 @@ ic_record_editor_save (IcRecordEditor *self)
 
   g_return_val_if_fail (IC_IS_RECORD_EDITOR (self), FALSE);
 
-  if (self->saving)
+  if (self->saving || self->viewing)
     return FALSE;
   /* Saving what is on screen passes over a draft not restored. */
   g_clear_object (&self->draft);
@@ -267,6 +267,53 @@ on_reload_clicked (IcRecordEditor *self)
   set_busy (self, TRUE);
   ic_store_service_get_async (self->service, ic_record_get_id (self->record), NULL,
                               on_fetched, g_object_ref (self));
+}
+
+/* A stored record opens as text (@viewing); Edit brings the same
+ * window over to the form.  A new record opens in the form. */
+static void
+set_viewing (IcRecordEditor *self,
+             gboolean        viewing)
+{
+  const IcKindText *text = ic_kind_text (ic_record_get_kind (self->record));
+  const char *title = self->is_new ? text->new_title : viewing ? text->view_title : text->edit_title;
+
+  self->viewing = viewing;
+  if (viewing)
+    ic_record_editor_build_view (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->view_box), viewing);
+  gtk_widget_set_visible (GTK_WIDGET (self->edit_box), !viewing);
+  gtk_widget_set_visible (GTK_WIDGET (self->edit_button), viewing);
+  gtk_widget_set_visible (GTK_WIDGET (self->save_button), !viewing);
+  gtk_button_set_label (self->cancel_button, viewing ? _("Close") : _("Cancel"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.edit", viewing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", !viewing);
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title,
+                                 self->is_new ? NULL : ic_record_get_title (self->record));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+edit_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  IcRecordEditor *self = IC_RECORD_EDITOR (widget);
+  GtkWidget *first;
+
+  if (!self->viewing)
+    return;
+  set_viewing (self, FALSE);
+  /* Editing asked for: the keyboard goes to the first field, with the
+   * cursor at its end and nothing selected, so a key typed adds to the
+   * value rather than replacing it. */
+  if (self->fields->len == 0)
+    return;
+  first = g_array_index (self->fields, FieldState, 0).input;
+  gtk_widget_grab_focus (first);
+  if (GTK_IS_EDITABLE (first))
+    gtk_editable_select_region (GTK_EDITABLE (first), -1, -1);
 }
 
 static void
@@ -364,6 +411,8 @@ on_restore_clicked (IcRecordEditor *self)
 
   if (draft == NULL)
     return;
+  if (self->viewing)
+    set_viewing (self, FALSE);
   /* The draft's fields over the record as stored now; its rev stays the
    * stored one, so a save still checks against what is stored. */
   load_form (self, draft);
@@ -428,9 +477,16 @@ ic_record_editor_class_init (IcRecordEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_restore_clicked);
   gtk_widget_class_bind_template_child (widget_class, IcRecordEditor, form_box);
   gtk_widget_class_bind_template_child (widget_class, IcRecordEditor, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, IcRecordEditor, view_box);
+  gtk_widget_class_bind_template_child (widget_class, IcRecordEditor, edit_box);
+  gtk_widget_class_bind_template_child (widget_class, IcRecordEditor, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, IcRecordEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, IcRecordEditor, edit_button);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "editor.edit", NULL, edit_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "editor.edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "editor.save", NULL);
@@ -570,8 +626,6 @@ ic_record_editor_new_finish (GAsyncResult  *result,
   self->tags = g_steal_pointer (&data->tags);
 
   text = ic_kind_text (ic_record_get_kind (self->record));
-  adw_window_title_set_title (self->window_title, self->is_new ? text->new_title : text->edit_title);
-  gtk_window_set_title (GTK_WINDOW (self), self->is_new ? text->new_title : text->edit_title);
   gtk_button_set_label (self->delete_button, text->delete_label);
   gtk_widget_set_visible (GTK_WIDGET (self->delete_button), !self->is_new);
 
@@ -591,9 +645,13 @@ ic_record_editor_new_finish (GAsyncResult  *result,
   ic_record_editor_watch_form (self, G_CALLBACK (on_form_changed));
 
   /* A new record starts in its first field; a stored one is shown as
-   * it is, with no field taken, and a click or Tab away from editing. */
+   * text first, with Edit (Ctrl+E) taking the keyboard, so no field is
+   * taken and no key changes it by accident. */
+  set_viewing (self, !self->is_new);
   if (self->is_new && self->fields->len > 0)
     gtk_widget_grab_focus (g_array_index (self->fields, FieldState, 0).input);
+  else if (!self->is_new)
+    gtk_widget_grab_focus (GTK_WIDGET (self->edit_button));
 
   if (data->draft != NULL)
     offer_draft (self, g_steal_pointer (&data->draft), data->draft_saved_at);

@@ -2,7 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The form checks the record with the model's validation before it
+ * A stored record opens as a view of its values, with Edit (Ctrl+E)
+ * turning the same window into the form; a new record opens in the
+ * form.  The form checks the record with the model's validation before it
  * writes, and shows a failing rule next to the field it names.
  * Signals: "saved" (IcRecord *) after a successful write, and
  * "delete-requested" (const char *id) when the person asks to delete.

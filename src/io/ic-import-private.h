@@ -55,6 +55,10 @@ typedef struct
   GPtrArray       *befores;              /* of IcRecord: the updated rows' records as stored */
 } IcImportRun;
 
+/* Whether row @row was asked to be kept apart (ic_import_keep_apart). */
+gboolean ic_import_get_keep_apart          (IcImport     *self,
+                                            guint         row);
+
 /* Case and spacing do not tell two names or titles apart.
  * Returns: (transfer full) */
 char    *ic_import_fold_key                (const char   *text);

@@ -24,6 +24,16 @@ typedef struct
   char  *message;
 } Problem;
 
+static void
+similar_clear (gpointer data)
+{
+  IcImportSimilar *similar = data;
+
+  g_free ((char *) similar->name);
+  g_free ((char *) similar->stored_id);
+  g_free ((char *) similar->stored_name);
+}
+
 /* A value no cluster or place matched, and the rows that hold it. */
 typedef struct
 {
@@ -51,6 +61,7 @@ struct _IcImportReport
   GArray          *problems;
   guint            n_dropped;
   GArray          *warnings;     /* of Problem */
+  GArray          *similar;      /* of IcImportSimilar, its strings owned */
   GArray          *unmatched;    /* of Unmatched */
   GArray          *skipped;      /* of Skipped */
   GPtrArray       *added;        /* of IcRecord, as written */
@@ -94,6 +105,7 @@ ic_import_report_finalize (GObject *object)
   g_clear_object (&self->mapping);
   g_array_unref (self->problems);
   g_array_unref (self->warnings);
+  g_array_unref (self->similar);
   g_array_unref (self->unmatched);
   g_array_unref (self->skipped);
   g_ptr_array_unref (self->added);
@@ -116,6 +128,8 @@ ic_import_report_init (IcImportReport *self)
   g_array_set_clear_func (self->problems, problem_clear);
   self->warnings = g_array_new (FALSE, TRUE, sizeof (Problem));
   g_array_set_clear_func (self->warnings, problem_clear);
+  self->similar = g_array_new (FALSE, TRUE, sizeof (IcImportSimilar));
+  g_array_set_clear_func (self->similar, similar_clear);
   self->unmatched = g_array_new (FALSE, TRUE, sizeof (Unmatched));
   g_array_set_clear_func (self->unmatched, unmatched_clear);
   self->skipped = g_array_new (FALSE, TRUE, sizeof (Skipped));
@@ -244,6 +258,36 @@ ic_import_report_add_warning (IcImportReport *self,
 {
   g_return_if_fail (IC_IS_IMPORT_REPORT (self));
   add_to (self, self->warnings, row, column, field, TRUE, message);
+}
+
+void
+ic_import_report_add_similar (IcImportReport        *self,
+                              const IcImportSimilar *similar)
+{
+  IcImportSimilar copy = *similar;
+
+  g_return_if_fail (IC_IS_IMPORT_REPORT (self));
+
+  copy.name = g_strdup (similar->name);
+  copy.stored_id = g_strdup (similar->stored_id);
+  copy.stored_name = g_strdup (similar->stored_name);
+  g_array_append_val (self->similar, copy);
+}
+
+guint
+ic_import_report_get_n_similar (IcImportReport *self)
+{
+  g_return_val_if_fail (IC_IS_IMPORT_REPORT (self), 0);
+  return self->similar->len;
+}
+
+const IcImportSimilar *
+ic_import_report_get_similar (IcImportReport *self,
+                              guint           index)
+{
+  g_return_val_if_fail (IC_IS_IMPORT_REPORT (self), NULL);
+  g_return_val_if_fail (index < self->similar->len, NULL);
+  return &g_array_index (self->similar, IcImportSimilar, index);
 }
 
 guint

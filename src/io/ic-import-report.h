@@ -83,6 +83,28 @@ const char        *ic_import_report_get_warning   (IcImportReport   *self,
 /* Counts one more row whose @target (cluster or local_authority) holds
  * @value, which nothing in the taxonomy matched; @mapped_to is what the
  * person chose for it ("" for nothing), NULL if they have not. */
+/* A row the import takes as a stored organisation, by a name like it
+ * or by its website.  @can_keep_apart: the row's name differs from the
+ * stored one under the store's rule (ic-name-key.h), so it could be
+ * written as an organisation of its own; @kept_apart: it was, as asked
+ * (ic_import_keep_apart). */
+typedef struct
+{
+  guint       row;
+  const char *name;          /* as the row has it */
+  const char *stored_id;
+  const char *stored_name;
+  gboolean    by_website;
+  gboolean    can_keep_apart;
+  gboolean    kept_apart;
+} IcImportSimilar;
+
+void               ic_import_report_add_similar   (IcImportReport   *self,
+                                                   const IcImportSimilar *similar);
+guint              ic_import_report_get_n_similar (IcImportReport   *self);
+const IcImportSimilar *ic_import_report_get_similar (IcImportReport *self,
+                                                   guint             index);
+
 void               ic_import_report_count_unmatched (IcImportReport *self,
                                                    const char       *target,
                                                    const char       *value,

@@ -230,11 +230,32 @@ find_similar_organisation (IcImportRun *run,
   if (id == NULL || id[0] == '\0')
     return NULL;
   stored_name = g_hash_table_lookup (run->organisation_display_names, id);
-  message = by_host
-    ? g_strdup_printf (_("“%s” has the website of the stored organisation “%s”, so it updates "
-                         "that one"), name, stored_name)
-    : g_strdup_printf (_("“%s” looks like the stored organisation “%s”, so it updates that one"),
-                       name, stored_name);
+
+  /* The store holds no two organisations whose names are the same
+   * under its rule: only a name it tells apart can be kept apart. */
+  {
+    g_autofree char *key = ic_name_key_organisation (name);
+    g_autofree char *stored_key = ic_name_key_organisation (stored_name);
+    IcImportSimilar found = {
+      .row = row, .name = name, .stored_id = id, .stored_name = stored_name,
+      .by_website = by_host, .can_keep_apart = g_strcmp0 (key, stored_key) != 0,
+    };
+
+    found.kept_apart = found.can_keep_apart && ic_import_get_keep_apart (run->self, row);
+    ic_import_report_add_similar (run->report, &found);
+    if (found.kept_apart)
+      return NULL;
+    if (!found.can_keep_apart && ic_import_get_keep_apart (run->self, row))
+      message = g_strdup_printf (_("“%s” has the same name as the stored organisation “%s” "
+                                   "(the same firm to the database), so it updates that one "
+                                   "and cannot be kept apart"), name, stored_name);
+  }
+  if (message == NULL)
+    message = by_host
+      ? g_strdup_printf (_("“%s” has the website of the stored organisation “%s”, so it updates "
+                           "that one"), name, stored_name)
+      : g_strdup_printf (_("“%s” looks like the stored organisation “%s”, so it updates that one"),
+                         name, stored_name);
   warn (run, row, run->organisation_column >= 0 ? run->organisation_column : run->title_column,
         "organisation_id", message);
   return id;

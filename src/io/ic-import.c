@@ -39,6 +39,7 @@ struct _IcImport
   gpointer        progress_data;
   GDestroyNotify  progress_destroy;
   GHashTable     *value_map;   /* "target:folded value" → id, "" for none */
+  GHashTable     *keep_apart;  /* set of rows, GUINT_TO_POINTER */
 };
 
 G_DEFINE_FINAL_TYPE (IcImport, ic_import, G_TYPE_OBJECT)
@@ -89,6 +90,7 @@ ic_import_finalize (GObject *object)
   g_clear_object (&self->mapping);
   g_free (self->author);
   g_hash_table_unref (self->value_map);
+  g_hash_table_unref (self->keep_apart);
   if (self->progress_destroy != NULL)
     self->progress_destroy (self->progress_data);
 
@@ -105,6 +107,7 @@ static void
 ic_import_init (IcImport *self)
 {
   self->value_map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->keep_apart = g_hash_table_new (NULL, NULL);
 }
 
 IcImport *
@@ -222,6 +225,21 @@ ic_import_parse_value_maps (IcImport    *self,
       ic_import_map_value (self, target, g_strstrip (colon + 1), g_strstrip (equals + 1));
     }
   return TRUE;
+}
+
+void
+ic_import_keep_apart (IcImport *self,
+                      guint     row)
+{
+  g_return_if_fail (IC_IS_IMPORT (self));
+  g_hash_table_add (self->keep_apart, GUINT_TO_POINTER (row));
+}
+
+gboolean
+ic_import_get_keep_apart (IcImport *self,
+                          guint     row)
+{
+  return g_hash_table_contains (self->keep_apart, GUINT_TO_POINTER (row));
 }
 
 void

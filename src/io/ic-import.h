@@ -64,6 +64,13 @@ void            ic_import_map_value          (IcImport        *self,
 gboolean        ic_import_parse_value_maps   (IcImport        *self,
                                               const char      *text,
                                               GError         **error);
+/* Row @row (numbered as the report numbers rows) is not to be taken
+ * as a stored organisation with a name like it or the same website: it
+ * makes an organisation of its own, when its name differs from the
+ * stored one under the store's rule (a name the store counts as the
+ * same still updates that one; the report says which). */
+void            ic_import_keep_apart         (IcImport        *self,
+                                              guint            row);
 void            ic_import_set_dry_run        (IcImport        *self,
                                               gboolean         dry_run);
 void            ic_import_set_skip_bad_rows  (IcImport        *self,

@@ -233,6 +233,32 @@ class Interchange:
             return self.app.findChild(match, retry=False, requireResult=False)
         return wait_for('the dialog “%s”' % title, look, timeout=timeout)
 
+    def record_view(self, kind, timeout=DEFAULT_TIMEOUT):
+        """The window showing a stored record of @kind ("Organisation"),
+        as it opens: the record as text, with Edit.  Only top-level
+        windows count (a column or group may have the same name)."""
+        def look():
+            try:
+                for window in self.app.children:
+                    if window is not None and window.name == kind:
+                        return window
+            except Exception:
+                pass
+            return None
+        return wait_for('the record window “%s”' % kind, look, timeout=timeout)
+
+    def edit_record(self, kind, timeout=DEFAULT_TIMEOUT):
+        """Opens the form of the stored record of @kind just opened:
+        presses Edit in its window, which then reads "Edit @kind".
+        Returns the window."""
+        window = kind if not isinstance(kind, str) else self.record_view(kind, timeout=timeout)
+        edit = self.find('push button', lambda name: name is not None and
+                         name.replace('_', '') in ('Edit', 'Edit Edit'), parent=window)
+        log('press Edit in “%s”' % window.name)
+        edit.doActionNamed('click')
+        wait_for('the form to open', lambda: (window.name or '').startswith('Edit '))
+        return window
+
     def starts_with(self, prefix):
         return lambda name: name is not None and name.startswith(prefix)
 

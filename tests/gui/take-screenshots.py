@@ -283,7 +283,7 @@ def editor_changed(app):
     org = sorted(app.cli_json('list', 'organisations'), key=lambda o: o['name'].casefold())[0]
     app.click_at(app.label(org['name'], parent=page))
     rawinput.pressKey('Return')
-    dialog = app.dialog('Edit Organisation')
+    dialog = app.edit_record('Organisation')
     app.fill(dialog, 'Website', 'https://www.example.com/robotics')
     path = os.path.join(ictest.WORK, 'organisation.csv')
     with open(path, 'w', encoding='utf-8') as f:
@@ -356,7 +356,12 @@ def light(app):
     label = app.label(challenge['title'], parent=page)
     app.click_at(label)
     rawinput.pressKey('Return')
-    dialog = app.dialog('Edit Challenge')
+    # A stored record opens as text first.
+    dialog = app.record_view('Challenge')
+    app.label(challenge['title'], parent=dialog)
+    time.sleep(0.5)
+    shoot(dialog, 'record-view')
+    app.edit_record(dialog)
     app.set_number(dialog, 'Lowest TRL', 7)
     app.set_number(dialog, 'Highest TRL', 3)
     app.click('push button', 'Save', parent=dialog)
@@ -455,7 +460,7 @@ def history_panel(app, org, suffix=''):
     page = app.show_page('Organisations')
     app.click_at(app.label(org['name'], parent=page))
     rawinput.pressKey('Return')
-    dialog = app.dialog('Edit Organisation')
+    dialog = app.record_view('Organisation')
     history = app.find('list', 'History', parent=dialog)
     rows = ictest.wait_for('the history rows', lambda: [
         row for row in app.find_all('list item', parent=history)
@@ -469,9 +474,9 @@ def history_panel(app, org, suffix=''):
     time.sleep(1.0)
     app.click_at(rows[0])
     time.sleep(0.5)
-    shoot(app.find(None, 'Edit Organisation', parent=app.app), 'history' + suffix)
-    app.click('push button', 'Cancel', parent=dialog)
-    app.gone(None, 'Edit Organisation')
+    shoot(dialog, 'history' + suffix)
+    app.click('push button', 'Close', parent=dialog)
+    app.gone(None, 'Organisation')
 
 
 def conflict_rules(app, suffix=''):

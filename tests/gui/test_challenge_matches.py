@@ -104,10 +104,11 @@ def test_challenge_matches(app):
         time.sleep(0.5)
         rawinput.pressKey('Return')
         try:
-            dialog = app.find(None, 'Edit Challenge', parent=app.app, timeout=8)
+            dialog = app.record_view('Challenge', timeout=8)
             break
         except ictest.TestFailure:
             continue
+    app.edit_record(dialog)
     app.fill(dialog, 'Contact', 'Dana Okafor, procurement')
     app.click('push button', 'Save', parent=dialog)
     app.gone(None, 'Edit Challenge')

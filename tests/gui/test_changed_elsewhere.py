@@ -46,7 +46,7 @@ def test_editor(app):
     page = app.show_page('Organisations')
     app.click_at(app.label(org['name'], parent=page))
     rawinput.pressKey('Return')
-    dialog = app.dialog('Edit Organisation')
+    dialog = app.edit_record('Organisation')
     app.fill(dialog, 'Website', 'https://edited-in-the-window.example.com')
 
     # The command line updates the same organisation meanwhile.

@@ -28,7 +28,7 @@ def open_editor(app, org):
     page = app.show_page('Organisations')
     app.click_at(app.label(org['name'], parent=page))
     rawinput.pressKey('Return')
-    return app.dialog('Edit Organisation')
+    return app.edit_record('Organisation')
 
 
 def history_rows(app, dialog):
