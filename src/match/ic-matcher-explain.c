@@ -39,10 +39,11 @@ add_terms (IcMatchCorpus      *corpus,
            guint32             capability,
            IcMatchResult      *result)
 {
-  g_autoptr(GArray) shares = g_array_new (FALSE, FALSE, sizeof (TermShare));
   const guint32 *terms;
   const float *weights;
   guint n = ic_tfidf_index_get_document (corpus->index, capability, &terms, &weights);
+  g_autoptr(GArray) shares = g_array_sized_new (FALSE, FALSE, sizeof (TermShare),
+                                                MIN (n, query->n_terms));
   guint i = 0, j = 0, n_words = 0;
   double coverage;
 
