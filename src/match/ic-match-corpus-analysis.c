@@ -47,6 +47,8 @@ struct _IcAnalysisChunk
   const IcMatchPhrases *phrases; /* the corpus's, nullable */
   IcPhraseState phrase_state;    /* within the current text */
   GArray *term_hashes;           /* guint32, local id → ic_match_phrases_hash_term() */
+  GArray *term_endings;          /* guint8, local id → ic_match_phrases_get_endings() */
+  GArray *concept_ids;           /* guint32, concept → local id, G_MAXUINT32 until seen */
 };
 
 /* A surface word that gives no term (a stop word). */
@@ -96,6 +98,8 @@ chunk_new (IcMatchCorpus *self,
   chunk->flags = self->flags;
   chunk->phrases = self->phrases;
   chunk->term_hashes = g_array_new (FALSE, FALSE, sizeof (guint32));
+  chunk->term_endings = g_array_new (FALSE, FALSE, sizeof (guint8));
+  chunk->concept_ids = g_array_new (FALSE, FALSE, sizeof (guint32));
   chunk->n_inputs = end - start;
   chunk->inputs = g_memdup2 (self->inputs->pdata + start, sizeof (gpointer) * MAX (end - start, 1));
   chunk->vocabulary = g_hash_table_new (g_str_hash, g_str_equal);
@@ -128,6 +132,8 @@ chunk_free (IcAnalysisChunk *chunk)
   g_array_unref (chunk->scratch);
   g_array_unref (chunk->doc_counts);
   g_array_unref (chunk->term_hashes);
+  g_array_unref (chunk->term_endings);
+  g_array_unref (chunk->concept_ids);
   g_clear_object (&chunk->analyzer);
   g_clear_error (&chunk->error);
   g_free (chunk);
@@ -152,6 +158,7 @@ intern_local (IcAnalysisChunk *chunk,
   gpointer value = g_hash_table_lookup (chunk->vocabulary, term);
   char *term_copy;
   guint32 id, hash;
+  guint8 endings;
 
   if (value != NULL)
     return GPOINTER_TO_UINT (value) - 1;
@@ -160,6 +167,8 @@ intern_local (IcAnalysisChunk *chunk,
   hash = ic_match_phrases_hash_term (term);
   g_ptr_array_add (chunk->terms, term_copy);
   g_array_append_val (chunk->term_hashes, hash);
+  endings = chunk->phrases != NULL ? (guint8) ic_match_phrases_get_endings (chunk->phrases, hash) : 0;
+  g_array_append_val (chunk->term_endings, endings);
   g_hash_table_insert (chunk->vocabulary, term_copy, GUINT_TO_POINTER (id + 1));
   g_array_set_size (chunk->doc_counts, chunk->terms->len);
   return id;
@@ -173,7 +182,19 @@ count_concept (guint    concept,
   IcAnalysisChunk *chunk = user_data;
 
   (void) n_terms;
-  count_term (chunk, intern_local (chunk, ic_match_phrases_get_term (chunk->phrases, concept)));
+  /* A concept's term is looked up once per chunk. */
+  if (concept >= chunk->concept_ids->len)
+    {
+      guint old = chunk->concept_ids->len;
+
+      g_array_set_size (chunk->concept_ids, concept + 1);
+      for (guint i = old; i <= concept; i++)
+        g_array_index (chunk->concept_ids, guint32, i) = G_MAXUINT32;
+    }
+  if (g_array_index (chunk->concept_ids, guint32, concept) == G_MAXUINT32)
+    g_array_index (chunk->concept_ids, guint32, concept) =
+      intern_local (chunk, ic_match_phrases_get_term (chunk->phrases, concept));
+  count_term (chunk, g_array_index (chunk->concept_ids, guint32, concept));
 }
 
 /* Counts a word's term, and the glossary concepts whose phrase it ends. */
@@ -183,9 +204,10 @@ count_word_term (IcAnalysisChunk *chunk,
 {
   count_term (chunk, id);
   if (chunk->phrases != NULL)
-    ic_match_phrases_feed (chunk->phrases, &chunk->phrase_state,
-                           g_array_index (chunk->term_hashes, guint32, id),
-                           count_concept, chunk);
+    ic_match_phrases_feed_endings (chunk->phrases, &chunk->phrase_state,
+                                   g_array_index (chunk->term_hashes, guint32, id),
+                                   g_array_index (chunk->term_endings, guint8, id),
+                                   count_concept, chunk);
 }
 
 static void

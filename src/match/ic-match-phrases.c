@@ -13,7 +13,7 @@ struct _IcMatchPhrases
 {
   GPtrArray  *terms;       /* concept → "~first term" */
   GPtrArray  *displays;    /* concept → first term */
-  GHashTable *last_terms;  /* set of the hashes phrases end with */
+  GHashTable *last_terms;  /* hash a phrase ends with → bit set of those phrases' lengths (bit 0: one term) */
   GHashTable *phrases;     /* phrase hash (gint64 *) → GArray of concept ids */
   GArray     *keys;        /* gint64 storage for the keys above */
 };
@@ -60,6 +60,7 @@ add_phrase (IcMatchPhrases *self,
   PhraseTerms phrase = { { 0 }, 0, FALSE };
   guint64 hash = SEED;
   GArray *concepts;
+  guint endings;
 
   ic_text_analyzer_analyze (analyzer, text, collect_term, &phrase);
   if (phrase.n == 0 || phrase.too_long)
@@ -80,7 +81,10 @@ add_phrase (IcMatchPhrases *self,
     if (g_array_index (concepts, guint, i) == concept)
       return;
   g_array_append_val (concepts, concept);
-  g_hash_table_add (self->last_terms, GUINT_TO_POINTER (phrase.hashes[phrase.n - 1]));
+  endings = GPOINTER_TO_UINT (g_hash_table_lookup (self->last_terms,
+                                                  GUINT_TO_POINTER (phrase.hashes[phrase.n - 1])));
+  g_hash_table_insert (self->last_terms, GUINT_TO_POINTER (phrase.hashes[phrase.n - 1]),
+                       GUINT_TO_POINTER (endings | (1u << (phrase.n - 1))));
 }
 
 IcMatchPhrases *
@@ -155,6 +159,13 @@ ic_match_phrases_get_display (const IcMatchPhrases *self,
   return g_ptr_array_index (self->displays, concept);
 }
 
+guint
+ic_match_phrases_get_endings (const IcMatchPhrases *self,
+                              guint32               term_hash)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->last_terms, GUINT_TO_POINTER (term_hash)));
+}
+
 void
 ic_match_phrases_feed (const IcMatchPhrases *self,
                        IcPhraseState        *state,
@@ -162,16 +173,31 @@ ic_match_phrases_feed (const IcMatchPhrases *self,
                        IcConceptFunc         func,
                        gpointer              user_data)
 {
+  ic_match_phrases_feed_endings (self, state, term_hash,
+                                 ic_match_phrases_get_endings (self, term_hash), func, user_data);
+}
+
+void
+ic_match_phrases_feed_endings (const IcMatchPhrases *self,
+                               IcPhraseState        *state,
+                               guint32               term_hash,
+                               guint                 endings,
+                               IcConceptFunc         func,
+                               gpointer              user_data)
+{
   guint n = state->n_recent;
 
-  if (g_hash_table_contains (self->last_terms, GUINT_TO_POINTER (term_hash)))
+  if (endings != 0)
     {
-      /* Phrases of 1…4 terms ending here, shortest first. */
+      /* Phrases of 1…4 terms ending here, shortest first: only the
+       * lengths some phrase ending with this term has are looked up. */
       for (guint length = 1; length <= n + 1; length++)
         {
           guint64 hash = SEED;
           GArray *concepts;
 
+          if ((endings & (1u << (length - 1))) == 0)
+            continue;
           for (guint i = n + 1 - length; i < n; i++)
             hash = mix (hash, state->recent[i]);
           hash = mix (hash, term_hash);

@@ -69,10 +69,22 @@ ic_match_phrases_hash_term (const char *term)
   return g_str_hash (term);
 }
 
+/* The lengths of the phrases that end with the term of @term_hash, as
+ * a bit set (bit 0: one term); 0 if none does.  A term's endings never
+ * change, so a caller that sees a term often may keep them. */
+guint           ic_match_phrases_get_endings   (const IcMatchPhrases *self,
+                                                guint32               term_hash);
 /* Feeds the next term's hash (from ic_match_phrases_hash_term()). */
 void            ic_match_phrases_feed          (const IcMatchPhrases *self,
                                                 IcPhraseState        *state,
                                                 guint32               term_hash,
+                                                IcConceptFunc         func,
+                                                gpointer              user_data);
+/* The same, with the term's endings (from ic_match_phrases_get_endings()). */
+void            ic_match_phrases_feed_endings  (const IcMatchPhrases *self,
+                                                IcPhraseState        *state,
+                                                guint32               term_hash,
+                                                guint                 endings,
                                                 IcConceptFunc         func,
                                                 gpointer              user_data);
 

@@ -152,9 +152,10 @@ ic_match_result_class_init (IcMatchResultClass *klass)
 static void
 ic_match_result_init (IcMatchResult *self)
 {
-  self->terms = g_array_new (FALSE, FALSE, sizeof (Term));
+  /* Sized for a typical result, so that filling one rarely grows them. */
+  self->terms = g_array_sized_new (FALSE, FALSE, sizeof (Term), 16);
   g_array_set_clear_func (self->terms, clear_term);
-  self->bridges = g_array_new (FALSE, FALSE, sizeof (Bridge));
+  self->bridges = g_array_sized_new (FALSE, FALSE, sizeof (Bridge), 4);
   g_array_set_clear_func (self->bridges, clear_bridge);
   self->tags = g_ptr_array_new_with_free_func (g_free);
 }

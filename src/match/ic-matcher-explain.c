@@ -39,11 +39,15 @@ add_terms (IcMatchCorpus      *corpus,
            guint32             capability,
            IcMatchResult      *result)
 {
-  g_autoptr(GArray) shares = g_array_new (FALSE, FALSE, sizeof (TermShare));
   const guint32 *terms;
   const float *weights;
   guint n = ic_tfidf_index_get_document (corpus->index, capability, &terms, &weights);
-  guint i = 0, j = 0, n_words = 0;
+  /* The shared terms, on the stack unless there are very many. */
+  TermShare on_stack[64];
+  g_autofree TermShare *on_heap = MIN (n, query->n_terms) > G_N_ELEMENTS (on_stack)
+                                  ? g_new (TermShare, MIN (n, query->n_terms)) : NULL;
+  TermShare *shares = on_heap != NULL ? on_heap : on_stack;
+  guint i = 0, j = 0, n_words = 0, n_shares = 0;
   double coverage;
 
   while (i < query->n_terms && j < n)
@@ -59,20 +63,21 @@ add_terms (IcMatchCorpus      *corpus,
                               query->term_learned != NULL && query->term_learned[i],
                               query->term_is_word[i] };
 
-          g_array_append_val (shares, share);
+          shares[n_shares++] = share;
           i++;
           j++;
         }
     }
   /* Each share is scaled as the cosine is, by the coverage factor, so
    * that the shares add up to the text score. */
-  for (guint k = 0; k < shares->len; k++)
-    n_words += g_array_index (shares, TermShare, k).is_word;
+  for (guint k = 0; k < n_shares; k++)
+    n_words += shares[k].is_word;
   coverage = query->coverage[MIN (n_words, 255u)];
-  g_array_sort (shares, (GCompareFunc) compare_shares);
-  for (guint k = 0; k < shares->len; k++)
+  /* A total order (terms are distinct): any sort gives the same. */
+  qsort (shares, n_shares, sizeof (TermShare), compare_shares);
+  for (guint k = 0; k < n_shares; k++)
     {
-      TermShare *share = &g_array_index (shares, TermShare, k);
+      TermShare *share = &shares[k];
 
       share->share *= coverage;
 
