@@ -808,13 +808,14 @@ note_applied (IcStore       *store,
 }
 
 static gboolean
-apply_changes (IcStore           *store,
+write_changes (IcStore           *store,
                IcFeedPage        *page,
                gboolean           move_cursor,
                IcFeedSyncCounts  *counts,
                GError           **error)
 {
   g_autoptr(GPtrArray) applied = g_ptr_array_new ();
+  g_autoptr(GPtrArray) to_put_known = g_ptr_array_new ();
   gint64 n_extra, n_quarantine;
   g_autoptr(GHashTable) pending = NULL;
   g_autoptr(GHashTable) known = NULL;
@@ -856,6 +857,11 @@ apply_changes (IcStore           *store,
             return FALSE;
           continue;
         }
+      /* What the store held before the page; not for a record written
+       * twice in it (the second write is over the first). */
+      g_ptr_array_add (to_put_known,
+                       g_hash_table_contains (coming, ic_record_get_id (record))
+                       ? NULL : g_hash_table_lookup (known, ic_record_get_id (record)));
       g_hash_table_insert (coming, g_strdup (ic_record_get_id (record)),
                            GINT_TO_POINTER (ic_record_get_kind (record)));
       g_ptr_array_add (to_put, g_steal_pointer (&record));
@@ -868,7 +874,10 @@ apply_changes (IcStore           *store,
    * record names one not here yet, the page goes one record at a time,
    * so that the rest lands and that one waits. */
   waiting_before = counts->waiting;
-  if (to_put->len > 0 && !ic_store_put_remote_all_validated (store, to_put, &local_error))
+  if (to_put->len > 0 &&
+      !ic_store_put_remote_all_known (store, to_put,
+                                      (const IcStoreRevision * const *) to_put_known->pdata,
+                                      &local_error))
     {
       if (!g_error_matches (local_error, IC_STORE_ERROR, IC_STORE_ERROR_CONSTRAINT))
         {
@@ -897,6 +906,28 @@ apply_changes (IcStore           *store,
     return FALSE;
   counts->cursor = page->last_seq;
   return TRUE;
+}
+
+/* write_changes() in one write: what it looks up stays true for the
+ * writes it decides on. */
+static gboolean
+apply_changes (IcStore           *store,
+               IcFeedPage        *page,
+               gboolean           move_cursor,
+               IcFeedSyncCounts  *counts,
+               GError           **error)
+{
+  IcFeedSyncCounts before = *counts;
+  gboolean ok;
+
+  if (!ic_store_begin_write (store, error))
+    return FALSE;
+  ok = write_changes (store, page, move_cursor, counts, error);
+  if (!ic_store_end_write (store, ok, ok ? error : NULL))
+    ok = FALSE;
+  if (!ok)
+    *counts = before;
+  return ok;
 }
 
 gboolean

@@ -321,15 +321,18 @@ keeps_name_key (IcRecord    *before,
 
 /* Writes @record inside the caller's transaction.  Returns the values
  * to set on it after the commit.  An update with @base_rev_expected
- * >= 0 is refused unless the stored rev is still that one. */
+ * >= 0 is refused unless the stored rev is still that one.  @known, if
+ * not NULL, is what the store holds under the record's id, looked up
+ * inside the same transaction. */
 static Pending *
-write_record (IcStore     *self,
-              IcRecord    *record,
-              WriteMode    mode,
-              gint64       base_rev_expected,
-              const char  *author,
-              const char  *now,
-              GError     **error)
+write_record (IcStore       *self,
+              IcRecord      *record,
+              WriteMode      mode,
+              gint64         base_rev_expected,
+              const Stored  *known,
+              const char    *author,
+              const char    *now,
+              GError       **error)
 {
   IcRecordKind kind = ic_record_get_kind (record);
   /* Events are kept whole (ic-store-events.c), not column by column. */
@@ -354,8 +357,11 @@ write_record (IcStore     *self,
                    _("The %s has no id"), kind_name);
       return NULL;
     }
-  if (mode == WRITE_INSERT && !is_event ? !find_elsewhere (self, kind, id, &stored, error)
-                                       : !find_stored (self, id, &stored, error))
+  /* What the caller looked up in this same write, else asked here. */
+  if (known != NULL)
+    stored = *known;
+  else if (mode == WRITE_INSERT && !is_event ? !find_elsewhere (self, kind, id, &stored, error)
+                                            : !find_stored (self, id, &stored, error))
     return NULL;
 
   if (stored.found && (mode == WRITE_INSERT || stored.kind != kind))
@@ -646,6 +652,7 @@ typedef struct
   WriteMode   mode;
   gboolean    validated;   /* by the caller, just before */
   gint64      base_rev;    /* for a one-record update: the rev it must still have; else -1 */
+  const Stored * const *known;   /* per record, or NULL: what the store holds (NULL: look up) */
 } WriteBatch;
 
 /* Writes @batches, in order, in one transaction and, once committed,
@@ -696,8 +703,9 @@ write_all (IcStore           *self,
 
       for (guint i = 0; i < batches[b].n_records; i++)
         {
+          const Stored *known = batches[b].known != NULL ? batches[b].known[i] : NULL;
           Pending *pending = write_record (self, batches[b].records[i], batches[b].mode,
-                                           batches[b].base_rev, author, now, error);
+                                           batches[b].base_rev, known, author, now, error);
 
           if (pending == NULL)
             {
@@ -734,7 +742,7 @@ write_batch (IcStore     *self,
              const char  *author,
              GError     **error)
 {
-  WriteBatch batch = { records, n_records, mode, FALSE, -1 };
+  WriteBatch batch = { records, n_records, mode, FALSE, -1, NULL };
 
   return write_all (self, &batch, 1, author, error);
 }
@@ -783,7 +791,7 @@ ic_store_update_if_unchanged (IcStore     *self,
                               const char  *author,
                               GError     **error)
 {
-  WriteBatch batch = { &record, 1, WRITE_UPDATE, FALSE, base_rev };
+  WriteBatch batch = { &record, 1, WRITE_UPDATE, FALSE, base_rev, NULL };
 
   g_return_val_if_fail (IC_IS_STORE (self), FALSE);
   g_return_val_if_fail (IC_IS_RECORD (record), FALSE);
@@ -805,10 +813,10 @@ write_inserts_updates (IcStore     *self,
 
   if (inserts != NULL && inserts->len > 0)
     batches[n_batches++] = (WriteBatch) { (IcRecord **) inserts->pdata, inserts->len,
-                                          WRITE_INSERT, validated, -1 };
+                                          WRITE_INSERT, validated, -1, NULL };
   if (updates != NULL && updates->len > 0)
     batches[n_batches++] = (WriteBatch) { (IcRecord **) updates->pdata, updates->len,
-                                          WRITE_UPDATE, validated, -1 };
+                                          WRITE_UPDATE, validated, -1, NULL };
   return write_all (self, batches, n_batches, author, error);
 }
 
@@ -869,7 +877,24 @@ ic_store_put_remote_all_validated (IcStore    *self,
   g_return_val_if_fail (IC_IS_STORE (self), FALSE);
   g_return_val_if_fail (records != NULL, FALSE);
 
-  batch = (WriteBatch) { (IcRecord **) records->pdata, records->len, WRITE_REMOTE, TRUE, -1 };
+  batch = (WriteBatch) { (IcRecord **) records->pdata, records->len, WRITE_REMOTE, TRUE, -1, NULL };
+  return write_all (self, &batch, 1, NULL, error);
+}
+
+gboolean
+ic_store_put_remote_all_known (IcStore                       *self,
+                               GPtrArray                     *records,
+                               const IcStoreRevision * const *known,
+                               GError                       **error)
+{
+  WriteBatch batch;
+
+  g_return_val_if_fail (IC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (records != NULL, FALSE);
+  g_return_val_if_fail (known != NULL, FALSE);
+  g_return_val_if_fail (!sqlite3_get_autocommit (ic_store_get_db (self)), FALSE);
+
+  batch = (WriteBatch) { (IcRecord **) records->pdata, records->len, WRITE_REMOTE, TRUE, -1, known };
   return write_all (self, &batch, 1, NULL, error);
 }
 

@@ -169,6 +169,17 @@ typedef struct
   gboolean      deleted;
 } IcStoreRevision;
 
+/* ic_store_put_remote_all_validated() inside a write begun with
+ * ic_store_begin_write(), for records whose ids the caller looked up in
+ * that same write: @known[i] is what the store holds under the id of
+ * @records[i] (NULL: not known, looked up here).  A sync looks a page's
+ * ids up at once; a record that an earlier one of @records writes over
+ * has NULL. */
+gboolean      ic_store_put_remote_all_known (IcStore                       *self,
+                                             GPtrArray                     *records,
+                                             const IcStoreRevision * const *known,
+                                             GError                       **error);
+
 /* Fills @revisions[i] for each of the @n_ids @ids (NULL or "" is not
  * found), all in one read transaction: a page from the feed asks about
  * a thousand ids at once. */
