@@ -808,7 +808,7 @@ note_applied (IcStore       *store,
 }
 
 static gboolean
-write_changes (IcStore           *store,
+apply_changes (IcStore           *store,
                IcFeedPage        *page,
                gboolean           move_cursor,
                IcFeedSyncCounts  *counts,
@@ -825,6 +825,9 @@ write_changes (IcStore           *store,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *feed_id = NULL;
   guint waiting_before;
+  /* Taken before anything is looked up: the lookups are reused for the
+   * write only if no other program wrote meanwhile. */
+  gint64 version = ic_store_get_data_version (store);
 
   pending = pending_ids (store, error);
   if (pending == NULL)
@@ -877,7 +880,7 @@ write_changes (IcStore           *store,
   if (to_put->len > 0 &&
       !ic_store_put_remote_all_known (store, to_put,
                                       (const IcStoreRevision * const *) to_put_known->pdata,
-                                      &local_error))
+                                      version, &local_error))
     {
       if (!g_error_matches (local_error, IC_STORE_ERROR, IC_STORE_ERROR_CONSTRAINT))
         {
@@ -906,28 +909,6 @@ write_changes (IcStore           *store,
     return FALSE;
   counts->cursor = page->last_seq;
   return TRUE;
-}
-
-/* write_changes() in one write: what it looks up stays true for the
- * writes it decides on. */
-static gboolean
-apply_changes (IcStore           *store,
-               IcFeedPage        *page,
-               gboolean           move_cursor,
-               IcFeedSyncCounts  *counts,
-               GError           **error)
-{
-  IcFeedSyncCounts before = *counts;
-  gboolean ok;
-
-  if (!ic_store_begin_write (store, error))
-    return FALSE;
-  ok = write_changes (store, page, move_cursor, counts, error);
-  if (!ic_store_end_write (store, ok, ok ? error : NULL))
-    ok = FALSE;
-  if (!ok)
-    *counts = before;
-  return ok;
 }
 
 gboolean

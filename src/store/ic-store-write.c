@@ -653,6 +653,7 @@ typedef struct
   gboolean    validated;   /* by the caller, just before */
   gint64      base_rev;    /* for a one-record update: the rev it must still have; else -1 */
   const Stored * const *known;   /* per record, or NULL: what the store holds (NULL: look up) */
+  gint64      known_version;     /* the data version @known was looked up at */
 } WriteBatch;
 
 /* Writes @batches, in order, in one transaction and, once committed,
@@ -672,6 +673,7 @@ write_all (IcStore           *self,
   g_autoptr(GPtrArray) done = g_ptr_array_new_with_free_func (pending_free);
   g_autofree char *now = NULL;
   gboolean local = FALSE;
+  gint64 known_version = -1;
 
   /* A remote record was checked by whoever wrote it, against their own
    * list of clusters and places. */
@@ -697,13 +699,21 @@ write_all (IcStore           *self,
   if (local)
     now = ic_timestamp_now ();
 
+  /* What was looked up before the write holds if no other program
+   * wrote since (this one writes through this store only). */
+  for (guint b = 0; b < n_batches; b++)
+    if (batches[b].known != NULL && known_version < 0)
+      known_version = ic_store_get_data_version (self);
+
   for (guint b = 0; b < n_batches; b++)
     {
       guint from = done->len;
+      gboolean use_known = batches[b].known != NULL && batches[b].known_version >= 0 &&
+                           batches[b].known_version == known_version;
 
       for (guint i = 0; i < batches[b].n_records; i++)
         {
-          const Stored *known = batches[b].known != NULL ? batches[b].known[i] : NULL;
+          const Stored *known = use_known ? batches[b].known[i] : NULL;
           Pending *pending = write_record (self, batches[b].records[i], batches[b].mode,
                                            batches[b].base_rev, known, author, now, error);
 
@@ -742,7 +752,7 @@ write_batch (IcStore     *self,
              const char  *author,
              GError     **error)
 {
-  WriteBatch batch = { records, n_records, mode, FALSE, -1, NULL };
+  WriteBatch batch = { records, n_records, mode, FALSE, -1, NULL, 0 };
 
   return write_all (self, &batch, 1, author, error);
 }
@@ -791,7 +801,7 @@ ic_store_update_if_unchanged (IcStore     *self,
                               const char  *author,
                               GError     **error)
 {
-  WriteBatch batch = { &record, 1, WRITE_UPDATE, FALSE, base_rev, NULL };
+  WriteBatch batch = { &record, 1, WRITE_UPDATE, FALSE, base_rev, NULL, 0 };
 
   g_return_val_if_fail (IC_IS_STORE (self), FALSE);
   g_return_val_if_fail (IC_IS_RECORD (record), FALSE);
@@ -813,10 +823,10 @@ write_inserts_updates (IcStore     *self,
 
   if (inserts != NULL && inserts->len > 0)
     batches[n_batches++] = (WriteBatch) { (IcRecord **) inserts->pdata, inserts->len,
-                                          WRITE_INSERT, validated, -1, NULL };
+                                          WRITE_INSERT, validated, -1, NULL, 0 };
   if (updates != NULL && updates->len > 0)
     batches[n_batches++] = (WriteBatch) { (IcRecord **) updates->pdata, updates->len,
-                                          WRITE_UPDATE, validated, -1, NULL };
+                                          WRITE_UPDATE, validated, -1, NULL, 0 };
   return write_all (self, batches, n_batches, author, error);
 }
 
@@ -877,14 +887,29 @@ ic_store_put_remote_all_validated (IcStore    *self,
   g_return_val_if_fail (IC_IS_STORE (self), FALSE);
   g_return_val_if_fail (records != NULL, FALSE);
 
-  batch = (WriteBatch) { (IcRecord **) records->pdata, records->len, WRITE_REMOTE, TRUE, -1, NULL };
+  batch = (WriteBatch) { (IcRecord **) records->pdata, records->len, WRITE_REMOTE, TRUE, -1, NULL, 0 };
   return write_all (self, &batch, 1, NULL, error);
+}
+
+gint64
+ic_store_get_data_version (IcStore *self)
+{
+  g_autoptr(IcStoreStmt) stmt = NULL;
+  gint64 version = -1;
+
+  g_return_val_if_fail (IC_IS_STORE (self), -1);
+
+  stmt = ic_store_prepare_slot (self, IC_STORE_SLOT_DATA_VERSION, 0, "PRAGMA data_version", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  return version;
 }
 
 gboolean
 ic_store_put_remote_all_known (IcStore                       *self,
                                GPtrArray                     *records,
                                const IcStoreRevision * const *known,
+                               gint64                         version,
                                GError                       **error)
 {
   WriteBatch batch;
@@ -892,9 +917,9 @@ ic_store_put_remote_all_known (IcStore                       *self,
   g_return_val_if_fail (IC_IS_STORE (self), FALSE);
   g_return_val_if_fail (records != NULL, FALSE);
   g_return_val_if_fail (known != NULL, FALSE);
-  g_return_val_if_fail (!sqlite3_get_autocommit (ic_store_get_db (self)), FALSE);
 
-  batch = (WriteBatch) { (IcRecord **) records->pdata, records->len, WRITE_REMOTE, TRUE, -1, known };
+  batch = (WriteBatch) { (IcRecord **) records->pdata, records->len, WRITE_REMOTE, TRUE, -1, known,
+                         version };
   return write_all (self, &batch, 1, NULL, error);
 }
 
