@@ -772,15 +772,56 @@ test_put_remote (Fixture       *f,
   g_assert_cmpuint (changes->len, ==, 0);
 }
 
+/* ic_store_put_remote_all_known() as a sync calls it: the page's ids
+ * looked up first; the last record's id is left for it to look up. */
+static gboolean
+put_remote_all_known (IcStore    *store,
+                      GPtrArray  *records,
+                      GError    **error)
+{
+  g_autofree const char **ids = g_new0 (const char *, records->len + 1);
+  g_autofree IcStoreRevision *revisions = g_new0 (IcStoreRevision, records->len + 1);
+  g_autofree const IcStoreRevision **known = g_new0 (const IcStoreRevision *, records->len + 1);
+  gint64 version = ic_store_get_data_version (store);
+
+  g_assert_cmpint (version, >=, 0);
+  for (guint i = 0; i < records->len; i++)
+    ids[i] = ic_record_get_id (g_ptr_array_index (records, i));
+  if (!ic_store_find_revisions (store, ids, records->len, revisions, error))
+    return FALSE;
+  for (guint i = 0; i + 1 < records->len; i++)
+    known[i] = &revisions[i];
+  return ic_store_put_remote_all_known (store, records, known, version, error);
+}
+
+/* The same, as if another program wrote after the lookups, which said
+ * nothing was there: the write looks every id up again. */
+static gboolean
+put_remote_all_stale (IcStore    *store,
+                      GPtrArray  *records,
+                      GError    **error)
+{
+  g_autofree IcStoreRevision *nothing = g_new0 (IcStoreRevision, 1);
+  g_autofree const IcStoreRevision **known = g_new0 (const IcStoreRevision *, records->len + 1);
+  gint64 version = ic_store_get_data_version (store);
+
+  for (guint i = 0; i < records->len; i++)
+    known[i] = nothing;
+  return ic_store_put_remote_all_known (store, records, known, version + 1, error);
+}
+
 /* A page from the feed: new records and newer copies of stored ones, in
  * one transaction, indexed either way; with @data through
- * ic_store_put_remote_all_validated(), which must write the same. */
+ * ic_store_put_remote_all_validated() or ic_store_put_remote_all_known(),
+ * which must write the same. */
 static void
 test_put_remote_all (Fixture       *f,
                      gconstpointer  data)
 {
   gboolean (*put_remote_all) (IcStore *, GPtrArray *, GError **) =
-    data != NULL ? ic_store_put_remote_all_validated : ic_store_put_remote_all;
+    data == NULL ? ic_store_put_remote_all :
+    g_str_equal (data, "known") ? put_remote_all_known :
+    g_str_equal (data, "stale") ? put_remote_all_stale : ic_store_put_remote_all_validated;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) page = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(IcRecord) org = make_organisation ("Feed Works");
@@ -971,6 +1012,10 @@ main (int   argc,
   TEST_ADD ("records/index-scattered-rowids", test_index_scattered_rowids);
   TEST_ADD ("records/put-remote-all", test_put_remote_all);
   g_test_add ("/store/records/put-remote-all-validated", Fixture, "validated", fixture_set_up,
+              test_put_remote_all, fixture_tear_down);
+  g_test_add ("/store/records/put-remote-all-known", Fixture, "known", fixture_set_up,
+              test_put_remote_all, fixture_tear_down);
+  g_test_add ("/store/records/put-remote-all-stale", Fixture, "stale", fixture_set_up,
               test_put_remote_all, fixture_tear_down);
   TEST_ADD ("changes/in-order", test_changes_in_order);
   TEST_ADD ("records/insert-all-atomic", test_insert_all_atomic);

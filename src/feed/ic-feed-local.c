@@ -815,6 +815,7 @@ apply_changes (IcStore           *store,
                GError           **error)
 {
   g_autoptr(GPtrArray) applied = g_ptr_array_new ();
+  g_autoptr(GPtrArray) to_put_known = g_ptr_array_new ();
   gint64 n_extra, n_quarantine;
   g_autoptr(GHashTable) pending = NULL;
   g_autoptr(GHashTable) known = NULL;
@@ -824,6 +825,9 @@ apply_changes (IcStore           *store,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *feed_id = NULL;
   guint waiting_before;
+  /* Taken before anything is looked up: the lookups are reused for the
+   * write only if no other program wrote meanwhile. */
+  gint64 version = ic_store_get_data_version (store);
 
   pending = pending_ids (store, error);
   if (pending == NULL)
@@ -856,6 +860,11 @@ apply_changes (IcStore           *store,
             return FALSE;
           continue;
         }
+      /* What the store held before the page; not for a record written
+       * twice in it (the second write is over the first). */
+      g_ptr_array_add (to_put_known,
+                       g_hash_table_contains (coming, ic_record_get_id (record))
+                       ? NULL : g_hash_table_lookup (known, ic_record_get_id (record)));
       g_hash_table_insert (coming, g_strdup (ic_record_get_id (record)),
                            GINT_TO_POINTER (ic_record_get_kind (record)));
       g_ptr_array_add (to_put, g_steal_pointer (&record));
@@ -868,7 +877,10 @@ apply_changes (IcStore           *store,
    * record names one not here yet, the page goes one record at a time,
    * so that the rest lands and that one waits. */
   waiting_before = counts->waiting;
-  if (to_put->len > 0 && !ic_store_put_remote_all_validated (store, to_put, &local_error))
+  if (to_put->len > 0 &&
+      !ic_store_put_remote_all_known (store, to_put,
+                                      (const IcStoreRevision * const *) to_put_known->pdata,
+                                      version, &local_error))
     {
       if (!g_error_matches (local_error, IC_STORE_ERROR, IC_STORE_ERROR_CONSTRAINT))
         {

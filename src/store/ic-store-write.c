@@ -321,15 +321,18 @@ keeps_name_key (IcRecord    *before,
 
 /* Writes @record inside the caller's transaction.  Returns the values
  * to set on it after the commit.  An update with @base_rev_expected
- * >= 0 is refused unless the stored rev is still that one. */
+ * >= 0 is refused unless the stored rev is still that one.  @known, if
+ * not NULL, is what the store holds under the record's id, looked up
+ * inside the same transaction. */
 static Pending *
-write_record (IcStore     *self,
-              IcRecord    *record,
-              WriteMode    mode,
-              gint64       base_rev_expected,
-              const char  *author,
-              const char  *now,
-              GError     **error)
+write_record (IcStore       *self,
+              IcRecord      *record,
+              WriteMode      mode,
+              gint64         base_rev_expected,
+              const Stored  *known,
+              const char    *author,
+              const char    *now,
+              GError       **error)
 {
   IcRecordKind kind = ic_record_get_kind (record);
   /* Events are kept whole (ic-store-events.c), not column by column. */
@@ -354,8 +357,11 @@ write_record (IcStore     *self,
                    _("The %s has no id"), kind_name);
       return NULL;
     }
-  if (mode == WRITE_INSERT && !is_event ? !find_elsewhere (self, kind, id, &stored, error)
-                                       : !find_stored (self, id, &stored, error))
+  /* What the caller looked up in this same write, else asked here. */
+  if (known != NULL)
+    stored = *known;
+  else if (mode == WRITE_INSERT && !is_event ? !find_elsewhere (self, kind, id, &stored, error)
+                                            : !find_stored (self, id, &stored, error))
     return NULL;
 
   if (stored.found && (mode == WRITE_INSERT || stored.kind != kind))
@@ -646,6 +652,8 @@ typedef struct
   WriteMode   mode;
   gboolean    validated;   /* by the caller, just before */
   gint64      base_rev;    /* for a one-record update: the rev it must still have; else -1 */
+  const Stored * const *known;   /* per record, or NULL: what the store holds (NULL: look up) */
+  gint64      known_version;     /* the data version @known was looked up at */
 } WriteBatch;
 
 /* Writes @batches, in order, in one transaction and, once committed,
@@ -665,6 +673,7 @@ write_all (IcStore           *self,
   g_autoptr(GPtrArray) done = g_ptr_array_new_with_free_func (pending_free);
   g_autofree char *now = NULL;
   gboolean local = FALSE;
+  gint64 known_version = -1;
 
   /* A remote record was checked by whoever wrote it, against their own
    * list of clusters and places. */
@@ -690,14 +699,23 @@ write_all (IcStore           *self,
   if (local)
     now = ic_timestamp_now ();
 
+  /* What was looked up before the write holds if no other program
+   * wrote since (this one writes through this store only). */
+  for (guint b = 0; b < n_batches; b++)
+    if (batches[b].known != NULL && known_version < 0)
+      known_version = ic_store_get_data_version (self);
+
   for (guint b = 0; b < n_batches; b++)
     {
       guint from = done->len;
+      gboolean use_known = batches[b].known != NULL && batches[b].known_version >= 0 &&
+                           batches[b].known_version == known_version;
 
       for (guint i = 0; i < batches[b].n_records; i++)
         {
+          const Stored *known = use_known ? batches[b].known[i] : NULL;
           Pending *pending = write_record (self, batches[b].records[i], batches[b].mode,
-                                           batches[b].base_rev, author, now, error);
+                                           batches[b].base_rev, known, author, now, error);
 
           if (pending == NULL)
             {
@@ -734,7 +752,7 @@ write_batch (IcStore     *self,
              const char  *author,
              GError     **error)
 {
-  WriteBatch batch = { records, n_records, mode, FALSE, -1 };
+  WriteBatch batch = { records, n_records, mode, FALSE, -1, NULL, 0 };
 
   return write_all (self, &batch, 1, author, error);
 }
@@ -783,7 +801,7 @@ ic_store_update_if_unchanged (IcStore     *self,
                               const char  *author,
                               GError     **error)
 {
-  WriteBatch batch = { &record, 1, WRITE_UPDATE, FALSE, base_rev };
+  WriteBatch batch = { &record, 1, WRITE_UPDATE, FALSE, base_rev, NULL, 0 };
 
   g_return_val_if_fail (IC_IS_STORE (self), FALSE);
   g_return_val_if_fail (IC_IS_RECORD (record), FALSE);
@@ -805,10 +823,10 @@ write_inserts_updates (IcStore     *self,
 
   if (inserts != NULL && inserts->len > 0)
     batches[n_batches++] = (WriteBatch) { (IcRecord **) inserts->pdata, inserts->len,
-                                          WRITE_INSERT, validated, -1 };
+                                          WRITE_INSERT, validated, -1, NULL, 0 };
   if (updates != NULL && updates->len > 0)
     batches[n_batches++] = (WriteBatch) { (IcRecord **) updates->pdata, updates->len,
-                                          WRITE_UPDATE, validated, -1 };
+                                          WRITE_UPDATE, validated, -1, NULL, 0 };
   return write_all (self, batches, n_batches, author, error);
 }
 
@@ -869,7 +887,39 @@ ic_store_put_remote_all_validated (IcStore    *self,
   g_return_val_if_fail (IC_IS_STORE (self), FALSE);
   g_return_val_if_fail (records != NULL, FALSE);
 
-  batch = (WriteBatch) { (IcRecord **) records->pdata, records->len, WRITE_REMOTE, TRUE, -1 };
+  batch = (WriteBatch) { (IcRecord **) records->pdata, records->len, WRITE_REMOTE, TRUE, -1, NULL, 0 };
+  return write_all (self, &batch, 1, NULL, error);
+}
+
+gint64
+ic_store_get_data_version (IcStore *self)
+{
+  g_autoptr(IcStoreStmt) stmt = NULL;
+  gint64 version = -1;
+
+  g_return_val_if_fail (IC_IS_STORE (self), -1);
+
+  stmt = ic_store_prepare_slot (self, IC_STORE_SLOT_DATA_VERSION, 0, "PRAGMA data_version", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  return version;
+}
+
+gboolean
+ic_store_put_remote_all_known (IcStore                       *self,
+                               GPtrArray                     *records,
+                               const IcStoreRevision * const *known,
+                               gint64                         version,
+                               GError                       **error)
+{
+  WriteBatch batch;
+
+  g_return_val_if_fail (IC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (records != NULL, FALSE);
+  g_return_val_if_fail (known != NULL, FALSE);
+
+  batch = (WriteBatch) { (IcRecord **) records->pdata, records->len, WRITE_REMOTE, TRUE, -1, known,
+                         version };
   return write_all (self, &batch, 1, NULL, error);
 }
 

@@ -169,6 +169,22 @@ typedef struct
   gboolean      deleted;
 } IcStoreRevision;
 
+/* A number that changes whenever another program commits a write to
+ * the database (not this one: PRAGMA data_version); -1 on error. */
+gint64        ic_store_get_data_version     (IcStore           *self);
+
+/* ic_store_put_remote_all_validated() for records whose ids the caller
+ * looked up after ic_store_get_data_version() gave @version: @known[i]
+ * is what the store held under the id of @records[i] (NULL: not known,
+ * looked up here; so for a record that an earlier one of @records
+ * writes over).  A sync looks a page's ids up at once.  If another
+ * program wrote since @version, every id is looked up again. */
+gboolean      ic_store_put_remote_all_known (IcStore                       *self,
+                                             GPtrArray                     *records,
+                                             const IcStoreRevision * const *known,
+                                             gint64                         version,
+                                             GError                       **error);
+
 /* Fills @revisions[i] for each of the @n_ids @ids (NULL or "" is not
  * found), all in one read transaction: a page from the feed asks about
  * a thousand ids at once. */
