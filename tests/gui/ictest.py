@@ -215,22 +215,30 @@ class Interchange:
         return self.find('list', 'Entries of “%s”' % name, parent=page)
 
     def dialog(self, title, timeout=DEFAULT_TIMEOUT):
-        """The window or dialog called @title: a top-level window first (a
-        tab of the same name, such as the Matches page's "Not a Match", is
-        not it), else anything of that name, as before."""
+        """The window or dialog called @title: a top-level window first,
+        else anything of that name inside a window other than the main
+        one.  A tab or button of the main window with the same name (the
+        Matches page's "Not a Match") is never it, even while the dialog
+        is still opening."""
         def look():
             try:
-                for window in self.app.children:
-                    if window is not None and window.name == title:
-                        return window
+                windows = [w for w in self.app.children if w is not None]
             except Exception:
-                pass
+                return None
+            for window in windows:
+                if window.name == title:
+                    return window
             def match(node):
                 try:
                     return node.name == title and node.roleName != 'page tab'
                 except Exception:
                     return False
-            return self.app.findChild(match, retry=False, requireResult=False)
+            for window in windows:
+                if window != self.window:
+                    node = window.findChild(match, retry=False, requireResult=False)
+                    if node is not None:
+                        return node
+            return None
         return wait_for('the dialog “%s”' % title, look, timeout=timeout)
 
     def record_view(self, kind, timeout=DEFAULT_TIMEOUT):

@@ -248,6 +248,12 @@ def not_a_match(app, results, suffix=''):
     """The toast that Not a Match shows, with its Undo; then undone."""
     title = app.find_all('list item', parent=results)[0].name
     app.click('push button', '“%s” is not a match' % title, parent=results)
+    # Not a Match asks why; the first reason on its list will do.
+    dialog = app.dialog('Not a Match')
+    confirm = app.find('push button', lambda name: name is not None and 'Not a Match' in name.replace('_', ''),
+                       parent=dialog)
+    ictest.wait_for('a reason chosen', lambda: confirm.sensitive or None)
+    confirm.doActionNamed('click')
     app.toast('“%s” will not be proposed for this challenge again' % title)
     shoot(app.window, 'matches-not-a-match' + suffix)
     app.click_toast_button('Undo')
