@@ -114,6 +114,9 @@ show_changed (IcShortlistView *self)
   message = g_strdup_printf (_("“%s” was changed elsewhere: the change was not saved"), ic_shortlist_view_get_name (self));
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 8);
+  /* Not behind an older toast, which stays while the window is not
+   * focused: an edit that was not saved must be said at once. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   ic_shortlist_view_toast (self, toast);
 }
 
