@@ -7,6 +7,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "ic-feed-client.h"
 #include "ic-store.h"
 
 G_BEGIN_DECLS
@@ -149,6 +150,13 @@ gboolean ic_cli_find_token (const char  *token_file,
                             const char  *feed_url,
                             char       **token,
                             GError     **error);
+IcFeedClient *ic_cli_open_feed_client (IcCli       *cli,
+                                       IcStore     *store,
+                                       const char  *feed_url,
+                                       const char  *token_file,
+                                       const char  *ca_file,
+                                       const char  *missing_url,
+                                       int         *status);
 /* `responses erase ID`: on the feed (ic-cli-responses.c). */
 int ic_cli_responses   (IcCli *cli, int argc, char **argv);
 int ic_cli_conflicts   (IcCli *cli, int argc, char **argv);

@@ -118,7 +118,6 @@ responses_erase (IcCli  *cli,
   g_autofree char *feed_url = NULL;
   g_autofree char *token_file = NULL;
   g_autofree char *ca_file = NULL;
-  g_autofree char *token = NULL;
   g_autoptr(IcFeedClient) client = NULL;
   const GOptionEntry entries[] = {
     { "feed", 0, 0, G_OPTION_ARG_STRING, &feed_url, N_("The feed server (default: the last one synced)"), N_("URL") },
@@ -142,21 +141,10 @@ responses_erase (IcCli  *cli,
   store = ic_cli_open_store (cli, FALSE, &error);
   if (store == NULL)
     return ic_cli_fail (error);
-  if (feed_url == NULL)
-    feed_url = ic_store_get_setting (store, IC_FEED_SETTING_URL);
-  if (feed_url == NULL)
-    return ic_cli_usage_error (cli, _("--feed URL is required before the first sync"));
-
-  client = ic_feed_client_new (feed_url, &error);
-  if (client == NULL && g_error_matches (error, IC_FEED_ERROR, IC_FEED_ERROR_INSECURE))
-    return ic_cli_fail (error);
+  client = ic_cli_open_feed_client (cli, store, feed_url, token_file, ca_file,
+                                    N_("--feed URL is required before the first sync"), &status);
   if (client == NULL)
-    return ic_cli_usage_error (cli, "%s", error->message);
-  if (!ic_cli_find_token (token_file, ic_feed_client_get_base_url (client), &token, &error))
-    return ic_cli_fail (error);
-  if (ca_file != NULL && !ic_feed_client_set_ca_file (client, ca_file, &error))
-    return ic_cli_fail (error);
-  ic_feed_client_set_token (client, token);
+    return status;
 
   run.loop = g_main_loop_new (NULL, FALSE);
   ic_feed_client_erase_response_async (client, id, NULL, on_erased, &run);

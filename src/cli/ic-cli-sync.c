@@ -303,6 +303,47 @@ ic_cli_find_token (const char  *token_file,
   return error == NULL || *error == NULL;
 }
 
+/* The feed client of --feed (else the feed this database syncs with),
+ * with its token and --ca-file.  On NULL, *status is the exit status of
+ * the error already printed; @missing_url (translatable) is the usage
+ * error for a database that names no feed. */
+IcFeedClient *
+ic_cli_open_feed_client (IcCli       *cli,
+                         IcStore     *store,
+                         const char  *feed_url,
+                         const char  *token_file,
+                         const char  *ca_file,
+                         const char  *missing_url,
+                         int         *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcFeedClient) client = NULL;
+  g_autofree char *token = NULL;
+
+  if (feed_url == NULL)
+    feed_url = ic_store_get_setting (store, IC_FEED_SETTING_URL);
+  if (feed_url == NULL)
+    {
+      *status = ic_cli_usage_error (cli, "%s", _(missing_url));
+      return NULL;
+    }
+  client = ic_feed_client_new (feed_url, &error);
+  if (client == NULL && g_error_matches (error, IC_FEED_ERROR, IC_FEED_ERROR_INSECURE))
+    *status = ic_cli_fail (g_steal_pointer (&error));
+  else if (client == NULL)
+    *status = ic_cli_usage_error (cli, "%s", error->message);
+  else if (!ic_cli_find_token (token_file, ic_feed_client_get_base_url (client), &token, &error) ||
+           (ca_file != NULL && !ic_feed_client_set_ca_file (client, ca_file, &error)))
+    {
+      *status = ic_cli_fail (g_steal_pointer (&error));
+      g_clear_object (&client);
+    }
+  else
+    ic_feed_client_set_token (client, token);
+  return g_steal_pointer (&client);
+}
+
+
 static void
 print_summary (const IcFeedSyncCounts *counts)
 {
@@ -334,7 +375,6 @@ ic_cli_sync (IcCli  *cli,
   g_autofree char *feed_url = NULL;
   g_autofree char *token_file = NULL;
   g_autofree char *ca_file = NULL;
-  g_autofree char *token = NULL;
   g_autoptr(IcFeedClient) client = NULL;
   g_autoptr(IcFeedSync) sync = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
@@ -377,21 +417,10 @@ ic_cli_sync (IcCli  *cli,
   if (status_only)
     return print_status (store, json);
 
-  if (feed_url == NULL)
-    feed_url = ic_store_get_setting (store, IC_FEED_SETTING_URL);
-  if (feed_url == NULL)
-    return ic_cli_usage_error (cli, _("--feed URL is required for the first sync"));
-
-  client = ic_feed_client_new (feed_url, &error);
-  if (client == NULL && g_error_matches (error, IC_FEED_ERROR, IC_FEED_ERROR_INSECURE))
-    return ic_cli_fail (error);
+  client = ic_cli_open_feed_client (cli, store, feed_url, token_file, ca_file,
+                                    N_("--feed URL is required for the first sync"), &status);
   if (client == NULL)
-    return ic_cli_usage_error (cli, "%s", error->message);
-  if (!ic_cli_find_token (token_file, ic_feed_client_get_base_url (client), &token, &error))
-    return ic_cli_fail (error);
-  if (ca_file != NULL && !ic_feed_client_set_ca_file (client, ca_file, &error))
-    return ic_cli_fail (error);
-  ic_feed_client_set_token (client, token);
+    return status;
   ic_feed_client_set_compression (client, !no_compression);
   ic_feed_client_set_max_answer_bytes (client, (gsize) max_answer);
   ic_feed_client_set_timeout (client, (guint) timeout);
