@@ -319,9 +319,10 @@ ic_cli_open_feed_client (IcCli       *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(IcFeedClient) client = NULL;
   g_autofree char *token = NULL;
+  g_autofree char *stored_url = NULL;
 
   if (feed_url == NULL)
-    feed_url = ic_store_get_setting (store, IC_FEED_SETTING_URL);
+    feed_url = stored_url = ic_store_get_setting (store, IC_FEED_SETTING_URL);
   if (feed_url == NULL)
     {
       *status = ic_cli_usage_error (cli, "%s", _(missing_url));
