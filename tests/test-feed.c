@@ -586,10 +586,6 @@ main (int    argc,
    * set before GLib first looks it up. */
   g_setenv ("XDG_CONFIG_HOME", config, TRUE);
   g_test_init (&argc, &argv, NULL);
-  /* The scripted servers' threads park when a test ends instead of
-   * exiting: a thread that exits while LeakSanitizer stops the world at
-   * the end of the run can make the leak check itself fail. */
-  g_thread_pool_set_max_unused_threads (-1);
 
   g_test_add_func ("/feed/json/depth", test_depth);
   g_test_add_func ("/feed/json/parse-object", test_parse_object);
