@@ -132,7 +132,15 @@ class Interchange:
 
     def __exit__(self, exc_type, exc, tb):
         if exc is not None:
-            log('interchange log:\n' + self.read_log())
+            # A failed wait says only what did not come; whether the
+            # application was still running tells a hang from a crash.
+            status = self.process.poll() if self.process is not None else None
+            try:
+                log('windows open: %s' % ', '.join('“%s”' % w.name for w in self.app.children))
+            except Exception as error:
+                log('windows open: unknown (%s)' % error)
+            log('interchange %s; its log:\n%s' %
+                ('still running' if status is None else 'exited with status %s' % status, self.read_log()))
         self.stop()
         return False
 
@@ -226,18 +234,26 @@ class Interchange:
             except Exception:
                 return None
             for window in windows:
-                if window.name == title:
-                    return window
+                try:
+                    if window.name == title:
+                        return window
+                except Exception:
+                    continue
             def match(node):
                 try:
                     return node.name == title and node.roleName != 'page tab'
                 except Exception:
                     return False
             for window in windows:
-                if window != self.window:
-                    node = window.findChild(match, retry=False, requireResult=False)
-                    if node is not None:
-                        return node
+                # A window closed a moment ago may still be listed; its
+                # going must not hide the one asked for.
+                try:
+                    if window != self.window:
+                        node = window.findChild(match, retry=False, requireResult=False)
+                        if node is not None:
+                            return node
+                except Exception:
+                    continue
             return None
         return wait_for('the dialog “%s”' % title, look, timeout=timeout)
 

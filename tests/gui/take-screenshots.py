@@ -290,7 +290,8 @@ def editor_changed(app):
     app.click_at(app.label(org['name'], parent=page))
     rawinput.pressKey('Return')
     dialog = app.edit_record('Organisation')
-    app.fill(dialog, 'Website', 'https://www.example.com/robotics')
+    # Not the address curation_setup() stored: the form must have a change.
+    app.fill(dialog, 'Website', 'https://www.example.com/soft-grippers')
     path = os.path.join(ictest.WORK, 'organisation.csv')
     with open(path, 'w', encoding='utf-8') as f:
         f.write('id,name,kind,notes\n%s,%s,%s,Visited in March\n' % (org['id'], org['name'], org['kind']))
