@@ -4,35 +4,18 @@ and conflict-of-interest rules, as `match` honours them and as the
 history keeps them."""
 
 import json
-import os
-import subprocess
-import tempfile
 import unittest
 
-CLI = os.environ.get("INTERCHANGE_CLI", "interchange-cli")
+from clitest import CliTestCase
 
 
-class CurationTests(unittest.TestCase):
+class CurationTests(CliTestCase):
+    AUTHOR = "Test Curator"
+
     def setUp(self):
-        self.tmp = tempfile.TemporaryDirectory()
-        self.db = os.path.join(self.tmp.name, "test.db")
-        self.env = dict(os.environ, INTERCHANGE_AUTHOR="Test Curator", LC_ALL="C.UTF-8")
-        self.env.pop("INTERCHANGE_DB", None)
-        self.ok("demo")
+        super().setUp()
         challenges = [c for c in self.json("list", "challenges") if c["status"] == "open"]
         self.challenge = sorted(challenges, key=lambda c: c["title"])[0]
-
-    def tearDown(self):
-        self.tmp.cleanup()
-
-    def cli(self, *args):
-        return subprocess.run([CLI, "--db", self.db] + list(args), capture_output=True,
-                              text=True, env=self.env, timeout=120)
-
-    def ok(self, *args):
-        result = self.cli(*args)
-        self.assertEqual(result.returncode, 0, f"{args}: {result.stderr}")
-        return result
 
     def json(self, *args):
         return json.loads(self.ok(*args, "--json").stdout)

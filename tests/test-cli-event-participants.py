@@ -5,22 +5,17 @@ participants at once from a CSV file (organisation by name or id, the
 most meetings, the slots they can meet in); a bad row is refused with
 its row and column named, and the database stays as it was."""
 
-import json
 import os
-import subprocess
-import tempfile
 import unittest
 
-CLI = os.environ.get("INTERCHANGE_CLI", "interchange-cli")
+from clitest import CliTestCase
 
 
-class AddParticipantsTests(unittest.TestCase):
+class AddParticipantsTests(CliTestCase):
+    AUTHOR = "Test Facilitator"
+
     def setUp(self):
-        self.tmp = tempfile.TemporaryDirectory()
-        self.db = os.path.join(self.tmp.name, "test.db")
-        self.env = dict(os.environ, INTERCHANGE_AUTHOR="Test Facilitator", LC_ALL="C.UTF-8")
-        self.env.pop("INTERCHANGE_DB", None)
-        self.ok("demo")
+        super().setUp()
         self.organisations = sorted(self.json("list", "organisations", "--json"), key=lambda o: o["name"])
         first = self.organisations[0]["id"]
         event = {
@@ -32,25 +27,7 @@ class AddParticipantsTests(unittest.TestCase):
             "requests": [],
             "forbidden": [],
         }
-        path = os.path.join(self.tmp.name, "event.json")
-        with open(path, "w", encoding="utf-8") as f:
-            json.dump(event, f)
-        self.event_id = self.ok("event", "add", "--json", path).stdout.strip()
-
-    def tearDown(self):
-        self.tmp.cleanup()
-
-    def cli(self, *args):
-        return subprocess.run([CLI, "--db", self.db] + list(args), capture_output=True,
-                              text=True, env=self.env, timeout=120)
-
-    def ok(self, *args):
-        result = self.cli(*args)
-        self.assertEqual(result.returncode, 0, f"{args}: {result.stderr}")
-        return result
-
-    def json(self, *args):
-        return json.loads(self.ok(*args).stdout)
+        self.event_id = self.ok("event", "add", "--json", self.write("event.json", event)).stdout.strip()
 
     def csv(self, text):
         path = os.path.join(self.tmp.name, "participants.csv")

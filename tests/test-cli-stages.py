@@ -5,20 +5,17 @@ and clear refusals that leave the database as it was."""
 
 import json
 import os
-import subprocess
-import tempfile
 import unittest
 
-CLI = os.environ.get("INTERCHANGE_CLI", "interchange-cli")
+from clitest import CliTestCase
 
 
-class StageTests(unittest.TestCase):
+class StageTests(CliTestCase):
+    AUTHOR = "Test Expert"
+    START = "init"
+
     def setUp(self):
-        self.tmp = tempfile.TemporaryDirectory()
-        self.db = os.path.join(self.tmp.name, "test.db")
-        self.env = dict(os.environ, INTERCHANGE_AUTHOR="Test Expert", LC_ALL="C.UTF-8")
-        self.env.pop("INTERCHANGE_DB", None)
-        self.ok("init")
+        super().setUp()
         buyer = self.add("organisation", {"name": "Depot plc", "kind": "large-firm"})
         self.challenge = self.add("challenge", {
             "organisation_id": buyer, "title": "Hydrogen refuelling",
@@ -32,18 +29,6 @@ class StageTests(unittest.TestCase):
         self.shortlist = self.ok("shortlist", "create", "--challenge", self.challenge,
                                  "--top", "0", "--name", "Depot").stdout.strip()
         self.ok("shortlist", "add", self.shortlist, self.capability)
-
-    def tearDown(self):
-        self.tmp.cleanup()
-
-    def cli(self, *args):
-        return subprocess.run([CLI, "--db", self.db] + list(args), capture_output=True,
-                              text=True, env=self.env, timeout=60)
-
-    def ok(self, *args):
-        result = self.cli(*args)
-        self.assertEqual(result.returncode, 0, f"{args}: {result.stderr}")
-        return result
 
     def add(self, kind, record):
         path = os.path.join(self.tmp.name, kind + ".json")

@@ -7,29 +7,25 @@ back by pdftotext) and CSV, on the sample data."""
 
 import csv
 import datetime
-import json
 import os
 import shutil
 import subprocess
-import tempfile
 import unittest
 from collections import Counter
+
+from clitest import CliTestCase
 
 try:
     import icalendar
 except ImportError:  # pragma: no cover - the package is in build-aux/debian-packages.txt
     icalendar = None
 
-CLI = os.environ.get("INTERCHANGE_CLI", "interchange-cli")
 
+class DayTests(CliTestCase):
+    AUTHOR = "Test Facilitator"
 
-class DayTests(unittest.TestCase):
     def setUp(self):
-        self.tmp = tempfile.TemporaryDirectory()
-        self.db = os.path.join(self.tmp.name, "test.db")
-        self.env = dict(os.environ, INTERCHANGE_AUTHOR="Test Facilitator", LC_ALL="C.UTF-8")
-        self.env.pop("INTERCHANGE_DB", None)
-        self.ok("demo")
+        super().setUp()
         organisations = self.json("list", "organisations", "--json")
         owners = {c["organisation_id"] for c in self.json("list", "challenges", "--json")}
         self.names = {o["id"]: o["name"] for o in organisations}
@@ -52,27 +48,6 @@ class DayTests(unittest.TestCase):
         }
         self.event_id = self.ok("event", "add", "--json",
                                 self.write("event.json", self.event)).stdout.strip()
-
-    def tearDown(self):
-        self.tmp.cleanup()
-
-    def cli(self, *args):
-        return subprocess.run([CLI, "--db", self.db] + list(args), capture_output=True,
-                              text=True, env=self.env, timeout=120)
-
-    def ok(self, *args):
-        result = self.cli(*args)
-        self.assertEqual(result.returncode, 0, f"{args}: {result.stderr}")
-        return result
-
-    def json(self, *args):
-        return json.loads(self.ok(*args).stdout)
-
-    def write(self, name, value):
-        path = os.path.join(self.tmp.name, name)
-        with open(path, "w", encoding="utf-8") as f:
-            json.dump(value, f)
-        return path
 
     def schedule(self):
         return self.json("schedule", self.event_id, "--json")["meetings"]

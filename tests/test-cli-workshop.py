@@ -6,24 +6,21 @@ schedule and export agenda, on the sample data."""
 import csv
 import json
 import os
-import subprocess
-import tempfile
 import unittest
 from collections import Counter
 
-CLI = os.environ.get("INTERCHANGE_CLI", "interchange-cli")
+from clitest import CliTestCase
+
 
 MEETING_KEYS = {"slot", "table", "challenge_organisation_id", "capability_organisation_id",
                 "challenge_id", "capability_id", "score"}
 
 
-class WorkshopTests(unittest.TestCase):
+class WorkshopTests(CliTestCase):
+    AUTHOR = "Test Facilitator"
+
     def setUp(self):
-        self.tmp = tempfile.TemporaryDirectory()
-        self.db = os.path.join(self.tmp.name, "test.db")
-        self.env = dict(os.environ, INTERCHANGE_AUTHOR="Test Facilitator", LC_ALL="C.UTF-8")
-        self.env.pop("INTERCHANGE_DB", None)
-        self.ok("demo")
+        super().setUp()
         organisations = self.json("list", "organisations", "--json")
         owners = {c["organisation_id"] for c in self.json("list", "challenges", "--json")}
         smes = [o["id"] for o in organisations if o["id"] not in owners]
@@ -42,27 +39,6 @@ class WorkshopTests(unittest.TestCase):
             "requests": [{"from": self.smes[0], "to": self.owners[0]}],
             "forbidden": [{"a": self.owners[1], "b": self.smes[1]}],
         }
-
-    def tearDown(self):
-        self.tmp.cleanup()
-
-    def cli(self, *args):
-        return subprocess.run([CLI, "--db", self.db] + list(args), capture_output=True,
-                              text=True, env=self.env, timeout=120)
-
-    def ok(self, *args):
-        result = self.cli(*args)
-        self.assertEqual(result.returncode, 0, f"{args}: {result.stderr}")
-        return result
-
-    def json(self, *args):
-        return json.loads(self.ok(*args).stdout)
-
-    def write(self, name, value):
-        path = os.path.join(self.tmp.name, name)
-        with open(path, "w", encoding="utf-8") as f:
-            json.dump(value, f)
-        return path
 
     def add_event(self):
         return self.ok("event", "add", "--json", self.write("event.json", self.event)).stdout.strip()
