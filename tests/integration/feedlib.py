@@ -356,15 +356,13 @@ def send(handler, status, body, content_type="application/json", headers=None, l
     handler.wfile.flush()
 
 
-class CountingRelay:
-    """A plain TCP relay on 127.0.0.1 in front of a server that counts
-    the bytes that cross it each way: what travels on the wire."""
+class LoopbackProxy:
+    """A listener on 127.0.0.1 in front of the server on @port: each
+    connection goes to handle() on a thread of its own.  Subclasses say
+    what crosses it."""
 
     def __init__(self, port):
         self.port = port
-        self.sent = 0       # client to server
-        self.received = 0   # server to client
-        self._lock = threading.Lock()
         self.listener = socket.socket()
         self.listener.bind(("127.0.0.1", 0))
         self.listener.listen(16)
@@ -374,23 +372,71 @@ class CountingRelay:
         self.thread = threading.Thread(target=self._serve, daemon=True)
         self.thread.start()
 
-    def reset(self):
-        with self._lock:
-            self.sent = self.received = 0
-
     def _serve(self):
         while not self.closing.is_set():
             try:
                 conn, _ = self.listener.accept()
             except OSError:
                 continue
-            try:
-                upstream = socket.create_connection(("127.0.0.1", self.port), timeout=20)
-            except OSError:
-                conn.close()
-                continue
-            threading.Thread(target=self._pump, args=(conn, upstream, "sent"), daemon=True).start()
-            threading.Thread(target=self._pump, args=(upstream, conn, "received"), daemon=True).start()
+            threading.Thread(target=self.handle, args=(conn,), daemon=True).start()
+
+    def handle(self, conn):
+        raise NotImplementedError
+
+    def upstream(self):
+        return socket.create_connection(("127.0.0.1", self.port), timeout=20)
+
+    @staticmethod
+    def read_message(sock):
+        """One HTTP message, its head and as much body as Content-Length says."""
+        data = b""
+        deadline = time.monotonic() + 20
+        while b"\r\n\r\n" not in data and time.monotonic() < deadline:
+            chunk = sock.recv(65536)
+            if not chunk:
+                return data
+            data += chunk
+        head, _, rest = data.partition(b"\r\n\r\n")
+        length = 0
+        for line in head.split(b"\r\n")[1:]:
+            name, _, value = line.partition(b":")
+            if name.strip().lower() == b"content-length":
+                length = int(value.strip())
+        while len(rest) < length and time.monotonic() < deadline:
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            rest += chunk
+        return head + b"\r\n\r\n" + rest
+
+    def close(self):
+        self.closing.set()
+        self.listener.close()
+        self.thread.join(timeout=10)
+
+
+class CountingRelay(LoopbackProxy):
+    """A plain TCP relay that counts the bytes that cross it each way:
+    what travels on the wire."""
+
+    def __init__(self, port):
+        self.sent = 0       # client to server
+        self.received = 0   # server to client
+        self._lock = threading.Lock()
+        super().__init__(port)
+
+    def reset(self):
+        with self._lock:
+            self.sent = self.received = 0
+
+    def handle(self, conn):
+        try:
+            upstream = self.upstream()
+        except OSError:
+            conn.close()
+            return
+        threading.Thread(target=self._pump, args=(conn, upstream, "sent"), daemon=True).start()
+        threading.Thread(target=self._pump, args=(upstream, conn, "received"), daemon=True).start()
 
     def _pump(self, source, target, counter):
         source.settimeout(30)
@@ -410,8 +456,3 @@ class CountingRelay:
                     sock.shutdown(socket.SHUT_RDWR)
                 except OSError:
                     pass
-
-    def close(self):
-        self.closing.set()
-        self.listener.close()
-        self.thread.join(timeout=10)

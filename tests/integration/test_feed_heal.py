@@ -8,66 +8,25 @@ every record any of them had acknowledged is back everywhere."""
 import json
 import os
 import shutil
-import socket
 import sqlite3
-import threading
-import time
 import unittest
 
-from feedlib import FAST, FeedTestCase, challenge, foresight, http, organisation
+from feedlib import FAST, FeedTestCase, LoopbackProxy, challenge, foresight, http, organisation
 
 
-class PushOnlyProxy:
+class PushOnlyProxy(LoopbackProxy):
     """Forwards to the server; while refuse_pulls is set, forwards pushes
     only and refuses every pull: a sync whose push is acknowledged and
     whose pull fails."""
 
     def __init__(self, port):
-        self.port = port
         self.refuse_pulls = False
-        self.listener = socket.socket()
-        self.listener.bind(("127.0.0.1", 0))
-        self.listener.listen(16)
-        self.listener.settimeout(0.2)
-        self.url = "http://127.0.0.1:%d" % self.listener.getsockname()[1]
-        self.closing = threading.Event()
-        self.thread = threading.Thread(target=self._serve, daemon=True)
-        self.thread.start()
+        super().__init__(port)
 
-    def _serve(self):
-        while not self.closing.is_set():
-            try:
-                conn, _ = self.listener.accept()
-            except OSError:
-                continue
-            threading.Thread(target=self._relay, args=(conn,), daemon=True).start()
-
-    @staticmethod
-    def _read_message(sock):
-        data = b""
-        deadline = time.monotonic() + 20
-        while b"\r\n\r\n" not in data and time.monotonic() < deadline:
-            chunk = sock.recv(65536)
-            if not chunk:
-                return data
-            data += chunk
-        head, _, rest = data.partition(b"\r\n\r\n")
-        length = 0
-        for line in head.split(b"\r\n")[1:]:
-            name, _, value = line.partition(b":")
-            if name.strip().lower() == b"content-length":
-                length = int(value.strip())
-        while len(rest) < length and time.monotonic() < deadline:
-            chunk = sock.recv(65536)
-            if not chunk:
-                break
-            rest += chunk
-        return head + b"\r\n\r\n" + rest
-
-    def _relay(self, conn):
+    def handle(self, conn):
         conn.settimeout(20)
         with conn:
-            request = self._read_message(conn)
+            request = self.read_message(conn)
             if not request:
                 return
             if self.refuse_pulls and not request.startswith(b"POST"):
@@ -75,14 +34,9 @@ class PushOnlyProxy:
                 conn.sendall(b"HTTP/1.1 404 Not Found\r\nContent-Type: application/problem+json\r\n"
                              b"Connection: close\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body))
                 return
-            with socket.create_connection(("127.0.0.1", self.port), timeout=20) as upstream:
+            with self.upstream() as upstream:
                 upstream.sendall(request.replace(b"Connection: keep-alive", b"Connection: close"))
-                conn.sendall(self._read_message(upstream))
-
-    def close(self):
-        self.closing.set()
-        self.listener.close()
-        self.thread.join(timeout=10)
+                conn.sendall(self.read_message(upstream))
 
 
 def copy_database(source, target):

@@ -6,13 +6,10 @@ server killed mid-sync loses nothing."""
 
 import json
 import os
-import socket
 import sqlite3
-import threading
-import time
 import unittest
 
-from feedlib import (GEN_DATA, FeedTestCase, challenge, foresight, http, organisation)
+from feedlib import (GEN_DATA, FeedTestCase, LoopbackProxy, challenge, foresight, http, organisation)
 
 
 def comparable(records):
@@ -160,71 +157,28 @@ class ResendTests(FeedTestCase):
         self.assertEqual(len(b.records("challenges")), 5)
 
 
-class DroppingProxy:
+class DroppingProxy(LoopbackProxy):
     """Forwards to the server, but swallows the answer to the first POST:
     the server applied the batch, the client never hears of it."""
 
     def __init__(self, port):
-        self.port = port
         self.dropped = 0
-        self.listener = socket.socket()
-        self.listener.bind(("127.0.0.1", 0))
-        self.listener.listen(16)
-        self.listener.settimeout(0.2)
-        self.url = "http://127.0.0.1:%d" % self.listener.getsockname()[1]
-        self.closing = threading.Event()
-        self.thread = threading.Thread(target=self._serve, daemon=True)
-        self.thread.start()
+        super().__init__(port)
 
-    def _serve(self):
-        while not self.closing.is_set():
-            try:
-                conn, _ = self.listener.accept()
-            except OSError:
-                continue
-            threading.Thread(target=self._relay, args=(conn,), daemon=True).start()
-
-    @staticmethod
-    def _read_message(sock):
-        data = b""
-        deadline = time.monotonic() + 20
-        while b"\r\n\r\n" not in data and time.monotonic() < deadline:
-            chunk = sock.recv(65536)
-            if not chunk:
-                return data
-            data += chunk
-        head, _, rest = data.partition(b"\r\n\r\n")
-        length = 0
-        for line in head.split(b"\r\n")[1:]:
-            name, _, value = line.partition(b":")
-            if name.strip().lower() == b"content-length":
-                length = int(value.strip())
-        while len(rest) < length and time.monotonic() < deadline:
-            chunk = sock.recv(65536)
-            if not chunk:
-                break
-            rest += chunk
-        return head + b"\r\n\r\n" + rest
-
-    def _relay(self, conn):
+    def handle(self, conn):
         conn.settimeout(20)
         with conn:
             for _ in range(1000):
-                request = self._read_message(conn)
+                request = self.read_message(conn)
                 if not request:
                     return
-                with socket.create_connection(("127.0.0.1", self.port), timeout=20) as upstream:
+                with self.upstream() as upstream:
                     upstream.sendall(request.replace(b"Connection: keep-alive", b"Connection: close"))
-                    response = self._read_message(upstream)
+                    response = self.read_message(upstream)
                 if request.startswith(b"POST") and self.dropped == 0:
                     self.dropped += 1
                     return
                 conn.sendall(response)
-
-    def close(self):
-        self.closing.set()
-        self.listener.close()
-        self.thread.join(timeout=10)
 
 
 @unittest.skipUnless(GEN_DATA and os.path.exists(GEN_DATA), "needs tests/bench/gen-data")
