@@ -359,9 +359,12 @@ ic_shortlists_page_show_shortlist (IcShortlistsPage *self,
 
   g_free (self->selected_id);
   self->selected_id = g_strdup (id);
-  /* Clearing the search refills the list, with @id chosen if it is there. */
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  fill_list (self);
+  /* The list is filled again with @id chosen if it is there: by the
+   * search's change handler when there is a search to clear. */
+  if (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  else
+    fill_list (self);
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child_name (self->leaflet, "view");
 }
