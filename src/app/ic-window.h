@@ -28,10 +28,10 @@ void      ic_window_show_records (IcWindow           *self,
                                   const char         *name,
                                   const char * const *ids,
                                   const char         *description);
-/* Reads every page again after the database changed. */
 /* The Shortlists page, showing the shortlist @id. */
 void      ic_window_show_shortlist (IcWindow     *self,
                                     const char   *id);
+/* Reads every page again after the database changed. */
 void      ic_window_reload       (IcWindow      *self);
 /* Reads again the pages that show records of @kind. */
 void      ic_window_records_changed (IcWindow     *self,

@@ -344,7 +344,6 @@ ic_cli_open_feed_client (IcCli       *cli,
   return g_steal_pointer (&client);
 }
 
-
 static void
 print_summary (const IcFeedSyncCounts *counts)
 {
