@@ -70,6 +70,12 @@ test_gzip_accepted (void)
   g_assert_false (ic_feed_gzip_accepted ("br, identity"));
   g_assert_false (ic_feed_gzip_accepted ("gzip;q=0"));
   g_assert_false (ic_feed_gzip_accepted ("gzip; q=0.0, identity"));
+  /* Empty items, as a hostile or careless client sends them. */
+  g_assert_true (ic_feed_gzip_accepted (",gzip"));
+  g_assert_true (ic_feed_gzip_accepted ("br,, gzip"));
+  g_assert_false (ic_feed_gzip_accepted (",zip"));
+  g_assert_false (ic_feed_gzip_accepted (","));
+  g_assert_false (ic_feed_gzip_accepted (""));
 }
 
 static void

@@ -90,7 +90,12 @@ ic_feed_gzip_accepted (const char *value)
   for (guint i = 0; codings[i] != NULL; i++)
     {
       g_auto(GStrv) parts = g_strsplit (codings[i], ";", 4);
-      const char *name = g_strstrip (parts[0]);
+      const char *name;
+
+      /* An empty item (",gzip", "gzip,,br") splits into no parts. */
+      if (parts[0] == NULL)
+        continue;
+      name = g_strstrip (parts[0]);
 
       if (g_ascii_strcasecmp (name, "gzip") != 0 && g_ascii_strcasecmp (name, "x-gzip") != 0)
         continue;
