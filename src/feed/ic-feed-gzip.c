@@ -58,10 +58,18 @@ convert (GConverter  *converter,
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
 
+/* On pages of records level 4 makes answers a tenth larger than level 6
+ * (21 % of the JSON against 19 % in test-feed-gzip) at 1.5 times its
+ * speed, and the server compresses every page of every pull on the
+ * cores that the laptops' syncs wait for.  Level 3 came too close to a
+ * quarter of the JSON. */
+#define COMPRESSION_LEVEL 4
+
 GBytes *
 ic_feed_gzip_compress (GBytes *input)
 {
-  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 6);
+  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP,
+                                                                 COMPRESSION_LEVEL);
   GBytes *output = convert (G_CONVERTER (compressor), input, G_MAXSIZE, NULL);
 
   /* Compressing memory into memory cannot fail. */
@@ -96,7 +104,6 @@ ic_feed_gzip_accepted (const char *value)
       if (parts[0] == NULL)
         continue;
       name = g_strstrip (parts[0]);
-
       if (g_ascii_strcasecmp (name, "gzip") != 0 && g_ascii_strcasecmp (name, "x-gzip") != 0)
         continue;
       for (guint j = 1; parts[j] != NULL; j++)
