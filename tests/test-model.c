@@ -22,6 +22,7 @@
 #include "ic-record.h"
 #include "ic-shortlist.h"
 #include "ic-taxonomy.h"
+#include "ic-text-search.h"
 #include "ic-validate.h"
 
 #define ORG_ID   "6f1c1f0e-3c2a-4b7e-9a51-2d8e4f6a7b10"
@@ -1630,6 +1631,32 @@ test_glossary (void)
   g_assert_error (error, IC_MODEL_ERROR, IC_MODEL_ERROR_PARSE);
 }
 
+/* A search finds each typed word in any case and compatibility form,
+ * as a word or part of one, and every word must be there. */
+static void
+test_text_search (void)
+{
+  g_autofree char *folded = ic_text_fold ("Fire-safe ﬁtting of STRASSE valves\nThermal Imaging Ltd");
+  g_auto(GStrv) words = ic_text_words ("  thermal\tVALVE ");
+  g_auto(GStrv) missing = ic_text_words ("thermal gearbox");
+  g_auto(GStrv) none = ic_text_words (" \t ");
+  g_auto(GStrv) ligature = ic_text_words ("FITTING");
+  g_autofree char *empty = ic_text_fold (NULL);
+  g_autofree char *latin1 = ic_text_fold ("caf\xe9");
+
+  g_assert_cmpuint (g_strv_length (words), ==, 2);
+  g_assert_cmpstr (words[0], ==, "thermal");
+  g_assert_cmpstr (words[1], ==, "valve");
+  g_assert_true (ic_text_has_words (folded, (const char * const *) words));
+  g_assert_false (ic_text_has_words (folded, (const char * const *) missing));
+  g_assert_true (ic_text_has_words (folded, (const char * const *) ligature));
+  g_assert_cmpuint (g_strv_length (none), ==, 0);
+  g_assert_true (ic_text_has_words (folded, (const char * const *) none));
+  g_assert_cmpstr (empty, ==, "");
+  /* Not UTF-8: kept as it is, not lost. */
+  g_assert_cmpstr (latin1, ==, "caf\xe9");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1664,6 +1691,7 @@ main (int   argc,
   g_test_add_func ("/model/taxonomy/edit-places", test_taxonomy_edit_places);
   g_test_add_func ("/model/error/field", test_error_field);
   g_test_add_func ("/model/glossary", test_glossary);
+  g_test_add_func ("/model/text-search", test_text_search);
 
   ret = g_test_run ();
   g_clear_object (&default_taxonomy);

@@ -26,6 +26,7 @@
 #include "ic-record-editor.h"
 #include "ic-record-reader.h"
 #include "ic-rising-demand.h"
+#include "ic-text-search.h"
 #include "ic-window.h"
 
 struct _IcForesightPage
@@ -168,8 +169,7 @@ matches_search (IcForesightItem *item,
   const char * const *tags = ic_foresight_item_get_tags (item);
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *haystack = NULL;
-  g_autofree char *needle = g_utf8_casefold (query, -1);
-  g_auto(GStrv) words = g_strsplit_set (needle, " \t", -1);
+  g_auto(GStrv) words = ic_text_words (query);
 
   g_string_append_printf (text, "%s\n%s\n%s\n",
                           ic_foresight_item_get_title (item) ? ic_foresight_item_get_title (item) : "",
@@ -177,11 +177,8 @@ matches_search (IcForesightItem *item,
                           ic_foresight_item_get_source (item) ? ic_foresight_item_get_source (item) : "");
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
     g_string_append_printf (text, "%s\n", tags[i]);
-  haystack = g_utf8_casefold (text->str, -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    if (words[i][0] != '\0' && strstr (haystack, words[i]) == NULL)
-      return FALSE;
-  return TRUE;
+  haystack = ic_text_fold (text->str);
+  return ic_text_has_words (haystack, (const char * const *) words);
 }
 
 static gboolean

@@ -319,7 +319,7 @@ challenge_haystack (IcMatchesPage *self,
                                        cluster_name != NULL ? cluster_name : (cluster != NULL ? cluster : ""),
                                        NULL);
 
-  return ic_search_fold (joined);
+  return ic_text_fold (joined);
 }
 
 static void

@@ -18,14 +18,6 @@
 #define HAYSTACK_KEY "ic-search-haystack"
 #define ALWAYS_KEY "ic-search-always"
 
-char *
-ic_search_fold (const char *text)
-{
-  g_autofree char *normal = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_ALL);
-
-  return g_utf8_casefold (normal != NULL ? normal : "", -1);
-}
-
 GtkStringObject *
 ic_search_item_new (const char *label,
                     char       *haystack)
@@ -33,7 +25,7 @@ ic_search_item_new (const char *label,
   GtkStringObject *item = gtk_string_object_new (label != NULL ? label : "");
 
   g_object_set_data_full (G_OBJECT (item), HAYSTACK_KEY,
-                          haystack != NULL ? haystack : ic_search_fold (label), g_free);
+                          haystack != NULL ? haystack : ic_text_fold (label), g_free);
   return item;
 }
 
@@ -78,7 +70,7 @@ search_key (GtkStringObject *item,
     return g_strdup (text);
   if (haystack == NULL)
     return g_strdup (label);
-  needle = ic_search_fold (text);
+  needle = ic_text_fold (text);
   g_strstrip (needle);
   if (needle[0] != '\0' && strstr (haystack, needle) != NULL)
     return g_strdup (text);

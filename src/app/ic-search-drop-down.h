@@ -8,13 +8,12 @@
 
 #include <gtk/gtk.h>
 
+#include "ic-text-search.h"
+
 G_BEGIN_DECLS
 
-/* @text normalised and case-folded, as the search compares it.
- * Returns: (transfer full) */
-char            *ic_search_fold             (const char  *text);
 /* An item showing @label that the search finds by any part of
- * @haystack (already folded; NULL: by its label only).
+ * @haystack (already folded by ic_text_fold(); NULL: by its label only).
  * Returns: (transfer full) */
 GtkStringObject *ic_search_item_new         (const char  *label,
                                              char        *haystack);

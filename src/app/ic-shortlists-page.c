@@ -18,6 +18,7 @@
 #include "ic-shortlist-view.h"
 #include "ic-shortlists-page.h"
 #include "ic-shortlists-read.h"
+#include "ic-text-search.h"
 #include "ic-window.h"
 
 #define MAX_SHORTLISTS 500
@@ -166,7 +167,7 @@ on_search_changed (GtkSearchEntry   *entry,
 
   g_clear_pointer (&self->search, g_free);
   if (stripped[0] != '\0')
-    self->search = g_utf8_casefold (stripped, -1);
+    self->search = ic_text_fold (stripped);
   fill_list (self);
 }
 
@@ -242,7 +243,7 @@ row_new (IcShortlistReport *report)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, details, -1);
 
   haystack = g_strconcat (name, "\n", title != NULL ? title : "", NULL);
-  folded = g_utf8_casefold (haystack, -1);
+  folded = ic_text_fold (haystack);
   g_object_set_data_full (G_OBJECT (row), "haystack", g_steal_pointer (&folded), g_free);
   g_object_set_data_full (G_OBJECT (row), "id",
                           g_strdup (ic_record_get_id (IC_RECORD (shortlist))), g_free);
