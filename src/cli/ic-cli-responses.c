@@ -18,6 +18,25 @@
 #include "ic-feed-error.h"
 #include "ic-feed-local.h"
 #include "ic-store-responses.h"
+#include "ic-text-search.h"
+
+/* Whether each of @words is in one of @response's texts: responses are
+ * few, and read whole. */
+static gboolean
+response_has_words (const IcResponse    *response,
+                    const char * const  *words)
+{
+  const char *fields[] = { response->organisation, response->contact_name, response->email,
+                           response->answer };
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *folded = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (fields[i] != NULL)
+      g_string_append_printf (text, "%s\n", fields[i]);
+  folded = ic_text_fold (text->str);
+  return ic_text_has_words (folded, words);
+}
 
 int
 ic_cli_list_responses (IcCli  *cli,
@@ -27,9 +46,16 @@ ic_cli_list_responses (IcCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) responses = NULL;
   g_autofree char *challenge_id = NULL;
+  g_autofree char *search = NULL;
+  g_autofree char *cluster = NULL;
+  g_auto(GStrv) words = NULL;
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
     { "challenge", 0, 0, G_OPTION_ARG_STRING, &challenge_id, N_("Only the answers to this challenge"), N_("ID") },
+    { "search", 0, 0, G_OPTION_ARG_STRING, &search,
+      N_("Only responses whose organisation, contact or answer has these words"), N_("TEXT") },
+    /* `list` names it for every kind; a response has none. */
+    { "cluster", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &cluster, NULL, NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
@@ -41,6 +67,10 @@ ic_cli_list_responses (IcCli  *cli,
 
   if (!ic_cli_begin (cli, &spec, &argc, &argv, &status))
     return status;
+  if (cluster != NULL)
+    return ic_cli_usage_error (cli, _("a response has no cluster; --challenge ID lists the answers to one challenge"));
+  if (search != NULL)
+    words = ic_text_words (search);
   store = ic_cli_open_store (cli, FALSE, &error);
   if (store == NULL)
     return ic_cli_fail (error);
@@ -59,6 +89,9 @@ ic_cli_list_responses (IcCli  *cli,
   responses = ic_store_list_responses (store, challenge_id, &error);
   if (responses == NULL)
     return ic_cli_fail (error);
+  for (guint i = responses->len; words != NULL && i > 0; i--)
+    if (!response_has_words (g_ptr_array_index (responses, i - 1), (const char * const *) words))
+      g_ptr_array_remove_index (responses, i - 1);
 
   if (json)
     {

@@ -235,6 +235,14 @@ class AnswerTests(BoardTestCase):
         other = self.a.add("challenge", board_challenge(self.org, "Without answers"))
         self.assertEqual(json.loads(self.a.cli_ok("list", "responses", "--challenge", other, "--json").stdout), [])
         self.assertEqual(self.a.cli("list", "responses", "--challenge", self.org).returncode, 1)
+        # Searched like the other kinds: every word, in any case, in the organisation, contact or answer.
+        found = json.loads(self.a.cli_ok("list", "responses", "--search", "VALVES widget", "--json").stdout)
+        self.assertEqual([r["id"] for r in found], [response["id"]])
+        self.assertEqual(json.loads(self.a.cli_ok("list", "responses", "--search", "valves gearbox",
+                                                  "--json").stdout), [])
+        refused = self.a.cli("list", "responses", "--cluster", "manufacturing")
+        self.assertEqual(refused.returncode, 2)
+        self.assertIn("no cluster", refused.stderr)
 
         # Its contact details go on request; the answer stays.
         listed = self.srv.run("responses", "list", "--challenge", self.challenge)
