@@ -222,6 +222,42 @@ class DuplicateTests(ImportCase):
         self.assertEqual(orgs["Redditch Springs & Pressings Ltd"]["postcode"], "B98 0RE")
         self.assertEqual(orgs["Arden Robotics"]["employees"], 14)
 
+    def test_a_row_taken_as_a_stored_firm_can_be_kept_apart(self):
+        self.ok("add", "organisation", "--json", "-", stdin=json.dumps(
+            {"name": "Arden Robotics", "kind": "sme", "website": "https://arden-robotics.example"}))
+        self.ok("add", "organisation", "--json", "-", stdin=json.dumps(
+            {"name": "Brindley Coatings Ltd", "kind": "sme"}))
+        sheet = self.write("orgs.csv",
+                           "Organisation,No. of staff,Web site\r\n"
+                           "Arden Robotic Systems,14,www.arden-robotics.example\r\n"
+                           "BRINDLEY COATINGS LIMITED,9,\r\n")
+        # The review says which rows were taken as which stored firm.
+        preview = json.loads(self.ok("import", "organisations", sheet, "--dry-run", "--json").stdout)
+        similar = {s["name"]: s for s in preview["similar"]}
+        self.assertEqual(set(similar), {"Arden Robotic Systems", "BRINDLEY COATINGS LIMITED"})
+        by_website, same_name = similar["Arden Robotic Systems"], similar["BRINDLEY COATINGS LIMITED"]
+        self.assertEqual((by_website["by"], by_website["stored_name"]), ("website", "Arden Robotics"))
+        self.assertTrue(by_website["can_keep_apart"])
+        self.assertFalse(same_name["can_keep_apart"])
+        self.assertFalse(by_website["kept_apart"])
+
+        refused = self.cli("import", "organisations", sheet, "--keep-apart", "two")
+        self.assertEqual(refused.returncode, 2)
+        self.assertIn("--keep-apart: “two” is not a row number", refused.stderr)
+        self.assertEqual(len(self.organisations()), 2)
+
+        rows = "%d,%d" % (by_website["row"], same_name["row"])
+        result = self.ok("import", "organisations", sheet, "--keep-apart", rows, "--json")
+        report = json.loads(result.stdout)
+        self.assertEqual((report["added"], report["updated"]), (1, 1))
+        self.assertTrue({s["name"]: s for s in report["similar"]}["Arden Robotic Systems"]["kept_apart"])
+        self.assertIn("cannot be kept apart", result.stderr)
+        orgs = self.organisations()
+        self.assertEqual(set(orgs), {"Arden Robotics", "Arden Robotic Systems", "Brindley Coatings Ltd"})
+        self.assertEqual(orgs["Brindley Coatings Ltd"]["employees"], 9)
+        self.assertEqual(orgs["Arden Robotic Systems"]["employees"], 14)
+        self.assertEqual(orgs["Arden Robotics"]["employees"], 0)   # as added: untouched
+
 
 class ValueTests(ImportCase):
     def test_a_council_challenge_sheet(self):

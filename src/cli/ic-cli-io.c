@@ -97,6 +97,29 @@ print_import_report (IcImportReport *report,
     g_printerr ("%s\n", summary);
 }
 
+/* --keep-apart "ROW,…": rows numbered as the report numbers them. */
+static gboolean
+add_keep_apart (IcImport    *import,
+                const char  *value,
+                GError     **error)
+{
+  g_auto(GStrv) rows = g_strsplit (value, ",", -1);
+
+  for (guint i = 0; rows[i] != NULL; i++)
+    {
+      guint64 row;
+
+      if (!g_ascii_string_to_unsigned (g_strstrip (rows[i]), 10, 1, G_MAXUINT, &row, NULL))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("--keep-apart: “%s” is not a row number"), rows[i]);
+          return FALSE;
+        }
+      ic_import_keep_apart (import, (guint) row);
+    }
+  return TRUE;
+}
+
 int
 ic_cli_import (IcCli  *cli,
                int     argc,
@@ -108,6 +131,7 @@ ic_cli_import (IcCli  *cli,
   g_autoptr(GInputStream) stream = NULL;
   g_auto(GStrv) maps = NULL;
   g_auto(GStrv) value_maps = NULL;
+  g_auto(GStrv) keep_apart = NULL;
   g_autofree char *overrides = NULL;
   g_autofree char *skipped_path = NULL;
   gboolean dry_run = FALSE, skip_bad_rows = FALSE, json = FALSE;
@@ -117,6 +141,9 @@ ic_cli_import (IcCli  *cli,
     { "map-value", 0, 0, G_OPTION_ARG_STRING_ARRAY, &value_maps,
       N_("Take a cluster or place the taxonomy does not know as one it does, in every row "
          "(remembered for files with the same columns)"), N_("FIELD:VALUE=ID;…") },
+    { "keep-apart", 0, 0, G_OPTION_ARG_STRING_ARRAY, &keep_apart,
+      N_("Rows the report takes as stored organisations that are firms of their own "
+         "(\"similar\" in --dry-run --json)"), N_("ROW,…") },
     { "skipped", 0, 0, G_OPTION_ARG_FILENAME, &skipped_path,
       N_("Write the rows left out, and why, to FILE as CSV to fix and import again"), N_("FILE") },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
@@ -167,6 +194,9 @@ ic_cli_import (IcCli  *cli,
   for (guint i = 0; value_maps != NULL && value_maps[i] != NULL; i++)
     if (!ic_import_parse_value_maps (import, value_maps[i], &error))
       return ic_cli_fail (error);
+  for (guint i = 0; keep_apart != NULL && keep_apart[i] != NULL; i++)
+    if (!add_keep_apart (import, keep_apart[i], &error))
+      return ic_cli_usage_error (cli, "%s", error->message);
   ic_import_set_overrides (import, overrides);
   ic_import_set_dry_run (import, dry_run);
   ic_import_set_skip_bad_rows (import, skip_bad_rows);

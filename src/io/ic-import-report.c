@@ -612,6 +612,33 @@ ic_import_report_to_json (IcImportReport *self)
     }
   json_builder_end_array (builder);
 
+  /* Rows taken as stored organisations: what `import --keep-apart`
+   * needs to be told. */
+  json_builder_set_member_name (builder, "similar");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->similar->len; i++)
+    {
+      IcImportSimilar *similar = &g_array_index (self->similar, IcImportSimilar, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "row");
+      json_builder_add_int_value (builder, similar->row);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, similar->name);
+      json_builder_set_member_name (builder, "stored_id");
+      json_builder_add_string_value (builder, similar->stored_id);
+      json_builder_set_member_name (builder, "stored_name");
+      json_builder_add_string_value (builder, similar->stored_name);
+      json_builder_set_member_name (builder, "by");
+      json_builder_add_string_value (builder, similar->by_website ? "website" : "name");
+      json_builder_set_member_name (builder, "can_keep_apart");
+      json_builder_add_boolean_value (builder, similar->can_keep_apart);
+      json_builder_set_member_name (builder, "kept_apart");
+      json_builder_add_boolean_value (builder, similar->kept_apart);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
   json_builder_set_member_name (builder, "unmatched");
   json_builder_begin_array (builder);
   for (guint i = 0; i < self->unmatched->len; i++)
