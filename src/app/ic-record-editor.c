@@ -165,6 +165,13 @@ on_saved (GObject      *source,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+static gboolean
+destroy_window (gpointer user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 gboolean
 ic_record_editor_save (IcRecordEditor *self)
 {
@@ -175,6 +182,17 @@ ic_record_editor_save (IcRecordEditor *self)
 
   if (self->saving || self->viewing)
     return FALSE;
+  /* Nothing changed: nothing to write, even if the record was changed
+   * elsewhere meanwhile (its new version is not this person's to
+   * check), and no revision that changes nothing. */
+  if (!self->is_new && self->baseline != NULL && !has_changes (self))
+    {
+      drop_draft (self);
+      /* From the main loop, as after a write: not inside the click. */
+      self->saving = TRUE;
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_window, g_object_ref (self), g_object_unref);
+      return TRUE;
+    }
   /* Saving what is on screen passes over a draft not restored. */
   g_clear_object (&self->draft);
   gtk_widget_set_visible (GTK_WIDGET (self->restore_button), FALSE);

@@ -2,7 +2,8 @@
 # overwritten.  An organisation open in the editor is updated by an
 # import from the command line: Save says it was changed elsewhere and
 # writes nothing; Reload brings in the stored record with the edit kept
-# on top, and saving then keeps both changes.  A shortlist on the
+# on top, and saving then keeps both changes; Save on a form with no
+# change just closes it.  A shortlist on the
 # Shortlists page is written by another connection (as a sync does):
 # the next edit is refused in words, Reload shows the stored shortlist,
 # and Keep Mine writes the window's version over it when asked.
@@ -74,6 +75,28 @@ def test_editor(app):
           'after Reload and Save both changes are stored')
 
 
+def test_editor_unchanged(app):
+    """Save on a form with no change closes it, even when the record was
+    changed elsewhere meanwhile: there is nothing of this person's to
+    keep, and no revision is written."""
+    org = sorted(app.cli_json('list', 'organisations'), key=lambda o: o['name'].casefold())[1]
+    page = app.show_page('Organisations')
+    app.click_at(app.label(org['name'], parent=page))
+    rawinput.pressKey('Return')
+    dialog = app.edit_record('Organisation')
+
+    csv_path = os.path.join(ictest.WORK, 'organisation-unchanged.csv')
+    with open(csv_path, 'w', encoding='utf-8') as f:
+        f.write('id,name,kind,notes\n%s,%s,%s,Changed while the form was open\n' % (org['id'], org['name'], org['kind']))
+    app.cli('import', 'organisations', csv_path)
+
+    app.click('push button', 'Save', parent=dialog)
+    app.gone(None, 'Edit Organisation')
+    stored = app.cli_json('show', org['id'])
+    check(stored['notes'] == 'Changed while the form was open' and stored['rev'] == org['rev'] + 1,
+          'the form closed and wrote nothing over the other change (rev %d)' % stored['rev'])
+
+
 def notes(app):
     return [entry.get('note') for entry in app.cli_json('shortlist', 'show', STATE['shortlist'])['entries']]
 
@@ -124,6 +147,7 @@ def test_shortlist(app):
 
 
 def test_changed_elsewhere(app):
+    test_editor_unchanged(app)
     test_editor(app)
     test_shortlist(app)
 
