@@ -23,6 +23,19 @@ class CurationTests(CliTestCase):
     def ranking(self, top=5):
         return self.json("match", "--challenge", self.challenge["id"], "--top", str(top))
 
+    def test_a_private_challenge_gets_a_private_shortlist(self):
+        private = next(c for c in self.json("list", "challenges")
+                       if c["visibility"] == "private" and c["status"] == "open")
+        made = self.ok("shortlist", "create", "--challenge", private["id"], "--top", "2").stdout.strip()
+        self.assertEqual(self.json("shortlist", "show", made)["visibility"], "private")
+        # Shared by hand, it is refused in words.
+        shortlist = self.json("shortlist", "show", made)
+        path = self.write("shared.json", {"visibility": "team"})
+        refused = self.cli("update", made, "--json", path)
+        self.assertEqual(refused.returncode, 1, refused.stdout)
+        self.assertIn("is private, so its shortlists stay private", refused.stderr)
+        self.assertEqual(self.json("shortlist", "show", made)["rev"], shortlist["rev"])
+
     def test_exclude_with_reason(self):
         best = self.ranking()["results"][0]["capability_id"]
         out = self.ok("match", "exclude", self.challenge["id"], best, "--reason", "no-capacity").stdout

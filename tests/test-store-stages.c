@@ -296,6 +296,46 @@ test_stages_current (Fixture       *f,
   pair_records_clear (&r);
 }
 
+/* The team cannot have a shortlist of a private challenge: making one
+ * shared is refused, naming the challenge; one shared before the
+ * challenge went private can still be edited. */
+static void
+test_shortlist_of_private_challenge (Fixture       *f,
+                                     gconstpointer  data)
+{
+  PairRecords r = { 0 };
+  g_autoptr(IcRecord) earlier = NULL;
+  g_autoptr(IcRecord) shortlist = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pair_records_insert (&r, f->store);
+  earlier = new_shortlist (&r);
+  insert_ok (f->store, earlier);
+
+  ic_record_set_visibility (r.challenge, IC_VISIBILITY_PRIVATE);
+  g_assert_true (ic_store_update (f->store, r.challenge, "Ann", &error));
+  g_assert_no_error (error);
+
+  shortlist = new_shortlist (&r);
+  g_assert_false (ic_store_insert (f->store, shortlist, "Ann", &error));
+  g_assert_error (error, IC_STORE_ERROR, IC_STORE_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (error->message, "“Refuelling” is private"));
+  g_clear_error (&error);
+  g_assert_cmpint (ic_store_count (f->store, IC_RECORD_KIND_SHORTLIST, NULL, NULL), ==, 1);
+
+  ic_record_set_visibility (shortlist, IC_VISIBILITY_PRIVATE);
+  insert_ok (f->store, shortlist);
+  ic_record_set_visibility (shortlist, IC_VISIBILITY_TEAM);
+  g_assert_false (ic_store_update (f->store, shortlist, "Ann", &error));
+  g_assert_error (error, IC_STORE_ERROR, IC_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  ic_shortlist_set_name (IC_SHORTLIST (earlier), "Refuelling partners, revised");
+  g_assert_true (ic_store_update (f->store, earlier, "Ann", &error));
+  g_assert_no_error (error);
+  pair_records_clear (&r);
+}
+
 void
 test_store_add_stage_tests (void)
 {
@@ -305,4 +345,5 @@ test_store_add_stage_tests (void)
   TEST_ADD ("stages/remote-old-record", test_stages_remote_old_record);
   TEST_ADD ("stages/migrate", test_stages_migrate);
   TEST_ADD ("stages/current", test_stages_current);
+  TEST_ADD ("stages/private-challenge", test_shortlist_of_private_challenge);
 }

@@ -123,6 +123,9 @@ shortlist_new_for (IcChallenge *challenge,
   IcShortlist *shortlist = ic_shortlist_new ();
 
   ic_shortlist_set_challenge_id (shortlist, ic_record_get_id (IC_RECORD (challenge)));
+  /* The team cannot have a shortlist of a challenge it does not have. */
+  if (ic_record_get_visibility (IC_RECORD (challenge)) == IC_VISIBILITY_PRIVATE)
+    ic_record_set_visibility (IC_RECORD (shortlist), IC_VISIBILITY_PRIVATE);
   if (name == NULL || name[0] == '\0')
     name = fallback_name = default_name (challenge);
   ic_shortlist_set_name (shortlist, name);

@@ -205,6 +205,33 @@ static const Reference references[] = {
   { IC_RECORD_KIND_SHORTLIST, "challenge-id", "challenge_id", IC_RECORD_KIND_CHALLENGE },
 };
 
+/* A shortlist the team is to have must not be of a private challenge:
+ * every other laptop would wait for ever for the challenge it names, and
+ * its name is often the challenge's title.  (Shortlists shared before
+ * this was checked are left as they are.) */
+static gboolean
+check_shared_shortlist (IcStore      *self,
+                        IcShortlist  *shortlist,
+                        GError      **error)
+{
+  const char *challenge_id = ic_shortlist_get_challenge_id (shortlist);
+  g_autoptr(IcRecord) challenge = NULL;
+  Stored stored;
+
+  if (!find_stored (self, challenge_id, &stored, error))
+    return FALSE;
+  if (!stored.found || stored.kind != IC_RECORD_KIND_CHALLENGE || stored.visibility != IC_VISIBILITY_PRIVATE)
+    return TRUE;
+  challenge = ic_store_get_stored (self, IC_RECORD_KIND_CHALLENGE, challenge_id, error);
+  if (challenge == NULL)
+    return FALSE;
+  g_set_error (error, IC_STORE_ERROR, IC_STORE_ERROR_CONSTRAINT,
+               _("visibility: the challenge “%s” is private, so its shortlists stay private "
+                 "until the challenge is shared with the team"),
+               ic_record_get_title (challenge));
+  return FALSE;
+}
+
 /* Sets @error for a failed write of @record's row (result @rc).  The
  * table's constraints do the checking, once; this says which field is
  * at fault, as a person would want to read it.  A record table has one
@@ -377,6 +404,11 @@ write_record (IcStore       *self,
                    _("No %s has the id %s"), kind_name, id);
       return NULL;
     }
+  if (mode != WRITE_REMOTE && kind == IC_RECORD_KIND_SHORTLIST &&
+      ic_record_get_visibility (record) != IC_VISIBILITY_PRIVATE &&
+      (!stored.found || stored.visibility == IC_VISIBILITY_PRIVATE) &&
+      !check_shared_shortlist (self, IC_SHORTLIST (record), error))
+    return NULL;
   if (mode == WRITE_UPDATE && base_rev_expected >= 0 && stored.rev != base_rev_expected)
     {
       const char *title = ic_record_get_title (record);
