@@ -158,6 +158,18 @@ build (IcStore *store)
       shortlists[i] = add (store, IC_RECORD_KIND_SHORTLIST, json);
     }
 
+  /* One collaboration for certain, in the whole of check_periods()'s
+   * span: random histories now and then hold none. */
+  {
+    g_autofree char *json = g_strdup_printf (
+      "{\"name\":\"Certain\",\"challenge_id\":\"%s\",\"entries\":[{\"capability_id\":\"%s\","
+      "\"stages\":[{\"stage\":\"proposed\",\"at\":\"2024-03-01T09:00:00Z\"},"
+      "{\"stage\":\"collaborating\",\"at\":\"2024-06-03T09:00:00Z\"}],\"stage\":\"collaborating\"}]}",
+      challenges[1], capabilities[1]);
+
+    g_free (add (store, IC_RECORD_KIND_SHORTLIST, json));
+  }
+
   /* Two shortlists rewritten with new histories: the write replaces the
    * changes and what is kept with them. */
   for (guint i = 0; i < 2; i++)
@@ -483,7 +495,8 @@ check_periods (IcStore *store)
 {
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr(GDateTime) origin = g_date_time_new (utc, 2023, 12, 1, 0, 0, 0);
-  guint collaborations = 0;
+  g_autoptr(IcImpact) whole = ic_store_compute_impact (store, "2024-01-01", "2026-12-31", NULL, "2026-12-31", NULL);
+  guint collaborations = whole->collaborations;
 
   check_period (store, "2025-01-01", "2025-03-31", NULL);
   check_period (store, "2024-01-01", "2026-12-31", NULL);
