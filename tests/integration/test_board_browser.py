@@ -15,15 +15,30 @@ from feedlib import FeedTestCase, http, organisation
 
 try:
     from selenium import webdriver
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import Select, WebDriverWait
 except ImportError:  # Debian: python3-selenium
     webdriver = None
+    WebDriverException = Exception
 
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def left_document(element):
+    """Whether @element is gone from the page.  Chromium answers a node of
+    a page being replaced with "does not belong to the document" rather
+    than a stale reference, which staleness_of() lets through."""
+    def check(driver):
+        try:
+            element.is_enabled()
+        except WebDriverException:   # StaleElementReferenceException among them
+            return True
+        return False
+    return check
 
 
 def submit_and_wait(driver, button, url_part):
@@ -31,7 +46,7 @@ def submit_and_wait(driver, button, url_part):
     straight after a click may still find the one before."""
     before = driver.find_element(By.TAG_NAME, "html")
     button.click()
-    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(before))
+    WebDriverWait(driver, 20).until(left_document(before))
     WebDriverWait(driver, 20).until(expected_conditions.url_contains(url_part))
 
 
