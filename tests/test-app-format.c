@@ -55,6 +55,28 @@ test_number (void)
     }
 }
 
+/* Minutes and seconds under an hour; hours and minutes from an hour on,
+ * not "533:11". */
+static void
+test_countdown (void)
+{
+  static const struct
+  {
+    int         seconds;
+    const char *text;
+  } cases[] = {
+    { 0, "0:00" }, { 59, "0:59" }, { 372, "6:12" }, { 3599, "59:59" }, { 3600, "1 h 00 min" },
+    { 32000, "8 h 53 min" }, { -5, "0:00" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = ic_format_countdown (cases[i].seconds);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -64,5 +86,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/app-format/file-name", test_file_name);
   g_test_add_func ("/app-format/number", test_number);
+  g_test_add_func ("/app-format/countdown", test_countdown);
   return g_test_run ();
 }

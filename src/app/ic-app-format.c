@@ -167,6 +167,16 @@ ic_format_money (gint64 pounds)
 }
 
 char *
+ic_format_countdown (int seconds)
+{
+  seconds = MAX (seconds, 0);
+  if (seconds < 3600)
+    return g_strdup_printf ("%d:%02d", seconds / 60, seconds % 60);
+  /* Translators: hours and minutes of a countdown, "2 h 05 min" */
+  return g_strdup_printf (_("%d h %02d min"), seconds / 3600, seconds / 60 % 60);
+}
+
+char *
 ic_format_date (const char *rfc3339)
 {
   g_autoptr(GDateTime) utc = NULL;

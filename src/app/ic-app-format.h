@@ -39,6 +39,10 @@ char       *ic_format_trl_range             (int     trl_min,
                                              int     trl_max);
 /* "£250,000" (transfer full). */
 char       *ic_format_money                 (gint64  pounds);
+/* A countdown of @seconds as a facilitator reads it across the room:
+ * "6:05" (minutes and seconds) under an hour, "2 h 05 min" from an
+ * hour on (transfer full). */
+char       *ic_format_countdown             (int         seconds);
 /* An RFC 3339 time as a short local date, e.g. "3 Mar 2025"
  * (transfer full). */
 char       *ic_format_date                  (const char *rfc3339);

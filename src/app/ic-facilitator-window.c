@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ic-app-format.h"
 #include "ic-challenge.h"
 #include "ic-match-job.h"
 #include "ic-facilitator-window.h"
@@ -225,18 +226,19 @@ tick (gpointer user_data)
       g_autoptr(IcEventSlot) slot = g_list_model_get_item (slots, current);
       int left = (ic_event_slot_get_start_minute (slot) + ic_event_slot_get_minutes (slot)) * 60 - second;
       g_autofree char *times = slot_times (slot);
+      g_autofree char *countdown = ic_format_countdown (left);
 
-      /* Translators: "Now: slot 2, 09:15–09:30 · 06:12 left" */
-      now_text = g_strdup_printf (_("Now: slot %d, %s · %d:%02d left"), current + 1, times,
-                                  left / 60, left % 60);
+      /* Translators: "Now: slot 2, 09:15–09:30 · 6:12 left" */
+      now_text = g_strdup_printf (_("Now: slot %d, %s · %s left"), current + 1, times, countdown);
     }
   else if (next >= 0 && date_order == 0)
     {
       g_autoptr(IcEventSlot) slot = g_list_model_get_item (slots, next);
       int wait = ic_event_slot_get_start_minute (slot) * 60 - second;
+      g_autofree char *countdown = ic_format_countdown (wait);
 
-      now_text = g_strdup_printf (_("Now: a break · slot %d starts in %d:%02d"), next + 1,
-                                  wait / 60, wait % 60);
+      /* Translators: "Now: a break · slot 3 starts in 4:30", or "in 2 h 05 min" */
+      now_text = g_strdup_printf (_("Now: a break · slot %d starts in %s"), next + 1, countdown);
     }
   else if (next >= 0)
     now_text = g_strdup_printf (_("The meetings are on %s"), ic_event_get_date (self->event));
