@@ -293,7 +293,7 @@ match_all (IcStore              *store,
         {
           g_autoptr(JsonNode) node = results_to_json (ic_record_get_id (IC_RECORD (challenge)),
                                                       rankings->pdata[i], options);
-          g_autofree char *text = json_to_string (node, TRUE);
+          g_autofree char *text = json_to_string (node, FALSE);
 
           fputs (printed++ ? ",\n" : "\n", stdout);
           fputs (text, stdout);
